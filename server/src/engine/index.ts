@@ -1,0 +1,8 @@
+// The engine's public surface: what the CLI, the language server, tests and benchmarks import.
+export * from './types';
+export { lintText, lintModel, type LintOptions, type LintResult } from './linter';
+export { fixAll, applyEdits, applyFix, parseProblemCount, type FixAllOptions, type FixAllResult } from './fix/apply';
+export { initShellParser, shellParserReady } from './model/shell';
+export { DockerfileModel } from './model/dockerfile';
+export { allRules, findRule } from './rules';
+export type { Rule, RuleContext, FileAccess, EngineSettings } from './rule';

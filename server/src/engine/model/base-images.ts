@@ -1,0 +1,45 @@
+// What the engine knows about well-known base images without asking a registry: distro family and
+// whether the image already runs as a non-root user.
+import type { ImageReference } from './image';
+import type { Stage } from './dockerfile';
+
+export type DistroFamily = 'scratch' | 'distroless' | 'alpine' | 'debian' | 'rhel' | 'wolfi' | 'windows' | 'unknown';
+
+// Official images whose default tags are Debian or Ubuntu based.
+const DEBIAN_BASED = new Set([
+  'debian', 'ubuntu', 'node', 'python', 'ruby', 'golang', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'php', 'nginx',
+  'httpd', 'postgres', 'redis', 'maven', 'gradle', 'rust', 'perl', 'elixir', 'erlang', 'haskell', 'julia', 'buildpack-deps',
+  'mysql', 'mariadb', 'mongo', 'tomcat', 'jetty', 'r-base', 'swift', 'dart', 'groovy', 'sapmachine', 'ibm-semeru-runtimes',
+  'rabbitmq', 'memcached', 'wordpress', 'drupal', 'ghost', 'nextcloud', 'haproxy', 'traefik', 'caddy',
+]);
+const RHEL_BASED = new Set(['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'ubi', 'ubi8', 'ubi9', 'ubi10', 'ubi-minimal', 'ubi8-minimal', 'ubi9-minimal', 'photon']);
+
+export function distroFamily(ref: ImageReference): DistroFamily {
+  const name = ref.name.toLowerCase();
+  const tag = (ref.tag ?? '').toLowerCase();
+  const last = name.split('/').pop() ?? name;
+  if (name === 'scratch') return 'scratch';
+  if (name.startsWith('distroless/') || name.includes('/distroless/') || name.startsWith('googlecontainertools/distroless')) return 'distroless';
+  if (name.startsWith('chainguard/') || (ref.registry ?? '').endsWith('cgr.dev') || last === 'wolfi-base') return 'wolfi';
+  if (/nanoserver|windowsservercore|ltsc/.test(tag) || name.includes('windows')) return 'windows';
+  if (last === 'alpine' || /(^|-)alpine/.test(tag) || last === 'busybox') return 'alpine';
+  if (RHEL_BASED.has(last) || /(^|-)(ubi\d*|centos|rockylinux|amazonlinux|oraclelinux)/.test(tag)) return 'rhel';
+  if (DEBIAN_BASED.has(last) || /(bookworm|bullseye|buster|trixie|jammy|noble|focal|slim)/.test(tag)) return 'debian';
+  return 'unknown';
+}
+
+/** True when the image is known to start as a non-root user. */
+export function defaultsToNonRoot(ref: ImageReference): boolean {
+  const family = distroFamily(ref);
+  const tag = (ref.tag ?? '').toLowerCase();
+  if (family === 'distroless') return tag.includes('nonroot');
+  if (family === 'wolfi') return !tag.includes('dev');
+  return ref.name.toLowerCase().startsWith('bitnami/');
+}
+
+/** The first stage in the FROM chain that names an external image. */
+export function rootStage(stage: Stage): Stage {
+  let s = stage;
+  while (s.parent) s = s.parent;
+  return s;
+}

@@ -1,0 +1,93 @@
+// Reading shell commands the way the tools themselves read their arguments:
+// `-abc` is a, b and c; `--opt=v` and `--opt v` are the same flag; `--` ends the flags.
+import type { ShellCommand, ShellWord } from './shell';
+
+export interface ParsedFlag { name: string; word: ShellWord; value?: string; long: boolean }
+
+export interface ParsedArgs {
+  flags: ParsedFlag[];
+  /** Operands: words that are not flags nor values of flags listed in `valueFlags`. */
+  operands: ShellWord[];
+}
+
+/**
+ * Splits a command's words into flags and operands. `valueFlags` names flags (without dashes) that
+ * take the following word as their value when not written as `--flag=value`.
+ */
+export function parseArgs(cmd: ShellCommand, valueFlags: readonly string[] = []): ParsedArgs {
+  const flags: ParsedFlag[] = [];
+  const operands: ShellWord[] = [];
+  let endOfFlags = false;
+  const words = cmd.args;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const v = w.value;
+    if (endOfFlags || w.quoted || v === '-' || !v.startsWith('-')) {
+      operands.push(w);
+      continue;
+    }
+    if (v === '--') {
+      endOfFlags = true;
+      continue;
+    }
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const name = eq >= 0 ? v.slice(2, eq) : v.slice(2);
+      let value = eq >= 0 ? v.slice(eq + 1) : undefined;
+      if (value === undefined && valueFlags.includes(name) && i + 1 < words.length) value = words[++i].value;
+      flags.push({ name, word: w, value, long: true });
+      continue;
+    }
+    const letters = v.slice(1);
+    for (let j = 0; j < letters.length; j++) {
+      const name = letters[j];
+      if (valueFlags.includes(name)) {
+        // `-tvalue` or `-t value`
+        let value = letters.slice(j + 1);
+        if (!value && i + 1 < words.length) value = words[++i].value;
+        flags.push({ name, word: w, value, long: false });
+        break;
+      }
+      flags.push({ name, word: w, long: false });
+    }
+  }
+  return { flags, operands };
+}
+
+export function hasFlag(cmd: ShellCommand, ...names: string[]): boolean {
+  return parseArgs(cmd).flags.some((f) => names.includes(f.name));
+}
+
+export function hasOperand(cmd: ShellCommand, ...values: string[]): boolean {
+  return parseArgs(cmd).operands.some((w) => values.includes(w.value));
+}
+
+/** The command name without its directory, so `/usr/bin/apt-get` is `apt-get`. */
+export function baseName(cmd: ShellCommand): string {
+  const i = cmd.name.lastIndexOf('/');
+  return i >= 0 ? cmd.name.slice(i + 1) : cmd.name;
+}
+
+export function isCommand(cmd: ShellCommand, ...names: string[]): boolean {
+  return names.includes(baseName(cmd));
+}
+
+/** The first operand, which is the subcommand for tools such as apt-get, apk or npm. */
+export function subcommand(cmd: ShellCommand, valueFlags: readonly string[] = []): ShellWord | undefined {
+  return parseArgs(cmd, valueFlags).operands[0];
+}
+
+// apt-get options that take a value (so `-o Dpkg::Options::=x install` finds `install`).
+export const APT_VALUE_FLAGS = ['o', 'c', 't', 'option', 'config-file', 'target-release', 'default-release'];
+
+/** `apt-get install …` (and `apt install`), with the install word located. */
+export function aptInstall(cmd: ShellCommand): ShellWord | undefined {
+  if (!isCommand(cmd, 'apt-get', 'apt')) return undefined;
+  const sub = subcommand(cmd, APT_VALUE_FLAGS);
+  return sub && sub.value === 'install' ? sub : undefined;
+}
+
+export function aptUpdate(cmd: ShellCommand): boolean {
+  if (!isCommand(cmd, 'apt-get', 'apt', 'aptitude')) return false;
+  return subcommand(cmd, APT_VALUE_FLAGS)?.value === 'update';
+}

@@ -1,0 +1,388 @@
+// The Dockerfile model every rule reads: instructions with offsets, stages as a graph, variables,
+// parser directives, ONBUILD triggers and RUN bodies parsed into shell commands. Built once per text.
+import { DockerfileParser, type Instruction, type Dockerfile, type From, type Heredoc } from 'dockerfile-ast';
+import { LineIndex } from '../text';
+import { parseShell, type ShellCommand, type ShellScript } from './shell';
+import { parseImageReference, type ImageReference } from './image';
+import { substitute } from './variables';
+
+export interface Directive { name: string; value: string; line: number; start: number; end: number }
+
+export interface InstructionFlag { name: string; value: string | null; start: number; end: number; valueStart?: number }
+
+export interface InstructionArg { value: string; start: number; end: number }
+
+export interface HeredocInfo {
+  name: string;
+  /** Content offsets (empty range when the heredoc is empty or unterminated). */
+  contentStart: number;
+  contentEnd: number;
+  terminated: boolean;
+  /** The body runs as a shell script (`RUN <<EOF`, `RUN bash <<EOF`), as opposed to data for a command. */
+  isScript: boolean;
+}
+
+export interface RunBody {
+  execForm: boolean;
+  /** Offset where the command text starts (after the flags). */
+  bodyStart: number;
+  scripts: ShellScript[];
+  /** Every simple command of every script, in source order. */
+  commands: ShellCommand[];
+  heredocs: HeredocInfo[];
+  hasPipe: boolean;
+}
+
+export interface Instr {
+  keyword: string;
+  ast: Instruction;
+  start: number;
+  end: number;
+  keywordStart: number;
+  keywordEnd: number;
+  line: number;
+  endLine: number;
+  stage: Stage | null;
+  /** For an ONBUILD trigger, the ONBUILD instruction that wraps it. */
+  onbuild: Instr | null;
+  /** For ONBUILD, its trigger instruction. */
+  trigger?: Instr;
+  flags: InstructionFlag[];
+  args: InstructionArg[];
+  /** JSON-array (exec) form, for RUN/CMD/ENTRYPOINT/SHELL/HEALTHCHECK CMD. */
+  execForm: boolean;
+  run?: RunBody;
+}
+
+export interface Stage {
+  index: number;
+  from: Instr;
+  image: ImageReference;
+  /** Document offset where the image reference starts. */
+  imageStart: number;
+  imageEnd: number;
+  alias?: string;
+  aliasStart?: number;
+  aliasEnd?: number;
+  platform?: string;
+  instructions: Instr[];
+  isFinal: boolean;
+  /** The stage this one is built FROM, when its image names an earlier stage. */
+  parent?: Stage;
+  /** Instructions elsewhere that use this stage: FROM <alias>, COPY --from, RUN --mount=from=. */
+  usedBy: Instr[];
+  /** Part of the image that ships: the final stage or a stage the final stage is built FROM. */
+  ships: boolean;
+}
+
+export interface VariableDefinition { name: string; value: string | undefined; kind: 'ARG' | 'ENV'; instr: Instr }
+
+export interface CommentInfo { text: string; line: number; start: number; end: number; embedded: boolean }
+
+const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
+export class DockerfileModel {
+  readonly lines: LineIndex;
+  readonly ast: Dockerfile;
+  readonly escapeChar: string;
+  readonly directives: Directive[];
+  readonly instructions: Instr[] = [];
+  readonly triggers: Instr[] = [];
+  readonly stages: Stage[] = [];
+  readonly globalArgs = new Map<string, VariableDefinition>();
+  readonly comments: CommentInfo[];
+
+  constructor(readonly text: string) {
+    this.lines = new LineIndex(text);
+    this.ast = DockerfileParser.parse(text);
+    this.escapeChar = this.ast.getEscapeCharacter();
+    this.directives = readDirectives(this.lines);
+    let stage: Stage | null = null;
+    for (const node of this.ast.getInstructions()) {
+      const instr = this.makeInstr(node, null);
+      if (instr.keyword === 'FROM') {
+        stage = this.makeStage(instr);
+        this.stages.push(stage);
+      }
+      instr.stage = stage;
+      if (stage) stage.instructions.push(instr);
+      else if (instr.keyword === 'ARG') for (const d of argDefinitions(instr)) this.globalArgs.set(d.name, d);
+      this.instructions.push(instr);
+    }
+    this.linkStages();
+    this.comments = this.ast.getComments().map((c) => {
+      const r = c.getRange();
+      const start = this.lines.offsetAt(r.start);
+      const end = this.lines.offsetAt(r.end);
+      const lineStart = this.lines.lineStart(r.start.line);
+      const embedded = this.instructions.some((i) => i.start < start && i.end > start);
+      return { text: c.getContent(), line: r.start.line, start: lineStart, end, embedded };
+    });
+  }
+
+  get finalStage(): Stage | undefined { return this.stages[this.stages.length - 1]; }
+
+  /** Every RUN, including those inside ONBUILD, in source order. */
+  get runs(): Instr[] {
+    const all: Instr[] = [];
+    for (const i of this.instructions) {
+      if (i.run) all.push(i);
+      else if (i.trigger?.run) all.push(i.trigger);
+    }
+    return all;
+  }
+
+  range(start: number, end: number) { return this.lines.range(start, end); }
+
+  stageByName(name: string, before?: Stage): Stage | undefined {
+    const lower = name.toLowerCase();
+    const limit = before ? before.index : this.stages.length;
+    for (let i = limit - 1; i >= 0; i--) if (this.stages[i].alias?.toLowerCase() === lower) return this.stages[i];
+    if (/^\d+$/.test(name) && Number(name) < limit) return this.stages[Number(name)];
+    return undefined;
+  }
+
+  /** Where `name` is defined as seen from `at`: ARG/ENV in the stage (and, for ENV, its parent stages). */
+  lookupVariable(name: string, at: Instr): VariableDefinition | undefined {
+    const stage = at.stage;
+    if (!stage) return this.globalArgs.get(name);
+    let s: Stage | undefined = stage;
+    let limit = at;
+    let inherited = false;
+    while (s) {
+      for (let i = s.instructions.indexOf(limit) - 1; i >= 0; i--) {
+        const instr = s.instructions[i];
+        if (instr.keyword === 'ENV') {
+          const d = envDefinitions(instr).find((e) => e.name === name);
+          if (d) return d;
+        } else if (instr.keyword === 'ARG' && !inherited) {
+          const d = argDefinitions(instr).find((e) => e.name === name);
+          if (d) return d.value === undefined && this.globalArgs.has(name) ? { ...d, value: this.globalArgs.get(name)!.value } : d;
+        }
+      }
+      // ENV is inherited from the parent stage; ARG is not.
+      if (!s.parent) break;
+      limit = s.parent.instructions[s.parent.instructions.length - 1];
+      s = s.parent;
+      inherited = true;
+      // include the parent's last instruction itself
+      const last = limit;
+      if (last.keyword === 'ENV') {
+        const d = envDefinitions(last).find((e) => e.name === name);
+        if (d) return d;
+      }
+    }
+    return undefined;
+  }
+
+  private makeInstr(node: Instruction, onbuild: Instr | null): Instr {
+    const r = node.getRange();
+    const kr = node.getInstructionRange();
+    const start = this.lines.offsetAt(r.start);
+    const end = this.lines.offsetAt(r.end);
+    const keyword = node.getKeyword();
+    const flags: InstructionFlag[] = [];
+    const withFlags = node as unknown as { getFlags?: () => import('dockerfile-ast').Flag[] };
+    if (typeof withFlags.getFlags === 'function') {
+      for (const f of withFlags.getFlags()) {
+        const fr = f.getRange();
+        const vr = f.getValueRange();
+        flags.push({
+          name: f.getName(),
+          value: f.getValue(),
+          start: this.lines.offsetAt(fr.start),
+          end: this.lines.offsetAt(fr.end),
+          valueStart: vr ? this.lines.offsetAt(vr.start) : undefined,
+        });
+      }
+    }
+    const args = node.getArguments().map((a) => {
+      const ar = a.getRange();
+      return { value: a.getValue(), start: this.lines.offsetAt(ar.start), end: this.lines.offsetAt(ar.end) };
+    });
+    const instr: Instr = {
+      keyword,
+      ast: node,
+      start,
+      end,
+      keywordStart: this.lines.offsetAt(kr.start),
+      keywordEnd: this.lines.offsetAt(kr.end),
+      line: r.start.line,
+      endLine: r.end.line,
+      stage: null,
+      onbuild,
+      flags,
+      args,
+      execForm: false,
+    };
+    if (['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(keyword)) instr.execForm = isExecForm(this.text, args);
+    if (keyword === 'RUN') instr.run = this.makeRunBody(instr);
+    if (keyword === 'ONBUILD') {
+      const trig = (node as import('dockerfile-ast').Onbuild).getTriggerInstruction();
+      if (trig) {
+        instr.trigger = this.makeInstr(trig, instr);
+        this.triggers.push(instr.trigger);
+      }
+    }
+    return instr;
+  }
+
+  private makeRunBody(instr: Instr): RunBody {
+    const bodyStart = instr.args.length ? instr.args[0].start : instr.end;
+    const body: RunBody = { execForm: instr.execForm, bodyStart, scripts: [], commands: [], heredocs: [], hasPipe: false };
+    if (instr.execForm || !instr.args.length) return body;
+    const heredocs = (instr.ast as unknown as { getHeredocs(): Heredoc[] }).getHeredocs();
+    if (heredocs.length === 0) {
+      body.scripts.push(parseShell(continuationsBlanked(this.text, this.lines, bodyStart, instr.end, this.escapeChar), bodyStart));
+    } else {
+      const firstLine = heredocs[0].getStartRange().start.line;
+      const commandEnd = this.lines.lineEnd(firstLine);
+      const command = parseShell(continuationsBlanked(this.text, this.lines, bodyStart, commandEnd, this.escapeChar), bodyStart);
+      body.scripts.push(command);
+      const runsScript = heredocRunsScript(command);
+      for (const h of heredocs) {
+        const cr = h.getContentRange();
+        const contentStart = cr ? this.lines.offsetAt(cr.start) : this.lines.offsetAt(h.getNameRange().end);
+        const contentEnd = cr ? this.lines.offsetAt(cr.end) : contentStart;
+        const content = this.text.slice(contentStart, contentEnd);
+        const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(content);
+        const interp = shebang ? (shebang[1].endsWith('/env') ? shebang[2] ?? '' : shebang[1]).split('/').pop() ?? '' : '';
+        const isScript = runsScript && (!shebang || SHELL_NAMES.has(interp));
+        body.heredocs.push({ name: h.getName(), contentStart, contentEnd, terminated: h.getDelimiterRange() !== null, isScript });
+        if (isScript && content.trim()) body.scripts.push(parseShell(content, contentStart));
+      }
+    }
+    for (const s of body.scripts) {
+      body.commands.push(...s.commands);
+      if (s.hasPipe) body.hasPipe = true;
+    }
+    return body;
+  }
+
+  private makeStage(from: Instr): Stage {
+    const ast = from.ast as From;
+    const imageArg = from.args[0];
+    const raw = imageArg?.value ?? '';
+    const lookup = (n: string) => this.globalArgs.get(n)?.value;
+    const { value, unresolved } = substitute(raw, lookup, this.escapeChar);
+    const stage: Stage = {
+      index: this.stages.length,
+      from,
+      image: parseImageReference(raw, value, unresolved),
+      imageStart: imageArg?.start ?? from.keywordEnd,
+      imageEnd: imageArg?.end ?? from.keywordEnd,
+      instructions: [],
+      isFinal: false,
+      usedBy: [],
+      ships: false,
+    };
+    const nameRange = ast.getBuildStageRange();
+    const name = ast.getBuildStage();
+    if (name && nameRange) {
+      stage.alias = name;
+      stage.aliasStart = this.lines.offsetAt(nameRange.start);
+      stage.aliasEnd = this.lines.offsetAt(nameRange.end);
+    }
+    const platform = from.flags.find((f) => f.name === 'platform');
+    if (platform?.value) stage.platform = platform.value;
+    return stage;
+  }
+
+  private linkStages(): void {
+    if (!this.stages.length) return;
+    this.stages[this.stages.length - 1].isFinal = true;
+    for (const stage of this.stages) {
+      const parent = stage.image.unresolved.length === 0 && !stage.image.tag && !stage.image.digest && !stage.image.registry
+        ? this.stageByName(stage.image.resolved, stage)
+        : undefined;
+      if (parent) {
+        stage.parent = parent;
+        parent.usedBy.push(stage.from);
+      }
+      for (const instr of stage.instructions) {
+        const refs: string[] = [];
+        if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
+          const f = instr.flags.find((x) => x.name === 'from');
+          if (f?.value) refs.push(f.value);
+        }
+        if (instr.keyword === 'RUN') {
+          for (const f of instr.flags) {
+            if (f.name !== 'mount' || !f.value) continue;
+            const m = /(?:^|,)from=([^,]+)/.exec(f.value);
+            if (m) refs.push(m[1]);
+          }
+        }
+        for (const ref of refs) this.stageByName(ref, stage)?.usedBy.push(instr);
+      }
+    }
+    for (let s: Stage | undefined = this.finalStage; s; s = s.parent) s.ships = true;
+  }
+}
+
+export function argDefinitions(instr: Instr): VariableDefinition[] {
+  const props = (instr.ast as unknown as { getProperties?: () => import('dockerfile-ast').Property[] }).getProperties?.() ?? [];
+  return props.map((p) => ({ name: p.getName(), value: p.getValue() ?? undefined, kind: 'ARG' as const, instr }));
+}
+
+export function envDefinitions(instr: Instr): VariableDefinition[] {
+  const props = (instr.ast as unknown as { getProperties?: () => import('dockerfile-ast').Property[] }).getProperties?.() ?? [];
+  return props.map((p) => ({ name: p.getName(), value: p.getValue() ?? '', kind: 'ENV' as const, instr }));
+}
+
+function isExecForm(text: string, args: InstructionArg[]): boolean {
+  if (!args.length || !args[0].value.startsWith('[')) return false;
+  const raw = text.slice(args[0].start, args[args.length - 1].end).replace(/\\\r?\n/g, '');
+  try {
+    const v: unknown = JSON.parse(raw);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string');
+  } catch {
+    return false;
+  }
+}
+
+/** A heredoc body is a script when the command before it is nothing or just a shell. */
+function heredocRunsScript(command: ShellScript): boolean {
+  if (command.commands.length === 0) return true;
+  if (command.commands.length !== 1) return false;
+  const c = command.commands[0];
+  const name = c.name.split('/').pop() ?? '';
+  return SHELL_NAMES.has(name) && c.args.every((a) => a.value.startsWith('-') || a.value.startsWith('<<'));
+}
+
+/**
+ * The text between `start` and `end` with line continuations, and the comment and blank lines Docker drops
+ * inside them, replaced by spaces of the same length: the shell parser sees one logical line and every
+ * offset still points at the same character of the document.
+ */
+export function continuationsBlanked(text: string, lines: LineIndex, start: number, end: number, escapeChar: string): string {
+  const chars = text.slice(start, end).split('');
+  const blank = (from: number, to: number) => { for (let i = Math.max(from, start); i < Math.min(to, end); i++) chars[i - start] = ' '; };
+  const first = lines.positionAt(start).line;
+  const last = lines.positionAt(end).line;
+  for (let line = first; line <= last; line++) {
+    const ls = Math.max(lines.lineStart(line), start);
+    const le = Math.min(lines.lineEnd(line), end);
+    const next = line < last ? lines.lineStart(line + 1) : end;
+    const content = text.slice(ls, le);
+    if (line > first && (content.trim() === '' || content.trimStart().startsWith('#'))) {
+      blank(ls, next);
+      continue;
+    }
+    const trimmed = content.trimEnd();
+    if (trimmed.endsWith(escapeChar) && line < last) blank(ls + trimmed.length - 1, next);
+  }
+  return chars.join('');
+}
+
+function readDirectives(lines: LineIndex): Directive[] {
+  const out: Directive[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const text = lines.lineText(line).replace(/^\uFEFF/, '');
+    const m = /^\s*#\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*=\s*(.*?)\s*$/.exec(text);
+    if (!m) break;
+    const name = m[1].toLowerCase();
+    if (out.some((d) => d.name === name)) break;
+    out.push({ name, value: m[2], line, start: lines.lineStart(line), end: lines.lineEnd(line) });
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+// Image references: [registry/]repository[:tag][@digest], with offsets into the written text.
+
+export interface Span { start: number; end: number }
+
+export interface ImageReference {
+  /** The text as written in the Dockerfile (may contain variables). */
+  raw: string;
+  /** After substituting ARG defaults. Equal to raw when there were no variables. */
+  resolved: string;
+  /** Variables that could not be resolved from ARG defaults. */
+  unresolved: string[];
+  registry?: string;
+  /** Repository path without registry, e.g. `library/node` is reported as `node` as written. */
+  name: string;
+  tag?: string;
+  digest?: string;
+  /** Offsets within `raw`, only when raw has no variables (otherwise positions are ambiguous). */
+  spans?: { registry?: Span; name: Span; tag?: Span; digest?: Span };
+}
+
+export function parseImageReference(raw: string, resolved: string, unresolved: string[]): ImageReference {
+  const ref: ImageReference = { raw, resolved, unresolved, name: resolved };
+  let rest = resolved;
+  let offset = 0;
+  const at = rest.indexOf('@');
+  let digestSpan: Span | undefined;
+  if (at >= 0) {
+    ref.digest = rest.slice(at + 1);
+    digestSpan = { start: at + 1, end: rest.length };
+    rest = rest.slice(0, at);
+  }
+  let registrySpan: Span | undefined;
+  const slash = rest.indexOf('/');
+  if (slash > 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost') {
+      ref.registry = first;
+      registrySpan = { start: 0, end: slash };
+      offset = slash + 1;
+      rest = rest.slice(slash + 1);
+    }
+  }
+  let tagSpan: Span | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon >= 0) {
+    ref.tag = rest.slice(colon + 1);
+    tagSpan = { start: offset + colon + 1, end: offset + rest.length };
+    rest = rest.slice(0, colon);
+  }
+  ref.name = rest;
+  if (raw === resolved) {
+    ref.spans = { registry: registrySpan, name: { start: offset, end: offset + rest.length }, tag: tagSpan, digest: digestSpan };
+  }
+  return ref;
+}
+
+/** The repository's last path component, lowercased: `docker.io/library/node` → `node`. */
+export function imageBaseName(ref: ImageReference): string {
+  const parts = ref.name.toLowerCase().split('/');
+  return parts[parts.length - 1];
+}

@@ -1,0 +1,227 @@
+// RUN bodies parsed by tree-sitter-bash into simple commands with exact offsets.
+// The parser is WASM and loads asynchronously once (initShellParser); after that every parse is synchronous.
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import { Parser, Language, type Node } from 'web-tree-sitter';
+
+export interface ShellWord {
+  /** The word as the shell sees it: quotes removed, backslash escapes resolved, expansions kept as written. */
+  value: string;
+  /** The word's source text. */
+  raw: string;
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+export interface ShellCommand {
+  name: string;
+  nameWord: ShellWord;
+  /** Every word after the command name, in order (flags and operands alike). */
+  args: ShellWord[];
+  /** `NAME=value` prefixes such as `DEBIAN_FRONTEND=noninteractive apt-get …`. */
+  assignments: Array<{ name: string; value: string }>;
+  start: number;
+  end: number;
+  /** True when found inside a `sh -c '…'` string rather than in the RUN body itself. */
+  nested: boolean;
+}
+
+export interface ShellScript {
+  /** Offset of the parsed text in the document. All offsets below are document offsets. */
+  base: number;
+  text: string;
+  commands: ShellCommand[];
+  hasPipe: boolean;
+  /** Commands joined by &&, ||, ; or newlines at the top level: more than one step. */
+  topLevelCount: number;
+  hasErrors: boolean;
+  /** A shell `#` comment: text appended after it would be commented out. */
+  hasComment: boolean;
+}
+
+let parser: Parser | null = null;
+let initPromise: Promise<void> | null = null;
+
+function findWasm(file: string, dirs: string[]): string {
+  for (const dir of dirs) {
+    const candidate = path.join(dir, file);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error(`cannot find ${file} (looked in ${dirs.join(', ')})`);
+}
+
+/** Loads the shell grammar. Call once before linting; safe to call again. */
+export function initShellParser(wasmDir?: string): Promise<void> {
+  if (initPromise) return initPromise;
+  initPromise = (async () => {
+    const dirs: string[] = [];
+    if (wasmDir) dirs.push(wasmDir);
+    dirs.push(__dirname);
+    const moduleDir = (name: string) => {
+      try { return path.dirname(require.resolve(name)); } catch { return null; }
+    };
+    const wts = moduleDir('web-tree-sitter');
+    const bash = (() => { try { return path.dirname(require.resolve('tree-sitter-bash/package.json')); } catch { return null; } })();
+    const runtimeWasm = findWasm('web-tree-sitter.wasm', wts ? [...dirs, wts] : dirs);
+    const bashWasm = findWasm('tree-sitter-bash.wasm', bash ? [...dirs, bash] : dirs);
+    await Parser.init({ locateFile: () => runtimeWasm });
+    const language = await Language.load(bashWasm);
+    const p = new Parser();
+    p.setLanguage(language);
+    parser = p;
+  })();
+  return initPromise;
+}
+
+export function shellParserReady(): boolean { return parser !== null; }
+
+interface Relative {
+  commands: ShellCommand[];
+  hasPipe: boolean;
+  topLevelCount: number;
+  hasErrors: boolean;
+  hasComment: boolean;
+}
+
+const cache = new Map<string, Relative>();
+const CACHE_LIMIT = 4000;
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
+
+/** Parses `text` (which starts at document offset `base`) and returns its commands with document offsets. */
+export function parseShell(text: string, base: number): ShellScript {
+  let rel = cache.get(text);
+  if (!rel) {
+    rel = parseRelative(text);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, rel);
+  }
+  const shift = (w: ShellWord): ShellWord => ({ ...w, start: w.start + base, end: w.end + base });
+  return {
+    base,
+    text,
+    hasPipe: rel.hasPipe,
+    topLevelCount: rel.topLevelCount,
+    hasErrors: rel.hasErrors,
+    hasComment: rel.hasComment,
+    commands: rel.commands.map((c) => ({
+      ...c,
+      nameWord: shift(c.nameWord),
+      args: c.args.map(shift),
+      start: c.start + base,
+      end: c.end + base,
+    })),
+  };
+}
+
+function parseRelative(text: string): Relative {
+  if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
+  const tree = parser.parse(text);
+  if (!tree) return { commands: [], hasPipe: false, topLevelCount: 0, hasErrors: true, hasComment: false };
+  try {
+    const out: Relative = { commands: [], hasPipe: false, topLevelCount: 0, hasErrors: tree.rootNode.hasError, hasComment: false };
+    const root = tree.rootNode;
+    for (const child of root.namedChildren) {
+      if (child && child.type !== 'comment') out.topLevelCount += countSteps(child);
+    }
+    collect(root, out, 0, false, 0);
+    return out;
+  } finally {
+    tree.delete();
+  }
+}
+
+function countSteps(node: Node): number {
+  if (node.type === 'list') return node.namedChildren.reduce((n, c) => n + (c && c.type !== 'comment' ? countSteps(c) : 0), 0);
+  return 1;
+}
+
+function collect(node: Node, out: Relative, shift: number, nested: boolean, depth: number): void {
+  if (node.type === 'pipeline') out.hasPipe = true;
+  else if (node.type === 'comment' && !nested) out.hasComment = true;
+  if (node.type === 'command' || node.type === 'declaration_command' || node.type === 'unset_command') {
+    const cmd = toCommand(node, shift, nested);
+    if (cmd) {
+      out.commands.push(cmd);
+      if (depth < 3) collectNested(cmd, node, out, shift, depth);
+    }
+  }
+  for (const child of node.namedChildren) if (child) collect(child, out, shift, nested, depth);
+}
+
+/** Commands inside `sh -c '…'` / `bash -c "…"`: hadolint cannot see them, we can. */
+function collectNested(cmd: ShellCommand, node: Node, out: Relative, shift: number, depth: number): void {
+  const base = cmd.name.split('/').pop() ?? '';
+  if (!SHELLS.has(base)) return;
+  const args = node.childrenForFieldName('argument').filter((n): n is Node => n !== null);
+  const ci = args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.text));
+  const script = ci >= 0 ? args[ci + 1] : undefined;
+  if (!script) return;
+  let inner = script.text;
+  let innerStart = script.startIndex;
+  if (script.type === 'raw_string' || script.type === 'string') {
+    inner = inner.slice(1, -1);
+    innerStart += 1;
+  }
+  if (!parser) return;
+  const tree = parser.parse(inner);
+  if (!tree) return;
+  try {
+    collect(tree.rootNode, out, shift + innerStart, true, depth + 1);
+    if (tree.rootNode.hasError) out.hasErrors = true;
+  } finally {
+    tree.delete();
+  }
+}
+
+function toCommand(node: Node, shift: number, nested: boolean): ShellCommand | null {
+  let nameNode: Node | null = null;
+  const args: ShellWord[] = [];
+  const assignments: Array<{ name: string; value: string }> = [];
+  if (node.type === 'command') {
+    nameNode = node.childForFieldName('name');
+    for (const child of node.namedChildren) {
+      if (child?.type === 'variable_assignment') {
+        const n = child.childForFieldName('name');
+        const v = child.childForFieldName('value');
+        assignments.push({ name: n?.text ?? '', value: v ? wordValue(v) : '' });
+      }
+    }
+    for (const a of node.childrenForFieldName('argument')) if (a) args.push(word(a, shift));
+  } else {
+    // declaration_command / unset_command: the keyword is the first child, the rest are its operands.
+    const first = node.child(0);
+    if (!first) return null;
+    nameNode = first;
+    for (const child of node.namedChildren) if (child && child.id !== first.id) args.push(word(child, shift));
+  }
+  if (!nameNode) return null;
+  const nameWord = word(nameNode, shift);
+  return { name: nameWord.value, nameWord, args, assignments, start: node.startIndex + shift, end: node.endIndex + shift, nested };
+}
+
+function word(node: Node, shift: number): ShellWord {
+  const quoted = node.type === 'string' || node.type === 'raw_string' || node.type === 'ansi_c_string';
+  return { value: wordValue(node), raw: node.text, start: node.startIndex + shift, end: node.endIndex + shift, quoted };
+}
+
+function wordValue(node: Node): string {
+  switch (node.type) {
+    case 'command_name': {
+      const inner = node.namedChild(0);
+      return inner ? wordValue(inner) : node.text;
+    }
+    case 'raw_string':
+      return node.text.slice(1, -1);
+    case 'ansi_c_string':
+      return node.text.slice(2, -1);
+    case 'string':
+      return node.text.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');
+    case 'concatenation':
+      return node.namedChildren.map((c) => (c ? wordValue(c) : '')).join('');
+    case 'word':
+      return node.text.replace(/\\(.)/g, '$1');
+    default:
+      return node.text;
+  }
+}

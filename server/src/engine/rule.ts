@@ -1,0 +1,55 @@
+// The shape every rule has: typed metadata and docs, and a check that reads the model and reports.
+import type { DockerfileModel } from './model/dockerfile';
+import type { CreatedFile, FixSafety, RuleMeta } from './types';
+
+/** An edit by document offsets; the engine turns it into a line/character TextEdit. */
+export interface OffsetEdit { start: number; end: number; text: string }
+
+export interface FixSpec { title: string; safety: FixSafety; edits: OffsetEdit[]; createFiles?: CreatedFile[] }
+
+export interface Report { start: number; end: number; message: string; fixes?: FixSpec[] }
+
+/** Files beside the Dockerfile, for rules that need them (.dockerignore). The CLI and server implement it. */
+export interface FileAccess {
+  /** Text of a file relative to the Dockerfile's folder, or undefined when it does not exist. */
+  read(relativePath: string): string | undefined;
+}
+
+export interface EngineSettings {
+  trustedRegistries: string[];
+}
+
+export interface RuleContext {
+  readonly model: DockerfileModel;
+  readonly settings: EngineSettings;
+  readonly files?: FileAccess;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Checks what a rule declares about itself; the registry runs it on every rule (and a test on all). */
+export function validateRule(rule: Rule): string[] {
+  const problems: string[] = [];
+  const m = rule.meta;
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(m.id)) problems.push(`${m.id}: id must be kebab-case`);
+  if (!m.docs.summary.trim()) problems.push(`${m.id}: summary is empty`);
+  if (!m.docs.why.trim()) problems.push(`${m.id}: why is empty`);
+  if (!m.docs.examples.length) problems.push(`${m.id}: needs at least one bad/good example`);
+  if ((m.fixable === 'unsafe' || m.fixable === 'both') && !m.docs.fixSafety) problems.push(`${m.id}: unsafe fixes need docs.fixSafety`);
+  if (m.aliases.hadolint && !/^DL\d{4}$/.test(m.aliases.hadolint)) problems.push(`${m.id}: bad hadolint alias`);
+  if (m.aliases.buildkit && !/^[A-Z][A-Za-z]+$/.test(m.aliases.buildkit)) problems.push(`${m.id}: bad BuildKit alias`);
+  return problems;
+}
+
+/** Whether a fix of `safety` is allowed by what the rule declared. */
+export function fixAllowed(meta: RuleMeta, safety: FixSafety): boolean {
+  return meta.fixable === 'both' || meta.fixable === safety;
+}

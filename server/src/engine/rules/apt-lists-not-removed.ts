@@ -1,0 +1,40 @@
+import { defineRule } from '../rule';
+import { aptUpdate, isCommand, parseArgs } from '../model/commands';
+import { appendCommandEdit, cacheMountTargets } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'apt-lists-not-removed',
+    aliases: { hadolint: 'DL3009' },
+    defaultSeverity: 'info',
+    fixable: 'safe',
+    docs: {
+      summary: 'apt package lists left in the image',
+      why: '`apt-get update` downloads package indexes into /var/lib/apt/lists (tens of megabytes). Unless the same RUN deletes them, they ship in the image forever. Stages that only feed other stages are exempt: their files never ship.',
+      examples: [
+        { bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n', good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && \\\n    rm -rf /var/lib/apt/lists/*\n' },
+        { bad: 'FROM ubuntu:24.04\nRUN apt-get update\n', good: 'FROM ubuntu:24.04\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update\n', note: 'A cache mount keeps the lists out of the layer.' },
+      ],
+      references: ['https://docs.docker.com/build/building/best-practices/#apt-get'],
+    },
+  },
+  check(ctx) {
+    for (const instr of ctx.model.runs) {
+      const stage = instr.onbuild ? null : instr.stage;
+      if (stage && !stage.ships) continue;
+      const cmds = instr.run!.commands;
+      const update = cmds.find(aptUpdate);
+      if (!update) continue;
+      const removes = cmds.some((c) => isCommand(c, 'rm') && parseArgs(c).operands.some((w) => w.value.replace(/\/+$/, '').startsWith('/var/lib/apt/lists')));
+      if (removes) continue;
+      if (cacheMountTargets(instr).some((t) => t.replace(/\/+$/, '') === '/var/lib/apt' || t.startsWith('/var/lib/apt/lists'))) continue;
+      const edit = appendCommandEdit(ctx.model, instr, 'rm -rf /var/lib/apt/lists/*');
+      ctx.report({
+        start: update.start,
+        end: update.end,
+        message: 'The apt lists downloaded by `apt-get update` stay in this layer; remove /var/lib/apt/lists/* in the same RUN',
+        fixes: edit ? [{ title: 'Append rm -rf /var/lib/apt/lists/*', safety: 'safe', edits: [edit] }] : [],
+      });
+    }
+  },
+});

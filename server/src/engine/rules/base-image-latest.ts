@@ -1,0 +1,28 @@
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'base-image-latest',
+    aliases: { hadolint: 'DL3007' },
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'Base image tagged `latest`',
+      why: '`latest` is not a version: it moves whenever the image is republished, so two builds of the same Dockerfile can differ in OS, runtime and security patches. Use a version tag (and ideally a digest) to make builds reproducible.',
+      examples: [
+        { bad: 'FROM alpine:latest\n', good: 'FROM alpine:3.21\n' },
+        { bad: 'ARG TAG=latest\nFROM nginx:${TAG}\n', good: 'ARG TAG=1.27\nFROM nginx:${TAG}\n' },
+      ],
+      references: ['https://docs.docker.com/build/building/best-practices/#from'],
+    },
+  },
+  check(ctx) {
+    for (const stage of ctx.model.stages) {
+      const img = stage.image;
+      if (img.tag !== 'latest' || img.digest) continue;
+      const tag = img.spans?.tag;
+      const start = tag ? stage.imageStart + tag.start : stage.imageStart;
+      const end = tag ? stage.imageStart + tag.end : stage.imageEnd;
+      ctx.report({ start, end, message: `Base image ${img.resolved} uses the moving "latest" tag; pin a version` });
+    }
+  },
+});

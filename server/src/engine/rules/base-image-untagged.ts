@@ -1,0 +1,27 @@
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'base-image-untagged',
+    aliases: { hadolint: 'DL3006' },
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'Base image without a tag',
+      why: 'Without a tag Docker pulls `latest`, which moves: the same Dockerfile builds a different image next month, possibly with a new major version of the OS or runtime. Pin a tag (and ideally a digest) so builds are reproducible and upgrades are deliberate.',
+      examples: [
+        { bad: 'FROM python\n', good: 'FROM python:3.13-slim\n' },
+        { bad: 'ARG BASE=node\nFROM ${BASE}\n', good: 'ARG BASE=node:22-slim\nFROM ${BASE}\n', note: 'ARG defaults are resolved.' },
+      ],
+      references: ['https://docs.docker.com/build/building/best-practices/#from'],
+    },
+  },
+  check(ctx) {
+    for (const stage of ctx.model.stages) {
+      const img = stage.image;
+      // A variable without a default could be anything; stages, scratch and digests are exact.
+      if (!img.resolved || img.unresolved.length || img.tag || img.digest || img.name.toLowerCase() === 'scratch' || stage.parent) continue;
+      if (img.resolved.includes('$')) continue;
+      ctx.report({ start: stage.imageStart, end: stage.imageEnd, message: `Base image ${img.resolved} has no tag, so every build pulls whatever "latest" is that day` });
+    }
+  },
+});

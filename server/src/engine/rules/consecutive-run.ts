@@ -1,0 +1,59 @@
+import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
+import { canMerge, changesShellState, isCleanupOnlyRun, mergeRunsEdits } from './support';
+import { isAptUpdateOnlyRun } from './apt-get-update-alone';
+
+// hadolint's condition: both RUNs are a single step (a chained RUN is already somebody's deliberate layer).
+function singleStep(i: Instr): boolean {
+  return (i.run?.scripts[0]?.topLevelCount ?? 0) <= 1;
+}
+
+export default defineRule({
+  meta: {
+    id: 'consecutive-run',
+    aliases: { hadolint: 'DL3059' },
+    defaultSeverity: 'info',
+    fixable: 'both',
+    docs: {
+      summary: 'Consecutive RUN instructions that could be one layer',
+      why: 'Every RUN creates an image layer. Single-command RUNs in a row add layers, metadata and cache entries without any benefit; one RUN per logical step keeps the image smaller and the build faster.',
+      examples: [
+        {
+          bad: 'FROM debian:12-slim\nRUN mkdir -p /app/data\nRUN chown -R 1000:1000 /app\n',
+          good: 'FROM debian:12-slim\nRUN mkdir -p /app/data && \\\n    chown -R 1000:1000 /app\n',
+        },
+      ],
+      fixSafety: 'Merging is safe unless an earlier RUN changes shell state (cd, export, set, umask …): that state would then carry into the commands merged after it, so such merges are marked unsafe.',
+      references: ['https://docs.docker.com/build/building/best-practices/#run'],
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const stage of model.stages) {
+      const list = stage.instructions;
+      for (let i = 0; i < list.length; i++) {
+        // Grow the chain of neighbours that qualify pairwise; report it once, on its second RUN.
+        const chain = [list[i]];
+        while (i + 1 < list.length) {
+          const a = chain[chain.length - 1];
+          const b = list[i + 1];
+          if (!canMerge(model, a, b) || !singleStep(a) || !singleStep(b)) break;
+          // These pairs belong to more specific rules with their own advice.
+          if (isCleanupOnlyRun(b) || isAptUpdateOnlyRun(a)) break;
+          chain.push(b);
+          i++;
+        }
+        if (chain.length < 2) continue;
+        const second = chain[1];
+        const edits = mergeRunsEdits(model, chain);
+        const unsafe = chain.slice(0, -1).some(changesShellState);
+        ctx.report({
+          start: second.keywordStart,
+          end: second.keywordEnd,
+          message: `${chain.length} consecutive RUN instructions each create a layer; merge them into one`,
+          fixes: edits ? [{ title: `Merge ${chain.length} RUN instructions into one${unsafe ? ' (unsafe: shell state carries over)' : ''}`, safety: unsafe ? 'unsafe' : 'safe', edits }] : [],
+        });
+      }
+    }
+  },
+});

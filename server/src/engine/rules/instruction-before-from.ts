@@ -1,0 +1,19 @@
+import { defineRule } from '../rule';
+import { syntaxProblems } from '../model/syntax';
+
+export default defineRule({
+  meta: {
+    id: 'instruction-before-from',
+    aliases: { hadolint: 'DL3061' },
+    defaultSeverity: 'error',
+    docs: {
+      summary: 'Instruction before the first FROM, or no FROM at all',
+      why: 'A build starts with FROM; only ARG (to parameterise the FROM) may come before it. Docker refuses anything else there, and a Dockerfile without FROM has no stage to build.',
+      examples: [{ bad: 'ENV LANG=C.UTF-8\nFROM debian:12-slim\n', good: 'FROM debian:12-slim\nENV LANG=C.UTF-8\n' }],
+      references: ['https://docs.docker.com/reference/dockerfile/#from'],
+    },
+  },
+  check(ctx) {
+    for (const p of syntaxProblems(ctx.model)) if (p.kind === 'order') ctx.report(p);
+  },
+});

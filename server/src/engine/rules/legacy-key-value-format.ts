@@ -1,0 +1,54 @@
+import { defineRule } from '../rule';
+import type { Property } from 'dockerfile-ast';
+
+/** The value written for `key=value` form, or undefined when the conversion is not mechanical. */
+function asKeyValue(raw: string): string | undefined {
+  if (!/\s/.test(raw)) return raw;
+  // Whitespace only inside one pair of quotes: already a single word.
+  if (/^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw)) return raw;
+  if (/["'\\`]/.test(raw)) return undefined;
+  return `"${raw}"`;
+}
+
+export default defineRule({
+  meta: {
+    id: 'legacy-key-value-format',
+    aliases: { buildkit: 'LegacyKeyValueFormat' },
+    defaultSeverity: 'warning',
+    fixable: 'safe',
+    docs: {
+      summary: '`ENV key value` / `LABEL key value` instead of `key=value`',
+      why: 'The space-separated form sets one variable whose value is the whole rest of the line, so `ENV A 1 B 2` silently sets A to "1 B 2". Docker has deprecated it; the `key=value` form is unambiguous and can set several variables in one instruction.',
+      examples: [
+        { bad: 'FROM alpine:3.21\nENV APP_HOME /srv/app\n', good: 'FROM alpine:3.21\nENV APP_HOME=/srv/app\n' },
+        { bad: 'FROM alpine:3.21\nLABEL description A small service\n', good: 'FROM alpine:3.21\nLABEL description="A small service"\n' },
+      ],
+      references: ['https://docs.docker.com/reference/build-checks/legacy-key-value-format/'],
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const all = [...model.instructions, ...model.triggers];
+    for (const instr of all) {
+      if (instr.keyword !== 'ENV' && instr.keyword !== 'LABEL') continue;
+      const props = (instr.ast as unknown as { getProperties(): Property[] }).getProperties();
+      for (const p of props) {
+        if (p.getAssignmentOperator() !== null) continue;
+        const vr = p.getValueRange();
+        if (!vr) continue; // `ENV key` without a value is a syntax error, reported elsewhere
+        const nr = p.getNameRange();
+        const nameEnd = model.lines.offsetAt(nr.end);
+        const valueStart = model.lines.offsetAt(vr.start);
+        const valueEnd = model.lines.offsetAt(vr.end);
+        const raw = model.text.slice(valueStart, valueEnd);
+        const value = raw.includes('\n') ? undefined : asKeyValue(raw);
+        ctx.report({
+          start: model.lines.offsetAt(nr.start),
+          end: valueEnd,
+          message: `${instr.keyword} ${p.getName()} uses the legacy "key value" form; write ${p.getName()}=value`,
+          fixes: value !== undefined ? [{ title: `Use ${p.getName()}=${value.length > 30 ? value.slice(0, 27) + '…' : value}`, safety: 'safe', edits: [{ start: nameEnd, end: valueEnd, text: `=${value}` }] }] : [],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'maintainer-deprecated',
+    aliases: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' },
+    defaultSeverity: 'warning',
+    tags: ['deprecated'],
+    fixable: 'safe',
+    docs: {
+      summary: 'MAINTAINER is deprecated',
+      why: 'MAINTAINER has been deprecated since Docker 1.13. The OCI label `org.opencontainers.image.authors` carries the same information in a form that registries, scanners and `docker inspect` understand.',
+      examples: [
+        { bad: 'FROM alpine:3.21\nMAINTAINER Jane Doe <jane@example.com>\n', good: 'FROM alpine:3.21\nLABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\n' },
+      ],
+      references: ['https://docs.docker.com/reference/build-checks/maintainer-deprecated/', 'https://github.com/opencontainers/image-spec/blob/main/annotations.md'],
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const instr of model.instructions) {
+      if (instr.keyword !== 'MAINTAINER') continue;
+      const value = instr.args.length ? model.text.slice(instr.args[0].start, instr.args[instr.args.length - 1].end) : '';
+      const single = !value.includes('\n') && !value.includes('\r');
+      const quoted = value.replace(/^"(.*)"$/, '$1').replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$');
+      ctx.report({
+        start: instr.keywordStart,
+        end: instr.keywordEnd,
+        message: 'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors',
+        fixes: value && single ? [{ title: 'Replace with LABEL org.opencontainers.image.authors', safety: 'safe', edits: [{ start: instr.keywordStart, end: instr.end, text: `LABEL org.opencontainers.image.authors="${quoted}"` }] }] : [],
+      });
+    }
+  },
+});

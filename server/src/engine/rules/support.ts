@@ -1,0 +1,160 @@
+// Helpers several rules share: RUN adjacency, flags equality, and the text edits that merge RUNs or
+// append a command to one while keeping its continuation style and every comment.
+import type { DockerfileModel, Instr } from '../model/dockerfile';
+import type { OffsetEdit } from '../rule';
+import { isCommand, parseArgs } from '../model/commands';
+import type { ShellCommand } from '../model/shell';
+
+/** The instruction before `instr` in its stage, or undefined. Only comments and blank lines may sit between two neighbours. */
+export function previousInStage(instr: Instr): Instr | undefined {
+  const list = instr.stage?.instructions;
+  if (!list) return undefined;
+  const i = list.indexOf(instr);
+  return i > 0 ? list[i - 1] : undefined;
+}
+
+export function nextInStage(instr: Instr): Instr | undefined {
+  const list = instr.stage?.instructions;
+  if (!list) return undefined;
+  const i = list.indexOf(instr);
+  return i >= 0 && i + 1 < list.length ? list[i + 1] : undefined;
+}
+
+export function flagsText(model: DockerfileModel, instr: Instr): string {
+  return instr.flags.map((f) => model.text.slice(f.start, f.end)).sort().join(' ');
+}
+
+/** Shell-form RUN without heredocs: its body can be joined to another with &&. */
+export function isPlainShellRun(instr: Instr): boolean {
+  return !!instr.run && !instr.run.execForm && instr.run.heredocs.length === 0 && instr.args.length > 0 && instr.run.scripts.length === 1;
+}
+
+/** Two RUNs that can become one without changing their mounts, network or security mode. */
+export function canMerge(model: DockerfileModel, a: Instr, b: Instr): boolean {
+  return isPlainShellRun(a) && isPlainShellRun(b) && flagsText(model, a) === flagsText(model, b);
+}
+
+/** End of the RUN body without trailing whitespace and a trailing `;`. */
+function bodyEnd(model: DockerfileModel, instr: Instr): number {
+  let end = instr.end;
+  while (end > instr.start && /[\s;]/.test(model.text[end - 1])) end--;
+  return end;
+}
+
+function bodyText(model: DockerfileModel, instr: Instr): string {
+  return model.text.slice(instr.run!.bodyStart, bodyEnd(model, instr));
+}
+
+/** Whether `instr` continues lines with a leading `&&` rather than a trailing one. */
+function leadingAndStyle(model: DockerfileModel, instr: Instr): boolean {
+  for (let l = instr.line + 1; l <= instr.endLine; l++) if (model.lines.lineText(l).trimStart().startsWith('&&')) return true;
+  return false;
+}
+
+/** How `append` text is joined after a RUN's last command: ` && \` + newline + indent, matching the RUN's style. */
+function joiner(model: DockerfileModel, instr: Instr): (cmd: string) => string {
+  const eol = model.lines.eol;
+  const esc = model.escapeChar;
+  let indent = '    ';
+  if (instr.endLine > instr.line) {
+    const m = /^[ \t]+/.exec(model.lines.lineText(instr.endLine));
+    if (m) indent = m[0];
+  }
+  if (leadingAndStyle(model, instr)) return (cmd) => ` ${esc}${eol}${indent}&& ${cmd}`;
+  return (cmd) => ` && ${esc}${eol}${indent}${cmd}`;
+}
+
+/** A RUN whose text can safely get more commands appended after it. */
+export function canAppend(instr: Instr): boolean {
+  const script = instr.run?.scripts[0];
+  return isPlainShellRun(instr) && !!script && !script.hasComment && !script.hasErrors && !/&\s*$/.test(script.text.replace(/&&\s*$/, ''));
+}
+
+/** Edit that appends `command` at the end of a shell-form RUN (or as a last line of a heredoc script). */
+export function appendCommandEdit(model: DockerfileModel, instr: Instr, command: string): OffsetEdit | undefined {
+  const run = instr.run;
+  if (!run || run.execForm) return undefined;
+  const script = [...run.heredocs].reverse().find((h) => h.isScript && h.terminated);
+  if (run.heredocs.length) {
+    if (!script) return undefined;
+    return { start: script.contentEnd, end: script.contentEnd, text: `${model.lines.eol}${command}` };
+  }
+  if (!canAppend(instr)) return undefined;
+  const end = bodyEnd(model, instr);
+  return { start: end, end: instr.end, text: joiner(model, instr)(command) };
+}
+
+/**
+ * Edits that merge `runs` (consecutive in one stage) into the first: every later body is appended with
+ * `&&`, and comments that stood between the RUNs move above the merged RUN.
+ */
+export function mergeRunsEdits(model: DockerfileModel, runs: Instr[]): OffsetEdit[] | undefined {
+  if (runs.length < 2 || !runs.every((r, i) => i === 0 || canAppend(runs[i - 1]))) return undefined;
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  const join = joiner(model, first);
+  let appended = '';
+  for (const r of runs.slice(1)) appended += join(bodyText(model, r));
+  const eol = model.lines.eol;
+  const between = model.comments.filter((c) => !c.embedded && c.start > first.end && c.start < last.start);
+  const edits: OffsetEdit[] = [{ start: bodyEnd(model, first), end: last.end, text: appended }];
+  if (between.length) {
+    const lineStart = model.lines.lineStart(first.line);
+    const indent = /^[ \t]*/.exec(model.lines.lineText(first.line))![0];
+    edits.unshift({ start: lineStart, end: lineStart, text: between.map((c) => indent + model.text.slice(c.start, c.end).trimStart() + eol).join('') });
+  }
+  return edits;
+}
+
+/** Commands that leave state behind for the next command (so merging RUNs changes what runs where). */
+const STATEFUL = ['cd', 'pushd', 'popd', 'export', 'set', 'source', '.', 'umask', 'shopt', 'alias', 'unset', 'ulimit', 'trap', 'exec'];
+export function changesShellState(instr: Instr): boolean {
+  return !!instr.run?.commands.some((c) => !c.nested && isCommand(c, ...STATEFUL));
+}
+
+const CLEAN_TOOLS: Record<string, string[]> = {
+  'apt-get': ['clean', 'autoclean', 'autoremove', 'purge', 'remove'],
+  apt: ['clean', 'autoclean', 'autoremove', 'purge', 'remove'],
+  yum: ['clean', 'remove', 'autoremove'],
+  dnf: ['clean', 'remove', 'autoremove'],
+  microdnf: ['clean', 'remove'],
+  zypper: ['clean', 'cc', 'remove', 'rm'],
+  apk: ['del', 'cache'],
+  npm: ['cache'],
+  yarn: ['cache'],
+  pnpm: ['store'],
+  pip: ['cache'],
+  pip3: ['cache'],
+  conda: ['clean'],
+  gem: ['cleanup'],
+  composer: ['clear-cache', 'clearcache'],
+};
+
+/** A command whose only purpose is deleting files or caches. */
+export function isCleanupCommand(cmd: ShellCommand): boolean {
+  const name = cmd.name.split('/').pop() ?? '';
+  if (name === 'rm' || name === 'rmdir') return true;
+  const subs = CLEAN_TOOLS[name];
+  if (!subs) return false;
+  const sub = parseArgs(cmd, ['o', 'c']).operands[0]?.value;
+  return !!sub && subs.includes(sub);
+}
+
+/** A RUN that only deletes things (every command is a cleanup). */
+export function isCleanupOnlyRun(instr: Instr): boolean {
+  const cmds = instr.run?.commands.filter((c) => !c.nested) ?? [];
+  return isPlainShellRun(instr) && cmds.length > 0 && cmds.every(isCleanupCommand);
+}
+
+/** The cache or tmpfs mount targets of a RUN (`--mount=type=cache,target=/var/cache/apt`). */
+export function cacheMountTargets(instr: Instr): string[] {
+  const out: string[] = [];
+  for (const f of instr.flags) {
+    if (f.name !== 'mount' || !f.value) continue;
+    const opts = new Map(f.value.split(',').map((kv) => { const i = kv.indexOf('='); return i < 0 ? [kv, ''] : [kv.slice(0, i), kv.slice(i + 1)] as [string, string]; }));
+    if (!['cache', 'tmpfs'].includes(opts.get('type') ?? '')) continue;
+    const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
+    if (target) out.push(target);
+  }
+  return out;
+}

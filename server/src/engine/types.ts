@@ -1,0 +1,53 @@
+// Public engine types. Positions are 0-based like LSP; the CLI converts to 1-based on output.
+
+export type Severity = 'error' | 'warning' | 'info' | 'style';
+export type SeverityOrOff = Severity | 'off';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'style'];
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+export interface TextEdit { range: Range; newText: string }
+
+export type FixSafety = 'safe' | 'unsafe';
+
+/** A file a fix creates beside the Dockerfile (for example a .dockerignore). Path is relative to the Dockerfile's folder. */
+export interface CreatedFile { path: string; content: string }
+
+export interface Fix {
+  title: string;
+  safety: FixSafety;
+  edits: TextEdit[];
+  createFiles?: CreatedFile[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+}
+
+export interface RuleExample { bad: string; good: string; note?: string }
+
+export interface RuleDocs {
+  summary: string;
+  why: string;
+  examples: RuleExample[];
+  /** Required when any fix of the rule can be unsafe: what may change. */
+  fixSafety?: string;
+  references: string[];
+}
+
+export interface RuleAliases { hadolint?: string; buildkit?: string }
+
+export interface RuleMeta {
+  id: string;
+  aliases: RuleAliases;
+  defaultSeverity: SeverityOrOff;
+  /** Diagnostic tags the editor shows (strike-through for deprecated, faded for unnecessary). */
+  tags?: Array<'deprecated' | 'unnecessary'>;
+  /** Fix kinds the rule can offer, so docs can tell before any finding exists. */
+  fixable?: FixSafety | 'both';
+  docs: RuleDocs;
+}
