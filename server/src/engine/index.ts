@@ -6,3 +6,4 @@ export { initShellParser, shellParserReady } from './model/shell';
 export { DockerfileModel } from './model/dockerfile';
 export { allRules, findRule } from './rules';
 export type { Rule, RuleContext, FileAccess, EngineSettings } from './rule';
+export { ruleMarkdown, ruleHoverMarkdown, ruleTableMarkdown, withRuleTable, ruleUrl } from './docs/markdown';
