@@ -22,7 +22,9 @@ export default defineRule({
       if (instr.keyword !== 'MAINTAINER') continue;
       const value = instr.args.length ? model.text.slice(instr.args[0].start, instr.args[instr.args.length - 1].end) : '';
       const single = !value.includes('\n') && !value.includes('\r');
-      const quoted = value.replace(/^"(.*)"$/, '$1').replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$');
+      // MAINTAINER keeps its text literally; LABEL values are unquoted and expanded, so escape what LABEL would interpret.
+      const literal = /^"[^"\\]*"$/.test(value) ? value.slice(1, -1) : value;
+      const quoted = literal.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$');
       ctx.report({
         start: instr.keywordStart,
         end: instr.keywordEnd,

@@ -112,6 +112,7 @@ export function changesShellState(instr: Instr): boolean {
   return !!instr.run?.commands.some((c) => !c.nested && isCommand(c, ...STATEFUL));
 }
 
+// Subcommands (one or two words) that only delete caches, packages or files.
 const CLEAN_TOOLS: Record<string, string[]> = {
   'apt-get': ['clean', 'autoclean', 'autoremove', 'purge', 'remove'],
   apt: ['clean', 'autoclean', 'autoremove', 'purge', 'remove'],
@@ -119,12 +120,12 @@ const CLEAN_TOOLS: Record<string, string[]> = {
   dnf: ['clean', 'remove', 'autoremove'],
   microdnf: ['clean', 'remove'],
   zypper: ['clean', 'cc', 'remove', 'rm'],
-  apk: ['del', 'cache'],
-  npm: ['cache'],
-  yarn: ['cache'],
-  pnpm: ['store'],
-  pip: ['cache'],
-  pip3: ['cache'],
+  apk: ['del', 'cache clean', 'cache purge'],
+  npm: ['cache clean'],
+  yarn: ['cache clean'],
+  pnpm: ['store prune'],
+  pip: ['cache purge', 'cache remove'],
+  pip3: ['cache purge', 'cache remove'],
   conda: ['clean'],
   gem: ['cleanup'],
   composer: ['clear-cache', 'clearcache'],
@@ -136,8 +137,8 @@ export function isCleanupCommand(cmd: ShellCommand): boolean {
   if (name === 'rm' || name === 'rmdir') return true;
   const subs = CLEAN_TOOLS[name];
   if (!subs) return false;
-  const sub = parseArgs(cmd, ['o', 'c']).operands[0]?.value;
-  return !!sub && subs.includes(sub);
+  const ops = parseArgs(cmd, ['o', 'c']).operands.map((w) => w.value);
+  return subs.includes(ops[0] ?? '') || subs.includes(`${ops[0]} ${ops[1]}`);
 }
 
 /** A RUN that only deletes things (every command is a cleanup). */

@@ -1,0 +1,92 @@
+// A strict table tester for rules: exact ranges for every finding, exact fixed output, and it refuses
+// duplicate cases, fixes that do not converge and fixes whose output Docker would reject.
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixAll, initShellParser, lintText, parseProblemCount, type Finding, type Rule } from '../../server/src/engine';
+
+export interface ExpectedFinding {
+  /** 1-based `line:col-line:col` of the underlined text, end exclusive. */
+  at: string;
+  message?: RegExp;
+}
+
+export interface InvalidCase {
+  name?: string;
+  code: string;
+  errors: ExpectedFinding[];
+  /** Text after applying this rule's safe fixes to a fixed point; `null` = no safe fix may be offered. */
+  output?: string | null;
+  /** Text after applying safe and unsafe fixes; omit when there are no unsafe fixes. */
+  unsafeOutput?: string;
+}
+
+export interface RuleCases {
+  valid: Array<string | { name?: string; code: string }>;
+  invalid: InvalidCase[];
+}
+
+export function at(f: Finding): string {
+  const r = f.range;
+  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+}
+
+function label(code: string, name?: string): string {
+  return name ?? JSON.stringify(code.length > 70 ? code.slice(0, 67) + '…' : code);
+}
+
+export function testRule(rule: Rule, cases: RuleCases): void {
+  const id = rule.meta.id;
+  const seen = new Set<string>();
+  for (const c of [...cases.valid.map((v) => (typeof v === 'string' ? v : v.code)), ...cases.invalid.map((c) => c.code)]) {
+    if (seen.has(c)) throw new Error(`${id}: duplicate test case ${JSON.stringify(c)}`);
+    seen.add(c);
+  }
+  const only = { rules: [rule] };
+  describe(id, () => {
+    before(async () => { await initShellParser(); });
+    describe('valid', () => {
+      for (const v of cases.valid) {
+        const code = typeof v === 'string' ? v : v.code;
+        it(label(code, typeof v === 'string' ? undefined : v.name), () => {
+          const { findings, ruleErrors } = lintText(code, only);
+          assert.deepEqual(ruleErrors, []);
+          assert.deepEqual(findings.map((f) => `${at(f)} ${f.message}`), []);
+        });
+      }
+    });
+    describe('invalid', () => {
+      for (const c of cases.invalid) {
+        it(label(c.code, c.name), () => {
+          const { findings, ruleErrors } = lintText(c.code, only);
+          assert.deepEqual(ruleErrors, []);
+          assert.deepEqual(findings.map(at), c.errors.map((e) => e.at), 'finding ranges');
+          c.errors.forEach((e, i) => { if (e.message) assert.match(findings[i].message, e.message); });
+          for (const f of findings) assert.equal(f.severity, rule.meta.defaultSeverity === 'off' ? f.severity : rule.meta.defaultSeverity);
+          const hasSafe = findings.some((f) => f.fixes.some((x) => x.safety === 'safe'));
+          const hasUnsafe = findings.some((f) => f.fixes.some((x) => x.safety === 'unsafe'));
+          if (c.output === undefined) assert.equal(hasSafe, false, 'a safe fix is offered: the case must state its output');
+          else if (c.output === null) assert.equal(hasSafe, false, 'expected no safe fix');
+          else {
+            assert.equal(hasSafe, true, 'expected a safe fix');
+            checkFixed(rule, c.code, c.output, false);
+          }
+          if (c.unsafeOutput !== undefined) {
+            assert.equal(hasUnsafe, true, 'expected an unsafe fix');
+            checkFixed(rule, c.code, c.unsafeOutput, true);
+          } else assert.equal(hasUnsafe, false, 'an unsafe fix is offered: the case must state unsafeOutput');
+        });
+      }
+    });
+  });
+}
+
+function checkFixed(rule: Rule, code: string, expected: string, unsafe: boolean): void {
+  const result = fixAll(code, { rules: [rule], unsafe });
+  assert.equal(result.converged, true, 'fixes must reach a fixed point');
+  assert.deepEqual(result.rejected, [], 'a fix broke the parse');
+  assert.equal(result.text, expected);
+  assert.ok(parseProblemCount(result.text) <= parseProblemCount(code), 'fixed text has new syntax problems');
+  // The fixes removed what they fixed: nothing fixable of that kind is left.
+  const after = lintText(result.text, { rules: [rule] }).findings;
+  assert.ok(!after.some((f) => f.fixes.some((x) => x.safety === 'safe' || unsafe)), `fixable findings remain: ${after.map((f) => f.message).join('; ')}`);
+}

@@ -1,0 +1,40 @@
+import rule from '../../../server/src/engine/rules/apt-get-missing-yes';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM debian:12-slim\nRUN apt-get install -y curl\n',
+    'FROM debian:12-slim\nRUN apt-get --yes install curl\n',
+    'FROM debian:12-slim\nRUN apt-get install --assume-yes curl\n',
+    'FROM debian:12-slim\nRUN apt-get -qq install curl\n',
+    'FROM debian:12-slim\nRUN apt-get -q -q install curl\n',
+    'FROM debian:12-slim\nRUN apt-get -yq install curl\n',
+    'FROM debian:12-slim\nRUN apt-get update\n',
+    { name: 'exec form is not parsed as shell', code: 'FROM debian:12-slim\nRUN ["apt-get", "install", "curl"]\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install curl\n',
+      errors: [{ at: '2:23-2:30', message: /without `-y`/ }],
+      output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n',
+    },
+    {
+      name: 'on a continuation line, with a comment inside',
+      code: 'FROM debian:12-slim\nRUN apt-get update \\\n  # tools\n  && apt-get -o Dpkg::Options::=--force-confnew install \\\n     curl\n',
+      errors: [{ at: '4:6-4:13' }],
+      output: 'FROM debian:12-slim\nRUN apt-get update \\\n  # tools\n  && apt-get -o Dpkg::Options::=--force-confnew install -y \\\n     curl\n',
+    },
+    {
+      name: 'quiet level 3 is not level 2',
+      code: 'FROM debian:12-slim\nRUN apt-get -qqq install curl\n',
+      errors: [{ at: '2:5-2:12' }],
+      output: 'FROM debian:12-slim\nRUN apt-get -qqq install -y curl\n',
+    },
+    {
+      name: 'inside sh -c and a heredoc, and ONBUILD',
+      code: 'FROM debian:12-slim\nRUN sh -c \'apt-get install curl\'\nRUN <<EOF\napt-get install git\nEOF\nONBUILD RUN apt-get install make\n',
+      errors: [{ at: '2:12-2:19' }, { at: '4:1-4:8' }, { at: '6:13-6:20' }],
+      output: 'FROM debian:12-slim\nRUN sh -c \'apt-get install -y curl\'\nRUN <<EOF\napt-get install -y git\nEOF\nONBUILD RUN apt-get install -y make\n',
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+import rule from '../../../server/src/engine/rules/apt-get-update-alone';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n',
+    { name: 'upgrade counts as using the index', code: 'FROM debian:12-slim\nRUN apt-get update && apt-get -y dist-upgrade\n' },
+    { name: 'heredoc with install', code: 'FROM debian:12-slim\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n' },
+    { name: 'inside sh -c with install', code: 'FROM debian:12-slim\nRUN sh -c "apt-get update && apt-get install -y curl"\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl\n',
+      errors: [{ at: '2:5-2:19', message: /without an install/ }],
+      output: 'FROM debian:12-slim\nRUN apt-get update && \\\n    apt-get install -y curl\n',
+    },
+    {
+      name: 'no installing RUN follows: no fix',
+      code: 'FROM debian:12-slim\nRUN apt-get update\nCOPY . /app\n',
+      errors: [{ at: '2:5-2:19' }],
+      output: null,
+    },
+    {
+      name: 'ONBUILD',
+      code: 'FROM debian:12-slim\nONBUILD RUN apt-get -q update\n',
+      errors: [{ at: '2:13-2:30' }],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,36 @@
+import rule from '../../../server/src/engine/rules/apt-lists-not-removed';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    { name: 'cache mount on the lists', code: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n' },
+    { name: 'builder stage that does not ship', code: 'FROM debian:12-slim AS build\nRUN apt-get update && apt-get install -y gcc\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out /out\n' },
+    { name: 'removal spelled with a trailing slash', code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -r /var/lib/apt/lists/\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n',
+      errors: [{ at: '2:5-2:19', message: /lists/ }],
+      output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && \\\n    rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'hadolint passes any rm -rf; we want the lists removed',
+      code: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y curl \\\n && rm -rf /tmp/*\n',
+      errors: [{ at: '2:5-2:19' }],
+      output: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y curl \\\n && rm -rf /tmp/* \\\n && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'a stage the final stage is built FROM ships',
+      code: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nCMD ["curl"]\n',
+      errors: [{ at: '2:5-2:19' }],
+      output: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y curl && \\\n    rm -rf /var/lib/apt/lists/*\nFROM base\nCMD ["curl"]\n',
+    },
+    {
+      name: 'heredoc script gets a last line',
+      code: 'FROM debian:12-slim\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n',
+      errors: [{ at: '4:1-4:15' }],
+      output: 'FROM debian:12-slim\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n',
+    },
+  ],
+});

@@ -1,0 +1,15 @@
+import rule from '../../../server/src/engine/rules/base-image-latest';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM alpine:3.21\n',
+    'FROM alpine:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
+    'FROM python\n',
+  ],
+  invalid: [
+    { code: 'FROM alpine:latest\n', errors: [{ at: '1:13-1:19', message: /latest/ }] },
+    { name: 'ARG default resolves to latest (hadolint misses it)', code: 'ARG TAG=latest\nFROM nginx:${TAG}\n', errors: [{ at: '2:6-2:18' }] },
+    { name: 'second stage', code: 'FROM node:22 AS build\nFROM nginx:latest AS web\n', errors: [{ at: '2:12-2:18' }] },
+  ],
+});

@@ -1,0 +1,36 @@
+import rule from '../../../server/src/engine/rules/cleanup-in-separate-layer';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    { name: 'first instruction after FROM deletes base-image files', code: 'FROM nginx:1.27\nRUN rm /etc/nginx/conf.d/default.conf\n' },
+    { name: 'not only cleanup', code: 'FROM debian:12-slim\nRUN apt-get install -y curl\nRUN rm -rf /tmp/x && mkdir /tmp/y\n' },
+    { name: 'COPY in between', code: 'FROM debian:12-slim\nRUN mkdir /x\nCOPY a /x/\nRUN rm -rf /tmp/*\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN rm -rf /var/lib/apt/lists/*\n',
+      errors: [{ at: '3:1-3:4', message: /only deletes/ }],
+      output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && \\\n    rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'package-manager cache cleans count, leading-&& style is kept',
+      code: 'FROM python:3.13-slim\nRUN pip install flask \\\n    && pip install gunicorn\nRUN pip cache purge && rm -rf /root/.cache\n',
+      errors: [{ at: '4:1-4:4' }],
+      output: 'FROM python:3.13-slim\nRUN pip install flask \\\n    && pip install gunicorn \\\n    && pip cache purge && rm -rf /root/.cache\n',
+    },
+    {
+      name: 'different mounts: reported without a fix',
+      code: 'FROM node:22\nRUN --mount=type=cache,target=/root/.npm npm ci\nRUN npm cache clean --force\n',
+      errors: [{ at: '3:1-3:4' }],
+      output: null,
+    },
+    {
+      name: 'trailing semicolon of the previous RUN is dropped when joining',
+      code: 'FROM alpine:3.21\nRUN wget -q https://example.com/a.tgz -O /tmp/a.tgz;\nRUN rm /tmp/a.tgz\n',
+      errors: [{ at: '3:1-3:4' }],
+      output: 'FROM alpine:3.21\nRUN wget -q https://example.com/a.tgz -O /tmp/a.tgz && \\\n    rm /tmp/a.tgz\n',
+    },
+  ],
+});

@@ -1,0 +1,25 @@
+import rule from '../../../server/src/engine/rules/invalid-syntax';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM alpine:3.21 AS base\nCOPY --from=base --chown=1:1 --link /a /b\nRUN --mount=type=cache,target=/x true\nHEALTHCHECK --interval=30s CMD true\n',
+    { name: 'comment inside a continuation is fine', code: 'FROM alpine:3.21\nRUN apk add \\\n  # tools\n  curl\n' },
+    { name: 'heredoc COPY', code: 'FROM alpine:3.21\nCOPY <<EOF /etc/motd\nhello\nEOF\n' },
+    { name: 'backtick escape with backslashes in paths', code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir C:\\ `\n  && echo done\n' },
+  ],
+  invalid: [
+    {
+      name: 'text after the continuation character',
+      code: 'FROM debian:12-slim\nRUN apt-get update && \\ # refresh\n    apt-get install -y curl\n',
+      errors: [{ at: '2:23-2:24', message: /continuation/ }, { at: '3:5-3:12', message: /Unknown instruction apt-get/ }],
+    },
+    { name: 'misspelt flag', code: 'FROM alpine:3.21\nCOPY --form=build /a /b\n', errors: [{ at: '2:6-2:18', message: /Unknown flag --form/ }] },
+    { name: 'flag without value', code: 'FROM alpine:3.21\nCOPY --from= /a /b\n', errors: [{ at: '2:6-2:13', message: /needs a value/ }] },
+    { name: 'missing arguments', code: 'FROM alpine:3.21\nWORKDIR\nCOPY onlyone\n', errors: [{ at: '2:1-2:8', message: /at least one/ }, { at: '3:1-3:5', message: /source and a destination/ }] },
+    { name: 'FROM with a bad AS', code: 'FROM alpine:3.21 ASS base\n', errors: [{ at: '1:18-1:21', message: /Expected AS/ }] },
+    { name: 'ENV key without value', code: 'FROM alpine:3.21\nENV DEBUG\n', errors: [{ at: '2:5-2:10', message: /no value/ }] },
+    { name: 'unterminated heredoc', code: 'FROM alpine:3.21\nRUN <<EOF\necho hi\n', errors: [{ at: '2:1-2:4', message: /never terminated/ }] },
+    { name: 'ONBUILD FROM', code: 'FROM alpine:3.21\nONBUILD FROM debian\n', errors: [{ at: '2:9-2:13', message: /not allowed/ }] },
+  ],
+});

@@ -1,0 +1,25 @@
+import rule from '../../../server/src/engine/rules/maintainer-deprecated';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: ['FROM alpine:3.21\nLABEL org.opencontainers.image.authors="Jane"\n'],
+  invalid: [
+    {
+      code: 'FROM alpine:3.21\nMAINTAINER Jane Doe <jane@example.com>\nRUN true\n',
+      errors: [{ at: '2:1-2:11', message: /deprecated/ }],
+      output: 'FROM alpine:3.21\nLABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\nRUN true\n',
+    },
+    {
+      name: 'a quoted name loses its quotes; lowercase keyword',
+      code: 'FROM alpine:3.21\nmaintainer "Ops Team <ops@example.com>"\n',
+      errors: [{ at: '2:1-2:11' }],
+      output: 'FROM alpine:3.21\nLABEL org.opencontainers.image.authors="Ops Team <ops@example.com>"\n',
+    },
+    {
+      name: 'quotes, backslashes and dollars are kept literally',
+      code: 'FROM alpine:3.21\nMAINTAINER Dev "Bob" \\ $HOME\n',
+      errors: [{ at: '2:1-2:11' }],
+      output: 'FROM alpine:3.21\nLABEL org.opencontainers.image.authors="Dev \\"Bob\\" \\\\ \\$HOME"\n',
+    },
+  ],
+});
