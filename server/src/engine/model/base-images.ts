@@ -7,7 +7,7 @@ export type DistroFamily = 'scratch' | 'distroless' | 'alpine' | 'debian' | 'rhe
 
 // Official images whose default tags are Debian or Ubuntu based.
 const DEBIAN_BASED = new Set([
-  'debian', 'ubuntu', 'node', 'python', 'ruby', 'golang', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'php', 'nginx',
+  'debian', 'ubuntu', 'node', 'python', 'ruby', 'golang', 'eclipse-temurin', 'amazoncorretto', 'php', 'nginx',
   'httpd', 'postgres', 'redis', 'maven', 'gradle', 'rust', 'perl', 'elixir', 'erlang', 'haskell', 'julia', 'buildpack-deps',
   'mysql', 'mariadb', 'mongo', 'tomcat', 'jetty', 'r-base', 'swift', 'dart', 'groovy', 'sapmachine', 'ibm-semeru-runtimes',
   'rabbitmq', 'memcached', 'wordpress', 'drupal', 'ghost', 'nextcloud', 'haproxy', 'traefik', 'caddy',

@@ -1,0 +1,33 @@
+// The examples show the product working: each one gets exactly these findings (rule line:col).
+import { before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fixAll, initShellParser, lintText, parseProblemCount } from '../../server/src/engine';
+
+const root = path.resolve(__dirname, '../../..');
+before(async () => { await initShellParser(); });
+
+const expected: Record<string, string[]> = {
+  'clean-multi-stage': [],
+  'go-service': ['runs-as-root 11:6'],
+  'node-service': ['runs-as-root 1:6', 'base-image-latest 1:11', 'legacy-key-value-format 9:5', 'shell-form-cmd 11:5'],
+  'python-service': ['runs-as-root 1:6', 'apt-lists-not-removed 6:5', 'apt-get-missing-no-install-recommends 6:23', 'cleanup-in-separate-layer 10:1', 'shell-form-cmd 15:5'],
+  'spring-boot': ['runs-as-root 2:6', 'maintainer-deprecated 3:1', 'legacy-key-value-format 5:5', 'apt-get-update-alone 8:5', 'apt-lists-not-removed 8:5', 'apt-get-missing-no-install-recommends 9:5', 'add-instead-of-copy 11:1', 'consecutive-run 13:1', 'shell-form-cmd 16:12'],
+};
+
+it('every example folder is covered', () => {
+  assert.deepEqual(fs.readdirSync(path.join(root, 'examples')).filter((d) => fs.existsSync(path.join(root, 'examples', d, 'Dockerfile'))).sort(), Object.keys(expected).sort());
+});
+
+for (const [name, want] of Object.entries(expected)) {
+  it(`examples/${name}: expected findings, and fix-all leaves a clean, parseable file`, () => {
+    const text = fs.readFileSync(path.join(root, 'examples', name, 'Dockerfile'), 'utf8');
+    const { findings } = lintText(text);
+    assert.deepEqual(findings.map((f) => `${f.rule} ${f.range.start.line + 1}:${f.range.start.character + 1}`), want);
+    const fixed = fixAll(text, { unsafe: true });
+    assert.equal(fixed.converged, true);
+    assert.ok(parseProblemCount(fixed.text) <= parseProblemCount(text));
+    assert.equal(fixAll(fixed.text, { unsafe: true }).text, fixed.text, 'a second fix-all changes nothing');
+  });
+}

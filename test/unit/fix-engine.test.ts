@@ -1,0 +1,84 @@
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyEdits, fixAll, initShellParser, lintText } from '../../server/src/engine';
+import { defineRule } from '../../server/src/engine/rule';
+
+before(async () => { await initShellParser(); });
+
+const pos = (line: number, character: number) => ({ line, character });
+
+describe('fix engine', () => {
+  it('applies non-overlapping edits and refuses overlapping ones', () => {
+    assert.equal(applyEdits('abc\ndef\n', [{ range: { start: pos(1, 0), end: pos(1, 3) }, newText: 'X' }, { range: { start: pos(0, 1), end: pos(0, 1) }, newText: '-' }]), 'a-bc\nX\n');
+    assert.throws(() => applyEdits('abcdef', [{ range: { start: pos(0, 0), end: pos(0, 3) }, newText: '' }, { range: { start: pos(0, 2), end: pos(0, 4) }, newText: '' }]), /overlapping/);
+  });
+
+  it('drops a fix whose result Docker would reject and keeps the others', () => {
+    const breaking = defineRule({
+      meta: { id: 'test-breaking-fix', aliases: {}, defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
+      check(ctx) {
+        for (const i of ctx.model.instructions) {
+          if (i.keyword === 'WORKDIR') ctx.report({ start: i.keywordStart, end: i.keywordEnd, message: 'm', fixes: [{ title: 'breaks', safety: 'safe', edits: [{ start: i.keywordStart, end: i.keywordEnd, text: 'WORKDIRR' }] }] });
+          if (i.keyword === 'EXPOSE') ctx.report({ start: i.keywordStart, end: i.keywordEnd, message: 'm', fixes: [{ title: 'fine', safety: 'safe', edits: [{ start: i.keywordStart, end: i.keywordEnd, text: 'expose' }] }] });
+        }
+      },
+    });
+    const r = fixAll('FROM alpine:3.21\nWORKDIR /app\nEXPOSE 80\n', { rules: [breaking] });
+    assert.equal(r.text, 'FROM alpine:3.21\nWORKDIR /app\nexpose 80\n');
+    assert.deepEqual(r.rejected, [{ rule: 'test-breaking-fix', title: 'breaks' }]);
+  });
+
+  it('stops at the pass cap when fixes never converge', () => {
+    const endless = defineRule({
+      meta: { id: 'test-endless', aliases: {}, defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
+      check(ctx) { ctx.report({ start: 0, end: 0, message: 'm', fixes: [{ title: 'again', safety: 'safe', edits: [{ start: 0, end: 0, text: '# x\n' }] }] }); },
+    });
+    const r = fixAll('FROM alpine:3.21\n', { rules: [endless], maxPasses: 3 });
+    assert.equal(r.passes, 3);
+    assert.equal(r.converged, false);
+  });
+
+  it('keeps going when a rule throws and reports which one', () => {
+    const thrower = defineRule({
+      meta: { id: 'test-thrower', aliases: {}, defaultSeverity: 'warning', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
+      check(ctx) { ctx.report({ start: 0, end: 4, message: 'partial' }); throw new Error('boom'); },
+    });
+    const errors: string[] = [];
+    const { findings, ruleErrors } = lintText('FROM alpine:latest\n', { rules: [thrower, ...require('../../server/src/engine').allRules], onRuleError: (id) => errors.push(id) });
+    assert.deepEqual(errors, ['test-thrower']);
+    assert.equal(ruleErrors.length, 1);
+    assert.ok(!findings.some((f) => f.rule === 'test-thrower'), 'a throwing rule contributes nothing');
+    assert.ok(findings.some((f) => f.rule === 'base-image-latest'));
+  });
+
+  it('fix-all on a realistic file converges and a second run changes nothing', () => {
+    const text = 'FROM python:3.13\nMAINTAINER ops\nENV PORT 8000\nRUN apt-get update\nRUN apt-get install gcc\nADD . /app\nCMD python app.py\n';
+    const once = fixAll(text, { unsafe: true });
+    assert.equal(once.converged, true);
+    const twice = fixAll(once.text, { unsafe: true });
+    assert.equal(twice.text, once.text);
+    assert.deepEqual(twice.applied, []);
+    assert.equal(once.text, 'FROM python:3.13\nLABEL org.opencontainers.image.authors="ops"\nENV PORT=8000\nRUN apt-get update && \\\n    apt-get install -y --no-install-recommends gcc && \\\n    rm -rf /var/lib/apt/lists/*\nCOPY . /app\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nCMD ["python", "app.py"]\n');
+  });
+});
+
+describe('malformed input', () => {
+  for (const [name, text] of [
+    ['empty', ''], ['garbage', '\u0000\u0001\uFFFD{{{'], ['unterminated quote', 'FROM alpine\nRUN echo "oops\n'], ['lonely continuation', 'FROM alpine\nRUN \\\n'],
+    ['unterminated heredoc', 'FROM alpine\nRUN <<EOF\napt-get update\n'], ['flags only', 'FROM\nCOPY --from=\nRUN --mount\n'], ['BOM and CRLF', '\uFEFFFROM alpine:latest\r\nRUN apt-get install x\r\n'],
+  ]) {
+    it(`${name}: never throws and still reports what it can`, () => {
+      const r = lintText(text);
+      assert.deepEqual(r.ruleErrors, []);
+      for (const f of r.findings) assert.ok(f.range.start.line <= f.range.end.line);
+    });
+  }
+
+  it('a broken line does not hide findings elsewhere', () => {
+    const r = lintText('FROM alpine:latest\nRUN apt-get update && \\ # note\n   foo bar\nADD app.py /app/\n');
+    const rules = r.findings.map((f) => f.rule);
+    assert.ok(rules.includes('invalid-syntax'));
+    assert.ok(rules.includes('base-image-latest'));
+    assert.ok(rules.includes('add-instead-of-copy'));
+  });
+});
