@@ -6,6 +6,7 @@ testRule(rule, {
     'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
     { name: 'cache mount on the lists', code: 'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n' },
     { name: 'builder stage that does not ship', code: 'FROM debian:12-slim AS build\nRUN apt-get update && apt-get install -y gcc\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out /out\n' },
+    { name: 'apt-get dist-clean removes the lists (trixie)', code: 'FROM debian:trixie-slim\nRUN set -eux; \\\n\tapt-get update; \\\n\tapt-get install -y --no-install-recommends curl \\\n\t; \\\n\tapt-get dist-clean\n' },
     { name: 'removal spelled with a trailing slash', code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -r /var/lib/apt/lists/\n' },
   ],
   invalid: [

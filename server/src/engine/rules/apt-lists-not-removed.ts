@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { aptUpdate, isCommand, parseArgs } from '../model/commands';
+import { aptUpdate, isCommand, parseArgs, subcommand, APT_VALUE_FLAGS } from '../model/commands';
 import { appendCommandEdit, cacheMountTargets } from './support';
 
 export default defineRule({
@@ -25,7 +25,9 @@ export default defineRule({
       const cmds = instr.run!.commands;
       const update = cmds.find(aptUpdate);
       if (!update) continue;
-      const removes = cmds.some((c) => isCommand(c, 'rm') && parseArgs(c).operands.some((w) => w.value.replace(/\/+$/, '').startsWith('/var/lib/apt/lists')));
+      // `apt-get dist-clean` (apt 2.7+, Debian trixie) removes the lists as well.
+      const removes = cmds.some((c) => (isCommand(c, 'rm') && parseArgs(c).operands.some((w) => w.value.replace(/\/+$/, '').startsWith('/var/lib/apt/lists')))
+        || (isCommand(c, 'apt-get', 'apt') && subcommand(c, APT_VALUE_FLAGS)?.value === 'dist-clean'));
       if (removes) continue;
       if (cacheMountTargets(instr).some((t) => t.replace(/\/+$/, '') === '/var/lib/apt' || t.startsWith('/var/lib/apt/lists'))) continue;
       const edit = appendCommandEdit(ctx.model, instr, 'rm -rf /var/lib/apt/lists/*');

@@ -114,8 +114,8 @@ export function changesShellState(instr: Instr): boolean {
 
 // Subcommands (one or two words) that only delete caches, packages or files.
 const CLEAN_TOOLS: Record<string, string[]> = {
-  'apt-get': ['clean', 'autoclean', 'autoremove', 'purge', 'remove'],
-  apt: ['clean', 'autoclean', 'autoremove', 'purge', 'remove'],
+  'apt-get': ['clean', 'dist-clean', 'autoclean', 'autoremove', 'purge', 'remove'],
+  apt: ['clean', 'dist-clean', 'autoclean', 'autoremove', 'purge', 'remove'],
   yum: ['clean', 'remove', 'autoremove'],
   dnf: ['clean', 'remove', 'autoremove'],
   microdnf: ['clean', 'remove'],
