@@ -91,3 +91,36 @@ export function aptUpdate(cmd: ShellCommand): boolean {
   if (!isCommand(cmd, 'apt-get', 'apt', 'aptitude')) return false;
   return subcommand(cmd, APT_VALUE_FLAGS)?.value === 'update';
 }
+
+/**
+ * `pip install …`, `pip3 install …`, `python3 -m pip install …`: the `install` word, or undefined.
+ * pipx and pipenv are different tools and do not count.
+ */
+export function pipInstall(cmd: ShellCommand): ShellWord | undefined {
+  const name = baseName(cmd);
+  if (/^pip[0-9.]*$/.test(name)) {
+    const sub = subcommand(cmd, ['r', 'c', 'i', 't', 'requirement', 'constraint', 'index-url', 'target', 'prefix', 'root', 'python', 'log', 'cache-dir']);
+    return sub?.value === 'install' ? sub : undefined;
+  }
+  if (/^python[0-9.]*$/.test(name)) {
+    const words = cmd.args;
+    const m = words.findIndex((w) => w.value === '-m');
+    if (m >= 0 && words[m + 1]?.value === 'pip' && words[m + 2]?.value === 'install') return words[m + 2];
+  }
+  return undefined;
+}
+
+/** `apk add …`: the `add` word, or undefined. */
+export function apkAdd(cmd: ShellCommand): ShellWord | undefined {
+  if (!isCommand(cmd, 'apk')) return undefined;
+  const sub = subcommand(cmd, ['t', 'virtual', 'repository', 'X', 'p', 'root', 'keys-dir', 'arch', 'cache-dir']);
+  return sub?.value === 'add' ? sub : undefined;
+}
+
+/** `yarn install`, or a bare `yarn` (which installs): the word to point at. */
+export function yarnInstall(cmd: ShellCommand): ShellWord | undefined {
+  if (!isCommand(cmd, 'yarn')) return undefined;
+  const sub = subcommand(cmd);
+  if (!sub) return cmd.nameWord;
+  return sub.value === 'install' ? sub : undefined;
+}
