@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { allRules, initShellParser, lintText, ruleMarkdown, withRuleTable } from '../../server/src/engine';
+import { allRules, findRules, initShellParser, lintText, ruleMarkdown, withRuleTable } from '../../server/src/engine';
 import { validateRule } from '../../server/src/engine/rule';
 
 const root = path.resolve(__dirname, '../../..');
@@ -15,14 +15,17 @@ describe('rule metadata', () => {
     assert.deepEqual(allRules.flatMap(validateRule), []);
   });
 
-  it('ids and aliases are unique', () => {
+  it('ids and hadolint codes are unique; a BuildKit name may cover several rules but never clashes with them', () => {
     const seen = new Set<string>();
     for (const r of allRules) {
-      for (const key of [r.meta.id, r.meta.aliases.hadolint, r.meta.aliases.buildkit].filter(Boolean) as string[]) {
+      for (const key of [r.meta.id, r.meta.aliases.hadolint].filter(Boolean) as string[]) {
         assert.ok(!seen.has(key.toLowerCase()), `duplicate ${key}`);
         seen.add(key.toLowerCase());
       }
     }
+    for (const r of allRules) if (r.meta.aliases.buildkit) assert.ok(!seen.has(r.meta.aliases.buildkit.toLowerCase()), `BuildKit name ${r.meta.aliases.buildkit} clashes`);
+    assert.deepEqual(findRules('MultipleInstructionsDisallowed').map((r) => r.meta.id).sort(), ['multiple-cmd', 'multiple-entrypoint', 'multiple-healthcheck']);
+    assert.equal(findRules('dl3059')[0]?.meta.id, 'consecutive-run');
   });
 
   for (const rule of allRules) {

@@ -4,6 +4,6 @@ export { lintText, lintModel, type LintOptions, type LintResult } from './linter
 export { fixAll, applyEdits, applyFix, parseProblemCount, type FixAllOptions, type FixAllResult } from './fix/apply';
 export { initShellParser, shellParserReady } from './model/shell';
 export { DockerfileModel } from './model/dockerfile';
-export { allRules, findRule } from './rules';
+export { allRules, findRule, findRules } from './rules';
 export type { Rule, RuleContext, FileAccess, EngineSettings } from './rule';
 export { ruleMarkdown, ruleHoverMarkdown, ruleTableMarkdown, withRuleTable, ruleUrl } from './docs/markdown';

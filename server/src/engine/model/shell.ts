@@ -25,6 +25,8 @@ export interface ShellCommand {
   end: number;
   /** True when found inside a `sh -c '…'` string rather than in the RUN body itself. */
   nested: boolean;
+  /** Commands of one pipeline share this number (unique within the RUN); undefined outside pipelines. */
+  pipeline?: number;
 }
 
 export interface ShellScript {
@@ -136,17 +138,25 @@ function countSteps(node: Node): number {
   return 1;
 }
 
-function collect(node: Node, out: Relative, shift: number, nested: boolean, depth: number): void {
-  if (node.type === 'pipeline') out.hasPipe = true;
+let pipelineCounter = 0;
+
+function collect(node: Node, out: Relative, shift: number, nested: boolean, depth: number, pipeline?: number): void {
+  if (node.type === 'pipeline') {
+    out.hasPipe = true;
+    pipeline = ++pipelineCounter;
+  }
   else if (node.type === 'comment' && !nested) out.hasComment = true;
   if (node.type === 'command' || node.type === 'declaration_command' || node.type === 'unset_command') {
     const cmd = toCommand(node, shift, nested);
     if (cmd) {
+      if (pipeline !== undefined) cmd.pipeline = pipeline;
       out.commands.push(cmd);
       if (depth < 3) collectNested(cmd, node, out, shift, depth);
     }
   }
-  for (const child of node.namedChildren) if (child) collect(child, out, shift, nested, depth);
+  // A pipeline's direct stages belong to it; commands nested deeper (in $(…), subshells) do not.
+  const inner = node.type === 'pipeline' || node.type === 'redirected_statement' ? pipeline : undefined;
+  for (const child of node.namedChildren) if (child) collect(child, out, shift, nested, depth, inner);
 }
 
 /** Commands inside `sh -c '…'` / `bash -c "…"`: hadolint cannot see them, we can. */

@@ -15,6 +15,19 @@ import legacyKeyValueFormat from './legacy-key-value-format';
 import maintainerDeprecated from './maintainer-deprecated';
 import runsAsRoot from './runs-as-root';
 import shellFormCmd from './shell-form-cmd';
+import apkAddMissingNoCache from './apk-add-missing-no-cache';
+import pipInstallMissingNoCacheDir from './pip-install-missing-no-cache-dir';
+import yarnCacheNotCleaned from './yarn-cache-not-cleaned';
+import sudoInRun from './sudo-in-run';
+import multipleCmd from './multiple-cmd';
+import multipleEntrypoint from './multiple-entrypoint';
+import multipleHealthcheck from './multiple-healthcheck';
+import secretInArgOrEnv from './secret-in-arg-or-env';
+import secretFileCopied from './secret-file-copied';
+import addUrlWithoutChecksum from './add-url-without-checksum';
+import curlPipeToShell from './curl-pipe-to-shell';
+import missingHealthcheck from './missing-healthcheck';
+import jvmFixedHeap from './jvm-fixed-heap';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -32,17 +45,43 @@ export const allRules: readonly Rule[] = [
   addInsteadOfCopy,
   maintainerDeprecated,
   legacyKeyValueFormat,
+  apkAddMissingNoCache,
+  pipInstallMissingNoCacheDir,
+  yarnCacheNotCleaned,
+  sudoInRun,
+  multipleCmd,
+  multipleEntrypoint,
+  multipleHealthcheck,
+  secretInArgOrEnv,
+  secretFileCopied,
+  addUrlWithoutChecksum,
+  curlPipeToShell,
+  missingHealthcheck,
+  jvmFixedHeap,
 ];
 
 const byId = new Map<string, Rule>();
-const byAlias = new Map<string, Rule>();
+const byAlias = new Map<string, Rule[]>();
 for (const r of allRules) {
   byId.set(r.meta.id, r);
-  if (r.meta.aliases.hadolint) byAlias.set(r.meta.aliases.hadolint.toUpperCase(), r);
-  if (r.meta.aliases.buildkit) byAlias.set(r.meta.aliases.buildkit.toUpperCase(), r);
+  for (const alias of [r.meta.aliases.hadolint, r.meta.aliases.buildkit]) {
+    if (!alias) continue;
+    const key = alias.toUpperCase();
+    byAlias.set(key, [...(byAlias.get(key) ?? []), r]);
+  }
 }
 
-/** Finds a rule by id, hadolint code (DL3059) or BuildKit check name, case-insensitively for aliases. */
+/**
+ * Every rule a name stands for: an id, a hadolint code (DL3059) or a BuildKit check name. One BuildKit
+ * check can cover several rules (MultipleInstructionsDisallowed is DL4003, DL4004 and DL3012).
+ */
+export function findRules(idOrAlias: string): Rule[] {
+  const rule = byId.get(idOrAlias);
+  return rule ? [rule] : byAlias.get(idOrAlias.toUpperCase()) ?? [];
+}
+
+/** The rule a name stands for, when it stands for exactly one. */
 export function findRule(idOrAlias: string): Rule | undefined {
-  return byId.get(idOrAlias) ?? byAlias.get(idOrAlias.toUpperCase());
+  const rules = findRules(idOrAlias);
+  return rules.length === 1 ? rules[0] : undefined;
 }

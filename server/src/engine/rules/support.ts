@@ -1,7 +1,7 @@
 // Helpers several rules share: RUN adjacency, flags equality, and the text edits that merge RUNs or
 // append a command to one while keeping its continuation style and every comment.
 import type { DockerfileModel, Instr } from '../model/dockerfile';
-import type { OffsetEdit } from '../rule';
+import type { OffsetEdit, RuleContext } from '../rule';
 import { isCommand, parseArgs } from '../model/commands';
 import type { ShellCommand } from '../model/shell';
 
@@ -158,4 +158,24 @@ export function cacheMountTargets(instr: Instr): string[] {
     if (target) out.push(target);
   }
   return out;
+}
+
+// The three "only the last one counts" rules (CMD, ENTRYPOINT, HEALTHCHECK) share this check.
+export function reportIgnoredDuplicates(ctx: RuleContext, keyword: string): void {
+  const { model } = ctx;
+  for (const stage of model.stages) {
+    const all = stage.instructions.filter((i) => i.keyword === keyword);
+    for (const earlier of all.slice(0, -1)) {
+      const last = all[all.length - 1];
+      // Delete the whole lines of the ignored instruction.
+      const start = model.lines.lineStart(earlier.line);
+      const end = model.lines.lineStart(earlier.endLine + 1) > start ? model.lines.lineStart(earlier.endLine + 1) : model.text.length;
+      ctx.report({
+        start: earlier.keywordStart,
+        end: earlier.keywordEnd,
+        message: `Only the last ${keyword} of a stage takes effect; this one is overridden by line ${last.line + 1}`,
+        fixes: [{ title: `Remove the ignored ${keyword}`, safety: 'safe', edits: [{ start, end, text: '' }] }],
+      });
+    }
+  }
 }

@@ -1,0 +1,31 @@
+import { defineRule } from '../rule';
+import type { Stage } from '../model/dockerfile';
+
+function chainHas(stage: Stage, keyword: string): boolean {
+  for (let s: Stage | undefined = stage; s; s = s.parent) if (s.instructions.some((i) => i.keyword === keyword)) return true;
+  return false;
+}
+
+export default defineRule({
+  meta: {
+    id: 'missing-healthcheck',
+    aliases: { hadolint: 'DL3057' },
+    defaultSeverity: 'info',
+    docs: {
+      summary: 'A service image without a HEALTHCHECK',
+      why: 'An image that EXPOSEs a port is a service. Without a HEALTHCHECK, Docker and Compose only know whether the process exists, not whether it answers: a hung server stays "running", and `depends_on: condition: service_healthy` has nothing to wait for. Orchestrators with their own probes (Kubernetes) ignore HEALTHCHECK, so there it is optional.',
+      examples: [
+        { bad: 'FROM nginx:1.27\nCOPY site/ /usr/share/nginx/html/\nEXPOSE 80\n', good: 'FROM nginx:1.27\nCOPY site/ /usr/share/nginx/html/\nEXPOSE 80\nHEALTHCHECK --interval=30s --timeout=3s CMD ["curl", "-fs", "http://localhost/"]\n' },
+      ],
+      references: ['https://docs.docker.com/reference/dockerfile/#healthcheck'],
+    },
+  },
+  check(ctx) {
+    const stage = ctx.model.finalStage;
+    if (!stage || chainHas(stage, 'HEALTHCHECK')) return;
+    const exposes = stage.instructions.filter((i) => i.keyword === 'EXPOSE');
+    const last = exposes[exposes.length - 1];
+    if (!last) return;
+    ctx.report({ start: last.keywordStart, end: last.keywordEnd, message: 'The image exposes a port but has no HEALTHCHECK, so a hung service still counts as running' });
+  },
+});

@@ -1,0 +1,19 @@
+import { defineRule } from '../rule';
+import { reportIgnoredDuplicates } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'multiple-cmd',
+    aliases: { hadolint: 'DL4003', buildkit: 'MultipleInstructionsDisallowed' },
+    defaultSeverity: 'warning',
+    tags: ['unnecessary'],
+    fixable: 'safe',
+    docs: {
+      summary: 'More than one CMD in a stage',
+      why: 'A stage has one default command: every CMD but the last is silently ignored. The earlier ones mislead readers into thinking they run.',
+      examples: [{ bad: 'FROM node:22-slim\nCMD ["node", "worker.js"]\nCMD ["node", "server.js"]\n', good: 'FROM node:22-slim\nCMD ["node", "server.js"]\n' }],
+      references: ['https://docs.docker.com/reference/build-checks/multiple-instructions-disallowed/'],
+    },
+  },
+  check(ctx) { reportIgnoredDuplicates(ctx, 'CMD'); },
+});

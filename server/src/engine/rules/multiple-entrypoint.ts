@@ -1,0 +1,19 @@
+import { defineRule } from '../rule';
+import { reportIgnoredDuplicates } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'multiple-entrypoint',
+    aliases: { hadolint: 'DL4004', buildkit: 'MultipleInstructionsDisallowed' },
+    defaultSeverity: 'error',
+    tags: ['unnecessary'],
+    fixable: 'safe',
+    docs: {
+      summary: 'More than one ENTRYPOINT in a stage',
+      why: 'A stage has one entrypoint: every ENTRYPOINT but the last is silently ignored. The earlier ones mislead readers into thinking they run.',
+      examples: [{ bad: 'FROM node:22-slim\nENTRYPOINT ["tini", "--"]\nENTRYPOINT ["node", "server.js"]\n', good: 'FROM node:22-slim\nENTRYPOINT ["node", "server.js"]\n' }],
+      references: ['https://docs.docker.com/reference/build-checks/multiple-instructions-disallowed/'],
+    },
+  },
+  check(ctx) { reportIgnoredDuplicates(ctx, 'ENTRYPOINT'); },
+});

@@ -1,0 +1,19 @@
+import { defineRule } from '../rule';
+import { reportIgnoredDuplicates } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'multiple-healthcheck',
+    aliases: { hadolint: 'DL3012', buildkit: 'MultipleInstructionsDisallowed' },
+    defaultSeverity: 'error',
+    tags: ['unnecessary'],
+    fixable: 'safe',
+    docs: {
+      summary: 'More than one HEALTHCHECK in a stage',
+      why: 'A container has one health check: every HEALTHCHECK but the last is silently ignored. The earlier ones mislead readers into thinking they run.',
+      examples: [{ bad: 'FROM node:22-slim\nHEALTHCHECK CMD ["true"]\nHEALTHCHECK CMD ["node", "healthcheck.js"]\n', good: 'FROM node:22-slim\nHEALTHCHECK CMD ["node", "healthcheck.js"]\n' }],
+      references: ['https://docs.docker.com/reference/build-checks/multiple-instructions-disallowed/'],
+    },
+  },
+  check(ctx) { reportIgnoredDuplicates(ctx, 'HEALTHCHECK'); },
+});

@@ -1,0 +1,14 @@
+import rule from '../../../server/src/engine/rules/curl-pipe-to-shell';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM debian:12-slim\nRUN curl -fsSL https://example.com/x -o /tmp/x && sh /tmp/x\n',
+    'FROM debian:12-slim\nRUN curl -fsSL https://example.com/key | gpg --dearmor -o /usr/share/keyrings/x.gpg\n',
+    { name: 'a shell elsewhere in the RUN, not in the pipe', code: 'FROM debian:12-slim\nRUN curl -s https://x | tee /tmp/y && sh -c "echo ok"\n' },
+  ],
+  invalid: [
+    { code: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/install.sh | sh\n', errors: [{ at: '2:5-2:51', message: /unverified in sh/ }] },
+    { name: 'wget into sudo bash, across a continuation', code: 'FROM debian:12-slim\nRUN wget -qO- https://x/i.sh \\\n    | sudo bash -s -- --yes\n', errors: [{ at: '2:5-3:28', message: /in bash/ }] },
+  ],
+});
