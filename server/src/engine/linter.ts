@@ -28,7 +28,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 }
 
 export function lintModel(model: DockerfileModel, options: LintOptions = {}): LintResult {
-  const settings: EngineSettings = { trustedRegistries: [], ...options.settings };
+  const settings: EngineSettings = { trustedRegistries: [], today: new Date().toISOString().slice(0, 10), ...options.settings };
   const findings: Finding[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
   for (const rule of options.rules ?? allRules) {

@@ -17,6 +17,8 @@ export interface FileAccess {
 
 export interface EngineSettings {
   trustedRegistries: string[];
+  /** Today's date (YYYY-MM-DD) for rules judged against the calendar, such as end-of-life images. */
+  today: string;
 }
 
 export interface RuleContext {

@@ -28,6 +28,10 @@ import addUrlWithoutChecksum from './add-url-without-checksum';
 import curlPipeToShell from './curl-pipe-to-shell';
 import missingHealthcheck from './missing-healthcheck';
 import jvmFixedHeap from './jvm-fixed-heap';
+import deprecatedBaseImage from './deprecated-base-image';
+import eolBaseImage from './eol-base-image';
+import fullBaseImageInFinalStage from './full-base-image-in-final-stage';
+import buildToolchainInFinalStage from './build-toolchain-in-final-stage';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -58,6 +62,10 @@ export const allRules: readonly Rule[] = [
   curlPipeToShell,
   missingHealthcheck,
   jvmFixedHeap,
+  deprecatedBaseImage,
+  eolBaseImage,
+  fullBaseImageInFinalStage,
+  buildToolchainInFinalStage,
 ];
 
 const byId = new Map<string, Rule>();
