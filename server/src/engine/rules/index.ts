@@ -32,6 +32,8 @@ import deprecatedBaseImage from './deprecated-base-image';
 import eolBaseImage from './eol-base-image';
 import fullBaseImageInFinalStage from './full-base-image-in-final-stage';
 import buildToolchainInFinalStage from './build-toolchain-in-final-stage';
+import copyAllBeforeDependencyInstall from './copy-all-before-dependency-install';
+import pipeWithoutPipefail from './pipe-without-pipefail';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -66,6 +68,8 @@ export const allRules: readonly Rule[] = [
   eolBaseImage,
   fullBaseImageInFinalStage,
   buildToolchainInFinalStage,
+  copyAllBeforeDependencyInstall,
+  pipeWithoutPipefail,
 ];
 
 const byId = new Map<string, Rule>();
