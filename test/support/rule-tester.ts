@@ -2,7 +2,7 @@
 // duplicate cases, fixes that do not converge and fixes whose output Docker would reject.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixAll, initShellParser, lintText, parseProblemCount, type Finding, type Rule } from '../../server/src/engine';
+import { fixAll, initShellParser, lintText, memoryFiles, parseProblemCount, type Finding, type Rule } from '../../server/src/engine';
 
 export interface ExpectedFinding {
   /** 1-based `line:col-line:col` of the underlined text, end exclusive. */
@@ -10,9 +10,15 @@ export interface ExpectedFinding {
   message?: RegExp;
 }
 
+/** Files beside the Dockerfile (relative path → text), for rules that read them. */
+export type CaseFiles = Record<string, string>;
+
 export interface InvalidCase {
   name?: string;
   code: string;
+  files?: CaseFiles;
+  /** Files the fixes must create (path → content). */
+  createdFiles?: CaseFiles;
   errors: ExpectedFinding[];
   /** Text after applying this rule's safe fixes to a fixed point; `null` = no safe fix may be offered. */
   output?: string | null;
@@ -21,7 +27,7 @@ export interface InvalidCase {
 }
 
 export interface RuleCases {
-  valid: Array<string | { name?: string; code: string }>;
+  valid: Array<string | { name?: string; code: string; files?: CaseFiles }>;
   invalid: InvalidCase[];
 }
 
@@ -37,9 +43,11 @@ function label(code: string, name?: string): string {
 export function testRule(rule: Rule, cases: RuleCases): void {
   const id = rule.meta.id;
   const seen = new Set<string>();
-  for (const c of [...cases.valid.map((v) => (typeof v === 'string' ? v : v.code)), ...cases.invalid.map((c) => c.code)]) {
-    if (seen.has(c)) throw new Error(`${id}: duplicate test case ${JSON.stringify(c)}`);
-    seen.add(c);
+  // A case is its text plus the files beside it.
+  const keys = [...cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v)), ...cases.invalid].map((c) => JSON.stringify([c.code, c.files ?? null]));
+  for (const key of keys) {
+    if (seen.has(key)) throw new Error(`${id}: duplicate test case ${key}`);
+    seen.add(key);
   }
   const only = { rules: [rule] };
   describe(id, () => {
@@ -48,7 +56,8 @@ export function testRule(rule: Rule, cases: RuleCases): void {
       for (const v of cases.valid) {
         const code = typeof v === 'string' ? v : v.code;
         it(label(code, typeof v === 'string' ? undefined : v.name), () => {
-          const { findings, ruleErrors } = lintText(code, only);
+          const files = typeof v === 'string' || !v.files ? undefined : memoryFiles(v.files);
+          const { findings, ruleErrors } = lintText(code, { ...only, files });
           assert.deepEqual(ruleErrors, []);
           assert.deepEqual(findings.map((f) => `${at(f)} ${f.message}`), []);
         });
@@ -57,7 +66,8 @@ export function testRule(rule: Rule, cases: RuleCases): void {
     describe('invalid', () => {
       for (const c of cases.invalid) {
         it(label(c.code, c.name), () => {
-          const { findings, ruleErrors } = lintText(c.code, only);
+          const files = c.files ? memoryFiles(c.files) : undefined;
+          const { findings, ruleErrors } = lintText(c.code, { ...only, files });
           assert.deepEqual(ruleErrors, []);
           assert.deepEqual(findings.map(at), c.errors.map((e) => e.at), 'finding ranges');
           c.errors.forEach((e, i) => { if (e.message) assert.match(findings[i].message, e.message); });
@@ -68,11 +78,11 @@ export function testRule(rule: Rule, cases: RuleCases): void {
           else if (c.output === null) assert.equal(hasSafe, false, 'expected no safe fix');
           else {
             assert.equal(hasSafe, true, 'expected a safe fix');
-            checkFixed(rule, c.code, c.output, false);
+            checkFixed(rule, c, c.output, false);
           }
           if (c.unsafeOutput !== undefined) {
             assert.equal(hasUnsafe, true, 'expected an unsafe fix');
-            checkFixed(rule, c.code, c.unsafeOutput, true);
+            checkFixed(rule, c, c.unsafeOutput, true);
           } else assert.equal(hasUnsafe, false, 'an unsafe fix is offered: the case must state unsafeOutput');
         });
       }
@@ -80,13 +90,17 @@ export function testRule(rule: Rule, cases: RuleCases): void {
   });
 }
 
-function checkFixed(rule: Rule, code: string, expected: string, unsafe: boolean): void {
-  const result = fixAll(code, { rules: [rule], unsafe });
+function checkFixed(rule: Rule, c: InvalidCase, expected: string, unsafe: boolean): void {
+  const code = c.code;
+  const result = fixAll(code, { rules: [rule], unsafe, files: c.files ? memoryFiles(c.files) : undefined });
   assert.equal(result.converged, true, 'fixes must reach a fixed point');
   assert.deepEqual(result.rejected, [], 'a fix broke the parse');
   assert.equal(result.text, expected);
   assert.ok(parseProblemCount(result.text) <= parseProblemCount(code), 'fixed text has new syntax problems');
+  const created = Object.fromEntries(result.createFiles.map((f) => [f.path, f.content]));
+  assert.deepEqual(created, c.createdFiles ?? {}, 'files created by the fixes');
   // The fixes removed what they fixed: nothing fixable of that kind is left.
-  const after = lintText(result.text, { rules: [rule] }).findings;
+  const files = c.files || result.createFiles.length ? memoryFiles({ ...c.files, ...created }) : undefined;
+  const after = lintText(result.text, { rules: [rule], files }).findings;
   assert.ok(!after.some((f) => f.fixes.some((x) => x.safety === 'safe' || unsafe)), `fixable findings remain: ${after.map((f) => f.message).join('; ')}`);
 }

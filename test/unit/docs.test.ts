@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { allRules, findRules, initShellParser, lintText, ruleMarkdown, withRuleTable } from '../../server/src/engine';
+import { allRules, findRules, initShellParser, memoryFiles, lintText, ruleMarkdown, withRuleTable } from '../../server/src/engine';
 import { validateRule } from '../../server/src/engine/rule';
 
 const root = path.resolve(__dirname, '../../..');
@@ -31,7 +31,8 @@ describe('rule metadata', () => {
   for (const rule of allRules) {
     rule.meta.docs.examples.forEach((ex, i) => {
       it(`${rule.meta.id}: example ${i + 1} bad triggers, good does not`, () => {
-        const only = { rules: [rule] };
+        // Examples are judged as files alone in an empty folder.
+        const only = { rules: [rule], files: memoryFiles({}) };
         assert.ok(lintText(ex.bad, only).findings.length > 0, 'bad example raises no finding');
         assert.deepEqual(lintText(ex.good, only).findings.map((f) => f.message), [], 'good example raises findings');
       });

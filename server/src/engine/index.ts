@@ -6,4 +6,5 @@ export { initShellParser, shellParserReady } from './model/shell';
 export { DockerfileModel } from './model/dockerfile';
 export { allRules, findRule, findRules } from './rules';
 export type { Rule, RuleContext, FileAccess, EngineSettings } from './rule';
+export { memoryFiles } from './rule';
 export { ruleMarkdown, ruleHoverMarkdown, ruleTableMarkdown, withRuleTable, ruleUrl } from './docs/markdown';

@@ -13,6 +13,13 @@ export interface Report { start: number; end: number; message: string; fixes?: F
 export interface FileAccess {
   /** Text of a file relative to the Dockerfile's folder, or undefined when it does not exist. */
   read(relativePath: string): string | undefined;
+  /** The Dockerfile's own file name (for `<name>.dockerignore`), when it has one. */
+  dockerfileName?: string;
+}
+
+/** FileAccess over a map of relative paths, for tests and for text that is not on disk. */
+export function memoryFiles(files: Record<string, string>, dockerfileName = 'Dockerfile'): FileAccess {
+  return { read: (p) => (Object.prototype.hasOwnProperty.call(files, p) ? files[p] : undefined), dockerfileName };
 }
 
 export interface EngineSettings {

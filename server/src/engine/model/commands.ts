@@ -124,3 +124,26 @@ export function yarnInstall(cmd: ShellCommand): ShellWord | undefined {
   if (!sub) return cmd.nameWord;
   return sub.value === 'install' ? sub : undefined;
 }
+
+// RPM tools (yum, dnf, microdnf) and zypper: options that take a value, and the subcommand with its operands.
+export const RPM_VALUE_FLAGS = ['c', 'd', 'e', 'R', 'x', 'config', 'exclude', 'installroot', 'releasever', 'setopt', 'enablerepo', 'disablerepo', 'repo', 'repoid', 'debuglevel', 'errorlevel', 'downloaddir', 'destdir', 'forcearch', 'color', 'rpmverbosity'];
+export const ZYPPER_VALUE_FLAGS = ['r', 'repo', 'c', 'config', 'R', 'root', 'D', 'reposd-dir', 'C', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 't', 'type', 'from', 'p', 'plus-repo', 'download'];
+
+/** `tool <sub> operands…` when `cmd` is one of `tools` and its subcommand is one of `subs`. */
+export function toolSubcommand(cmd: ShellCommand, tools: readonly string[], subs: readonly string[], valueFlags: readonly string[]): { sub: ShellWord; operands: ShellWord[] } | undefined {
+  if (!isCommand(cmd, ...tools)) return undefined;
+  const { operands } = parseArgs(cmd, valueFlags);
+  const sub = operands[0];
+  if (!sub || !subs.includes(sub.value)) return undefined;
+  return { sub, operands: operands.slice(1) };
+}
+
+/** Every flag of `cmd` after parsing with `valueFlags`, by name. */
+export function flagNames(cmd: ShellCommand, valueFlags: readonly string[] = []): Set<string> {
+  return new Set(parseArgs(cmd, valueFlags).flags.map((f) => f.name));
+}
+
+/** Whether a word is (or contains) a shell expansion whose value is unknown here. */
+export function hasExpansion(w: ShellWord): boolean {
+  return /[$`]/.test(w.raw) && !/^'[^']*'$/.test(w.raw);
+}

@@ -34,6 +34,14 @@ import fullBaseImageInFinalStage from './full-base-image-in-final-stage';
 import buildToolchainInFinalStage from './build-toolchain-in-final-stage';
 import copyAllBeforeDependencyInstall from './copy-all-before-dependency-install';
 import pipeWithoutPipefail from './pipe-without-pipefail';
+import yumMissingYes from './yum-missing-yes';
+import yumCacheNotCleaned from './yum-cache-not-cleaned';
+import dnfMissingYes from './dnf-missing-yes';
+import dnfCacheNotCleaned from './dnf-cache-not-cleaned';
+import zypperMissingNonInteractive from './zypper-missing-non-interactive';
+import zypperCacheNotCleaned from './zypper-cache-not-cleaned';
+import zypperDistUpgrade from './zypper-dist-upgrade';
+import missingDockerignore from './missing-dockerignore';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -70,6 +78,13 @@ export const allRules: readonly Rule[] = [
   buildToolchainInFinalStage,
   copyAllBeforeDependencyInstall,
   pipeWithoutPipefail,
+  yumMissingYes,
+  yumCacheNotCleaned,
+  dnfMissingYes,
+  dnfCacheNotCleaned,
+  zypperMissingNonInteractive,
+  zypperCacheNotCleaned,
+  zypperDistUpgrade,
 ];
 
 const byId = new Map<string, Rule>();

@@ -179,3 +179,30 @@ export function reportIgnoredDuplicates(ctx: RuleContext, keyword: string): void
     }
   }
 }
+
+/** Whether a RUN's files end up in the shipped image (final stage or a stage it is built FROM; ONBUILD: always). */
+export function runShips(instr: Instr): boolean {
+  if (instr.onbuild) return true;
+  return !instr.stage || instr.stage.ships;
+}
+
+/**
+ * The words a package operand stands for: itself, or the ARG/ENV value of a `$pkgs` / `${pkgs}` operand split
+ * on whitespace. Undefined when the word contains an expansion we cannot resolve.
+ */
+export function resolvedOperand(model: DockerfileModel, instr: Instr, w: ShellCommand['args'][number]): string[] | undefined {
+  if (!/[$`]/.test(w.raw) || /^'[^']*'$/.test(w.raw)) return [w.value];
+  const m = /^"?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"?$/.exec(w.raw);
+  if (!m) return undefined;
+  const at = instr.onbuild ?? instr;
+  const def = model.lookupVariable(m[1] ?? m[2], at);
+  if (!def || def.value === undefined) return undefined;
+  return def.value.split(/\s+/).filter(Boolean);
+}
+
+/** Commands after `cmd` in the same RUN (source order). */
+export function commandsAfter(instr: Instr, cmd: ShellCommand): ShellCommand[] {
+  const cmds = instr.run?.commands ?? [];
+  const i = cmds.indexOf(cmd);
+  return i < 0 ? [] : cmds.slice(i + 1);
+}

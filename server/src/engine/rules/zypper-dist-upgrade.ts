@@ -1,0 +1,27 @@
+import { defineRule } from '../rule';
+import { toolSubcommand, ZYPPER_VALUE_FLAGS } from '../model/commands';
+
+export default defineRule({
+  meta: {
+    id: 'zypper-dist-upgrade',
+    aliases: { hadolint: 'DL3035' },
+    defaultSeverity: 'warning',
+    docs: {
+      summary: '`zypper dist-upgrade` in a build',
+      why: '`zypper dist-upgrade` (`dup`) moves every package to whatever the repositories offer today, possibly to a new distribution release. The image then depends on the day it was built. Use a newer base image tag to get a newer distribution, and install the packages you need with pinned versions.',
+      examples: [
+        { bad: 'FROM opensuse/leap:15.6\nRUN zypper -n dup\n', good: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl=8.6.0 && zypper clean\n' },
+      ],
+      references: ['https://en.opensuse.org/SDB:Zypper_manual'],
+    },
+  },
+  check(ctx) {
+    for (const instr of ctx.model.runs) {
+      for (const cmd of instr.run!.commands) {
+        const hit = toolSubcommand(cmd, ['zypper'], ['dist-upgrade', 'dup'], ZYPPER_VALUE_FLAGS);
+        if (!hit) continue;
+        ctx.report({ start: hit.sub.start, end: hit.sub.end, message: '`zypper dist-upgrade` makes the image depend on the day it was built; use a newer base image instead' });
+      }
+    }
+  },
+});

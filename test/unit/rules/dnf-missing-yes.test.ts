@@ -1,0 +1,23 @@
+import rule from '../../../server/src/engine/rules/dnf-missing-yes';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM fedora:40\nRUN dnf install -y httpd\n',
+    'FROM fedora:40\nRUN microdnf --assumeyes install httpd\n',
+    'FROM fedora:40\nRUN dnf upgrade-minimal\n',
+  ],
+  invalid: [
+    {
+      code: 'FROM fedora:40\nRUN dnf --setopt=install_weak_deps=False install httpd\n',
+      errors: [{ at: '2:5-2:8', message: /`dnf install` without `-y`/ }],
+      output: 'FROM fedora:40\nRUN dnf --setopt=install_weak_deps=False install -y httpd\n',
+    },
+    {
+      name: 'microdnf in a heredoc and ONBUILD',
+      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN <<EOF\nmicrodnf install git\nEOF\nONBUILD RUN dnf groupinstall tools\n',
+      errors: [{ at: '3:1-3:9', message: /microdnf/ }, { at: '5:13-5:16' }],
+      output: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN <<EOF\nmicrodnf install -y git\nEOF\nONBUILD RUN dnf groupinstall -y tools\n',
+    },
+  ],
+});

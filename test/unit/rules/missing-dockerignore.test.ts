@@ -1,0 +1,34 @@
+import rule from '../../../server/src/engine/rules/missing-dockerignore';
+import { testRule } from '../../support/rule-tester';
+
+const node = 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n';
+
+testRule(rule, {
+  valid: [
+    { name: 'a .dockerignore exists', code: node, files: { '.dockerignore': '.git\n' } },
+    { name: 'a Dockerfile-specific ignore file exists', code: node, files: { 'Dockerfile.dockerignore': 'node_modules\n' } },
+    { name: 'nothing copies the whole context', code: 'FROM node:22-slim\nCOPY package.json ./\n', files: {} },
+    { name: 'without file access nothing is known', code: node },
+  ],
+  invalid: [
+    {
+      code: node,
+      files: {},
+      errors: [{ at: '5:6-5:7', message: /no \.dockerignore/ }],
+      output: node,
+      createdFiles: {
+        '.dockerignore': '# Created by Dockwise: keeps secrets, history and local build output out of the build context.\n\n# Version control, secrets, logs and editor files\n.git\n.env\n.env.*\n!.env.example\n*.log\n.DS_Store\n.idea\n.vscode\n\n# Docker files themselves\nDockerfile*\n*.Dockerfile\n.dockerignore\ndocker-compose*.yml\ncompose*.yaml\n\n# Node.js: dependencies are installed in the image\nnode_modules\nnpm-debug.log*\ncoverage\n',
+      },
+    },
+    {
+      name: 'keeps what the build needs: .git for git, target/ copied by name',
+      code: 'FROM maven:3.9-eclipse-temurin-21 AS build\nCOPY . .\nRUN git describe --tags > version.txt && mvn -B package\nCOPY target/app.jar /app.jar\n',
+      files: {},
+      errors: [{ at: '2:6-2:7' }],
+      output: 'FROM maven:3.9-eclipse-temurin-21 AS build\nCOPY . .\nRUN git describe --tags > version.txt && mvn -B package\nCOPY target/app.jar /app.jar\n',
+      createdFiles: {
+        '.dockerignore': '# Created by Dockwise: keeps secrets, history and local build output out of the build context.\n\n# Version control, secrets, logs and editor files\n.env\n.env.*\n!.env.example\n*.log\n.DS_Store\n.idea\n.vscode\n\n# Docker files themselves\nDockerfile*\n*.Dockerfile\n.dockerignore\ndocker-compose*.yml\ncompose*.yaml\n',
+      },
+    },
+  ],
+});
