@@ -42,6 +42,15 @@ import zypperMissingNonInteractive from './zypper-missing-non-interactive';
 import zypperCacheNotCleaned from './zypper-cache-not-cleaned';
 import zypperDistUpgrade from './zypper-dist-upgrade';
 import missingDockerignore from './missing-dockerignore';
+import chownAfterCopy from './chown-after-copy';
+import npmInstallInsteadOfCi from './npm-install-instead-of-ci';
+import pointlessCommandInContainer from './pointless-command-in-container';
+import cdInRun from './cd-in-run';
+import aptInsteadOfAptGet from './apt-instead-of-apt-get';
+import useraddHighUidWithoutL from './useradd-high-uid-without-l';
+import wgetWithoutProgress from './wget-without-progress';
+import wgetAndCurl from './wget-and-curl';
+import lnBinSh from './ln-bin-sh';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -85,6 +94,16 @@ export const allRules: readonly Rule[] = [
   zypperMissingNonInteractive,
   zypperCacheNotCleaned,
   zypperDistUpgrade,
+  missingDockerignore,
+  chownAfterCopy,
+  npmInstallInsteadOfCi,
+  pointlessCommandInContainer,
+  cdInRun,
+  aptInsteadOfAptGet,
+  useraddHighUidWithoutL,
+  wgetWithoutProgress,
+  wgetAndCurl,
+  lnBinSh,
 ];
 
 const byId = new Map<string, Rule>();

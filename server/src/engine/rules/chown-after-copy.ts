@@ -1,0 +1,80 @@
+import { defineRule, type OffsetEdit } from '../rule';
+import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
+import { isCommand, parseArgs } from '../model/commands';
+import * as posix from 'node:path/posix';
+
+/** Absolute destination of a COPY/ADD, resolved against the stage's WORKDIR; undefined when unknown. */
+function destination(stage: Stage, instr: Instr): string | undefined {
+  const dest = instr.args[instr.args.length - 1]?.value;
+  if (!dest || dest.includes('$')) return undefined;
+  if (dest.startsWith('/')) return posix.normalize(dest);
+  let dir: string | undefined;
+  for (const i of stage.instructions) {
+    if (i === instr) break;
+    if (i.keyword !== 'WORKDIR' || !i.args[0]) continue;
+    const w = i.args[0].value;
+    if (w.includes('$')) return undefined;
+    dir = w.startsWith('/') ? w : posix.join(dir ?? '/', w);
+  }
+  return dir ? posix.normalize(posix.join(dir, dest)) : undefined;
+}
+
+function within(path: string, dir: string): boolean {
+  const a = path.replace(/\/+$/, '') || '/';
+  const b = dir.replace(/\/+$/, '') || '/';
+  return a === b || a.startsWith(b === '/' ? '/' : `${b}/`);
+}
+
+function fixFor(model: DockerfileModel, run: Instr, copies: Instr[], owner: string): OffsetEdit[] | undefined {
+  // Only when the RUN does nothing but this chown, and no COPY already sets an owner.
+  if (run.run!.commands.length !== 1 || copies.some((c) => c.flags.some((f) => f.name === 'chown'))) return undefined;
+  const edits: OffsetEdit[] = copies.map((c) => ({ start: c.keywordEnd, end: c.keywordEnd, text: ` --chown=${owner}` }));
+  const start = model.lines.lineStart(run.line);
+  const end = run.endLine + 1 < model.lines.lineCount ? model.lines.lineStart(run.endLine + 1) : model.text.length;
+  edits.push({ start, end, text: '' });
+  return edits;
+}
+
+export default defineRule({
+  meta: {
+    id: 'chown-after-copy',
+    aliases: {},
+    defaultSeverity: 'warning',
+    fixable: 'unsafe',
+    docs: {
+      summary: '`RUN chown -R` on files an earlier COPY added',
+      why: 'Changing ownership in a later RUN writes a full second copy of every file into a new layer: the image carries the files twice. `COPY --chown=user:group` sets the owner as the files are added, in the same layer.',
+      examples: [
+        { bad: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN chown -R node:node /app\nUSER node\n', good: 'FROM node:22-slim\nWORKDIR /app\nCOPY --chown=node:node . .\nUSER node\n' },
+      ],
+      fixSafety: 'Unsafe: `COPY --chown` changes the owner of the copied files only. A chown -R also covered files that earlier RUNs created under the same path, and the folder itself when it already existed.',
+      references: ['https://docs.docker.com/reference/dockerfile/#copy---chown---chmod'],
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const stage of model.stages) {
+      for (const instr of stage.instructions) {
+        if (!instr.run) continue;
+        for (const cmd of instr.run.commands) {
+          if (!isCommand(cmd, 'chown')) continue;
+          const { flags, operands } = parseArgs(cmd);
+          if (!flags.some((f) => f.name === 'R' || f.name === 'recursive') || operands.length < 2) continue;
+          const owner = operands[0].value;
+          if (owner.includes('$')) continue;
+          const paths = operands.slice(1).map((w) => w.value).filter((p) => p.startsWith('/'));
+          const copies = stage.instructions.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.start < instr.start && !i.execForm
+            && paths.some((p) => { const d = destination(stage, i); return d !== undefined && within(d, p); }));
+          if (!copies.length) continue;
+          const edits = fixFor(model, instr, copies, owner);
+          ctx.report({
+            start: cmd.start,
+            end: cmd.end,
+            message: `chown -R rewrites files COPY added on line ${copies.map((c) => c.line + 1).join(', ')}: they are stored twice. Use COPY --chown=${owner}`,
+            fixes: edits ? [{ title: `Use COPY --chown=${owner} and drop this RUN (unsafe)`, safety: 'unsafe', edits }] : [],
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,25 @@
+import rule from '../../../server/src/engine/rules/chown-after-copy';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM node:22-slim\nWORKDIR /app\nCOPY --chown=node:node . .\n',
+    { name: 'chown of a path nothing was copied to', code: 'FROM node:22-slim\nCOPY . /app\nRUN chown -R node:node /data\n' },
+    { name: 'chown before the COPY', code: 'FROM node:22-slim\nRUN mkdir /app && chown -R node /app\nCOPY . /app\n' },
+    { name: 'not recursive', code: 'FROM node:22-slim\nCOPY . /app\nRUN chown node /app\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nCOPY src ./src\nRUN chown -R node:node /app\nUSER node\n',
+      errors: [{ at: '5:5-5:28', message: /line 3, 4/ }],
+      output: null,
+      unsafeOutput: 'FROM node:22-slim\nWORKDIR /app\nCOPY --chown=node:node package*.json ./\nCOPY --chown=node:node src ./src\nUSER node\n',
+    },
+    {
+      name: 'chained with other work: reported without a fix',
+      code: 'FROM python:3.13-slim\nCOPY . /srv/app\nRUN useradd -r app && chown -R app:app /srv\n',
+      errors: [{ at: '3:23-3:44' }],
+      output: null,
+    },
+  ],
+});
