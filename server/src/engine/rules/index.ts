@@ -51,6 +51,9 @@ import useraddHighUidWithoutL from './useradd-high-uid-without-l';
 import wgetWithoutProgress from './wget-without-progress';
 import wgetAndCurl from './wget-and-curl';
 import lnBinSh from './ln-bin-sh';
+import shellFormInShellLessImage from './shell-form-in-shell-less-image';
+import namedUserInShellLessImage from './named-user-in-shell-less-image';
+import cgoBinaryInStaticImage from './cgo-binary-in-static-image';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -97,6 +100,9 @@ export const allRules: readonly Rule[] = [
   missingDockerignore,
   chownAfterCopy,
   npmInstallInsteadOfCi,
+  shellFormInShellLessImage,
+  namedUserInShellLessImage,
+  cgoBinaryInStaticImage,
   pointlessCommandInContainer,
   cdInRun,
   aptInsteadOfAptGet,

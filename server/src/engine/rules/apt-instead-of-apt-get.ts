@@ -1,0 +1,42 @@
+import { defineRule, type FixSpec } from '../rule';
+import { isCommand, subcommand, APT_VALUE_FLAGS } from '../model/commands';
+
+// Subcommands that behave the same under apt-get; `apt upgrade` also installs new dependencies, apt-get's does not.
+const SAME = ['install', 'update', 'remove', 'purge', 'autoremove', 'clean', 'autoclean', 'build-dep', 'source', 'download', 'changelog', 'satisfy', 'dist-upgrade', 'full-upgrade', 'upgrade'];
+
+export default defineRule({
+  meta: {
+    id: 'apt-instead-of-apt-get',
+    aliases: { hadolint: 'DL3027' },
+    defaultSeverity: 'warning',
+    fixable: 'both',
+    docs: {
+      summary: '`apt` in a script instead of `apt-get`',
+      why: '`apt` is the interactive front end: its output and behaviour may change between releases and it warns "apt does not have a stable CLI interface. Use with caution in scripts." `apt-get` is the stable interface for scripts and builds.',
+      examples: [
+        { bad: 'FROM debian:12-slim\nRUN apt update\n', good: 'FROM debian:12-slim\nRUN apt-get update\n' },
+      ],
+      fixSafety: '`apt install/update/remove/purge/clean/autoremove` become the same `apt-get` command (safe). `apt upgrade` becomes `apt-get upgrade`, which does not install new dependencies, and `apt full-upgrade` becomes `apt-get dist-upgrade`; those fixes are unsafe. `apt list`, `search` and `show` have no apt-get equivalent and get no fix.',
+      references: ['https://manpages.debian.org/apt'],
+    },
+  },
+  check(ctx) {
+    for (const instr of ctx.model.runs) {
+      for (const cmd of instr.run!.commands) {
+        if (!isCommand(cmd, 'apt')) continue;
+        const sub = subcommand(cmd, APT_VALUE_FLAGS);
+        const fixes: FixSpec[] = [];
+        const name = cmd.nameWord;
+        // Only a bare `apt` name is rewritten (`/usr/bin/apt` keeps its directory).
+        const newName = name.raw === 'apt' ? 'apt-get' : name.raw.endsWith('/apt') && !name.quoted ? `${name.raw}-get` : undefined;
+        if (sub && SAME.includes(sub.value) && newName) {
+          const unsafe = ['upgrade', 'full-upgrade'].includes(sub.value);
+          const edits = [{ start: name.start, end: name.end, text: newName }];
+          if (sub.value === 'full-upgrade') edits.push({ start: sub.start, end: sub.end, text: 'dist-upgrade' });
+          fixes.push({ title: 'Use apt-get', safety: unsafe ? 'unsafe' : 'safe', edits });
+        }
+        ctx.report({ start: name.start, end: name.end, message: 'Use `apt-get` in scripts; `apt` has no stable command-line interface', fixes });
+      }
+    }
+  },
+});

@@ -1,0 +1,28 @@
+import { defineRule } from '../rule';
+import { isCommand, parseArgs } from '../model/commands';
+
+export default defineRule({
+  meta: {
+    id: 'ln-bin-sh',
+    aliases: { hadolint: 'DL4005' },
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'Replacing /bin/sh with `ln` instead of using SHELL',
+      why: 'Linking /bin/sh to bash changes the shell of every script in the image, including the distribution\'s own maintainer scripts that expect a POSIX shell, and it is invisible to anyone reading the Dockerfile. The SHELL instruction changes the shell for RUN (and shell-form CMD/ENTRYPOINT) only, and says so.',
+      examples: [
+        { bad: 'FROM debian:12-slim\nRUN ln -sf /bin/bash /bin/sh\n', good: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n' },
+      ],
+      references: ['https://docs.docker.com/reference/dockerfile/#shell'],
+    },
+  },
+  check(ctx) {
+    for (const instr of ctx.model.runs) {
+      for (const cmd of instr.run!.commands) {
+        if (!isCommand(cmd, 'ln')) continue;
+        const target = parseArgs(cmd, ['S', 'suffix', 't', 'target-directory']).operands.find((w) => w.value === '/bin/sh');
+        if (!target) continue;
+        ctx.report({ start: target.start, end: target.end, message: 'Use the SHELL instruction to change the shell instead of replacing /bin/sh' });
+      }
+    }
+  },
+});

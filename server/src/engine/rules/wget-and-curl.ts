@@ -1,0 +1,41 @@
+import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
+import type { ShellCommand } from '../model/shell';
+import { baseName, isCommand } from '../model/commands';
+
+export default defineRule({
+  meta: {
+    id: 'wget-and-curl',
+    aliases: { hadolint: 'DL4001' },
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'Both `wget` and `curl` in one stage',
+      why: 'Both tools download files. Installing and using both adds a package (and its libraries) that the image does not need. Pick one per stage: `curl -fsSL` or `wget -q -O-` cover the same needs.',
+      examples: [
+        { bad: 'FROM debian:12-slim\nRUN curl -fsSLO https://example.com/a.tar.gz\nRUN wget https://example.com/b.tar.gz\n', good: 'FROM debian:12-slim\nRUN curl -fsSLO https://example.com/a.tar.gz\nRUN curl -fsSLO https://example.com/b.tar.gz\n' },
+      ],
+      references: ['https://docs.docker.com/build/building/best-practices/#dont-install-unnecessary-packages'],
+    },
+  },
+  check(ctx) {
+    // Groups: each stage, and the ONBUILD triggers of each stage (they run together in another build).
+    const groups = new Map<string, Array<{ instr: Instr; cmd: ShellCommand }>>();
+    for (const instr of ctx.model.runs) {
+      const key = instr.onbuild ? `onbuild:${instr.onbuild.stage?.index}` : `stage:${instr.stage?.index}`;
+      for (const cmd of instr.run!.commands) {
+        if (!isCommand(cmd, 'wget', 'curl')) continue;
+        if (!groups.has(key)) groups.set(key, []);
+        groups.get(key)!.push({ instr, cmd });
+      }
+    }
+    for (const uses of groups.values()) {
+      const first = baseName(uses[0].cmd);
+      const other = uses.filter((u) => baseName(u.cmd) !== first);
+      if (!other.length) continue;
+      const second = baseName(other[0].cmd);
+      for (const u of other) {
+        ctx.report({ start: u.cmd.nameWord.start, end: u.cmd.nameWord.end, message: `This stage already downloads with \`${first}\`; use one tool instead of both \`${first}\` and \`${second}\`` });
+      }
+    }
+  },
+});

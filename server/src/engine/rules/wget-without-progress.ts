@@ -1,0 +1,58 @@
+import { defineRule, type FixSpec } from '../rule';
+import type { Instr } from '../model/dockerfile';
+import type { ShellCommand } from '../model/shell';
+import { isCommand } from '../model/commands';
+import { distroFamily, rootStage } from '../model/base-images';
+
+// Short options of GNU wget that take a value (the rest of a cluster after them is that value).
+const SHORT_VALUE = new Set('OoaetTwUPBilDRAIXQY'.split(''));
+
+/** wget already controls its output: --progress, -q/--quiet, -nv/--no-verbose, -o/--output-file, -a/--append-output. */
+function quietEnough(cmd: ShellCommand): boolean {
+  for (const w of cmd.args) {
+    const v = w.value;
+    if (w.quoted && !v.startsWith('-')) continue;
+    if (v === '--') break;
+    if (/^--(progress|quiet|no-verbose|output-file|append-output)(=|$)/.test(v)) return true;
+    if (v === '-nv') return true;
+    if (/^-[^-]/.test(v) && !v.startsWith('-n')) {
+      for (const c of v.slice(1)) {
+        if (c === 'q' || c === 'o' || c === 'a') return true;
+        if (SHORT_VALUE.has(c)) break;
+      }
+    }
+  }
+  return false;
+}
+
+/** BusyBox wget (Alpine) has no --progress option. */
+function busyboxWget(instr: Instr): boolean {
+  const stage = instr.onbuild?.stage ?? instr.stage;
+  return !!stage && ['alpine', 'wolfi'].includes(distroFamily(rootStage(stage).image));
+}
+
+export default defineRule({
+  meta: {
+    id: 'wget-without-progress',
+    aliases: { hadolint: 'DL3047' },
+    defaultSeverity: 'info',
+    fixable: 'safe',
+    docs: {
+      summary: '`wget` without a progress option',
+      why: 'Without a terminal, wget prints a progress line every few kilobytes: a large download fills the build log with thousands of lines and hides the output that matters. `--progress=dot:giga` prints one dot per megabyte-sized chunk; `-nv` prints one line per file. (Avoid `-q`: it also hides the error message when the download fails.)',
+      examples: [
+        { bad: 'FROM debian:12-slim\nRUN wget https://example.com/tool.tar.gz\n', good: 'FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/tool.tar.gz\n' },
+      ],
+      references: ['https://www.gnu.org/software/wget/manual/wget.html#Logging-and-Input-File-Options'],
+    },
+  },
+  check(ctx) {
+    for (const instr of ctx.model.runs) {
+      for (const cmd of instr.run!.commands) {
+        if (!isCommand(cmd, 'wget') || quietEnough(cmd)) continue;
+        const fixes: FixSpec[] = busyboxWget(instr) ? [] : [{ title: 'Add --progress=dot:giga', safety: 'safe', edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' --progress=dot:giga' }] }];
+        ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, message: '`wget` without a progress option floods the build log', fixes });
+      }
+    }
+  },
+});
