@@ -43,3 +43,11 @@ export function rootStage(stage: Stage): Stage {
   while (s.parent) s = s.parent;
   return s;
 }
+
+/** A stage whose image has no shell at all: scratch, or distroless without the :debug tag. */
+export function hasNoShell(stage: Stage): boolean {
+  const base = rootStage(stage).image;
+  if (base.unresolved.length) return false;
+  const family = distroFamily(base);
+  return family === 'scratch' || (family === 'distroless' && !(base.tag ?? '').includes('debug'));
+}

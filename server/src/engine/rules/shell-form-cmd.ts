@@ -2,6 +2,7 @@ import { defineRule, type FixSpec } from '../rule';
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import { continuationsBlanked } from '../model/dockerfile';
 import { parseShell } from '../model/shell';
+import { hasNoShell } from '../model/base-images';
 
 /** A SHELL instruction in the stage or the stages it is built FROM: shell form is then deliberate. */
 function hasShell(stage: Stage, before: Instr): boolean {
@@ -15,7 +16,7 @@ function hasShell(stage: Stage, before: Instr): boolean {
 const NEEDS_SHELL = /[$`|&;<>()*?[\]{}~!#\\]/;
 
 /** Splits a command line with only plain words and simple quotes; undefined when a shell is needed. */
-function splitWords(command: string): string[] | undefined {
+export function splitWords(command: string): string[] | undefined {
   const words: string[] = [];
   let i = 0;
   while (i < command.length) {
@@ -42,7 +43,7 @@ function splitWords(command: string): string[] | undefined {
   return words.length ? words : undefined;
 }
 
-function execFormFix(model: DockerfileModel, instr: Instr): FixSpec | undefined {
+export function execFormFix(model: DockerfileModel, instr: Instr): FixSpec | undefined {
   const start = instr.args[0].start;
   const end = instr.args[instr.args.length - 1].end;
   const command = continuationsBlanked(model.text, model.lines, start, end, model.escapeChar);
@@ -83,7 +84,8 @@ export default defineRule({
     for (const stage of model.stages) {
       for (const instr of stage.instructions) {
         if ((instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT') || instr.execForm || !instr.args.length) continue;
-        if (hasShell(stage, instr)) continue;
+        // Without a shell in the image, shell form cannot run at all: shell-form-in-shell-less-image says so.
+        if (hasShell(stage, instr) || hasNoShell(stage)) continue;
         let fix = execFormFix(model, instr);
         // An exec-form ENTRYPOINT receives CMD as arguments, a shell-form one ignores it.
         if (fix && instr.keyword === 'ENTRYPOINT' && stage.instructions.some((i) => i.keyword === 'CMD')) {

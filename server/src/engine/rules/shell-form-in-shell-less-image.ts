@@ -1,0 +1,50 @@
+import { defineRule } from '../rule';
+import { hasNoShell } from '../model/base-images';
+import { execFormFix } from './shell-form-cmd';
+
+export default defineRule({
+  meta: {
+    id: 'shell-form-in-shell-less-image',
+    aliases: {},
+    defaultSeverity: 'error',
+    fixable: 'safe',
+    docs: {
+      summary: 'Shell form in an image without a shell',
+      why: '`scratch` and distroless images contain no /bin/sh. A shell-form RUN fails the build, and a shell-form CMD, ENTRYPOINT or HEALTHCHECK fails when the container starts with "exec: /bin/sh: no such file". Use the JSON (exec) form and call the binary directly.',
+      examples: [
+        { bad: 'FROM scratch\nCOPY server /server\nENTRYPOINT /server --port 8080\n', good: 'FROM scratch\nCOPY server /server\nENTRYPOINT ["/server", "--port", "8080"]\n' },
+      ],
+      references: ['https://github.com/GoogleContainerTools/distroless#entrypoints'],
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const stage of model.stages) {
+      if (!hasNoShell(stage)) continue;
+      for (const instr of stage.instructions) {
+        const kw = instr.keyword;
+        if (!['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(kw) || !instr.args.length) continue;
+        let args = instr.args;
+        if (kw === 'HEALTHCHECK') {
+          if (args[0].value.toUpperCase() !== 'CMD') continue;
+          args = args.slice(1);
+          if (!args.length) continue;
+          const first = args[0].value;
+          if (first.startsWith('[')) {
+            if (/^\["?(curl|wget)\b/.test(model.text.slice(args[0].start, args[args.length - 1].end).replace(/\s/g, ''))) {
+              ctx.report({ start: args[0].start, end: args[args.length - 1].end, message: 'This HEALTHCHECK calls curl or wget, which the image does not contain' });
+            }
+            continue;
+          }
+        } else if (instr.execForm) continue;
+        const fix = kw === 'CMD' || kw === 'ENTRYPOINT' ? execFormFix(model, instr) : undefined;
+        ctx.report({
+          start: args[0].start,
+          end: args[args.length - 1].end,
+          message: `${kw} in shell form needs /bin/sh, which this image does not have`,
+          fixes: fix && fix.safety === 'safe' ? [fix] : [],
+        });
+      }
+    }
+  },
+});
