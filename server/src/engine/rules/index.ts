@@ -54,6 +54,15 @@ import lnBinSh from './ln-bin-sh';
 import shellFormInShellLessImage from './shell-form-in-shell-less-image';
 import namedUserInShellLessImage from './named-user-in-shell-less-image';
 import cgoBinaryInStaticImage from './cgo-binary-in-static-image';
+import aptGetUnpinnedPackage from './apt-get-unpinned-package';
+import apkAddUnpinnedPackage from './apk-add-unpinned-package';
+import pipUnpinnedPackage from './pip-unpinned-package';
+import npmUnpinnedPackage from './npm-unpinned-package';
+import gemUnpinnedPackage from './gem-unpinned-package';
+import goUnpinnedPackage from './go-unpinned-package';
+import yumUnpinnedPackage from './yum-unpinned-package';
+import dnfUnpinnedPackage from './dnf-unpinned-package';
+import zypperUnpinnedPackage from './zypper-unpinned-package';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -110,6 +119,15 @@ export const allRules: readonly Rule[] = [
   wgetWithoutProgress,
   wgetAndCurl,
   lnBinSh,
+  aptGetUnpinnedPackage,
+  apkAddUnpinnedPackage,
+  pipUnpinnedPackage,
+  npmUnpinnedPackage,
+  gemUnpinnedPackage,
+  goUnpinnedPackage,
+  yumUnpinnedPackage,
+  dnfUnpinnedPackage,
+  zypperUnpinnedPackage,
 ];
 
 const byId = new Map<string, Rule>();

@@ -1,0 +1,37 @@
+import { defineRule } from '../rule';
+import { aptInstall, isCommand, parseArgs, APT_VALUE_FLAGS } from '../model/commands';
+import { resolvedOperand } from './support';
+
+export const PINNING_TRADE_OFF = 'The trade-off: Debian, Ubuntu and Alpine mirrors keep only the current version of each package, so a pinned version disappears after the next security update and the build fails until someone bumps it. Pin where reproducibility matters more than that maintenance (and automate the bumps, e.g. with Renovate), or pin the base image by digest instead and turn this rule off.';
+
+export default defineRule({
+  meta: {
+    id: 'apt-get-unpinned-package',
+    aliases: { hadolint: 'DL3008' },
+    defaultSeverity: 'warning',
+    docs: {
+      summary: '`apt-get install` of a package without a version',
+      why: `Without a version, \`apt-get install curl\` installs whatever the mirror offers on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can break. Pin with \`package=version\` (find it with \`apt-cache policy package\`) or a release with \`package/release\`. ${PINNING_TRADE_OFF}`,
+      examples: [
+        { bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n', good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\n' },
+      ],
+      references: ['https://docs.docker.com/build/building/best-practices/#apt-get', 'https://manpages.debian.org/apt-get'],
+    },
+  },
+  check(ctx) {
+    for (const instr of ctx.model.runs) {
+      for (const cmd of instr.run!.commands) {
+        const install = aptInstall(cmd);
+        if (!install || !isCommand(cmd, 'apt-get')) continue;
+        const packages = parseArgs(cmd, APT_VALUE_FLAGS).operands.filter((w) => w.start > install.start);
+        for (const w of packages) {
+          const values = resolvedOperand(ctx.model, instr, w);
+          if (!values) continue;
+          const unpinned = values.filter((v) => !v.includes('=') && !v.includes('/') && !v.endsWith('.deb'));
+          if (!unpinned.length) continue;
+          ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`apt-get install <package>=<version>\`)` });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,19 @@
+import { defineRule } from '../rule';
+import { checkRpmPinning } from './yum-unpinned-package';
+
+export default defineRule({
+  meta: {
+    id: 'dnf-unpinned-package',
+    aliases: { hadolint: 'DL3041' },
+    defaultSeverity: 'warning',
+    docs: {
+      summary: '`dnf install` of a package without a version',
+      why: 'Without a version, `dnf install httpd` installs the newest build in the repositories on the day of the build, so rebuilds can differ. Pin with `name-version` (`httpd-2.4.62`) or `name-version-release`; for modules, name the stream (`dnf module install nodejs:20`). Fedora mirrors drop superseded builds, so pins there need regular bumps.',
+      examples: [
+        { bad: 'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n', good: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n' },
+      ],
+      references: ['https://dnf.readthedocs.io/en/latest/command_ref.html#install-command'],
+    },
+  },
+  check(ctx) { checkRpmPinning(ctx, ['dnf', 'dnf5', 'microdnf']); },
+});

@@ -1,0 +1,34 @@
+import { defineRule } from '../rule';
+import { toolSubcommand, ZYPPER_VALUE_FLAGS } from '../model/commands';
+import { resolvedOperand } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'zypper-unpinned-package',
+    aliases: { hadolint: 'DL3037' },
+    defaultSeverity: 'warning',
+    docs: {
+      summary: '`zypper install` of a package without a version',
+      why: 'Without a version, `zypper install curl` installs the newest build on the day of the build, so rebuilds can differ. Pin with `curl=8.6.0` or a range such as `"curl>=8.6"`. openSUSE repositories drop superseded builds, so exact pins need regular bumps.',
+      examples: [
+        { bad: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl && zypper clean\n', good: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl=8.6.0 && zypper clean\n' },
+      ],
+      references: ['https://en.opensuse.org/SDB:Zypper_manual'],
+    },
+  },
+  check(ctx) {
+    for (const instr of ctx.model.runs) {
+      for (const cmd of instr.run!.commands) {
+        const hit = toolSubcommand(cmd, ['zypper'], ['install', 'in'], ZYPPER_VALUE_FLAGS);
+        if (!hit) continue;
+        for (const w of hit.operands) {
+          const values = resolvedOperand(ctx.model, instr, w);
+          if (!values) continue;
+          const unpinned = values.filter((v) => !/[=<>]/.test(v) && !v.endsWith('.rpm') && !v.includes('/'));
+          if (!unpinned.length) continue;
+          ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`zypper install <package>=<version>\`)` });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,19 @@
+import rule from '../../../server/src/engine/rules/apk-add-unpinned-package';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM alpine:3.20\nRUN apk add --no-cache curl=8.12.1-r0 git~2.45 "python3>3.11" ./x.apk\n',
+    'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc=13.2.1-r0\n',
+    'FROM alpine:3.20\nRUN apk add -t .deps -X https://dl-cdn.alpinelinux.org/alpine/edge/testing musl-dev=1.2.5-r0\n',
+    'FROM alpine:3.20\nRUN apk del curl\n',
+  ],
+  invalid: [
+    { code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n', errors: [{ at: '2:24-2:28', message: /`curl`/ }] },
+    {
+      name: 'several, in a heredoc and ONBUILD',
+      code: 'FROM alpine:3.20\nRUN <<EOF\napk add --no-cache bash tini=0.19.0-r3 git\nEOF\nONBUILD RUN apk add make\n',
+      errors: [{ at: '3:20-3:24' }, { at: '3:40-3:43' }, { at: '5:21-5:25' }],
+    },
+  ],
+});

@@ -1,0 +1,24 @@
+import rule from '../../../server/src/engine/rules/apt-get-unpinned-package';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM debian:12-slim\nRUN apt-get install -y curl=7.88.1-10+deb12u8\n',
+    'FROM debian:12-slim\nRUN apt-get install -y -t bookworm-backports curl/bookworm-backports ./local.deb\n',
+    'FROM debian:12-slim\nRUN apt-get update && apt-get upgrade -y\n',
+    { name: 'an ARG that holds pinned packages', code: 'FROM debian:12-slim\nARG PKGS="curl=7.88.1-10 git=1:2.39.5-0"\nRUN apt-get install -y $PKGS\n' },
+    { name: 'a variable we cannot resolve is not judged', code: 'FROM debian:12-slim\nRUN apt-get install -y "$(cat /pkgs)"\n' },
+    { name: 'apt (not apt-get) is left to apt-instead-of-apt-get', code: 'FROM debian:12-slim\nRUN apt install -y curl\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl git=1:2.39.5-0\n',
+      errors: [{ at: '2:48-2:52', message: /`curl`/ }],
+    },
+    {
+      name: 'an ENV list with one unpinned package, a -o value, sh -c and ONBUILD',
+      code: 'FROM debian:12-slim\nENV PKGS="curl=7.88 git"\nRUN apt-get -o Debug::x=1 install -y ${PKGS}\nRUN sh -c "apt-get install -y jq"\nONBUILD RUN apt-get install -y make\n',
+      errors: [{ at: '3:38-3:45', message: /`git`/ }, { at: '4:31-4:33' }, { at: '5:32-5:36' }],
+    },
+  ],
+});

@@ -1,0 +1,21 @@
+import rule from '../../../server/src/engine/rules/go-unpinned-package';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@v0.16.2\n',
+    'FROM golang:1.23\nRUN go install ./cmd/... && go build -o /app .\n',
+    'FROM golang:1.23\nRUN go get -tool example.com/gen@v1.0.0\n',
+    'FROM golang:1.23\nRUN go run main.go && go run ./cmd/server --port 80\n',
+    'FROM golang:1.23\nRUN go install -ldflags "-s -w" .\n',
+    'FROM golang:1.23\nRUN go mod download\n',
+  ],
+  invalid: [
+    { code: 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n', errors: [{ at: '2:16-2:47', message: /@latest is not a version/ }] },
+    {
+      name: 'go get, go run of a module, flags with values, and ONBUILD',
+      code: 'FROM golang:1.23\nRUN go get -u example.com/lib && go run -mod mod example.com/gen@none arg\nONBUILD RUN go install -tags netgo honnef.co/go/tools/cmd/staticcheck\n',
+      errors: [{ at: '2:15-2:30' }, { at: '2:50-2:70' }, { at: '3:36-3:70' }],
+    },
+  ],
+});
