@@ -110,13 +110,15 @@ export class DockerfileModel {
       this.instructions.push(instr);
     }
     this.linkStages();
+    // Instructions and comments are both in document order: one pass finds the comments inside instructions.
+    let k = 0;
     this.comments = this.ast.getComments().map((c) => {
       const r = c.getRange();
       const start = this.lines.offsetAt(r.start);
       const end = this.lines.offsetAt(r.end);
-      const lineStart = this.lines.lineStart(r.start.line);
-      const embedded = this.instructions.some((i) => i.start < start && i.end > start);
-      return { text: c.getContent(), line: r.start.line, start: lineStart, end, embedded };
+      while (k < this.instructions.length && this.instructions[k].end <= start) k++;
+      const embedded = k < this.instructions.length && this.instructions[k].start < start;
+      return { text: c.getContent(), line: r.start.line, start: this.lines.lineStart(r.start.line), end, embedded };
     });
   }
 

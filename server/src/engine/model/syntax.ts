@@ -19,7 +19,19 @@ const KNOWN_FLAGS: Record<string, string[]> = {
 // Flags that are switches (`--link`) rather than `--name=value`.
 const BOOLEAN_FLAGS = new Set(['link', 'parents', 'keep-git-dir', 'unpack']);
 
+const cache = new WeakMap<DockerfileModel, SyntaxProblem[]>();
+
+/** Computed once per model: two rules and the fix engine all ask. */
 export function syntaxProblems(model: DockerfileModel): SyntaxProblem[] {
+  let problems = cache.get(model);
+  if (!problems) {
+    problems = computeProblems(model);
+    cache.set(model, problems);
+  }
+  return problems;
+}
+
+function computeProblems(model: DockerfileModel): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   let seenFrom = false;
   for (const instr of model.instructions) {
@@ -105,16 +117,16 @@ function brokenContinuations(model: DockerfileModel): SyntaxProblem[] {
   const out: SyntaxProblem[] = [];
   const esc = model.escapeChar === '`' ? '`' : '\\\\';
   const re = new RegExp(`\\s(${esc})[ \\t]+#.*$`);
-  for (const instr of model.instructions) {
-    if (instr.run?.heredocs.length) continue;
+  model.instructions.forEach((instr, index) => {
+    if (instr.run?.heredocs.length) return;
     const line = model.lines.lineText(instr.endLine);
     const m = re.exec(line);
-    if (!m) continue;
-    const next = model.instructions.find((i) => i.line > instr.endLine);
-    if (!next || next.line !== instr.endLine + 1) continue;
+    if (!m) return;
+    const next = model.instructions[index + 1];
+    if (!next || next.line !== instr.endLine + 1) return;
     const lineStart = model.lines.lineStart(instr.endLine);
     const start = lineStart + m.index + 1;
     out.push({ kind: 'syntax', start, end: start + 1, message: 'Text after the line-continuation character ends the instruction here: the next line becomes an instruction of its own' });
-  }
+  });
   return out;
 }
