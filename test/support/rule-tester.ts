@@ -2,7 +2,7 @@
 // duplicate cases, fixes that do not converge and fixes whose output Docker would reject.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixAll, initShellParser, lintText, memoryFiles, parseProblemCount, type Finding, type Rule } from '../../server/src/engine';
+import { fixAll, initShellParser, lintText, memoryFiles, parseProblemCount, type EngineSettings, type Finding, type Rule } from '../../server/src/engine';
 
 export interface ExpectedFinding {
   /** 1-based `line:col-line:col` of the underlined text, end exclusive. */
@@ -17,6 +17,8 @@ export interface InvalidCase {
   name?: string;
   code: string;
   files?: CaseFiles;
+  /** Engine settings for this case (label schema, trusted registries). */
+  settings?: Partial<EngineSettings>;
   /** Files the fixes must create (path → content). */
   createdFiles?: CaseFiles;
   errors: ExpectedFinding[];
@@ -27,7 +29,7 @@ export interface InvalidCase {
 }
 
 export interface RuleCases {
-  valid: Array<string | { name?: string; code: string; files?: CaseFiles }>;
+  valid: Array<string | { name?: string; code: string; files?: CaseFiles; settings?: Partial<EngineSettings> }>;
   invalid: InvalidCase[];
 }
 
@@ -49,7 +51,8 @@ export function testRule(rule: Rule, cases: RuleCases): void {
     if (seen.has(key)) throw new Error(`${id}: duplicate test case ${key}`);
     seen.add(key);
   }
-  const only = { rules: [rule] };
+  // Rules that are off by default are tested as if enabled.
+  const only = { rules: [rule], ...(rule.meta.defaultSeverity === 'off' ? { severities: { [id]: 'warning' as const } } : {}) };
   describe(id, () => {
     before(async () => { await initShellParser(); });
     describe('valid', () => {
@@ -57,7 +60,8 @@ export function testRule(rule: Rule, cases: RuleCases): void {
         const code = typeof v === 'string' ? v : v.code;
         it(label(code, typeof v === 'string' ? undefined : v.name), () => {
           const files = typeof v === 'string' || !v.files ? undefined : memoryFiles(v.files);
-          const { findings, ruleErrors } = lintText(code, { ...only, files });
+          const settings = typeof v === 'string' ? undefined : v.settings;
+          const { findings, ruleErrors } = lintText(code, { ...only, files, settings });
           assert.deepEqual(ruleErrors, []);
           assert.deepEqual(findings.map((f) => `${at(f)} ${f.message}`), []);
         });
@@ -67,7 +71,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
       for (const c of cases.invalid) {
         it(label(c.code, c.name), () => {
           const files = c.files ? memoryFiles(c.files) : undefined;
-          const { findings, ruleErrors } = lintText(c.code, { ...only, files });
+          const { findings, ruleErrors } = lintText(c.code, { ...only, files, settings: c.settings });
           assert.deepEqual(ruleErrors, []);
           assert.deepEqual(findings.map(at), c.errors.map((e) => e.at), 'finding ranges');
           c.errors.forEach((e, i) => { if (e.message) assert.match(findings[i].message, e.message); });
@@ -92,7 +96,8 @@ export function testRule(rule: Rule, cases: RuleCases): void {
 
 function checkFixed(rule: Rule, c: InvalidCase, expected: string, unsafe: boolean): void {
   const code = c.code;
-  const result = fixAll(code, { rules: [rule], unsafe, files: c.files ? memoryFiles(c.files) : undefined });
+  const on = rule.meta.defaultSeverity === 'off' ? { severities: { [rule.meta.id]: 'warning' as const } } : {};
+  const result = fixAll(code, { rules: [rule], unsafe, files: c.files ? memoryFiles(c.files) : undefined, settings: c.settings, ...on });
   assert.equal(result.converged, true, 'fixes must reach a fixed point');
   assert.deepEqual(result.rejected, [], 'a fix broke the parse');
   assert.equal(result.text, expected);
@@ -101,6 +106,6 @@ function checkFixed(rule: Rule, c: InvalidCase, expected: string, unsafe: boolea
   assert.deepEqual(created, c.createdFiles ?? {}, 'files created by the fixes');
   // The fixes removed what they fixed: nothing fixable of that kind is left.
   const files = c.files || result.createFiles.length ? memoryFiles({ ...c.files, ...created }) : undefined;
-  const after = lintText(result.text, { rules: [rule], files }).findings;
+  const after = lintText(result.text, { rules: [rule], files, settings: c.settings, ...on }).findings;
   assert.ok(!after.some((f) => f.fixes.some((x) => x.safety === 'safe' || unsafe)), `fixable findings remain: ${after.map((f) => f.message).join('; ')}`);
 }

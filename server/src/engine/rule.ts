@@ -24,6 +24,10 @@ export function memoryFiles(files: Record<string, string>, dockerfileName = 'Doc
 
 export interface EngineSettings {
   trustedRegistries: string[];
+  /** hadolint's `label-schema`: label name → type (`text`, `url`, `semver`, `hash`, `rfc3339`, `spdx`, `email`). */
+  labelSchema?: Record<string, string>;
+  /** hadolint's `strict-labels`: labels that are not in the schema are reported. */
+  strictLabels?: boolean;
   /** Today's date (YYYY-MM-DD) for rules judged against the calendar, such as end-of-life images. */
   today: string;
 }

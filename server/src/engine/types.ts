@@ -28,7 +28,13 @@ export interface Finding {
   fixes: Fix[];
 }
 
-export interface RuleExample { bad: string; good: string; note?: string }
+export interface RuleExample {
+  bad: string;
+  good: string;
+  note?: string;
+  /** Engine settings the example needs (label schema, trusted registries); judged with them. */
+  settings?: Partial<import('./rule').EngineSettings>;
+}
 
 export interface RuleDocs {
   summary: string;
