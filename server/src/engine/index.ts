@@ -2,7 +2,7 @@
 export * from './types';
 export { lintText, lintModel, type LintOptions, type LintResult } from './linter';
 export { fixAll, applyEdits, applyFix, parseProblemCount, type FixAllOptions, type FixAllResult } from './fix/apply';
-export { initShellParser, shellParserReady } from './model/shell';
+export { initShellParser, shellParserReady, clearShellCache, parseShellUncached } from './model/shell';
 export { DockerfileModel } from './model/dockerfile';
 export { allRules, findRule, findRules } from './rules';
 export type { Rule, RuleContext, FileAccess, EngineSettings } from './rule';

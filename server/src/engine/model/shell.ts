@@ -78,6 +78,15 @@ export function initShellParser(wasmDir?: string): Promise<void> {
 
 export function shellParserReady(): boolean { return parser !== null; }
 
+/** Forgets every parsed RUN body (benchmarks measure cold parses with it). */
+export function clearShellCache(): void { cache.clear(); }
+
+/** Parses `text` with tree-sitter-bash and throws the tree away: the raw parser cost, for benchmarks. */
+export function parseShellUncached(text: string): void {
+  if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
+  parser.parse(text)?.delete();
+}
+
 interface Relative {
   commands: ShellCommand[];
   hasPipe: boolean;
