@@ -45,8 +45,8 @@ function label(code: string, name?: string): string {
 export function testRule(rule: Rule, cases: RuleCases): void {
   const id = rule.meta.id;
   const seen = new Set<string>();
-  // A case is its text plus the files beside it.
-  const keys = [...cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v)), ...cases.invalid].map((c) => JSON.stringify([c.code, c.files ?? null]));
+  // A case is its text plus the files beside it and its settings.
+  const keys = [...cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v)), ...cases.invalid].map((c) => JSON.stringify([c.code, c.files ?? null, c.settings ?? null]));
   for (const key of keys) {
     if (seen.has(key)) throw new Error(`${id}: duplicate test case ${key}`);
     seen.add(key);

@@ -63,6 +63,18 @@ import goUnpinnedPackage from './go-unpinned-package';
 import yumUnpinnedPackage from './yum-unpinned-package';
 import dnfUnpinnedPackage from './dnf-unpinned-package';
 import zypperUnpinnedPackage from './zypper-unpinned-package';
+import copyArchiveThenExtract from './copy-archive-then-extract';
+import exposePortOutOfRange from './expose-port-out-of-range';
+import copyMultipleSourcesWithoutSlash from './copy-multiple-sources-without-slash';
+import copyFromUnknownStage from './copy-from-unknown-stage';
+import copyFromOwnStage from './copy-from-own-stage';
+import trustedRegistry from './trusted-registry';
+import onbuildForbiddenTrigger from './onbuild-forbidden-trigger';
+import envSelfReference from './env-self-reference';
+import copyRelativeWithoutWorkdir from './copy-relative-without-workdir';
+import userNonNumeric from './user-non-numeric';
+import copyEntireFilesystem from './copy-entire-filesystem';
+import inlineIgnorePragma from './inline-ignore-pragma';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -128,6 +140,18 @@ export const allRules: readonly Rule[] = [
   yumUnpinnedPackage,
   dnfUnpinnedPackage,
   zypperUnpinnedPackage,
+  copyArchiveThenExtract,
+  exposePortOutOfRange,
+  copyMultipleSourcesWithoutSlash,
+  copyFromUnknownStage,
+  copyFromOwnStage,
+  trustedRegistry,
+  onbuildForbiddenTrigger,
+  envSelfReference,
+  copyRelativeWithoutWorkdir,
+  userNonNumeric,
+  copyEntireFilesystem,
+  inlineIgnorePragma,
 ];
 
 const byId = new Map<string, Rule>();

@@ -206,3 +206,49 @@ export function commandsAfter(instr: Instr, cmd: ShellCommand): ShellCommand[] {
   const i = cmds.indexOf(cmd);
   return i < 0 ? [] : cmds.slice(i + 1);
 }
+
+/** A COPY/ADD operand: the path as Docker reads it (quotes removed) and its document offsets (inside the quotes). */
+export interface CopyOperand { value: string; start: number; end: number; json: boolean }
+
+/** Sources and destination of COPY/ADD, in shell or JSON form; heredoc sources are included as `<<NAME`. */
+export function copyOperands(model: DockerfileModel, instr: Instr): { sources: CopyOperand[]; dest: CopyOperand } | undefined {
+  let args = instr.args;
+  if (!args.length) return undefined;
+  const heredoc = args.find((a) => a.value.startsWith('<<'));
+  if (heredoc) {
+    const lineEnd = model.lines.lineEnd(model.lines.positionAt(heredoc.start).line);
+    args = args.filter((a) => a.start < lineEnd);
+  }
+  let ops: CopyOperand[];
+  if (args[0].value.startsWith('[')) {
+    const start = args[0].start;
+    const text = model.text.slice(start, args[args.length - 1].end);
+    if (!/^\[\s*"(?:[^"\\]|\\.)*"(?:\s*,\s*"(?:[^"\\]|\\.)*")*\s*\]$/s.test(text.replace(/\\\r?\n/g, ''))) return undefined;
+    ops = [];
+    const re = /"((?:[^"\\]|\\.)*)"/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      let value: string;
+      try { value = JSON.parse(m[0]) as string; } catch { return undefined; }
+      ops.push({ value, start: start + m.index + 1, end: start + m.index + m[0].length - 1, json: true });
+    }
+  } else {
+    ops = args.map((a) => {
+      const q = /^(["'])(.*)\1$/s.exec(a.value);
+      return q ? { value: q[2], start: a.start + 1, end: a.end - 1, json: false } : { value: a.value, start: a.start, end: a.end, json: false };
+    });
+  }
+  if (ops.length < 2) return undefined;
+  return { sources: ops.slice(0, -1), dest: ops[ops.length - 1] };
+}
+
+/** Whether a WORKDIR is set before `instr` in its stage or in a stage it is built FROM. */
+export function workdirSet(instr: Instr): boolean {
+  let stage = instr.stage;
+  let limit = stage ? stage.instructions.indexOf(instr) : -1;
+  while (stage) {
+    if (stage.instructions.slice(0, limit < 0 ? undefined : limit).some((i) => i.keyword === 'WORKDIR')) return true;
+    stage = stage.parent ?? null;
+    limit = -1;
+  }
+  return false;
+}

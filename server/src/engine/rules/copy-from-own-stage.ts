@@ -1,0 +1,29 @@
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'copy-from-own-stage',
+    aliases: { hadolint: 'DL3023' },
+    defaultSeverity: 'error',
+    docs: {
+      summary: '`COPY --from` names the stage it is in',
+      why: 'A stage cannot copy from itself: its files are not built yet. The build fails with a circular dependency. Copy from the stage that produces the files, or use a plain COPY/`RUN cp` within the stage.',
+      examples: [
+        { bad: 'FROM node:22-slim AS build\nCOPY --from=build /app/dist /srv\n', good: 'FROM node:22-slim AS build\nRUN mkdir -p /srv && cp -r /app/dist /srv\n' },
+      ],
+      references: ['https://docs.docker.com/build/building/multi-stage/'],
+    },
+  },
+  check(ctx) {
+    for (const stage of ctx.model.stages) {
+      if (!stage.alias) continue;
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== 'COPY') continue;
+        const from = instr.flags.find((f) => f.name === 'from');
+        if (!from?.value || from.value.toLowerCase() !== stage.alias.toLowerCase()) continue;
+        const start = from.valueStart ?? from.start;
+        ctx.report({ start, end: from.end, message: `\`COPY --from=${from.value}\` copies from the stage it is in` });
+      }
+    }
+  },
+});

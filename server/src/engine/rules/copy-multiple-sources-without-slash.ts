@@ -1,0 +1,35 @@
+import { defineRule } from '../rule';
+import { copyOperands } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'copy-multiple-sources-without-slash',
+    aliases: { hadolint: 'DL3021' },
+    defaultSeverity: 'error',
+    fixable: 'safe',
+    docs: {
+      summary: 'COPY of several sources to a destination without a trailing `/`',
+      why: 'When COPY or ADD has more than one source, the destination must be a directory and must end with `/`; otherwise the build fails ("When using COPY with more than one source file, the destination must be a directory and end with a /").',
+      examples: [
+        { bad: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json /app\n', good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json /app/\n' },
+      ],
+      references: ['https://docs.docker.com/reference/dockerfile/#copy'],
+    },
+  },
+  check(ctx) {
+    for (const instr of ctx.model.instructions) {
+      const target = instr.trigger ?? instr;
+      if (target.keyword !== 'COPY' && target.keyword !== 'ADD') continue;
+      const ops = copyOperands(ctx.model, target);
+      if (!ops || ops.sources.length < 2) continue;
+      const { dest } = ops;
+      if (dest.value.endsWith('/') || dest.value.includes('$') || dest.value === '') continue;
+      ctx.report({
+        start: dest.start,
+        end: dest.end,
+        message: `With ${ops.sources.length} sources the destination must be a folder ending in \`/\``,
+        fixes: [{ title: 'Add a trailing /', safety: 'safe', edits: [{ start: dest.end, end: dest.end, text: '/' }] }],
+      });
+    }
+  },
+});

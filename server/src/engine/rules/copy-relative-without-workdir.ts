@@ -1,0 +1,30 @@
+import { defineRule } from '../rule';
+import { copyOperands, workdirSet } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'copy-relative-without-workdir',
+    aliases: { hadolint: 'DL3045' },
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'COPY to a relative path before any WORKDIR',
+      why: 'A relative destination is resolved against the working directory, which comes from the base image when the Dockerfile has not set one: often `/`, sometimes not. The files then land somewhere nobody chose. Set WORKDIR first, or copy to an absolute path.',
+      examples: [
+        { bad: 'FROM node:22-slim\nCOPY package.json .\n', good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json .\n' },
+      ],
+      references: ['https://docs.docker.com/reference/dockerfile/#workdir'],
+    },
+  },
+  check(ctx) {
+    for (const stage of ctx.model.stages) {
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
+        const ops = copyOperands(ctx.model, instr);
+        if (!ops) continue;
+        const dest = ops.dest.value;
+        if (/^(\/|\$|[A-Za-z]:[\\/]?|\\)/.test(dest) || workdirSet(instr)) continue;
+        ctx.report({ start: ops.dest.start, end: ops.dest.end, message: `\`${dest}\` is relative, but no WORKDIR is set in this stage: it depends on the base image` });
+      }
+    }
+  },
+});

@@ -1,0 +1,46 @@
+import { defineRule } from '../rule';
+import { findVariables } from '../model/variables';
+
+interface EnvPair { name: string; valueStart: number; valueText: string }
+
+export default defineRule({
+  meta: {
+    id: 'env-self-reference',
+    aliases: { hadolint: 'DL3044' },
+    defaultSeverity: 'error',
+    docs: {
+      summary: 'ENV value uses a variable set in the same ENV',
+      why: 'Docker expands every value of an ENV instruction with the variables as they were before that instruction. In `ENV DIR=/app BIN=$DIR/bin`, `$DIR` is still unset, so BIN becomes `/bin`. Set the variable in an earlier ENV, then use it.',
+      examples: [
+        { bad: 'FROM debian:12-slim\nENV APP_HOME=/app APP_BIN=$APP_HOME/bin\n', good: 'FROM debian:12-slim\nENV APP_HOME=/app\nENV APP_BIN=$APP_HOME/bin\n' },
+      ],
+      references: ['https://docs.docker.com/reference/dockerfile/#environment-replacement'],
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const outer of model.instructions) {
+      const instr = outer.trigger ?? outer;
+      if (instr.keyword !== 'ENV') continue;
+      const props = (instr.ast as unknown as { getProperties(): import('dockerfile-ast').Property[] }).getProperties();
+      if (props.length < 2) continue;
+      const pairs: EnvPair[] = [];
+      for (const p of props) {
+        const vr = p.getValueRange();
+        if (!vr) continue;
+        const valueStart = model.lines.offsetAt(vr.start);
+        pairs.push({ name: p.getName(), valueStart, valueText: model.text.slice(valueStart, model.lines.offsetAt(vr.end)) });
+      }
+      const names = props.map((p) => p.getName());
+      for (const pair of pairs) {
+        for (const ref of findVariables(pair.valueText, model.escapeChar)) {
+          if (/^'/.test(pair.valueText)) break;
+          const count = names.filter((n) => n === ref.name).length;
+          if (!count || (ref.name === pair.name && count === 1)) continue;
+          if (model.lookupVariable(ref.name, outer)) continue;
+          ctx.report({ start: pair.valueStart + ref.start, end: pair.valueStart + ref.end, message: `\`${ref.name}\` is set in this same ENV, so \`$${ref.name}\` is still empty here; set it in an earlier ENV` });
+        }
+      }
+    }
+  },
+});

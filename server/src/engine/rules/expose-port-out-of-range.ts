@@ -1,0 +1,30 @@
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'expose-port-out-of-range',
+    aliases: { hadolint: 'DL3011' },
+    defaultSeverity: 'error',
+    docs: {
+      summary: 'EXPOSE of a port outside 0–65535',
+      why: 'TCP and UDP ports are 16-bit numbers: a port above 65535 does not exist and Docker rejects it.',
+      examples: [
+        { bad: 'FROM nginx:1.27\nEXPOSE 80800\n', good: 'FROM nginx:1.27\nEXPOSE 8080\n' },
+      ],
+      references: ['https://docs.docker.com/reference/dockerfile/#expose'],
+    },
+  },
+  check(ctx) {
+    for (const outer of ctx.model.instructions) {
+      const instr = outer.trigger ?? outer;
+      if (instr.keyword !== 'EXPOSE') continue;
+      for (const arg of instr.args) {
+        const m = /^(\d+)(?:-(\d+))?(?:\/\w+)?$/.exec(arg.value);
+        if (!m) continue;
+        const bad = [m[1], m[2]].filter((p): p is string => p !== undefined && Number(p) > 65535);
+        if (!bad.length) continue;
+        ctx.report({ start: arg.start, end: arg.end, message: `Port ${bad.join(' and ')} is outside the valid range 0–65535` });
+      }
+    }
+  },
+});

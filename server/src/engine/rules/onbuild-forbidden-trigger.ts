@@ -1,0 +1,23 @@
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'onbuild-forbidden-trigger',
+    aliases: { hadolint: 'DL3043' },
+    defaultSeverity: 'error',
+    docs: {
+      summary: '`ONBUILD ONBUILD`, `ONBUILD FROM` or `ONBUILD MAINTAINER`',
+      why: 'Docker rejects these triggers: chaining ONBUILD is not allowed, and FROM and MAINTAINER cannot run as a trigger in a child image. The build fails.',
+      examples: [
+        { bad: 'FROM node:22-slim\nONBUILD FROM alpine:3.20\n', good: 'FROM node:22-slim\nONBUILD COPY . /app\n' },
+      ],
+      references: ['https://docs.docker.com/reference/dockerfile/#onbuild'],
+    },
+  },
+  check(ctx) {
+    for (const trig of ctx.model.triggers) {
+      if (!['ONBUILD', 'FROM', 'MAINTAINER'].includes(trig.keyword)) continue;
+      ctx.report({ start: trig.keywordStart, end: trig.keywordEnd, message: `\`${trig.keyword}\` is not allowed as an ONBUILD trigger` });
+    }
+  },
+});

@@ -1,0 +1,69 @@
+import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
+import { parseImageReference } from '../model/image';
+import { substitute } from '../model/variables';
+
+/** Registry patterns as hadolint reads them: `*`, `*.suffix`, `prefix*`, or an exact name. */
+export function registryAllowed(registry: string, patterns: string[]): boolean {
+  return patterns.some((p) => {
+    if (p === '*') return true;
+    if (p.startsWith('*')) return registry.endsWith(p.slice(1));
+    if (p.endsWith('*')) return registry.startsWith(p.slice(0, -1));
+    return registry === p;
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'trusted-registry',
+    aliases: { hadolint: 'DL3026' },
+    defaultSeverity: 'error',
+    docs: {
+      summary: 'Image from a registry that is not trusted',
+      why: 'With `trustedRegistries` configured, every image the build pulls (FROM, `COPY --from=<image>`, `RUN --mount=from=<image>`) must come from one of them: images from elsewhere bypass the scanning, mirroring and access control of the approved registries. Images without a registry come from Docker Hub (`docker.io`). Patterns: `*`, `*.example.com`, `registry.example.com*`, or an exact name. Inactive until `trustedRegistries` is set.',
+      examples: [
+        {
+          bad: 'FROM ghcr.io/acme/base:1.0\n',
+          good: 'FROM registry.example.com/acme/base:1.0\n',
+          settings: { trustedRegistries: ['registry.example.com'] },
+          note: 'With `trustedRegistries: [registry.example.com]`.',
+        },
+      ],
+      references: ['https://github.com/hadolint/hadolint#configure'],
+    },
+  },
+  check(ctx) {
+    const trusted = ctx.settings.trustedRegistries;
+    if (!trusted.length) return;
+    const { model } = ctx;
+    const check = (instr: Instr, raw: string, start: number, end: number) => {
+      const lookup = (n: string) => (instr.keyword === 'FROM' ? model.globalArgs.get(n) : model.lookupVariable(n, instr))?.value;
+      const { value, unresolved } = substitute(raw, lookup, model.escapeChar);
+      if (unresolved.length || !value || value === 'scratch') return;
+      const stage = instr.keyword === 'FROM' ? model.stages.find((s) => s.from === instr) : instr.stage ?? undefined;
+      if (model.stageByName(value, stage)) return;
+      const ref = parseImageReference(value, value, []);
+      const registry = ref.registry ?? 'docker.io';
+      const hub = registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io';
+      if (registryAllowed(registry, trusted) || (hub && (registryAllowed('docker.io', trusted) || registryAllowed('hub.docker.com', trusted)))) return;
+      ctx.report({ start, end, message: `\`${value}\` comes from ${ref.registry ? `registry \`${registry}\`` : 'Docker Hub'}, which is not in trustedRegistries` });
+    };
+    for (const instr of model.instructions) {
+      if (instr.keyword === 'FROM') {
+        const stage = model.stages.find((s) => s.from === instr);
+        if (stage && stage.image.raw) check(instr, stage.image.raw, stage.imageStart, stage.imageEnd);
+      } else if (instr.keyword === 'COPY') {
+        const from = instr.flags.find((f) => f.name === 'from');
+        if (from?.value && !/^\d+$/.test(from.value)) check(instr, from.value, from.valueStart ?? from.start, from.end);
+      } else if (instr.keyword === 'RUN') {
+        for (const f of instr.flags) {
+          if (f.name !== 'mount' || !f.value || f.valueStart === undefined) continue;
+          const m = /(^|,)from=([^,]+)/.exec(f.value);
+          if (!m) continue;
+          const s = f.valueStart + m.index + m[1].length + 5;
+          check(instr, m[2], s, s + m[2].length);
+        }
+      }
+    }
+  },
+});

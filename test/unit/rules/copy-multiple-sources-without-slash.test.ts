@@ -1,0 +1,24 @@
+import rule from '../../../server/src/engine/rules/copy-multiple-sources-without-slash';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM node:22-slim\nCOPY package.json package-lock.json /app/\n',
+    'FROM node:22-slim\nCOPY package.json /app/package.json\n',
+    'FROM node:22-slim\nCOPY ["a", "b", "/app/"]\n',
+    'FROM node:22-slim\nCOPY a b $DEST\n',
+  ],
+  invalid: [
+    {
+      code: 'FROM node:22-slim\nCOPY --chown=node package.json package-lock.json /app\n',
+      errors: [{ at: '2:50-2:54', message: /2 sources/ }],
+      output: 'FROM node:22-slim\nCOPY --chown=node package.json package-lock.json /app/\n',
+    },
+    {
+      name: 'JSON form, quotes, ADD, and ONBUILD',
+      code: 'FROM node:22-slim\nCOPY ["a", "b", "/app"]\nADD a.txt b.txt "/srv"\nONBUILD COPY x y z\n',
+      errors: [{ at: '2:18-2:22' }, { at: '3:18-3:22' }, { at: '4:18-4:19' }],
+      output: 'FROM node:22-slim\nCOPY ["a", "b", "/app/"]\nADD a.txt b.txt "/srv/"\nONBUILD COPY x y z/\n',
+    },
+  ],
+});
