@@ -75,6 +75,16 @@ import copyRelativeWithoutWorkdir from './copy-relative-without-workdir';
 import userNonNumeric from './user-non-numeric';
 import copyEntireFilesystem from './copy-entire-filesystem';
 import inlineIgnorePragma from './inline-ignore-pragma';
+import labelKeyInvalid from './label-key-invalid';
+import labelMissing from './label-missing';
+import labelNotInSchema from './label-not-in-schema';
+import labelEmpty from './label-empty';
+import labelInvalidUrl from './label-invalid-url';
+import labelInvalidRfc3339 from './label-invalid-rfc3339';
+import labelInvalidSpdx from './label-invalid-spdx';
+import labelInvalidHash from './label-invalid-hash';
+import labelInvalidSemver from './label-invalid-semver';
+import labelInvalidEmail from './label-invalid-email';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -152,6 +162,16 @@ export const allRules: readonly Rule[] = [
   userNonNumeric,
   copyEntireFilesystem,
   inlineIgnorePragma,
+  labelKeyInvalid,
+  labelMissing,
+  labelNotInSchema,
+  labelEmpty,
+  labelInvalidUrl,
+  labelInvalidRfc3339,
+  labelInvalidSpdx,
+  labelInvalidHash,
+  labelInvalidSemver,
+  labelInvalidEmail,
 ];
 
 const byId = new Map<string, Rule>();

@@ -4,6 +4,7 @@ import type { DockerfileModel, Instr } from '../model/dockerfile';
 import type { OffsetEdit, RuleContext } from '../rule';
 import { isCommand, parseArgs } from '../model/commands';
 import type { ShellCommand } from '../model/shell';
+import { substitute } from '../model/variables';
 
 /** The instruction before `instr` in its stage, or undefined. Only comments and blank lines may sit between two neighbours. */
 export function previousInStage(instr: Instr): Instr | undefined {
@@ -251,4 +252,45 @@ export function workdirSet(instr: Instr): boolean {
     limit = -1;
   }
   return false;
+}
+
+/** One `key=value` of a LABEL, with the key and value as Docker reads them and their document offsets. */
+export interface LabelPair { key: string; keyStart: number; keyEnd: number; value: string; valueStart: number; valueEnd: number; instr: Instr }
+
+/** The pairs of a LABEL instruction (offsets of key and value exclude surrounding quotes). */
+export function labelPairs(model: DockerfileModel, instr: Instr): LabelPair[] {
+  const props = (instr.ast as unknown as { getProperties?: () => import('dockerfile-ast').Property[] }).getProperties?.() ?? [];
+  const out: LabelPair[] = [];
+  for (const p of props) {
+    const nr = p.getNameRange();
+    let keyStart = model.lines.offsetAt(nr.start);
+    let keyEnd = model.lines.offsetAt(nr.end);
+    if (/^["']/.test(model.text[keyStart]) && keyEnd - keyStart >= 2) { keyStart++; keyEnd--; }
+    const vr = p.getValueRange();
+    let valueStart = vr ? model.lines.offsetAt(vr.start) : keyEnd;
+    let valueEnd = vr ? model.lines.offsetAt(vr.end) : keyEnd;
+    if (vr && /^["']/.test(model.text[valueStart]) && valueEnd - valueStart >= 2 && model.text[valueEnd - 1] === model.text[valueStart]) { valueStart++; valueEnd--; }
+    out.push({ key: p.getName(), keyStart, keyEnd, value: p.getValue() ?? '', valueStart, valueEnd, instr });
+  }
+  return out;
+}
+
+/** Every LABEL pair of the file (ONBUILD triggers excluded: they label another image). */
+export function allLabels(model: DockerfileModel): LabelPair[] {
+  return model.instructions.filter((i) => i.keyword === 'LABEL').flatMap((i) => labelPairs(model, i));
+}
+
+/**
+ * Checks the labels the configured `labelSchema` gives type `type`: each non-empty value, with ARG/ENV
+ * variables resolved (unresolvable values are not judged), must pass `valid`.
+ */
+export function checkLabelType(ctx: import('../rule').RuleContext, type: string, valid: (value: string) => boolean, what: string): void {
+  const schema = ctx.settings.labelSchema ?? {};
+  const { model } = ctx;
+  for (const pair of allLabels(model)) {
+    if (schema[pair.key] !== type || pair.value === '') continue;
+    const { value, unresolved } = substitute(pair.value, (n) => model.lookupVariable(n, pair.instr)?.value, model.escapeChar);
+    if (unresolved.length || valid(value)) continue;
+    ctx.report({ start: pair.valueStart, end: pair.valueEnd, message: `Label \`${pair.key}\` is not ${what}: \`${value}\`` });
+  }
 }

@@ -1,0 +1,44 @@
+import { defineRule } from '../rule';
+import { allLabels } from './support';
+
+const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
+
+/** Docker's recommended label key format: lowercase alphanumerics separated by `.` or `-` (and `/`), no repeats. */
+export function labelKeyProblem(key: string): string | undefined {
+  if (RESERVED.some((p) => key.startsWith(p))) return `is in the namespace ${RESERVED.find((p) => key.startsWith(p))}* reserved for Docker`;
+  if (!/^[a-z]/.test(key)) return 'must start with a lowercase letter';
+  if (!/[a-z0-9]$/.test(key)) return 'must end with a lowercase letter or digit';
+  if (!/^[a-z0-9./-]+$/.test(key)) return 'may contain only lowercase letters, digits, `.`, `-` and `/`';
+  if (/\.\.|--/.test(key)) return 'must not repeat `.` or `-`';
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'label-key-invalid',
+    aliases: { hadolint: 'DL3048' },
+    defaultSeverity: 'style',
+    fixable: 'unsafe',
+    docs: {
+      summary: 'Label key does not follow the recommended format',
+      why: 'Docker recommends lowercase, reverse-DNS label keys (`org.opencontainers.image.source`) made of letters, digits, `.` and `-`, starting with a letter, without repeated separators, and outside the `com.docker.*`, `io.docker.*` and `org.dockerproject.*` namespaces that Docker reserves. Tools that query labels (`docker inspect --format`, registries, scanners) rely on the convention; keys are case-sensitive, so `Version` and `version` are different labels.',
+      examples: [
+        { bad: 'FROM debian:12-slim\nLABEL Maintainer="team@example.com"\n', good: 'FROM debian:12-slim\nLABEL org.opencontainers.image.authors="team@example.com"\n' },
+      ],
+      fixSafety: 'When lowercasing is all a key needs, the fix lowercases it. Whatever reads the label by its old key (scripts, `docker inspect` filters) will not find it any more.',
+      references: ['https://docs.docker.com/engine/manage-resources/labels/#key-format-recommendations', 'https://github.com/opencontainers/image-spec/blob/main/annotations.md'],
+    },
+  },
+  check(ctx) {
+    for (const pair of allLabels(ctx.model)) {
+      if (pair.key.includes('$')) continue;
+      const problem = labelKeyProblem(pair.key);
+      if (!problem) continue;
+      const lower = pair.key.toLowerCase();
+      const fixes = lower !== pair.key && !labelKeyProblem(lower) && ctx.model.text.slice(pair.keyStart, pair.keyEnd) === pair.key
+        ? [{ title: `Rename to ${lower}`, safety: 'unsafe' as const, edits: [{ start: pair.keyStart, end: pair.keyEnd, text: lower }] }]
+        : [];
+      ctx.report({ start: pair.keyStart, end: pair.keyEnd, message: `Label key \`${pair.key}\` ${problem}`, fixes });
+    }
+  },
+});

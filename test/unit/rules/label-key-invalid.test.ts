@@ -1,0 +1,21 @@
+import rule from '../../../server/src/engine/rules/label-key-invalid';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM debian:12-slim\nLABEL org.opencontainers.image.title="api" version=1 com.example/team=x\n',
+    'FROM debian:12-slim\nLABEL ${PREFIX}.title=x\n',
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12-slim\nLABEL Maintainer="team@example.com"\n',
+      errors: [{ at: '2:7-2:17', message: /lowercase letter/ }],
+      unsafeOutput: 'FROM debian:12-slim\nLABEL maintainer="team@example.com"\n',
+    },
+    {
+      name: 'reserved namespaces, repeated separators, bad ends, spaces in a quoted key',
+      code: 'FROM debian:12-slim\nLABEL com.docker.x=1 a..b=2 a-=3 1a=4 "my key"=5\n',
+      errors: [{ at: '2:7-2:19', message: /reserved/ }, { at: '2:22-2:26', message: /repeat/ }, { at: '2:29-2:31', message: /end/ }, { at: '2:34-2:36', message: /start/ }, { at: '2:40-2:46', message: /only/ }],
+    },
+  ],
+});
