@@ -8,3 +8,4 @@ export { allRules, findRule, findRules } from './rules';
 export type { Rule, RuleContext, FileAccess, EngineSettings } from './rule';
 export { memoryFiles } from './rule';
 export { ruleMarkdown, ruleHoverMarkdown, ruleTableMarkdown, withRuleTable, ruleUrl } from './docs/markdown';
+export * from './config';

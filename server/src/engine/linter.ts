@@ -13,6 +13,8 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Called once per rule that throws; the other rules' findings are still returned. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Severities that depend on the file itself (BuildKit's `# check=experimental=`), over `severities`. */
+  severitiesFor?: (model: DockerfileModel) => Record<string, SeverityOrOff>;
   /** Filters findings after the rules ran (inline pragmas live here). */
   postprocess?: (model: DockerfileModel, findings: Finding[]) => Finding[];
 }
@@ -31,8 +33,9 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Li
   const settings: EngineSettings = { trustedRegistries: [], today: new Date().toISOString().slice(0, 10), ...options.settings };
   const findings: Finding[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
+  const fromFile = options.severitiesFor?.(model);
   for (const rule of options.rules ?? allRules) {
-    const severity = options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+    const severity = fromFile?.[rule.meta.id] ?? options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     const ctx: RuleContext = {
       model,

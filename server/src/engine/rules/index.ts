@@ -75,6 +75,7 @@ import copyRelativeWithoutWorkdir from './copy-relative-without-workdir';
 import userNonNumeric from './user-non-numeric';
 import copyEntireFilesystem from './copy-entire-filesystem';
 import inlineIgnorePragma from './inline-ignore-pragma';
+import unknownRuleInPragma from './unknown-rule-in-pragma';
 import labelKeyInvalid from './label-key-invalid';
 import labelMissing from './label-missing';
 import labelNotInSchema from './label-not-in-schema';
@@ -162,6 +163,7 @@ export const allRules: readonly Rule[] = [
   userNonNumeric,
   copyEntireFilesystem,
   inlineIgnorePragma,
+  unknownRuleInPragma,
   labelKeyInvalid,
   labelMissing,
   labelNotInSchema,

@@ -1,0 +1,177 @@
+// Configuration files: .dockwise.yaml (ours) and .hadolint.yaml (so hadolint users keep their setup).
+// Reading never throws: every problem comes back with the file and line, and linting goes on with defaults.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { LineIndex } from '../text';
+import type { Severity, SeverityOrOff } from '../types';
+import { findRules } from '../rules';
+import { suggestName } from './suggest';
+
+export interface ConfigProblem { file: string; line: number; message: string }
+
+export interface LoadedConfig {
+  path: string;
+  kind: 'dockwise' | 'hadolint';
+  ignored: string[];
+  override: Partial<Record<Severity, string[]>>;
+  rules: Record<string, SeverityOrOff>;
+  trustedRegistries: string[];
+  failureThreshold?: Severity | 'none';
+  unsafeFixes?: boolean;
+  disableIgnorePragma?: boolean;
+  labelSchema?: Record<string, string>;
+  strictLabels?: boolean;
+  noFail?: boolean;
+}
+
+const MAX_BYTES = 1 << 20;
+const DOCKWISE_NAMES = ['.dockwise.yaml', '.dockwise.yml'];
+const HADOLINT_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
+const SEVERITY_VALUES = ['error', 'warning', 'info', 'style', 'off'];
+// Keys hadolint's file may carry that only matter to its own command line: accepted, ignored.
+const HADOLINT_ONLY = new Set(['no-color', 'format', 'formats', 'verbose', 'output-file', 'require-labels']);
+
+function userConfigCandidates(): string[] {
+  const home = os.homedir();
+  const xdg = process.env.XDG_CONFIG_HOME || path.join(home, '.config');
+  return [
+    path.join(xdg, 'dockwise', 'config.yaml'), path.join(xdg, 'dockwise.yaml'),
+    path.join(xdg, 'hadolint.yaml'), path.join(xdg, 'hadolint.yml'),
+    path.join(home, '.hadolint', 'hadolint.yaml'), path.join(home, '.hadolint.yaml'), path.join(home, '.hadolint.yml'),
+  ];
+}
+
+function walkUp(start: string, names: string[], stopAt?: string): string | undefined {
+  let dir = path.resolve(start);
+  const stop = stopAt ? path.resolve(stopAt) : undefined;
+  for (;;) {
+    for (const n of names) {
+      const candidate = path.join(dir, n);
+      if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+    }
+    if (dir === stop) return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** .dockwise.yaml up from the Dockerfile's folder; else .hadolint.yaml the same way; else the user's config folder. */
+export function findConfigFile(dockerfilePath: string, stopAt?: string): string | undefined {
+  const dir = path.dirname(path.resolve(dockerfilePath));
+  return walkUp(dir, DOCKWISE_NAMES, stopAt) ?? walkUp(dir, HADOLINT_NAMES, stopAt) ?? userConfigCandidates().find((f) => fs.existsSync(f));
+}
+
+export function loadConfigFile(file: string): { config: LoadedConfig | undefined; problems: ConfigProblem[] } {
+  let text: string;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.size > MAX_BYTES) return { config: undefined, problems: [{ file, line: 0, message: `the file is larger than ${MAX_BYTES / 1024} KB; using the defaults` }] };
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return { config: undefined, problems: [{ file, line: 0, message: `cannot read it (${(e as Error).message}); using the defaults` }] };
+  }
+  return parseConfig(file, text);
+}
+
+/** Parses config text; `file` only names it in messages. */
+export function parseConfig(file: string, text: string): { config: LoadedConfig | undefined; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const lines = new LineIndex(text);
+  const lineOf = (node: { range?: [number, number, number?] | null } | null | undefined) => (node?.range ? lines.positionAt(node.range[0]).line + 1 : 0);
+  const kind = /hadolint/i.test(path.basename(file)) ? 'hadolint' : 'dockwise';
+  const config: LoadedConfig = { path: file, kind, ignored: [], override: {}, rules: {}, trustedRegistries: [] };
+  if (text.length > MAX_BYTES) return { config: undefined, problems: [{ file, line: 0, message: 'the file is too large; using the defaults' }] };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    return { config: undefined, problems: [{ file, line: e.linePos?.[0]?.line ?? lines.positionAt(e.pos[0]).line + 1, message: `not valid YAML: ${e.message.split('\n')[0]}; using the defaults` }] };
+  }
+  const root = doc.contents;
+  if (root === null || root === undefined || (isScalar(root) && (root.value === null || root.value === ''))) return { config, problems };
+  if (!isMap(root)) return { config: undefined, problems: [{ file, line: lineOf(root as YamlNode), message: 'expected a mapping of settings at the top level; using the defaults' }] };
+
+  const ruleName = (node: YamlNode | null | undefined, where: string): string | undefined => {
+    const v = isScalar(node) ? String(node.value) : undefined;
+    if (!v) { problems.push({ file, line: lineOf(node), message: `${where}: expected a rule id or code` }); return undefined; }
+    if (!findRules(v).length) {
+      const hint = suggestName(v);
+      problems.push({ file, line: lineOf(node), message: `${where}: unknown rule "${v}"${hint ? `; did you mean "${hint}"?` : ''}` });
+      return undefined;
+    }
+    return v;
+  };
+  const list = (node: unknown, where: string): YamlNode[] => {
+    if (isSeq(node)) return node.items as YamlNode[];
+    problems.push({ file, line: lineOf(node as YamlNode), message: `${where}: expected a list` });
+    return [];
+  };
+
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value as YamlNode | null;
+    const at = lineOf(pair.key as YamlNode);
+    switch (key) {
+      case 'ignored':
+        for (const n of list(value, 'ignored')) { const r = ruleName(n, 'ignored'); if (r) config.ignored.push(r); }
+        break;
+      case 'override':
+        if (!isMap(value)) { problems.push({ file, line: at, message: 'override: expected error/warning/info/style lists' }); break; }
+        for (const p of value.items) {
+          const sev = isScalar(p.key) ? String(p.key.value) : '';
+          if (!['error', 'warning', 'info', 'style'].includes(sev)) { problems.push({ file, line: lineOf(p.key as YamlNode), message: `override: unknown severity "${sev}" (use error, warning, info or style)` }); continue; }
+          const names: string[] = [];
+          for (const n of list(p.value, `override.${sev}`)) { const r = ruleName(n, `override.${sev}`); if (r) names.push(r); }
+          config.override[sev as Severity] = names;
+        }
+        break;
+      case 'rules':
+        if (!isMap(value)) { problems.push({ file, line: at, message: 'rules: expected a mapping of rule id to off/error/warning/info/style' }); break; }
+        for (const p of value.items) {
+          const name = ruleName(p.key as YamlNode, 'rules');
+          const sev = isScalar(p.value) ? String(p.value.value) : '';
+          if (!SEVERITY_VALUES.includes(sev)) { problems.push({ file, line: lineOf(p.key as YamlNode), message: `rules: "${sev}" is not one of ${SEVERITY_VALUES.join(', ')}` }); continue; }
+          if (name) config.rules[name] = sev as SeverityOrOff;
+        }
+        break;
+      case 'trustedRegistries':
+        for (const n of list(value, key)) if (isScalar(n)) config.trustedRegistries.push(String(n.value));
+        break;
+      case 'failure-threshold': {
+        const v = isScalar(value) ? String(value.value) : '';
+        if (['error', 'warning', 'info', 'style', 'none', 'ignore'].includes(v)) config.failureThreshold = (v === 'ignore' ? 'none' : v) as Severity | 'none';
+        else problems.push({ file, line: at, message: `failure-threshold: "${v}" is not one of error, warning, info, style, none` });
+        break;
+      }
+      case 'fixes':
+        if (isMap(value)) {
+          for (const p of value.items) {
+            const k = isScalar(p.key) ? String(p.key.value) : '';
+            if (k === 'unsafe' && isScalar(p.value) && typeof p.value.value === 'boolean') config.unsafeFixes = p.value.value;
+            else problems.push({ file, line: lineOf(p.key as YamlNode), message: `fixes: unknown key "${k}" (only "unsafe: true|false")` });
+          }
+        } else problems.push({ file, line: at, message: 'fixes: expected "unsafe: true|false"' });
+        break;
+      case 'disable-ignore-pragma':
+      case 'strict-labels':
+      case 'no-fail': {
+        const v = isScalar(value) ? value.value : undefined;
+        if (typeof v !== 'boolean') { problems.push({ file, line: at, message: `${key}: expected true or false` }); break; }
+        if (key === 'disable-ignore-pragma') config.disableIgnorePragma = v;
+        else if (key === 'strict-labels') config.strictLabels = v;
+        else config.noFail = v;
+        break;
+      }
+      case 'label-schema':
+        if (isMap(value)) config.labelSchema = Object.fromEntries(value.items.map((p) => [String(isScalar(p.key) ? p.key.value : ''), String(isScalar(p.value) ? p.value.value : '')]));
+        else problems.push({ file, line: at, message: 'label-schema: expected a mapping of label to type' });
+        break;
+      default:
+        if (HADOLINT_ONLY.has(key)) break;
+        problems.push({ file, line: at, message: `unknown key "${key}"` });
+    }
+  }
+  return { config, problems };
+}

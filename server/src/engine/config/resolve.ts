@@ -1,0 +1,78 @@
+// Severity resolution, in one place: rule defaults < config file < editor settings / CLI flags < inline pragmas.
+import type { LintOptions } from '../linter';
+import type { DockerfileModel } from '../model/dockerfile';
+import type { Severity, SeverityOrOff } from '../types';
+import { allRules, findRules } from '../rules';
+import type { ConfigProblem, LoadedConfig } from './file';
+import { applyPragmas, readPragmas } from './pragmas';
+import { suggestName } from './suggest';
+
+/** Editor settings, or command-line flags: the layer above the config file. */
+export interface UserSettings {
+  /** id, DL code or BuildKit name → off|error|warning|info|style */
+  rules?: Record<string, string>;
+  ignore?: string[];
+  trustedRegistries?: string[];
+  fixUnsafe?: boolean;
+}
+
+export interface ResolvedOptions extends LintOptions {
+  fixUnsafe: boolean;
+  failureThreshold?: Severity | 'none';
+  /** Problems in the settings themselves (unknown rule names), for the caller to show once. */
+  problems: ConfigProblem[];
+}
+
+const SEVERITIES = new Set(['off', 'error', 'warning', 'info', 'style']);
+
+export function buildLintOptions(input: { config?: LoadedConfig; settings?: UserSettings; today?: string }): ResolvedOptions {
+  const { config, settings } = input;
+  const severities: Record<string, SeverityOrOff> = {};
+  const problems: ConfigProblem[] = [];
+  const set = (name: string, sev: SeverityOrOff) => { for (const r of findRules(name)) severities[r.meta.id] = sev; };
+  if (config) {
+    // hadolint applies overrides style → error, so a code in several lists ends up the most severe.
+    for (const sev of ['style', 'info', 'warning', 'error'] as const) for (const n of config.override[sev] ?? []) set(n, sev);
+    for (const [n, sev] of Object.entries(config.rules)) set(n, sev);
+    for (const n of config.ignored) set(n, 'off');
+  }
+  for (const [n, sev] of Object.entries(settings?.rules ?? {})) {
+    if (!findRules(n).length || !SEVERITIES.has(sev)) {
+      const hint = findRules(n).length ? undefined : suggestName(n);
+      problems.push({ file: 'settings', line: 0, message: !SEVERITIES.has(sev) ? `dockwise.rules: "${sev}" for ${n} is not one of off, error, warning, info, style` : `dockwise.rules: unknown rule "${n}"${hint ? `; did you mean "${hint}"?` : ''}` });
+      continue;
+    }
+    set(n, sev as SeverityOrOff);
+  }
+  for (const n of settings?.ignore ?? []) {
+    if (!findRules(n).length) { const hint = suggestName(n); problems.push({ file: 'settings', line: 0, message: `ignore: unknown rule "${n}"${hint ? `; did you mean "${hint}"?` : ''}` }); continue; }
+    set(n, 'off');
+  }
+  const pragmasOff = config?.disableIgnorePragma === true;
+  return {
+    severities,
+    settings: {
+      trustedRegistries: [...(config?.trustedRegistries ?? []), ...(settings?.trustedRegistries ?? [])],
+      ...(config?.labelSchema ? { labelSchema: config.labelSchema } : {}),
+      ...(config?.strictLabels !== undefined ? { strictLabels: config.strictLabels } : {}),
+      ...(input.today ? { today: input.today } : {}),
+    },
+    severitiesFor: experimentalSeverities,
+    postprocess: pragmasOff ? undefined : applyPragmas,
+    fixUnsafe: settings?.fixUnsafe ?? config?.unsafeFixes ?? false,
+    failureThreshold: config?.failureThreshold,
+    problems,
+  };
+}
+
+/** BuildKit's `# check=experimental=Name|all` turns experimental (default-off) BuildKit checks on, as warnings. */
+function experimentalSeverities(model: DockerfileModel): Record<string, SeverityOrOff> {
+  const names = readPragmas(model).experimental;
+  if (!names.length) return {};
+  const out: Record<string, SeverityOrOff> = {};
+  for (const r of allRules) {
+    if (r.meta.defaultSeverity !== 'off' || !r.meta.aliases.buildkit) continue;
+    if (names.includes('all') || names.includes(r.meta.aliases.buildkit)) out[r.meta.id] = 'warning';
+  }
+  return out;
+}

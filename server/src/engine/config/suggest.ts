@@ -1,0 +1,39 @@
+// "Did you mean …": the closest known rule name to a misspelt one.
+import { allRules } from '../rules';
+
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** Every name a rule answers to: ids, DL codes and BuildKit check names. */
+export function knownNames(): string[] {
+  const names = new Set<string>();
+  for (const r of allRules) {
+    names.add(r.meta.id);
+    if (r.meta.aliases.hadolint) names.add(r.meta.aliases.hadolint);
+    if (r.meta.aliases.buildkit) names.add(r.meta.aliases.buildkit);
+  }
+  return [...names];
+}
+
+export function suggestName(unknown: string): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  const u = unknown.toLowerCase();
+  for (const name of knownNames()) {
+    const d = distance(u, name.toLowerCase());
+    if (d < bestD) { bestD = d; best = name; }
+  }
+  // Close enough to be the same name with a typo: about a third of its length.
+  return best !== undefined && bestD <= Math.max(2, Math.floor(unknown.length / 3)) ? best : undefined;
+}

@@ -1,0 +1,92 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findConfigFile, loadConfigFile, parseConfig, buildLintOptions, initShellParser, lintText } from '../../server/src/engine';
+
+let tmp: string;
+before(async () => {
+  await initShellParser();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-config-'));
+  process.env.XDG_CONFIG_HOME = path.join(tmp, 'xdg');
+});
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('discovery', () => {
+  it('walks up for .dockwise.yaml, then .hadolint.yaml, then the user config folder', () => {
+    const deep = path.join(tmp, 'repo', 'svc', 'api');
+    fs.mkdirSync(deep, { recursive: true });
+    const df = path.join(deep, 'Dockerfile');
+    assert.equal(findConfigFile(df, tmp), undefined);
+    fs.mkdirSync(path.join(tmp, 'xdg', 'dockwise'), { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'xdg', 'dockwise', 'config.yaml'), 'rules: {}\n');
+    assert.equal(findConfigFile(df, tmp), path.join(tmp, 'xdg', 'dockwise', 'config.yaml'));
+    fs.writeFileSync(path.join(tmp, 'repo', '.hadolint.yaml'), 'ignored: [DL3059]\n');
+    assert.equal(findConfigFile(df, tmp), path.join(tmp, 'repo', '.hadolint.yaml'));
+    fs.writeFileSync(path.join(tmp, 'repo', 'svc', '.dockwise.yml'), 'rules: {}\n');
+    assert.equal(findConfigFile(df, tmp), path.join(tmp, 'repo', 'svc', '.dockwise.yml'));
+  });
+});
+
+describe('parsing', () => {
+  it('reads every key hadolint users have, and ours', () => {
+    const { config, problems } = parseConfig('.hadolint.yaml', [
+      'ignored: [DL3008, consecutive-run]',
+      'override:',
+      '  error: [DL3015]',
+      '  style: [DL3015]',
+      'trustedRegistries: [docker.io, "*.corp.example"]',
+      'failure-threshold: warning',
+      'label-schema: { maintainer: text }',
+      'strict-labels: true',
+      'no-color: true',
+      'rules:',
+      '  runs-as-root: error',
+      'fixes: { unsafe: true }',
+    ].join('\n'));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config?.ignored, ['DL3008', 'consecutive-run']);
+    assert.equal(config?.failureThreshold, 'warning');
+    assert.equal(config?.unsafeFixes, true);
+    const opts = buildLintOptions({ config });
+    assert.equal(opts.severities?.['apt-get-missing-no-install-recommends'], 'error', 'the most severe override wins');
+    assert.equal(opts.severities?.['consecutive-run'], 'off');
+    assert.equal(opts.severities?.['runs-as-root'], 'error');
+    assert.deepEqual(opts.settings?.trustedRegistries, ['docker.io', '*.corp.example']);
+    assert.equal(opts.fixUnsafe, true);
+  });
+
+  it('reports unknown keys and rule names with their line, and keeps the rest', () => {
+    const { config, problems } = parseConfig('/x/.dockwise.yaml', 'rules:\n  consecutive-runs: off\n  runs-as-root: loud\ncolour: true\nignored: [DL3059]\n');
+    assert.deepEqual(problems.map((p) => `${p.line}: ${p.message}`), [
+      '2: rules: unknown rule "consecutive-runs"; did you mean "consecutive-run"?',
+      '3: rules: "loud" is not one of error, warning, info, style, off',
+      '4: unknown key "colour"',
+    ]);
+    assert.deepEqual(config?.ignored, ['DL3059']);
+  });
+
+  it('broken YAML gives one message with a line, and the defaults', () => {
+    const { config, problems } = parseConfig('/x/.dockwise.yaml', 'rules:\n  a: [unclosed\nignored: x\n');
+    assert.equal(config, undefined);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /not valid YAML/);
+    assert.ok(problems[0].line >= 2);
+  });
+
+  it('an unreadable or huge file is reported, not thrown', () => {
+    assert.match(loadConfigFile(path.join(tmp, 'nope.yaml')).problems[0].message, /cannot read/);
+    const big = path.join(tmp, 'big.yaml');
+    fs.writeFileSync(big, '#'.repeat(2 << 20));
+    assert.match(loadConfigFile(big).problems[0].message, /larger than/);
+    assert.deepEqual(parseConfig('empty.yaml', '').problems, []);
+  });
+
+  it('a config ignoring a rule changes lint results', () => {
+    const { config } = parseConfig('.hadolint.yaml', 'ignored: [DL3059]\n');
+    const text = 'FROM alpine:3.21\nRUN mkdir /a\nRUN mkdir /b\n';
+    assert.ok(lintText(text, buildLintOptions({})).findings.some((f) => f.rule === 'consecutive-run'));
+    assert.ok(!lintText(text, buildLintOptions({ config })).findings.some((f) => f.rule === 'consecutive-run'));
+  });
+});
