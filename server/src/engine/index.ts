@@ -4,6 +4,7 @@ export { lintText, lintModel, type LintOptions, type LintResult } from './linter
 export { fixAll, applyEdits, applyFix, parseProblemCount, type FixAllOptions, type FixAllResult } from './fix/apply';
 export { initShellParser, shellParserReady, clearShellCache, parseShellUncached } from './model/shell';
 export { DockerfileModel } from './model/dockerfile';
+export { runShellcheck, shellcheckAvailable, type ShellcheckOptions } from './shellcheck';
 export { allRules, findRule, findRules } from './rules';
 export type { Rule, RuleContext, FileAccess, EngineSettings } from './rule';
 export { memoryFiles } from './rule';

@@ -1,0 +1,198 @@
+// ShellCheck pass-through: runs the `shellcheck` executable (when installed) on every shell script of a
+// Dockerfile's RUN instructions and maps its findings (SCxxxx) to exact ranges inside the RUN.
+// It is asynchronous and separate from lintText so it never blocks the editor: the CLI and the server call
+// it after the synchronous lint, when the `shellcheck` setting is on. Results are cached by script text.
+import { execFile } from 'node:child_process';
+import type { DockerfileModel, Instr, Stage } from './model/dockerfile';
+import { argDefinitions, envDefinitions } from './model/dockerfile';
+import { distroFamily, rootStage } from './model/base-images';
+import type { ShellScript } from './model/shell';
+import type { Finding, Fix, Severity } from './types';
+
+export interface ShellcheckOptions {
+  /** Path or name of the executable (default `shellcheck` on the PATH). */
+  executable?: string;
+  /** Per-script time limit; a script that takes longer yields no findings (default 5000 ms). */
+  timeoutMs?: number;
+  /** Codes never reported, e.g. `['SC2086']` (SC1090, SC1091 and SC2187 are always excluded). */
+  exclude?: string[];
+  /** Scripts checked at the same time (default 2). */
+  concurrency?: number;
+}
+
+/** One ShellCheck comment as `--format=json1` prints it. */
+interface Json1Comment {
+  line: number; endLine: number; column: number; endColumn: number;
+  level: string; code: number; message: string;
+  fix?: { replacements: Array<{ line: number; endLine: number; column: number; endColumn: number; replacement: string }> } | null;
+}
+
+/** What ShellCheck cannot know inside a Dockerfile: files sourced at build time. SC2187 is about ash, which we map to sh. */
+const ALWAYS_EXCLUDED = ['SC1090', 'SC1091', 'SC2187'];
+/** Build-time variables Docker predefines for every RUN. */
+const PREDEFINED = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
+  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'];
+const DIALECTS: Record<string, string> = { sh: 'sh', ash: 'sh', dash: 'dash', bash: 'bash', ksh: 'ksh', mksh: 'ksh', busybox: 'sh' };
+
+const cache = new Map<string, Json1Comment[]>();
+const CACHE_LIMIT = 1000;
+
+/** Whether `shellcheck` can be started (cached per executable). */
+const availability = new Map<string, Promise<boolean>>();
+export function shellcheckAvailable(executable = 'shellcheck'): Promise<boolean> {
+  let p = availability.get(executable);
+  if (!p) {
+    p = new Promise((resolve) => {
+      execFile(executable, ['--version'], { timeout: 5000 }, (error) => resolve(!error));
+    });
+    availability.set(executable, p);
+  }
+  return p;
+}
+
+/** The SHELL in effect for a RUN: the last SHELL before it in its stage or in the stages it is built FROM. */
+function shellFor(stage: Stage | null, instr: Instr): string[] | undefined {
+  for (let s: Stage | undefined = stage ?? undefined; s; s = s.parent) {
+    const shells = s.instructions.filter((i) => i.keyword === 'SHELL' && (s !== stage || i.start < instr.start));
+    const last = shells[shells.length - 1];
+    if (last) {
+      try { return JSON.parse(last.args.map((a) => a.value).join(' ')) as string[]; } catch { return undefined; }
+    }
+  }
+  return undefined;
+}
+
+/** ARG and ENV names visible to a RUN (its stage up to it, the stages it is built FROM, global ARGs). */
+function knownVariables(model: DockerfileModel, stage: Stage | null, instr: Instr): string[] {
+  const names = new Set<string>(PREDEFINED);
+  for (const name of model.globalArgs.keys()) names.add(name);
+  for (let s: Stage | undefined = stage ?? undefined; s; s = s.parent) {
+    for (const i of s.instructions) {
+      if (s === stage && i.start >= instr.start) break;
+      if (i.keyword === 'ARG') for (const d of argDefinitions(i)) names.add(d.name);
+      if (i.keyword === 'ENV') for (const d of envDefinitions(i)) names.add(d.name);
+    }
+  }
+  return [...names].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)).sort();
+}
+
+interface Job { instr: Instr; script: ShellScript; dialect: string; shebang: string; body: string }
+
+/** The scripts of a RUN that ShellCheck should see, with their dialect. Exec form and non-POSIX shells are skipped. */
+function jobsFor(model: DockerfileModel, instr: Instr): Job[] {
+  const run = instr.run;
+  if (!run || run.execForm) return [];
+  const stage = instr.onbuild ? instr.onbuild.stage : instr.stage;
+  if (stage && distroFamily(rootStage(stage).image) === 'windows') return [];
+  const shell = shellFor(stage, instr);
+  const shellPath = shell?.[0] ?? '/bin/sh';
+  const shellName = shellPath.split(/[\\/]/).pop()!.toLowerCase();
+  if (/pwsh|powershell|cmd/.test(shellName)) return [];
+  const jobs: Job[] = [];
+  if (run.heredocs.length === 0) {
+    const dialect = DIALECTS[shellName];
+    if (dialect && run.scripts[0]) jobs.push({ instr, script: run.scripts[0], dialect, shebang: `#!/bin/${dialect}`, body: run.scripts[0].text });
+    return jobs;
+  }
+  // Heredoc scripts: their own shebang (when sh-like) decides the dialect; the shebang line itself is blanked.
+  for (const script of run.scripts.slice(1)) {
+    const m = /^#![ \t]*(\S+)(?:[ \t]+(\S+))?/.exec(script.text);
+    const interp = m ? ((m[1].endsWith('/env') ? m[2] ?? '' : m[1]).split('/').pop() ?? '') : shellName;
+    const dialect = DIALECTS[interp];
+    if (!dialect) continue;
+    const body = m ? ' '.repeat(m[0].length) + script.text.slice(m[0].length) : script.text;
+    jobs.push({ instr, script, dialect, shebang: `#!/bin/${dialect}`, body });
+  }
+  return jobs;
+}
+
+function runOne(executable: string, text: string, dialect: string, exclude: string[], timeoutMs: number): Promise<Json1Comment[]> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      executable,
+      ['--format=json1', `--shell=${dialect}`, `--exclude=${exclude.join(',')}`, '-'],
+      { timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024 },
+      (error, stdout) => {
+        // ShellCheck exits 1 when it found something; the JSON is still complete. No output: not started or timed out.
+        if (error && !stdout) return resolve([]);
+        try {
+          const parsed = JSON.parse(stdout) as { comments?: Json1Comment[] };
+          resolve(parsed.comments ?? []);
+        } catch {
+          resolve([]);
+        }
+      },
+    );
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(text);
+  });
+}
+
+const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'style' };
+
+/** Runs ShellCheck on every shell-form RUN script of `model`. Never rejects: problems yield fewer findings. */
+export async function runShellcheck(model: DockerfileModel, options: ShellcheckOptions = {}): Promise<Finding[]> {
+  const executable = options.executable ?? 'shellcheck';
+  if (!(await shellcheckAvailable(executable))) return [];
+  const exclude = [...new Set([...ALWAYS_EXCLUDED, ...(options.exclude ?? []).map((c) => c.toUpperCase())])];
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const jobs = model.runs.flatMap((instr) => jobsFor(model, instr));
+  const results: Finding[][] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      const job = jobs[index];
+      const stage = job.instr.onbuild ? job.instr.onbuild.stage : job.instr.stage;
+      const exports = knownVariables(model, stage, job.instr).map((n) => `export ${n}=1`);
+      const prefix = [job.shebang, ...exports];
+      const text = `${prefix.join('\n')}\n${job.body}\n`;
+      const key = `${executable}\0${job.dialect}\0${exclude.join(',')}\0${text}`;
+      let comments = cache.get(key);
+      if (!comments) {
+        comments = await runOne(executable, text, job.dialect, exclude, timeoutMs);
+        if (cache.size >= CACHE_LIMIT) cache.clear();
+        cache.set(key, comments);
+      }
+      results[index] = comments.flatMap((c) => toFinding(model, job, prefix.length, c) ?? []);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  return results.flat().sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** Maps a ShellCheck comment (1-based line/column in the script we sent) to a finding in the document. */
+function toFinding(model: DockerfileModel, job: Job, prefixLines: number, c: Json1Comment): Finding | undefined {
+  const lineStarts = [0];
+  for (let i = 0; i < job.body.length; i++) if (job.body[i] === '\n') lineStarts.push(i + 1);
+  const offset = (line: number, column: number): number | undefined => {
+    const l = line - 1 - prefixLines;
+    if (l < 0 || l >= lineStarts.length) return undefined;
+    const lineEnd = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : job.body.length;
+    return job.script.base + Math.min(lineStarts[l] + column - 1, lineEnd);
+  };
+  const start = offset(c.line, c.column);
+  if (start === undefined) return undefined;
+  const end = Math.max(start, offset(c.endLine, c.endColumn) ?? start);
+  const fixes: Fix[] = [];
+  if (c.fix?.replacements.length) {
+    const edits = c.fix.replacements.map((r) => ({ start: offset(r.line, r.column), end: offset(r.endLine, r.endColumn), text: r.replacement }));
+    // Only when every replaced span is plain document text (no line continuation or blanked comment inside).
+    const ok = edits.every((e) => e.start !== undefined && e.end !== undefined && e.end >= e.start
+      && model.text.slice(e.start, e.end) === job.body.slice(e.start - job.script.base, e.end - job.script.base));
+    if (ok) {
+      fixes.push({
+        title: `Apply ShellCheck's suggestion for SC${c.code}`,
+        safety: 'unsafe',
+        edits: edits.map((e) => ({ range: model.range(e.start!, e.end!), newText: e.text })),
+      });
+    }
+  }
+  return {
+    rule: `SC${c.code}`,
+    severity: LEVELS[c.level] ?? 'info',
+    message: c.message,
+    range: model.range(start, end),
+    fixes,
+  };
+}

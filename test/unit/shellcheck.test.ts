@@ -1,0 +1,57 @@
+// The ShellCheck pass-through: exact ranges inside RUN bodies, the stage's shell and variables, no blocking.
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyFix, DockerfileModel, initShellParser } from '../../server/src/engine';
+import { runShellcheck, shellcheckAvailable } from '../../server/src/engine/shellcheck';
+
+const at = (f: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) =>
+  `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1}`;
+
+async function check(text: string) {
+  const findings = await runShellcheck(new DockerfileModel(text));
+  return findings.map((f) => `${f.rule} ${at(f)}`);
+}
+
+describe('shellcheck pass-through', () => {
+  let available = false;
+  before(async () => {
+    await initShellParser();
+    available = await shellcheckAvailable();
+  });
+
+  it('yields nothing, quickly, when the executable is missing', async () => {
+    const t0 = Date.now();
+    assert.deepEqual(await runShellcheck(new DockerfileModel('FROM debian:12-slim\nRUN echo `date`\n'), { executable: '/nonexistent/shellcheck' }), []);
+    assert.ok(Date.now() - t0 < 3000);
+  });
+
+  it('maps findings to exact ranges, across line continuations', async (t) => {
+    if (!available) return t.skip('shellcheck is not installed');
+    const text = 'FROM debian:12-slim\nRUN apt-get update && \\\n    echo `date` $undefined_var\n';
+    assert.deepEqual(await check(text), ['SC2046 3:10-3:16', 'SC2006 3:10-3:16', 'SC2154 3:17-3:31', 'SC2086 3:17-3:31']);
+  });
+
+  it('knows ARG and ENV names (also from the parent stage), skips exec form and non-POSIX shells', async (t) => {
+    if (!available) return t.skip('shellcheck is not installed');
+    const text = 'FROM debian:12-slim AS base\nENV app_home=/app\nFROM base\nARG version\nRUN echo "$app_home" "$version"\nRUN ["sh", "-c", "echo `date`"]\nSHELL ["pwsh", "-c"]\nRUN echo `date`\n';
+    assert.deepEqual(await check(text), []);
+  });
+
+  it('uses the stage SHELL as the dialect, and heredoc shebangs', async (t) => {
+    if (!available) return t.skip('shellcheck is not installed');
+    const sh = 'FROM debian:12-slim\nRUN [[ -n "$HOME" ]] && echo ok\n';
+    assert.deepEqual(await check(sh), ['SC3010 2:5-2:21']);
+    assert.deepEqual(await check('FROM debian:12-slim\nSHELL ["/bin/bash", "-c"]\nRUN [[ -n "$HOME" ]] && echo ok\n'), []);
+    assert.deepEqual(await check('FROM debian:12-slim\nRUN <<EOF\n#!/bin/bash\n[[ -n "$HOME" ]] && echo ok\nEOF\n'), []);
+    assert.deepEqual(await check('FROM debian:12-slim\nRUN <<EOF\n[[ -n "$HOME" ]] && echo ok\nEOF\n'), ['SC3010 3:1-3:17']);
+  });
+
+  it('offers ShellCheck\'s own repairs as unsafe fixes', async (t) => {
+    if (!available) return t.skip('shellcheck is not installed');
+    const text = 'FROM debian:12-slim\nRUN echo `date`\n';
+    const findings = await runShellcheck(new DockerfileModel(text));
+    const sc2006 = findings.find((f) => f.rule === 'SC2006')!;
+    assert.equal(sc2006.fixes[0].safety, 'unsafe');
+    assert.equal(applyFix(text, sc2006.fixes[0]), 'FROM debian:12-slim\nRUN echo $(date)\n');
+  });
+});
