@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { rootStage } from '../model/base-images';
 import { copyOperands } from './support';
 
 export default defineRule({
@@ -8,7 +9,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     docs: {
       summary: '`COPY --from=<stage> / /` copies a whole filesystem',
-      why: 'Copying `/` of another stage brings its entire operating system, caches, package databases and build tools into this one, overwriting files of the base: the image grows and multi-stage builds lose their point. Copy only the artifacts you need.',
+      why: 'Copying `/` of another stage built on an operating system brings its entire operating system, caches, package databases and build tools into this one, overwriting files of the base: the image grows and multi-stage builds lose their point. Copy only the artifacts you need. Images and `FROM scratch` stages made to be copied whole (`COPY --from=docker/buildx-bin / /`) are not reported.',
       examples: [
         { bad: 'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build / /\n', good: 'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\n' },
       ],
@@ -16,14 +17,21 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const instr of ctx.model.instructions) {
-      const target = instr.trigger ?? instr;
-      if (target.keyword !== 'COPY' || !target.flags.some((f) => f.name === 'from')) continue;
-      const ops = copyOperands(ctx.model, target);
-      if (!ops || ops.dest.value !== '/') continue;
-      for (const src of ops.sources) {
-        if (src.value !== '/') continue;
-        ctx.report({ start: src.start, end: src.end, message: 'This copies the entire filesystem of the other stage; copy only what you need' });
+    const { model } = ctx;
+    for (const stage of model.stages) {
+      for (const instr of stage.instructions) {
+        const from = instr.flags.find((f) => f.name === 'from');
+        if (instr.keyword !== 'COPY' || !from?.value) continue;
+        // Only stages of this file built on an operating system. An image (or a scratch stage) that holds just a
+        // few files is often made to be copied whole: `COPY --from=docker/buildx-bin / /`.
+        const source = model.stageByName(from.value, stage);
+        if (!source || rootStage(source).image.resolved === 'scratch') continue;
+        const ops = copyOperands(model, instr);
+        if (!ops || ops.dest.value !== '/') continue;
+        for (const src of ops.sources) {
+          if (src.value !== '/') continue;
+          ctx.report({ start: src.start, end: src.end, message: `This copies the entire filesystem of stage \`${from.value}\`; copy only what you need` });
+        }
       }
     }
   },
