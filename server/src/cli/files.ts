@@ -1,0 +1,75 @@
+// Which files the command lints: explicit files, folders searched for Dockerfiles, simple globs, and stdin.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const DOCKERFILE = /^(Dockerfile|Containerfile)(\..+)?$|\.(Dockerfile|dockerfile)$/;
+const SKIP = new Set(['.git', 'node_modules']);
+
+export function isDockerfileName(name: string): boolean {
+  return DOCKERFILE.test(name);
+}
+
+function walk(dir: string, out: string[]): void {
+  let entries: fs.Dirent[];
+  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+  for (const e of entries.sort((x, y) => x.name.localeCompare(y.name))) {
+    if (SKIP.has(e.name)) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (e.isFile() && isDockerfileName(e.name)) out.push(p);
+  }
+}
+
+/** Every Dockerfile below `dir`, skipping .git and node_modules. */
+export function findDockerfiles(dir: string): string[] {
+  const out: string[] = [];
+  walk(dir, out);
+  return out;
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') { re += '.*'; i++; if (glob[i + 1] === '/') i++; }
+    else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Files matching a glob such as `services/**\/Dockerfile*`, searched from its fixed prefix. */
+export function expandGlob(glob: string): string[] {
+  const parts = glob.split('/');
+  const firstMagic = parts.findIndex((p) => /[*?]/.test(p));
+  const base = parts.slice(0, firstMagic).join('/') || '.';
+  const re = globToRegExp(path.normalize(glob));
+  const out: string[] = [];
+  const visit = (dir: string) => {
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    for (const e of entries.sort((x, y) => x.name.localeCompare(y.name))) {
+      if (SKIP.has(e.name)) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.isFile() && re.test(path.normalize(p))) out.push(p);
+    }
+  };
+  visit(base);
+  return out;
+}
+
+export type ReadResult = { text: string; bom: boolean } | { error: string };
+
+/** Reads a Dockerfile as text, refusing binary, empty and non-UTF-8 content with a clear reason. */
+export function decodeDockerfile(bytes: Buffer): ReadResult {
+  if (bytes.length === 0) return { error: 'empty file' };
+  if (bytes.subarray(0, 8192).includes(0)) return { error: 'binary file (contains NUL bytes), not a Dockerfile' };
+  let text: string;
+  try { text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes); } catch { return { error: 'not valid UTF-8 text' }; }
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  if (!text.trim()) return { error: 'empty file' };
+  return { text, bom };
+}

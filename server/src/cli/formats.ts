@@ -1,0 +1,168 @@
+// Output formats. `json` is a stable contract other tools consume: change it only by bumping "version".
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { allRules, findRules, ruleUrl, type Finding, type Severity } from '../engine';
+
+export interface FileReport {
+  path: string;
+  text?: string;
+  findings: Finding[];
+  error?: string;
+}
+
+const aliasesOf = (id: string) => findRules(id)[0]?.meta.aliases ?? {};
+
+export function formatJson(files: FileReport[]): string {
+  return JSON.stringify({
+    version: 1,
+    files: files.map((f) => ({
+      path: f.path,
+      findings: f.findings.map((x) => ({
+        rule: x.rule,
+        hadolint: aliasesOf(x.rule).hadolint ?? null,
+        buildkit: aliasesOf(x.rule).buildkit ?? null,
+        severity: x.severity,
+        message: x.message,
+        line: x.range.start.line + 1,
+        column: x.range.start.character + 1,
+        endLine: x.range.end.line + 1,
+        endColumn: x.range.end.character + 1,
+        fixes: x.fixes.map((fx) => ({ title: fx.title, safety: fx.safety })),
+      })),
+      ...(f.error ? { error: f.error } : {}),
+    })),
+  }, null, 2) + '\n';
+}
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', style: '\x1b[2m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m', underline: '\x1b[31m' };
+
+export function formatStylish(files: FileReport[], color: boolean, fixHint: { safe: number; unsafe: number }): string {
+  const c = (k: keyof typeof COLORS, s: string) => (color ? COLORS[k] + s + COLORS.reset : s);
+  const out: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 };
+  let fileErrors = 0;
+  for (const f of files) {
+    if (!f.findings.length && !f.error) continue;
+    out.push(c('bold', f.path));
+    if (f.error) { out.push(`  ${c('error', 'error')}  ${f.error}`); fileErrors++; }
+    const lines = f.text?.split(/\r?\n/) ?? [];
+    for (const x of f.findings) {
+      counts[x.severity]++;
+      const pos = `${x.range.start.line + 1}:${x.range.start.character + 1}`;
+      out.push(`  ${c('dim', pos.padEnd(7))} ${c(x.severity, x.severity.padEnd(7))}  ${x.message}  ${c('dim', x.rule)}`);
+      const src = lines[x.range.start.line];
+      if (src !== undefined) {
+        const from = x.range.start.character;
+        const to = x.range.end.line === x.range.start.line ? Math.max(from + 1, x.range.end.character) : src.length;
+        out.push(`          ${src.replace(/\t/g, ' ')}`);
+        out.push(`          ${' '.repeat(from)}${c('underline', '^'.repeat(Math.max(1, Math.min(to, src.length) - from)))}`);
+      }
+    }
+    out.push('');
+  }
+  const total = counts.error + counts.warning + counts.info + counts.style;
+  if (total || fileErrors) {
+    const parts = [`${counts.error} error${counts.error === 1 ? '' : 's'}`, `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, `${counts.info} info`, `${counts.style} style`];
+    let line = `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`;
+    if (fileErrors) line += `, ${fileErrors} file${fileErrors === 1 ? '' : 's'} could not be linted`;
+    if (fixHint.safe || fixHint.unsafe) line += `; ${fixHint.safe} fixable with --fix${fixHint.unsafe ? `, ${fixHint.unsafe} more with --fix --unsafe-fixes` : ''}`;
+    out.push(c(counts.error || fileErrors ? 'error' : 'warning', `✖ ${line}`));
+  }
+  return out.length ? out.join('\n') + '\n' : '';
+}
+
+const sarifLevel = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+
+export function formatSarif(files: FileReport[], version: string): string {
+  const ruleIndex = new Map(allRules.map((r, i) => [r.meta.id, i]));
+  const uri = (p: string) => p.split(path.sep).join('/');
+  const results = files.flatMap((f) => f.findings.map((x) => {
+    const region = (r: Finding['range']) => ({ startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 });
+    return {
+      ruleId: x.rule,
+      ruleIndex: ruleIndex.get(x.rule),
+      level: sarifLevel(x.severity),
+      message: { text: x.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(x.range) } }],
+      ...(x.fixes.length ? {
+        fixes: x.fixes.filter((fx) => fx.edits.length).map((fx) => ({
+          description: { text: `${fx.title}${fx.safety === 'unsafe' ? ' (unsafe)' : ''}` },
+          artifactChanges: [{ artifactLocation: { uri: uri(f.path) }, replacements: fx.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
+        })),
+      } : {}),
+    };
+  }));
+  const notifications = files.filter((f) => f.error).map((f) => ({ level: 'error', message: { text: `${f.path}: ${f.error}` } }));
+  return JSON.stringify({
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'dockwise',
+          version,
+          informationUri: 'https://github.com/dockwise/dockwise',
+          rules: allRules.map((r) => ({
+            id: r.meta.id,
+            name: r.meta.id.replace(/(^|-)([a-z0-9])/g, (_, __, ch: string) => ch.toUpperCase()),
+            shortDescription: { text: r.meta.docs.summary.replace(/`/g, '') },
+            fullDescription: { text: r.meta.docs.why },
+            helpUri: ruleUrl(r.meta.id),
+            help: { text: `${r.meta.docs.why}\n\n${ruleUrl(r.meta.id)}`, markdown: `${r.meta.docs.why}\n\n[Documentation](${ruleUrl(r.meta.id)})` },
+            defaultConfiguration: { level: r.meta.defaultSeverity === 'off' ? 'none' : sarifLevel(r.meta.defaultSeverity), enabled: r.meta.defaultSeverity !== 'off' },
+            properties: { tags: [r.meta.aliases.hadolint, r.meta.aliases.buildkit].filter(Boolean) },
+          })),
+        },
+      },
+      invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+      results,
+    }],
+  }, null, 2) + '\n';
+}
+
+const ghEscape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const ghProp = (s: string) => ghEscape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export function formatGithub(files: FileReport[]): string {
+  const out: string[] = [];
+  for (const f of files) {
+    if (f.error) out.push(`::error file=${ghProp(f.path)},title=dockwise::${ghEscape(f.error)}`);
+    for (const x of f.findings) {
+      const kind = x.severity === 'error' ? 'error' : x.severity === 'warning' ? 'warning' : 'notice';
+      const r = x.range;
+      out.push(`::${kind} file=${ghProp(f.path)},line=${r.start.line + 1},col=${r.start.character + 1},endLine=${r.end.line + 1},endColumn=${r.end.character + 1},title=${ghProp(x.rule)}::${ghEscape(x.message)}`);
+    }
+  }
+  return out.length ? out.join('\n') + '\n' : '';
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+
+export function formatCheckstyle(files: FileReport[]): string {
+  const out = ['<?xml version="1.0" encoding="utf-8"?>', '<checkstyle version="4.3">'];
+  for (const f of files) {
+    out.push(`  <file name="${xml(f.path)}">`);
+    if (f.error) out.push(`    <error line="1" column="1" severity="error" message="${xml(f.error)}" source="dockwise"/>`);
+    for (const x of f.findings) {
+      const sev = x.severity === 'style' ? 'info' : x.severity;
+      out.push(`    <error line="${x.range.start.line + 1}" column="${x.range.start.character + 1}" severity="${sev}" message="${xml(x.message)}" source="dockwise.${xml(x.rule)}"/>`);
+    }
+    out.push('  </file>');
+  }
+  out.push('</checkstyle>');
+  return out.join('\n') + '\n';
+}
+
+export function formatGitlab(files: FileReport[]): string {
+  const severity: Record<Severity, string> = { error: 'critical', warning: 'major', info: 'minor', style: 'info' };
+  const issues = files.flatMap((f) => f.findings.map((x) => ({
+    type: 'issue',
+    description: x.message,
+    check_name: x.rule,
+    categories: ['Style'],
+    fingerprint: createHash('sha256').update(`${f.path}\u0000${x.rule}\u0000${x.range.start.line}\u0000${x.range.start.character}\u0000${x.message}`).digest('hex'),
+    severity: severity[x.severity],
+    location: { path: f.path, lines: { begin: x.range.start.line + 1, end: x.range.end.line + 1 } },
+  })));
+  return JSON.stringify(issues, null, 2) + '\n';
+}

@@ -1,0 +1,28 @@
+// Entry point of the `dockwise` command (bundled to dist/cli.js).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCli } from './run';
+
+declare const DOCKWISE_VERSION: string | undefined;
+
+function version(): string {
+  if (typeof DOCKWISE_VERSION === 'string') return DOCKWISE_VERSION;
+  // Unbundled (out/): read it from the package manifest.
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const p = path.join(dir, 'package.json');
+    if (fs.existsSync(p)) return (JSON.parse(fs.readFileSync(p, 'utf8')) as { version: string }).version;
+  }
+  return 'unknown';
+}
+
+runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  readStdin: () => fs.readFileSync(0),
+  isTTY: process.stdout.isTTY === true,
+  env: process.env,
+}, version()).then((code) => { process.exitCode = code; }, (e: unknown) => {
+  process.stderr.write(`dockwise: unexpected error: ${(e as Error)?.stack ?? e}\n`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,274 @@
+// The dockwise command, as a function of its arguments and its I/O so tests can run it in-process.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  allRules, buildLintOptions, findConfigFile, findRules, fixAll, initShellParser, lintText, loadConfigFile, ruleMarkdown, suggestName,
+  type FileAccess, type Finding, type LoadedConfig, type Severity, type UserSettings,
+} from '../engine';
+import { decodeDockerfile, expandGlob, findDockerfiles } from './files';
+import { formatCheckstyle, formatGithub, formatGitlab, formatJson, formatSarif, formatStylish, type FileReport } from './formats';
+import { unifiedDiff } from './diff';
+
+export interface CliIo {
+  cwd: string;
+  stdout(s: string): void;
+  stderr(s: string): void;
+  readStdin(): Buffer;
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'checkstyle', 'gitlab'];
+const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'];
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, style: 0 };
+
+export const HELP = `Usage: dockwise [options] [path|glob|- ...]
+
+Lints Dockerfiles against production best practices and repairs them.
+With no paths, lints every Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile and *.dockerfile
+below the current folder (skipping .git and node_modules). "-" reads standard input.
+
+Options:
+  -f, --format FORMAT         stylish (default), json, sarif, github, checkstyle, gitlab
+      --fix                   apply safe fixes in place (and create files such as .dockerignore)
+      --unsafe-fixes          with --fix or --diff, apply unsafe fixes too
+      --diff                  print the fixes as a unified diff instead of writing them
+  -t, --failure-threshold S   error, warning, info (default), style or none: exit 1 at or above it
+      --ignore ID             turn a rule off (id, DL code or BuildKit name); repeatable
+      --rule ID=SEVERITY      set a rule to off, error, warning, info or style; repeatable
+  -c, --config FILE           use this config file (.dockwise.yaml or .hadolint.yaml format)
+      --no-config             use no config file
+      --stdin-filename PATH   the path to report (and find config for) when reading "-"
+      --color, --no-color     force colours on or off (default: on for a terminal, off with NO_COLOR)
+      --explain ID            print a rule's documentation
+      --list-rules            print every rule with its aliases, severity and fix
+  -v, --version               print the version
+  -h, --help                  print this help
+
+Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 usage error or unreadable path.
+`;
+
+interface Options {
+  format: string;
+  fix: boolean;
+  unsafe: boolean;
+  diff: boolean;
+  threshold?: Severity | 'none';
+  ignore: string[];
+  rules: Record<string, string>;
+  config?: string;
+  noConfig: boolean;
+  stdinFilename?: string;
+  color?: boolean;
+  paths: string[];
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options | { action: 'help' | 'version' | 'list' } | { action: 'explain'; id: string } {
+  const o: Options = { format: 'stylish', fix: false, unsafe: false, diff: false, ignore: [], rules: {}, noConfig: false, paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string => {
+      if (eq > 0) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    switch (name) {
+      case '-h': case '--help': return { action: 'help' };
+      case '-v': case '--version': return { action: 'version' };
+      case '--list-rules': return { action: 'list' };
+      case '--explain': return { action: 'explain', id: value() };
+      case '-f': case '--format': o.format = value(); if (!FORMATS.includes(o.format)) throw new UsageError(`unknown format "${o.format}" (use ${FORMATS.join(', ')})`); break;
+      case '--fix': o.fix = true; break;
+      case '--unsafe-fixes': o.unsafe = true; break;
+      case '--diff': o.diff = true; break;
+      case '-t': case '--failure-threshold': {
+        const v = value();
+        if (!THRESHOLDS.includes(v)) throw new UsageError(`unknown failure threshold "${v}" (use ${THRESHOLDS.join(', ')})`);
+        o.threshold = v as Severity | 'none';
+        break;
+      }
+      case '--ignore': o.ignore.push(value()); break;
+      case '--rule': {
+        const v = value();
+        const m = /^([^=]+)=(off|error|warning|info|style)$/.exec(v);
+        if (!m) throw new UsageError(`--rule expects ID=SEVERITY (off, error, warning, info, style), got "${v}"`);
+        o.rules[m[1]] = m[2];
+        break;
+      }
+      case '-c': case '--config': o.config = value(); break;
+      case '--no-config': o.noConfig = true; break;
+      case '--stdin-filename': o.stdinFilename = value(); break;
+      case '--color': o.color = true; break;
+      case '--no-color': o.color = false; break;
+      case '-': o.paths.push('-'); break;
+      default:
+        if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+        o.paths.push(a);
+    }
+  }
+  if (o.unsafe && !o.fix && !o.diff) throw new UsageError('--unsafe-fixes needs --fix or --diff');
+  for (const id of [...o.ignore, ...Object.keys(o.rules)]) {
+    if (!findRules(id).length) {
+      const hint = suggestName(id);
+      throw new UsageError(`unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ''}`);
+    }
+  }
+  return o;
+}
+
+function diskFiles(dockerfile: string): FileAccess {
+  const dir = path.dirname(dockerfile);
+  return {
+    read(rel: string) {
+      try { return fs.readFileSync(path.join(dir, rel), 'utf8'); } catch { return undefined; }
+    },
+    dockerfileName: path.basename(dockerfile),
+  };
+}
+
+export async function runCli(argv: string[], io: CliIo, version: string): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) { io.stderr(`dockwise: ${e.message}\nRun "dockwise --help" for usage.\n`); return 2; }
+    throw e;
+  }
+  if ('action' in parsed) {
+    switch (parsed.action) {
+      case 'help': io.stdout(HELP); return 0;
+      case 'version': io.stdout(`${version}\n`); return 0;
+      case 'list':
+        for (const r of allRules) {
+          const m = r.meta;
+          io.stdout(`${m.id.padEnd(42)} ${m.defaultSeverity.padEnd(8)} ${(m.aliases.hadolint ?? '-').padEnd(7)} ${(m.aliases.buildkit ?? '-').padEnd(32)} ${m.fixable ?? '-'}\n`);
+        }
+        return 0;
+      case 'explain': {
+        const rules = findRules(parsed.id);
+        if (!rules.length) {
+          const hint = suggestName(parsed.id);
+          io.stderr(`dockwise: unknown rule "${parsed.id}"${hint ? `; did you mean "${hint}"?` : ''}\n`);
+          return 2;
+        }
+        io.stdout(rules.map(ruleMarkdown).join('\n'));
+        return 0;
+      }
+    }
+  }
+  const o = parsed;
+  await initShellParser();
+
+  // Resolve what to lint.
+  const targets: Array<{ display: string; file?: string }> = [];
+  let usageProblem = false;
+  if (!o.paths.length) {
+    for (const f of findDockerfiles(io.cwd)) targets.push({ display: path.relative(io.cwd, f) || f, file: f });
+    if (!targets.length) { io.stderr('dockwise: no Dockerfiles found below the current folder\n'); return 2; }
+  }
+  for (const p of o.paths) {
+    if (p === '-') { targets.push({ display: o.stdinFilename ?? '<stdin>' }); continue; }
+    const abs = path.resolve(io.cwd, p);
+    if (/[*?]/.test(p) && !fs.existsSync(abs)) {
+      const matches = expandGlob(path.isAbsolute(p) ? p : path.join(io.cwd, p));
+      if (!matches.length) { io.stderr(`dockwise: ${p}: no files match\n`); usageProblem = true; }
+      for (const f of matches) targets.push({ display: path.relative(io.cwd, f), file: f });
+      continue;
+    }
+    let stat: fs.Stats;
+    try { stat = fs.statSync(abs); } catch { io.stderr(`dockwise: ${p}: no such file or folder\n`); usageProblem = true; continue; }
+    if (stat.isDirectory()) {
+      const found = findDockerfiles(abs);
+      if (!found.length) io.stderr(`dockwise: ${p}: no Dockerfiles in this folder\n`);
+      for (const f of found) targets.push({ display: path.relative(io.cwd, f), file: f });
+    } else if (stat.isFile()) targets.push({ display: p, file: abs });
+    else { io.stderr(`dockwise: ${p}: not a file\n`); usageProblem = true; }
+  }
+
+  // Config: explicit, none, or discovered per file (each problem reported once).
+  const configs = new Map<string, LoadedConfig | undefined>();
+  const reported = new Set<string>();
+  const loadConfig = (file: string): LoadedConfig | undefined => {
+    if (configs.has(file)) return configs.get(file);
+    const { config, problems } = loadConfigFile(file);
+    for (const p of problems) {
+      const key = `${p.file}:${p.line}:${p.message}`;
+      if (!reported.has(key)) { reported.add(key); io.stderr(`dockwise: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`); }
+    }
+    configs.set(file, config);
+    return config;
+  };
+  if (o.config && !fs.existsSync(path.resolve(io.cwd, o.config))) { io.stderr(`dockwise: ${o.config}: config file not found\n`); return 2; }
+  const settings: UserSettings = { rules: o.rules, ignore: o.ignore, fixUnsafe: o.unsafe };
+
+  const reports: FileReport[] = [];
+  const fixable = { safe: 0, unsafe: 0 };
+  let threshold: Severity | 'none' = o.threshold ?? 'info';
+  for (const t of targets) {
+    let bytes: Buffer;
+    try { bytes = t.file ? fs.readFileSync(t.file) : io.readStdin(); } catch (e) {
+      io.stderr(`dockwise: ${t.display}: cannot read (${(e as Error).message})\n`);
+      usageProblem = true;
+      continue;
+    }
+    const decoded = decodeDockerfile(bytes);
+    if ('error' in decoded) { reports.push({ path: t.display, findings: [], error: decoded.error }); continue; }
+    const where = t.file ?? path.resolve(io.cwd, o.stdinFilename ?? 'Dockerfile');
+    const configFile = o.noConfig ? undefined : o.config ? path.resolve(io.cwd, o.config) : findConfigFile(where);
+    const config = configFile ? loadConfig(configFile) : undefined;
+    if (!o.threshold && config?.failureThreshold) threshold = config.failureThreshold;
+    const options = { ...buildLintOptions({ config, settings }), files: diskFiles(where) };
+    let text = decoded.text;
+    if (o.fix || o.diff) {
+      const result = fixAll(text, { ...options, unsafe: o.unsafe || options.fixUnsafe });
+      if (o.diff) {
+        io.stdout(unifiedDiff(text, result.text, `a/${t.display}`, `b/${t.display}`));
+        for (const f of result.createFiles) if (!fs.existsSync(path.join(path.dirname(where), f.path))) io.stdout(unifiedDiff('', f.content, '/dev/null', `b/${path.join(path.dirname(t.display), f.path)}`));
+      } else {
+        if (result.text !== text) {
+          if (t.file) fs.writeFileSync(t.file, (decoded.bom ? '\uFEFF' : '') + result.text);
+          else io.stdout(result.text);
+        }
+        for (const f of result.createFiles) {
+          const target = path.join(path.dirname(where), f.path);
+          if (t.file && !fs.existsSync(target)) fs.writeFileSync(target, f.content);
+        }
+        text = result.text;
+      }
+    }
+    const { findings, ruleErrors } = lintText(text, options);
+    for (const e of ruleErrors) io.stderr(`dockwise: internal error in rule ${e.rule} on ${t.display}: ${(e.error as Error)?.message ?? e.error}\n`);
+    for (const f of findings) {
+      if (f.fixes.some((x) => x.safety === 'safe')) fixable.safe++;
+      else if (f.fixes.length) fixable.unsafe++;
+    }
+    reports.push({ path: t.display, text, findings });
+  }
+  if (o.diff) return exitCode(reports, threshold, usageProblem);
+
+  const color = o.color ?? (io.isTTY && !io.env.NO_COLOR);
+  // `--fix` on standard input writes the fixed text to stdout, so the report goes to stderr.
+  const write = o.fix && targets.some((t) => !t.file) ? io.stderr : io.stdout;
+  switch (o.format) {
+    case 'json': write(formatJson(reports)); break;
+    case 'sarif': write(formatSarif(reports, version)); break;
+    case 'github': write(formatGithub(reports)); break;
+    case 'checkstyle': write(formatCheckstyle(reports)); break;
+    case 'gitlab': write(formatGitlab(reports)); break;
+    default: write(formatStylish(reports, color, fixable));
+  }
+  return exitCode(reports, threshold, usageProblem);
+}
+
+function exitCode(reports: FileReport[], threshold: Severity | 'none', usageProblem: boolean): number {
+  if (usageProblem) return 2;
+  if (reports.some((r) => r.error)) return 1;
+  if (threshold === 'none') return 0;
+  const min = RANK[threshold];
+  return reports.some((r) => r.findings.some((f: Finding) => RANK[f.severity] >= min)) ? 1 : 0;
+}

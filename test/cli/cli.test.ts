@@ -1,0 +1,242 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { runCli } from '../../server/src/cli/run';
+
+const root = path.resolve(__dirname, '../../..');
+let tmp: string;
+
+async function run(args: string[], opts: { cwd?: string; stdin?: string | Buffer; tty?: boolean } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    cwd: opts.cwd ?? tmp,
+    stdout: (s) => { stdout += s; },
+    stderr: (s) => { stderr += s; },
+    readStdin: () => Buffer.from(opts.stdin ?? ''),
+    isTTY: opts.tty ?? false,
+    env: {},
+  }, '9.9.9');
+  return { code, stdout, stderr };
+}
+
+function write(rel: string, text: string | Buffer) {
+  const p = path.join(tmp, rel);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, text);
+  return p;
+}
+
+const BAD = 'FROM alpine:latest\nRUN apk add curl\nCMD echo hi\n';
+
+before(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-cli-'));
+  process.env.XDG_CONFIG_HOME = path.join(tmp, 'no-user-config');
+});
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('formats', () => {
+  it('json has exactly the documented shape', async () => {
+    write('json/Dockerfile', BAD);
+    const { code, stdout } = await run(['--format', 'json', 'json/Dockerfile']);
+    assert.equal(code, 1);
+    const out = JSON.parse(stdout);
+    assert.deepEqual(Object.keys(out), ['version', 'files']);
+    assert.equal(out.version, 1);
+    assert.deepEqual(Object.keys(out.files[0]), ['path', 'findings']);
+    const f = out.files[0].findings.find((x: { rule: string }) => x.rule === 'apk-add-missing-no-cache');
+    assert.deepEqual(f, { rule: 'apk-add-missing-no-cache', hadolint: 'DL3019', buildkit: null, severity: 'info', message: f.message, line: 2, column: 5, endLine: 2, endColumn: 8, fixes: [{ title: 'Add --no-cache', safety: 'safe' }] });
+    for (const x of out.files[0].findings) assert.deepEqual(Object.keys(x), ['rule', 'hadolint', 'buildkit', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fixes']);
+  });
+
+  it('sarif is SARIF 2.1.0 with rule metadata, locations and fixes', async () => {
+    write('sarif/Dockerfile', BAD);
+    const { stdout } = await run(['-f', 'sarif', 'sarif/Dockerfile']);
+    const log = JSON.parse(stdout);
+    assert.equal(log.version, '2.1.0');
+    assert.match(log.$schema, /sarif-2\.1\.0/);
+    const runObj = log.runs[0];
+    assert.equal(runObj.tool.driver.name, 'dockwise');
+    assert.equal(runObj.tool.driver.version, '9.9.9');
+    const rules = runObj.tool.driver.rules;
+    assert.ok(rules.length > 20);
+    for (const r of rules) {
+      assert.equal(typeof r.id, 'string');
+      assert.equal(typeof r.shortDescription.text, 'string');
+      assert.match(r.helpUri, /^https:\/\//);
+      assert.ok(['error', 'warning', 'note', 'none'].includes(r.defaultConfiguration.level));
+    }
+    for (const res of runObj.results) {
+      assert.equal(rules[res.ruleIndex].id, res.ruleId);
+      assert.ok(['error', 'warning', 'note'].includes(res.level));
+      const region = res.locations[0].physicalLocation.region;
+      assert.ok(region.startLine >= 1 && region.startColumn >= 1 && region.endColumn >= 1);
+      assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'sarif/Dockerfile');
+    }
+    const apk = runObj.results.find((r: { ruleId: string }) => r.ruleId === 'apk-add-missing-no-cache');
+    assert.deepEqual(apk.fixes[0].artifactChanges[0].replacements[0], { deletedRegion: { startLine: 2, startColumn: 12, endLine: 2, endColumn: 12 }, insertedContent: { text: ' --no-cache' } });
+  });
+
+  it('github workflow commands escape what they must', async () => {
+    write('gh/Dockerfile', BAD);
+    const { stdout } = await run(['--format=github', 'gh/Dockerfile']);
+    assert.match(stdout, /^::notice file=gh\/Dockerfile,line=2,col=5,endLine=2,endColumn=8,title=apk-add-missing-no-cache::`apk add` without/m);
+    assert.match(stdout, /^::warning file=gh\/Dockerfile,line=1,col=13/m);
+  });
+
+  it('checkstyle XML and GitLab Code Quality JSON', async () => {
+    write('cs/Dockerfile', 'FROM alpine:3.21\nMAINTAINER "A & B" <a@b>\n');
+    const xml = (await run(['-f', 'checkstyle', 'cs/Dockerfile'])).stdout;
+    assert.match(xml, /^<\?xml version="1.0" encoding="utf-8"\?>\n<checkstyle version="4.3">/);
+    assert.match(xml, /<file name="cs\/Dockerfile">/);
+    assert.match(xml, /<error line="2" column="1" severity="warning" message="MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors" source="dockwise.maintainer-deprecated"\/>/);
+    const gl = JSON.parse((await run(['-f', 'gitlab', 'cs/Dockerfile'])).stdout);
+    const m = gl.find((i: { check_name: string }) => i.check_name === 'maintainer-deprecated');
+    assert.equal(m.severity, 'major');
+    assert.deepEqual(m.location, { path: 'cs/Dockerfile', lines: { begin: 2, end: 2 } });
+    assert.match(m.fingerprint, /^[0-9a-f]{64}$/);
+  });
+
+  it('stylish underlines the offending text and counts what is fixable; colours only on a terminal', async () => {
+    write('st/Dockerfile', BAD);
+    const plain = await run(['st/Dockerfile']);
+    assert.match(plain.stdout, /^st\/Dockerfile\n/);
+    assert.match(plain.stdout, / {2}2:5 {5}info {5}`apk add` without `--no-cache` leaves the package index in the image {2}apk-add-missing-no-cache\n {10}RUN apk add curl\n {14}\^\^\^\n/);
+    assert.match(plain.stdout, /✖ \d+ problems \(0 errors, \d+ warnings, 1 info, 0 style\); 2 fixable with --fix/);
+    assert.ok(!plain.stdout.includes('\x1b['));
+    assert.ok((await run(['st/Dockerfile'], { tty: true })).stdout.includes('\x1b['));
+    assert.ok(!(await run(['--no-color', 'st/Dockerfile'], { tty: true })).stdout.includes('\x1b['));
+  });
+});
+
+describe('fixing', () => {
+  it('--fix writes safe fixes in place and creates the .dockerignore; a second run has nothing to fix', async () => {
+    const p = write('fix/Dockerfile', 'FROM node:22-slim\nCOPY . .\nRUN apk add curl\nCMD node server.js\n');
+    const { code } = await run(['--fix', 'fix/Dockerfile']);
+    assert.equal(code, 1);
+    assert.equal(fs.readFileSync(p, 'utf8'), 'FROM node:22-slim\nCOPY . .\nRUN apk add --no-cache curl\nCMD ["node", "server.js"]\n');
+    assert.match(fs.readFileSync(path.join(tmp, 'fix/.dockerignore'), 'utf8'), /^\.git$/m);
+    const again = await run(['--diff', 'fix/Dockerfile']);
+    assert.equal(again.stdout, '');
+  });
+
+  it('--unsafe-fixes adds unsafe ones; --diff prints and writes nothing', async () => {
+    const p = write('diff/Dockerfile', 'FROM python:3.13\nRUN pip install flask\n');
+    const before = fs.readFileSync(p, 'utf8');
+    const { stdout } = await run(['--diff', '--unsafe-fixes', 'diff/Dockerfile']);
+    assert.equal(fs.readFileSync(p, 'utf8'), before);
+    assert.match(stdout, /^--- a\/diff\/Dockerfile\n\+\+\+ b\/diff\/Dockerfile\n@@ -1,2 \+1,4 @@\n-FROM python:3\.13\n/m);
+    assert.match(stdout, /^\+RUN pip install --no-cache-dir flask$/m);
+    assert.match(stdout, /^\+FROM python:3\.13-slim$/m);
+  });
+
+  it('keeps a BOM and CRLF line endings', async () => {
+    const p = write('crlf/Dockerfile', '\uFEFFFROM alpine:3.21\r\nRUN apk add curl\r\n');
+    await run(['--fix', '--no-config', 'crlf/Dockerfile']);
+    assert.equal(fs.readFileSync(p, 'utf8'), '\uFEFFFROM alpine:3.21\r\nRUN apk add --no-cache curl\r\n');
+  });
+
+  it('stdin with --fix prints the fixed text and reports on stderr', async () => {
+    const r = await run(['--fix', '-'], { stdin: 'FROM alpine:3.21\nRUN apk add curl\n' });
+    assert.equal(r.stdout, 'FROM alpine:3.21\nRUN apk add --no-cache curl\n');
+    assert.match(r.stderr, /<stdin>/);
+  });
+});
+
+describe('exit codes and thresholds', () => {
+  it('0 below the threshold, 1 at or above it', async () => {
+    write('th/Dockerfile', 'FROM alpine:3.21\nRUN apk add --no-cache curl=8.11.1-r0\nUSER 1000\n');
+    assert.equal((await run(['th/Dockerfile'])).code, 0);
+    write('th2/Dockerfile', 'FROM alpine:3.21\nRUN apk add curl=8.11.1-r0\nUSER 1000\n');
+    assert.equal((await run(['th2/Dockerfile'])).code, 1, 'info counts at the default threshold');
+    assert.equal((await run(['-t', 'warning', 'th2/Dockerfile'])).code, 0);
+    assert.equal((await run(['--failure-threshold', 'none', 'json/Dockerfile'])).code, 0);
+  });
+
+  it('--ignore and --rule apply, by id or alias', async () => {
+    const r = await run(['-f', 'json', '--ignore', 'DL3019', '--rule', 'base-image-latest=error', 'json/Dockerfile']);
+    const findings = JSON.parse(r.stdout).files[0].findings;
+    assert.ok(!findings.some((f: { rule: string }) => f.rule === 'apk-add-missing-no-cache'));
+    assert.equal(findings.find((f: { rule: string }) => f.rule === 'base-image-latest').severity, 'error');
+  });
+
+  it('2 for usage errors, missing paths and unknown rules, with a clear message', async () => {
+    let r = await run(['--bogus']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /unknown option --bogus/);
+    r = await run(['does/not/exist']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /does\/not\/exist: no such file or folder/);
+    r = await run(['--ignore', 'consecutive-runs', 'json/Dockerfile']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /did you mean "consecutive-run"/);
+    r = await run(['-f', 'xml', 'json/Dockerfile']);
+    assert.equal(r.code, 2);
+  });
+
+  it('binary, empty and non-UTF-8 files are reported and the others still linted', async () => {
+    write('mixed/a.Dockerfile', Buffer.from([0x46, 0x52, 0x00, 0x01]));
+    write('mixed/b.Dockerfile', '');
+    write('mixed/c.Dockerfile', Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x20, 0xff, 0xfe, 0x0a]));
+    write('mixed/d.Dockerfile', BAD);
+    const r = await run(['-f', 'json', 'mixed']);
+    const files = JSON.parse(r.stdout).files;
+    assert.deepEqual(files.map((f: { path: string; error?: string }) => [f.path, f.error ?? 'ok']), [
+      ['mixed/a.Dockerfile', 'binary file (contains NUL bytes), not a Dockerfile'],
+      ['mixed/b.Dockerfile', 'empty file'],
+      ['mixed/c.Dockerfile', 'not valid UTF-8 text'],
+      ['mixed/d.Dockerfile', 'ok'],
+    ]);
+    assert.ok(files[3].findings.length > 0);
+    assert.equal(r.code, 1);
+  });
+});
+
+describe('discovery and config', () => {
+  it('with no paths finds Dockerfile-like names below the folder, skipping node_modules and .git', async () => {
+    const dir = path.join(tmp, 'disc');
+    for (const f of ['Dockerfile', 'svc/Containerfile', 'svc/Dockerfile.prod', 'web/app.Dockerfile', 'node_modules/x/Dockerfile', '.git/Dockerfile', 'README.md']) write(`disc/${f}`, 'FROM alpine:3.21\nUSER 1\n');
+    const r = await run(['-f', 'json'], { cwd: dir });
+    assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), ['Dockerfile', 'svc/Containerfile', 'svc/Dockerfile.prod', 'web/app.Dockerfile']);
+    const g = await run(['-f', 'json', 'svc/*'], { cwd: dir });
+    assert.deepEqual(JSON.parse(g.stdout).files.map((f: { path: string }) => f.path), ['svc/Containerfile', 'svc/Dockerfile.prod']);
+  });
+
+  it('finds .hadolint.yaml above the file; a broken config is reported once and defaults apply', async () => {
+    write('cfg/.hadolint.yaml', 'ignored: [DL3019]\n');
+    write('cfg/a/Dockerfile', BAD);
+    write('cfg/b/Dockerfile', BAD);
+    let r = await run(['-f', 'json', 'cfg/a/Dockerfile']);
+    assert.ok(!JSON.parse(r.stdout).files[0].findings.some((f: { rule: string }) => f.rule === 'apk-add-missing-no-cache'));
+    r = await run(['-f', 'json', '--no-config', 'cfg/a/Dockerfile']);
+    assert.ok(JSON.parse(r.stdout).files[0].findings.some((f: { rule: string }) => f.rule === 'apk-add-missing-no-cache'));
+    write('broken/.dockwise.yaml', 'rules:\n  - nope: [\n');
+    write('broken/a/Dockerfile', BAD);
+    write('broken/b/Dockerfile', BAD);
+    r = await run(['-f', 'json', 'broken']);
+    assert.equal(r.stderr.match(/\.dockwise\.yaml:\d+: not valid YAML/g)?.length, 1);
+    assert.equal(JSON.parse(r.stdout).files.length, 2);
+  });
+
+  it('--explain, --list-rules and --version', async () => {
+    const e = await run(['--explain', 'DL3059']);
+    assert.match(e.stdout, /^# consecutive-run\n/);
+    const l = await run(['--list-rules']);
+    assert.match(l.stdout, /^consecutive-run +info +DL3059 +- +both$/m);
+    assert.match(l.stdout, /^shell-form-cmd +warning +DL3025 +JSONArgsRecommended +both$/m);
+    assert.equal((await run(['--version'])).stdout, '9.9.9\n');
+  });
+});
+
+describe('the bundled command', () => {
+  it('runs from dist/cli.js with the package version', () => {
+    const cli = path.join(root, 'dist/cli.js');
+    const v = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+    assert.equal(v.stdout.trim(), JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);
+    const r = spawnSync(process.execPath, [cli, '--no-config', path.join(root, 'examples/clean-multi-stage/Dockerfile')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  });
+});
