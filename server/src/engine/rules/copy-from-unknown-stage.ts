@@ -24,7 +24,7 @@ export default defineRule({
         { bad: 'FROM golang:1.23 AS builder\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=bulider /out/app /app\n', good: 'FROM golang:1.23 AS builder\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=builder /out/app /app\n' },
       ],
       fixSafety: 'For a name one or two letters away from an existing stage, the fix replaces it with that stage name. If the name really was an image, the copy now reads from the stage instead.',
-      references: ['https://docs.docker.com/build/building/multi-stage/#use-an-external-image-as-a-stage'],
+      references: ['https://docs.docker.com/build/building/multi-stage/#use-an-external-image-as-a-stage', 'https://github.com/moby/buildkit/issues/4155'],
     },
   },
   check(ctx) {
