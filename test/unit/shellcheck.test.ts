@@ -46,6 +46,13 @@ describe('shellcheck pass-through', () => {
     assert.deepEqual(await check('FROM debian:12-slim\nRUN <<EOF\n[[ -n "$HOME" ]] && echo ok\nEOF\n'), ['SC3010 3:1-3:17']);
   });
 
+  it('honours hadolint\'s shell pragma', async (t) => {
+    if (!available) return t.skip('shellcheck is not installed');
+    assert.deepEqual(await check('# hadolint shell=bash\nFROM debian:12-slim\nRUN [[ -n "$HOME" ]] && echo ok\n'), []);
+    assert.deepEqual(await check('FROM debian:12-slim\n# hadolint shell=powershell\nRUN echo `date`\n'), []);
+    assert.deepEqual(await check('FROM debian:12-slim\n# hadolint shell=bash\nSHELL ["/bin/sh", "-c"]\nRUN [[ -n "$HOME" ]] && echo ok\n'), ['SC3010 4:5-4:21']);
+  });
+
   it('offers ShellCheck\'s own repairs as unsafe fixes', async (t) => {
     if (!available) return t.skip('shellcheck is not installed');
     const text = 'FROM debian:12-slim\nRUN echo `date`\n';

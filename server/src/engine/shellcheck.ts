@@ -62,6 +62,26 @@ function shellFor(stage: Stage | null, instr: Instr): string[] | undefined {
   return undefined;
 }
 
+/**
+ * hadolint's `# hadolint shell=<name>` pragma: the last one above the RUN, in its stage or before the first FROM,
+ * that is not followed by a SHELL instruction, names the shell (`powershell` turns ShellCheck off).
+ */
+function shellPragma(model: DockerfileModel, stage: Stage | null, instr: Instr): string | undefined {
+  const stageStart = stage ? stage.from.start : 0;
+  const firstFrom = model.stages[0]?.from.start ?? Infinity;
+  const lastShell = stage?.instructions.filter((i) => i.keyword === 'SHELL' && i.start < instr.start).pop();
+  let found: string | undefined;
+  for (let line = 0; line < instr.line; line++) {
+    const m = /^\s*#\s*hadolint\s+shell\s*=\s*(\S+)\s*$/.exec(model.lines.lineText(line));
+    if (!m) continue;
+    const at = model.lines.lineStart(line);
+    if (!(at < firstFrom || at > stageStart) || (lastShell && at < lastShell.start)) continue;
+    if (model.instructions.some((i) => i.start < at && at < i.end)) continue; // inside a heredoc or continued instruction
+    found = m[1];
+  }
+  return found;
+}
+
 /** ARG and ENV names visible to a RUN (its stage up to it, the stages it is built FROM, global ARGs). */
 function knownVariables(model: DockerfileModel, stage: Stage | null, instr: Instr): string[] {
   const names = new Set<string>(PREDEFINED);
@@ -85,7 +105,7 @@ function jobsFor(model: DockerfileModel, instr: Instr): Job[] {
   const stage = instr.onbuild ? instr.onbuild.stage : instr.stage;
   if (stage && distroFamily(rootStage(stage).image) === 'windows') return [];
   const shell = shellFor(stage, instr);
-  const shellPath = shell?.[0] ?? '/bin/sh';
+  const shellPath = shellPragma(model, stage, instr) ?? shell?.[0] ?? '/bin/sh';
   const shellName = shellPath.split(/[\\/]/).pop()!.toLowerCase();
   if (/pwsh|powershell|cmd/.test(shellName)) return [];
   const jobs: Job[] = [];
