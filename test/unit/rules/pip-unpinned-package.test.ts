@@ -11,9 +11,16 @@ testRule(rule, {
     'FROM python:3.12-slim\nRUN pip install "app @ https://example.com/app.zip" git+https://github.com/x/y@v1.0\n',
     'FROM python:3.12-slim\nRUN pip install -i https://pypi.example.com/simple --target /opt flask==3.0.3\n',
     'FROM python:3.12-slim\nRUN pipenv install flask\n',
+    'FROM python:3.12-slim\nRUN pip install git+https://user:pw@git.example.com/r-ext.git@0.6-alpha#egg=r-ext "x @ git+https://git.example.com/x.git@v1"\n',
+    'FROM python:3.12-slim\nRUN pip3 install --build /opt/yamllint --trusted-host host yamllint==1.20.0 --user\n',
     'FROM python:3.12-slim\nRUN python -m venv /venv && pip freeze\n',
   ],
   invalid: [
+    {
+      name: 'a VCS URL without a revision',
+      code: 'FROM python:3.12-slim\nRUN pip install git+https://github.com/rtfd/read-ext.git#egg=read-ext "x @ git+https://user:pw@git.example.com/x.git"\n',
+      errors: [{ at: '2:17-2:70' }, { at: '2:71-2:118' }],
+    },
     { code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n', errors: [{ at: '2:32-2:37', message: /`flask`/ }] },
     {
       name: 'pip3, python3 -m pip, packages beside -r, and ONBUILD',

@@ -4,7 +4,7 @@ import { baseName, parseArgs } from '../model/commands';
 import { resolvedOperand } from './support';
 
 // pip install options that take a value (their value is never a package).
-const PIP_VALUE_FLAGS = ['r', 'requirement', 'c', 'constraint', 'e', 'editable', 'i', 'index-url', 'extra-index-url', 'f', 'find-links', 't', 'target', 'prefix', 'root', 'src', 'platform', 'python-version', 'implementation', 'abi', 'upgrade-strategy', 'global-option', 'config-settings', 'C', 'progress-bar', 'root-user-action', 'report', 'python', 'log', 'proxy', 'retries', 'timeout', 'exists-action', 'trusted-host', 'cert', 'client-cert', 'cache-dir', 'no-binary', 'only-binary', 'keyring-provider', 'use-feature', 'use-deprecated', 'group'];
+const PIP_VALUE_FLAGS = ['r', 'requirement', 'c', 'constraint', 'e', 'editable', 'i', 'index-url', 'extra-index-url', 'f', 'find-links', 't', 'target', 'prefix', 'root', 'src', 'platform', 'python-version', 'implementation', 'abi', 'upgrade-strategy', 'global-option', 'config-settings', 'C', 'progress-bar', 'root-user-action', 'report', 'python', 'log', 'proxy', 'retries', 'timeout', 'exists-action', 'trusted-host', 'cert', 'client-cert', 'cache-dir', 'no-binary', 'only-binary', 'keyring-provider', 'use-feature', 'use-deprecated', 'group', 'build', 'b'];
 
 /** The packages of a `pip install` (also `pip3`, `python -m pip`), or undefined when `cmd` is not one. */
 export function pipInstallPackages(cmd: ShellCommand): ShellWord[] | undefined {
@@ -22,7 +22,10 @@ export function pipInstallPackages(cmd: ShellCommand): ShellWord[] | undefined {
 
 function pinned(spec: string): boolean {
   if (/(===|==|>=|<=|~=|!=|<|>)/.test(spec)) return true;
-  if (spec.includes('@')) return true; // `pkg @ url` direct reference, VCS `git+https://…@tag`
+  // A VCS URL names a revision with `@` in its path: `git+https://host/repo.git@v1.0#egg=x`.
+  const vcs = /^(?:[\w.-]+\s*@\s*)?(?:git|hg|svn|bzr)\+[a-z]+:\/\/[^/]*(\/[^#]*)/.exec(spec);
+  if (vcs) return vcs[1].includes('@');
+  if (spec.includes('@')) return true; // `pkg @ https://…/pkg.zip` direct reference
   if (/\.(whl|tar\.gz|tgz|zip)$/.test(spec)) return true;
   return spec.includes('/') || spec.startsWith('.');
 }
