@@ -142,8 +142,3 @@ export function toolSubcommand(cmd: ShellCommand, tools: readonly string[], subs
 export function flagNames(cmd: ShellCommand, valueFlags: readonly string[] = []): Set<string> {
   return new Set(parseArgs(cmd, valueFlags).flags.map((f) => f.name));
 }
-
-/** Whether a word is (or contains) a shell expansion whose value is unknown here. */
-export function hasExpansion(w: ShellWord): boolean {
-  return /[$`]/.test(w.raw) && !/^'[^']*'$/.test(w.raw);
-}
