@@ -90,7 +90,7 @@ export class DockerfileModel {
   readonly triggers: Instr[] = [];
   readonly stages: Stage[] = [];
   readonly globalArgs = new Map<string, VariableDefinition>();
-  readonly comments: CommentInfo[];
+  comments: CommentInfo[];
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
@@ -120,6 +120,19 @@ export class DockerfileModel {
       const embedded = k < this.instructions.length && this.instructions[k].start < start;
       return { text: c.getContent(), line: r.start.line, start: this.lines.lineStart(r.start.line), end, embedded };
     });
+    // dockerfile-ast takes every `# x=y` line at the top for a parser directive; the ones that are not
+    // real directives (`# dockwise global ignore=…`) are comments.
+    const firstLine = this.instructions.length ? this.instructions[0].line : this.lines.lineCount;
+    const known = new Set([...this.comments.map((c) => c.line), ...this.directives.map((d) => d.line)]);
+    const extra: CommentInfo[] = [];
+    for (let line = 0; line < firstLine; line++) {
+      const text = this.lines.lineText(line);
+      const m = /^\uFEFF?\s*#/.exec(text);
+      if (!m || known.has(line)) continue;
+      const start = this.lines.lineStart(line);
+      extra.push({ text: text.slice(m[0].length).trim(), line, start, end: start + text.length, embedded: false });
+    }
+    if (extra.length) this.comments = [...extra, ...this.comments].sort((a, b) => a.line - b.line);
   }
 
   get finalStage(): Stage | undefined { return this.stages[this.stages.length - 1]; }

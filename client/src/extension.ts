@@ -1,0 +1,70 @@
+// The VS Code side: starts the bundled language server over IPC and registers the commands. Everything
+// else (diagnostics, fixes, hover) comes from the server.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+const DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
+const DOCS = 'https://github.com/dockwise/dockwise/blob/main/docs/rules/';
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel | undefined;
+
+function dockerExtensionActive(): boolean {
+  // Installed is enough: those extensions hover on keywords as soon as a Dockerfile opens.
+  return DOCKER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined);
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'dockerfile', scheme: 'file' }, { language: 'dockerfile', scheme: 'untitled' }, { language: 'dockerfile', scheme: 'vscode-remote' }],
+    outputChannel: output,
+    traceOutputChannel: output,
+    initializationOptions: { dockerExtensionActive: dockerExtensionActive() },
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.dockwise.yaml,.dockwise.yml,.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}'),
+    },
+  };
+  return new LanguageClient('dockwise', 'Dockwise', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('Dockwise', { log: true });
+  client = createClient(context);
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand('dockwise.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'dockerfile' || !client) return;
+      await client.sendRequest('workspace/executeCommand', { command: 'dockwise.server.fixAll', arguments: [editor.document.uri.toString()] });
+    }),
+    vscode.commands.registerCommand('dockwise.showDocumentation', async (id?: string) => {
+      let rule = typeof id === 'string' ? id : undefined;
+      if (!rule) rule = await vscode.window.showInputBox({ prompt: 'Rule id, hadolint code (DL3059) or BuildKit check name' });
+      if (!rule || !client) return;
+      const markdown = await client.sendRequest<string | null>('workspace/executeCommand', { command: 'dockwise.server.explain', arguments: [rule] });
+      if (!markdown) { void vscode.window.showWarningMessage(`Dockwise has no rule "${rule}".`); return; }
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+      await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
+    }),
+    vscode.commands.registerCommand('dockwise.openRulePage', (id: string) => vscode.env.openExternal(vscode.Uri.parse(`${DOCS}${id}.md`))),
+    vscode.commands.registerCommand('dockwise.restartServer', async () => {
+      if (client) await client.restart();
+    }),
+    vscode.commands.registerCommand('dockwise.showOutput', () => output?.show(true)),
+    vscode.extensions.onDidChange(() => {
+      void client?.sendNotification('dockwise/dockerExtensionActive', { active: dockerExtensionActive() });
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,114 @@
+// Hover content: findings, rule names in pragmas, base images, variables, --from stages and keywords.
+import { findRules, readPragmas, ruleHoverMarkdown, type DockerfileModel, type Finding } from '../engine';
+import { distroFamily } from '../engine/model/base-images';
+import { deprecatedImage, endOfLife, officialName, supportedLines } from '../engine/model/image-lifecycle';
+import { findVariables } from '../engine/model/variables';
+import type { Instr, Stage } from '../engine/model/dockerfile';
+import { INSTRUCTION_DOCS } from './instructions';
+
+export interface HoverResult { markdown: string; start: number; end: number }
+
+const SLIM: Record<string, string> = { python: '-slim', node: '-slim', ruby: '-slim', debian: '-slim', perl: '-slim', golang: '-alpine (build stages), or a distroless runtime', 'eclipse-temurin': '-jre' };
+
+function imageHover(model: DockerfileModel, stage: Stage, today: string): string {
+  const img = stage.image;
+  const lines = [`**${img.resolved || img.raw}**`];
+  if (img.raw !== img.resolved) lines.push('', `Written as \`${img.raw}\`; ARG defaults give \`${img.resolved}\`.`);
+  if (stage.parent) {
+    lines.push('', `Stage \`${stage.parent.alias}\` of this file (line ${stage.parent.from.line + 1}).`);
+    return lines.join('\n');
+  }
+  const name = officialName(img);
+  const facts: string[] = [];
+  if (name) facts.push(`Docker official image \`${name}\``);
+  else if (img.registry) facts.push(`from registry \`${img.registry}\``);
+  const family = distroFamily(img);
+  if (family !== 'unknown') facts.push(`${family === 'debian' ? 'Debian/Ubuntu' : family === 'rhel' ? 'RHEL-family' : family} based`);
+  if (facts.length) lines.push('', facts.join(' · '));
+  const dep = deprecatedImage(img);
+  if (dep) lines.push('', `⚠ Deprecated since ${dep.since}: use ${dep.replacement}. ([source](${dep.source}))`);
+  const eol = endOfLife(img, today);
+  if (eol) {
+    const supported = supportedLines(eol.product);
+    lines.push('', `⚠ ${eol.product} ${eol.version} reached end of life on ${eol.eol}.${supported.length ? ` Supported: ${supported.join(', ')}.` : ''} ([source](${eol.source}))`);
+  }
+  if (name && SLIM[name] && !/slim|alpine|jre/.test(img.tag ?? '')) lines.push('', `Smaller variant: \`${name}:<version>${SLIM[name]}\`.`);
+  if (!img.tag && !img.digest && name !== 'scratch') lines.push('', 'No tag: this pulls `latest`, which moves.');
+  if (img.digest) lines.push('', `Pinned by digest \`${img.digest.slice(0, 19)}…\`.`);
+  return lines.join('\n');
+}
+
+function instrAt(model: DockerfileModel, offset: number): Instr | undefined {
+  for (const i of model.instructions) {
+    if (offset >= i.start && offset <= i.end) return i.trigger && offset >= i.trigger.start ? i.trigger : i;
+  }
+  return undefined;
+}
+
+export function hoverAt(model: DockerfileModel, findings: Finding[], offset: number, opts: { today: string; keywords: boolean }): HoverResult | undefined {
+  const pos = model.lines.positionAt(offset);
+  // 1. Findings under the cursor; what the cursor is on (image, variable…) is added below them.
+  const here = findings.filter((f) => {
+    const s = model.lines.offsetAt(f.range.start);
+    const e = model.lines.offsetAt(f.range.end);
+    return offset >= s && offset <= Math.max(e, s + 1);
+  });
+  const target = targetAt(model, offset, opts);
+  if (here.length) {
+    const seen = new Set<string>();
+    const parts: string[] = [];
+    for (const f of here) {
+      if (seen.has(f.rule)) continue;
+      seen.add(f.rule);
+      const rule = findRules(f.rule)[0];
+      if (rule) parts.push(ruleHoverMarkdown(rule));
+    }
+    if (target && !target.keyword) parts.push(target.markdown);
+    const f = here[0];
+    return { markdown: parts.join('\n\n---\n\n'), start: model.lines.offsetAt(f.range.start), end: model.lines.offsetAt(f.range.end) };
+  }
+  return target;
+}
+
+function targetAt(model: DockerfileModel, offset: number, opts: { today: string; keywords: boolean }): (HoverResult & { keyword?: boolean }) | undefined {
+  const pos = model.lines.positionAt(offset);
+  // 2. A rule name inside a pragma.
+  for (const p of readPragmas(model).pragmas) {
+    if (p.line !== pos.line) continue;
+    for (const n of p.names) {
+      if (offset < n.start || offset > n.end) continue;
+      const rules = findRules(n.name);
+      if (!rules.length) return undefined;
+      return { markdown: rules.map(ruleHoverMarkdown).join('\n\n---\n\n'), start: n.start, end: n.end };
+    }
+  }
+  const instr = instrAt(model, offset);
+  if (!instr) return undefined;
+  // 3. The base image of a FROM.
+  const stage = model.stages.find((s) => s.from === instr);
+  if (stage && offset >= stage.imageStart && offset <= stage.imageEnd) return { markdown: imageHover(model, stage, opts.today), start: stage.imageStart, end: stage.imageEnd };
+  // 4. --from=<stage>
+  for (const f of instr.flags) {
+    if (f.name !== 'from' || !f.value || f.valueStart === undefined || offset < f.valueStart || offset > f.end) continue;
+    const target = model.stageByName(f.value, instr.stage ?? undefined);
+    if (target) return { markdown: `Stage **${target.alias ?? target.index}**, line ${target.from.line + 1}:\n\n\`\`\`dockerfile\n${model.text.slice(target.from.start, target.from.end)}\n\`\`\``, start: f.valueStart, end: f.end };
+    return { markdown: `\`${f.value}\` is not a stage of this file, so it is pulled as an image.`, start: f.valueStart, end: f.end };
+  }
+  // 5. A variable.
+  const text = model.text.slice(instr.start, instr.end);
+  for (const v of findVariables(text, model.escapeChar)) {
+    const s = instr.start + v.start;
+    const e = instr.start + v.end;
+    if (offset < s || offset > e) continue;
+    const def = instr.keyword === 'FROM' ? model.globalArgs.get(v.name) : model.lookupVariable(v.name, instr);
+    const md = def
+      ? `\`${v.name}\` = \`${def.value ?? ''}\`${def.value === undefined ? ' (no default)' : ''}\n\nSet by ${def.kind} on line ${def.instr.line + 1}.`
+      : `\`${v.name}\` is not set by an ARG or ENV in scope here${instr.run ? '; the shell may still set it' : ''}.`;
+    return { markdown: md, start: s, end: e };
+  }
+  // 6. The instruction keyword, unless a Docker extension already explains it.
+  if (opts.keywords && offset >= instr.keywordStart && offset <= instr.keywordEnd && INSTRUCTION_DOCS[instr.keyword]) {
+    return { markdown: `**${instr.keyword}**: ${INSTRUCTION_DOCS[instr.keyword]}`, start: instr.keywordStart, end: instr.keywordEnd, keyword: true };
+  }
+  return undefined;
+}

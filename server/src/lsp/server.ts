@@ -1,0 +1,339 @@
+// The language server: a thin layer over the engine. Each document version is parsed and linted once;
+// diagnostics, code actions and hover all read that cache.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeAction, CodeActionKind, DiagnosticSeverity, DiagnosticTag, DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments,
+  type CodeActionParams, type Connection, type Diagnostic, type InitializeParams, type InitializeResult, type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  allRules, buildLintOptions, DockerfileModel, findConfigFile, findRules, fixAll, ignoreEdit, initShellParser, lintModel, loadConfigFile, ruleMarkdown, ruleUrl,
+  type FileAccess, type Finding, type Fix, type LoadedConfig, type ResolvedOptions, type Rule, type Severity, type UserSettings,
+} from '../engine';
+import { hoverAt } from './hover';
+
+export interface DockwiseSettings {
+  enable: boolean;
+  rules: Record<string, string>;
+  ignore: string[];
+  trustedRegistries: string[];
+  configFile: string;
+  fix: { unsafe: boolean };
+  hover: { instructions: 'auto' | 'on' | 'off' };
+}
+
+export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' } };
+
+export interface ServerOptions {
+  /** Extra rules to run (tests use this to prove a throwing rule does not take the others down). */
+  extraRules?: readonly Rule[];
+}
+
+interface Entry {
+  version: number;
+  text: string;
+  model: DockerfileModel;
+  findings: Finding[];
+  options: ResolvedOptions & { files?: FileAccess };
+  settings: DockwiseSettings;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, style: DiagnosticSeverity.Hint };
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockwise`;
+
+function filePath(uri: string): string | undefined {
+  try { return uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { return undefined; }
+}
+
+function merge(s: Partial<DockwiseSettings> | null | undefined): DockwiseSettings {
+  if (!s || typeof s !== 'object') return DEFAULT_SETTINGS;
+  return {
+    enable: s.enable !== false,
+    rules: s.rules && typeof s.rules === 'object' ? s.rules : {},
+    ignore: Array.isArray(s.ignore) ? s.ignore : [],
+    trustedRegistries: Array.isArray(s.trustedRegistries) ? s.trustedRegistries : [],
+    configFile: typeof s.configFile === 'string' ? s.configFile : '',
+    fix: { unsafe: s.fix?.unsafe === true },
+    hover: { instructions: s.hover?.instructions === 'on' || s.hover?.instructions === 'off' ? s.hover.instructions : 'auto' },
+  };
+}
+
+export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, Entry>();
+  const settingsCache = new Map<string, Promise<DockwiseSettings>>();
+  const configCache = new Map<string, { config?: LoadedConfig }>();
+  const reportedProblems = new Set<string>();
+  const loggedRuleErrors = new Set<string>();
+  let canConfigure = false;
+  let canWatch = false;
+  let dockerExtensionActive = false;
+  let workspaceRoots: string[] = [];
+  const ready = initShellParser();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    canConfigure = params.capabilities.workspace?.configuration === true;
+    canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const init = params.initializationOptions as { dockerExtensionActive?: boolean } | undefined;
+    dockerExtensionActive = init?.dockerExtensionActive === true;
+    workspaceRoots = (params.workspaceFolders ?? []).map((f) => filePath(f.uri)).filter((p): p is string => !!p);
+    if (!workspaceRoots.length && params.rootUri) { const p = filePath(params.rootUri); if (p) workspaceRoots.push(p); }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
+        hoverProvider: true,
+        executeCommandProvider: { commands: ['dockwise.server.fixAll', 'dockwise.server.explain'] },
+      },
+      serverInfo: { name: 'dockwise' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    if (canWatch) {
+      void connection.client.register(
+        { method: 'workspace/didChangeWatchedFiles' } as never,
+        { watchers: [{ globPattern: '**/{.dockwise.yaml,.dockwise.yml,.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}' }] } as never,
+      ).catch(() => undefined);
+    }
+  });
+
+  connection.onNotification('dockwise/dockerExtensionActive', (p: { active?: boolean }) => { dockerExtensionActive = p?.active === true; });
+
+  function settingsFor(uri: string): Promise<DockwiseSettings> {
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = canConfigure
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'dockwise' }).then(merge, () => DEFAULT_SETTINGS)
+        : Promise.resolve(DEFAULT_SETTINGS);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  function reportProblemsOnce(problems: Array<{ file: string; line: number; message: string }>): void {
+    for (const p of problems) {
+      const key = `${p.file}:${p.line}:${p.message}`;
+      if (reportedProblems.has(key)) continue;
+      reportedProblems.add(key);
+      const text = `Dockwise: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`;
+      connection.console.warn(text);
+      void connection.window.showWarningMessage(text);
+    }
+  }
+
+  function configFor(file: string | undefined, settings: DockwiseSettings): LoadedConfig | undefined {
+    let configPath: string | undefined;
+    if (settings.configFile) configPath = path.isAbsolute(settings.configFile) || !workspaceRoots[0] ? settings.configFile : path.join(workspaceRoots[0], settings.configFile);
+    else if (file) configPath = findConfigFile(file, workspaceRoots.find((r) => file.startsWith(r + path.sep)));
+    if (!configPath) return undefined;
+    let hit = configCache.get(configPath);
+    if (!hit) {
+      const { config, problems } = loadConfigFile(configPath);
+      reportProblemsOnce(problems);
+      hit = { config };
+      configCache.set(configPath, hit);
+    }
+    return hit.config;
+  }
+
+  function filesFor(file: string | undefined): FileAccess | undefined {
+    if (!file) return undefined;
+    const dir = path.dirname(file);
+    return { read: (rel) => { try { return fs.readFileSync(path.join(dir, rel), 'utf8'); } catch { return undefined; } }, dockerfileName: path.basename(file) };
+  }
+
+  async function analyse(doc: TextDocument): Promise<Entry | undefined> {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    await ready;
+    const settings = await settingsFor(doc.uri);
+    const current = documents.get(doc.uri);
+    if (!current || current.version !== doc.version) return undefined; // a newer version is on its way
+    const text = doc.getText();
+    const file = filePath(doc.uri);
+    const user: UserSettings = { rules: settings.rules, ignore: settings.ignore, trustedRegistries: settings.trustedRegistries, fixUnsafe: settings.fix.unsafe };
+    const options = { ...buildLintOptions({ config: configFor(file, settings), settings: user }), files: filesFor(file) };
+    reportProblemsOnce(options.problems);
+    // Unchanged text (e.g. an undo) reuses the previous model and findings.
+    if (hit && hit.text === text && hit.settings === settings) {
+      const entry = { ...hit, version: doc.version };
+      cache.set(doc.uri, entry);
+      return entry;
+    }
+    const model = new DockerfileModel(text);
+    let findings: Finding[] = [];
+    if (settings.enable) {
+      const rules = serverOptions.extraRules ? [...allRules, ...serverOptions.extraRules] : undefined;
+      const result = lintModel(model, {
+        ...options,
+        ...(rules ? { rules } : {}),
+        onRuleError: (rule, error) => {
+          if (loggedRuleErrors.has(rule)) return;
+          loggedRuleErrors.add(rule);
+          connection.console.error(`Dockwise: rule ${rule} failed on ${doc.uri}: ${(error as Error)?.stack ?? error}`);
+        },
+      });
+      findings = result.findings;
+    }
+    const entry: Entry = { version: doc.version, text, model, findings, options, settings };
+    cache.set(doc.uri, entry);
+    return entry;
+  }
+
+  function toDiagnostic(f: Finding): Diagnostic {
+    const rule = findRules(f.rule)[0];
+    const tags: DiagnosticTag[] = [];
+    if (rule?.meta.tags?.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);
+    if (rule?.meta.tags?.includes('unnecessary')) tags.push(DiagnosticTag.Unnecessary);
+    return {
+      range: f.range,
+      severity: SEVERITY[f.severity],
+      code: f.rule,
+      codeDescription: { href: ruleUrl(f.rule) },
+      source: 'dockwise',
+      message: f.message,
+      ...(tags.length ? { tags } : {}),
+      data: { fixes: f.fixes },
+    };
+  }
+
+  async function validate(doc: TextDocument): Promise<void> {
+    try {
+      const entry = await analyse(doc);
+      const current = documents.get(doc.uri);
+      if (!entry || !current || current.version !== entry.version) return;
+      await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: entry.findings.map(toDiagnostic) });
+    } catch (e) {
+      connection.console.error(`Dockwise: could not lint ${doc.uri}: ${(e as Error)?.stack ?? e}`);
+    }
+  }
+
+  function revalidateAll(): void {
+    cache.clear();
+    for (const d of documents.all()) void validate(d);
+  }
+
+  // Fires for opened documents too.
+  documents.onDidChangeContent((e) => void validate(e.document));
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  connection.onDidChangeConfiguration(() => { settingsCache.clear(); configCache.clear(); reportedProblems.clear(); revalidateAll(); });
+  connection.onDidChangeWatchedFiles(() => { configCache.clear(); reportedProblems.clear(); revalidateAll(); });
+
+  function editFor(uri: string, doc: TextDocument, fix: Fix): WorkspaceEdit {
+    if (!fix.createFiles?.length) return { changes: { [uri]: fix.edits } };
+    const file = filePath(uri);
+    const changes: NonNullable<WorkspaceEdit['documentChanges']> = [];
+    for (const f of fix.createFiles) {
+      if (!file) continue;
+      const target = pathToFileURL(path.join(path.dirname(file), f.path)).toString();
+      changes.push({ kind: 'create', uri: target, options: { ignoreIfExists: true } });
+      changes.push({ textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.content }] });
+    }
+    if (fix.edits.length) changes.push({ textDocument: { uri, version: doc.version }, edits: fix.edits });
+    return { documentChanges: changes };
+  }
+
+  function wholeDocumentEdit(doc: TextDocument, text: string): WorkspaceEdit {
+    return { changes: { [doc.uri]: [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, newText: text }] } };
+  }
+
+  async function fixAllEdit(doc: TextDocument, onlyRules?: string[]): Promise<WorkspaceEdit | undefined> {
+    const entry = await analyse(doc);
+    if (!entry) return undefined;
+    const result = fixAll(entry.text, { ...entry.options, unsafe: entry.settings.fix.unsafe, onlyRules });
+    if (result.text === entry.text && !result.createFiles.length) return undefined;
+    const edit = wholeDocumentEdit(doc, result.text);
+    if (result.createFiles.length) {
+      const withFiles = editFor(doc.uri, doc, { title: 'fix all', safety: 'safe', edits: [], createFiles: result.createFiles });
+      withFiles.documentChanges!.push({ textDocument: { uri: doc.uri, version: doc.version }, edits: edit.changes![doc.uri] });
+      return withFiles;
+    }
+    return edit;
+  }
+
+  connection.onCodeAction(async (params: CodeActionParams) => {
+    try {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const entry = await analyse(doc);
+      if (!entry) return [];
+      const only = params.context.only;
+      const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+      const actions: CodeAction[] = [];
+      if (only && wants(FIX_ALL_KIND) && !wants(CodeActionKind.QuickFix)) {
+        const edit = await fixAllEdit(doc);
+        return edit ? [{ title: 'Dockwise: fix all safe problems', kind: FIX_ALL_KIND, edit }] : [];
+      }
+      if (!wants(CodeActionKind.QuickFix)) return [];
+      const ours = params.context.diagnostics.filter((d) => d.source === 'dockwise');
+      for (const d of ours) {
+        const id = String(d.code);
+        const finding = entry.findings.find((f) => f.rule === id && f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character);
+        if (!finding) continue;
+        for (const fix of finding.fixes) {
+          const unsafe = fix.safety === 'unsafe';
+          const title = unsafe && !/unsafe/i.test(fix.title) ? `${fix.title} (unsafe)` : fix.title;
+          actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !unsafe, edit: editFor(doc.uri, doc, fix) });
+        }
+        const same = entry.findings.filter((f) => f.rule === id && f.fixes.some((x) => x.safety === 'safe' || entry.settings.fix.unsafe));
+        if (same.length > 1) {
+          const edit = await fixAllEdit(doc, [id]);
+          if (edit) actions.push({ title: `Fix all ${id} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
+        }
+        actions.push({ title: `Ignore ${id} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [ignoreEdit(entry.model, d.range.start.line, id)] } } });
+        actions.push({ title: `Show documentation for ${id}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: `Show documentation for ${id}`, command: 'dockwise.showDocumentation', arguments: [id] } });
+      }
+      return actions;
+    } catch (e) {
+      connection.console.error(`Dockwise: code actions failed: ${(e as Error)?.stack ?? e}`);
+      return [];
+    }
+  });
+
+  connection.onHover(async (params) => {
+    try {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      const entry = await analyse(doc);
+      if (!entry) return null;
+      const keywords = entry.settings.hover.instructions === 'on' || (entry.settings.hover.instructions === 'auto' && !dockerExtensionActive);
+      const h = hoverAt(entry.model, entry.findings, doc.offsetAt(params.position), { today: entry.options.settings?.today ?? new Date().toISOString().slice(0, 10), keywords });
+      if (!h) return null;
+      return { contents: { kind: 'markdown', value: h.markdown }, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } };
+    } catch (e) {
+      connection.console.error(`Dockwise: hover failed: ${(e as Error)?.stack ?? e}`);
+      return null;
+    }
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    try {
+      if (params.command === 'dockwise.server.fixAll') {
+        const uri = String(params.arguments?.[0] ?? '');
+        const doc = documents.get(uri);
+        if (!doc) return null;
+        const edit = await fixAllEdit(doc);
+        if (edit) await connection.workspace.applyEdit({ label: 'Dockwise: fix all problems', edit });
+        return null;
+      }
+      if (params.command === 'dockwise.server.explain') {
+        const rule = findRules(String(params.arguments?.[0] ?? ''))[0];
+        return rule ? ruleMarkdown(rule) : null;
+      }
+    } catch (e) {
+      connection.console.error(`Dockwise: command ${params.command} failed: ${(e as Error)?.stack ?? e}`);
+    }
+    return null;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,70 @@
+// Drives the language server in-process the way an editor does: JSON-RPC over a pair of streams.
+import { PassThrough } from 'node:stream';
+import { createConnection } from 'vscode-languageserver/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { startServer, type ServerOptions } from '../../server/src/lsp/server';
+
+export interface Editor {
+  conn: MessageConnection;
+  settings: Record<string, unknown>;
+  messages: string[];
+  open(uri: string, text: string): Promise<Diagnostic[]>;
+  change(uri: string, version: number, changes: Array<{ range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }>): Promise<Diagnostic[]>;
+  nextDiagnostics(uri: string): Promise<Diagnostic[]>;
+  close(): void;
+}
+
+export async function startEditor(opts: { configuration?: boolean; rootUri?: string; server?: ServerOptions; initializationOptions?: unknown } = {}): Promise<Editor> {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const serverConn = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startServer(serverConn, opts.server);
+  const conn = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const waiters = new Map<string, Array<(d: Diagnostic[]) => void>>();
+  const editor: Editor = {
+    conn,
+    settings: {},
+    messages: [],
+    async open(uri, text) {
+      const p = editor.nextDiagnostics(uri);
+      conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+      return p;
+    },
+    async change(uri, version, contentChanges) {
+      const p = editor.nextDiagnostics(uri);
+      conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+      return p;
+    },
+    nextDiagnostics(uri) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}`)), 5000);
+        const list = waiters.get(uri) ?? [];
+        list.push((d) => { clearTimeout(timer); resolve(d); });
+        waiters.set(uri, list);
+      });
+    },
+    close() { conn.dispose(); toServer.end(); toClient.end(); },
+  };
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    const list = waiters.get(p.uri);
+    const w = list?.shift();
+    if (w) w(p.diagnostics);
+  });
+  conn.onNotification('window/logMessage', (p: { message: string }) => { editor.messages.push(p.message); });
+  conn.onNotification('window/showMessage', (p: { message: string }) => { editor.messages.push(p.message); });
+  conn.onRequest('window/showMessageRequest', (p: { message: string }) => { editor.messages.push(p.message); return null; });
+  conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map(() => editor.settings));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('workspace/applyEdit', () => ({ applied: true }));
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    // No processId: the server would otherwise poll for this process and keep the test alive.
+    processId: null,
+    rootUri: opts.rootUri ?? null,
+    capabilities: { workspace: { configuration: opts.configuration !== false, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+    initializationOptions: opts.initializationOptions,
+  });
+  conn.sendNotification('initialized', {});
+  return editor;
+}

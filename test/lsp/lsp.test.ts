@@ -1,0 +1,202 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { applyEdits, initShellParser } from '../../server/src/engine';
+import { defineRule } from '../../server/src/engine/rule';
+import { startEditor, type Editor } from './harness';
+
+let tmp: string;
+let editor: Editor;
+const uriOf = (rel: string) => pathToFileURL(path.join(tmp, rel)).toString();
+const write = (rel: string, text: string) => { const p = path.join(tmp, rel); fs.mkdirSync(path.dirname(p), { recursive: true }); fs.writeFileSync(p, text); return uriOf(rel); };
+const short = (d: Diagnostic) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}/${d.severity}`;
+
+before(async () => {
+  await initShellParser();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-lsp-'));
+  process.env.XDG_CONFIG_HOME = path.join(tmp, 'xdg');
+  editor = await startEditor({ rootUri: pathToFileURL(tmp).toString() });
+});
+after(() => { editor.close(); fs.rmSync(tmp, { recursive: true, force: true }); });
+
+function edited(text: string, edit: WorkspaceEdit | undefined, uri: string): string {
+  const edits: TextEdit[] = edit?.changes?.[uri] ?? (edit?.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits as TextEdit[] : []));
+  return applyEdits(text, edits);
+}
+
+describe('diagnostics', () => {
+  it('arrive on open with exact ranges, codes, links, severities and tags', async () => {
+    const uri = write('a/Dockerfile', 'FROM alpine:3.21\nMAINTAINER me\nRUN apk add curl\n');
+    const diags = await editor.open(uri, fs.readFileSync(new URL(uri), 'utf8'));
+    const m = diags.find((d) => d.code === 'maintainer-deprecated')!;
+    assert.equal(m.source, 'dockwise');
+    assert.deepEqual(m.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } });
+    assert.equal(m.severity, 2);
+    assert.deepEqual(m.tags, [2]);
+    assert.match(m.codeDescription!.href, /docs\/rules\/maintainer-deprecated\.md$/);
+    assert.ok(diags.some((d) => short(d) === 'apk-add-missing-no-cache@3:5-3:8/3'));
+  });
+
+  it('update on every change, incremental, without a save', async () => {
+    const uri = write('b/Dockerfile', 'FROM alpine:3.21\nRUN apk add curl\n');
+    await editor.open(uri, 'FROM alpine:3.21\nRUN apk add curl\n');
+    const after1 = await editor.change(uri, 2, [{ range: { start: { line: 1, character: 11 }, end: { line: 1, character: 11 } }, text: ' --no-cache' }]);
+    assert.ok(!after1.some((d) => d.code === 'apk-add-missing-no-cache'));
+    const after2 = await editor.change(uri, 3, [{ range: { start: { line: 1, character: 11 }, end: { line: 1, character: 22 } }, text: '' }]);
+    assert.ok(after2.some((d) => d.code === 'apk-add-missing-no-cache'));
+  });
+
+  it('are cleared on close', async () => {
+    const uri = write('c/Dockerfile', 'FROM alpine:latest\n');
+    await editor.open(uri, 'FROM alpine:latest\n');
+    const p = editor.nextDiagnostics(uri);
+    editor.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.deepEqual(await p, []);
+  });
+});
+
+async function actions(uri: string, diags: Diagnostic[], d: Diagnostic): Promise<CodeAction[]> {
+  return editor.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+}
+
+describe('code actions', () => {
+  it('offer the fix, fix-all for the rule, ignore and documentation, in that order', async () => {
+    const text = 'FROM alpine:3.21\nRUN apk add curl\nRUN apk add git\n';
+    const uri = write('ca/Dockerfile', text);
+    const diags = await editor.open(uri, text);
+    const d = diags.find((x) => x.code === 'apk-add-missing-no-cache')!;
+    const list = await actions(uri, diags, d);
+    assert.deepEqual(list.map((a) => a.title), ['Add --no-cache', 'Fix all apk-add-missing-no-cache problems in this file', 'Ignore apk-add-missing-no-cache for this line', 'Show documentation for apk-add-missing-no-cache']);
+    assert.equal(list[0].isPreferred, true);
+    assert.equal(edited(text, list[0].edit, uri), 'FROM alpine:3.21\nRUN apk add --no-cache curl\nRUN apk add git\n');
+    assert.equal(edited(text, list[1].edit, uri), 'FROM alpine:3.21\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n');
+    assert.equal(edited(text, list[2].edit, uri), 'FROM alpine:3.21\n# dockwise ignore=apk-add-missing-no-cache\nRUN apk add curl\nRUN apk add git\n');
+    assert.deepEqual(list[3].command, { title: 'Show documentation for apk-add-missing-no-cache', command: 'dockwise.showDocumentation', arguments: ['apk-add-missing-no-cache'] });
+  });
+
+  it('unsafe fixes say so and are not preferred', async () => {
+    const text = 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nUSER 1000\n';
+    const uri = write('unsafe/Dockerfile', text);
+    const diags = await editor.open(uri, text);
+    const d = diags.find((x) => x.code === 'apt-get-missing-no-install-recommends')!;
+    const [fix] = await actions(uri, diags, d);
+    assert.match(fix.title, /unsafe/);
+    assert.equal(fix.isPreferred, false);
+  });
+
+  it('a fix that creates a file is a workspace edit that creates it', async () => {
+    const text = 'FROM node:22-slim\nCOPY . .\nUSER node\n';
+    const uri = write('create/Dockerfile', text);
+    const diags = await editor.open(uri, text);
+    const d = diags.find((x) => x.code === 'missing-dockerignore')!;
+    const [fix] = await actions(uri, diags, d);
+    const changes = fix.edit!.documentChanges!;
+    assert.deepEqual(changes[0], { kind: 'create', uri: uriOf('create/.dockerignore'), options: { ignoreIfExists: true } });
+    assert.match((changes[1] as { edits: TextEdit[] }).edits[0].newText, /^\.git$/m);
+  });
+
+  it('source.fixAll.dockwise applies every safe fix to a fixed point', async () => {
+    const text = 'FROM alpine:3.21\nMAINTAINER me\nRUN apk add curl\nCMD echo hi\nUSER 1\n';
+    const uri = write('fa/Dockerfile', text);
+    await editor.open(uri, text);
+    const list: CodeAction[] = await editor.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.dockwise'] } });
+    assert.equal(list.length, 1);
+    assert.equal(list[0].kind, 'source.fixAll.dockwise');
+    assert.equal(edited(text, list[0].edit, uri), 'FROM alpine:3.21\nLABEL org.opencontainers.image.authors="me"\nRUN apk add --no-cache curl\nCMD ["echo", "hi"]\nUSER 1\n');
+  });
+});
+
+async function hover(uri: string, line: number, character: number): Promise<string> {
+  const h: Hover | null = await editor.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+  return h ? (h.contents as { value: string }).value : '';
+}
+
+describe('hover', () => {
+  const text = '# dockwise global ignore=DL3059\nARG VERSION=22\nFROM node:${VERSION}-slim AS build\nENV APP=/srv\nWORKDIR $APP\nFROM openjdk:17\nCOPY --from=build /srv /srv\nMAINTAINER me\n';
+  let uri: string;
+  before(async () => { uri = write('h/Dockerfile', text); await editor.open(uri, text); });
+
+  it('explains a finding', async () => assert.match(await hover(uri, 7, 3), /MAINTAINER is deprecated[\s\S]*Also known as hadolint DL4000, BuildKit MaintainerDeprecated/));
+  it('explains a rule in a pragma', async () => assert.match(await hover(uri, 0, 28), /consecutive-run/));
+  it('explains a base image', async () => {
+    assert.match(await hover(uri, 5, 8), /openjdk[\s\S]*Deprecated since 2022-07-01: use eclipse-temurin/);
+    assert.match(await hover(uri, 2, 7), /node:22-slim[\s\S]*ARG defaults give/);
+  });
+  it('resolves a variable and says where it was set', async () => assert.match(await hover(uri, 4, 10), /`APP` = `\/srv`[\s\S]*ENV on line 4/));
+  it('shows the stage behind --from', async () => assert.match(await hover(uri, 6, 14), /Stage \*\*build\*\*, line 3:[\s\S]*FROM node:\$\{VERSION\}-slim AS build/));
+  it('explains keywords only when no Docker extension does', async () => {
+    const plain = await startEditor({ configuration: false });
+    const other = await startEditor({ configuration: false, initializationOptions: { dockerExtensionActive: true } });
+    const u = 'untitled:kw';
+    await plain.open(u, 'FROM alpine:3.21\nWORKDIR /app\n');
+    await other.open(u, 'FROM alpine:3.21\nWORKDIR /app\n');
+    const kw = async (e: Editor) => ((await e.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 1, character: 2 } })) as Hover | null);
+    assert.match(((await kw(plain))!.contents as { value: string }).value, /\*\*WORKDIR\*\*/);
+    assert.equal(await kw(other), null);
+    plain.close();
+    other.close();
+  });
+});
+
+describe('settings and config files', () => {
+  it('dockwise.rules and dockwise.ignore take effect when settings change', async () => {
+    const text = 'FROM alpine:3.21\nRUN mkdir /a\nRUN mkdir /b\nUSER 1\n';
+    const uri = write('s/Dockerfile', text);
+    let diags = await editor.open(uri, text);
+    assert.equal(diags.find((d) => d.code === 'consecutive-run')?.severity, 3);
+    editor.settings = { rules: { DL3059: 'error' } };
+    let p = editor.nextDiagnostics(uri);
+    editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    diags = await p;
+    assert.equal(diags.find((d) => d.code === 'consecutive-run')?.severity, 1);
+    editor.settings = { ignore: ['consecutive-run'] };
+    p = editor.nextDiagnostics(uri);
+    editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.ok(!(await p).some((d) => d.code === 'consecutive-run'));
+    editor.settings = {};
+    p = editor.nextDiagnostics(uri);
+    editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await p;
+  });
+
+  it('a .hadolint.yaml added beside the file changes the diagnostics', async () => {
+    const text = 'FROM alpine:3.21\nRUN mkdir /a\nRUN mkdir /b\nUSER 1\n';
+    const uri = write('cfg/Dockerfile', text);
+    assert.ok((await editor.open(uri, text)).some((d) => d.code === 'consecutive-run'));
+    write('cfg/.hadolint.yaml', 'ignored: [DL3059]\n');
+    const p = editor.nextDiagnostics(uri);
+    editor.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('cfg/.hadolint.yaml'), type: 1 }] });
+    assert.ok(!(await p).some((d) => d.code === 'consecutive-run'));
+  });
+
+  it('a broken config file is reported once and defaults apply', async () => {
+    write('bad/.dockwise.yaml', 'rules: [\n');
+    const uri = write('bad/Dockerfile', 'FROM alpine:latest\n');
+    const diags = await editor.open(uri, 'FROM alpine:latest\n');
+    assert.ok(diags.some((d) => d.code === 'base-image-latest'));
+    assert.equal(editor.messages.filter((m) => /bad\/\.dockwise\.yaml:\d+: not valid YAML/.test(m)).length, 2, 'one log line and one warning message');
+  });
+});
+
+describe('robustness', () => {
+  it('a rule that throws is logged once and the other findings are still published', async () => {
+    const boom = defineRule({ meta: { id: 'test-throws', aliases: {}, defaultSeverity: 'warning', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } }, check() { throw new Error('kaboom'); } });
+    const e = await startEditor({ configuration: false, server: { extraRules: [boom] } });
+    const d1 = await e.open('untitled:x', 'FROM alpine:latest\n');
+    assert.ok(d1.some((d) => d.code === 'base-image-latest'));
+    await e.change('untitled:x', 2, [{ text: 'FROM alpine:latest\n\n' }]);
+    assert.equal(e.messages.filter((m) => m.includes('rule test-throws failed')).length, 1);
+    e.close();
+  });
+
+  it('answers requests about unknown documents and bad positions without dying', async () => {
+    assert.equal(await editor.conn.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nope' }, position: { line: 99, character: 99 } }), null);
+    assert.deepEqual(await editor.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: 'file:///nope' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
+    const uri = write('ok/Dockerfile', 'FROM alpine:latest\n');
+    assert.ok((await editor.open(uri, 'FROM alpine:latest\n')).length > 0);
+  });
+});
