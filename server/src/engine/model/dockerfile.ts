@@ -191,6 +191,7 @@ export class DockerfileModel {
   }
 
   private makeInstr(node: Instruction, onbuild: Instr | null): Instr {
+    memoizeAst(node);
     const r = node.getRange();
     const kr = node.getInstructionRange();
     const start = this.lines.offsetAt(r.start);
@@ -331,6 +332,26 @@ export class DockerfileModel {
       }
     }
     for (let s: Stage | undefined = this.finalStage; s; s = s.parent) s.ships = true;
+  }
+}
+
+// dockerfile-ast recomputes arguments, flags, properties and heredocs from the text on every call, and
+// several rules ask for them: the model is immutable, so each instruction answers once.
+// (Not getArguments/getFlags: they call each other while building, so an early answer would stick.)
+const MEMOIZED = ['getRawArguments', 'getProperties', 'getPropertyArguments', 'getHeredocs', 'getArgumentsRanges'];
+function memoizeAst(node: Instruction): void {
+  const target = node as unknown as Record<string, unknown>;
+  for (const name of MEMOIZED) {
+    const original = target[name];
+    if (typeof original !== 'function') continue;
+    let cached: unknown;
+    let done = false;
+    target[name] = (...args: unknown[]) => {
+      if (args.length) return (original as (...a: unknown[]) => unknown).apply(node, args);
+      if (!done) { cached = (original as () => unknown).call(node); done = true; }
+      // dockerfile-ast shifts flags off the arrays it gets back: hand out copies.
+      return Array.isArray(cached) ? cached.slice() : cached;
+    };
   }
 }
 
