@@ -142,6 +142,16 @@ describe('hover', () => {
   });
 });
 
+describe('folding', () => {
+  it('folds each stage, each multi-line instruction and # region blocks', async () => {
+    const text = 'FROM node:22 AS build\nRUN npm ci && \\\n    npm run build\n\n# region runtime\nFROM node:22-slim\nCOPY --from=build /a /a\n# endregion\n';
+    const uri = write('fold/Dockerfile', text);
+    await editor.open(uri, text);
+    const ranges: Array<{ startLine: number; endLine: number; kind?: string }> = await editor.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+    assert.deepEqual(ranges.map((r) => `${r.startLine}-${r.endLine}${r.kind ? ':' + r.kind : ''}`).sort(), ['0-4', '1-2', '4-7:region', '5-7'].sort());
+  });
+});
+
 describe('settings and config files', () => {
   it('dockwise.rules and dockwise.ignore take effect when settings change', async () => {
     const text = 'FROM alpine:3.21\nRUN mkdir /a\nRUN mkdir /b\nUSER 1\n';

@@ -85,6 +85,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
         hoverProvider: true,
+        foldingRangeProvider: true,
         executeCommandProvider: { commands: ['dockwise.server.fixAll', 'dockwise.server.explain'] },
       },
       serverInfo: { name: 'dockwise' },
@@ -312,6 +313,28 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       connection.console.error(`Dockwise: hover failed: ${(e as Error)?.stack ?? e}`);
       return null;
     }
+  });
+
+  // Folding by stage (FROM to the line before the next FROM) and by `# region` / `# endregion` comments.
+  connection.onFoldingRanges(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const entry = doc && (await analyse(doc));
+    if (!entry) return [];
+    const { model } = entry;
+    const ranges: Array<{ startLine: number; endLine: number; kind?: string }> = [];
+    model.stages.forEach((stage, i) => {
+      const next = model.stages[i + 1];
+      let end = next ? next.from.line - 1 : model.lines.lineCount - 1;
+      while (end > stage.from.line && model.lines.lineText(end).trim() === '') end--;
+      if (end > stage.from.line) ranges.push({ startLine: stage.from.line, endLine: end });
+    });
+    const open: number[] = [];
+    for (const c of model.comments) {
+      if (/^#?\s*region\b/.test(c.text)) open.push(c.line);
+      else if (/^#?\s*endregion\b/.test(c.text) && open.length) ranges.push({ startLine: open.pop()!, endLine: c.line, kind: 'region' });
+    }
+    for (const i of model.instructions) if (i.endLine > i.line) ranges.push({ startLine: i.line, endLine: i.endLine });
+    return ranges;
   });
 
   connection.onExecuteCommand(async (params) => {
