@@ -19,7 +19,7 @@ describe('fix engine', () => {
       check(ctx) {
         for (const i of ctx.model.instructions) {
           if (i.keyword === 'WORKDIR') ctx.report({ start: i.keywordStart, end: i.keywordEnd, message: 'm', fixes: [{ title: 'breaks', safety: 'safe', edits: [{ start: i.keywordStart, end: i.keywordEnd, text: 'WORKDIRR' }] }] });
-          if (i.keyword === 'EXPOSE') ctx.report({ start: i.keywordStart, end: i.keywordEnd, message: 'm', fixes: [{ title: 'fine', safety: 'safe', edits: [{ start: i.keywordStart, end: i.keywordEnd, text: 'expose' }] }] });
+          if (i.keyword === 'EXPOSE' && ctx.model.text.startsWith('EXPOSE', i.keywordStart)) ctx.report({ start: i.keywordStart, end: i.keywordEnd, message: 'm', fixes: [{ title: 'fine', safety: 'safe', edits: [{ start: i.keywordStart, end: i.keywordEnd, text: 'expose' }] }] });
         }
       },
     });
@@ -28,10 +28,22 @@ describe('fix engine', () => {
     assert.deepEqual(r.rejected, [{ rule: 'test-breaking-fix', title: 'breaks' }]);
   });
 
+  it('never applies a fix twice to a finding it did not remove', () => {
+    const stubborn = defineRule({
+      meta: { id: 'test-stubborn', aliases: {}, defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
+      check(ctx) { ctx.report({ start: 0, end: 4, message: 'm', fixes: [{ title: 'append', safety: 'safe', edits: [{ start: ctx.model.text.length, end: ctx.model.text.length, text: '# more\n' }] }] }); },
+    });
+    const r = fixAll('FROM alpine:3.21\n', { rules: [stubborn] });
+    assert.equal(r.text, 'FROM alpine:3.21\n# more\n');
+    assert.deepEqual(r.rejected, [{ rule: 'test-stubborn', title: 'append' }]);
+    assert.equal(r.converged, true);
+  });
+
   it('stops at the pass cap when fixes never converge', () => {
     const endless = defineRule({
       meta: { id: 'test-endless', aliases: {}, defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
-      check(ctx) { ctx.report({ start: 0, end: 0, message: 'm', fixes: [{ title: 'again', safety: 'safe', edits: [{ start: 0, end: 0, text: '# x\n' }] }] }); },
+      // The finding moves every pass (it sits on the last line), so only the pass cap stops it.
+      check(ctx) { const end = ctx.model.text.length; ctx.report({ start: end, end, message: 'm', fixes: [{ title: 'again', safety: 'safe', edits: [{ start: end, end, text: '# x\n' }] }] }); },
     });
     const r = fixAll('FROM alpine:3.21\n', { rules: [endless], maxPasses: 3 });
     assert.equal(r.passes, 3);

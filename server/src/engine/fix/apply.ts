@@ -68,6 +68,9 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
   const maxPasses = options.maxPasses ?? 10;
   const result: FixAllResult = { text, applied: [], createFiles: [], passes: 0, rejected: [], converged: false };
   const rejectedKeys = new Set<string>();
+  // A fix offered again for the same finding after it was applied did not fix it: never apply it twice.
+  const appliedFindings = new Set<string>();
+  const findingKey = (f: Finding, fix: Fix) => `${f.rule}\u0000${fix.title}\u0000${f.range.start.line}:${f.range.start.character}`;
   for (let pass = 0; pass < maxPasses; pass++) {
     const { findings } = lintText(result.text, options);
     const index = new LineIndex(result.text);
@@ -77,6 +80,11 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
       if (!fix) continue;
       const key = `${finding.rule}\u0000${fix.title}\u0000${JSON.stringify(fix.edits)}`;
       if (rejectedKeys.has(key)) continue;
+      if (appliedFindings.has(findingKey(finding, fix))) {
+        rejectedKeys.add(key);
+        result.rejected.push({ rule: finding.rule, title: fix.title });
+        continue;
+      }
       const edits = toOffsets(index, fix.edits);
       if (chosen.some((c) => overlaps(c.edits, edits))) continue;
       chosen.push({ finding, fix, edits });
@@ -106,6 +114,7 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
       next = current;
     }
     for (const c of accepted) {
+      appliedFindings.add(findingKey(c.finding, c.fix));
       result.applied.push({ rule: c.finding.rule, title: c.fix.title });
       for (const f of c.fix.createFiles ?? []) if (!result.createFiles.some((x) => x.path === f.path)) result.createFiles.push(f);
     }
