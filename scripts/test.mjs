@@ -22,6 +22,13 @@ function run(name, cmd, args, env = {}) {
 
 if (!run('build', process.execPath, ['scripts/build.mjs'])) finish();
 
+// ShellCheck is optional (its tests skip without it); install it from Debian when we can, never fail on it.
+if (spawnSync('sh', ['-c', 'command -v shellcheck'], { encoding: 'utf8' }).status !== 0 && process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
+  console.log('# installing shellcheck from Debian for the ShellCheck tests');
+  const apt = spawnSync('sh', ['-c', 'DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends shellcheck >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends shellcheck >/dev/null 2>&1)'], { stdio: 'inherit', timeout: 300000 });
+  if (apt.status !== 0) console.log('# shellcheck could not be installed; its tests will be skipped');
+}
+
 function findTests(dir) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

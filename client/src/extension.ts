@@ -25,7 +25,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     documentSelector: [{ language: 'dockerfile', scheme: 'file' }, { language: 'dockerfile', scheme: 'untitled' }, { language: 'dockerfile', scheme: 'vscode-remote' }],
     outputChannel: output,
     traceOutputChannel: output,
-    initializationOptions: { dockerExtensionActive: dockerExtensionActive() },
+    initializationOptions: { dockerExtensionActive: dockerExtensionActive(), workspaceTrusted: vscode.workspace.isTrusted },
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{.dockwise.yaml,.dockwise.yml,.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}'),
     },

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runCli } from '../../server/src/cli/run';
+import { shellcheckAvailable } from '../../server/src/engine/shellcheck';
 
 const root = path.resolve(__dirname, '../../..');
 let tmp: string;
@@ -228,6 +229,18 @@ describe('discovery and config', () => {
     assert.match(l.stdout, /^consecutive-run +info +DL3059 +- +both$/m);
     assert.match(l.stdout, /^shell-form-cmd +warning +DL3025 +JSONArgsRecommended +both$/m);
     assert.equal((await run(['--version'])).stdout, '9.9.9\n');
+  });
+});
+
+describe('shellcheck', () => {
+  it('--shellcheck adds SC findings at their exact place', async (t) => {
+    if (!(await shellcheckAvailable())) return t.skip('shellcheck is not installed');
+    write('sc/Dockerfile', 'FROM debian:12-slim\nRUN echo $1\nUSER 1\n');
+    const without = JSON.parse((await run(['-f', 'json', 'sc/Dockerfile'])).stdout).files[0].findings;
+    assert.ok(!without.some((f: { rule: string }) => f.rule.startsWith('SC')));
+    const withSc = JSON.parse((await run(['-f', 'json', '--shellcheck', 'sc/Dockerfile'])).stdout).files[0].findings;
+    const f = withSc.find((x: { rule: string }) => x.rule === 'SC2086');
+    assert.deepEqual([f.line, f.column, f.endLine, f.endColumn], [2, 10, 2, 12]);
   });
 });
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { applyEdits, initShellParser } from '../../server/src/engine';
+import { shellcheckAvailable } from '../../server/src/engine/shellcheck';
 import { defineRule } from '../../server/src/engine/rule';
 import { startEditor, type Editor } from './harness';
 
@@ -189,6 +190,26 @@ describe('settings and config files', () => {
     const diags = await editor.open(uri, 'FROM alpine:latest\n');
     assert.ok(diags.some((d) => d.code === 'base-image-latest'));
     assert.equal(editor.messages.filter((m) => /bad\/\.dockwise\.yaml:\d+: not valid YAML/.test(m)).length, 2, 'one log line and one warning message');
+  });
+});
+
+describe('shellcheck', () => {
+  it('runs only when enabled, adds SC findings at their place after the engine\'s', async (t) => {
+    if (!(await shellcheckAvailable())) return t.skip('shellcheck is not installed');
+    const text = 'FROM debian:12-slim\nRUN echo $1\nUSER 1\n';
+    const uri = write('sc/Dockerfile', text);
+    assert.ok(!(await editor.open(uri, text)).some((d) => String(d.code).startsWith('SC')));
+    editor.settings = { shellcheck: { enable: true } };
+    const first = editor.nextDiagnostics(uri);
+    const second = editor.nextDiagnostics(uri);
+    editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await first;
+    const d = (await second).find((x) => x.code === 'SC2086');
+    assert.deepEqual(d?.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 11 } });
+    editor.settings = {};
+    const p = editor.nextDiagnostics(uri);
+    editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await p;
   });
 });
 

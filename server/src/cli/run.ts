@@ -6,6 +6,7 @@ import {
   type FileAccess, type Finding, type LoadedConfig, type Severity, type UserSettings,
 } from '../engine';
 import { decodeDockerfile, expandGlob, findDockerfiles } from './files';
+import { runShellcheck, shellcheckAvailable } from '../engine/shellcheck';
 import { formatCheckstyle, formatGithub, formatGitlab, formatJson, formatSarif, formatStylish, type FileReport } from './formats';
 import { unifiedDiff } from './diff';
 
@@ -39,6 +40,7 @@ Options:
   -c, --config FILE           use this config file (.dockwise.yaml or .hadolint.yaml format)
       --no-config             use no config file
       --stdin-filename PATH   the path to report (and find config for) when reading "-"
+      --shellcheck            also run ShellCheck (when installed) on RUN scripts, as hadolint does
       --color, --no-color     force colours on or off (default: on for a terminal, off with NO_COLOR)
       --explain ID            print a rule's documentation
       --list-rules            print every rule with its aliases, severity and fix
@@ -60,13 +62,14 @@ interface Options {
   noConfig: boolean;
   stdinFilename?: string;
   color?: boolean;
+  shellcheck: boolean;
   paths: string[];
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | { action: 'help' | 'version' | 'list' } | { action: 'explain'; id: string } {
-  const o: Options = { format: 'stylish', fix: false, unsafe: false, diff: false, ignore: [], rules: {}, noConfig: false, paths: [] };
+  const o: Options = { format: 'stylish', fix: false, unsafe: false, diff: false, ignore: [], rules: {}, noConfig: false, shellcheck: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
@@ -105,6 +108,7 @@ function parseArgs(argv: string[]): Options | { action: 'help' | 'version' | 'li
       case '--stdin-filename': o.stdinFilename = value(); break;
       case '--color': o.color = true; break;
       case '--no-color': o.color = false; break;
+      case '--shellcheck': o.shellcheck = true; break;
       case '-': o.paths.push('-'); break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
@@ -208,6 +212,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
 
   const reports: FileReport[] = [];
   const fixable = { safe: 0, unsafe: 0 };
+  let warnedShellcheck = false;
   let threshold: Severity | 'none' = o.threshold ?? 'info';
   for (const t of targets) {
     let bytes: Buffer;
@@ -241,7 +246,17 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
         text = result.text;
       }
     }
-    const { findings, ruleErrors } = lintText(text, options);
+    const { model, findings: lintFindings, ruleErrors } = lintText(text, options);
+    let findings = lintFindings;
+    if (o.shellcheck) {
+      if (!(await shellcheckAvailable())) {
+        if (!warnedShellcheck) io.stderr('dockwise: --shellcheck: shellcheck is not installed; skipping it\n');
+        warnedShellcheck = true;
+      } else {
+        const sc = options.postprocess ? options.postprocess(model, await runShellcheck(model)) : await runShellcheck(model);
+        findings = [...findings, ...sc].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      }
+    }
     for (const e of ruleErrors) io.stderr(`dockwise: internal error in rule ${e.rule} on ${t.display}: ${(e.error as Error)?.message ?? e.error}\n`);
     for (const f of findings) {
       if (f.fixes.some((x) => x.safety === 'safe')) fixable.safe++;

@@ -13,6 +13,7 @@ import {
   type FileAccess, type Finding, type Fix, type LoadedConfig, type ResolvedOptions, type Rule, type Severity, type UserSettings,
 } from '../engine';
 import { hoverAt } from './hover';
+import { runShellcheck } from '../engine/shellcheck';
 
 export interface DockwiseSettings {
   enable: boolean;
@@ -22,9 +23,10 @@ export interface DockwiseSettings {
   configFile: string;
   fix: { unsafe: boolean };
   hover: { instructions: 'auto' | 'on' | 'off' };
+  shellcheck: { enable: boolean };
 }
 
-export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' } };
+export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' }, shellcheck: { enable: false } };
 
 export interface ServerOptions {
   /** Extra rules to run (tests use this to prove a throwing rule does not take the others down). */
@@ -38,6 +40,8 @@ interface Entry {
   findings: Finding[];
   options: ResolvedOptions & { files?: FileAccess };
   settings: DockwiseSettings;
+  /** ShellCheck findings were added (or are being computed) for this version. */
+  shellchecked?: boolean;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, style: DiagnosticSeverity.Hint };
@@ -57,6 +61,7 @@ function merge(s: Partial<DockwiseSettings> | null | undefined): DockwiseSetting
     configFile: typeof s.configFile === 'string' ? s.configFile : '',
     fix: { unsafe: s.fix?.unsafe === true },
     hover: { instructions: s.hover?.instructions === 'on' || s.hover?.instructions === 'off' ? s.hover.instructions : 'auto' },
+    shellcheck: { enable: s.shellcheck?.enable === true },
   };
 }
 
@@ -70,14 +75,17 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   let canConfigure = false;
   let canWatch = false;
   let dockerExtensionActive = false;
+  // ShellCheck is an external program: it only runs when the workspace is trusted (the client says so).
+  let workspaceTrusted = true;
   let workspaceRoots: string[] = [];
   const ready = initShellParser();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canConfigure = params.capabilities.workspace?.configuration === true;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const init = params.initializationOptions as { dockerExtensionActive?: boolean } | undefined;
+    const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean } | undefined;
     dockerExtensionActive = init?.dockerExtensionActive === true;
+    workspaceTrusted = init?.workspaceTrusted !== false;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => filePath(f.uri)).filter((p): p is string => !!p);
     if (!workspaceRoots.length && params.rootUri) { const p = filePath(params.rootUri); if (p) workspaceRoots.push(p); }
     return {
@@ -161,7 +169,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     reportProblemsOnce(options.problems);
     // Unchanged text (e.g. an undo) reuses the previous model and findings.
     if (hit && hit.text === text && hit.settings === settings) {
-      const entry = { ...hit, version: doc.version };
+      const entry = { ...hit, version: doc.version, shellchecked: false };
       cache.set(doc.uri, entry);
       return entry;
     }
@@ -208,6 +216,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const current = documents.get(doc.uri);
       if (!entry || !current || current.version !== entry.version) return;
       await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: entry.findings.map(toDiagnostic) });
+      if (entry.settings.shellcheck.enable && workspaceTrusted && !entry.shellchecked) {
+        entry.shellchecked = true;
+        const sc = await runShellcheck(entry.model);
+        const now = documents.get(doc.uri);
+        if (!sc.length || !now || now.version !== entry.version || cache.get(doc.uri) !== entry) return;
+        entry.findings = [...entry.findings, ...(entry.options.postprocess ? entry.options.postprocess(entry.model, sc) : sc)];
+        await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: entry.findings.map(toDiagnostic) });
+      }
     } catch (e) {
       connection.console.error(`Dockwise: could not lint ${doc.uri}: ${(e as Error)?.stack ?? e}`);
     }

@@ -128,6 +128,8 @@ export function readPragmas(model: DockerfileModel): PragmaInfo {
 
 function matches(p: Pragma, f: Finding): boolean {
   const names = p.names.filter((n) => n.known);
+  // ShellCheck findings carry their SC code as the rule.
+  if (/^SC\d{4}$/.test(f.rule)) return names.some((n) => n.name === f.rule);
   if (p.source === 'buildkit') {
     const rules = findRules(f.rule);
     const buildkitName = rules[0]?.meta.aliases.buildkit;
