@@ -137,6 +137,11 @@ export class DockerfileModel {
 
   get finalStage(): Stage | undefined { return this.stages[this.stages.length - 1]; }
 
+  /** A heredoc (in RUN, COPY or ADD) that never ends: every line after it belongs to its body. */
+  get hasUnterminatedHeredoc(): boolean {
+    return this.instructions.some((i) => ((i.ast as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? []).some((h) => h.getDelimiterRange() === null));
+  }
+
   /** Every RUN, including those inside ONBUILD, in source order. */
   get runs(): Instr[] {
     const all: Instr[] = [];

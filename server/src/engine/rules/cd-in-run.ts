@@ -49,7 +49,8 @@ export default defineRule({
     for (const instr of ctx.model.runs) {
       for (const cmd of instr.run!.commands) {
         if (!isCommand(cmd, 'cd')) continue;
-        const fix = workdirFix(ctx.model, instr, cmd);
+        // A WORKDIR needs a stage to live in (not before the first FROM, not inside ONBUILD).
+        const fix = instr.stage && !instr.onbuild ? workdirFix(ctx.model, instr, cmd) : undefined;
         ctx.report({
           start: cmd.nameWord.start,
           end: cmd.nameWord.end,

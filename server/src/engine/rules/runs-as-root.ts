@@ -73,8 +73,7 @@ export default defineRule({
     if (!stage) return;
     const user = lastUser(stage);
     // After an unterminated heredoc every following line is part of its body: nothing can be inserted.
-    const open = model.instructions.some((i) => i.run?.heredocs.some((h) => !h.terminated));
-    const lines = open ? undefined : userLines(stage);
+    const lines = model.hasUnterminatedHeredoc ? undefined : userLines(stage);
     const fixes = lines ? [{ title: `Add ${lines[lines.length - 1]} before the runtime instructions (unsafe: the process loses root)`, safety: 'unsafe' as const, edits: [insertUserEdit(model, stage, lines)] }] : [];
     if (user) {
       const value = user.args[0]?.value ?? '';

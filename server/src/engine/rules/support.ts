@@ -78,6 +78,9 @@ export function appendCommandEdit(model: DockerfileModel, instr: Instr, command:
   const script = [...run.heredocs].reverse().find((h) => h.isScript && h.terminated);
   if (run.heredocs.length) {
     if (!script) return undefined;
+    // A heredoc opened inside the script (or a parse error) would swallow the appended line.
+    const body = run.scripts.find((sc) => sc.base === script.contentStart);
+    if (!body || body.hasErrors || body.text.includes('<<')) return undefined;
     return { start: script.contentEnd, end: script.contentEnd, text: `${model.lines.eol}${command}` };
   }
   if (!canAppend(instr)) return undefined;
