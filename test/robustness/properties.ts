@@ -1,47 +1,106 @@
-// The properties every Dockerfile must satisfy, used by the property tests and the corpus check.
-import { applyFix, fixAll, lintText, parseProblemCount, type Finding, type LintOptions } from '../../server/src/engine';
+// The properties every Dockerfile must satisfy, used by the property tests, the hostile-input tests and the
+// corpus check (scripts/check-corpus.mjs):
+// - linting never throws (a rule that throws is caught by the engine and listed in ruleErrors: a bug);
+// - every finding's range and every fix's edit ranges lie inside the document, on real positions;
+// - every fix, applied alone, parses at least as well as before, removes the finding it fixed and adds no
+//   finding of error severity;
+// - fix-all (safe fixes only, and separately with unsafe ones) keeps every fix it chose (none rejected for
+//   breaking the parse), reaches a fixed point, adds no error, and a second run changes nothing.
+import { applyFix, fixAll, lintText, parseProblemCount, type Finding, type LintOptions, type Range } from '../../server/src/engine';
 import { LineIndex } from '../../server/src/engine/text';
 
 export interface Violation { kind: string; detail: string }
 
-function inside(text: string, f: Finding): boolean {
-  const lines = new LineIndex(text);
-  const end = lines.positionAt(text.length);
-  const ok = (p: { line: number; character: number }) => p.line >= 0 && p.character >= 0 && (p.line < end.line || (p.line === end.line && p.character <= end.character)) && p.character <= lines.lineText(p.line).length;
-  return ok(f.range.start) && ok(f.range.end);
+export type FixMode = 'safe' | 'unsafe';
+
+export interface Examination {
+  violations: Violation[];
+  /** Findings of the plain lint. */
+  findings: Finding[];
+  /** What fix-all applied, per mode that was run. */
+  applied: Partial<Record<FixMode, Array<{ rule: string; title: string }>>>;
 }
 
-/** Lints, applies each fix alone, then fix-all twice; returns what went wrong (nothing, normally). */
-export function checkText(text: string, options: LintOptions = {}, { unsafe = true, eachFix = true } = {}): Violation[] {
-  const out: Violation[] = [];
+export interface ExamineOptions {
+  /** Apply every offered fix on its own and check it (costs one lint per fix). Default true. */
+  eachFix?: boolean;
+  /** Fix-all modes to run. Default both. */
+  modes?: FixMode[];
+}
+
+function rangeChecker(text: string): (r: Range) => boolean {
+  const lines = new LineIndex(text);
+  const last = lines.lineCount - 1;
+  const ok = (p: { line: number; character: number }) =>
+    Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line <= last && p.character >= 0 && p.character <= lines.lineEnd(p.line) - lines.lineStart(p.line);
+  return (r) => ok(r.start) && ok(r.end) && (r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character));
+}
+
+/** Error-severity findings per rule. Positions move when a fix edits text, so "no new error" compares counts. */
+function errorCounts(findings: Finding[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of findings) if (f.severity === 'error') m.set(f.rule, (m.get(f.rule) ?? 0) + 1);
+  return m;
+}
+
+function newErrors(before: Map<string, number>, after: Finding[]): string[] {
+  const out: string[] = [];
+  for (const [rule, n] of errorCounts(after)) {
+    if (n > (before.get(rule) ?? 0)) out.push(`${rule}: ${after.find((a) => a.rule === rule && a.severity === 'error')?.message}`);
+  }
+  return out;
+}
+
+const samePlace = (a: Finding, b: Finding) => a.rule === b.rule && a.message === b.message && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+
+/** Lints, applies each fix alone, then fix-all twice per mode; returns what went wrong (nothing, normally). */
+export function examine(text: string, options: LintOptions = {}, { eachFix = true, modes = ['safe', 'unsafe'] }: ExamineOptions = {}): Examination {
+  const violations: Violation[] = [];
+  const add = (kind: string, detail: string) => violations.push({ kind, detail });
   const { findings, ruleErrors } = lintText(text, options);
-  for (const e of ruleErrors) out.push({ kind: 'rule threw', detail: `${e.rule}: ${(e.error as Error)?.message}` });
-  for (const f of findings) if (!inside(text, f)) out.push({ kind: 'range outside the document', detail: `${f.rule} ${JSON.stringify(f.range)}` });
+  for (const e of ruleErrors) add('rule threw', `${e.rule}: ${(e.error as Error)?.stack ?? e.error}`);
+  const inside = rangeChecker(text);
+  for (const f of findings) {
+    if (!inside(f.range)) add('range outside the document', `${f.rule} ${JSON.stringify(f.range)}`);
+    for (const fix of f.fixes) for (const e of fix.edits) if (!inside(e.range)) add('fix edit outside the document', `${f.rule} "${fix.title}" ${JSON.stringify(e.range)}`);
+  }
   const baseProblems = parseProblemCount(text);
-  // "No new error": no rule reports more errors than before (positions move when a fix edits text).
-  const errorCounts = (fs: Finding[]) => fs.filter((f) => f.severity === 'error').reduce((m, f) => m.set(f.rule, (m.get(f.rule) ?? 0) + 1), new Map<string, number>());
   const baseErrors = errorCounts(findings);
+
   if (eachFix) {
     for (const f of findings) {
       for (const fix of f.fixes) {
-        if (fix.safety === 'unsafe' && !unsafe) continue;
         let fixed: string;
-        try { fixed = applyFix(text, fix); } catch (e) { out.push({ kind: 'fix could not apply', detail: `${f.rule}: ${(e as Error).message}` }); continue; }
-        if (parseProblemCount(fixed) > baseProblems) out.push({ kind: 'fix broke the parse', detail: `${f.rule} "${fix.title}"` });
-        const after = lintText(fixed, options).findings;
-        if (!fix.createFiles?.length && after.some((a) => a.rule === f.rule && a.message === f.message && a.range.start.line === f.range.start.line && a.range.start.character === f.range.start.character && a.fixes.some((x) => x.title === fix.title))) {
-          out.push({ kind: 'fix left its finding', detail: `${f.rule} "${fix.title}"` });
-        }
-        for (const [rule, n] of errorCounts(after)) {
-          if (n > (baseErrors.get(rule) ?? 0)) out.push({ kind: 'fix added an error', detail: `${f.rule} "${fix.title}" → ${rule}: ${after.find((a) => a.rule === rule && a.severity === 'error')?.message}` });
-        }
+        try { fixed = applyFix(text, fix); } catch (e) { add('fix could not apply', `${f.rule} "${fix.title}": ${(e as Error).message}`); continue; }
+        if (parseProblemCount(fixed) > baseProblems) add('fix broke the parse', `${f.rule} "${fix.title}"`);
+        const after = lintText(fixed, options);
+        for (const e of after.ruleErrors) add('rule threw after a fix', `${f.rule} "${fix.title}" → ${e.rule}: ${(e.error as Error)?.message}`);
+        // A fix that creates a file (a .dockerignore) fixes the finding only once the file exists.
+        if (!fix.createFiles?.length && after.findings.some((a) => samePlace(a, f) && a.fixes.some((x) => x.title === fix.title))) add('fix left its finding', `${f.rule} "${fix.title}"`);
+        for (const e of newErrors(baseErrors, after.findings)) add('fix added an error', `${f.rule} "${fix.title}" → ${e}`);
       }
     }
   }
-  const once = fixAll(text, { ...options, unsafe });
-  if (!once.converged) out.push({ kind: 'fix-all did not converge', detail: `${once.passes} passes` });
-  if (parseProblemCount(once.text) > baseProblems) out.push({ kind: 'fix-all broke the parse', detail: once.applied.map((a) => a.rule).join(', ') });
-  const twice = fixAll(once.text, { ...options, unsafe });
-  if (twice.text !== once.text) out.push({ kind: 'second fix-all changed the text', detail: twice.applied.map((a) => a.rule).join(', ') });
-  return out;
+
+  const applied: Examination['applied'] = {};
+  for (const mode of modes) {
+    const unsafe = mode === 'unsafe';
+    const once = fixAll(text, { ...options, unsafe });
+    applied[mode] = once.applied;
+    for (const r of once.rejected) add(`fix-all (${mode}) rejected a fix`, `${r.rule} "${r.title}"`);
+    if (!once.converged) add(`fix-all (${mode}) did not converge`, `${once.passes} passes: ${once.applied.map((a) => a.rule).join(', ')}`);
+    if (once.text === text) continue;
+    if (parseProblemCount(once.text) > baseProblems) add(`fix-all (${mode}) broke the parse`, once.applied.map((a) => a.rule).join(', '));
+    const after = lintText(once.text, options);
+    for (const e of after.ruleErrors) add(`rule threw after fix-all (${mode})`, `${e.rule}: ${(e.error as Error)?.message}`);
+    for (const e of newErrors(baseErrors, after.findings)) add(`fix-all (${mode}) added an error`, e);
+    const twice = fixAll(once.text, { ...options, unsafe });
+    if (twice.text !== once.text) add(`second fix-all (${mode}) changed the text`, twice.applied.map((a) => `${a.rule} "${a.title}"`).join(', '));
+  }
+  return { violations, findings, applied };
+}
+
+/** The violations alone, for assertions. */
+export function checkText(text: string, options: LintOptions = {}, examineOptions: ExamineOptions = {}): Violation[] {
+  return examine(text, options, examineOptions).violations;
 }

@@ -25,6 +25,16 @@ export interface LintResult {
   ruleErrors: Array<{ rule: string; error: unknown }>;
 }
 
+/**
+ * An inserted word (` -y`) placed right before a character that is glued to it (`install<<EOF`) would
+ * fuse with it: keep a space after the insertion.
+ */
+function separated(text: string, start: number, end: number, insert: string): string {
+  if (start !== end || !insert.startsWith(' ') || /\s$/.test(insert)) return insert;
+  const next = text[start];
+  return next === undefined || /\s/.test(next) ? insert : `${insert} `;
+}
+
 export function lintText(text: string, options: LintOptions = {}): LintResult {
   return lintModel(new DockerfileModel(text), options);
 }
@@ -50,7 +60,7 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Li
           fixes.push({
             title: f.title,
             safety: f.safety,
-            edits: f.edits.map((e) => ({ range: model.range(e.start, e.end), newText: e.text })),
+            edits: f.edits.map((e) => ({ range: model.range(e.start, e.end), newText: separated(model.text, e.start, e.end, e.text) })),
             ...(f.createFiles ? { createFiles: f.createFiles } : {}),
           });
         }

@@ -43,6 +43,8 @@ export interface Instr {
   line: number;
   endLine: number;
   stage: Stage | null;
+  /** Position in its stage's instruction list (-1 before the first FROM and for ONBUILD triggers). */
+  index: number;
   /** For an ONBUILD trigger, the ONBUILD instruction that wraps it. */
   onbuild: Instr | null;
   /** For ONBUILD, its trigger instruction. */
@@ -105,7 +107,10 @@ export class DockerfileModel {
         this.stages.push(stage);
       }
       instr.stage = stage;
-      if (stage) stage.instructions.push(instr);
+      if (stage) {
+        instr.index = stage.instructions.length;
+        stage.instructions.push(instr);
+      }
       else if (instr.keyword === 'ARG') for (const d of argDefinitions(instr)) this.globalArgs.set(d.name, d);
       this.instructions.push(instr);
     }
@@ -170,7 +175,7 @@ export class DockerfileModel {
     let limit = at;
     let inherited = false;
     while (s) {
-      for (let i = s.instructions.indexOf(limit) - 1; i >= 0; i--) {
+      for (let i = (limit.stage === s ? limit.index : s.instructions.indexOf(limit)) - 1; i >= 0; i--) {
         const instr = s.instructions[i];
         if (instr.keyword === 'ENV') {
           const d = envDefinitions(instr).find((e) => e.name === name);
@@ -231,6 +236,7 @@ export class DockerfileModel {
       line: r.start.line,
       endLine: r.end.line,
       stage: null,
+      index: -1,
       onbuild,
       flags,
       args,

@@ -127,45 +127,70 @@ export function parseShell(text: string, base: number): ShellScript {
 
 function parseRelative(text: string): Relative {
   if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
-  const tree = parser.parse(text);
-  if (!tree) return { commands: [], hasPipe: false, topLevelCount: 0, hasErrors: true, hasComment: false };
+  const out: Relative = { commands: [], hasPipe: false, topLevelCount: 0, hasErrors: false, hasComment: false };
+  let tree;
   try {
-    const out: Relative = { commands: [], hasPipe: false, topLevelCount: 0, hasErrors: tree.rootNode.hasError, hasComment: false };
+    tree = parser.parse(text);
+  } catch {
+    return { ...out, hasErrors: true };
+  }
+  if (!tree) return { ...out, hasErrors: true };
+  try {
     const root = tree.rootNode;
-    for (const child of root.namedChildren) {
-      if (child && child.type !== 'comment') out.topLevelCount += countSteps(child);
-    }
+    out.hasErrors = root.hasError;
+    out.topLevelCount = countSteps(root);
     collect(root, out, 0, false, 0);
-    return out;
+  } catch {
+    // A pathological body (say 50,000 chained commands) must not take the lint down: keep what was found.
+    out.hasErrors = true;
   } finally {
     tree.delete();
   }
+  return out;
 }
 
-function countSteps(node: Node): number {
-  if (node.type === 'list') return node.namedChildren.reduce((n, c) => n + (c && c.type !== 'comment' ? countSteps(c) : 0), 0);
-  return 1;
+/** Steps joined by &&, ||, ; or newlines at the top level. Iterative: lists nest as deep as the chain is long. */
+function countSteps(root: Node): number {
+  let n = 0;
+  const stack: Node[] = [];
+  for (const c of root.namedChildren) if (c && c.type !== 'comment') stack.push(c);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'list') { for (const c of node.namedChildren) if (c && c.type !== 'comment') stack.push(c); }
+    else n++;
+  }
+  return n;
 }
 
 let pipelineCounter = 0;
 
-function collect(node: Node, out: Relative, shift: number, nested: boolean, depth: number, pipeline?: number): void {
-  if (node.type === 'pipeline') {
-    out.hasPipe = true;
-    pipeline = ++pipelineCounter;
-  }
-  else if (node.type === 'comment' && !nested) out.hasComment = true;
-  if (node.type === 'command' || node.type === 'declaration_command' || node.type === 'unset_command') {
-    const cmd = toCommand(node, shift, nested);
-    if (cmd) {
-      if (pipeline !== undefined) cmd.pipeline = pipeline;
-      out.commands.push(cmd);
-      if (depth < 3) collectNested(cmd, node, out, shift, depth);
+/** Walks the tree in source order with an explicit stack (deep chains would overflow recursion). */
+function collect(root: Node, out: Relative, shift: number, nested: boolean, depth: number): void {
+  const stack: Array<{ node: Node; pipeline?: number }> = [{ node: root }];
+  while (stack.length) {
+    const item = stack.pop()!;
+    const node = item.node;
+    let pipeline = item.pipeline;
+    if (node.type === 'pipeline') {
+      out.hasPipe = true;
+      pipeline = ++pipelineCounter;
+    } else if (node.type === 'comment' && !nested) out.hasComment = true;
+    if (node.type === 'command' || node.type === 'declaration_command' || node.type === 'unset_command') {
+      const cmd = toCommand(node, shift, nested);
+      if (cmd) {
+        if (pipeline !== undefined) cmd.pipeline = pipeline;
+        out.commands.push(cmd);
+        if (depth < 3) collectNested(cmd, node, out, shift, depth);
+      }
+    }
+    // A pipeline's direct stages belong to it; commands nested deeper (in $(…), subshells) do not.
+    const inner = node.type === 'pipeline' || node.type === 'redirected_statement' ? pipeline : undefined;
+    const children = node.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (c) stack.push({ node: c, pipeline: inner });
     }
   }
-  // A pipeline's direct stages belong to it; commands nested deeper (in $(…), subshells) do not.
-  const inner = node.type === 'pipeline' || node.type === 'redirected_statement' ? pipeline : undefined;
-  for (const child of node.namedChildren) if (child) collect(child, out, shift, nested, depth, inner);
 }
 
 /** Commands inside `sh -c '…'` / `bash -c "…"`: hadolint cannot see them, we can. */

@@ -30,15 +30,17 @@ export default defineRule({
       if (sources.some((s) => REMOTE.test(s) || ARCHIVE.test(s))) continue;
       if (instr.flags.some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f.name))) continue;
       const uncertain = sources.some((s) => /[*?[$]/.test(s));
+      // ADD has no --from: as COPY it would suddenly copy from a stage.
+      const fixable = !instr.flags.some((f) => f.name === 'from');
       ctx.report({
         start: instr.keywordStart,
         end: instr.keywordEnd,
         message: 'ADD copies local files here; use COPY, which does not extract archives or fetch URLs',
-        fixes: [{
+        fixes: fixable ? [{
           title: uncertain ? 'Replace ADD with COPY (unsafe: a wildcard may match an archive)' : 'Replace ADD with COPY',
           safety: uncertain ? 'unsafe' : 'safe',
           edits: [{ start: instr.keywordStart, end: instr.keywordEnd, text: ctx.model.text.slice(instr.keywordStart, instr.keywordEnd) === 'add' ? 'copy' : 'COPY' }],
-        }],
+        }] : [],
       });
     }
   },

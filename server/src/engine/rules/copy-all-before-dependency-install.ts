@@ -38,9 +38,8 @@ function isCopyAll(instr: Instr): boolean {
 }
 
 function moveFix(model: DockerfileModel, copyAll: Instr, run: Instr, install: Install): FixSpec | undefined {
-  const list = copyAll.stage!.instructions;
   // Only when nothing but comments sits between them, and the RUN does nothing that needs the source.
-  if (list.indexOf(run) !== list.indexOf(copyAll) + 1) return undefined;
+  if (run.index !== copyAll.index + 1) return undefined;
   if (!run.run!.commands.every((c) => c === install.cmd || isCleanupCommand(c) || dependencyInstall(c))) return undefined;
   if (copyAll.flags.some((f) => f.name !== 'chown' && f.name !== 'chmod') || copyAll.args.length !== 2) return undefined;
   const dest = copyAll.args[1].value;

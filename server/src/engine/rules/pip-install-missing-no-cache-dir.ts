@@ -23,10 +23,11 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     for (const instr of model.runs) {
+      const cmds = instr.run!.commands;
+      if (!cmds.some((c) => pipInstall(c))) continue;
       if (cacheMountTargets(instr).some((t) => t.includes('.cache/pip'))) continue;
       const env = model.lookupVariable('PIP_NO_CACHE_DIR', instr);
       if (env?.kind === 'ENV' && TRUTHY.test(env.value ?? '')) continue;
-      const cmds = instr.run!.commands;
       // `export PIP_NO_CACHE_DIR=1` earlier in the same RUN
       if (cmds.some((c) => isCommand(c, 'export') && c.args.some((a) => /^PIP_NO_CACHE_DIR=/.test(a.value) && TRUTHY.test(a.value.split('=')[1] ?? '')))) continue;
       for (const cmd of cmds) {

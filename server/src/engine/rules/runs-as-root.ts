@@ -73,7 +73,11 @@ export default defineRule({
     if (!stage) return;
     const user = lastUser(stage);
     // After an unterminated heredoc every following line is part of its body: nothing can be inserted.
-    const lines = model.hasUnterminatedHeredoc ? undefined : userLines(stage);
+    // After an unterminated heredoc, or a last line that continues into the end of the file, an inserted
+    // line would become part of that instruction.
+    const lastLine = model.lines.lineText(model.lines.lineCount - 1).trim() || model.lines.lineText(Math.max(0, model.lines.lineCount - 2)).trim();
+    const dangling = lastLine.endsWith(model.escapeChar);
+    const lines = model.hasUnterminatedHeredoc || dangling ? undefined : userLines(stage);
     const fixes = lines ? [{ title: `Add ${lines[lines.length - 1]} before the runtime instructions (unsafe: the process loses root)`, safety: 'unsafe' as const, edits: [insertUserEdit(model, stage, lines)] }] : [];
     if (user) {
       const value = user.args[0]?.value ?? '';

@@ -9,16 +9,14 @@ import { substitute } from '../model/variables';
 /** The instruction before `instr` in its stage, or undefined. Only comments and blank lines may sit between two neighbours. */
 export function previousInStage(instr: Instr): Instr | undefined {
   const list = instr.stage?.instructions;
-  if (!list) return undefined;
-  const i = list.indexOf(instr);
-  return i > 0 ? list[i - 1] : undefined;
+  if (!list || instr.index < 0) return undefined;
+  return instr.index > 0 ? list[instr.index - 1] : undefined;
 }
 
 export function nextInStage(instr: Instr): Instr | undefined {
   const list = instr.stage?.instructions;
-  if (!list) return undefined;
-  const i = list.indexOf(instr);
-  return i >= 0 && i + 1 < list.length ? list[i + 1] : undefined;
+  if (!list || instr.index < 0) return undefined;
+  return instr.index + 1 < list.length ? list[instr.index + 1] : undefined;
 }
 
 export function flagsText(model: DockerfileModel, instr: Instr): string {
@@ -248,7 +246,7 @@ export function copyOperands(model: DockerfileModel, instr: Instr): { sources: C
 /** Whether a WORKDIR is set before `instr` in its stage or in a stage it is built FROM. */
 export function workdirSet(instr: Instr): boolean {
   let stage = instr.stage;
-  let limit = stage ? stage.instructions.indexOf(instr) : -1;
+  let limit = stage ? instr.index : -1;
   while (stage) {
     if (stage.instructions.slice(0, limit < 0 ? undefined : limit).some((i) => i.keyword === 'WORKDIR')) return true;
     stage = stage.parent ?? null;
