@@ -9,6 +9,8 @@ export interface Editor {
   conn: MessageConnection;
   settings: Record<string, unknown>;
   messages: string[];
+  /** Called for every publishDiagnostics, after the waiters. */
+  listeners: Array<(p: PublishDiagnosticsParams) => void>;
   open(uri: string, text: string): Promise<Diagnostic[]>;
   change(uri: string, version: number, changes: Array<{ range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }>): Promise<Diagnostic[]>;
   nextDiagnostics(uri: string): Promise<Diagnostic[]>;
@@ -26,6 +28,7 @@ export async function startEditor(opts: { configuration?: boolean; rootUri?: str
     conn,
     settings: {},
     messages: [],
+    listeners: [],
     async open(uri, text) {
       const p = editor.nextDiagnostics(uri);
       conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
@@ -50,6 +53,7 @@ export async function startEditor(opts: { configuration?: boolean; rootUri?: str
     const list = waiters.get(p.uri);
     const w = list?.shift();
     if (w) w(p.diagnostics);
+    for (const l of editor.listeners) l(p);
   });
   conn.onNotification('window/logMessage', (p: { message: string }) => { editor.messages.push(p.message); });
   conn.onNotification('window/showMessage', (p: { message: string }) => { editor.messages.push(p.message); });
