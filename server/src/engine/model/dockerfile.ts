@@ -359,7 +359,11 @@ function memoizeAst(node: Instruction): void {
     let done = false;
     target[name] = (...args: unknown[]) => {
       if (args.length) return (original as (...a: unknown[]) => unknown).apply(node, args);
-      if (!done) { cached = (original as () => unknown).call(node); done = true; }
+      if (!done) {
+        // dockerfile-ast can throw on some malformed input (getHeredocs on `\ ] EOF`): treat as nothing found.
+        try { cached = (original as () => unknown).call(node); } catch { cached = []; }
+        done = true;
+      }
       // dockerfile-ast shifts flags off the arrays it gets back: hand out copies.
       return Array.isArray(cached) ? cached.slice() : cached;
     };

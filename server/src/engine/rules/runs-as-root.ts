@@ -75,8 +75,10 @@ export default defineRule({
     // After an unterminated heredoc every following line is part of its body: nothing can be inserted.
     // After an unterminated heredoc, or a last line that continues into the end of the file, an inserted
     // line would become part of that instruction.
-    const lastLine = model.lines.lineText(model.lines.lineCount - 1).trim() || model.lines.lineText(Math.max(0, model.lines.lineCount - 2)).trim();
-    const dangling = lastLine.endsWith(model.escapeChar);
+    // (Comment and blank lines do not end a continuation, so look at the last line with code.)
+    let last = model.lines.lineCount - 1;
+    while (last > 0 && /^\s*(#.*)?$/.test(model.lines.lineText(last))) last--;
+    const dangling = model.lines.lineText(last).trimEnd().endsWith(model.escapeChar);
     const lines = model.hasUnterminatedHeredoc || dangling ? undefined : userLines(stage);
     const fixes = lines ? [{ title: `Add ${lines[lines.length - 1]} before the runtime instructions (unsafe: the process loses root)`, safety: 'unsafe' as const, edits: [insertUserEdit(model, stage, lines)] }] : [];
     if (user) {
