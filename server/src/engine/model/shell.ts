@@ -40,6 +40,8 @@ export interface ShellScript {
   hasErrors: boolean;
   /** A shell `#` comment: text appended after it would be commented out. */
   hasComment: boolean;
+  /** Top-level steps joined by `&&` only (no `||`, `;`, newline or `&`): `… && more` fails whenever this failed. */
+  andOnly: boolean;
 }
 
 let parser: Parser | null = null;
@@ -93,6 +95,7 @@ interface Relative {
   topLevelCount: number;
   hasErrors: boolean;
   hasComment: boolean;
+  andOnly: boolean;
 }
 
 const cache = new Map<string, Relative>();
@@ -115,6 +118,7 @@ export function parseShell(text: string, base: number): ShellScript {
     topLevelCount: rel.topLevelCount,
     hasErrors: rel.hasErrors,
     hasComment: rel.hasComment,
+    andOnly: rel.andOnly,
     commands: rel.commands.map((c) => ({
       ...c,
       nameWord: shift(c.nameWord),
@@ -127,7 +131,7 @@ export function parseShell(text: string, base: number): ShellScript {
 
 function parseRelative(text: string): Relative {
   if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
-  const out: Relative = { commands: [], hasPipe: false, topLevelCount: 0, hasErrors: false, hasComment: false };
+  const out: Relative = { commands: [], hasPipe: false, topLevelCount: 0, hasErrors: false, hasComment: false, andOnly: false };
   let tree;
   try {
     tree = parser.parse(text);
@@ -139,6 +143,7 @@ function parseRelative(text: string): Relative {
     const root = tree.rootNode;
     out.hasErrors = root.hasError;
     out.topLevelCount = countSteps(root);
+    out.andOnly = joinedByAndOnly(root);
     collect(root, out, 0, false, 0);
   } catch {
     // A pathological body (say 50,000 chained commands) must not take the lint down: keep what was found.
@@ -160,6 +165,24 @@ function countSteps(root: Node): number {
     else n++;
   }
   return n;
+}
+
+/** One top-level statement (a trailing `;` allowed) whose lists use `&&` only. */
+function joinedByAndOnly(root: Node): boolean {
+  const top = root.children.filter((c): c is Node => !!c && c.type !== 'comment');
+  if (top.length === 2 && top[1].type === ';') top.pop();
+  if (top.length !== 1 || !top[0].isNamed) return false;
+  const stack = [top[0]];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type !== 'list') continue;
+    for (const c of node.children) {
+      if (!c) continue;
+      if (c.type === 'list') stack.push(c);
+      else if (!c.isNamed && c.type !== '&&') return false;
+    }
+  }
+  return true;
 }
 
 let pipelineCounter = 0;

@@ -66,7 +66,9 @@ function joiner(model: DockerfileModel, instr: Instr): (cmd: string) => string {
 /** A RUN whose text can safely get more commands appended after it. */
 export function canAppend(instr: Instr): boolean {
   const script = instr.run?.scripts[0];
-  return isPlainShellRun(instr) && !!script && !script.hasComment && !script.hasErrors && !/&\s*$/.test(script.text.replace(/&&\s*$/, ''));
+  // Nothing after `exit` or `exec` runs, so an appended command would silently never run.
+  return isPlainShellRun(instr) && !!script && !script.hasComment && !script.hasErrors && !/&\s*$/.test(script.text.replace(/&&\s*$/, ''))
+    && !script.commands.some((c) => !c.nested && (c.name === 'exit' || c.name === 'exec'));
 }
 
 /** Edit that appends `command` at the end of a shell-form RUN (or as a last line of a heredoc script). */
@@ -92,6 +94,8 @@ export function appendCommandEdit(model: DockerfileModel, instr: Instr, command:
  */
 export function mergeRunsEdits(model: DockerfileModel, runs: Instr[]): OffsetEdit[] | undefined {
   if (runs.length < 2 || !runs.every((r, i) => i === 0 || canAppend(runs[i - 1]))) return undefined;
+  // `first && b || c`, `first && b; c` or `first && b &` would let a failing `first` pass: append `&&` chains only.
+  if (!runs.slice(1).every((r) => r.run?.scripts[0]?.andOnly)) return undefined;
   const first = runs[0];
   const last = runs[runs.length - 1];
   const join = joiner(model, first);

@@ -1,0 +1,68 @@
+// Regression tests for what the property tests, the corpus check and fix-safety review found: each case is
+// the minimal Dockerfile, the text fix-all must produce (safe fixes only, and with unsafe ones), and the
+// robustness properties (test/robustness/properties.ts) on it.
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixAll, initShellParser } from '../../server/src/engine';
+import { checkText } from './properties';
+
+interface Case {
+  name: string;
+  code: string;
+  /** fix-all with safe fixes only; omitted: the text stays as it is. */
+  safe?: string;
+  /** fix-all with unsafe fixes too; omitted: same as `safe`. */
+  unsafe?: string;
+  /** Only these rules' fixes (keeps the expected text short). */
+  rules?: string[];
+}
+
+const cases: Case[] = [
+  // Merging RUNs appends later bodies after ` && `; only a pure `&&` chain keeps every failure fatal.
+  {
+    name: 'a backgrounded RUN is not merged (`a && b &` would background a)',
+    code: 'FROM debian:12-slim\nRUN mkdir /a\nRUN sleep 1 &\n',
+    rules: ['consecutive-run'],
+  },
+  {
+    name: 'nothing is appended after exit (it would never run)',
+    code: 'FROM debian:12-slim\nRUN mkdir /a\nRUN exit 0\nRUN ls\n',
+    rules: ['consecutive-run'],
+  },
+  {
+    name: 'nothing is appended after exec',
+    code: 'FROM debian:12-slim\nRUN exec /bin/true\nRUN ls\n',
+    rules: ['consecutive-run'],
+  },
+  {
+    name: 'a cleanup RUN joined by `;` is not merged (`install && rm a; rm b` ignores a failed install)',
+    code: 'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\nRUN rm -rf /tmp/x; rm -rf /y\n',
+    rules: ['cleanup-in-separate-layer'],
+  },
+  {
+    name: 'a cleanup RUN joined by `&&` still merges',
+    code: 'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\nRUN rm -rf /tmp/x && rm -rf /y;\n',
+    safe: 'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl && \\\n    rm -rf /tmp/x && rm -rf /y\n',
+    rules: ['cleanup-in-separate-layer'],
+  },
+  {
+    name: 'apt-get update is not merged into `install || echo` (a failed update would pass)',
+    code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends x || echo failed\n',
+    rules: ['apt-get-update-alone'],
+  },
+];
+
+before(async () => { await initShellParser(); });
+
+describe('regressions', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const onlyRules = c.rules;
+      const safe = fixAll(c.code, { onlyRules });
+      assert.equal(safe.text, c.safe ?? c.code, 'safe fix-all');
+      const unsafe = fixAll(c.code, { onlyRules, unsafe: true });
+      assert.equal(unsafe.text, c.unsafe ?? c.safe ?? c.code, 'fix-all with unsafe fixes');
+      assert.deepEqual(checkText(c.code), []);
+    });
+  }
+});
