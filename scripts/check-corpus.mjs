@@ -1,61 +1,123 @@
-// `npm run check:corpus`: lints and fixes every Dockerfile of a corpus (BENCH_CORPUS, or the examples plus
-// generated variants), with safe fixes and separately with unsafe ones, and checks the robustness
-// properties on each. Reports files, findings and fixes per rule, exceptions, failed fixes, the slowest file.
+// `npm run check:corpus`: lints and fixes every Dockerfile of a corpus and checks the robustness properties
+// (test/robustness/properties.ts) on each: no rule throws, ranges inside the document, every fix alone
+// parses, removes its finding, adds no error and keeps comments and RUN flags; fix-all (safe fixes only,
+// then separately with unsafe ones) keeps every fix, converges, adds no error and is idempotent.
+//
+// The corpus is BENCH_CORPUS (a folder, searched recursively) or the committed bench/corpus
+// (scripts/make-bench-corpus.mjs). Lint options are the command's defaults (inline pragmas honoured).
+// Options: --all-rules (also the rules that are off by default, as warnings), --json FILE (the report as
+// JSON), --no-each-fix (skip applying every fix alone), --limit N, --filter SUBSTRING.
+// Exit code 1 when any file had an exception or a failed property.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { generateDockerfile } from './bench-generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const engine = require(path.join(root, 'out/server/src/engine/index.js'));
-const { checkText } = require(path.join(root, 'out/test/robustness/properties.js'));
+const out = path.join(root, 'out');
+if (!fs.existsSync(path.join(out, 'test/robustness/properties.js'))) {
+  console.error('check-corpus: build first (npm run build)');
+  process.exit(2);
+}
+const engine = require(path.join(out, 'server/src/engine'));
+const { examine } = require(path.join(out, 'test/robustness/properties.js'));
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const value = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const corpus = path.resolve(process.env.BENCH_CORPUS || path.join(root, 'bench/corpus'));
+const limit = Number(value('--limit') ?? Infinity);
+const filter = value('--filter');
+
+function listFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return listFiles(p);
+    return e.isFile() && !/\.(md|json)$/.test(e.name) ? [p] : [];
+  });
+}
+
+if (!fs.existsSync(corpus)) { console.error(`check-corpus: ${corpus} does not exist`); process.exit(2); }
+const files = listFiles(corpus).sort().filter((f) => !filter || f.includes(filter)).slice(0, limit);
+if (!files.length) { console.error(`check-corpus: no files in ${corpus}`); process.exit(2); }
+
 await engine.initShellParser();
-
-const files = [];
-const corpus = process.env.BENCH_CORPUS;
-if (corpus) {
-  for (const f of fs.readdirSync(corpus).sort()) if (fs.statSync(path.join(corpus, f)).isFile()) files.push({ name: f, text: fs.readFileSync(path.join(corpus, f), 'utf8') });
-} else {
-  for (const d of fs.readdirSync(path.join(root, 'examples'))) {
-    const f = path.join(root, 'examples', d, 'Dockerfile');
-    if (fs.existsSync(f)) files.push({ name: `examples/${d}`, text: fs.readFileSync(f, 'utf8') });
-  }
-  for (const n of [60, 150, 400, 1000]) files.push({ name: `generated-${n}`, text: generateDockerfile(n) });
+const options = engine.buildLintOptions({});
+if (flag('--all-rules')) {
+  for (const r of engine.allRules) if (r.meta.defaultSeverity === 'off') options.severities[r.meta.id] = 'warning';
 }
 
-const findingsPerRule = {};
-const fixesSafe = {};
-const fixesUnsafe = {};
+const count = (m, k, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
+const findingsPerRule = new Map();
+const appliedPerRule = { safe: new Map(), unsafe: new Map() };
+const changedFiles = { safe: 0, unsafe: 0 };
+const exceptions = [];
 const failures = [];
-let exceptions = 0;
-let slowest = { name: '', ms: 0 };
+const times = [];
+let bytes = 0;
 let lines = 0;
-for (const f of files) {
-  lines += f.text.split('\n').length;
+let findingsTotal = 0;
+const t0 = Date.now();
+
+for (const [i, file] of files.entries()) {
+  const rel = path.relative(corpus, file);
+  const raw = fs.readFileSync(file);
+  bytes += raw.length;
+  // The command decodes the same way: UTF-8, a BOM dropped.
+  const text = raw.toString('utf8').replace(/^\uFEFF/, '');
+  lines += text.split(/\r\n|\r|\n/).length;
+  const started = process.hrtime.bigint();
+  let result;
   try {
-    const t0 = performance.now();
-    const { findings, ruleErrors } = engine.lintText(f.text, engine.buildLintOptions({}));
-    const ms = performance.now() - t0;
-    if (ms > slowest.ms) slowest = { name: f.name, ms };
-    for (const e of ruleErrors) { exceptions++; failures.push({ file: f.name, kind: 'rule threw', detail: `${e.rule}: ${e.error?.message}` }); }
-    for (const x of findings) findingsPerRule[x.rule] = (findingsPerRule[x.rule] ?? 0) + 1;
-    for (const x of engine.fixAll(f.text, { unsafe: false }).applied) fixesSafe[x.rule] = (fixesSafe[x.rule] ?? 0) + 1;
-    for (const x of engine.fixAll(f.text, { unsafe: true }).applied) fixesUnsafe[x.rule] = (fixesUnsafe[x.rule] ?? 0) + 1;
-    for (const v of checkText(f.text)) failures.push({ file: f.name, ...v });
-  } catch (e) {
-    exceptions++;
-    failures.push({ file: f.name, kind: 'exception', detail: e?.stack ?? String(e) });
+    result = examine(text, options, { eachFix: !flag('--no-each-fix') });
+  } catch (error) {
+    exceptions.push({ file: rel, kind: 'exception', detail: error?.stack ?? String(error) });
+    continue;
+  } finally {
+    times.push({ file: rel, ms: Number(process.hrtime.bigint() - started) / 1e6, bytes: raw.length });
   }
+  findingsTotal += result.findings.length;
+  for (const f of result.findings) count(findingsPerRule, f.rule);
+  for (const mode of ['safe', 'unsafe']) {
+    const applied = result.applied[mode] ?? [];
+    if (applied.length) changedFiles[mode]++;
+    for (const a of applied) count(appliedPerRule[mode], a.rule);
+  }
+  for (const v of result.violations) (v.kind.startsWith('rule threw') ? exceptions : failures).push({ file: rel, kind: v.kind, detail: v.detail });
+  if (process.stderr.isTTY && i % 25 === 0) process.stderr.write(`\r${i + 1}/${files.length}`);
 }
-const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
-const table = (o) => Object.entries(o).sort((a, b) => b[1] - a[1]).map(([k, v]) => `  ${String(v).padStart(6)}  ${k}`).join('\n');
-console.log(`corpus: ${corpus ?? 'examples + generated'}\nfiles: ${files.length}, lines: ${lines}`);
-console.log(`findings: ${sum(findingsPerRule)}\n${table(findingsPerRule)}`);
-console.log(`fixes applied (safe fix-all): ${sum(fixesSafe)}\n${table(fixesSafe)}`);
-console.log(`fixes applied (with unsafe): ${sum(fixesUnsafe)}\n${table(fixesUnsafe)}`);
-console.log(`slowest file: ${slowest.name} (${slowest.ms.toFixed(1)} ms)`);
-console.log(`exceptions: ${exceptions}\nfailed fix properties: ${failures.length - exceptions}`);
-for (const x of failures.slice(0, 50)) console.log(`  ${x.file}: ${x.kind}: ${x.detail}`);
-process.exitCode = failures.length ? 1 : 0;
+if (process.stderr.isTTY) process.stderr.write('\r');
+
+const seconds = (Date.now() - t0) / 1000;
+times.sort((a, b) => b.ms - a.ms);
+const sorted = (m) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+const sum = (m) => [...m.values()].reduce((a, b) => a + b, 0);
+
+const report = [];
+report.push(`corpus: ${corpus}${flag('--all-rules') ? ' (all rules on)' : ''}`);
+report.push(`files: ${files.length} (${lines} lines, ${(bytes / 1024).toFixed(0)} KB), checked in ${seconds.toFixed(1)} s`);
+report.push(`findings: ${findingsTotal}`);
+for (const [rule, n] of sorted(findingsPerRule)) report.push(`  ${String(n).padStart(6)}  ${rule}`);
+for (const mode of ['safe', 'unsafe']) {
+  report.push(`fixes applied by fix-all (${mode === 'safe' ? 'safe only' : 'with unsafe'}): ${sum(appliedPerRule[mode])} in ${changedFiles[mode]} files`);
+  for (const [rule, n] of sorted(appliedPerRule[mode])) report.push(`  ${String(n).padStart(6)}  ${rule}`);
+}
+report.push('slowest files (lint, every fix alone, fix-all twice per mode):');
+for (const t of times.slice(0, 5)) report.push(`  ${t.ms.toFixed(0).padStart(6)} ms  ${t.file} (${t.bytes} bytes)`);
+report.push(`exceptions: ${exceptions.length}`);
+for (const e of exceptions.slice(0, 50)) report.push(`  ${e.file}: ${e.kind}: ${e.detail.split('\n').slice(0, 4).join('\n    ')}`);
+report.push(`failed fixes: ${failures.length}`);
+for (const f of failures.slice(0, 100)) report.push(`  ${f.file}: ${f.kind}: ${f.detail}`);
+if (failures.length > 100) report.push(`  … ${failures.length - 100} more`);
+console.log(report.join('\n'));
+
+const json = value('--json');
+if (json) {
+  fs.writeFileSync(json, JSON.stringify({
+    corpus, allRules: flag('--all-rules'), files: files.length, lines, bytes, seconds, findings: Object.fromEntries(sorted(findingsPerRule)),
+    applied: { safe: Object.fromEntries(sorted(appliedPerRule.safe)), unsafe: Object.fromEntries(sorted(appliedPerRule.unsafe)) },
+    changedFiles, slowest: times.slice(0, 10), exceptions, failures,
+  }, null, 2));
+}
+process.exit(exceptions.length || failures.length ? 1 : 0);

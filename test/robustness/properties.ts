@@ -4,9 +4,11 @@
 // - every finding's range and every fix's edit ranges lie inside the document, on real positions;
 // - every fix, applied alone, parses at least as well as before, removes the finding it fixed and adds no
 //   finding of error severity;
+// - no fix drops a comment (pragmas aside) or a RUN flag such as `--mount=…` (a published "merge RUN" fix
+//   broke real builds by dropping them);
 // - fix-all (safe fixes only, and separately with unsafe ones) keeps every fix it chose (none rejected for
 //   breaking the parse), reaches a fixed point, adds no error, and a second run changes nothing.
-import { applyFix, fixAll, lintText, parseProblemCount, type Finding, type LintOptions, type Range } from '../../server/src/engine';
+import { applyFix, fixAll, lintText, parseProblemCount, type DockerfileModel, type Finding, type LintOptions, type Range } from '../../server/src/engine';
 import { LineIndex } from '../../server/src/engine/text';
 
 export interface Violation { kind: string; detail: string }
@@ -51,13 +53,45 @@ function newErrors(before: Map<string, number>, after: Finding[]): string[] {
   return out;
 }
 
+const PRAGMA = /^#\s*(dockwise|hadolint|check\s*=|syntax\s*=|escape\s*=)/i;
+
+/** Comment lines (pragmas and directives aside, which fixes may rewrite), with how often each occurs. */
+function commentLines(text: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = raw.trim();
+    if (line.startsWith('#') && !PRAGMA.test(line)) m.set(line, (m.get(line) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Every RUN flag (`--mount=type=cache,target=/x`, `--network=none`) of the file, as written. */
+function runFlags(model: DockerfileModel): Set<string> {
+  const out = new Set<string>();
+  for (const i of [...model.instructions, ...model.triggers]) {
+    if (i.keyword === 'RUN') for (const f of i.flags) out.add(model.text.slice(f.start, f.end));
+  }
+  return out;
+}
+
+/** What of the user's text a change lost: comments, RUN flags. */
+function lostText(before: { text: string; comments: Map<string, number>; flags: Set<string> }, after: { text: string; model: DockerfileModel }): string[] {
+  const lost: string[] = [];
+  const comments = commentLines(after.text);
+  for (const [c, n] of before.comments) if ((comments.get(c) ?? 0) < n) lost.push(`comment ${JSON.stringify(c)}`);
+  const flags = runFlags(after.model);
+  for (const f of before.flags) if (!flags.has(f)) lost.push(`RUN flag ${f}`);
+  return lost;
+}
+
 const samePlace = (a: Finding, b: Finding) => a.rule === b.rule && a.message === b.message && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
 
 /** Lints, applies each fix alone, then fix-all twice per mode; returns what went wrong (nothing, normally). */
 export function examine(text: string, options: LintOptions = {}, { eachFix = true, modes = ['safe', 'unsafe'] }: ExamineOptions = {}): Examination {
   const violations: Violation[] = [];
   const add = (kind: string, detail: string) => violations.push({ kind, detail });
-  const { findings, ruleErrors } = lintText(text, options);
+  const { findings, ruleErrors, model } = lintText(text, options);
+  const kept = { text, comments: commentLines(text), flags: runFlags(model) };
   for (const e of ruleErrors) add('rule threw', `${e.rule}: ${(e.error as Error)?.stack ?? e.error}`);
   const inside = rangeChecker(text);
   for (const f of findings) {
@@ -78,6 +112,7 @@ export function examine(text: string, options: LintOptions = {}, { eachFix = tru
         // A fix that creates a file (a .dockerignore) fixes the finding only once the file exists.
         if (!fix.createFiles?.length && after.findings.some((a) => samePlace(a, f) && a.fixes.some((x) => x.title === fix.title))) add('fix left its finding', `${f.rule} "${fix.title}"`);
         for (const e of newErrors(baseErrors, after.findings)) add('fix added an error', `${f.rule} "${fix.title}" → ${e}`);
+        for (const l of lostText(kept, { text: fixed, model: after.model })) add('fix dropped user text', `${f.rule} "${fix.title}": ${l}`);
       }
     }
   }
@@ -94,6 +129,7 @@ export function examine(text: string, options: LintOptions = {}, { eachFix = tru
     const after = lintText(once.text, options);
     for (const e of after.ruleErrors) add(`rule threw after fix-all (${mode})`, `${e.rule}: ${(e.error as Error)?.message}`);
     for (const e of newErrors(baseErrors, after.findings)) add(`fix-all (${mode}) added an error`, e);
+    for (const l of lostText(kept, { text: once.text, model: after.model })) add(`fix-all (${mode}) dropped user text`, l);
     const twice = fixAll(once.text, { ...options, unsafe });
     if (twice.text !== once.text) add(`second fix-all (${mode}) changed the text`, twice.applied.map((a) => `${a.rule} "${a.title}"`).join(', '));
   }
