@@ -50,6 +50,28 @@ const cases: Case[] = [
     code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends x || echo failed\n',
     rules: ['apt-get-update-alone'],
   },
+  // Found by the property tests (fast-check), seed 7.
+  {
+    name: 'cd-in-run keeps a comment line between `cd` and `&&`',
+    code: 'FROM alpine:3.21\nRUN cd /tmp \\\n  # note\n  && apk add --no-cache curl\n',
+    rules: ['cd-in-run'],
+  },
+  {
+    name: 'legacy-key-value-format writes nothing for a quoted name (`ENV "[ "a b"`)',
+    code: 'FROM scratch\nENV "[ "quoted value"\n',
+    rules: ['legacy-key-value-format'],
+  },
+  {
+    name: 'legacy-key-value-format writes nothing for a stray quote (`ENV A x"` would become an open string)',
+    code: 'FROM scratch\nENV A x"\nENV B it\'s\n',
+    rules: ['legacy-key-value-format'],
+  },
+  {
+    name: 'legacy-key-value-format still converts plain and fully quoted values',
+    code: 'FROM scratch\nENV A x\nENV B "a b"\nENV C a b\n',
+    safe: 'FROM scratch\nENV A=x\nENV B="a b"\nENV C="a b"\n',
+    rules: ['legacy-key-value-format'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

@@ -16,6 +16,8 @@ function workdirFix(model: DockerfileModel, instr: Instr, cd: ShellCommand): Fix
   const script = instr.run!.scripts[0];
   const between = script.text.slice(cd.end - script.base, next.start - script.base);
   if (!/^\s*&&\s*$/.test(between)) return undefined;
+  // A comment line inside the continuation would be deleted with the `cd … &&`.
+  if (model.comments.some((c) => c.start >= cd.end && c.start < next.start)) return undefined;
   const indent = /^[ \t]*/.exec(model.lines.lineText(instr.line))![0];
   const lineStart = model.lines.lineStart(instr.line);
   if (instr.start !== lineStart + indent.length) return undefined;

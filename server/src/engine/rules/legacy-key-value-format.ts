@@ -3,7 +3,8 @@ import type { Property } from 'dockerfile-ast';
 
 /** The value written for `key=value` form, or undefined when the conversion is not mechanical. */
 function asKeyValue(raw: string): string | undefined {
-  if (!/\s/.test(raw)) return raw;
+  // A stray quote (`value"`) would open a string in key=value form that never closes.
+  if (!/\s/.test(raw)) return /^[^"']*$/.test(raw) || /^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw) ? raw : undefined;
   // Whitespace only inside one pair of quotes: already a single word.
   if (/^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw)) return raw;
   if (/["'\\`]/.test(raw)) return undefined;
@@ -41,7 +42,10 @@ export default defineRule({
         const valueStart = model.lines.offsetAt(vr.start);
         const valueEnd = model.lines.offsetAt(vr.end);
         const raw = model.text.slice(valueStart, valueEnd);
-        const value = raw.includes('\n') ? undefined : asKeyValue(raw);
+        // Docker splits the legacy form at the first whitespace: a name with quotes or spaces in it
+        // (`ENV "a b" c`) is not the name dockerfile-ast sees, so there is nothing mechanical to write.
+        const name = model.text.slice(model.lines.offsetAt(nr.start), nameEnd);
+        const value = raw.includes('\n') || /[\s"']/.test(name) ? undefined : asKeyValue(raw);
         ctx.report({
           start: model.lines.offsetAt(nr.start),
           end: valueEnd,
