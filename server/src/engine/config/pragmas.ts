@@ -43,18 +43,21 @@ function splitNames(text: string, base: number): Array<{ name: string; start: nu
 
 const known = (name: string, source: PragmaSource) => findRules(name).length > 0 || (source === 'hadolint' && /^SC\d{4}$/.test(name));
 
-/** The instruction whose first line is `line`, if any. */
-function instructionStartingAt(model: DockerfileModel, line: number): Instr | undefined {
-  return model.instructions.find((i) => i.line === line);
+interface LineMaps { starts: Map<number, Instr>; comments: Set<number> }
+
+function lineMaps(model: DockerfileModel): LineMaps {
+  return {
+    starts: new Map(model.instructions.map((i) => [i.line, i])),
+    comments: new Set(model.comments.filter((c) => !c.embedded).map((c) => c.line)),
+  };
 }
 
 /** The instruction a comment block above belongs to: the first instruction after `line` with only comments between. */
-function instructionBelow(model: DockerfileModel, line: number): Instr | undefined {
-  const commentLines = new Set(model.comments.filter((c) => !c.embedded).map((c) => c.line));
+function instructionBelow(model: DockerfileModel, maps: LineMaps, line: number): Instr | undefined {
   for (let l = line + 1; l < model.lines.lineCount; l++) {
-    const instr = instructionStartingAt(model, l);
+    const instr = maps.starts.get(l);
     if (instr) return instr;
-    if (!commentLines.has(l)) return undefined;
+    if (!maps.comments.has(l)) return undefined;
   }
   return undefined;
 }
@@ -63,6 +66,7 @@ export function readPragmas(model: DockerfileModel): PragmaInfo {
   const hit = cache.get(model);
   if (hit) return hit;
   const info: PragmaInfo = { pragmas: [], buildkitError: false, experimental: [] };
+  const maps = lineMaps(model);
   const directiveLines = new Set(model.directives.map((d) => d.line));
   // Parser directives are not comments to the Dockerfile parser, but `# check=` lives among them.
   const lines = [...new Set([...model.directives.map((d) => d.line), ...model.comments.filter((c) => !c.embedded).map((c) => c.line)])].sort((a, b) => a - b);
@@ -76,7 +80,7 @@ export function readPragmas(model: DockerfileModel): PragmaInfo {
     if ((m = DOCKWISE.exec(text))) {
       const listStart = lineStart + text.length - m[2].length;
       const names = splitNames(m[2].replace(/\s+#.*$/, ''), listStart).map((n) => ({ ...n, known: known(n.name, 'dockwise') }));
-      const target = m[1] ? undefined : instructionBelow(model, c.line);
+      const target = m[1] ? undefined : instructionBelow(model, maps, c.line);
       if (m[1]) info.pragmas.push({ source: 'dockwise', scope: 'file', line: c.line, names });
       else if (target) info.pragmas.push({ source: 'dockwise', scope: 'instruction', line: c.line, names, covers: { from: target.line, to: target.endLine } });
       else info.pragmas.push({ source: 'dockwise', scope: 'instruction', line: c.line, names, covers: { from: -1, to: -1 } });
@@ -90,10 +94,10 @@ export function readPragmas(model: DockerfileModel): PragmaInfo {
       let covers: Pragma['covers'];
       if (kind === '') {
         // Only the instruction starting on the very next line (stacked pragmas: only the last counts).
-        const next = instructionStartingAt(model, c.line + 1);
+        const next = maps.starts.get(c.line + 1);
         covers = next && valid ? { from: next.line, to: next.endLine } : { from: -1, to: -1 };
       } else if (kind === 'stage') {
-        const from = instructionStartingAt(model, c.line + 1);
+        const from = maps.starts.get(c.line + 1);
         const stage = from?.keyword === 'FROM' ? from.stage : undefined;
         const last = stage?.instructions[stage.instructions.length - 1];
         covers = stage && last && valid ? { from: from!.line + 1, to: last.endLine } : { from: -1, to: -1 };
@@ -102,7 +106,7 @@ export function readPragmas(model: DockerfileModel): PragmaInfo {
       else info.pragmas.push({ source: 'hadolint', scope: kind === 'global' ? 'file' : kind === 'stage' ? 'stage' : 'instruction', line: c.line, names, covers });
     } else if ((m = CHECK.exec(text))) {
       const fileLevel = directiveLines.has(c.line);
-      const target = fileLevel ? undefined : instructionBelow(model, c.line);
+      const target = fileLevel ? undefined : instructionBelow(model, maps, c.line);
       // `skip=A,B;error=true;experimental=C` — also allow a trailing `// reason`.
       const body = m[1].replace(/\s*\/\/.*$/, '');
       const bodyStart = lineStart + text.length - m[1].length;

@@ -187,32 +187,47 @@ function joinedByAndOnly(root: Node): boolean {
 
 let pipelineCounter = 0;
 
-/** Walks the tree in source order with an explicit stack (deep chains would overflow recursion). */
+/**
+ * Walks the tree in source order with a TreeCursor: no recursion (deep chains would overflow it) and no
+ * Node objects except for the commands themselves (crossing into WASM for every node is the slow part).
+ */
 function collect(root: Node, out: Relative, shift: number, nested: boolean, depth: number): void {
-  const stack: Array<{ node: Node; pipeline?: number }> = [{ node: root }];
-  while (stack.length) {
-    const item = stack.pop()!;
-    const node = item.node;
-    let pipeline = item.pipeline;
-    if (node.type === 'pipeline') {
-      out.hasPipe = true;
-      pipeline = ++pipelineCounter;
-    } else if (node.type === 'comment' && !nested) out.hasComment = true;
-    if (node.type === 'command' || node.type === 'declaration_command' || node.type === 'unset_command') {
-      const cmd = toCommand(node, shift, nested);
-      if (cmd) {
-        if (pipeline !== undefined) cmd.pipeline = pipeline;
-        out.commands.push(cmd);
-        if (depth < 3) collectNested(cmd, node, out, shift, depth);
+  const cursor = root.walk();
+  // The pipeline the children at each depth belong to.
+  const pipes: Array<number | undefined> = [undefined];
+  let d = 0;
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      let pipeline = pipes[d];
+      if (cursor.nodeIsNamed) {
+        if (type === 'pipeline') {
+          out.hasPipe = true;
+          pipeline = ++pipelineCounter;
+        } else if (type === 'comment' && !nested) out.hasComment = true;
+        if (type === 'command' || type === 'declaration_command' || type === 'unset_command') {
+          const node = cursor.currentNode;
+          const cmd = toCommand(node, shift, nested);
+          if (cmd) {
+            if (pipeline !== undefined) cmd.pipeline = pipeline;
+            out.commands.push(cmd);
+            if (depth < 3) collectNested(cmd, node, out, shift, depth);
+          }
+        }
+      }
+      // A pipeline's direct stages belong to it; commands nested deeper (in $(…), subshells) do not.
+      const inner = type === 'pipeline' || type === 'redirected_statement' ? pipeline : undefined;
+      if (cursor.gotoFirstChild()) {
+        pipes[++d] = inner;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (d === 0 || !cursor.gotoParent()) return;
+        d--;
       }
     }
-    // A pipeline's direct stages belong to it; commands nested deeper (in $(…), subshells) do not.
-    const inner = node.type === 'pipeline' || node.type === 'redirected_statement' ? pipeline : undefined;
-    const children = node.namedChildren;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i];
-      if (c) stack.push({ node: c, pipeline: inner });
-    }
+  } finally {
+    cursor.delete();
   }
 }
 
