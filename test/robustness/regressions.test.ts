@@ -50,6 +50,23 @@ const cases: Case[] = [
     code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends x || echo failed\n',
     rules: ['apt-get-update-alone'],
   },
+  // Found reviewing fix-all on the committed corpus (bench/corpus/own/mixed-bad-practices.Dockerfile).
+  {
+    name: 'apt lists are not deleted when a later RUN installs without its own update (the install would fail)',
+    code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get upgrade -y\nRUN apt-get install -y --no-install-recommends curl\n',
+    rules: ['apt-lists-not-removed'],
+  },
+  {
+    name: 'apt lists are not deleted when a stage built FROM this one installs',
+    code: 'FROM ubuntu:24.04 AS base\nRUN apt-get update && apt-get upgrade -y\nFROM base\nRUN apt-cache policy curl\n',
+    rules: ['apt-lists-not-removed'],
+  },
+  {
+    name: 'apt lists are still deleted when the later RUN updates first',
+    code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get upgrade -y\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
+    safe: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get upgrade -y && \\\n    rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
+    rules: ['apt-lists-not-removed'],
+  },
   // Found by the property tests (fast-check), seed 7.
   {
     name: 'cd-in-run keeps a comment line between `cd` and `&&`',

@@ -1,6 +1,33 @@
 import { defineRule } from '../rule';
 import { aptUpdate, isCommand, parseArgs, subcommand, APT_VALUE_FLAGS } from '../model/commands';
 import { appendCommandEdit, cacheMountTargets } from './support';
+import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
+import type { ShellCommand } from '../model/shell';
+
+const LISTS_NOT_NEEDED = ['update', 'clean', 'autoclean', 'autoremove', 'purge', 'remove', 'dist-clean'];
+
+/** An apt command that reads the package lists (install, upgrade, apt-cache policy …). */
+function readsLists(c: ShellCommand): boolean {
+  if (isCommand(c, 'apt-cache')) return true;
+  return isCommand(c, 'apt-get', 'apt', 'aptitude') && !LISTS_NOT_NEEDED.includes(subcommand(c, APT_VALUE_FLAGS)?.value ?? '');
+}
+
+const builtOn = (s: Stage, base: Stage) => { for (let x: Stage | undefined = s; x; x = x.parent) if (x === base) return true; return false; };
+
+/**
+ * A later RUN of this stage (or of a stage built FROM it, or a later ONBUILD trigger) that reads the lists
+ * before running `apt-get update` itself: deleting them here would make its install fail.
+ */
+function listsReadLater(model: DockerfileModel, instr: Instr): boolean {
+  const later = model.runs.filter((r) => r.start > instr.start && (instr.onbuild ? !!r.onbuild : !r.onbuild && !!r.stage && !!instr.stage && builtOn(r.stage, instr.stage)));
+  return later.some((r) => {
+    for (const c of r.run!.commands) {
+      if (aptUpdate(c)) return false;
+      if (readsLists(c)) return true;
+    }
+    return false;
+  });
+}
 
 export default defineRule({
   meta: {
@@ -30,7 +57,7 @@ export default defineRule({
         || (isCommand(c, 'apt-get', 'apt') && subcommand(c, APT_VALUE_FLAGS)?.value === 'dist-clean'));
       if (removes) continue;
       if (cacheMountTargets(instr).some((t) => t.replace(/\/+$/, '') === '/var/lib/apt' || t.startsWith('/var/lib/apt/lists'))) continue;
-      const edit = appendCommandEdit(ctx.model, instr, 'rm -rf /var/lib/apt/lists/*');
+      const edit = listsReadLater(ctx.model, instr) ? undefined : appendCommandEdit(ctx.model, instr, 'rm -rf /var/lib/apt/lists/*');
       ctx.report({
         start: update.start,
         end: update.end,
