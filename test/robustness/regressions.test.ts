@@ -89,6 +89,27 @@ const cases: Case[] = [
     safe: 'FROM scratch\nENV A=x\nENV B="a b"\nENV C="a b"\n',
     rules: ['legacy-key-value-format'],
   },
+  // Found by the property tests, seeds 12-14.
+  {
+    name: 'nothing is appended to a RUN that ends in a comment line (it would land in the comment, and the next line join the command)',
+    code: 'FROM fedora:41\nRUN dnf install -y httpd \\\n  # web server\n',
+    rules: ['dnf-cache-not-cleaned'],
+  },
+  {
+    name: 'RUNs that end in comment lines are not merged',
+    code: 'FROM debian:12-slim\nRUN mkdir /a\nRUN ls \\\n  # list it\n',
+    rules: ['consecutive-run'],
+  },
+  {
+    name: 'legacy-key-value-format does not rewrite a pair across a continuation with a comment in it',
+    code: 'FROM alpine:3.21\nENV curl \\\n# comment\n  value\n',
+    rules: ['legacy-key-value-format'],
+  },
+  {
+    name: 'a heredoc marker is not a COPY destination (a `/` appended to `<<EOF` swallowed the rest of the file)',
+    code: 'FROM alpine:3.21\nCOPY a b <<EOF\nx\nEOF\nRUN --mount=type=cache,target=/root/.cache true\n',
+    rules: ['copy-multiple-sources-without-slash'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

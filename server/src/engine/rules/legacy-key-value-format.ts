@@ -45,7 +45,9 @@ export default defineRule({
         // Docker splits the legacy form at the first whitespace: a name with quotes or spaces in it
         // (`ENV "a b" c`) is not the name dockerfile-ast sees, so there is nothing mechanical to write.
         const name = model.text.slice(model.lines.offsetAt(nr.start), nameEnd);
-        const value = raw.includes('\n') || /[\s"']/.test(name) ? undefined : asKeyValue(raw);
+        // The edit runs from the name to the value's end: across a continuation it would delete the comment
+        // lines inside it, so only one-line pairs are converted.
+        const value = /[\r\n]/.test(model.text.slice(nameEnd, valueEnd)) || /[\s"']/.test(name) ? undefined : asKeyValue(raw);
         ctx.report({
           start: model.lines.offsetAt(nr.start),
           end: valueEnd,

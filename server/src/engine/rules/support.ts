@@ -71,6 +71,16 @@ export function canAppend(instr: Instr): boolean {
     && !script.commands.some((c) => !c.nested && (c.name === 'exit' || c.name === 'exec'));
 }
 
+/**
+ * The RUN ends in continuation lines that hold only comments or nothing (`RUN a \\` + `# note`): text
+ * appended at its end would land in the comment, and the line after it would join the command.
+ */
+function endsInCommentLines(model: DockerfileModel, instr: Instr): boolean {
+  const script = instr.run?.scripts[0];
+  if (!script || instr.run!.heredocs.length) return false;
+  return /[\r\n]/.test(model.text.slice(script.base + script.text.trimEnd().length, instr.end));
+}
+
 /** Edit that appends `command` at the end of a shell-form RUN (or as a last line of a heredoc script). */
 export function appendCommandEdit(model: DockerfileModel, instr: Instr, command: string): OffsetEdit | undefined {
   const run = instr.run;
@@ -83,7 +93,7 @@ export function appendCommandEdit(model: DockerfileModel, instr: Instr, command:
     if (!body || body.hasErrors || body.text.includes('<<')) return undefined;
     return { start: script.contentEnd, end: script.contentEnd, text: `${model.lines.eol}${command}` };
   }
-  if (!canAppend(instr)) return undefined;
+  if (!canAppend(instr) || endsInCommentLines(model, instr)) return undefined;
   const end = bodyEnd(model, instr);
   return { start: end, end: instr.end, text: joiner(model, instr)(command) };
 }
@@ -93,7 +103,7 @@ export function appendCommandEdit(model: DockerfileModel, instr: Instr, command:
  * `&&`, and comments that stood between the RUNs move above the merged RUN.
  */
 export function mergeRunsEdits(model: DockerfileModel, runs: Instr[]): OffsetEdit[] | undefined {
-  if (runs.length < 2 || !runs.every((r, i) => i === 0 || canAppend(runs[i - 1]))) return undefined;
+  if (runs.length < 2 || !runs.every((r, i) => i === 0 || canAppend(runs[i - 1])) || runs.some((r) => endsInCommentLines(model, r))) return undefined;
   // `first && b || c`, `first && b; c` or `first && b &` would let a failing `first` pass: append `&&` chains only.
   if (!runs.slice(1).every((r) => r.run?.scripts[0]?.andOnly)) return undefined;
   const first = runs[0];
@@ -243,7 +253,8 @@ export function copyOperands(model: DockerfileModel, instr: Instr): { sources: C
       return q ? { value: q[2], start: a.start + 1, end: a.end - 1, json: false } : { value: a.value, start: a.start, end: a.end, json: false };
     });
   }
-  if (ops.length < 2) return undefined;
+  // A heredoc marker is never the destination (`COPY a <<EOF` is malformed): nothing to say about it.
+  if (ops.length < 2 || (!ops[ops.length - 1].json && ops[ops.length - 1].value.startsWith('<<'))) return undefined;
   return { sources: ops.slice(0, -1), dest: ops[ops.length - 1] };
 }
 
