@@ -1,0 +1,3 @@
+FROM fedora:41
+RUN dnf install -y httpd mod_ssl && dnf clean all
+RUN dnf -y

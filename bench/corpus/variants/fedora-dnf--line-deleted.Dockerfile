@@ -1,0 +1,5 @@
+FROM fedora:41
+RUN dnf install -y httpd mod_ssl && dnf clean all
+RUN dnf -y install python3-pip
+RUN yum install -y jq
+CMD ["/usr/sbin/httpd", "-DFOREGROUND"]

@@ -1,0 +1,14 @@
+# syntax=docker/dockerfile:1.7
+FROM debian:12-slim
+RUN <<EOF
+set -eux
+apt-get update
+apt-get install -y --no-install-recommends ca-certificates curl
+rm -rf /var/lib/apt/lists/*
+EOF
+COPY <<EOF /etc/app/app.conf
+listen = 0.0.0.0:8080
+log_level = info
+EOF
+RUN <<-SCRIPT bash
+	se

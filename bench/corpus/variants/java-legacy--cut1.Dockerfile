@@ -1,0 +1,3 @@
+FROM openjdk:8
+VOLUME /tmp
+ADD target/service.jar app.jar

@@ -1,0 +1,14 @@
+from nginx:1.27-alpine
+label maintainer="web team <web@example.com>"
+label org.opencontainers.image.created="2024-11-02T10:00:00Z" \
+      org.opencontainers.image.source="https://github.com/example/site" \
+      org.opencontainers.image.revision="3f9c2a1" \
+      org.opencontainers.image.version="v1.4" \
+      com.example.empty=""
+healthcheck --interval=30s --timeout=5s --retries=3 \
+    cmd wget -qO- http://127.0.0.1/health || exit 1
+healthcheck NONE
+stopsignal SIGQUIT
+copy site/ /usr/share/nginx/html/
+copy a.conf b.conf /etc/nginx/conf.d
+user nginx

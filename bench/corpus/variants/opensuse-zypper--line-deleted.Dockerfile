@@ -1,0 +1,3 @@
+FROM opensuse/leap:15.6
+RUN zypper refresh && zypper install -y curl git-core
+CMD ["bash"]

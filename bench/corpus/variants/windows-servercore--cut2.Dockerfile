@@ -1,0 +1,6 @@
+# escape=`
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN Invoke-WebRequest -Uri https://example.com/tool.zip -OutFile C:\tool.zip ; `
+    Expand-Archive C:\tool.zip -DestinationPath C:\tool ; `
+   

@@ -1,0 +1,8 @@
+# escape=`
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+    Expand-Archive C:\tool.zip -DestinationPath C:\tool ; `
+    Remove-Item C:\tool.zip -Force
+RUN setx /M PATH $($Env:PATH + ';C:\tool\bin')
+COPY config\ C:\config\
+CMD ["C:\\tool\\bin\\tool.exe", "--config", "C:\\config\\tool.toml"]
