@@ -110,6 +110,14 @@ const cases: Case[] = [
     code: 'FROM alpine:3.21\nCOPY a b <<EOF\nx\nEOF\nRUN --mount=type=cache,target=/root/.cache true\n',
     rules: ['copy-multiple-sources-without-slash'],
   },
+  // Found by the property tests, seed 21: the fix-all guard against fixes that do not remove their finding
+  // keyed on the finding's position only, so a different finding that moved onto it was rejected.
+  {
+    name: 'fix-all applies a second merge whose finding moved onto the place of one applied before',
+    code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get clean\nRUN apt-get clean\n',
+    safe: 'FROM debian:12-slim\nRUN apt-get update && \\\n    rm -rf /var/lib/apt/lists/* && \\\n    apt-get clean && \\\n    apt-get clean\n',
+    rules: ['apt-lists-not-removed', 'cleanup-in-separate-layer'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

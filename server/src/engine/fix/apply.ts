@@ -70,7 +70,10 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
   const rejectedKeys = new Set<string>();
   // A fix offered again for the same finding after it was applied did not fix it: never apply it twice.
   const appliedFindings = new Set<string>();
-  const findingKey = (f: Finding, fix: Fix) => `${f.rule}\u0000${fix.title}\u0000${f.range.start.line}:${f.range.start.character}`;
+  // The same place alone is not enough (text shifts between passes, so another finding can land there): the
+  // fix must also replace the same text with the same text.
+  const findingKey = (f: Finding, fix: Fix, index: LineIndex) =>
+    `${f.rule}\u0000${fix.title}\u0000${f.range.start.line}:${f.range.start.character}\u0000${fix.edits.map((e) => `${index.text.slice(index.offsetAt(e.range.start), index.offsetAt(e.range.end))}\u0001${e.newText}`).join('\u0002')}`;
   for (let pass = 0; pass < maxPasses; pass++) {
     const { findings } = lintText(result.text, options);
     const index = new LineIndex(result.text);
@@ -80,7 +83,7 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
       if (!fix) continue;
       const key = `${finding.rule}\u0000${fix.title}\u0000${JSON.stringify(fix.edits)}`;
       if (rejectedKeys.has(key)) continue;
-      if (appliedFindings.has(findingKey(finding, fix))) {
+      if (appliedFindings.has(findingKey(finding, fix, index))) {
         rejectedKeys.add(key);
         result.rejected.push({ rule: finding.rule, title: fix.title });
         continue;
@@ -114,7 +117,7 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
       next = current;
     }
     for (const c of accepted) {
-      appliedFindings.add(findingKey(c.finding, c.fix));
+      appliedFindings.add(findingKey(c.finding, c.fix, index));
       result.applied.push({ rule: c.finding.rule, title: c.fix.title });
       for (const f of c.fix.createFiles ?? []) if (!result.createFiles.some((x) => x.path === f.path)) result.createFiles.push(f);
     }
