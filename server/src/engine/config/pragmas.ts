@@ -130,17 +130,27 @@ export function readPragmas(model: DockerfileModel): PragmaInfo {
   return info;
 }
 
-function matches(p: Pragma, f: Finding): boolean {
-  const names = p.names.filter((n) => n.known);
-  // ShellCheck findings carry their SC code as the rule.
-  if (/^SC\d{4}$/.test(f.rule)) return names.some((n) => n.name === f.rule);
-  if (p.source === 'buildkit') {
-    const rules = findRules(f.rule);
-    const buildkitName = rules[0]?.meta.aliases.buildkit;
-    if (p.all) return !!buildkitName;
-    return names.some((n) => findRules(n.name).some((r) => r.meta.id === f.rule));
+const pragmaIds = new WeakMap<Pragma, Set<string>>();
+
+/** The rule ids and ShellCheck codes a pragma's known names stand for, worked out once per pragma (it may list thousands). */
+function idsOf(p: Pragma): Set<string> {
+  let ids = pragmaIds.get(p);
+  if (!ids) {
+    ids = new Set();
+    for (const n of p.names) {
+      if (!n.known) continue;
+      if (/^SC\d{4}$/.test(n.name)) ids.add(n.name);
+      for (const r of findRules(n.name)) ids.add(r.meta.id);
+    }
+    pragmaIds.set(p, ids);
   }
-  return names.some((n) => findRules(n.name).some((r) => r.meta.id === f.rule));
+  return ids;
+}
+
+function matches(p: Pragma, f: Finding): boolean {
+  // ShellCheck findings carry their SC code as the rule, kept as it is in idsOf.
+  if (p.source === 'buildkit' && p.all && !/^SC\d{4}$/.test(f.rule)) return !!findRules(f.rule)[0]?.meta.aliases.buildkit;
+  return idsOf(p).has(f.rule);
 }
 
 /** Drops findings that an inline pragma suppresses; applies `# check=error=true`. */
