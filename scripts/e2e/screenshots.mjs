@@ -23,7 +23,9 @@ const vsix = path.join(root, 'dockwise.vsix');
 const install = spawnSync(codeServer, [...dirs, '--install-extension', vsix], { env, encoding: 'utf8' });
 if (install.status !== 0) throw new Error(`install failed: ${install.stderr}`);
 const port = 20000 + Math.floor(Math.random() * 20000);
-const workspace = path.join(root, process.argv[2] ?? 'examples/spring-boot');
+// A copy: the quick fix the script applies may be saved, and the examples must stay as they are.
+const workspace = path.join(tmp, 'workspace');
+fs.cpSync(path.join(root, process.argv[2] ?? 'examples/spring-boot'), workspace, { recursive: true });
 const serverLog = fs.openSync(path.join(shots, 'code-server.log'), 'w');
 const server = spawn(codeServer, [...dirs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace], { env, stdio: ['ignore', serverLog, serverLog], detached: true });
 const stop = () => { try { process.kill(-server.pid, 'SIGTERM'); } catch {} };
