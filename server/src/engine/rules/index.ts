@@ -86,6 +86,10 @@ import labelInvalidSpdx from './label-invalid-spdx';
 import labelInvalidHash from './label-invalid-hash';
 import labelInvalidSemver from './label-invalid-semver';
 import labelInvalidEmail from './label-invalid-email';
+import duplicateStageName from './duplicate-stage-name';
+import reservedStageName from './reserved-stage-name';
+import exposeProtocolCasing from './expose-protocol-casing';
+import redundantTargetPlatform from './redundant-target-platform';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -174,6 +178,10 @@ export const allRules: readonly Rule[] = [
   labelInvalidHash,
   labelInvalidSemver,
   labelInvalidEmail,
+  duplicateStageName,
+  reservedStageName,
+  exposeProtocolCasing,
+  redundantTargetPlatform,
 ];
 
 const byId = new Map<string, Rule>();

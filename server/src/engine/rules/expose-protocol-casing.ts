@@ -1,0 +1,29 @@
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'expose-protocol-casing',
+    aliases: { buildkit: 'ExposeProtoCasing' },
+    defaultSeverity: 'warning',
+    fixable: 'safe',
+    docs: {
+      summary: 'EXPOSE protocol not in lowercase',
+      why: 'Docker expects `tcp`, `udp` or `sctp` in lowercase. Other spellings are accepted today only by normalising them, and tools that read the image config see the odd spelling.',
+      examples: [{ bad: 'FROM nginx:1.27\nEXPOSE 80/TCP\n', good: 'FROM nginx:1.27\nEXPOSE 80/tcp\n' }],
+      references: ['https://docs.docker.com/reference/build-checks/expose-proto-casing/'],
+    },
+  },
+  check(ctx) {
+    for (const instr of [...ctx.model.instructions, ...ctx.model.triggers]) {
+      if (instr.keyword !== 'EXPOSE') continue;
+      for (const arg of instr.args) {
+        const slash = arg.value.lastIndexOf('/');
+        if (slash < 0 || arg.value.includes('$')) continue;
+        const proto = arg.value.slice(slash + 1);
+        if (!proto || proto === proto.toLowerCase()) continue;
+        const start = arg.start + (arg.end - arg.start) - proto.length;
+        ctx.report({ start, end: arg.end, message: `Write the protocol in lowercase: ${proto.toLowerCase()}`, fixes: [{ title: `Use ${proto.toLowerCase()}`, safety: 'safe', edits: [{ start, end: arg.end, text: proto.toLowerCase() }] }] });
+      }
+    }
+  },
+});
