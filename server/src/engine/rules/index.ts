@@ -90,6 +90,8 @@ import duplicateStageName from './duplicate-stage-name';
 import reservedStageName from './reserved-stage-name';
 import exposeProtocolCasing from './expose-protocol-casing';
 import redundantTargetPlatform from './redundant-target-platform';
+import workdirRelativePath from './workdir-relative-path';
+import fromPlatformConstant from './from-platform-constant';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -182,6 +184,8 @@ export const allRules: readonly Rule[] = [
   reservedStageName,
   exposeProtocolCasing,
   redundantTargetPlatform,
+  workdirRelativePath,
+  fromPlatformConstant,
 ];
 
 const byId = new Map<string, Rule>();
