@@ -92,6 +92,8 @@ import exposeProtocolCasing from './expose-protocol-casing';
 import redundantTargetPlatform from './redundant-target-platform';
 import workdirRelativePath from './workdir-relative-path';
 import fromPlatformConstant from './from-platform-constant';
+import fromAsCasing from './from-as-casing';
+import exposeInvalidFormat from './expose-invalid-format';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -186,6 +188,8 @@ export const allRules: readonly Rule[] = [
   redundantTargetPlatform,
   workdirRelativePath,
   fromPlatformConstant,
+  fromAsCasing,
+  exposeInvalidFormat,
 ];
 
 const byId = new Map<string, Rule>();

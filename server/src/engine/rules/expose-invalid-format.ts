@@ -1,0 +1,33 @@
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'expose-invalid-format',
+    aliases: { buildkit: 'ExposeInvalidFormat' },
+    defaultSeverity: 'warning',
+    fixable: 'safe',
+    docs: {
+      summary: 'EXPOSE with an IP address or a host port',
+      why: 'EXPOSE documents the ports the container listens on. Publishing to a host address or port happens at run time (`docker run -p 8080:80`). BuildKit ignores the host part today and will reject it in the future.',
+      examples: [{ bad: 'FROM nginx:1.27\nEXPOSE 127.0.0.1:8080:80\n', good: 'FROM nginx:1.27\nEXPOSE 80\n' }],
+      references: ['https://docs.docker.com/reference/build-checks/expose-invalid-format/'],
+    },
+  },
+  check(ctx) {
+    for (const instr of [...ctx.model.instructions, ...ctx.model.triggers]) {
+      if (instr.keyword !== 'EXPOSE') continue;
+      for (const arg of instr.args) {
+        if (!arg.value.includes(':') || arg.value.includes('$')) continue;
+        const [ports, proto] = arg.value.split('/');
+        const containerPort = ports.slice(ports.lastIndexOf(':') + 1);
+        const fixed = /^\d+(-\d+)?$/.test(containerPort) ? containerPort + (proto ? `/${proto}` : '') : undefined;
+        ctx.report({
+          start: arg.start,
+          end: arg.end,
+          message: `EXPOSE takes the container's port only${fixed ? `: ${fixed}` : ''}; map host ports with docker run -p`,
+          fixes: fixed ? [{ title: `Expose ${fixed}`, safety: 'safe', edits: [{ start: arg.start, end: arg.end, text: fixed }] }] : [],
+        });
+      }
+    }
+  },
+});

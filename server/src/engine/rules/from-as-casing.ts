@@ -1,0 +1,30 @@
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'from-as-casing',
+    aliases: { buildkit: 'FromAsCasing' },
+    defaultSeverity: 'warning',
+    fixable: 'safe',
+    docs: {
+      summary: '`AS` cased differently from `FROM`',
+      why: 'Keywords in one casing read as one language: `FROM … AS …` or `from … as …`. A mix suggests the line was pasted together and makes the stage name harder to spot.',
+      examples: [{ bad: 'FROM golang:1.25 as build\n', good: 'FROM golang:1.25 AS build\n' }],
+      references: ['https://docs.docker.com/reference/build-checks/from-as-casing/'],
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const stage of model.stages) {
+      const from = model.text.slice(stage.from.keywordStart, stage.from.keywordEnd);
+      const as = stage.from.args[1];
+      if (!as || as.value.toUpperCase() !== 'AS') continue;
+      // A mixed-case `From` is the instruction-casing check's business.
+      const upper = from === from.toUpperCase();
+      const lower = from === from.toLowerCase();
+      if ((!upper && !lower) || (upper && as.value === 'AS') || (lower && as.value === 'as')) continue;
+      const want = upper ? 'AS' : 'as';
+      ctx.report({ start: as.start, end: as.end, message: `"${as.value}" does not match the casing of "${from}"; write "${want}"`, fixes: [{ title: `Write ${want}`, safety: 'safe', edits: [{ start: as.start, end: as.end, text: want }] }] });
+    }
+  },
+});
