@@ -31,7 +31,8 @@ const cache = new WeakMap<DockerfileModel, PragmaInfo>();
 
 const DOCKWISE = /^#\s*dockwise\s+(global\s+)?ignore\s*=\s*(.*)$/i;
 // hadolint: lowercase keywords, codes made of D L S C and digits, an optional trailing `# comment`.
-const HADOLINT = /^#\s*hadolint\s+(global\s+|stage\s+)?ignore\s*=\s*([^#]*?)\s*(#.*)?$/;
+// The list is trimmed after the match (`\s*([^#]*?)\s*` is quadratic on a long run of spaces).
+const HADOLINT = /^#\s*hadolint\s+(global\s+|stage\s+)?ignore\s*=([^#]*)(#.*)?$/;
 const CHECK = /^#\s*check\s*=\s*(.*)$/i;
 
 function splitNames(text: string, base: number): Array<{ name: string; start: number; end: number }> {
@@ -39,6 +40,15 @@ function splitNames(text: string, base: number): Array<{ name: string; start: nu
   const re = /[^,\s]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push({ name: m[0], start: base + m.index, end: base + m.index + m[0].length });
   return out;
+}
+
+/**
+ * The text before a trailing comment that starts at `marker`, without the whitespace before it. (Not
+ * `replace(/\s+#.*$/, '')`: that retries at every space of a long run, quadratic in its length.)
+ */
+function withoutComment(text: string, marker: RegExp): string {
+  const i = text.search(marker);
+  return i < 0 ? text : text.slice(0, i).trimEnd();
 }
 
 const known = (name: string, source: PragmaSource) => findRules(name).length > 0 || (source === 'hadolint' && /^SC\d{4}$/.test(name));
@@ -79,13 +89,13 @@ export function readPragmas(model: DockerfileModel): PragmaInfo {
     let m: RegExpExecArray | null;
     if ((m = DOCKWISE.exec(text))) {
       const listStart = lineStart + text.length - m[2].length;
-      const names = splitNames(m[2].replace(/\s+#.*$/, ''), listStart).map((n) => ({ ...n, known: known(n.name, 'dockwise') }));
+      const names = splitNames(withoutComment(m[2], /\s#/), listStart).map((n) => ({ ...n, known: known(n.name, 'dockwise') }));
       const target = m[1] ? undefined : instructionBelow(model, maps, c.line);
       if (m[1]) info.pragmas.push({ source: 'dockwise', scope: 'file', line: c.line, names });
       else if (target) info.pragmas.push({ source: 'dockwise', scope: 'instruction', line: c.line, names, covers: { from: target.line, to: target.endLine } });
       else info.pragmas.push({ source: 'dockwise', scope: 'instruction', line: c.line, names, covers: { from: -1, to: -1 } });
     } else if ((m = HADOLINT.exec(text))) {
-      const list = m[2];
+      const list = m[2].trim();
       const listStart = lineStart + text.indexOf(list, text.indexOf('=') + 1);
       const names = splitNames(list, listStart).map((n) => ({ ...n, known: known(n.name, 'hadolint') }));
       // hadolint drops the whole pragma when any name is not a code made of D, L, S, C and digits.
@@ -108,7 +118,7 @@ export function readPragmas(model: DockerfileModel): PragmaInfo {
       const fileLevel = directiveLines.has(c.line);
       const target = fileLevel ? undefined : instructionBelow(model, maps, c.line);
       // `skip=A,B;error=true;experimental=C` — also allow a trailing `// reason`.
-      const body = m[1].replace(/\s*\/\/.*$/, '');
+      const body = withoutComment(m[1], /\/\//);
       const bodyStart = lineStart + text.length - m[1].length;
       for (const part of body.split(';')) {
         const eq = part.indexOf('=');

@@ -1,6 +1,6 @@
 // The Dockerfile model every rule reads: instructions with offsets, stages as a graph, variables,
 // parser directives, ONBUILD triggers and RUN bodies parsed into shell commands. Built once per text.
-import { DockerfileParser, type Instruction, type Dockerfile, type From, type Heredoc } from 'dockerfile-ast';
+import { DockerfileParser, Instruction, ModifiableInstruction, type Dockerfile, type From, type Heredoc } from 'dockerfile-ast';
 import { LineIndex } from '../text';
 import { parseShell, type ShellCommand, type ShellScript } from './shell';
 import { parseImageReference, type ImageReference } from './image';
@@ -346,6 +346,22 @@ export class DockerfileModel {
   }
 }
 
+// dockerfile-ast (0.7) drops the flags off the arguments with one shift() per flag, on every call and already
+// while parsing: quadratic in the number of flags (16,000 `--a=b` on one line took 6 s to parse). The same
+// answer with one slice. While getFlags is still collecting (it asks for the arguments itself) it returns no
+// flags yet, exactly as the original does.
+{
+  const proto = ModifiableInstruction.prototype as unknown as { getArguments(): unknown[]; getFlags(): unknown[] };
+  const base = Instruction.prototype.getArguments;
+  if (typeof proto.getFlags === 'function' && typeof base === 'function') {
+    proto.getArguments = function (this: Instruction & { getFlags(): unknown[] }) {
+      const args = base.call(this);
+      const n = this.getFlags().length;
+      return n ? args.slice(n) : args;
+    };
+  }
+}
+
 // dockerfile-ast recomputes arguments, flags, properties and heredocs from the text on every call, and
 // several rules ask for them: the model is immutable, so each instruction answers once.
 // (Not getArguments/getFlags: they call each other while building, so an early answer would stick.)
@@ -429,11 +445,12 @@ function readDirectives(lines: LineIndex): Directive[] {
   const out: Directive[] = [];
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line).replace(/^\uFEFF/, '');
-    const m = /^\s*#\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*=\s*(.*?)\s*$/.exec(text);
+    // The value is trimmed after the match: `\s*(.*?)\s*$` backtracks quadratically on a long run of spaces.
+    const m = /^\s*#\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*=(.*)$/.exec(text);
     if (!m) break;
     const name = m[1].toLowerCase();
     if (out.some((d) => d.name === name)) break;
-    out.push({ name, value: m[2], line, start: lines.lineStart(line), end: lines.lineEnd(line) });
+    out.push({ name, value: m[2].trim(), line, start: lines.lineStart(line), end: lines.lineEnd(line) });
   }
   return out;
 }

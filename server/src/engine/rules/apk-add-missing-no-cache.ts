@@ -20,7 +20,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      if (cacheMountTargets(instr).some((t) => t.replace(/\/+$/, '') === '/var/cache/apk' || t.replace(/\/+$/, '') === '/etc/apk/cache')) continue;
+      if (cacheMountTargets(instr).some((t) => t.replace(/(?<!\/)\/+$/, '') === '/var/cache/apk' || t.replace(/(?<!\/)\/+$/, '') === '/etc/apk/cache')) continue;
       for (const cmd of instr.run!.commands) {
         const add = apkAdd(cmd);
         if (!add || parseArgs(cmd).flags.some((f) => f.name === 'no-cache')) continue;

@@ -53,10 +53,10 @@ export default defineRule({
       const update = cmds.find(aptUpdate);
       if (!update) continue;
       // `apt-get dist-clean` (apt 2.7+, Debian trixie) removes the lists as well.
-      const removes = cmds.some((c) => (isCommand(c, 'rm') && parseArgs(c).operands.some((w) => w.value.replace(/\/+$/, '').startsWith('/var/lib/apt/lists')))
+      const removes = cmds.some((c) => (isCommand(c, 'rm') && parseArgs(c).operands.some((w) => w.value.replace(/(?<!\/)\/+$/, '').startsWith('/var/lib/apt/lists')))
         || (isCommand(c, 'apt-get', 'apt') && subcommand(c, APT_VALUE_FLAGS)?.value === 'dist-clean'));
       if (removes) continue;
-      if (cacheMountTargets(instr).some((t) => t.replace(/\/+$/, '') === '/var/lib/apt' || t.startsWith('/var/lib/apt/lists'))) continue;
+      if (cacheMountTargets(instr).some((t) => t.replace(/(?<!\/)\/+$/, '') === '/var/lib/apt' || t.startsWith('/var/lib/apt/lists'))) continue;
       const edit = listsReadLater(ctx.model, instr) ? undefined : appendCommandEdit(ctx.model, instr, 'rm -rf /var/lib/apt/lists/*');
       ctx.report({
         start: update.start,

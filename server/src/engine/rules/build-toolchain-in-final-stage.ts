@@ -10,7 +10,8 @@ const SDK_IMAGES = new Set(['golang', 'maven', 'gradle', 'rust', 'buildpack-deps
 const APK_FLAGS = ['t', 'virtual', 'repository', 'X', 'p', 'root', 'keys-dir', 'arch', 'cache-dir'];
 
 function packageName(w: ShellWord): string {
-  return w.value.replace(/[=<>~].*$/, '');
+  // [\s\S], not `.`: a value with a line break in it would make `.*$` retry at every operator (quadratic).
+  return w.value.replace(/[=<>~][\s\S]*$/, '');
 }
 
 /** Toolchain packages this RUN installs and does not remove again in the same RUN. */

@@ -20,8 +20,8 @@ function destination(stage: Stage, instr: Instr): string | undefined {
 }
 
 function within(path: string, dir: string): boolean {
-  const a = path.replace(/\/+$/, '') || '/';
-  const b = dir.replace(/\/+$/, '') || '/';
+  const a = path.replace(/(?<!\/)\/+$/, '') || '/';
+  const b = dir.replace(/(?<!\/)\/+$/, '') || '/';
   return a === b || a.startsWith(b === '/' ? '/' : `${b}/`);
 }
 

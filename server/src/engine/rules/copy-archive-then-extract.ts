@@ -5,7 +5,7 @@ import { copyOperands } from './support';
 const ARCHIVE = /\.(tar|Z|bz2|gz|lz|lzma|tZ|tb2|tbz|tbz2|tgz|tlz|tpz|txz|xz|zst|tzst)$/;
 const EXTRACTORS = ['unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat', 'unzstd'];
 
-const base = (p: string) => p.replace(/\/+$/, '').split('/').pop() ?? p;
+const base = (p: string) => p.replace(/(?<!\/)\/+$/, '').split('/').pop() ?? p;
 
 export default defineRule({
   meta: {
@@ -34,7 +34,7 @@ export default defineRule({
             const names = parseArgs(c).operands.map((w) => base(w.value));
             if (isCommand(c, 'tar')) {
               const first = c.args[0]?.value ?? '';
-              const extract = c.args.some((w) => /^--(extract|get)$/.test(w.value) || /^-[A-Za-z]*x/.test(w.value)) || /^[A-Za-z]*x[A-Za-z]*$/.test(first);
+              const extract = c.args.some((w) => /^--(extract|get)$/.test(w.value) || /^-[A-Za-z]*x/.test(w.value)) || (/^[A-Za-z]+$/.test(first) && first.includes('x'));
               return extract && c.args.some((w) => base(w.value) === name || base(w.value.replace(/^-[A-Za-z]*f/, '')) === name);
             }
             return isCommand(c, ...EXTRACTORS) && names.includes(name);

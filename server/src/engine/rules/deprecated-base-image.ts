@@ -7,7 +7,7 @@ const TEMURIN_MAJORS = new Set(['8', '11', '17', '21', '25']);
 
 /** openjdk:<v>[-jdk|-jre][-slim|-alpine…] → the matching eclipse-temurin tag, when there is one. */
 export function temurinFor(tag: string | undefined): string | undefined {
-  const m = /^(\d+)(?:u\d+|[.\d]*)?(?:-(jdk|jre))?(?:-(slim|alpine|bullseye|bookworm|buster|slim-bullseye|slim-bookworm|slim-buster))?$/.exec(tag ?? '');
+  const m = /^(\d+)(?:u\d+|\.[.\d]*)?(?:-(jdk|jre))?(?:-(slim|alpine|bullseye|bookworm|buster|slim-bullseye|slim-bookworm|slim-buster))?$/.exec(tag ?? '');
   if (!m || !TEMURIN_MAJORS.has(m[1])) return undefined;
   const kind = m[2] ?? 'jdk';
   return `eclipse-temurin:${m[1]}-${kind}${m[3] === 'alpine' ? '-alpine' : ''}`;

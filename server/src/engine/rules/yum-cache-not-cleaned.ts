@@ -20,11 +20,11 @@ export default defineRule({
   check(ctx) {
     for (const instr of ctx.model.runs) {
       if (!runShips(instr)) continue;
-      if (cacheMountTargets(instr).some((t) => t.replace(/\/+$/, '').startsWith('/var/cache/yum'))) continue;
+      if (cacheMountTargets(instr).some((t) => t.replace(/(?<!\/)\/+$/, '').startsWith('/var/cache/yum'))) continue;
       for (const cmd of instr.run!.commands) {
         if (!toolSubcommand(cmd, ['yum'], ['install', 'groupinstall', 'localinstall'], RPM_VALUE_FLAGS)) continue;
         const cleaned = commandsAfter(instr, cmd).some((c) => toolSubcommand(c, ['yum'], ['clean'], RPM_VALUE_FLAGS)
-          || (isCommand(c, 'rm') && parseArgs(c).operands.some((w) => w.value.replace(/\/+$/, '').startsWith('/var/cache/yum'))));
+          || (isCommand(c, 'rm') && parseArgs(c).operands.some((w) => w.value.replace(/(?<!\/)\/+$/, '').startsWith('/var/cache/yum'))));
         if (cleaned) continue;
         const edit = appendCommandEdit(ctx.model, instr, 'yum clean all');
         ctx.report({

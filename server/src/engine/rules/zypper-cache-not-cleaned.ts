@@ -18,7 +18,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const cacheDir = (p: string) => p.replace(/\/+$/, '').startsWith('/var/cache/zypp');
+    const cacheDir = (p: string) => p.replace(/(?<!\/)\/+$/, '').startsWith('/var/cache/zypp');
     for (const instr of ctx.model.runs) {
       if (!runShips(instr)) continue;
       if (cacheMountTargets(instr).some(cacheDir)) continue;
