@@ -136,6 +136,23 @@ describe('config and files beside the Dockerfile', () => {
     lintText('FROM alpine:3.21\nCOPY . .\n', { files });
   });
 
+  it('a config file that is a FIFO or a link to /dev/zero is refused, not read forever', { skip: process.platform === 'win32' || !fs.existsSync('/dev/zero') }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-config-'));
+    try {
+      const fifo = path.join(dir, '.dockwise.yaml');
+      const zero = path.join(dir, 'zero.yaml');
+      const made = await child(`require('child_process').execFileSync('mkfifo', [${JSON.stringify(fifo)}])`, 30);
+      if (made.status !== 0) return; // no mkfifo here
+      fs.symlinkSync('/dev/zero', zero);
+      // Both used to hang: reading a FIFO blocks until a writer comes, /dev/zero never ends (and both have size 0).
+      const r = await child(`const e=require(${engine});for(const f of ${JSON.stringify([fifo, zero])}){const r=e.loadConfigFile(f);console.log(r.config===undefined&&/not a regular file/.test(r.problems[0].message));}`, 30);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(r.stdout.trim().split('\n'), ['true', 'true']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a config file that is a directory, missing or unreadable is a problem, not an exception', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-config-'));
     try {

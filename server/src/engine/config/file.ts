@@ -64,16 +64,40 @@ export function findConfigFile(dockerfilePath: string, stopAt?: string): string 
   return walkUp(dir, DOCKWISE_NAMES, stopAt) ?? walkUp(dir, HADOLINT_NAMES, stopAt) ?? userConfigCandidates().find((f) => fs.existsSync(f));
 }
 
-export function loadConfigFile(file: string): { config: LoadedConfig | undefined; problems: ConfigProblem[] } {
-  let text: string;
+/**
+ * Reads a text file that may come from an untrusted checkout: a regular file only (a FIFO would block the
+ * reader forever, a link to /dev/zero never ends, and both report size 0), opened without blocking, and
+ * refused when larger than `maxBytes`.
+ */
+export function readTextFile(file: string, maxBytes: number): { text: string } | { error: string; tooLarge?: boolean } {
+  let fd: number;
   try {
-    const stat = fs.statSync(file);
-    if (stat.size > MAX_BYTES) return { config: undefined, problems: [{ file, line: 0, message: `the file is larger than ${MAX_BYTES / 1024} KB; using the defaults` }] };
-    text = fs.readFileSync(file, 'utf8');
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    return { config: undefined, problems: [{ file, line: 0, message: `cannot read it (${(e as Error).message}); using the defaults` }] };
+    return { error: (e as Error).message };
   }
-  return parseConfig(file, text);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { error: 'not a regular file' };
+    if (stat.size > maxBytes) return { error: `larger than ${Math.round(maxBytes / 1024)} KB`, tooLarge: true };
+    const buf = Buffer.alloc(stat.size);
+    let n = 0;
+    for (let r = 1; n < buf.length && r > 0; n += r) r = fs.readSync(fd, buf, n, buf.length - n, null);
+    return { text: buf.toString('utf8', 0, n) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function loadConfigFile(file: string): { config: LoadedConfig | undefined; problems: ConfigProblem[] } {
+  const read = readTextFile(file, MAX_BYTES);
+  if ('error' in read) {
+    const message = read.tooLarge ? `the file is larger than ${MAX_BYTES / 1024} KB; using the defaults` : `cannot read it (${read.error}); using the defaults`;
+    return { config: undefined, problems: [{ file, line: 0, message }] };
+  }
+  return parseConfig(file, read.text);
 }
 
 /** Parses config text; `file` only names it in messages. */
