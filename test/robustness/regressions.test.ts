@@ -118,6 +118,24 @@ const cases: Case[] = [
     safe: 'FROM debian:12-slim\nRUN apt-get update && \\\n    rm -rf /var/lib/apt/lists/* && \\\n    apt-get clean && \\\n    apt-get clean\n',
     rules: ['apt-lists-not-removed', 'cleanup-in-separate-layer'],
   },
+  // Found by the property tests, seeds 22-24 (and the very first run): Docker reads `RUN a \ # note` as one
+  // line, but an instruction right after it is reported as swallowed (invalid-syntax): no USER there.
+  {
+    name: 'runs-as-root adds no USER right after a line ending in `\ # text`',
+    code: 'FROM alpine:3.21\nRUN apk add --no-cache curl \\ # && apk add git\n',
+    rules: ['runs-as-root'],
+  },
+  {
+    name: 'runs-as-root adds no USER above comments that follow a line ending in `\ # text`',
+    code: 'FROM alpine:3.21\nENV A=1 \\ #\n# start\nCMD ["x"]\n',
+    rules: ['runs-as-root'],
+  },
+  {
+    name: 'runs-as-root still adds USER after an ordinary last line',
+    code: 'FROM alpine:3.21\nRUN apk add --no-cache curl\n',
+    unsafe: 'FROM alpine:3.21\nRUN apk add --no-cache curl\nRUN addgroup -S app && adduser -S -G app app\nUSER app\n',
+    rules: ['runs-as-root'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

@@ -50,6 +50,18 @@ function insertUserEdit(model: DockerfileModel, stage: Stage, lines: string[]): 
   return { start, end: start, text: lines.join(eol) + eol };
 }
 
+/**
+ * The inserted lines would come right after `RUN a \\ # note`: not a continuation for Docker, but an
+ * instruction on the next line is reported as swallowed by one (invalid-syntax), so the fix would add an error.
+ */
+function afterBrokenContinuation(model: DockerfileModel, offset: number): boolean {
+  const at = model.lines.positionAt(offset);
+  const line = at.character === 0 ? at.line - 1 : at.line;
+  if (line < 0) return false;
+  const esc = model.escapeChar === '`' ? '`' : '\\\\';
+  return new RegExp(`\\s${esc}[ \\t]+#`).test(model.lines.lineText(line));
+}
+
 export default defineRule({
   meta: {
     id: 'runs-as-root',
@@ -80,7 +92,8 @@ export default defineRule({
     while (last > 0 && /^\s*(#.*)?$/.test(model.lines.lineText(last))) last--;
     const dangling = model.lines.lineText(last).trimEnd().endsWith(model.escapeChar);
     const lines = model.hasUnterminatedHeredoc || dangling ? undefined : userLines(stage);
-    const fixes = lines ? [{ title: `Add ${lines[lines.length - 1]} before the runtime instructions (unsafe: the process loses root)`, safety: 'unsafe' as const, edits: [insertUserEdit(model, stage, lines)] }] : [];
+    const edit = lines ? insertUserEdit(model, stage, lines) : undefined;
+    const fixes = lines && edit && !afterBrokenContinuation(model, edit.start) ? [{ title: `Add ${lines[lines.length - 1]} before the runtime instructions (unsafe: the process loses root)`, safety: 'unsafe' as const, edits: [edit] }] : [];
     if (user) {
       const value = user.args[0]?.value ?? '';
       if (!ROOT_USER.test(value)) return;
