@@ -136,6 +136,19 @@ const cases: Case[] = [
     unsafe: 'FROM alpine:3.21\nRUN apk add --no-cache curl\nRUN addgroup -S app && adduser -S -G app app\nUSER app\n',
     rules: ['runs-as-root'],
   },
+  // Found reviewing fix-all on the real-world corpus (docker/awesome-compose apache-php): a heredoc script
+  // exits with its last command's status, so a cleanup line added after the install let a failed install pass.
+  {
+    name: 'no cleanup line is added to a heredoc script that does not stop on errors',
+    code: 'FROM debian:12-slim\nRUN <<EOF\napt-get update\napt-get install -y --no-install-recommends git\nEOF\n',
+    rules: ['apt-lists-not-removed'],
+  },
+  {
+    name: 'a heredoc script with set -eux gets the cleanup line',
+    code: 'FROM debian:12-slim\nRUN <<EOF\nset -eux\napt-get update\napt-get install -y --no-install-recommends git\nEOF\n',
+    safe: 'FROM debian:12-slim\nRUN <<EOF\nset -eux\napt-get update\napt-get install -y --no-install-recommends git\nrm -rf /var/lib/apt/lists/*\nEOF\n',
+    rules: ['apt-lists-not-removed'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

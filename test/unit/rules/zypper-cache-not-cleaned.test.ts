@@ -14,10 +14,16 @@ testRule(rule, {
       output: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl && \\\n    zypper clean\n',
     },
     {
-      name: 'heredoc script gets the clean as its last line',
+      name: 'heredoc script with set -e gets the clean as its last line',
+      code: 'FROM opensuse/leap:15.6\nRUN <<EOF\nset -e\nzypper -n in curl\nEOF\n',
+      errors: [{ at: '4:1-4:18' }],
+      output: 'FROM opensuse/leap:15.6\nRUN <<EOF\nset -e\nzypper -n in curl\nzypper clean\nEOF\n',
+    },
+    {
+      name: 'heredoc script without set -e: a last line would make a failed install pass, so no fix',
       code: 'FROM opensuse/leap:15.6\nRUN <<EOF\nzypper -n in curl\nEOF\n',
       errors: [{ at: '3:1-3:18' }],
-      output: 'FROM opensuse/leap:15.6\nRUN <<EOF\nzypper -n in curl\nzypper clean\nEOF\n',
+      output: null,
     },
   ],
 });

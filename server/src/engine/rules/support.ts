@@ -3,7 +3,7 @@
 import type { DockerfileModel, Instr } from '../model/dockerfile';
 import type { OffsetEdit, RuleContext } from '../rule';
 import { isCommand, parseArgs } from '../model/commands';
-import type { ShellCommand } from '../model/shell';
+import type { ShellCommand, ShellScript } from '../model/shell';
 import { substitute } from '../model/variables';
 
 /** The instruction before `instr` in its stage, or undefined. Only comments and blank lines may sit between two neighbours. */
@@ -81,6 +81,14 @@ function endsInCommentLines(model: DockerfileModel, instr: Instr): boolean {
   return /[\r\n]/.test(model.text.slice(script.base + script.text.trimEnd().length, instr.end));
 }
 
+/** The script turns errexit on before anything else can fail: `set -e`, `set -euxo pipefail`, `set -o errexit` or a `-e` shebang. */
+function exitsOnError(script: ShellScript): boolean {
+  const shebang = /^#![^\n]*\s-[a-z]*e/.exec(script.text.replace(/^\s*/, ''));
+  if (shebang) return true;
+  const first = script.commands.find((c) => !c.nested);
+  return !!first && first.name === 'set' && first.args.some((a, i, all) => /^-[a-zA-Z]*e/.test(a.value) || (a.value === '-o' && all[i + 1]?.value === 'errexit'));
+}
+
 /** Edit that appends `command` at the end of a shell-form RUN (or as a last line of a heredoc script). */
 export function appendCommandEdit(model: DockerfileModel, instr: Instr, command: string): OffsetEdit | undefined {
   const run = instr.run;
@@ -91,6 +99,9 @@ export function appendCommandEdit(model: DockerfileModel, instr: Instr, command:
     // A heredoc opened inside the script (or a parse error) would swallow the appended line.
     const body = run.scripts.find((sc) => sc.base === script.contentStart);
     if (!body || body.hasErrors || body.text.includes('<<')) return undefined;
+    // A script's exit status is its last command's: a line added after `apt-get install` would let a failed
+    // install pass, unless the script stops at the first failure (`set -e`, `#!/bin/sh -e`).
+    if (!exitsOnError(body)) return undefined;
     return { start: script.contentEnd, end: script.contentEnd, text: `${model.lines.eol}${command}` };
   }
   if (!canAppend(instr) || endsInCommentLines(model, instr)) return undefined;
