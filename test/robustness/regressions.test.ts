@@ -149,6 +149,19 @@ const cases: Case[] = [
     safe: 'FROM debian:12-slim\nRUN <<EOF\nset -eux\napt-get update\napt-get install -y --no-install-recommends git\nrm -rf /var/lib/apt/lists/*\nEOF\n',
     rules: ['apt-lists-not-removed'],
   },
+  // Found reviewing fix-all on the real-world corpus (vimagick/dockerfiles kafka/arm: FROM easypi/alpine-arm):
+  // BusyBox wget has no --progress and fails on it; the fix assumed GNU wget whenever it did not know the image.
+  {
+    name: 'wget-without-progress adds --progress only on images known to have GNU wget',
+    code: 'FROM easypi/alpine-arm\nRUN wget https://example.com/a.tgz\nFROM ${BASE}\nRUN wget https://example.com/b.tgz\n',
+    rules: ['wget-without-progress'],
+  },
+  {
+    name: 'wget-without-progress still fixes Debian- and RHEL-based images',
+    code: 'FROM debian:12-slim\nRUN wget https://example.com/a.tgz\nFROM fedora:41\nRUN wget https://example.com/b.tgz\n',
+    safe: 'FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/a.tgz\nFROM fedora:41\nRUN wget --progress=dot:giga https://example.com/b.tgz\n',
+    rules: ['wget-without-progress'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

@@ -25,10 +25,13 @@ function quietEnough(cmd: ShellCommand): boolean {
   return false;
 }
 
-/** BusyBox wget (Alpine) has no --progress option. */
-function busyboxWget(instr: Instr): boolean {
+/**
+ * GNU wget, which has --progress, ships with Debian-, Ubuntu- and RHEL-based images. BusyBox wget (Alpine)
+ * has no such option and fails on it, so the fix is offered only where the image is known to be GNU.
+ */
+function gnuWget(instr: Instr): boolean {
   const stage = instr.onbuild?.stage ?? instr.stage;
-  return !!stage && ['alpine', 'wolfi'].includes(distroFamily(rootStage(stage).image));
+  return !!stage && ['debian', 'rhel'].includes(distroFamily(rootStage(stage).image));
 }
 
 export default defineRule({
@@ -50,7 +53,7 @@ export default defineRule({
     for (const instr of ctx.model.runs) {
       for (const cmd of instr.run!.commands) {
         if (!isCommand(cmd, 'wget') || quietEnough(cmd)) continue;
-        const fixes: FixSpec[] = busyboxWget(instr) ? [] : [{ title: 'Add --progress=dot:giga', safety: 'safe', edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' --progress=dot:giga' }] }];
+        const fixes: FixSpec[] = !gnuWget(instr) ? [] : [{ title: 'Add --progress=dot:giga', safety: 'safe', edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' --progress=dot:giga' }] }];
         ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, message: '`wget` without a progress option floods the build log', fixes });
       }
     }
