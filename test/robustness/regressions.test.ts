@@ -162,6 +162,17 @@ const cases: Case[] = [
     safe: 'FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/a.tgz\nFROM fedora:41\nRUN wget --progress=dot:giga https://example.com/b.tgz\n',
     rules: ['wget-without-progress'],
   },
+  // Found by the property tests, seeds 31-33.
+  {
+    name: 'a RUN whose body starts after a comment line is not merged (the comment went with the keyword)',
+    code: 'FROM alpine:3.21\nRUN mkdir /a\nRUN \\\n# why\n  touch /a/b\n',
+    rules: ['consecutive-run'],
+  },
+  {
+    name: 'an empty RUN body (`RUN ;`) is not merged (it left a dangling `&&`)',
+    code: 'FROM scratch\nRUN wget https://example.com/x\nRUN ;\n',
+    rules: ['consecutive-run'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

@@ -115,8 +115,11 @@ export function appendCommandEdit(model: DockerfileModel, instr: Instr, command:
  */
 export function mergeRunsEdits(model: DockerfileModel, runs: Instr[]): OffsetEdit[] | undefined {
   if (runs.length < 2 || !runs.every((r, i) => i === 0 || canAppend(runs[i - 1])) || runs.some((r) => endsInCommentLines(model, r))) return undefined;
-  // `first && b || c`, `first && b; c` or `first && b &` would let a failing `first` pass: append `&&` chains only.
-  if (!runs.slice(1).every((r) => r.run?.scripts[0]?.andOnly)) return undefined;
+  // `first && b || c`, `first && b; c` or `first && b &` would let a failing `first` pass: append `&&` chains only,
+  // that parse and are not empty (`RUN ;` would leave a dangling `&&`).
+  if (!runs.slice(1).every((r) => r.run?.scripts[0]?.andOnly && !r.run.scripts[0].hasErrors && bodyText(model, r).trim() !== '')) return undefined;
+  // Comment lines between a later RUN's keyword and its body (`RUN \` + `# note` + `cmd`) would be dropped with the keyword.
+  if (runs.slice(1).some((r) => model.comments.some((c) => c.start > r.start && c.start < r.run!.bodyStart))) return undefined;
   const first = runs[0];
   const last = runs[runs.length - 1];
   const join = joiner(model, first);
