@@ -5,7 +5,8 @@
 //
 // The corpus is BENCH_CORPUS (a folder, searched recursively) or the committed bench/corpus
 // (scripts/make-bench-corpus.mjs). Lint options are the command's defaults (inline pragmas honoured).
-// Options: --all-rules (also the rules that are off by default, as warnings), --json FILE (the report as
+// Options: --all-rules (also the rules that are off by default, as warnings, and a label schema for the OCI
+// annotations so the label rules have something to judge), --json FILE (the report as
 // JSON), --no-each-fix (skip applying every fix alone), --limit N, --filter SUBSTRING.
 // Exit code 1 when any file had an exception or a failed property.
 import fs from 'node:fs';
@@ -46,6 +47,12 @@ await engine.initShellParser();
 const options = engine.buildLintOptions({});
 if (flag('--all-rules')) {
   for (const r of engine.allRules) if (r.meta.defaultSeverity === 'off') options.severities[r.meta.id] = 'warning';
+  // The label rules only judge labels a schema types: the OCI annotations, typed as the spec describes them.
+  options.settings.labelSchema = {
+    'org.opencontainers.image.created': 'rfc3339', 'org.opencontainers.image.url': 'url', 'org.opencontainers.image.source': 'url',
+    'org.opencontainers.image.documentation': 'url', 'org.opencontainers.image.version': 'semver', 'org.opencontainers.image.revision': 'hash',
+    'org.opencontainers.image.licenses': 'spdx', 'org.opencontainers.image.title': 'text', 'maintainer': 'text',
+  };
 }
 
 const count = (m, k, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
