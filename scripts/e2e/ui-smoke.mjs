@@ -1,0 +1,298 @@
+#!/usr/bin/env node
+// UI smoke test: what a person sees. Packages the extension (.vsix), installs it into a throwaway
+// code-server profile, opens a copy of examples/ in headless Chromium and checks, in the DOM:
+// squiggles on the lines the engine reports (severity by severity), the hover box, the quick-fix menu,
+// the fixed line, the Problems panel rows and the TextMate scopes of a RUN body. The engine's verdict
+// comes from dist/cli.js on the same file (the same engine the server runs), so this checks that the
+// editor shows exactly that. Screenshots go to .e2e/screenshots/ (git-ignored).
+//
+//   DOCKWISE_UI_EXAMPLE   the example folder to open (default spring-boot; it needs a MAINTAINER line)
+//   DOCKWISE_E2E_TIMEOUT  seconds for the whole test (default 300)
+import { execFileSync } from 'node:child_process';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  e2eDir, installExtension, launchChromium, log, makeProfile, makeTempDir, onShutdown, reapRegisteredGroups, removeDir, root, runProcess, seconds, sleep, startCodeServer, stopAllGroups, workbenchUrl,
+} from './lib.mjs';
+import { ensureE2E, SetupError } from './setup.mjs';
+
+const started = performance.now();
+const example = process.env.DOCKWISE_UI_EXAMPLE ?? 'spring-boot';
+const shots = path.join(e2eDir, 'screenshots');
+const timeoutS = seconds('DOCKWISE_E2E_TIMEOUT', 300);
+const run = makeTempDir('dockwise-ui-');
+process.env.DOCKWISE_E2E_GROUPS = path.join(run, 'groups');
+const timings = {};
+const mark = (name) => { timings[name] = ((performance.now() - started) / 1000).toFixed(1); log('ui', name); };
+
+let server;
+let chrome;
+let page;
+let stepName = 'start';
+async function shutdown() {
+  await chrome?.close().catch(() => undefined);
+  await server?.stop().catch(() => undefined);
+  await stopAllGroups();
+  const leaked = await reapRegisteredGroups(process.env.DOCKWISE_E2E_GROUPS);
+  if (leaked.length) console.error(`ui: stopped processes left behind: ${leaked.join(', ')}`);
+  if (!process.env.DOCKWISE_E2E_KEEP) removeDir(run);
+}
+onShutdown(shutdown);
+
+const hard = setTimeout(async () => {
+  console.error(`ui: FAILED: still at step "${stepName}" after ${timeoutS}s (DOCKWISE_E2E_TIMEOUT)`);
+  await page?.screenshot({ path: path.join(shots, 'timeout.png') }).catch(() => undefined);
+  await shutdown();
+  console.log('# pass 0\n# fail 1');
+  process.exit(124);
+}, timeoutS * 1000);
+
+async function step(name, fn) {
+  stepName = name;
+  try {
+    const r = await fn();
+    console.log(`  ✔ ${name}`);
+    return r;
+  } catch (e) {
+    const shot = path.join(shots, `failed-${name.replace(/\W+/g, '-')}.png`);
+    await page?.screenshot({ path: shot }).catch(() => undefined);
+    e.message = `${name}: ${e.message}\n(screenshot: ${path.relative(root, shot)})`;
+    throw e;
+  }
+}
+
+async function shot(name) {
+  await page.screenshot({ path: path.join(shots, name) });
+}
+
+/** Runs a command from the command palette by its exact label. */
+async function palette(label) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ state: 'visible', timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
+/** [{ line, severity }] of the squiggles in the visible editor, read from the DOM (1-based lines). */
+function squiggles() {
+  return page.evaluate(() => {
+    const editor = document.querySelector('.editor-instance .monaco-editor') ?? document.querySelector('.monaco-editor');
+    if (!editor) return { squiggles: [], deprecated: [] };
+    const lineAt = new Map();
+    for (const n of editor.querySelectorAll('.margin-view-overlays > div')) {
+      const num = n.querySelector('.line-numbers')?.textContent?.trim();
+      if (num) lineAt.set(n.style.top, Number(num));
+    }
+    const out = [];
+    for (const s of editor.querySelectorAll('.view-overlays [class*="squiggly-"]')) {
+      const m = /squiggly-(error|warning|info|hint)\b/.exec(s.className);
+      if (m) out.push({ line: lineAt.get(s.parentElement.style.top), severity: m[1] });
+    }
+    const deprecated = [...editor.querySelectorAll('.view-lines .squiggly-inline-deprecated')].map((e) => e.textContent);
+    return { squiggles: out, deprecated };
+  });
+}
+
+/** The text of the editor's 1-based line, as rendered. */
+async function lineText(n) {
+  return page.evaluate((n) => {
+    const editor = document.querySelector('.editor-instance .monaco-editor') ?? document.querySelector('.monaco-editor');
+    if (!editor) return undefined;
+    const tops = [...editor.querySelectorAll('.margin-view-overlays > div')].find((d) => d.querySelector('.line-numbers')?.textContent?.trim() === String(n))?.style.top;
+    const line = [...editor.querySelectorAll('.view-lines .view-line')].find((l) => l.style.top === tops);
+    return line ? line.textContent.replace(/\u00a0/g, ' ') : undefined;
+  }, n);
+}
+
+const SEVERITY = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
+
+async function main() {
+  fs.rmSync(shots, { recursive: true, force: true });
+  fs.mkdirSync(shots, { recursive: true });
+  await ensureE2E();
+  mark('setup checked');
+
+  if (!fs.existsSync(path.join(root, 'dist/extension.js')) || !fs.existsSync(path.join(root, 'dist/cli.js'))) {
+    const b = await runProcess(process.execPath, ['scripts/build.mjs'], { echo: true });
+    if (b.code !== 0) throw new Error('the build failed');
+  }
+  const vsix = path.join(run, 'dockwise.vsix');
+  const pack = await runProcess(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { timeoutMs: 180000 });
+  if (pack.code !== 0) throw new Error(`vsce package failed:\n${pack.output.slice(-3000)}`);
+  mark(`packaged ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB)`);
+
+  const profile = makeProfile(path.join(run, 'profile'));
+  await installExtension(profile, vsix);
+  mark('vsix installed into a throwaway profile');
+
+  const workspace = path.join(run, 'examples');
+  fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
+  const file = path.join(workspace, example, 'Dockerfile');
+  const text = fs.readFileSync(file, 'utf8').split('\n');
+  // The engine's verdict on the same file, from the command line.
+  let cli;
+  try { cli = execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', file], { encoding: 'utf8' }); } catch (e) { cli = e.stdout; }
+  const findings = JSON.parse(cli).files[0].findings;
+  assert.ok(findings.length > 0, `dist/cli.js reports nothing for examples/${example}/Dockerfile: nothing to check`);
+  const maintainerLine = text.findIndex((l) => /^MAINTAINER\s/i.test(l)) + 1;
+  assert.ok(maintainerLine > 0, `examples/${example}/Dockerfile has no MAINTAINER line to fix`);
+  const maintainer = findings.find((f) => f.rule === 'maintainer-deprecated');
+  assert.ok(maintainer, 'dist/cli.js does not report maintainer-deprecated');
+
+  server = await startCodeServer(profile, { folder: workspace });
+  chrome = await launchChromium(profile);
+  page = await chrome.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(workbenchUrl(server.origin, workspace));
+  await step('workbench shows the explorer', () => page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 }));
+  mark('workbench ready');
+
+  await step(`open ${example}/Dockerfile from the explorer`, async () => {
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: example }).first().click();
+    await page.locator('.explorer-folders-view .monaco-list-row[aria-level="2"]', { hasText: 'Dockerfile' }).first().click();
+    await page.locator('.tab.active', { hasText: 'Dockerfile' }).waitFor({ timeout: 15000 });
+  });
+
+  // Squiggles: every (line, severity) the engine reports, and nothing else.
+  const expected = [];
+  for (const f of findings) for (let l = f.line; l <= f.endLine; l++) expected.push(`${l} ${SEVERITY[f.severity]}`);
+  const want = [...new Set(expected)].sort();
+  await step('squiggles on the lines the engine reports', async () => {
+    let have = [];
+    for (let i = 0; i < 150; i++) {
+      const s = await squiggles();
+      have = [...new Set(s.squiggles.map((x) => `${x.line} ${x.severity}`))].sort();
+      if (JSON.stringify(have) === JSON.stringify(want) && s.deprecated.length) break;
+      await sleep(200);
+    }
+    assert.deepEqual(have, want, 'squiggles as "line severity"');
+    assert.deepEqual((await squiggles()).deprecated, ['MAINTAINER'], 'MAINTAINER is struck through (Deprecated tag)');
+    await sleep(500);
+    await shot('1-squiggles.png');
+  });
+  mark(`squiggles: ${want.join(', ')}`);
+
+  const summary = /^\*\*(.+)\*\*\s*$/m.exec(fs.readFileSync(path.join(root, 'docs/rules/maintainer-deprecated.md'), 'utf8'))?.[1];
+  const hoverText = await step('hover on MAINTAINER explains the finding', async () => {
+    const word = page.locator('.view-lines .squiggly-inline-deprecated', { hasText: 'MAINTAINER' }).first();
+    const box = await word.boundingBox();
+    await page.mouse.move(box.x + 5, box.y + box.height / 2);
+    await page.mouse.move(box.x + 20, box.y + box.height / 2, { steps: 4 });
+    const hover = page.locator('.monaco-hover:not(.hidden)').first();
+    await hover.waitFor({ state: 'visible', timeout: 15000 });
+    let t = '';
+    for (let i = 0; i < 50 && !(t.includes(maintainer.message) && t.includes(summary)); i++) { await sleep(200); t = await hover.innerText(); }
+    assert.ok(t.includes(maintainer.message), `the hover lacks the diagnostic message "${maintainer.message}":\n${t}`);
+    assert.ok(summary && t.includes(summary), `the hover lacks the rule summary "${summary}":\n${t}`);
+    assert.match(t, /maintainer-deprecated/);
+    await shot('2-hover.png');
+    return t;
+  });
+  mark(`hover: ${hoverText.replace(/\s+/g, ' ').slice(0, 140)}…`);
+
+  const fixTitle = maintainer.fixes[0].title;
+  const menu = await step('Ctrl+. lists the quick fixes for MAINTAINER', async () => {
+    await page.keyboard.press('Escape');
+    const word = page.locator('.view-lines .squiggly-inline-deprecated', { hasText: 'MAINTAINER' }).first();
+    const box = await word.boundingBox();
+    await page.mouse.click(box.x + 20, box.y + box.height / 2);
+    await page.mouse.move(box.x + 400, box.y + 300); // away, so no hover covers the menu
+    await page.keyboard.press('Control+Period');
+    const widget = page.locator('.action-widget');
+    await widget.waitFor({ state: 'visible', timeout: 15000 });
+    const want = [fixTitle, 'Ignore maintainer-deprecated for this line', 'Show documentation for maintainer-deprecated'];
+    let rows = [];
+    for (let i = 0; i < 25; i++) {
+      rows = (await widget.locator('.monaco-list-row.action .title').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+      if (want.every((w) => rows.includes(w))) break;
+      await sleep(200);
+    }
+    for (const w of want) assert.ok(rows.includes(w), `the quick-fix menu lacks "${w}"; it shows: ${JSON.stringify(rows)}`);
+    await shot('3-quickfix.png');
+    return rows;
+  });
+  mark(`quick-fix menu: ${menu.join(' | ')}`);
+
+  const authors = text[maintainerLine - 1].replace(/^MAINTAINER\s+/i, '').trim();
+  const fixed = `LABEL org.opencontainers.image.authors="${authors}"`;
+  await step('applying the fix rewrites the line', async () => {
+    // Keyboard, as a person would: down to the fix, then Enter (the menu blocks pointer events).
+    const focused = page.locator('.action-widget .monaco-list-row.action.focused .title');
+    for (let i = 0; i < 10 && (await focused.innerText()).trim() !== fixTitle; i++) await page.keyboard.press('ArrowDown');
+    assert.equal((await focused.innerText()).trim(), fixTitle);
+    await page.keyboard.press('Enter');
+    let now;
+    for (let i = 0; i < 50 && (now = await lineText(maintainerLine)) !== fixed; i++) await sleep(100);
+    assert.equal(now, fixed, `line ${maintainerLine} after the fix`);
+    await page.locator('.monaco-editor .squiggly-inline-deprecated').waitFor({ state: 'detached', timeout: 15000 });
+    await sleep(500);
+    await shot('4-fixed.png');
+  });
+  mark(`fixed: line ${maintainerLine} reads ${fixed}`);
+
+  const remaining = findings.filter((f) => f !== maintainer);
+  const rows = await step('the Problems panel lists the remaining findings', async () => {
+    await page.keyboard.press('Control+Shift+KeyM');
+    await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 15000 });
+    await palette('View: Toggle Maximized Panel');
+    const expectedRows = remaining.map((f) => ({ rule: f.rule, message: f.message, at: `[Ln ${f.line}, Col ${f.column}]` }));
+    let rows = [];
+    for (let i = 0; i < 50; i++) {
+      rows = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+      if (rows.length === remaining.length + 1) break;
+      await sleep(200);
+    }
+    assert.equal(rows.length, remaining.length + 1, `Problems rows (1 file row + ${remaining.length} findings):\n${rows.join('\n')}`);
+    assert.match(rows[0], new RegExp(`^Dockerfile\\s*${example}\\s*${remaining.length}$`), `the file row (name, folder, count): ${rows[0]}`);
+    for (const e of expectedRows) {
+      assert.ok(rows.some((r) => r.includes(e.message) && r.includes(e.rule) && r.includes(e.at)), `no Problems row for ${e.rule} ${e.at} "${e.message}":\n${rows.join('\n')}`);
+    }
+    await shot('5-problems.png');
+    await palette('View: Toggle Maximized Panel');
+    await page.keyboard.press('Control+Shift+KeyM');
+    return rows;
+  });
+  mark(`problems panel: ${rows.length} rows`);
+
+  const runLine = text.findIndex((l) => /^RUN apt-get /.test(l)) + 1;
+  const scopes = await step('a RUN body has our grammar\'s scopes', async () => {
+    assert.ok(runLine > 0, 'no "RUN apt-get" line in the example');
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+KeyG');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type(`${runLine}:6`); // on apt-get
+    await page.keyboard.press('Enter');
+    await palette('Developer: Inspect Editor Tokens and Scopes');
+    const widget = page.locator('.token-inspect-widget');
+    await widget.waitFor({ state: 'visible', timeout: 15000 });
+    const t = await widget.innerText();
+    for (const s of ['meta.embedded.shell.dockerfile', 'meta.instruction.run.dockerfile', 'source.dockerfile', 'source.shell']) assert.ok(t.includes(s), `token scopes on apt-get lack ${s}:\n${t}`);
+    assert.match(t, /language\s+shellscript/);
+    await shot('6-token-scopes.png');
+    return t;
+  });
+  mark(`scopes on line ${runLine}: ${scopes.split('\n').filter((l) => /\./.test(l)).slice(0, 6).join(' ')}`);
+}
+
+let ok = false;
+try {
+  await main();
+  ok = true;
+} catch (e) {
+  if (e instanceof SetupError) {
+    console.error(e.message);
+    await shutdown();
+    process.exit(2);
+  }
+  console.error(`ui: FAILED at "${stepName}": ${e?.stack ?? e}`);
+  if (server) console.error(`--- code-server log (tail) ---\n${server.logTail().split('\n').slice(-15).join('\n')}`);
+} finally {
+  clearTimeout(hard);
+  await shutdown();
+}
+console.log(`# pass ${ok ? 1 : 0}\n# fail ${ok ? 0 : 1}`);
+log('ui', `${ok ? 'PASSED' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)}s; screenshots in ${path.relative(root, shots)}/`);
+process.exit(ok ? 0 : 1);

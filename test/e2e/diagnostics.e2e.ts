@@ -1,0 +1,50 @@
+/// <reference types="mocha" />
+// What the Problems panel gets: rule ids as codes with links, exact ranges, severities, tags; and
+// how it follows edits.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAll, codeOf, dockwiseDiagnostics, expectDiagnostics, findDiagnostic, openCopy } from './helpers';
+
+const EXAMPLE = [
+  'runs-as-root Warning 2:6-2:30',
+  'maintainer-deprecated Warning 3:1-3:11',
+  'add-instead-of-copy Error 8:1-8:4',
+  'missing-healthcheck Information 10:1-10:7',
+  'shell-form-cmd Warning 11:5-11:19',
+];
+
+suite('diagnostics', () => {
+  teardown(closeAll);
+
+  test('the example Dockerfile: codes, ranges and severities', async () => {
+    const { document } = await openCopy('Dockerfile');
+    await expectDiagnostics(document.uri, EXAMPLE);
+    for (const d of dockwiseDiagnostics(document.uri)) {
+      assert.equal(typeof d.code, 'object', `${codeOf(d)}: the code should carry a link to the rule page`);
+      const target = (d.code as { target: vscode.Uri }).target;
+      assert.match(target.toString(), new RegExp(`/docs/rules/${codeOf(d)}\\.md$`), `${codeOf(d)}: link`);
+      assert.ok(d.message.length > 20, `${codeOf(d)}: message "${d.message}"`);
+    }
+    assert.equal(findDiagnostic(document.uri, 'add-instead-of-copy').message, 'ADD copies local files here; use COPY, which does not extract archives or fetch URLs');
+    assert.deepEqual(findDiagnostic(document.uri, 'maintainer-deprecated').tags, [vscode.DiagnosticTag.Deprecated]);
+    assert.equal(findDiagnostic(document.uri, 'shell-form-cmd').tags, undefined);
+  });
+
+  test('diagnostics follow an edit made through WorkspaceEdit', async () => {
+    const editor = await openCopy('Dockerfile');
+    const uri = editor.document.uri;
+    await expectDiagnostics(uri, EXAMPLE);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(7, 0, 7, 3), 'COPY'); // ADD server.js ./ -> COPY server.js ./
+    edit.insert(uri, new vscode.Position(9, 0), 'USER 1000\n'); // before EXPOSE 3000
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await expectDiagnostics(uri, [
+      'maintainer-deprecated Warning 3:1-3:11',
+      'missing-healthcheck Information 11:1-11:7',
+      'shell-form-cmd Warning 12:5-12:19',
+    ], 'diagnostics after replacing ADD and adding USER 1000');
+    // And back: undoing the edit brings the findings back at their old places.
+    await vscode.commands.executeCommand('undo');
+    await expectDiagnostics(uri, EXAMPLE, 'diagnostics after undo');
+  });
+});

@@ -1,0 +1,43 @@
+/// <reference types="mocha" />
+// Hover: a finding explains its rule; a base image says what is known about it; a variable shows its value.
+import * as assert from 'node:assert/strict';
+import { closeAll, expectDiagnostics, fixture, hoverText, open, positionOf, ruleSummary } from './helpers';
+
+suite('hover', () => {
+  suiteTeardown(closeAll);
+
+  async function opened() {
+    const { document } = await open(fixture('hover/Dockerfile'));
+    await expectDiagnostics(document.uri, ['add-instead-of-copy Error 7:1-7:4', 'user-non-numeric Information 8:6-8:10']);
+    return document;
+  }
+
+  test('on a finding: the rule, why, and a link to its page', async () => {
+    const doc = await opened();
+    const text = await hoverText(doc.uri, positionOf(doc, 7, 'ADD', 1));
+    assert.ok(text.includes(`**${ruleSummary('add-instead-of-copy')}** · \`add-instead-of-copy\``), `hover on ADD:\n${text}`);
+    assert.ok(text.includes('Problem:') && text.includes('Better:'), `hover on ADD shows an example:\n${text}`);
+    assert.match(text, /\[Documentation\]\(\S+\/docs\/rules\/add-instead-of-copy\.md\)/);
+  });
+
+  test('on a base image: what the image is', async () => {
+    const doc = await opened();
+    const text = await hoverText(doc.uri, positionOf(doc, 2, 'node:', 2));
+    for (const expected of [
+      '**node:24.11-bookworm-slim**',
+      'Written as `node:${NODE_VERSION}-bookworm-slim`; ARG defaults give `node:24.11-bookworm-slim`.',
+      'Docker official image `node` · Debian/Ubuntu based',
+    ]) assert.ok(text.includes(expected), `hover on the base image lacks "${expected}":\n${text}`);
+  });
+
+  test('on a variable: its value and where it is set', async () => {
+    const doc = await opened();
+    const text = await hoverText(doc.uri, positionOf(doc, 4, 'APP_HOME', 3));
+    assert.equal(text, '`APP_HOME` = `/opt/app`\n\nSet by ENV on line 3.');
+  });
+
+  test('nothing on a plain path', async () => {
+    const doc = await opened();
+    assert.equal(await hoverText(doc.uri, positionOf(doc, 5, 'package-lock.json', 3)), '');
+  });
+});
