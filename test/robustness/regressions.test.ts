@@ -173,6 +173,18 @@ const cases: Case[] = [
     code: 'FROM scratch\nRUN wget https://example.com/x\nRUN ;\n',
     rules: ['consecutive-run'],
   },
+  // Found by the property tests, seeds 41 and 43.
+  {
+    name: 'fix-all applies a fix to a second, identical finding that moved onto the place of the first',
+    code: 'RUN apt-get update\nFROM alpine:3.21\nRUN apt-get update\nRUN apt-get install curl\nRUN apt-get install curl && apt-get update\n',
+    safe: 'RUN apt-get update && \\\n    rm -rf /var/lib/apt/lists/*\nFROM alpine:3.21\nRUN apt-get update && \\\n    apt-get install -y curl\nRUN apt-get install -y curl && apt-get update && \\\n    rm -rf /var/lib/apt/lists/*\n',
+    rules: ['apt-get-missing-yes', 'apt-get-update-alone', 'apt-lists-not-removed'],
+  },
+  {
+    name: 'cd-in-run offers no WORKDIR when the rest of the RUN would start with a dash (it would become a RUN flag)',
+    code: 'FROM alpine:3.21\nRUN cd /tmp && --flag curl\n',
+    rules: ['cd-in-run'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

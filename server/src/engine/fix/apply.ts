@@ -63,17 +63,24 @@ function eligible(f: Finding, options: FixAllOptions): Fix | undefined {
   return f.fixes.find((x) => x.safety === 'safe' || options.unsafe);
 }
 
+/** Where `offset` is after `edits` (an edit starting at the offset itself leaves it where it is). */
+function mapOffset(offset: number, edits: OffsetEdit[]): number {
+  let delta = 0;
+  for (const e of edits) if (e.start < offset) delta += e.text.length - (Math.min(e.end, offset) - e.start);
+  return offset + delta;
+}
+
 /** Applies every eligible fix, re-linting between passes, until nothing changes or the pass cap is hit. */
 export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult {
   const maxPasses = options.maxPasses ?? 10;
   const result: FixAllResult = { text, applied: [], createFiles: [], passes: 0, rejected: [], converged: false };
   const rejectedKeys = new Set<string>();
   // A fix offered again for the same finding after it was applied did not fix it: never apply it twice.
-  const appliedFindings = new Set<string>();
-  // The same place alone is not enough (text shifts between passes, so another finding can land there): the
-  // fix must also replace the same text with the same text.
-  const findingKey = (f: Finding, fix: Fix, index: LineIndex) =>
-    `${f.rule}\u0000${fix.title}\u0000${f.range.start.line}:${f.range.start.character}\u0000${fix.edits.map((e) => `${index.text.slice(index.offsetAt(e.range.start), index.offsetAt(e.range.end))}\u0001${e.newText}`).join('\u0002')}`;
+  // "The same finding" is the same rule and fix at the place the applied one's finding moved to with the
+  // pass's edits (line and character alone are not enough: text shifts, and another finding of the same
+  // rule can land on those coordinates).
+  let appliedFindings = new Set<string>();
+  const findingKey = (f: { rule: string }, fix: Fix, offset: number) => `${f.rule}\u0000${fix.title}\u0000${offset}`;
   for (let pass = 0; pass < maxPasses; pass++) {
     const { findings } = lintText(result.text, options);
     const index = new LineIndex(result.text);
@@ -83,7 +90,7 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
       if (!fix) continue;
       const key = `${finding.rule}\u0000${fix.title}\u0000${JSON.stringify(fix.edits)}`;
       if (rejectedKeys.has(key)) continue;
-      if (appliedFindings.has(findingKey(finding, fix, index))) {
+      if (appliedFindings.has(findingKey(finding, fix, index.offsetAt(finding.range.start)))) {
         rejectedKeys.add(key);
         result.rejected.push({ rule: finding.rule, title: fix.title });
         continue;
@@ -116,8 +123,9 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
       }
       next = current;
     }
+    const edited = accepted.flatMap((c) => c.edits);
+    appliedFindings = new Set(accepted.map((c) => findingKey(c.finding, c.fix, mapOffset(index.offsetAt(c.finding.range.start), edited))));
     for (const c of accepted) {
-      appliedFindings.add(findingKey(c.finding, c.fix, index));
       result.applied.push({ rule: c.finding.rule, title: c.fix.title });
       for (const f of c.fix.createFiles ?? []) if (!result.createFiles.some((x) => x.path === f.path)) result.createFiles.push(f);
     }

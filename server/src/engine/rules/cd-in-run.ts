@@ -16,6 +16,8 @@ function workdirFix(model: DockerfileModel, instr: Instr, cd: ShellCommand): Fix
   const script = instr.run!.scripts[0];
   const between = script.text.slice(cd.end - script.base, next.start - script.base);
   if (!/^\s*&&\s*$/.test(between)) return undefined;
+  // What follows would start the RUN: `RUN cd /x && --flag y` would turn `--flag` into a RUN flag.
+  if (/^[-\\`]/.test(model.text.slice(next.start, next.start + 1))) return undefined;
   // A comment line inside the continuation would be deleted with the `cd … &&`.
   if (model.comments.some((c) => c.start >= cd.end && c.start < next.start)) return undefined;
   const indent = /^[ \t]*/.exec(model.lines.lineText(instr.line))![0];
