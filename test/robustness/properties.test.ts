@@ -8,8 +8,12 @@ import { initShellParser } from '../../server/src/engine';
 import { dockerfile, mutated } from './generators';
 import { checkText, type ExamineOptions } from './properties';
 
-const runs = Number(process.env.FUZZ_RUNS ?? 150);
-const seed = Number(process.env.FUZZ_SEED ?? 20261122);
+// `npm run fuzz` (npm names the script in npm_lifecycle_event): 5,000 runs per property and a new seed each
+// time, printed so a failure can be replayed with FUZZ_SEED. Otherwise a fixed seed and 150 runs.
+const fuzzing = process.env.npm_lifecycle_event === 'fuzz';
+const runs = Number(process.env.FUZZ_RUNS ?? (fuzzing ? 5000 : 150));
+const seed = Number(process.env.FUZZ_SEED ?? (fuzzing ? Date.now() % 2 ** 31 : 20261122));
+if (fuzzing) console.log(`# fuzz: ${runs} runs per property, FUZZ_SEED=${seed}`);
 // A hang fails the test rather than stalling the run: generous, since 2 cores may be shared.
 const timeout = Math.max(120_000, runs * 200);
 
