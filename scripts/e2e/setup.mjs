@@ -179,6 +179,18 @@ async function installCodeServer() {
 export async function ensureE2E({ force = false } = {}) {
   const started = performance.now();
   if (!force && stampValid() && findChromium()) return { seconds: 0, installed: false };
+  const canInstall = process.getuid?.() === 0 || (has('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0);
+  if (!canInstall || !has('apt-get')) {
+    // Say everything that is missing at once, before touching anything.
+    const missing = missingPrerequisites(force || !stampValid());
+    if (missing.length) throw new SetupError(explainMissing(missing, has('apt-get') ? ['  (not root, and no password-less sudo: cannot run apt-get)'] : ['  (no apt-get on this machine: install the equivalents with its package manager)']));
+  }
+  try {
+    fs.mkdirSync(e2eDir, { recursive: true });
+    fs.accessSync(e2eDir, fs.constants.W_OK);
+  } catch (e) {
+    throw new SetupError(`cannot write ${e2eDir} (${e.code}): the real-editor tests install code-server there.`);
+  }
   return withLock(async () => {
     const needBuild = force || !stampValid();
     let missing = missingPrerequisites(needBuild);
