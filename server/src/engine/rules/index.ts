@@ -94,6 +94,9 @@ import workdirRelativePath from './workdir-relative-path';
 import fromPlatformConstant from './from-platform-constant';
 import fromAsCasing from './from-as-casing';
 import exposeInvalidFormat from './expose-invalid-format';
+import stageNameCasing from './stage-name-casing';
+import noEmptyContinuation from './no-empty-continuation';
+import instructionCasing from './instruction-casing';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -190,6 +193,9 @@ export const allRules: readonly Rule[] = [
   fromPlatformConstant,
   fromAsCasing,
   exposeInvalidFormat,
+  stageNameCasing,
+  noEmptyContinuation,
+  instructionCasing,
 ];
 
 const byId = new Map<string, Rule>();

@@ -1,0 +1,42 @@
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'instruction-casing',
+    aliases: { buildkit: 'ConsistentInstructionCasing' },
+    defaultSeverity: 'warning',
+    fixable: 'safe',
+    docs: {
+      summary: 'Instruction keywords in mixed casing',
+      why: 'Docker accepts keywords in any casing, but a file that mixes `RUN` and `run`, or writes `Run`, is harder to scan: the keywords are what the eye follows down the file. The file\'s majority casing wins (uppercase on a tie).',
+      examples: [{ bad: 'FROM alpine:3.21\nrun apk add --no-cache curl\nCmd ["curl", "--version"]\n', good: 'FROM alpine:3.21\nRUN apk add --no-cache curl\nCMD ["curl", "--version"]\n' }],
+      references: ['https://docs.docker.com/reference/build-checks/consistent-instruction-casing/'],
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const keyword = (i: { keywordStart: number; keywordEnd: number }) => model.text.slice(i.keywordStart, i.keywordEnd);
+    // As BuildKit counts: the top-level keywords that are all lower or all upper case; a tie goes to upper.
+    let lower = 0;
+    let upper = 0;
+    for (const instr of model.instructions) {
+      const k = keyword(instr);
+      if (k === k.toLowerCase() && k !== k.toUpperCase()) lower++;
+      else if (k === k.toUpperCase()) upper++;
+    }
+    const toLower = lower > upper;
+    const majority = toLower ? lower : upper;
+    // ONBUILD triggers are keywords too (BuildKit does not look at them).
+    for (const instr of [...model.instructions, ...model.triggers]) {
+      const k = keyword(instr);
+      const want = toLower ? k.toLowerCase() : k.toUpperCase();
+      if (!k || k === want) continue;
+      ctx.report({
+        start: instr.keywordStart,
+        end: instr.keywordEnd,
+        message: `Write "${want}": ${majority} of the file's instructions are in ${toLower ? 'lowercase' : 'uppercase'}`,
+        fixes: [{ title: `Write ${want}`, safety: 'safe', edits: [{ start: instr.keywordStart, end: instr.keywordEnd, text: want }] }],
+      });
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule } from '../rule';
+import type { Heredoc } from 'dockerfile-ast';
+
+export default defineRule({
+  meta: {
+    id: 'no-empty-continuation',
+    aliases: { buildkit: 'NoEmptyContinuation' },
+    defaultSeverity: 'warning',
+    fixable: 'safe',
+    docs: {
+      summary: 'Empty line inside a continued instruction',
+      why: 'Docker skips a blank line after a line that ends in `\\`, so the instruction goes on below it. That is easy to misread as the end of the instruction, and Docker has announced that such lines will become an error.',
+      examples: [{ bad: 'FROM debian:12-slim\nRUN apt-get update && \\\n\n    apt-get install -y --no-install-recommends curl\n', good: 'FROM debian:12-slim\nRUN apt-get update && \\\n    apt-get install -y --no-install-recommends curl\n' }],
+      references: ['https://docs.docker.com/reference/build-checks/no-empty-continuation/'],
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const { lines } = model;
+    for (const instr of model.instructions) {
+      if (instr.endLine === instr.line) continue;
+      // Heredoc bodies are data: blank lines there are content. Only the lines before the first heredoc count.
+      const heredocs = (instr.ast as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
+      const last = heredocs.length ? heredocs[0].getStartRange().start.line : instr.endLine;
+      for (let line = instr.line + 1; line < last; line++) {
+        if (lines.lineText(line).trim() !== '') continue;
+        const start = lines.lineStart(line);
+        const next = lines.lineStart(line + 1);
+        ctx.report({ start, end: next, message: 'Empty line inside a continued instruction: Docker skips it, and will reject it in future', fixes: [{ title: 'Remove the empty line', safety: 'safe', edits: [{ start, end: next, text: '' }] }] });
+      }
+    }
+  },
+});

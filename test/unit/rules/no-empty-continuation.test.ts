@@ -1,0 +1,23 @@
+import rule from '../../../server/src/engine/rules/no-empty-continuation';
+import { testRule } from '../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    'FROM debian:12-slim\nRUN apt-get update && \\\n    apt-get install -y curl\n',
+    { name: 'a comment line inside the continuation is not empty', code: 'FROM debian:12-slim\nRUN apt-get update && \\\n# install\n    apt-get install -y curl\n' },
+    { name: 'blank lines between instructions', code: 'FROM debian:12-slim\n\nRUN true\n\n' },
+    { name: 'blank lines in a heredoc body', code: 'FROM debian:12-slim\nRUN <<EOF\nset -e\n\napt-get update\nEOF\n' },
+    { name: 'blank lines in a COPY heredoc', code: 'FROM debian:12-slim\nCOPY <<EOF /etc/motd\nhello\n\nworld\nEOF\n' },
+  ],
+  invalid: [
+    { code: 'FROM debian:12-slim\nRUN apt-get update && \\\n\n    apt-get install -y curl\n', errors: [{ at: '3:1-4:1', message: /Empty line/ }], output: 'FROM debian:12-slim\nRUN apt-get update && \\\n    apt-get install -y curl\n' },
+    {
+      name: 'whitespace-only lines, several, CRLF',
+      code: 'FROM debian:12-slim\r\nRUN apt-get update && \\\r\n   \r\n\r\n    apt-get install -y curl\r\nCMD ["bash"]\r\n',
+      errors: [{ at: '3:1-4:1' }, { at: '4:1-5:1' }],
+      output: 'FROM debian:12-slim\r\nRUN apt-get update && \\\r\n    apt-get install -y curl\r\nCMD ["bash"]\r\n',
+    },
+    { name: 'ENV and a backtick escape', code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV A=1 `\n\n    B=2\n', errors: [{ at: '4:1-5:1' }], output: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV A=1 `\n    B=2\n' },
+    { name: 'before a heredoc on a continued line', code: 'FROM debian:12-slim\nRUN \\\n\n  <<EOF\napt-get update\nEOF\n', errors: [{ at: '3:1-4:1' }], output: 'FROM debian:12-slim\nRUN \\\n  <<EOF\napt-get update\nEOF\n' },
+  ],
+});
