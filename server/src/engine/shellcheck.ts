@@ -8,6 +8,7 @@ import { argDefinitions, envDefinitions } from './model/dockerfile';
 import { distroFamily, rootStage } from './model/base-images';
 import type { ShellScript } from './model/shell';
 import type { Finding, Fix, Severity } from './types';
+import { PLATFORM_ARGS, PROXY_ARGS } from './model/build-args';
 
 export interface ShellcheckOptions {
   /** Path or name of the executable (default `shellcheck` on the PATH). */
@@ -30,8 +31,7 @@ interface Json1Comment {
 /** What ShellCheck cannot know inside a Dockerfile: files sourced at build time. SC2187 is about ash, which we map to sh. */
 const ALWAYS_EXCLUDED = ['SC1090', 'SC1091', 'SC2187'];
 /** Build-time variables Docker predefines for every RUN. */
-const PREDEFINED = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
-  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'];
+const PREDEFINED: readonly string[] = [...PROXY_ARGS, ...PLATFORM_ARGS];
 const DIALECTS: Record<string, string> = { sh: 'sh', ash: 'sh', dash: 'dash', bash: 'bash', ksh: 'ksh', mksh: 'ksh', busybox: 'sh' };
 
 const cache = new Map<string, Json1Comment[]>();

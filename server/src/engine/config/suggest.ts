@@ -1,19 +1,6 @@
 // "Did you mean …": the closest known rule name to a misspelt one.
 import { allRules } from '../rules';
-
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
+import { editDistance as distance } from '../closest';
 
 /** Every name a rule answers to: ids, DL codes and BuildKit check names. */
 export function knownNames(): string[] {

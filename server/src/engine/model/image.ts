@@ -59,3 +59,31 @@ export function imageBaseName(ref: ImageReference): string {
   const parts = ref.name.toLowerCase().split('/');
   return parts[parts.length - 1];
 }
+
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]+)?$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+
+/** Whether Docker accepts `text` as an image reference (`[registry/]path[:tag][@digest]`, lowercase path). */
+export function isValidImageReference(text: string): boolean {
+  let rest = text;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    if (!DIGEST.test(rest.slice(at + 1))) return false;
+    rest = rest.slice(0, at);
+  }
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    if (!TAG.test(rest.slice(colon + 1))) return false;
+    rest = rest.slice(0, colon);
+  }
+  if (!rest || rest.length > 255) return false;
+  const parts = rest.split('/');
+  const first = parts[0];
+  if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())) {
+    if (!DOMAIN.test(first)) return false;
+    parts.shift();
+  }
+  return parts.every((p) => PATH_COMPONENT.test(p));
+}

@@ -97,6 +97,8 @@ import exposeInvalidFormat from './expose-invalid-format';
 import stageNameCasing from './stage-name-casing';
 import noEmptyContinuation from './no-empty-continuation';
 import instructionCasing from './instruction-casing';
+import undefinedArgInFrom from './undefined-arg-in-from';
+import invalidDefaultArgInFrom from './invalid-default-arg-in-from';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -196,6 +198,8 @@ export const allRules: readonly Rule[] = [
   stageNameCasing,
   noEmptyContinuation,
   instructionCasing,
+  undefinedArgInFrom,
+  invalidDefaultArgInFrom,
 ];
 
 const byId = new Map<string, Rule>();
