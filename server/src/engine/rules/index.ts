@@ -99,6 +99,7 @@ import noEmptyContinuation from './no-empty-continuation';
 import instructionCasing from './instruction-casing';
 import undefinedArgInFrom from './undefined-arg-in-from';
 import invalidDefaultArgInFrom from './invalid-default-arg-in-from';
+import undefinedVar from './undefined-var';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -200,6 +201,7 @@ export const allRules: readonly Rule[] = [
   instructionCasing,
   undefinedArgInFrom,
   invalidDefaultArgInFrom,
+  undefinedVar,
 ];
 
 const byId = new Map<string, Rule>();

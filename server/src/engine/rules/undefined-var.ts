@@ -1,0 +1,141 @@
+import { defineRule, type FixSpec } from '../rule';
+import { argDefinitions, envDefinitions, type DockerfileModel, type Instr, type Stage } from '../model/dockerfile';
+import { findVariables } from '../model/variables';
+import { rootStage } from '../model/base-images';
+import { officialName } from '../model/image-lifecycle';
+import { officialImageEnv } from '../data/base-image-env';
+import { closestUnique } from '../closest';
+import type { Heredoc, Property } from 'dockerfile-ast';
+
+// The instructions whose words BuildKit expands with ARG and ENV (RUN, CMD and ENTRYPOINT are left to the
+// shell, ONBUILD triggers to the later build).
+const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'LABEL', 'EXPOSE', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+const EXPANDED_FLAGS = new Set(['chown', 'chmod', 'from']);
+
+interface Span { start: number; end: number }
+
+/** The parts of an instruction BuildKit expands, as document spans. */
+function expandedSpans(model: DockerfileModel, instr: Instr): Span[] {
+  const spans: Span[] = [];
+  if (instr.keyword === 'ENV' || instr.keyword === 'ARG' || instr.keyword === 'LABEL') {
+    const props = (instr.ast as unknown as { getProperties(): Property[] }).getProperties();
+    for (const p of props) {
+      const ranges = [p.getValueRange(), ...(instr.keyword === 'LABEL' ? [p.getNameRange()] : [])];
+      for (const r of ranges) if (r) spans.push({ start: model.lines.offsetAt(r.start), end: model.lines.offsetAt(r.end) });
+    }
+    return spans;
+  }
+  for (const f of instr.flags) if (EXPANDED_FLAGS.has(f.name) && f.value && f.valueStart !== undefined) spans.push({ start: f.valueStart, end: f.valueStart + f.value.length });
+  // Heredoc bodies are not words of the instruction (not checked, as BuildKit does not).
+  const heredocs = (instr.ast as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
+  const bodyStart = heredocs.length ? model.lines.lineEnd(heredocs[0].getStartRange().start.line) : Infinity;
+  for (const a of instr.args) if (!a.value.startsWith('<<') && a.start < bodyStart) spans.push({ start: a.start, end: a.end });
+  return spans;
+}
+
+/** `text` with single-quoted parts blanked: Docker does not expand `$X` inside single quotes. */
+function withoutSingleQuoted(text: string, escapeChar: string): string {
+  let out = '';
+  let inDouble = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === escapeChar && i + 1 < text.length) { out += c + text[i + 1]; i++; continue; }
+    if (c === '"') inDouble = !inDouble;
+    if (c === "'" && !inDouble) {
+      const close = text.indexOf("'", i + 1);
+      const end = close < 0 ? text.length : close + 1;
+      out += ' '.repeat(end - i);
+      i = end - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** ENV names a stage starts with: its base image's (when known) and its parent stages'. `undefined` = unknown image. */
+function inheritedEnv(model: DockerfileModel, stage: Stage, memo: Map<Stage, Set<string> | undefined>): Set<string> | undefined {
+  if (memo.has(stage)) return memo.get(stage);
+  let names: Set<string> | undefined;
+  if (stage.parent) {
+    const parent = inheritedEnv(model, stage.parent, memo);
+    names = parent && new Set(parent);
+    if (names) for (const i of stage.parent.instructions) if (i.keyword === 'ENV') for (const d of envDefinitions(i)) names.add(d.name);
+  } else if (stage.image.resolved.toLowerCase() === 'scratch') {
+    names = new Set(['PATH']);
+  } else if (!stage.image.unresolved.length) {
+    const name = officialName(stage.image);
+    names = name ? officialImageEnv(name) : undefined;
+  }
+  memo.set(stage, names);
+  return names;
+}
+
+export default defineRule({
+  meta: {
+    id: 'undefined-var',
+    aliases: { buildkit: 'UndefinedVar' },
+    defaultSeverity: 'warning',
+    fixable: 'unsafe',
+    docs: {
+      summary: 'Variable used before any ARG or ENV defines it',
+      why: 'Docker replaces `$VAR` in COPY, ADD, ENV, ARG, LABEL, WORKDIR, USER, EXPOSE, VOLUME and STOPSIGNAL while building. A variable that nothing defines becomes an empty string without any error, so `WORKDIR $APP_HOME/src` quietly becomes `/src`. A global ARG (declared before the first FROM) is not visible inside a stage until the stage declares it again with `ARG NAME`.',
+      examples: [
+        { bad: 'FROM node:22-slim\nENV APP_HOME=/srv/app\nWORKDIR $APP_HOM\n', good: 'FROM node:22-slim\nENV APP_HOME=/srv/app\nWORKDIR $APP_HOME\n' },
+        { bad: 'ARG VERSION=1.0\nFROM alpine:3.21\nLABEL org.opencontainers.image.version=$VERSION\n', good: 'ARG VERSION=1.0\nFROM alpine:3.21\nARG VERSION\nLABEL org.opencontainers.image.version=$VERSION\n' },
+      ],
+      fixSafety: 'Both fixes change what the instruction expands to (from an empty string to a value), which is the intent but should be checked: using the suggested name, or declaring the global ARG in the stage.',
+      references: ['https://docs.docker.com/reference/build-checks/undefined-var/'],
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const memo = new Map<Stage, Set<string> | undefined>();
+    for (const stage of model.stages) {
+      const inherited = inheritedEnv(model, stage, memo);
+      // With an image the engine does not know, any name may come from it: only near-misses are reported.
+      const imageKnown = inherited !== undefined;
+      const defined = new Set<string>(inherited ?? ['PATH']);
+      const baseName = rootStage(stage).image.raw;
+      for (const instr of stage.instructions) {
+        if (EXPANDED.has(instr.keyword)) {
+          for (const span of expandedSpans(model, instr)) {
+            const text = withoutSingleQuoted(model.text.slice(span.start, span.end), model.escapeChar);
+            for (const ref of findVariables(text, model.escapeChar)) {
+              // `${X:-default}` and friends say what happens when X is unset: deliberate.
+              if (defined.has(ref.name) || ref.modifier) continue;
+              const start = span.start + ref.start;
+              const end = span.start + ref.end;
+              const nameStart = start + text.slice(ref.start, ref.end).indexOf(ref.name);
+              const fixes: FixSpec[] = [];
+              let message: string;
+              const suggestion = closestUnique(ref.name, defined);
+              if (model.globalArgs.has(ref.name)) {
+                message = `$${ref.name} is a global ARG, which a stage sees only after declaring it again: add \`ARG ${ref.name}\` after FROM`;
+                fixes.push({ title: `Declare ARG ${ref.name} in this stage`, safety: 'unsafe', edits: [afterLine(model, stage.from.endLine, `ARG ${ref.name}`)] });
+              } else if (suggestion) {
+                message = `$${ref.name} is not defined here and expands to an empty string. Did you mean $${suggestion}?`;
+                fixes.push({ title: `Use $${suggestion}`, safety: 'unsafe', edits: [{ start: nameStart, end: nameStart + ref.name.length, text: suggestion }] });
+              } else if (imageKnown) {
+                message = `$${ref.name} is not defined by an ARG or ENV before this ${instr.keyword}${stage.parent ? '' : ` nor by ${baseName}`}: it expands to an empty string`;
+              } else continue;
+              ctx.report({ start, end, message, fixes });
+            }
+          }
+        }
+        if (instr.keyword === 'ARG') for (const d of argDefinitions(instr)) defined.add(d.name);
+        if (instr.keyword === 'ENV') for (const d of envDefinitions(instr)) defined.add(d.name);
+      }
+    }
+  },
+});
+
+/** An insertion of a whole line after `line`, also when `line` is the last one and has no line break. */
+function afterLine(model: DockerfileModel, line: number, text: string) {
+  const eol = model.lines.eol;
+  if (line + 1 < model.lines.lineCount) {
+    const at = model.lines.lineStart(line + 1);
+    return { start: at, end: at, text: text + eol };
+  }
+  return { start: model.text.length, end: model.text.length, text: eol + text + eol };
+}
