@@ -153,6 +153,26 @@ describe('config and files beside the Dockerfile', () => {
     }
   });
 
+  it('files beside the Dockerfile: a .dockerignore that is a FIFO or a link to /dev/zero is not read', { skip: process.platform === 'win32' || !fs.existsSync('/dev/zero') }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-ignore-'));
+    try {
+      for (const [name, make] of [['fifo', 'mkfifo'], ['zero', 'ln']] as const) {
+        const sub = path.join(dir, name);
+        fs.mkdirSync(sub);
+        fs.writeFileSync(path.join(sub, 'Dockerfile'), 'FROM alpine:3.21\nCOPY . /app\n');
+        const ignore = path.join(sub, '.dockerignore');
+        if (make === 'ln') fs.symlinkSync('/dev/zero', ignore);
+        else if ((await child(`require('child_process').execFileSync('mkfifo', [${JSON.stringify(ignore)}])`, 30)).status !== 0) continue;
+        // Both used to hang the command and the language server: the files beside a Dockerfile were read with readFileSync.
+        const r = await child(`const e=require(${engine});const f=e.diskFiles(${JSON.stringify(path.join(sub, 'Dockerfile'))});console.log(f.read('.dockerignore')===undefined, f.isFile('.dockerignore'), f.isFile('Dockerfile'));`, 30);
+        assert.equal(r.status, 0, r.stderr);
+        assert.equal(r.stdout.trim(), 'true false true', name);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a config file that is a directory, missing or unreadable is a problem, not an exception', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-config-'));
     try {

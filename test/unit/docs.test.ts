@@ -34,7 +34,7 @@ describe('rule metadata', () => {
         // Examples are judged as files alone in an empty folder.
         // Rules that are off by default are judged as if enabled, with the settings the example names.
         const on = rule.meta.defaultSeverity === 'off' ? { severities: { [rule.meta.id]: 'warning' as const } } : {};
-        const only = { rules: [rule], files: memoryFiles({}), settings: ex.settings, ...on };
+        const only = { rules: [rule], files: memoryFiles(ex.files ?? {}), settings: ex.settings, ...on };
         assert.ok(lintText(ex.bad, only).findings.length > 0, 'bad example raises no finding');
         assert.deepEqual(lintText(ex.good, only).findings.map((f) => f.message), [], 'good example raises findings');
       });

@@ -2,8 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  allRules, buildLintOptions, findConfigFile, findRules, fixAll, initShellParser, lintText, loadConfigFile, ruleMarkdown, suggestName,
-  type FileAccess, type Finding, type LoadedConfig, type Severity, type UserSettings,
+  allRules, buildLintOptions, diskFiles, findConfigFile, findRules, fixAll, initShellParser, lintText, loadConfigFile, ruleMarkdown, suggestName,
+  type Finding, type LoadedConfig, type Severity, type UserSettings,
 } from '../engine';
 import { decodeDockerfile, expandGlob, findDockerfiles } from './files';
 import { runShellcheck, shellcheckAvailable } from '../engine/shellcheck';
@@ -125,15 +125,6 @@ function parseArgs(argv: string[]): Options | { action: 'help' | 'version' | 'li
   return o;
 }
 
-function diskFiles(dockerfile: string): FileAccess {
-  const dir = path.dirname(dockerfile);
-  return {
-    read(rel: string) {
-      try { return fs.readFileSync(path.join(dir, rel), 'utf8'); } catch { return undefined; }
-    },
-    dockerfileName: path.basename(dockerfile),
-  };
-}
 
 export async function runCli(argv: string[], io: CliIo, version: string): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;

@@ -15,11 +15,14 @@ export interface FileAccess {
   read(relativePath: string): string | undefined;
   /** The Dockerfile's own file name (for `<name>.dockerignore`), when it has one. */
   dockerfileName?: string;
+  /** Whether a regular file exists at the relative path (without reading it). */
+  isFile?(relativePath: string): boolean;
 }
 
 /** FileAccess over a map of relative paths, for tests and for text that is not on disk. */
 export function memoryFiles(files: Record<string, string>, dockerfileName = 'Dockerfile'): FileAccess {
-  return { read: (p) => (Object.prototype.hasOwnProperty.call(files, p) ? files[p] : undefined), dockerfileName };
+  const has = (p: string) => Object.prototype.hasOwnProperty.call(files, p);
+  return { read: (p) => (has(p) ? files[p] : undefined), isFile: has, dockerfileName };
 }
 
 export interface EngineSettings {

@@ -34,6 +34,8 @@ export interface RuleExample {
   note?: string;
   /** Engine settings the example needs (label schema, trusted registries); judged with them. */
   settings?: Partial<import('./rule').EngineSettings>;
+  /** Files beside the Dockerfile the example needs (relative path → text); it is judged with them. */
+  files?: Record<string, string>;
 }
 
 export interface RuleDocs {

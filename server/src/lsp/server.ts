@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  allRules, buildLintOptions, DockerfileModel, findConfigFile, findRules, fixAll, ignoreEdit, initShellParser, lintModel, loadConfigFile, ruleMarkdown, ruleUrl,
+  allRules, buildLintOptions, diskFiles, DockerfileModel, findConfigFile, findRules, fixAll, ignoreEdit, initShellParser, lintModel, loadConfigFile, ruleMarkdown, ruleUrl,
   type FileAccess, type Finding, type Fix, type LoadedConfig, type ResolvedOptions, type Rule, type Severity, type UserSettings,
 } from '../engine';
 import { hoverAt } from './hover';
@@ -151,8 +151,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   function filesFor(file: string | undefined): FileAccess | undefined {
     if (!file) return undefined;
-    const dir = path.dirname(file);
-    return { read: (rel) => { try { return fs.readFileSync(path.join(dir, rel), 'utf8'); } catch { return undefined; } }, dockerfileName: path.basename(file) };
+    return diskFiles(file);
   }
 
   async function analyse(doc: TextDocument): Promise<Entry | undefined> {

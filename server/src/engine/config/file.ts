@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { LineIndex } from '../text';
 import type { Severity, SeverityOrOff } from '../types';
+import type { FileAccess } from '../rule';
 import { findRules } from '../rules';
 import { suggestName } from './suggest';
 
@@ -89,6 +90,24 @@ export function readTextFile(file: string, maxBytes: number): { text: string } |
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Largest file beside a Dockerfile a rule reads (a .dockerignore is a few hundred bytes). */
+const MAX_CONTEXT_FILE_BYTES = 1024 * 1024;
+
+/** FileAccess over the folder of a Dockerfile on disk: regular files only, size-capped, never blocking. */
+export function diskFiles(dockerfile: string): FileAccess {
+  const dir = path.dirname(dockerfile);
+  return {
+    read(rel: string) {
+      const r = readTextFile(path.join(dir, rel), MAX_CONTEXT_FILE_BYTES);
+      return 'text' in r ? r.text : undefined;
+    },
+    isFile(rel: string) {
+      try { return fs.statSync(path.join(dir, rel)).isFile(); } catch { return false; }
+    },
+    dockerfileName: path.basename(dockerfile),
+  };
 }
 
 export function loadConfigFile(file: string): { config: LoadedConfig | undefined; problems: ConfigProblem[] } {

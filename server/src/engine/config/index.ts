@@ -1,5 +1,5 @@
 // Configuration and suppression: config files, settings, severity resolution, inline pragmas.
-export { findConfigFile, loadConfigFile, parseConfig, readTextFile, type ConfigProblem, type LoadedConfig } from './file';
+export { diskFiles, findConfigFile, loadConfigFile, parseConfig, readTextFile, type ConfigProblem, type LoadedConfig } from './file';
 export { buildLintOptions, type UserSettings, type ResolvedOptions } from './resolve';
 export { applyPragmas, readPragmas, type Pragma, type PragmaInfo } from './pragmas';
 export { ignoreEdit } from './ignore-edit';

@@ -100,6 +100,7 @@ import instructionCasing from './instruction-casing';
 import undefinedArgInFrom from './undefined-arg-in-from';
 import invalidDefaultArgInFrom from './invalid-default-arg-in-from';
 import undefinedVar from './undefined-var';
+import copyIgnoredFile from './copy-ignored-file';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -202,6 +203,7 @@ export const allRules: readonly Rule[] = [
   undefinedArgInFrom,
   invalidDefaultArgInFrom,
   undefinedVar,
+  copyIgnoredFile,
 ];
 
 const byId = new Map<string, Rule>();
