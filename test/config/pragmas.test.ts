@@ -86,6 +86,15 @@ describe('BuildKit # check=', () => {
     const f = lintText('# check=error=true\nFROM alpine:3.21\nMAINTAINER x\n', buildLintOptions({})).findings.find((x) => x.rule === 'maintainer-deprecated');
     assert.equal(f?.severity, 'error');
   });
+
+  it('experimental=Name and experimental=all turn on the experimental BuildKit check, as a warning', () => {
+    const body = '# The version\nARG V=1\nFROM alpine:3.21\n';
+    const sev = (text: string) => lintText(text, buildLintOptions({})).findings.find((x) => x.rule === 'invalid-definition-description')?.severity;
+    assert.equal(sev(body), undefined);
+    assert.equal(sev(`# check=experimental=InvalidDefinitionDescription\n${body}`), 'warning');
+    assert.equal(sev(`# check=experimental=all\n${body}`), 'warning');
+    assert.equal(sev(`# check=experimental=all;error=true\n${body}`), 'error');
+  });
 });
 
 describe('precedence', () => {

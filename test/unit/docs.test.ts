@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { allRules, findRules, initShellParser, memoryFiles, lintText, ruleMarkdown, withRuleTable } from '../../server/src/engine';
 import { validateRule } from '../../server/src/engine/rule';
+import { ruleHoverMarkdown } from '../../server/src/engine/docs/markdown';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -40,6 +41,19 @@ describe('rule metadata', () => {
       });
     });
   }
+});
+
+describe('BuildKit checks', () => {
+  it('every rule with a BuildKit name links Docker\'s page for the check, in its references and in the hover', () => {
+    const withAlias = allRules.filter((r) => r.meta.aliases.buildkit);
+    assert.ok(withAlias.length >= 21);
+    for (const r of withAlias) {
+      const slug = r.meta.aliases.buildkit!.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/JSONArgs/, 'JSON-Args').toLowerCase();
+      const page = `https://docs.docker.com/reference/build-checks/${slug}/`;
+      assert.ok(r.meta.docs.references.includes(page), `${r.meta.id}: ${page}`);
+      assert.ok(ruleHoverMarkdown(r).includes(`[Docker's page for ${r.meta.aliases.buildkit}](${page})`), r.meta.id);
+    }
+  });
 });
 
 describe('generated files', () => {

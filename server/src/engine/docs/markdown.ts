@@ -16,6 +16,12 @@ function aliasText(meta: RuleMeta): string {
   return parts.join(', ');
 }
 
+/** Docker's documentation page for the rule's BuildKit check, from its references. */
+export function buildkitPage(meta: RuleMeta): string | undefined {
+  if (!meta.aliases.buildkit) return undefined;
+  return meta.docs.references.find((r) => r.startsWith('https://docs.docker.com/reference/build-checks/'));
+}
+
 function fence(code: string): string {
   return '```dockerfile\n' + code.replace(/\n+$/, '') + '\n```';
 }
@@ -73,7 +79,10 @@ export function ruleHoverMarkdown(rule: Rule): string {
   if (m.docs.fixSafety && (m.fixable === 'unsafe' || m.fixable === 'both')) parts.push('', `*Fix safety:* ${m.docs.fixSafety}`);
   const aliases = aliasText(m);
   if (aliases) parts.push('', `Also known as ${aliases}.`);
-  parts.push('', `[Documentation](${ruleUrl(m.id)})`);
+  const links = [`[Documentation](${ruleUrl(m.id)})`];
+  const dockerPage = buildkitPage(m);
+  if (dockerPage) links.push(`[Docker's page for ${m.aliases.buildkit}](${dockerPage})`);
+  parts.push('', links.join(' · '));
   return parts.join('\n');
 }
 

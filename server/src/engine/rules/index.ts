@@ -101,6 +101,7 @@ import undefinedArgInFrom from './undefined-arg-in-from';
 import invalidDefaultArgInFrom from './invalid-default-arg-in-from';
 import undefinedVar from './undefined-var';
 import copyIgnoredFile from './copy-ignored-file';
+import invalidDefinitionDescription from './invalid-definition-description';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
@@ -204,6 +205,7 @@ export const allRules: readonly Rule[] = [
   invalidDefaultArgInFrom,
   undefinedVar,
   copyIgnoredFile,
+  invalidDefinitionDescription,
 ];
 
 const byId = new Map<string, Rule>();
