@@ -125,7 +125,6 @@ function parseArgs(argv: string[]): Options | { action: 'help' | 'version' | 'li
   return o;
 }
 
-
 export async function runCli(argv: string[], io: CliIo, version: string): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
