@@ -144,7 +144,7 @@ export class DockerfileModel {
 
   /** A heredoc (in RUN, COPY or ADD) that never ends: every line after it belongs to its body. */
   get hasUnterminatedHeredoc(): boolean {
-    return this.instructions.some((i) => ((i.ast as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? []).some((h) => h.getDelimiterRange() === null));
+    return this.instructions.some((i) => heredocsOf(i).some((h) => h.getDelimiterRange() === null));
   }
 
   /** Every RUN, including those inside ONBUILD, in source order. */
@@ -258,7 +258,7 @@ export class DockerfileModel {
     const bodyStart = instr.args.length ? instr.args[0].start : instr.end;
     const body: RunBody = { execForm: instr.execForm, bodyStart, scripts: [], commands: [], heredocs: [], hasPipe: false };
     if (instr.execForm || !instr.args.length) return body;
-    const heredocs = (instr.ast as unknown as { getHeredocs(): Heredoc[] }).getHeredocs();
+    const heredocs = heredocsOf(instr);
     if (heredocs.length === 0) {
       body.scripts.push(parseShell(continuationsBlanked(this.text, this.lines, bodyStart, instr.end, this.escapeChar), bodyStart));
     } else {
@@ -384,6 +384,11 @@ function memoizeAst(node: Instruction): void {
       return Array.isArray(cached) ? cached.slice() : cached;
     };
   }
+}
+
+/** The heredocs of a RUN, COPY or ADD (none for other instructions). */
+export function heredocsOf(instr: Instr): Heredoc[] {
+  return (instr.ast as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
 }
 
 export function argDefinitions(instr: Instr): VariableDefinition[] {

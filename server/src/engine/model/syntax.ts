@@ -1,6 +1,6 @@
 // What Docker itself would reject: the checks behind the invalid-syntax and instruction-before-from rules,
 // and the yardstick the fix engine uses to refuse a fix that breaks a file.
-import type { DockerfileModel, Instr } from './dockerfile';
+import { heredocsOf, type DockerfileModel, type Instr } from './dockerfile';
 
 export interface SyntaxProblem { kind: 'syntax' | 'order'; start: number; end: number; message: string }
 
@@ -63,7 +63,7 @@ function checkInstruction(model: DockerfileModel, instr: Instr, out: SyntaxProbl
     out.push({ kind: 'syntax', ...at, message: `Unknown instruction ${raw}` });
     return;
   }
-  const heredocs = (instr.ast as unknown as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? [];
+  const heredocs = heredocsOf(instr);
   if (instr.args.length === 0 && instr.flags.length === 0) {
     out.push({ kind: 'syntax', ...at, message: `${kw} requires at least one argument` });
     return;

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { heredocsOf } from '../model/dockerfile';
 
 // The same archive list hadolint uses for DL3010/DL3020 (ADD extracts these; .zip it does not).
 const ARCHIVE = /\.(tar|Z|bz2|gz|lz|lzma|tZ|tb2|tbz|tbz2|tgz|tlz|tpz|txz|xz|zst|tzst)$/;
@@ -24,7 +25,7 @@ export default defineRule({
   check(ctx) {
     for (const instr of [...ctx.model.instructions, ...ctx.model.triggers]) {
       if (instr.keyword !== 'ADD' || instr.args.length < 2) continue;
-      const heredocs = (instr.ast as unknown as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? [];
+      const heredocs = heredocsOf(instr);
       const sources = instr.execForm ? [] : instr.args.slice(0, -1).map((a) => a.value).filter((v) => !v.startsWith('<<'));
       if (!sources.length && !heredocs.length) continue;
       if (sources.some((s) => REMOTE.test(s) || ARCHIVE.test(s))) continue;

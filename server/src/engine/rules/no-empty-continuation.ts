@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import type { Heredoc } from 'dockerfile-ast';
+import { heredocsOf } from '../model/dockerfile';
 
 export default defineRule({
   meta: {
@@ -20,7 +20,7 @@ export default defineRule({
     for (const instr of model.instructions) {
       if (instr.endLine === instr.line) continue;
       // Heredoc bodies are data: blank lines there are content. Only the lines before the first heredoc count.
-      const heredocs = (instr.ast as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
+      const heredocs = heredocsOf(instr);
       const last = heredocs.length ? heredocs[0].getStartRange().start.line : instr.endLine;
       for (let line = instr.line + 1; line < last; line++) {
         if (lines.lineText(line).trim() !== '') continue;

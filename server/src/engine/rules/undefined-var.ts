@@ -1,11 +1,11 @@
 import { defineRule, type FixSpec } from '../rule';
-import { argDefinitions, envDefinitions, type DockerfileModel, type Instr, type Stage } from '../model/dockerfile';
+import { argDefinitions, envDefinitions, heredocsOf, type DockerfileModel, type Instr, type Stage } from '../model/dockerfile';
 import { findVariables } from '../model/variables';
 import { rootStage } from '../model/base-images';
 import { officialName } from '../model/image-lifecycle';
 import { officialImageEnv } from '../data/base-image-env';
 import { closestUnique } from '../closest';
-import type { Heredoc, Property } from 'dockerfile-ast';
+import type { Property } from 'dockerfile-ast';
 
 // The instructions whose words BuildKit expands with ARG and ENV (RUN, CMD and ENTRYPOINT are left to the
 // shell, ONBUILD triggers to the later build).
@@ -27,7 +27,7 @@ function expandedSpans(model: DockerfileModel, instr: Instr): Span[] {
   }
   for (const f of instr.flags) if (EXPANDED_FLAGS.has(f.name) && f.value && f.valueStart !== undefined) spans.push({ start: f.valueStart, end: f.valueStart + f.value.length });
   // Heredoc bodies are not words of the instruction (not checked, as BuildKit does not).
-  const heredocs = (instr.ast as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
+  const heredocs = heredocsOf(instr);
   const bodyStart = heredocs.length ? model.lines.lineEnd(heredocs[0].getStartRange().start.line) : Infinity;
   for (const a of instr.args) if (!a.value.startsWith('<<') && a.start < bodyStart) spans.push({ start: a.start, end: a.end });
   return spans;
