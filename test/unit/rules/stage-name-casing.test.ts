@@ -12,6 +12,12 @@ testRule(rule, {
       output: 'FROM golang:1.25 AS buildenv\nRUN go build -o /out/app .\nFROM buildenv AS test\nRUN --mount=type=bind,from=buildenv,source=/out,target=/mnt ls /mnt\nFROM gcr.io/distroless/static-debian12\nCOPY --from=buildenv /out/app /app\nCOPY --from=test /etc/passwd /etc/passwd\n',
     },
     {
+      name: 'a reference through a variable is left to the variable',
+      code: 'ARG BASE=Build\nFROM golang:1.25 AS Build\nFROM ${BASE}\n',
+      errors: [{ at: '2:21-2:26' }],
+      output: 'ARG BASE=Build\nFROM golang:1.25 AS build\nFROM ${BASE}\n',
+    },
+    {
       name: 'FROM flags are kept',
       code: 'FROM --platform=$BUILDPLATFORM node:22 AS Deps\nRUN npm ci\nFROM node:22-slim\nCOPY --from=Deps /node_modules /app/node_modules\n',
       errors: [{ at: '1:43-1:47' }],

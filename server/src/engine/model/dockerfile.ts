@@ -73,9 +73,14 @@ export interface Stage {
   parent?: Stage;
   /** Instructions elsewhere that use this stage: FROM <alias>, COPY --from, RUN --mount=from=. */
   usedBy: Instr[];
+  /** Where those instructions name it: the image of a FROM, the value of --from or of a mount's from=. */
+  references: StageReference[];
   /** Part of the image that ships: the final stage or a stage the final stage is built FROM. */
   ships: boolean;
 }
+
+/** Document span of the text naming a stage (as written: a FROM image may be a variable that resolves to it). */
+export interface StageReference { instr: Instr; start: number; end: number }
 
 export interface VariableDefinition { name: string; value: string | undefined; kind: 'ARG' | 'ENV'; instr: Instr }
 
@@ -301,6 +306,7 @@ export class DockerfileModel {
       instructions: [],
       isFinal: false,
       usedBy: [],
+      references: [],
       ships: false,
     };
     const nameRange = ast.getBuildStageRange();
@@ -325,21 +331,22 @@ export class DockerfileModel {
       if (parent) {
         stage.parent = parent;
         parent.usedBy.push(stage.from);
+        parent.references.push({ instr: stage.from, start: stage.imageStart, end: stage.imageEnd });
       }
       for (const instr of stage.instructions) {
-        const refs: string[] = [];
-        if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
-          const f = instr.flags.find((x) => x.name === 'from');
-          if (f?.value) refs.push(f.value);
+        const refs: Array<{ name: string; start: number }> = [];
+        for (const f of instr.flags) {
+          if (!f.value || f.valueStart === undefined) continue;
+          if (f.name === 'from' && (instr.keyword === 'COPY' || instr.keyword === 'ADD')) refs.push({ name: f.value, start: f.valueStart });
+          const mount = instr.keyword === 'RUN' ? mountFrom(f) : undefined;
+          if (mount) refs.push({ name: mount.value, start: mount.start });
         }
-        if (instr.keyword === 'RUN') {
-          for (const f of instr.flags) {
-            if (f.name !== 'mount' || !f.value) continue;
-            const m = /(?:^|,)from=([^,]+)/.exec(f.value);
-            if (m) refs.push(m[1]);
-          }
+        for (const ref of refs) {
+          const target = this.stageByName(ref.name, stage);
+          if (!target) continue;
+          target.usedBy.push(instr);
+          target.references.push({ instr, start: ref.start, end: ref.start + ref.name.length });
         }
-        for (const ref of refs) this.stageByName(ref, stage)?.usedBy.push(instr);
       }
     }
     for (let s: Stage | undefined = this.finalStage; s; s = s.parent) s.ships = true;
@@ -384,6 +391,15 @@ function memoizeAst(node: Instruction): void {
       return Array.isArray(cached) ? cached.slice() : cached;
     };
   }
+}
+
+/** The `from=` of a `RUN --mount=…` flag (a stage or an image), with its document span. */
+export function mountFrom(flag: InstructionFlag): { value: string; start: number; end: number } | undefined {
+  if (flag.name !== 'mount' || !flag.value || flag.valueStart === undefined) return undefined;
+  const m = /(^|,)from=([^,]+)/.exec(flag.value);
+  if (!m) return undefined;
+  const start = flag.valueStart + m.index + m[1].length + 'from='.length;
+  return { value: m[2], start, end: start + m[2].length };
 }
 
 /** The heredocs of a RUN, COPY or ADD (none for other instructions). */

@@ -1,30 +1,4 @@
 import { defineRule, type OffsetEdit } from '../rule';
-import type { DockerfileModel, Stage } from '../model/dockerfile';
-
-/** Where each use of `stage` names it: `FROM <stage>`, `COPY --from=<stage>`, `RUN --mount=…,from=<stage>`. */
-function references(model: DockerfileModel, stage: Stage): Array<{ start: number; end: number }> {
-  const name = stage.alias!.toLowerCase();
-  const refs: Array<{ start: number; end: number }> = [];
-  for (const instr of stage.usedBy) {
-    if (instr.keyword === 'FROM') {
-      const child = model.stages.find((s) => s.from === instr);
-      if (child && model.text.slice(child.imageStart, child.imageEnd).toLowerCase() === name) refs.push({ start: child.imageStart, end: child.imageEnd });
-      continue;
-    }
-    for (const flag of instr.flags) {
-      if (flag.valueStart === undefined || !flag.value) continue;
-      if (flag.name === 'from' && flag.value.toLowerCase() === name) refs.push({ start: flag.valueStart, end: flag.valueStart + flag.value.length });
-      if (flag.name === 'mount') {
-        const m = /(^|,)from=([^,]+)/.exec(flag.value);
-        if (m && m[2].toLowerCase() === name) {
-          const start = flag.valueStart + m.index + m[1].length + 'from='.length;
-          refs.push({ start, end: start + m[2].length });
-        }
-      }
-    }
-  }
-  return refs;
-}
 
 export default defineRule({
   meta: {
@@ -47,7 +21,11 @@ export default defineRule({
       const lower = name.toLowerCase();
       // The fix renames the stage together with every reference to it, so the build does not change.
       const edits: OffsetEdit[] = [{ start: stage.aliasStart, end: stage.aliasEnd!, text: lower }];
-      for (const ref of references(model, stage)) if (model.text.slice(ref.start, ref.end) !== lower) edits.push({ ...ref, text: lower });
+      // A reference through a variable (`FROM $BASE`) is left alone: the variable's value names the stage.
+      for (const ref of stage.references) {
+        const text = model.text.slice(ref.start, ref.end);
+        if (text !== lower && text.toLowerCase() === lower) edits.push({ start: ref.start, end: ref.end, text: lower });
+      }
       const others = edits.length - 1;
       ctx.report({
         start: stage.aliasStart,

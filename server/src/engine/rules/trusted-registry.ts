@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import type { Instr } from '../model/dockerfile';
+import { mountFrom, type Instr } from '../model/dockerfile';
 import { parseImageReference } from '../model/image';
 import { substitute } from '../model/variables';
 
@@ -57,11 +57,8 @@ export default defineRule({
         if (from?.value && !/^\d+$/.test(from.value)) check(instr, from.value, from.valueStart ?? from.start, from.end);
       } else if (instr.keyword === 'RUN') {
         for (const f of instr.flags) {
-          if (f.name !== 'mount' || !f.value || f.valueStart === undefined) continue;
-          const m = /(^|,)from=([^,]+)/.exec(f.value);
-          if (!m) continue;
-          const s = f.valueStart + m.index + m[1].length + 5;
-          check(instr, m[2], s, s + m[2].length);
+          const mount = mountFrom(f);
+          if (mount) check(instr, mount.value, mount.start, mount.end);
         }
       }
     }
