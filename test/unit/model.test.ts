@@ -113,6 +113,7 @@ describe('variables and image references', () => {
     assert.deepEqual(substitute('${A}-$A-${B:-d}-${E:-d}-${E-d}-${A:+p}-${B:+p}-\\$A', look), { value: 'a-a-d-d--p--\\$A', unresolved: [] });
     assert.deepEqual(substitute('x${MISSING}y', look), { value: 'xy', unresolved: ['MISSING'] });
     assert.deepEqual(findVariables('$A ${B:-c} \\$D').map((v) => v.name), ['A', 'B']);
+    assert.deepEqual(findVariables('x$AB ${CD:-e}').map((v) => [v.start, v.nameStart, v.end]), [[1, 2, 4], [5, 7, 13]]);
   });
 
   it('splits registry, name, tag and digest with spans', () => {

@@ -1,6 +1,7 @@
 // Dockerfile variable substitution: $X, ${X}, ${X:-default}, ${X-default}, ${X:+alt}, ${X+alt}, and escaped \$.
 
-export interface VariableReference { name: string; start: number; end: number; modifier?: string; word?: string }
+/** `start`/`end` span the whole `$X` or `${…}`; `nameStart` is where the name itself starts. */
+export interface VariableReference { name: string; start: number; end: number; nameStart: number; modifier?: string; word?: string }
 
 const REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
@@ -10,7 +11,7 @@ export function findVariables(text: string, escapeChar = '\\'): VariableReferenc
   REF.lastIndex = 0;
   for (let m = REF.exec(text); m; m = REF.exec(text)) {
     if (m.index > 0 && text[m.index - 1] === escapeChar) continue;
-    refs.push({ name: m[1] ?? m[4], start: m.index, end: m.index + m[0].length, modifier: m[2], word: m[3] });
+    refs.push({ name: m[1] ?? m[4], start: m.index, end: m.index + m[0].length, nameStart: m.index + (m[1] !== undefined ? 2 : 1), modifier: m[2], word: m[3] });
   }
   return refs;
 }

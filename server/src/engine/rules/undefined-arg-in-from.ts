@@ -40,7 +40,7 @@ export default defineRule({
         for (const ref of findVariables(model.text.slice(span.start, span.end), model.escapeChar)) {
           if (model.globalArgs.has(ref.name) || isPlatformArg(ref.name)) continue;
           const start = span.start + ref.start;
-          const nameStart = start + model.text.slice(start, span.start + ref.end).indexOf(ref.name);
+          const nameStart = span.start + ref.nameStart;
           const suggestion = closestUnique(ref.name, known);
           const fixes: FixSpec[] = [];
           if (suggestion) fixes.push({ title: `Use ${suggestion}`, safety: 'unsafe', edits: [{ start: nameStart, end: nameStart + ref.name.length, text: suggestion }] });

@@ -106,7 +106,7 @@ export default defineRule({
               if (defined.has(ref.name) || ref.modifier) continue;
               const start = span.start + ref.start;
               const end = span.start + ref.end;
-              const nameStart = start + text.slice(ref.start, ref.end).indexOf(ref.name);
+              const nameStart = span.start + ref.nameStart;
               const fixes: FixSpec[] = [];
               let message: string;
               const suggestion = closestUnique(ref.name, defined);
