@@ -184,6 +184,21 @@ describe('settings and config files', () => {
     assert.ok(!(await p).some((d) => d.code === 'consecutive-run'));
   });
 
+  it('a .dockerignore is read once per Dockerfile, and again after a watched-file event', async () => {
+    const text = 'FROM node:22-slim\nCOPY dist/ ./dist/\nUSER node\n';
+    const uri = write('ign/Dockerfile', text);
+    write('ign/.dockerignore', 'node_modules\n');
+    assert.ok(!(await editor.open(uri, text)).some((d) => d.code === 'copy-ignored-file'));
+    // Changed on disk without an event: a keystroke still sees the file as it was read.
+    write('ign/.dockerignore', 'node_modules\ndist\n');
+    const typed = await editor.change(uri, 2, [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 9 } }, text: '\n' }]);
+    assert.ok(!typed.some((d) => d.code === 'copy-ignored-file'));
+    const p = editor.nextDiagnostics(uri);
+    editor.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('ign/.dockerignore'), type: 2 }] });
+    const d = (await p).find((x) => x.code === 'copy-ignored-file');
+    assert.equal(d?.range.start.line, 1);
+  });
+
   it('a broken config file is reported once and defaults apply', async () => {
     write('bad/.dockwise.yaml', 'rules: [\n');
     const uri = write('bad/Dockerfile', 'FROM alpine:latest\n');

@@ -7,6 +7,6 @@ export { DockerfileModel } from './model/dockerfile';
 export { runShellcheck, shellcheckAvailable, type ShellcheckOptions } from './shellcheck';
 export { allRules, findRule, findRules } from './rules';
 export type { Rule, RuleContext, FileAccess, EngineSettings } from './rule';
-export { memoryFiles } from './rule';
+export { cachedFiles, memoryFiles } from './rule';
 export { ruleMarkdown, ruleHoverMarkdown, ruleTableMarkdown, withRuleTable, ruleUrl } from './docs/markdown';
 export * from './config';

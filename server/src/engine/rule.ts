@@ -25,6 +25,18 @@ export function memoryFiles(files: Record<string, string>, dockerfileName = 'Doc
   return { read: (p) => (has(p) ? files[p] : undefined), isFile: has, dockerfileName };
 }
 
+/** `files` with each file read once (the language server keeps one per Dockerfile until a watched file changes). */
+export function cachedFiles(files: FileAccess): FileAccess {
+  const reads = new Map<string, string | undefined>();
+  return {
+    ...files,
+    read(p) {
+      if (!reads.has(p)) reads.set(p, files.read(p));
+      return reads.get(p);
+    },
+  };
+}
+
 export interface EngineSettings {
   trustedRegistries: string[];
   /** hadolint's `label-schema`: label name → type (`text`, `url`, `semver`, `hash`, `rfc3339`, `spdx`, `email`). */

@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  allRules, buildLintOptions, diskFiles, DockerfileModel, findConfigFile, findRules, fixAll, ignoreEdit, initShellParser, lintModel, loadConfigFile, ruleMarkdown, ruleUrl,
+  allRules, buildLintOptions, cachedFiles, diskFiles, DockerfileModel, findConfigFile, findRules, fixAll, ignoreEdit, initShellParser, lintModel, loadConfigFile, ruleMarkdown, ruleUrl,
   type FileAccess, type Finding, type Fix, type LoadedConfig, type ResolvedOptions, type Rule, type Severity, type UserSettings,
 } from '../engine';
 import { hoverAt } from './hover';
@@ -149,9 +149,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return hit.config;
   }
 
+  // Files beside a Dockerfile (.dockerignore) are read once, not on every keystroke: a change to them
+  // arrives as a watched-file event, which empties this.
+  const filesCache = new Map<string, FileAccess>();
   function filesFor(file: string | undefined): FileAccess | undefined {
     if (!file) return undefined;
-    return diskFiles(file);
+    let hit = filesCache.get(file);
+    if (!hit) filesCache.set(file, hit = cachedFiles(diskFiles(file)));
+    return hit;
   }
 
   async function analyse(doc: TextDocument): Promise<Entry | undefined> {
@@ -238,10 +243,12 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
+    const file = filePath(e.document.uri);
+    if (file) filesCache.delete(file);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   connection.onDidChangeConfiguration(() => { settingsCache.clear(); configCache.clear(); reportedProblems.clear(); revalidateAll(); });
-  connection.onDidChangeWatchedFiles(() => { configCache.clear(); reportedProblems.clear(); revalidateAll(); });
+  connection.onDidChangeWatchedFiles(() => { configCache.clear(); filesCache.clear(); reportedProblems.clear(); revalidateAll(); });
 
   function editFor(uri: string, doc: TextDocument, fix: Fix): WorkspaceEdit {
     if (!fix.createFiles?.length) return { changes: { [uri]: fix.edits } };
