@@ -399,13 +399,19 @@ export function parseDockerignore(text: string): IgnoreFile {
 }
 
 /** The ignore file Docker uses for this Dockerfile: `<Dockerfile name>.dockerignore` when it exists, else `.dockerignore`. */
-export function readDockerignore(files: FileAccess): (IgnoreFile & { name: string }) | undefined {
+export function findDockerignore(files: FileAccess): { name: string; text: string } | undefined {
   const names = files.dockerfileName ? [`${files.dockerfileName}.dockerignore`, '.dockerignore'] : ['.dockerignore'];
   for (const name of names) {
     const text = files.read(name);
-    if (text !== undefined) return { name, ...parseDockerignore(text) };
+    if (text !== undefined) return { name, text };
   }
   return undefined;
+}
+
+/** That ignore file, parsed. */
+export function readDockerignore(files: FileAccess): (IgnoreFile & { name: string }) | undefined {
+  const found = findDockerignore(files);
+  return found && { name: found.name, ...parseDockerignore(found.text) };
 }
 
 /** The line that decides about `path` (the last one matching it or a folder it is in), if any. */

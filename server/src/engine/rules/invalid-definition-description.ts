@@ -26,16 +26,20 @@ export default defineRule({
     const check = (instr: Instr, names: string[], what: string) => {
       const comment = commentAt.get(instr.line - 1);
       if (!comment || !names.length) return;
-      const text = model.lines.lineText(comment.line).trim();
+      const line = model.lines.lineText(comment.line);
+      const text = line.trim();
       // A blank `#` line separates the comment from the instruction; tool pragmas are not descriptions.
       if (!comment.text.trim() || TOOL_COMMENT.test(text)) return;
       const first = comment.text.trim().split(/\s+/)[0];
       if (names.some((n) => n === first)) return;
-      const start = model.lines.lineStart(comment.line) + model.lines.lineText(comment.line).indexOf('#');
+      const start = model.lines.lineStart(comment.line) + line.indexOf('#');
       ctx.report({ start, end: start + text.length, message: `A comment above ${what} describes it only when it starts with its name: "# ${names.length === 1 ? names[0] : '<name>'} …"` });
     };
     for (const instr of model.instructions) {
-      if (instr.keyword === 'ARG') check(instr, argDefinitions(instr).map((d) => d.name), argDefinitions(instr).length === 1 ? `ARG ${argDefinitions(instr)[0].name}` : 'an ARG');
+      if (instr.keyword === 'ARG') {
+        const names = argDefinitions(instr).map((d) => d.name);
+        check(instr, names, names.length === 1 ? `ARG ${names[0]}` : 'an ARG');
+      }
       else if (instr.keyword === 'FROM' && instr.stage?.alias) check(instr, [instr.stage.alias], `stage ${instr.stage.alias}`);
     }
   },

@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import type { DockerfileModel, Instr } from '../model/dockerfile';
 import { isCommand, pipInstall } from '../model/commands';
 import { officialName } from '../model/image-lifecycle';
+import { findDockerignore } from '../model/dockerignore';
 
 function contextRootSource(instr: Instr) {
   if ((instr.keyword !== 'COPY' && instr.keyword !== 'ADD') || instr.flags.some((f) => f.name === 'from')) return undefined;
@@ -49,8 +50,7 @@ export default defineRule({
   check(ctx) {
     const files = ctx.files;
     if (!files) return; // without access to the folder we cannot know
-    const name = files.dockerfileName;
-    if (files.read('.dockerignore') !== undefined || (name && files.read(`${name}.dockerignore`) !== undefined)) return;
+    if (findDockerignore(files)) return;
     for (const instr of ctx.model.instructions) {
       const src = contextRootSource(instr);
       if (!src) continue;
