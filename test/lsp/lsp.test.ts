@@ -117,7 +117,7 @@ async function hover(uri: string, line: number, character: number): Promise<stri
 }
 
 describe('hover', () => {
-  const text = '# dockwise global ignore=DL3059\nARG VERSION=22\nFROM node:${VERSION}-slim AS build\nENV APP=/srv\nWORKDIR $APP\nFROM openjdk:17\nCOPY --from=build /srv /srv\nMAINTAINER me\n';
+  const text = '# dockwise global ignore=DL3059\nARG VERSION=22\nFROM node:${VERSION}-slim AS build\nENV APP=/srv\nWORKDIR $APP\nFROM openjdk:17\nCOPY --from=build /srv /srv\nMAINTAINER me\nWORKDIR $JAVA_HOME/lib\n';
   let uri: string;
   before(async () => { uri = write('h/Dockerfile', text); await editor.open(uri, text); });
 
@@ -128,6 +128,7 @@ describe('hover', () => {
     assert.match(await hover(uri, 2, 7), /node:22-slim[\s\S]*ARG defaults give/);
   });
   it('resolves a variable and says where it was set', async () => assert.match(await hover(uri, 4, 10), /`APP` = `\/srv`[\s\S]*ENV on line 4/));
+  it('says when a variable comes from the base image\'s ENV', async () => assert.match(await hover(uri, 8, 10), /`JAVA_HOME` is set by the ENV of the base image, openjdk:17/));
   it('shows the stage behind --from', async () => assert.match(await hover(uri, 6, 14), /Stage \*\*build\*\*, line 3:[\s\S]*FROM node:\$\{VERSION\}-slim AS build/));
   it('explains keywords only when no Docker extension does', async () => {
     const plain = await startEditor({ configuration: false });

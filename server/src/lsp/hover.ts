@@ -1,6 +1,6 @@
 // Hover content: findings, rule names in pragmas, base images, variables, --from stages and keywords.
 import { findRules, readPragmas, ruleHoverMarkdown, type DockerfileModel, type Finding } from '../engine';
-import { distroFamily } from '../engine/model/base-images';
+import { distroFamily, rootStage, stageStartEnv } from '../engine/model/base-images';
 import { deprecatedImage, endOfLife, officialName, supportedLines } from '../engine/model/image-lifecycle';
 import { findVariables } from '../engine/model/variables';
 import type { Instr, Stage } from '../engine/model/dockerfile';
@@ -101,9 +101,12 @@ function targetAt(model: DockerfileModel, offset: number, opts: { today: string;
     const e = instr.start + v.end;
     if (offset < s || offset > e) continue;
     const def = instr.keyword === 'FROM' ? model.globalArgs.get(v.name) : model.lookupVariable(v.name, instr);
+    const fromImage = !def && instr.stage && stageStartEnv(instr.stage)?.has(v.name);
     const md = def
       ? `\`${v.name}\` = \`${def.value ?? ''}\`${def.value === undefined ? ' (no default)' : ''}\n\nSet by ${def.kind} on line ${def.instr.line + 1}.`
-      : `\`${v.name}\` is not set by an ARG or ENV in scope here${instr.run ? '; the shell may still set it' : ''}.`;
+      : fromImage
+        ? `\`${v.name}\` is set by the ENV of the base image, ${rootStage(instr.stage!).image.raw}.`
+        : `\`${v.name}\` is not set by an ARG or ENV in scope here${instr.run ? '; the shell may still set it' : ''}.`;
     return { markdown: md, start: s, end: e };
   }
   // 6. The instruction keyword, unless a Docker extension already explains it.

@@ -1,7 +1,9 @@
 // What the engine knows about well-known base images without asking a registry: distro family and
 // whether the image already runs as a non-root user.
 import type { ImageReference } from './image';
-import type { Stage } from './dockerfile';
+import { envDefinitions, type Stage } from './dockerfile';
+import { officialName } from './image-lifecycle';
+import { officialImageEnv } from '../data/base-image-env';
 
 export type DistroFamily = 'scratch' | 'distroless' | 'alpine' | 'debian' | 'rhel' | 'wolfi' | 'windows' | 'unknown';
 
@@ -50,4 +52,27 @@ export function hasNoShell(stage: Stage): boolean {
   if (base.unresolved.length) return false;
   const family = distroFamily(base);
   return family === 'scratch' || (family === 'distroless' && !(base.tag ?? '').includes('debug'));
+}
+
+const startEnvMemo = new WeakMap<Stage, Set<string> | undefined>();
+
+/**
+ * The ENV names a stage starts with: those of its base image (when the engine knows the image) and of the
+ * stages it is built FROM. Undefined when the chain starts at an image whose ENV is unknown.
+ */
+export function stageStartEnv(stage: Stage): Set<string> | undefined {
+  if (startEnvMemo.has(stage)) return startEnvMemo.get(stage);
+  let names: Set<string> | undefined;
+  if (stage.parent) {
+    const parent = stageStartEnv(stage.parent);
+    names = parent && new Set(parent);
+    if (names) for (const i of stage.parent.instructions) if (i.keyword === 'ENV') for (const d of envDefinitions(i)) names.add(d.name);
+  } else if (stage.image.resolved.toLowerCase() === 'scratch') {
+    names = new Set(['PATH']);
+  } else if (!stage.image.unresolved.length) {
+    const name = officialName(stage.image);
+    names = name ? officialImageEnv(name) : undefined;
+  }
+  startEnvMemo.set(stage, names);
+  return names;
 }

@@ -1,9 +1,7 @@
 import { defineRule, type FixSpec } from '../rule';
-import { argDefinitions, envDefinitions, heredocsOf, type DockerfileModel, type Instr, type Stage } from '../model/dockerfile';
+import { argDefinitions, envDefinitions, heredocsOf, type DockerfileModel, type Instr } from '../model/dockerfile';
 import { findVariables } from '../model/variables';
-import { rootStage } from '../model/base-images';
-import { officialName } from '../model/image-lifecycle';
-import { officialImageEnv } from '../data/base-image-env';
+import { rootStage, stageStartEnv } from '../model/base-images';
 import { closestUnique } from '../closest';
 import type { Property } from 'dockerfile-ast';
 
@@ -53,24 +51,6 @@ function withoutSingleQuoted(text: string, escapeChar: string): string {
   return out;
 }
 
-/** ENV names a stage starts with: its base image's (when known) and its parent stages'. `undefined` = unknown image. */
-function inheritedEnv(model: DockerfileModel, stage: Stage, memo: Map<Stage, Set<string> | undefined>): Set<string> | undefined {
-  if (memo.has(stage)) return memo.get(stage);
-  let names: Set<string> | undefined;
-  if (stage.parent) {
-    const parent = inheritedEnv(model, stage.parent, memo);
-    names = parent && new Set(parent);
-    if (names) for (const i of stage.parent.instructions) if (i.keyword === 'ENV') for (const d of envDefinitions(i)) names.add(d.name);
-  } else if (stage.image.resolved.toLowerCase() === 'scratch') {
-    names = new Set(['PATH']);
-  } else if (!stage.image.unresolved.length) {
-    const name = officialName(stage.image);
-    names = name ? officialImageEnv(name) : undefined;
-  }
-  memo.set(stage, names);
-  return names;
-}
-
 export default defineRule({
   meta: {
     id: 'undefined-var',
@@ -90,9 +70,8 @@ export default defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const memo = new Map<Stage, Set<string> | undefined>();
     for (const stage of model.stages) {
-      const inherited = inheritedEnv(model, stage, memo);
+      const inherited = stageStartEnv(stage);
       // With an image the engine does not know, any name may come from it: only near-misses are reported.
       const imageKnown = inherited !== undefined;
       const defined = new Set<string>(inherited ?? ['PATH']);
