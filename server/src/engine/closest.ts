@@ -17,11 +17,11 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The one candidate closest to `name`: a case-insensitive match, else within a third of the name's length
- * (at least 1, at most 2 edits). Undefined when nothing is that close or two candidates tie, because a
- * guess between two is not a suggestion.
+ * (at least 1, at most 2 edits; none for names under 3 characters, where one edit reaches anything).
+ * Undefined when nothing is that close or two candidates tie, because a guess between two is not a suggestion.
  */
 export function closestUnique(name: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.min(2, Math.max(1, Math.floor(name.length / 3)));
+  const limit = name.length < 3 ? 0 : Math.min(2, Math.max(1, Math.floor(name.length / 3)));
   let best: string[] = [];
   let bestD = Infinity;
   for (const c of new Set(candidates)) {

@@ -49,6 +49,12 @@ testRule(rule, {
       unsafeOutput: 'FROM registry.example.com/base/java:17\nENV APP_ROOT=/opt/app\nWORKDIR $APP_ROOT\n',
     },
     {
+      name: 'ARG defaults, VOLUME in exec form and STOPSIGNAL are expanded too',
+      code: 'FROM alpine:3.21\nARG B=$A/x\nVOLUME ["$DATA"]\nSTOPSIGNAL $SIG\n',
+      errors: [{ at: '2:7-2:9' }, { at: '3:10-3:15' }, { at: '4:12-4:16' }],
+      output: null,
+    },
+    {
       name: 'the last line, without a line break',
       code: 'ARG PORT=8080\nFROM nginx:1.27\nEXPOSE $PORT',
       errors: [{ at: '3:8-3:13' }],
