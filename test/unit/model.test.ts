@@ -126,3 +126,17 @@ describe('variables and image references', () => {
     assert.equal(parseImageReference('registry:5000/app', 'registry:5000/app', []).tag, undefined);
   });
 });
+
+describe('comments', () => {
+  it('are found by range and by line, embedded ones included', () => {
+    const m = new DockerfileModel('# top\nFROM alpine:3.21\nRUN a \\\n# inside\n  && b\n# before USER\nUSER 1\n');
+    assert.deepEqual(m.commentsBetween(0, m.text.length).map((c) => [c.line, c.embedded]), [[0, false], [3, true], [5, false]]);
+    assert.deepEqual(m.commentsBetween(m.lines.lineStart(2), m.lines.lineStart(5)).map((c) => c.text), ['inside']);
+    assert.deepEqual(m.commentsBetween(m.lines.lineStart(3) + 1, m.text.length).map((c) => c.line), [5], 'start is where the line starts');
+    assert.equal(m.commentOnLine(5)?.text, 'before USER');
+    assert.equal(m.commentOnLine(4), undefined);
+    assert.equal(m.commentOnLine(-1), undefined);
+    assert.equal(m.lines.eol, '\n');
+    assert.equal(new DockerfileModel('FROM a\r\nRUN b\r\n').lines.eol, '\r\n');
+  });
+});

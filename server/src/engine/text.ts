@@ -54,7 +54,12 @@ export class LineIndex {
 
   /** The line break this text uses most ("\r\n" or "\n"), so inserted lines match the file. */
   get eol(): string {
-    const crlf = this.text.indexOf('\r\n');
-    return crlf >= 0 && crlf === this.text.indexOf('\n') - 1 ? '\r\n' : '\n';
+    if (this.eolCache === undefined) {
+      const crlf = this.text.indexOf('\r\n');
+      this.eolCache = crlf >= 0 && crlf === this.text.indexOf('\n') - 1 ? '\r\n' : '\n';
+    }
+    return this.eolCache;
   }
+
+  private eolCache: string | undefined;
 }

@@ -147,6 +147,26 @@ export class DockerfileModel {
 
   get finalStage(): Stage | undefined { return this.stages[this.stages.length - 1]; }
 
+  /** The comments that start in [start, end), in order. A binary search: rules ask once per instruction. */
+  commentsBetween(start: number, end: number): CommentInfo[] {
+    let lo = 0;
+    let hi = this.comments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.comments[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: CommentInfo[] = [];
+    for (let i = lo; i < this.comments.length && this.comments[i].start < end; i++) out.push(this.comments[i]);
+    return out;
+  }
+
+  /** The comment on `line`, if that line is one. */
+  commentOnLine(line: number): CommentInfo | undefined {
+    if (line < 0 || line >= this.lines.lineCount) return undefined;
+    return this.commentsBetween(this.lines.lineStart(line), this.lines.lineStart(line) + 1)[0];
+  }
+
   /** A heredoc (in RUN, COPY or ADD) that never ends: every line after it belongs to its body. */
   get hasUnterminatedHeredoc(): boolean {
     return this.instructions.some((i) => heredocsOf(i).some((h) => h.getDelimiterRange() === null));

@@ -19,7 +19,7 @@ function workdirFix(model: DockerfileModel, instr: Instr, cd: ShellCommand): Fix
   // What follows would start the RUN: `RUN cd /x && --flag y` would turn `--flag` into a RUN flag.
   if (/^[-\\`]/.test(model.text.slice(next.start, next.start + 1))) return undefined;
   // A comment line inside the continuation would be deleted with the `cd … &&`.
-  if (model.comments.some((c) => c.start >= cd.end && c.start < next.start)) return undefined;
+  if (model.commentsBetween(cd.end, next.start).length) return undefined;
   const indent = /^[ \t]*/.exec(model.lines.lineText(instr.line))![0];
   const lineStart = model.lines.lineStart(instr.line);
   if (instr.start !== lineStart + indent.length) return undefined;

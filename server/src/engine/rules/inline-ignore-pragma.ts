@@ -25,7 +25,7 @@ export default defineRule({
       if (!m) continue;
       const start = model.lines.lineStart(line) + indent;
       // Only real comment lines: not text inside a RUN heredoc or a continued instruction.
-      if (!model.comments.some((c) => c.line === line)) continue;
+      if (!model.commentOnLine(line)) continue;
       ctx.report({ start, end: start + text.trimEnd().length - indent, message: 'Inline ignore pragma: record the exception in the configuration file instead' });
     }
   },

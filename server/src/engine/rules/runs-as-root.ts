@@ -45,7 +45,7 @@ function insertUserEdit(model: DockerfileModel, stage: Stage, lines: string[]): 
   }
   // Above the trailing block, and above the comments that belong to its first instruction.
   let line = list[at].line;
-  while (line > 0 && model.comments.some((c) => c.line === line - 1 && !c.embedded)) line--;
+  while (line > 0 && model.commentOnLine(line - 1)?.embedded === false) line--;
   const start = model.lines.lineStart(line);
   return { start, end: start, text: lines.join(eol) + eol };
 }

@@ -119,14 +119,14 @@ export function mergeRunsEdits(model: DockerfileModel, runs: Instr[]): OffsetEdi
   // that parse and are not empty (`RUN ;` would leave a dangling `&&`).
   if (!runs.slice(1).every((r) => r.run?.scripts[0]?.andOnly && !r.run.scripts[0].hasErrors && bodyText(model, r).trim() !== '')) return undefined;
   // Comment lines between a later RUN's keyword and its body (`RUN \` + `# note` + `cmd`) would be dropped with the keyword.
-  if (runs.slice(1).some((r) => model.comments.some((c) => c.start > r.start && c.start < r.run!.bodyStart))) return undefined;
+  if (runs.slice(1).some((r) => model.commentsBetween(r.start + 1, r.run!.bodyStart).length)) return undefined;
   const first = runs[0];
   const last = runs[runs.length - 1];
   const join = joiner(model, first);
   let appended = '';
   for (const r of runs.slice(1)) appended += join(bodyText(model, r));
   const eol = model.lines.eol;
-  const between = model.comments.filter((c) => !c.embedded && c.start > first.end && c.start < last.start);
+  const between = model.commentsBetween(first.end + 1, last.start).filter((c) => !c.embedded);
   const edits: OffsetEdit[] = [{ start: bodyEnd(model, first), end: last.end, text: appended }];
   if (between.length) {
     const lineStart = model.lines.lineStart(first.line);
