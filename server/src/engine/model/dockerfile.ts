@@ -389,10 +389,26 @@ export class DockerfileModel {
   }
 }
 
+// getRawArguments reads only the instruction's own text, which never changes, yet dockerfile-ast calls it again
+// and again for each instruction while parsing (through getArguments and getFlags): a third of a keystroke's
+// work on a 1,000-line file. Each instruction now works it out once; callers get copies, as they shift() flags off.
+{
+  const proto = Instruction.prototype as unknown as { getRawArguments(): unknown[] };
+  const base = proto.getRawArguments;
+  const memo = new WeakMap<object, unknown[]>();
+  if (typeof base === 'function') {
+    proto.getRawArguments = function (this: object) {
+      let args = memo.get(this);
+      if (!args) memo.set(this, args = base.call(this));
+      return args.slice();
+    };
+  }
+}
+
 // dockerfile-ast recomputes arguments, flags, properties and heredocs from the text on every call, and
 // several rules ask for them: the model is immutable, so each instruction answers once.
 // (Not getArguments/getFlags: they call each other while building, so an early answer would stick.)
-const MEMOIZED = ['getRawArguments', 'getProperties', 'getPropertyArguments', 'getHeredocs', 'getArgumentsRanges'];
+const MEMOIZED = ['getProperties', 'getPropertyArguments', 'getHeredocs', 'getArgumentsRanges'];
 function memoizeAst(node: Instruction): void {
   const target = node as unknown as Record<string, unknown>;
   for (const name of MEMOIZED) {
