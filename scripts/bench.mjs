@@ -7,14 +7,13 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { generateDockerfile } from './bench-generate.mjs';
+import { timePasses as timeShared } from './bench-time.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 process.chdir(root);
 const engine = require('./out/server/src/engine/index.js');
 const { DockerfileParser } = require('dockerfile-ast');
-const utils = require('dockerfile-utils');
-const dockerfilelint = require('dockerfilelint');
 await engine.initShellParser();
 
 const now = () => performance.now();
@@ -38,45 +37,38 @@ function committedCorpus() {
   return files;
 }
 
-/** Median ms per pass over `files` after warm-up; `before` runs untimed before each pass. */
-function timePasses(files, fn, { passes = quick ? 3 : 7, before } = {}) {
-  for (let i = 0; i < 2; i++) { before?.(); for (const f of files) fn(f); }
-  const times = [];
-  for (let i = 0; i < passes; i++) {
-    before?.();
-    const t = now();
-    for (const f of files) fn(f);
-    times.push(now() - t);
-  }
-  return median(times);
-}
+const timePasses = (files, fn, opts = {}) => timeShared(files, fn, { passes: quick ? 3 : 7, ...opts });
 
-// A peer that throws on a file (dockerfilelint does on some real Dockerfiles) is counted, not fatal.
-const peerCrashes = {};
-const guarded = (name, fn) => (f) => { try { fn(f); } catch { peerCrashes[name] = (peerCrashes[name] ?? new Set()).add(f.name); } };
+/** The peers' rows, timed in a process of their own (scripts/bench-peers.mjs). */
+function peerRows(files) {
+  const input = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-bench-')), 'files.json');
+  fs.writeFileSync(input, JSON.stringify({ files, passes: quick ? 3 : 7 }));
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/bench-peers.mjs'), input], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  fs.rmSync(path.dirname(input), { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`bench-peers failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
 
 function engineSection(label, files) {
   const lines = files.reduce((n, f) => n + f.text.split('\n').length, 0);
   const bodies = files.flatMap((f) => new engine.DockerfileModel(f.text).runs.flatMap((r) => r.run.scripts.map((s) => s.text)));
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-bench-'));
+  const peers = peerRows(files);
   const rows = [
-    ['dockerfile-ast parse only', timePasses(files, (f) => DockerfileParser.parse(f.text))],
+    ['dockerfile-ast parse only (with the engine\'s two fixes, as Dockwise parses)', timePasses(files, (f) => DockerfileParser.parse(f.text))],
     ['shell parse only (tree-sitter-bash, every RUN body)', timePasses([bodies], (bs) => bs.forEach((b) => engine.parseShellUncached(b)))],
     ['Dockwise full lint (cold: RUN bodies parsed again)', timePasses(files, (f) => engine.lintText(f.text), { before: engine.clearShellCache })],
     ['Dockwise full lint (warm: RUN bodies cached by text, as in the editor)', timePasses(files, (f) => engine.lintText(f.text))],
     ['Dockwise lint + fix-all (safe fixes)', timePasses(files, (f) => engine.fixAll(f.text), { passes: quick ? 1 : 3, before: engine.clearShellCache })],
-    ['dockerfile-utils validate', timePasses(files, guarded('dockerfile-utils', (f) => utils.validate(f.text)))],
-    ['dockerfilelint', timePasses(files, guarded('dockerfilelint', (f) => dockerfilelint.run(tmp, f.text)))],
+    ...peers.rows,
   ];
-  fs.rmSync(tmp, { recursive: true, force: true });
   const full = rows[2][1];
-  const crashes = Object.fromEntries(Object.entries(peerCrashes).map(([k, v]) => [k, v.size]));
-  for (const k of Object.keys(peerCrashes)) delete peerCrashes[k];
+  const crashes = peers.crashes;
   const section = { corpus: label, files: files.length, lines, runBodies: bodies.length, peerCrashes: crashes, rows: rows.map(([name, ms]) => ({ name, msPerPass: round(ms, 1), filesPerSecond: Math.round(files.length / (ms / 1000)), msPer1000Lines: round(ms / lines * 1000, 2), ratioToFullLint: round(ms / full, 2) })) };
   results.engine.push(section);
   const parses = rows[0][1] + rows[1][1];
   results.targets.push({ target: `${label}: full lint ≤ 1.3× the two parses it needs`, value: `${round(full / parses, 2)}×`, met: full <= 1.3 * parses });
-  results.targets.push({ target: `${label}: full lint throughput ≥ dockerfile-utils validate`, value: `${round(rows[5][1] / full, 2)}× its speed`, met: full <= rows[5][1] });
+  const utilsMs = rows.find(([name]) => name === 'dockerfile-utils validate')[1];
+  results.targets.push({ target: `${label}: full lint throughput ≥ dockerfile-utils validate`, value: `${round(utilsMs / full, 2)}× its speed`, met: full <= utilsMs });
   return section;
 }
 
