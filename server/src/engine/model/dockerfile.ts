@@ -2,6 +2,7 @@
 // parser directives, ONBUILD triggers and RUN bodies parsed into shell commands. Built once per text.
 import { DockerfileParser, Instruction, ModifiableInstruction, type Dockerfile, type From, type Heredoc } from 'dockerfile-ast';
 import { LineIndex } from '../text';
+import type { Position } from '../types';
 import { parseShell, type ShellCommand, type ShellScript } from './shell';
 import { parseImageReference, type ImageReference } from './image';
 import { substitute } from './variables';
@@ -14,12 +15,27 @@ export interface InstructionArg { value: string; start: number; end: number }
 
 export interface HeredocInfo {
   name: string;
+  /** Line of the `<<NAME` marker. */
+  markerLine: number;
   /** Content offsets (empty range when the heredoc is empty or unterminated). */
   contentStart: number;
   contentEnd: number;
   terminated: boolean;
   /** The body runs as a shell script (`RUN <<EOF`, `RUN bash <<EOF`), as opposed to data for a command. */
   isScript: boolean;
+}
+
+/** One `name=value` (or legacy `name value`) of an ARG, ENV or LABEL, with document offsets. */
+export interface InstructionProperty {
+  name: string;
+  /** The value as Docker reads it (quotes and escapes resolved); null when there is none (`ARG X`, `ENV X`). */
+  value: string | null;
+  /** Written with `=` (as opposed to the legacy `ENV key value`). */
+  assignment: boolean;
+  nameStart: number;
+  nameEnd: number;
+  valueStart?: number;
+  valueEnd?: number;
 }
 
 export interface RunBody {
@@ -51,6 +67,12 @@ export interface Instr {
   trigger?: Instr;
   flags: InstructionFlag[];
   args: InstructionArg[];
+  /** The pairs of an ARG, ENV or LABEL (empty for other instructions). */
+  props: InstructionProperty[];
+  /** The heredocs of a RUN, COPY or ADD, in order. */
+  heredocs: HeredocInfo[];
+  /** For FROM: the stage name after AS. */
+  alias?: { name: string; start: number; end: number };
   /** JSON-array (exec) form, for RUN/CMD/ENTRYPOINT/SHELL/HEALTHCHECK CMD. */
   execForm: boolean;
   run?: RunBody;
@@ -90,7 +112,6 @@ const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
 export class DockerfileModel {
   readonly lines: LineIndex;
-  readonly ast: Dockerfile;
   readonly escapeChar: string;
   readonly directives: Directive[];
   readonly instructions: Instr[] = [];
@@ -98,51 +119,78 @@ export class DockerfileModel {
   readonly stages: Stage[] = [];
   readonly globalArgs = new Map<string, VariableDefinition>();
   comments: CommentInfo[];
+  /** Whether this model reused the instructions of a previous one (see `previous` below). */
+  readonly incremental: boolean = false;
 
-  constructor(readonly text: string) {
+  /**
+   * `previous`: the model of an earlier version of the same document (the language server passes it on
+   * every keystroke). Only the instructions around the edit are parsed again; the others are taken over
+   * with their offsets moved, so `previous` must not be used afterwards. When the edit could change how
+   * the rest of the file parses (the header, an open heredoc or continuation), everything is parsed.
+   */
+  constructor(readonly text: string, previous?: DockerfileModel) {
     this.lines = new LineIndex(text);
-    this.ast = DockerfileParser.parse(text);
-    this.escapeChar = this.ast.getEscapeCharacter();
-    this.directives = readDirectives(this.lines);
+    const window = previous ? reparseWindow(previous, text, this.lines) : undefined;
+    if (window) {
+      this.escapeChar = previous!.escapeChar;
+      this.directives = previous!.directives;
+      const { before, after, ast, lineBase, offsetDelta, lineDelta, commentsBefore, commentsAfter } = window;
+      const fresh = ast.getInstructions().map((node) => this.makeInstr(node, null, lineBase));
+      for (const instr of after) shiftInstr(instr, offsetDelta, lineDelta);
+      for (const c of commentsAfter) { c.start += offsetDelta; c.end += offsetDelta; c.line += lineDelta; }
+      this.instructions.push(...before, ...fresh, ...after);
+      this.comments = [...commentsBefore, ...this.windowComments(ast, fresh, lineBase), ...commentsAfter];
+      this.incremental = true;
+    } else {
+      const ast = DockerfileParser.parse(text);
+      this.escapeChar = ast.getEscapeCharacter();
+      this.directives = readDirectives(this.lines);
+      for (const node of ast.getInstructions()) this.instructions.push(this.makeInstr(node, null, 0));
+      this.comments = this.windowComments(ast, this.instructions, 0);
+      // dockerfile-ast takes every `# x=y` line at the top for a parser directive; the ones that are not
+      // real directives (`# dockwise global ignore=…`) are comments.
+      const firstLine = this.instructions.length ? this.instructions[0].line : this.lines.lineCount;
+      const known = new Set([...this.comments.map((c) => c.line), ...this.directives.map((d) => d.line)]);
+      const extra: CommentInfo[] = [];
+      for (let line = 0; line < firstLine; line++) {
+        const text = this.lines.lineText(line);
+        const m = /^\uFEFF?\s*#/.exec(text);
+        if (!m || known.has(line)) continue;
+        const start = this.lines.lineStart(line);
+        extra.push({ text: text.slice(m[0].length).trim(), line, start, end: start + text.length, embedded: false });
+      }
+      if (extra.length) this.comments = [...extra, ...this.comments].sort((a, b) => a.line - b.line);
+    }
     let stage: Stage | null = null;
-    for (const node of this.ast.getInstructions()) {
-      const instr = this.makeInstr(node, null);
+    for (const instr of this.instructions) {
+      if (instr.trigger) this.triggers.push(instr.trigger);
       if (instr.keyword === 'FROM') {
         stage = this.makeStage(instr);
         this.stages.push(stage);
       }
       instr.stage = stage;
+      instr.index = -1;
       if (stage) {
         instr.index = stage.instructions.length;
         stage.instructions.push(instr);
       }
       else if (instr.keyword === 'ARG') for (const d of argDefinitions(instr)) this.globalArgs.set(d.name, d);
-      this.instructions.push(instr);
     }
     this.linkStages();
-    // Instructions and comments are both in document order: one pass finds the comments inside instructions.
+  }
+
+  /** The comments of a parsed text, given its instructions: both are in document order, so one pass finds the embedded ones. */
+  private windowComments(ast: Dockerfile, instructions: Instr[], lineBase: number): CommentInfo[] {
     let k = 0;
-    this.comments = this.ast.getComments().map((c) => {
+    return ast.getComments().map((c) => {
       const r = c.getRange();
-      const start = this.lines.offsetAt(r.start);
-      const end = this.lines.offsetAt(r.end);
-      while (k < this.instructions.length && this.instructions[k].end <= start) k++;
-      const embedded = k < this.instructions.length && this.instructions[k].start < start;
-      return { text: c.getContent(), line: r.start.line, start: this.lines.lineStart(r.start.line), end, embedded };
+      const line = r.start.line + lineBase;
+      const start = this.offset(r.start, lineBase);
+      const end = this.offset(r.end, lineBase);
+      while (k < instructions.length && instructions[k].end <= start) k++;
+      const embedded = k < instructions.length && instructions[k].start < start;
+      return { text: c.getContent(), line, start: this.lines.lineStart(line), end, embedded };
     });
-    // dockerfile-ast takes every `# x=y` line at the top for a parser directive; the ones that are not
-    // real directives (`# dockwise global ignore=…`) are comments.
-    const firstLine = this.instructions.length ? this.instructions[0].line : this.lines.lineCount;
-    const known = new Set([...this.comments.map((c) => c.line), ...this.directives.map((d) => d.line)]);
-    const extra: CommentInfo[] = [];
-    for (let line = 0; line < firstLine; line++) {
-      const text = this.lines.lineText(line);
-      const m = /^\uFEFF?\s*#/.exec(text);
-      if (!m || known.has(line)) continue;
-      const start = this.lines.lineStart(line);
-      extra.push({ text: text.slice(m[0].length).trim(), line, start, end: start + text.length, embedded: false });
-    }
-    if (extra.length) this.comments = [...extra, ...this.comments].sort((a, b) => a.line - b.line);
   }
 
   get finalStage(): Stage | undefined { return this.stages[this.stages.length - 1]; }
@@ -169,7 +217,7 @@ export class DockerfileModel {
 
   /** A heredoc (in RUN, COPY or ADD) that never ends: every line after it belongs to its body. */
   get hasUnterminatedHeredoc(): boolean {
-    return this.instructions.some((i) => heredocsOf(i).some((h) => h.getDelimiterRange() === null));
+    return this.instructions.some((i) => i.heredocs.some((h) => !h.terminated));
   }
 
   /** Every RUN, including those inside ONBUILD, in source order. */
@@ -225,12 +273,21 @@ export class DockerfileModel {
     return undefined;
   }
 
-  private makeInstr(node: Instruction, onbuild: Instr | null): Instr {
+  /**
+   * Document offset of a dockerfile-ast position. `lineBase` is the document line of the parsed text's first
+   * line: a whole document parses with 0, an incremental update parses a window of lines on their own.
+   */
+  private offset(p: Position, lineBase: number): number {
+    return this.lines.offsetAt({ line: p.line + lineBase, character: p.character });
+  }
+
+  private makeInstr(node: Instruction, onbuild: Instr | null, lineBase: number): Instr {
     memoizeAst(node);
+    const at = (p: Position) => this.offset(p, lineBase);
     const r = node.getRange();
     const kr = node.getInstructionRange();
-    const start = this.lines.offsetAt(r.start);
-    const end = this.lines.offsetAt(r.end);
+    const start = at(r.start);
+    const end = at(r.end);
     const keyword = node.getKeyword();
     const flags: InstructionFlag[] = [];
     const withFlags = node as unknown as { getFlags?: () => import('dockerfile-ast').Flag[] };
@@ -238,43 +295,65 @@ export class DockerfileModel {
       for (const f of withFlags.getFlags()) {
         const fr = f.getRange();
         const vr = f.getValueRange();
-        flags.push({
-          name: f.getName(),
-          value: f.getValue(),
-          start: this.lines.offsetAt(fr.start),
-          end: this.lines.offsetAt(fr.end),
-          valueStart: vr ? this.lines.offsetAt(vr.start) : undefined,
-        });
+        flags.push({ name: f.getName(), value: f.getValue(), start: at(fr.start), end: at(fr.end), valueStart: vr ? at(vr.start) : undefined });
       }
     }
     const args = node.getArguments().map((a) => {
       const ar = a.getRange();
-      return { value: a.getValue(), start: this.lines.offsetAt(ar.start), end: this.lines.offsetAt(ar.end) };
+      return { value: a.getValue(), start: at(ar.start), end: at(ar.end) };
     });
+    const props: InstructionProperty[] = [];
+    const withProps = node as unknown as { getProperties?: () => import('dockerfile-ast').Property[] };
+    if (typeof withProps.getProperties === 'function' && (keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL')) {
+      for (const p of withProps.getProperties()) {
+        const nr = p.getNameRange();
+        const vr = p.getValueRange();
+        props.push({
+          name: p.getName(),
+          value: p.getValue(),
+          assignment: p.getAssignmentOperator() !== null,
+          nameStart: at(nr.start),
+          nameEnd: at(nr.end),
+          ...(vr ? { valueStart: at(vr.start), valueEnd: at(vr.end) } : {}),
+        });
+      }
+    }
+    const heredocs: HeredocInfo[] = [];
+    for (const h of astHeredocs(node)) {
+      const cr = h.getContentRange();
+      const contentStart = cr ? at(cr.start) : at(h.getNameRange().end);
+      const contentEnd = cr ? at(cr.end) : contentStart;
+      heredocs.push({ name: h.getName(), markerLine: h.getStartRange().start.line + lineBase, contentStart, contentEnd, terminated: h.getDelimiterRange() !== null, isScript: false });
+    }
     const instr: Instr = {
       keyword,
       ast: node,
       start,
       end,
-      keywordStart: this.lines.offsetAt(kr.start),
-      keywordEnd: this.lines.offsetAt(kr.end),
-      line: r.start.line,
-      endLine: r.end.line,
+      keywordStart: at(kr.start),
+      keywordEnd: at(kr.end),
+      line: r.start.line + lineBase,
+      endLine: r.end.line + lineBase,
       stage: null,
       index: -1,
       onbuild,
       flags,
       args,
+      props,
+      heredocs,
       execForm: false,
     };
+    if (keyword === 'FROM') {
+      const from = node as From;
+      const nameRange = from.getBuildStageRange();
+      const name = from.getBuildStage();
+      if (name && nameRange) instr.alias = { name, start: at(nameRange.start), end: at(nameRange.end) };
+    }
     if (['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(keyword)) instr.execForm = isExecForm(this.text, args);
     if (keyword === 'RUN') instr.run = this.makeRunBody(instr);
     if (keyword === 'ONBUILD') {
       const trig = (node as import('dockerfile-ast').Onbuild).getTriggerInstruction();
-      if (trig) {
-        instr.trigger = this.makeInstr(trig, instr);
-        this.triggers.push(instr.trigger);
-      }
+      if (trig) instr.trigger = this.makeInstr(trig, instr, lineBase);
     }
     return instr;
   }
@@ -283,25 +362,21 @@ export class DockerfileModel {
     const bodyStart = instr.args.length ? instr.args[0].start : instr.end;
     const body: RunBody = { execForm: instr.execForm, bodyStart, scripts: [], commands: [], heredocs: [], hasPipe: false };
     if (instr.execForm || !instr.args.length) return body;
-    const heredocs = heredocsOf(instr);
+    body.heredocs = instr.heredocs;
+    const { heredocs } = instr;
     if (heredocs.length === 0) {
       body.scripts.push(parseShell(continuationsBlanked(this.text, this.lines, bodyStart, instr.end, this.escapeChar), bodyStart));
     } else {
-      const firstLine = heredocs[0].getStartRange().start.line;
-      const commandEnd = this.lines.lineEnd(firstLine);
+      const commandEnd = this.lines.lineEnd(heredocs[0].markerLine);
       const command = parseShell(continuationsBlanked(this.text, this.lines, bodyStart, commandEnd, this.escapeChar), bodyStart);
       body.scripts.push(command);
       const runsScript = heredocRunsScript(command);
       for (const h of heredocs) {
-        const cr = h.getContentRange();
-        const contentStart = cr ? this.lines.offsetAt(cr.start) : this.lines.offsetAt(h.getNameRange().end);
-        const contentEnd = cr ? this.lines.offsetAt(cr.end) : contentStart;
-        const content = this.text.slice(contentStart, contentEnd);
+        const content = this.text.slice(h.contentStart, h.contentEnd);
         const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(content);
         const interp = shebang ? (shebang[1].endsWith('/env') ? shebang[2] ?? '' : shebang[1]).split('/').pop() ?? '' : '';
-        const isScript = runsScript && (!shebang || SHELL_NAMES.has(interp));
-        body.heredocs.push({ name: h.getName(), contentStart, contentEnd, terminated: h.getDelimiterRange() !== null, isScript });
-        if (isScript && content.trim()) body.scripts.push(parseShell(content, contentStart));
+        h.isScript = runsScript && (!shebang || SHELL_NAMES.has(interp));
+        if (h.isScript && content.trim()) body.scripts.push(parseShell(content, h.contentStart));
       }
     }
     for (const s of body.scripts) {
@@ -312,7 +387,6 @@ export class DockerfileModel {
   }
 
   private makeStage(from: Instr): Stage {
-    const ast = from.ast as From;
     const imageArg = from.args[0];
     const raw = imageArg?.value ?? '';
     const lookup = (n: string) => this.globalArgs.get(n)?.value;
@@ -329,12 +403,10 @@ export class DockerfileModel {
       references: [],
       ships: false,
     };
-    const nameRange = ast.getBuildStageRange();
-    const name = ast.getBuildStage();
-    if (name && nameRange) {
-      stage.alias = name;
-      stage.aliasStart = this.lines.offsetAt(nameRange.start);
-      stage.aliasEnd = this.lines.offsetAt(nameRange.end);
+    if (from.alias) {
+      stage.alias = from.alias.name;
+      stage.aliasStart = from.alias.start;
+      stage.aliasEnd = from.alias.end;
     }
     const platform = from.flags.find((f) => f.name === 'platform');
     if (platform?.value) stage.platform = platform.value;
@@ -371,6 +443,120 @@ export class DockerfileModel {
     }
     for (let s: Stage | undefined = this.finalStage; s; s = s.parent) s.ships = true;
   }
+}
+
+interface Window {
+  /** The previous model's instructions before and after the window (those after still at their old offsets). */
+  before: Instr[];
+  after: Instr[];
+  commentsBefore: CommentInfo[];
+  commentsAfter: CommentInfo[];
+  /** The window's text parsed on its own; its line 0 is document line `lineBase`. */
+  ast: Dockerfile;
+  lineBase: number;
+  offsetDelta: number;
+  lineDelta: number;
+}
+
+/**
+ * Parses again only the lines around an edit: from the instruction before the first one the edit touches to
+ * the instruction after the last one. Both ends are where an instruction starts, so the parser is in the same
+ * state there as in a whole-document parse, and the text after the window is unchanged: the instructions past
+ * it parse as before. When the window's last instruction is left open (an unterminated heredoc or a trailing
+ * continuation could swallow the lines after it), the window runs to the end of the text. Undefined (the whole
+ * text is parsed) for an edit in the header (directives, escape character) or the first instruction, or a
+ * line break dockerfile-ast and LineIndex might count differently.
+ */
+function reparseWindow(prev: DockerfileModel, text: string, lines: LineIndex): Window | undefined {
+  const old = prev.text;
+  const instrs = prev.instructions;
+  if (prev.escapeChar !== '\\' || instrs.length < 2 || /\r(?!\n)/.test(text)) return undefined;
+  const max = Math.min(old.length, text.length);
+  let p = 0;
+  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const changedEnd = old.length - s;
+  let first = 0;
+  while (first < instrs.length && instrs[first].end < p) first++;
+  const a = first - 1;
+  if (a < 0) return undefined;
+  let c = a + 1;
+  while (c < instrs.length && instrs[c].start < changedEnd) c++;
+  c++;
+  const start = prev.lines.lineStart(instrs[a].line);
+  if (start >= p) return undefined;
+  const lineBase = instrs[a].line;
+  const offsetDelta = text.length - old.length;
+  // First the window up to the next untouched instruction; if its last instruction stays open (an edit that
+  // unterminates a heredoc or adds a continuation), everything from the window's start to the end of the text.
+  for (const upTo of c < instrs.length ? [c, instrs.length] : [instrs.length]) {
+    const oldEnd = upTo < instrs.length ? prev.lines.lineStart(instrs[upTo].line) : old.length;
+    const end = oldEnd + offsetDelta;
+    const ast = DockerfileParser.parse(text.slice(start, end));
+    if (end < text.length && isOpen(ast, text, lines, lineBase, end)) continue;
+    return {
+      before: instrs.slice(0, a),
+      after: instrs.slice(upTo),
+      commentsBefore: prev.comments.filter((cm) => cm.start < start),
+      commentsAfter: prev.comments.filter((cm) => cm.start >= oldEnd),
+      ast,
+      lineBase,
+      offsetDelta,
+      lineDelta: lines.positionAt(end).line - prev.lines.positionAt(oldEnd).line,
+    };
+  }
+  return undefined;
+}
+
+/** Whether the last instruction of a window (parsed on its own, ending at document offset `end`) could go on past it. */
+function isOpen(ast: Dockerfile, text: string, lines: LineIndex, lineBase: number, end: number): boolean {
+  const nodes = ast.getInstructions();
+  const last = nodes[nodes.length - 1];
+  if (!last) return false;
+  const range = last.getRange();
+  if (lines.offsetAt({ line: range.end.line + lineBase, character: range.end.character }) >= end) return true;
+  // Its last line of content (blank and comment lines inside a continuation are skipped) must not continue.
+  for (let line = range.end.line + lineBase; line >= range.start.line + lineBase; line--) {
+    const content = text.slice(lines.lineStart(line), Math.min(lines.lineEnd(line), end)).trim();
+    if (content === '' || content.startsWith('#')) continue;
+    if (content.endsWith('\\')) return true;
+    break;
+  }
+  try {
+    return astHeredocs(last).some((h) => h.getDelimiterRange() === null);
+  } catch {
+    return true; // dockerfile-ast throws on some malformed heredocs
+  }
+}
+
+/** Moves an instruction taken over from a previous model by the edit's offset and line deltas, in place. */
+function shiftInstr(instr: Instr, d: number, lines: number): void {
+  if (d === 0 && lines === 0) return;
+  instr.start += d; instr.end += d; instr.keywordStart += d; instr.keywordEnd += d;
+  instr.line += lines; instr.endLine += lines;
+  for (const f of instr.flags) { f.start += d; f.end += d; if (f.valueStart !== undefined) f.valueStart += d; }
+  for (const a of instr.args) { a.start += d; a.end += d; }
+  for (const p of instr.props) {
+    p.nameStart += d; p.nameEnd += d;
+    if (p.valueStart !== undefined) p.valueStart += d;
+    if (p.valueEnd !== undefined) p.valueEnd += d;
+  }
+  for (const h of instr.heredocs) { h.markerLine += lines; h.contentStart += d; h.contentEnd += d; }
+  if (instr.alias) { instr.alias.start += d; instr.alias.end += d; }
+  if (instr.run) {
+    instr.run.bodyStart += d;
+    // run.commands holds the same command objects as the scripts, and run.heredocs is instr.heredocs.
+    for (const script of instr.run.scripts) {
+      script.base += d;
+      for (const c of script.commands) {
+        c.start += d; c.end += d;
+        c.nameWord.start += d; c.nameWord.end += d;
+        for (const w of c.args) { w.start += d; w.end += d; }
+      }
+    }
+  }
+  if (instr.trigger) shiftInstr(instr.trigger, d, lines);
 }
 
 // dockerfile-ast (0.7) drops the flags off the arguments with one shift() per flag, on every call and already
@@ -438,19 +624,17 @@ export function mountFrom(flag: InstructionFlag): { value: string; start: number
   return { value: m[2], start, end: start + m[2].length };
 }
 
-/** The heredocs of a RUN, COPY or ADD (none for other instructions). */
-export function heredocsOf(instr: Instr): Heredoc[] {
-  return (instr.ast as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
+/** dockerfile-ast's heredocs of a RUN, COPY or ADD (none for other instructions). */
+function astHeredocs(node: Instruction): Heredoc[] {
+  return (node as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
 }
 
 export function argDefinitions(instr: Instr): VariableDefinition[] {
-  const props = (instr.ast as unknown as { getProperties?: () => import('dockerfile-ast').Property[] }).getProperties?.() ?? [];
-  return props.map((p) => ({ name: p.getName(), value: p.getValue() ?? undefined, kind: 'ARG' as const, instr }));
+  return instr.keyword === 'ARG' ? instr.props.map((p) => ({ name: p.name, value: p.value ?? undefined, kind: 'ARG' as const, instr })) : [];
 }
 
 export function envDefinitions(instr: Instr): VariableDefinition[] {
-  const props = (instr.ast as unknown as { getProperties?: () => import('dockerfile-ast').Property[] }).getProperties?.() ?? [];
-  return props.map((p) => ({ name: p.getName(), value: p.getValue() ?? '', kind: 'ENV' as const, instr }));
+  return instr.keyword === 'ENV' ? instr.props.map((p) => ({ name: p.name, value: p.value ?? '', kind: 'ENV' as const, instr })) : [];
 }
 
 function isExecForm(text: string, args: InstructionArg[]): boolean {

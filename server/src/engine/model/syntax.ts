@@ -1,6 +1,6 @@
 // What Docker itself would reject: the checks behind the invalid-syntax and instruction-before-from rules,
 // and the yardstick the fix engine uses to refuse a fix that breaks a file.
-import { heredocsOf, type DockerfileModel, type Instr } from './dockerfile';
+import type { DockerfileModel, Instr } from './dockerfile';
 
 export interface SyntaxProblem { kind: 'syntax' | 'order'; start: number; end: number; message: string }
 
@@ -63,7 +63,7 @@ function checkInstruction(model: DockerfileModel, instr: Instr, out: SyntaxProbl
     out.push({ kind: 'syntax', ...at, message: `Unknown instruction ${raw}` });
     return;
   }
-  const heredocs = heredocsOf(instr);
+  const { heredocs } = instr;
   if (instr.args.length === 0 && instr.flags.length === 0) {
     out.push({ kind: 'syntax', ...at, message: `${kw} requires at least one argument` });
     return;
@@ -88,12 +88,8 @@ function checkInstruction(model: DockerfileModel, instr: Instr, out: SyntaxProbl
       if (n < 2 && heredocs.length === 0) out.push({ kind: 'syntax', ...at, message: `${kw} requires a source and a destination` });
       break;
     case 'ENV': {
-      const props = (instr.ast as unknown as { getProperties(): import('dockerfile-ast').Property[] }).getProperties();
-      for (const p of props) {
-        if (p.getValue() === null && p.getAssignmentOperator() === null) {
-          const r = p.getNameRange();
-          out.push({ kind: 'syntax', start: model.lines.offsetAt(r.start), end: model.lines.offsetAt(r.end), message: `ENV ${p.getName()} has no value` });
-        }
+      for (const p of instr.props) {
+        if (p.value === null && !p.assignment) out.push({ kind: 'syntax', start: p.nameStart, end: p.nameEnd, message: `ENV ${p.name} has no value` });
       }
       break;
     }

@@ -1,5 +1,4 @@
 import { defineRule } from '../rule';
-import { heredocsOf } from '../model/dockerfile';
 
 // The same archive list hadolint uses for DL3010/DL3020 (ADD extracts these; .zip it does not).
 const ARCHIVE = /\.(tar|Z|bz2|gz|lz|lzma|tZ|tb2|tbz|tbz2|tgz|tlz|tpz|txz|xz|zst|tzst)$/;
@@ -25,7 +24,7 @@ export default defineRule({
   check(ctx) {
     for (const instr of [...ctx.model.instructions, ...ctx.model.triggers]) {
       if (instr.keyword !== 'ADD' || instr.args.length < 2) continue;
-      const heredocs = heredocsOf(instr);
+      const { heredocs } = instr;
       const sources = instr.execForm ? [] : instr.args.slice(0, -1).map((a) => a.value).filter((v) => !v.startsWith('<<'));
       if (!sources.length && !heredocs.length) continue;
       if (sources.some((s) => REMOTE.test(s) || ARCHIVE.test(s))) continue;

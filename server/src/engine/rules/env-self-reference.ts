@@ -22,16 +22,14 @@ export default defineRule({
     for (const outer of model.instructions) {
       const instr = outer.trigger ?? outer;
       if (instr.keyword !== 'ENV') continue;
-      const props = (instr.ast as unknown as { getProperties(): import('dockerfile-ast').Property[] }).getProperties();
+      const props = instr.props;
       if (props.length < 2) continue;
       const pairs: EnvPair[] = [];
       for (const p of props) {
-        const vr = p.getValueRange();
-        if (!vr) continue;
-        const valueStart = model.lines.offsetAt(vr.start);
-        pairs.push({ name: p.getName(), valueStart, valueText: model.text.slice(valueStart, model.lines.offsetAt(vr.end)) });
+        if (p.valueStart === undefined || p.valueEnd === undefined) continue;
+        pairs.push({ name: p.name, valueStart: p.valueStart, valueText: model.text.slice(p.valueStart, p.valueEnd) });
       }
-      const names = props.map((p) => p.getName());
+      const names = props.map((p) => p.name);
       for (const pair of pairs) {
         for (const ref of findVariables(pair.valueText, model.escapeChar)) {
           if (/^'/.test(pair.valueText)) break;

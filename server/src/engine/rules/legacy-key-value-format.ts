@@ -1,5 +1,4 @@
 import { defineRule } from '../rule';
-import type { Property } from 'dockerfile-ast';
 
 /** The value written for `key=value` form, or undefined when the conversion is not mechanical. */
 function asKeyValue(raw: string): string | undefined {
@@ -32,27 +31,24 @@ export default defineRule({
     const all = [...model.instructions, ...model.triggers];
     for (const instr of all) {
       if (instr.keyword !== 'ENV' && instr.keyword !== 'LABEL') continue;
-      const props = (instr.ast as unknown as { getProperties(): Property[] }).getProperties();
-      for (const p of props) {
-        if (p.getAssignmentOperator() !== null) continue;
-        const vr = p.getValueRange();
-        if (!vr) continue; // `ENV key` without a value is a syntax error, reported elsewhere
-        const nr = p.getNameRange();
-        const nameEnd = model.lines.offsetAt(nr.end);
-        const valueStart = model.lines.offsetAt(vr.start);
-        const valueEnd = model.lines.offsetAt(vr.end);
+      for (const p of instr.props) {
+        if (p.assignment) continue;
+        // `ENV key` without a value is a syntax error, reported elsewhere
+        if (p.valueStart === undefined || p.valueEnd === undefined) continue;
+        const nameEnd = p.nameEnd;
+        const { valueStart, valueEnd } = p;
         const raw = model.text.slice(valueStart, valueEnd);
         // Docker splits the legacy form at the first whitespace: a name with quotes or spaces in it
         // (`ENV "a b" c`) is not the name dockerfile-ast sees, so there is nothing mechanical to write.
-        const name = model.text.slice(model.lines.offsetAt(nr.start), nameEnd);
+        const name = model.text.slice(p.nameStart, nameEnd);
         // The edit runs from the name to the value's end: across a continuation it would delete the comment
         // lines inside it, so only one-line pairs are converted.
         const value = /[\r\n]/.test(model.text.slice(nameEnd, valueEnd)) || /[\s"']/.test(name) ? undefined : asKeyValue(raw);
         ctx.report({
-          start: model.lines.offsetAt(nr.start),
+          start: p.nameStart,
           end: valueEnd,
-          message: `${instr.keyword} ${p.getName()} uses the legacy "key value" form; write ${p.getName()}=value`,
-          fixes: value !== undefined ? [{ title: `Use ${p.getName()}=${value.length > 30 ? value.slice(0, 27) + '…' : value}`, safety: 'safe', edits: [{ start: nameEnd, end: valueEnd, text: `=${value}` }] }] : [],
+          message: `${instr.keyword} ${p.name} uses the legacy "key value" form; write ${p.name}=value`,
+          fixes: value !== undefined ? [{ title: `Use ${p.name}=${value.length > 30 ? value.slice(0, 27) + '…' : value}`, safety: 'safe', edits: [{ start: nameEnd, end: valueEnd, text: `=${value}` }] }] : [],
         });
       }
     }

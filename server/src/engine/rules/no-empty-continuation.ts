@@ -1,5 +1,4 @@
 import { defineRule } from '../rule';
-import { heredocsOf } from '../model/dockerfile';
 
 export default defineRule({
   meta: {
@@ -20,8 +19,7 @@ export default defineRule({
     for (const instr of model.instructions) {
       if (instr.endLine === instr.line) continue;
       // Heredoc bodies are data: blank lines there are content. Only the lines before the first heredoc count.
-      const heredocs = heredocsOf(instr);
-      const last = heredocs.length ? heredocs[0].getStartRange().start.line : instr.endLine;
+      const last = instr.heredocs.length ? instr.heredocs[0].markerLine : instr.endLine;
       for (let line = instr.line + 1; line < last; line++) {
         if (lines.lineText(line).trim() !== '') continue;
         const start = lines.lineStart(line);

@@ -40,14 +40,13 @@ export default defineRule({
     for (const instr of [...model.instructions, ...model.triggers]) {
       if (instr.keyword !== 'ARG' && instr.keyword !== 'ENV') continue;
       const defs = instr.keyword === 'ARG' ? argDefinitions(instr) : envDefinitions(instr);
-      const props = (instr.ast as unknown as { getProperties(): import('dockerfile-ast').Property[] }).getProperties();
       defs.forEach((d, i) => {
         if (!looksLikeSecret(d.name)) return;
-        const r = props[i].getNameRange();
+        const p = instr.props[i];
         const literal = d.value !== undefined && d.value !== '' && !d.value.includes('$');
         ctx.report({
-          start: model.lines.offsetAt(r.start),
-          end: model.lines.offsetAt(r.end),
+          start: p.nameStart,
+          end: p.nameEnd,
           message: literal
             ? `${d.name} looks like a secret and its value is written into the image ${instr.keyword === 'ENV' ? 'config' : 'history'}; use a secret mount`
             : `${d.name} looks like a secret; ${instr.keyword} values end up in the image ${instr.keyword === 'ENV' ? 'config' : 'history'}. Use RUN --mount=type=secret`,

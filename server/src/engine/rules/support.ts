@@ -289,18 +289,16 @@ export interface LabelPair { key: string; keyStart: number; keyEnd: number; valu
 
 /** The pairs of a LABEL instruction (offsets of key and value exclude surrounding quotes). */
 export function labelPairs(model: DockerfileModel, instr: Instr): LabelPair[] {
-  const props = (instr.ast as unknown as { getProperties?: () => import('dockerfile-ast').Property[] }).getProperties?.() ?? [];
   const out: LabelPair[] = [];
-  for (const p of props) {
-    const nr = p.getNameRange();
-    let keyStart = model.lines.offsetAt(nr.start);
-    let keyEnd = model.lines.offsetAt(nr.end);
+  for (const p of instr.props) {
+    let keyStart = p.nameStart;
+    let keyEnd = p.nameEnd;
     if (/^["']/.test(model.text[keyStart]) && keyEnd - keyStart >= 2) { keyStart++; keyEnd--; }
-    const vr = p.getValueRange();
-    let valueStart = vr ? model.lines.offsetAt(vr.start) : keyEnd;
-    let valueEnd = vr ? model.lines.offsetAt(vr.end) : keyEnd;
-    if (vr && /^["']/.test(model.text[valueStart]) && valueEnd - valueStart >= 2 && model.text[valueEnd - 1] === model.text[valueStart]) { valueStart++; valueEnd--; }
-    out.push({ key: p.getName(), keyStart, keyEnd, value: p.getValue() ?? '', valueStart, valueEnd, instr });
+    const hasValue = p.valueStart !== undefined;
+    let valueStart = p.valueStart ?? keyEnd;
+    let valueEnd = p.valueEnd ?? keyEnd;
+    if (hasValue && /^["']/.test(model.text[valueStart]) && valueEnd - valueStart >= 2 && model.text[valueEnd - 1] === model.text[valueStart]) { valueStart++; valueEnd--; }
+    out.push({ key: p.name, keyStart, keyEnd, value: p.value ?? '', valueStart, valueEnd, instr });
   }
   return out;
 }

@@ -1,9 +1,8 @@
 import { defineRule, type FixSpec } from '../rule';
-import { argDefinitions, envDefinitions, heredocsOf, type DockerfileModel, type Instr } from '../model/dockerfile';
+import { argDefinitions, envDefinitions, type DockerfileModel, type Instr } from '../model/dockerfile';
 import { findVariables } from '../model/variables';
 import { rootStage, stageStartEnv } from '../model/base-images';
 import { closestUnique } from '../closest';
-import type { Property } from 'dockerfile-ast';
 
 // The instructions whose words BuildKit expands with ARG and ENV (RUN, CMD and ENTRYPOINT are left to the
 // shell, ONBUILD triggers to the later build).
@@ -16,17 +15,15 @@ interface Span { start: number; end: number }
 function expandedSpans(model: DockerfileModel, instr: Instr): Span[] {
   const spans: Span[] = [];
   if (instr.keyword === 'ENV' || instr.keyword === 'ARG' || instr.keyword === 'LABEL') {
-    const props = (instr.ast as unknown as { getProperties(): Property[] }).getProperties();
-    for (const p of props) {
-      const ranges = [p.getValueRange(), ...(instr.keyword === 'LABEL' ? [p.getNameRange()] : [])];
-      for (const r of ranges) if (r) spans.push({ start: model.lines.offsetAt(r.start), end: model.lines.offsetAt(r.end) });
+    for (const p of instr.props) {
+      if (p.valueStart !== undefined && p.valueEnd !== undefined) spans.push({ start: p.valueStart, end: p.valueEnd });
+      if (instr.keyword === 'LABEL') spans.push({ start: p.nameStart, end: p.nameEnd });
     }
     return spans;
   }
   for (const f of instr.flags) if (EXPANDED_FLAGS.has(f.name) && f.value && f.valueStart !== undefined) spans.push({ start: f.valueStart, end: f.valueStart + f.value.length });
   // Heredoc bodies are not words of the instruction (not checked, as BuildKit does not).
-  const heredocs = heredocsOf(instr);
-  const bodyStart = heredocs.length ? model.lines.lineEnd(heredocs[0].getStartRange().start.line) : Infinity;
+  const bodyStart = instr.heredocs.length ? model.lines.lineEnd(instr.heredocs[0].markerLine) : Infinity;
   for (const a of instr.args) if (!a.value.startsWith('<<') && a.start < bodyStart) spans.push({ start: a.start, end: a.end });
   return spans;
 }

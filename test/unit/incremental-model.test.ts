@@ -1,0 +1,157 @@
+// A model built from the previous one (the language server does this on every keystroke) must be the model a
+// whole-document parse gives: same instructions, offsets, lines, stages, variables and comments.
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DockerfileModel, initShellParser } from '../../server/src/engine';
+import type { Instr } from '../../server/src/engine/model/dockerfile';
+
+before(async () => { await initShellParser(); });
+
+const root = path.resolve(__dirname, '../../..');
+
+/** The model as plain data: instructions referenced by position, pipeline ids renumbered per RUN. */
+function snapshot(m: DockerfileModel): unknown {
+  const key = (i: Instr | null | undefined) => (i ? `${i.keyword}@${i.start}` : null);
+  const renumber = (value: unknown) => {
+    const ids = new Map<number, number>();
+    return JSON.parse(JSON.stringify(value, (k, v) => {
+      if (k !== 'pipeline' || typeof v !== 'number') return v;
+      if (!ids.has(v)) ids.set(v, ids.size);
+      return ids.get(v);
+    }));
+  };
+  const instr = (i: Instr | undefined): unknown => i && {
+    keyword: i.keyword, start: i.start, end: i.end, keywordStart: i.keywordStart, keywordEnd: i.keywordEnd, line: i.line, endLine: i.endLine,
+    stage: i.stage?.index ?? null, index: i.index, onbuild: key(i.onbuild), trigger: instr(i.trigger), flags: i.flags, args: i.args,
+    props: i.props, heredocs: i.heredocs, alias: i.alias, execForm: i.execForm, run: i.run && renumber(i.run),
+  };
+  return {
+    text: m.text,
+    escapeChar: m.escapeChar,
+    directives: m.directives,
+    instructions: m.instructions.map(instr),
+    triggers: m.triggers.map(key),
+    stages: m.stages.map((s) => ({
+      ...s, from: key(s.from), instructions: s.instructions.map(key), parent: s.parent?.index, usedBy: s.usedBy.map(key),
+      references: s.references.map((r) => ({ ...r, instr: key(r.instr) })),
+    })),
+    globalArgs: [...m.globalArgs].map(([name, d]) => [name, d.value, d.kind, key(d.instr)]),
+    comments: m.comments,
+  };
+}
+
+/** Applies `edit` to `text` and checks the incremental model against a fresh one; returns both. */
+function check(text: string, edit: (t: string) => string, label = '') {
+  const previous = new DockerfileModel(text);
+  const next = edit(text);
+  const updated = new DockerfileModel(next, previous);
+  assert.deepEqual(snapshot(updated), snapshot(new DockerfileModel(next)), `${label}\n--- edited text ---\n${next}`);
+  return updated;
+}
+
+const insertAt = (needle: string, insert: string) => (t: string) => {
+  const i = t.indexOf(needle);
+  assert.ok(i >= 0, `${needle} not in the text`);
+  return t.slice(0, i + needle.length) + insert + t.slice(i + needle.length);
+};
+
+const BASE = [
+  '# syntax=docker/dockerfile:1',
+  'ARG BASE=debian:12-slim',
+  'FROM $BASE AS build',
+  'ENV A=1 B=2',
+  'RUN apt-get update \\',
+  '    # a comment inside the continuation',
+  '    && apt-get install -y curl | tee /log',
+  'RUN <<EOF',
+  'set -eux',
+  'echo hi',
+  'EOF',
+  'COPY --from=build /a /b',
+  'ONBUILD RUN make',
+  'LABEL a="b c"',
+  '',
+  'FROM build',
+  'USER app',
+  'CMD ["app"]',
+  '',
+].join('\n');
+
+describe('incremental model', () => {
+  it('re-parses only the edited instructions and shifts the rest', () => {
+    const m = check(BASE, insertAt('install -y curl', ' git'));
+    assert.equal(m.incremental, true);
+    assert.equal(m.stages[1].from.line, 15);
+  });
+
+  it('a space after a heredoc delimiter leaves the heredoc open: the rest of the file becomes its body', () => {
+    const m = check(BASE, insertAt('echo hi\nEOF', ' '));
+    assert.equal(m.incremental, true);
+    assert.equal(m.stages.length, 1, 'the second FROM is now inside the heredoc');
+  });
+
+  it('a continuation typed at the end of a line joins the next instruction', () => {
+    const m = check(BASE, insertAt('ENV A=1 B=2', ' \\'));
+    assert.ok(m.instructions.every((i) => i.keyword !== 'RUN' || i.line !== 4));
+  });
+
+  it('a continuation into a blank or comment line is followed through it', () => {
+    check(BASE, insertAt('LABEL a="b c"', ' \\'));
+    check(BASE.replace('LABEL a="b c"\n', 'LABEL a="b c"\n# note\n'), insertAt('LABEL a="b c"', ' \\'));
+  });
+
+  it('adding and removing instructions, stages and lines', () => {
+    check(BASE, insertAt('USER app\n', 'FROM alpine AS extra\nRUN apk add curl\n'));
+    check(BASE, (t) => t.replace('COPY --from=build /a /b\n', ''));
+    check(BASE, (t) => t.replace('ENV A=1 B=2\n', 'ENV A=1 B=2\n\n\n'));
+    check(BASE, (t) => t.replace('\nFROM build\n', '\nFROM build AS final\n'));
+    check(BASE, insertAt('ONBUILD RUN make', ' && make install'));
+  });
+
+  it('edits in the header or the first instruction parse the whole text', () => {
+    assert.equal(check(BASE, (t) => `# escape=\`\n${t}`).incremental, false);
+    assert.equal(check(BASE, insertAt('ARG BASE=debian:12', '-x')).incremental, false);
+  });
+
+  it('CRLF files update incrementally; a lone CR makes it parse everything', () => {
+    const crlf = BASE.replace(/\n/g, '\r\n');
+    assert.equal(check(crlf, insertAt('install -y curl', ' git')).incremental, true);
+    assert.equal(check(crlf, insertAt('install -y curl', ' \r')).incremental, false);
+  });
+
+  it('matches a fresh parse after many random edits on every committed Dockerfile', () => {
+    const files = [
+      ...fs.readdirSync(path.join(root, 'examples')).map((d) => path.join(root, 'examples', d, 'Dockerfile')),
+      ...fs.readdirSync(path.join(root, 'bench/corpus/own')).map((f) => path.join(root, 'bench/corpus/own', f)),
+      ...fs.readdirSync(path.join(root, 'bench/corpus/variants')).map((f) => path.join(root, 'bench/corpus/variants', f)),
+    ].filter((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+    assert.ok(files.length > 200);
+    let seed = 42;
+    const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor((seed / 2147483648) * n); };
+    const inserts = [' ', 'x', '\\', '\n', '#', '<<EOF\n', 'EOF\n', '"', 'RUN ', 'FROM x AS y\n', '\n\n', '\\\n', 'ONBUILD ', 'COPY <<X /a\n', '$'];
+    let incremental = 0;
+    let total = 0;
+    for (const file of files) {
+      let text = fs.readFileSync(file, 'utf8');
+      let model = new DockerfileModel(text);
+      for (let k = 0; k < 6; k++) {
+        const at = random(text.length + 1);
+        const kind = random(3);
+        let next: string;
+        if (kind === 0) { const eol = text.indexOf('\n', at); next = eol < 0 ? `${text} ` : `${text.slice(0, eol)} ${text.slice(eol)}`; }
+        else if (kind === 1) next = text.slice(0, at) + inserts[random(inserts.length)] + text.slice(at);
+        else next = text.slice(0, at) + text.slice(at + 1 + random(10));
+        const updated = new DockerfileModel(next, model);
+        assert.deepEqual(snapshot(updated), snapshot(new DockerfileModel(next)), `${path.basename(file)}, edit ${k}`);
+        if (updated.incremental) incremental++;
+        total++;
+        model = updated;
+        text = next;
+      }
+    }
+    // Most edits must take the fast path, or this test proves nothing about it.
+    assert.ok(incremental > total * 0.6, `${incremental} of ${total} edits were incremental`);
+  });
+});
