@@ -2,7 +2,7 @@
 // duplicate cases, fixes that do not converge and fixes whose output Docker would reject.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixAll, initShellParser, lintText, memoryFiles, parseProblemCount, type EngineSettings, type Finding, type Rule } from '../../server/src/engine';
+import { DockerfileModel, fixAll, initShellParser, lintIncremental, lintText, memoryFiles, parseProblemCount, type EngineSettings, type Finding, type LintOptions, type Rule } from '../../server/src/engine';
 
 export interface ExpectedFinding {
   /** 1-based `line:col-line:col` of the underlined text, end exclusive. */
@@ -64,6 +64,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
           const { findings, ruleErrors } = lintText(code, { ...only, files, settings });
           assert.deepEqual(ruleErrors, []);
           assert.deepEqual(findings.map((f) => `${at(f)} ${f.message}`), []);
+          checkStageScope(rule, code, { ...only, files, settings });
         });
       }
     });
@@ -73,6 +74,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
           const files = c.files ? memoryFiles(c.files) : undefined;
           const { findings, ruleErrors } = lintText(c.code, { ...only, files, settings: c.settings });
           assert.deepEqual(ruleErrors, []);
+          checkStageScope(rule, c.code, { ...only, files, settings: c.settings });
           assert.deepEqual(findings.map(at), c.errors.map((e) => e.at), 'finding ranges');
           c.errors.forEach((e, i) => { if (e.message) assert.match(findings[i].message, e.message); });
           for (const f of findings) assert.equal(f.severity, rule.meta.defaultSeverity === 'off' ? f.severity : rule.meta.defaultSeverity);
@@ -92,6 +94,14 @@ export function testRule(rule: Rule, cases: RuleCases): void {
       }
     });
   });
+}
+
+/** A rule that says its findings stay within stages must report the same run stage by stage (as the language server runs it). */
+function checkStageScope(rule: Rule, code: string, options: LintOptions): void {
+  if (rule.meta.scope !== 'stage') return;
+  const whole = lintText(code, options).findings;
+  const byStage = lintIncremental(new DockerfileModel(code), options).result.findings;
+  assert.deepEqual(byStage, whole, 'scope "stage": run stage by stage, the rule must report exactly what it reports on the whole file');
 }
 
 function checkFixed(rule: Rule, c: InvalidCase, expected: string, unsafe: boolean): void {

@@ -1,6 +1,6 @@
 // Runs every enabled rule over one model and collects findings with line/character ranges.
 import { DockerfileModel } from './model/dockerfile';
-import { fixAllowed, type EngineSettings, type FileAccess, type Rule, type RuleContext } from './rule';
+import { fixAllowed, type EngineSettings, type FileAccess, type FixSpec, type Rule, type RuleContext } from './rule';
 import type { Finding, Fix, Severity, SeverityOrOff } from './types';
 import { allRules } from './rules';
 
@@ -39,44 +39,84 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   return lintModel(new DockerfileModel(text), options);
 }
 
-export function lintModel(model: DockerfileModel, options: LintOptions = {}): LintResult {
-  const settings: EngineSettings = { trustedRegistries: [], today: new Date().toISOString().slice(0, 10), ...options.settings };
-  const findings: Finding[] = [];
-  const ruleErrors: LintResult['ruleErrors'] = [];
+/** A finding by document offsets, before it is turned into line/character ranges. */
+export interface RawFinding { rule: string; severity: Severity; message: string; start: number; end: number; fixes: FixSpec[] }
+
+/** Resolved severity per rule for this model (`off` rules are skipped). */
+function severityOf(model: DockerfileModel, options: LintOptions): (rule: Rule) => SeverityOrOff {
   const fromFile = options.severitiesFor?.(model);
+  return (rule) => fromFile?.[rule.meta.id] ?? options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+}
+
+export function engineSettings(options: LintOptions): EngineSettings {
+  return { trustedRegistries: [], today: new Date().toISOString().slice(0, 10), ...options.settings };
+}
+
+/**
+ * Runs one rule over `model` (or a view of one stage of it) and appends its findings to `out`. Returns the
+ * error when the rule throws; its partial findings are then dropped.
+ */
+export function runRule(rule: Rule, model: DockerfileModel, severity: Severity, settings: EngineSettings, files: FileAccess | undefined, out: RawFinding[]): unknown {
+  const before = out.length;
+  const ctx: RuleContext = {
+    model,
+    settings,
+    files,
+    report(r) {
+      const start = Math.max(0, Math.min(r.start, model.text.length));
+      const end = Math.max(start, Math.min(r.end, model.text.length));
+      for (const f of r.fixes ?? []) {
+        if (!fixAllowed(rule.meta, f.safety)) throw new Error(`${rule.meta.id} offered a ${f.safety} fix it does not declare`);
+      }
+      out.push({ rule: rule.meta.id, severity, message: r.message, start, end, fixes: r.fixes ?? [] });
+    },
+  };
+  try {
+    rule.check(ctx);
+    return undefined;
+  } catch (error) {
+    out.length = before;
+    return error ?? new Error(`${rule.meta.id} threw`);
+  }
+}
+
+/** Line/character findings, sorted by position (then rule, end and message, so the order never depends on the order rules ran in). */
+export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = true): Finding[] {
+  const findings: Finding[] = raw.map((r) => ({
+    rule: r.rule,
+    severity: r.severity,
+    message: r.message,
+    range: model.range(r.start, r.end),
+    fixes: r.fixes.map((f): Fix => ({
+      title: f.title,
+      safety: f.safety,
+      edits: f.edits.map((e) => ({ range: model.range(e.start, e.end), newText: separated(model.text, e.start, e.end, e.text) })),
+      ...(f.createFiles ? { createFiles: f.createFiles } : {}),
+    })),
+  }));
+  return sorted ? findings.sort(compareFindings) : findings;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+    || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+export function lintModel(model: DockerfileModel, options: LintOptions = {}): LintResult {
+  const settings = engineSettings(options);
+  const severity = severityOf(model, options);
+  const raw: RawFinding[] = [];
+  const ruleErrors: LintResult['ruleErrors'] = [];
   for (const rule of options.rules ?? allRules) {
-    const severity = fromFile?.[rule.meta.id] ?? options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (severity === 'off') continue;
-    const ctx: RuleContext = {
-      model,
-      settings,
-      files: options.files,
-      report(r) {
-        const start = Math.max(0, Math.min(r.start, model.text.length));
-        const end = Math.max(start, Math.min(r.end, model.text.length));
-        const fixes: Fix[] = [];
-        for (const f of r.fixes ?? []) {
-          if (!fixAllowed(rule.meta, f.safety)) throw new Error(`${rule.meta.id} offered a ${f.safety} fix it does not declare`);
-          fixes.push({
-            title: f.title,
-            safety: f.safety,
-            edits: f.edits.map((e) => ({ range: model.range(e.start, e.end), newText: separated(model.text, e.start, e.end, e.text) })),
-            ...(f.createFiles ? { createFiles: f.createFiles } : {}),
-          });
-        }
-        findings.push({ rule: rule.meta.id, severity: severity as Severity, message: r.message, range: model.range(start, end), fixes });
-      },
-    };
-    const before = findings.length;
-    try {
-      rule.check(ctx);
-    } catch (error) {
-      findings.length = before;
+    const sev = severity(rule);
+    if (sev === 'off') continue;
+    const error = runRule(rule, model, sev, settings, options.files, raw);
+    if (error !== undefined) {
       ruleErrors.push({ rule: rule.meta.id, error });
       options.onRuleError?.(rule.meta.id, error);
     }
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  const findings = toFindings(model, raw);
   const result = options.postprocess ? options.postprocess(model, findings) : findings;
   return { model, findings: result, ruleErrors };
 }

@@ -57,5 +57,12 @@ export interface RuleMeta {
   tags?: Array<'deprecated' | 'unnecessary'>;
   /** Fix kinds the rule can offer, so docs can tell before any finding exists. */
   fixable?: FixSafety | 'both';
+  /**
+   * 'stage': each finding belongs to one stage (or to the instructions before the first FROM) and depends only on
+   * that stage, the stages related to it (built FROM, copied from or by) and the file's FROM lines and header.
+   * The language server then re-runs the rule only on the stage an edit touched. A test holds every such rule
+   * to it: run stage by stage, it reports exactly what it reports on the whole file.
+   */
+  scope?: 'stage';
   docs: RuleDocs;
 }

@@ -9,8 +9,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  allRules, buildLintOptions, cachedFiles, diskFiles, DockerfileModel, findConfigFile, findRules, fixAll, ignoreEdit, initShellParser, lintModel, loadConfigFile, ruleMarkdown, ruleUrl,
-  type FileAccess, type Finding, type Fix, type LoadedConfig, type ResolvedOptions, type Rule, type Severity, type UserSettings,
+  allRules, buildLintOptions, cachedFiles, diskFiles, DockerfileModel, findConfigFile, findRules, fixAll, ignoreEdit, initShellParser, lintIncremental, loadConfigFile, ruleMarkdown, ruleUrl,
+  type FileAccess, type Finding, type LintMemo, type Fix, type LoadedConfig, type ResolvedOptions, type Rule, type Severity, type UserSettings,
 } from '../engine';
 import { hoverAt } from './hover';
 import { runShellcheck } from '../engine/shellcheck';
@@ -36,8 +36,11 @@ export interface ServerOptions {
 interface Entry {
   version: number;
   text: string;
+  /** Read it before any await: the next version's model is built from it and moves its offsets. */
   model: DockerfileModel;
   findings: Finding[];
+  /** The stage-scoped findings the next version's lint can reuse. */
+  memo?: LintMemo;
   options: ResolvedOptions & { files?: FileAccess };
   settings: DockwiseSettings;
   /** ShellCheck findings were added (or are being computed) for this version. */
@@ -159,13 +162,19 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return hit;
   }
 
+  // The extra rules tests add, in one array for the life of the server (the lint memo is kept per rule list).
+  const rules = serverOptions.extraRules ? [...allRules, ...serverOptions.extraRules] : undefined;
+
   async function analyse(doc: TextDocument): Promise<Entry | undefined> {
-    const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit;
+    const early = cache.get(doc.uri);
+    if (early && early.version === doc.version) return early;
     await ready;
     const settings = await settingsFor(doc.uri);
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return undefined; // a newer version is on its way
+    // Read again after the awaits: another analysis may have finished meanwhile.
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
     const file = filePath(doc.uri);
     const user: UserSettings = { rules: settings.rules, ignore: settings.ignore, trustedRegistries: settings.trustedRegistries, fixUnsafe: settings.fix.unsafe };
@@ -177,11 +186,12 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       cache.set(doc.uri, entry);
       return entry;
     }
-    const model = new DockerfileModel(text);
+    // Built from the previous version's model: only the edited instructions are parsed again.
+    const model = new DockerfileModel(text, hit?.model);
     let findings: Finding[] = [];
+    let memo: LintMemo | undefined;
     if (settings.enable) {
-      const rules = serverOptions.extraRules ? [...allRules, ...serverOptions.extraRules] : undefined;
-      const result = lintModel(model, {
+      const lint = lintIncremental(model, {
         ...options,
         ...(rules ? { rules } : {}),
         onRuleError: (rule, error) => {
@@ -189,10 +199,11 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
           loggedRuleErrors.add(rule);
           connection.console.error(`Dockwise: rule ${rule} failed on ${doc.uri}: ${(error as Error)?.stack ?? error}`);
         },
-      });
-      findings = result.findings;
+      }, hit?.settings === settings ? hit.memo : undefined);
+      findings = lint.result.findings;
+      memo = lint.memo;
     }
-    const entry: Entry = { version: doc.version, text, model, findings, options, settings };
+    const entry: Entry = { version: doc.version, text, model, findings, memo, options, settings };
     cache.set(doc.uri, entry);
     return entry;
   }
@@ -297,7 +308,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       }
       if (!wants(CodeActionKind.QuickFix)) return [];
       const ours = params.context.diagnostics.filter((d) => d.source === 'dockwise');
-      for (const d of ours) {
+      // Before any await below: a newer version's model may be built from this one meanwhile.
+      const ignores = ours.map((d) => ignoreEdit(entry.model, d.range.start.line, String(d.code)));
+      for (const [k, d] of ours.entries()) {
         const id = String(d.code);
         const finding = entry.findings.find((f) => f.rule === id && f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character);
         if (!finding) continue;
@@ -311,7 +324,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
           const edit = await fixAllEdit(doc, [id]);
           if (edit) actions.push({ title: `Fix all ${id} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
         }
-        actions.push({ title: `Ignore ${id} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [ignoreEdit(entry.model, d.range.start.line, id)] } } });
+        actions.push({ title: `Ignore ${id} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [ignores[k]] } } });
         actions.push({ title: `Show documentation for ${id}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: `Show documentation for ${id}`, command: 'dockwise.showDocumentation', arguments: [id] } });
       }
       return actions;

@@ -121,16 +121,20 @@ export class DockerfileModel {
   comments: CommentInfo[];
   /** Whether this model reused the instructions of a previous one (see `previous` below). */
   readonly incremental: boolean = false;
+  /** A newer model took over this one's instructions and moved their offsets. */
+  superseded = false;
 
   /**
    * `previous`: the model of an earlier version of the same document (the language server passes it on
    * every keystroke). Only the instructions around the edit are parsed again; the others are taken over
-   * with their offsets moved, so `previous` must not be used afterwards. When the edit could change how
+   * with their offsets moved, so `previous` must not be used afterwards (it is marked `superseded`, and a
+   * superseded model given again is ignored). When the edit could change how
    * the rest of the file parses (the header, an open heredoc or continuation), everything is parsed.
    */
   constructor(readonly text: string, previous?: DockerfileModel) {
     this.lines = new LineIndex(text);
-    const window = previous ? reparseWindow(previous, text, this.lines) : undefined;
+    const window = previous && !previous.superseded ? reparseWindow(previous, text, this.lines) : undefined;
+    if (window) previous!.superseded = true;
     if (window) {
       this.escapeChar = previous!.escapeChar;
       this.directives = previous!.directives;
@@ -375,7 +379,9 @@ export class DockerfileModel {
         const content = this.text.slice(h.contentStart, h.contentEnd);
         const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(content);
         const interp = shebang ? (shebang[1].endsWith('/env') ? shebang[2] ?? '' : shebang[1]).split('/').pop() ?? '' : '';
-        h.isScript = runsScript && (!shebang || SHELL_NAMES.has(interp));
+        // An unterminated heredoc runs to the end of the file (Docker rejects it): while the user is still typing
+        // its delimiter, the rest of the file is not read as shell commands.
+        h.isScript = runsScript && h.terminated && (!shebang || SHELL_NAMES.has(interp));
         if (h.isScript && content.trim()) body.scripts.push(parseShell(content, h.contentStart));
       }
     }

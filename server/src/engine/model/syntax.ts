@@ -47,7 +47,8 @@ function computeProblems(model: DockerfileModel): SyntaxProblem[] {
       } else checkInstruction(model, t, problems);
     }
   }
-  if (!seenFrom && model.instructions.some((i) => i.keyword !== 'ARG')) {
+  // finalStage rather than seenFrom: a language server view of the header alone must not conclude there is no FROM.
+  if (!model.finalStage && model.instructions.some((i) => i.keyword !== 'ARG')) {
     const first = model.instructions.find((i) => i.keyword !== 'ARG')!;
     problems.push({ kind: 'order', start: first.keywordStart, end: first.keywordEnd, message: 'The Dockerfile has no FROM instruction, so there is no stage to build' });
   }
@@ -113,13 +114,16 @@ function brokenContinuations(model: DockerfileModel): SyntaxProblem[] {
   const out: SyntaxProblem[] = [];
   const esc = model.escapeChar === '`' ? '`' : '\\\\';
   const re = new RegExp(`\\s(${esc})[ \\t]+#.*$`);
-  model.instructions.forEach((instr, index) => {
+  model.instructions.forEach((instr) => {
     if (instr.run?.heredocs.length) return;
     const line = model.lines.lineText(instr.endLine);
     const m = re.exec(line);
     if (!m) return;
-    const next = model.instructions[index + 1];
-    if (!next || next.line !== instr.endLine + 1) return;
+    // The next line starts an instruction (not blank, not a comment). Read from the text rather than from the
+    // next instruction, which may belong to the next stage.
+    if (instr.endLine + 1 >= model.lines.lineCount) return;
+    const nextLine = model.lines.lineText(instr.endLine + 1).trim();
+    if (nextLine === '' || nextLine.startsWith('#')) return;
     const lineStart = model.lines.lineStart(instr.endLine);
     const start = lineStart + m.index + 1;
     out.push({ kind: 'syntax', start, end: start + 1, message: 'Text after the line-continuation character ends the instruction here: the next line becomes an instruction of its own' });

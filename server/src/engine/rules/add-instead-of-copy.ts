@@ -9,6 +9,7 @@ export default defineRule({
     id: 'add-instead-of-copy',
     aliases: { hadolint: 'DL3020' },
     defaultSeverity: 'error',
+    scope: 'stage',
     fixable: 'both',
     docs: {
       summary: 'ADD used to copy local files',

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'add-url-without-checksum',
     aliases: {},
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: '`ADD` of a URL without `--checksum`',
       why: 'A download is only as trustworthy as the server and the network path. If the file changes, the build silently ships whatever arrived that day, and a compromised mirror means a compromised image. `ADD --checksum=sha256:…` makes the build fail when the bytes differ.',

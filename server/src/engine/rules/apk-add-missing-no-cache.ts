@@ -7,6 +7,7 @@ export default defineRule({
     id: 'apk-add-missing-no-cache',
     aliases: { hadolint: 'DL3019' },
     defaultSeverity: 'info',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`apk add` without `--no-cache`',

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'apk-add-unpinned-package',
     aliases: { hadolint: 'DL3018' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: '`apk add` of a package without a version',
       why: `Without a version, \`apk add curl\` installs whatever the repository offers on the day of the build, so rebuilds can differ. Pin with \`package=version\` (exact) or \`package~version\` (that release series, e.g. \`curl~8.9\`, which survives patch updates). ${PINNING_TRADE_OFF}`,

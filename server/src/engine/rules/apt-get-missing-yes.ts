@@ -16,6 +16,7 @@ export default defineRule({
     id: 'apt-get-missing-yes',
     aliases: { hadolint: 'DL3014' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`apt-get install` without `-y`',

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'apt-get-unpinned-package',
     aliases: { hadolint: 'DL3008' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: '`apt-get install` of a package without a version',
       why: `Without a version, \`apt-get install curl\` installs whatever the mirror offers on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can break. Pin with \`package=version\` (find it with \`apt-cache policy package\`) or a release with \`package/release\`. ${PINNING_TRADE_OFF}`,

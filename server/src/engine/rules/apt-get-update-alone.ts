@@ -15,6 +15,7 @@ export default defineRule({
     id: 'apt-get-update-alone',
     aliases: {},
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`apt-get update` in a RUN that installs nothing',

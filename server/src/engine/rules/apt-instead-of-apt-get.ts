@@ -9,6 +9,7 @@ export default defineRule({
     id: 'apt-instead-of-apt-get',
     aliases: { hadolint: 'DL3027' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'both',
     docs: {
       summary: '`apt` in a script instead of `apt-get`',

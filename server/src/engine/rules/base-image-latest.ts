@@ -5,6 +5,7 @@ export default defineRule({
     id: 'base-image-latest',
     aliases: { hadolint: 'DL3007' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'Base image tagged `latest`',
       why: '`latest` is not a version: it moves whenever the image is republished, so two builds of the same Dockerfile can differ in OS, runtime and security patches. Use a version tag (and ideally a digest) to make builds reproducible.',

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'base-image-untagged',
     aliases: { hadolint: 'DL3006' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'Base image without a tag',
       why: 'Without a tag Docker pulls `latest`, which moves: the same Dockerfile builds a different image next month, possibly with a new major version of the OS or runtime. Pin a tag (and ideally a digest) so builds are reproducible and upgrades are deliberate.',

@@ -38,6 +38,7 @@ export default defineRule({
     id: 'cd-in-run',
     aliases: { hadolint: 'DL3003' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'unsafe',
     docs: {
       summary: '`cd` inside RUN instead of WORKDIR',

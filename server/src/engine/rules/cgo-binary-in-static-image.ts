@@ -19,6 +19,7 @@ export default defineRule({
     id: 'cgo-binary-in-static-image',
     aliases: {},
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'unsafe',
     docs: {
       summary: 'A Go binary built with cgo, shipped in an image without libc',

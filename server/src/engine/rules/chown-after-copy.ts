@@ -40,6 +40,7 @@ export default defineRule({
     id: 'chown-after-copy',
     aliases: {},
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'unsafe',
     docs: {
       summary: '`RUN chown -R` on files an earlier COPY added',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'cleanup-in-separate-layer',
     aliases: {},
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: 'Cleanup in its own RUN does not make the image smaller',

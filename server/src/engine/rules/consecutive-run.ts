@@ -13,6 +13,7 @@ export default defineRule({
     id: 'consecutive-run',
     aliases: { hadolint: 'DL3059' },
     defaultSeverity: 'info',
+    scope: 'stage',
     fixable: 'both',
     docs: {
       summary: 'Consecutive RUN instructions that could be one layer',

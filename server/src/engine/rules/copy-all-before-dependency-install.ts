@@ -66,6 +66,7 @@ export default defineRule({
     id: 'copy-all-before-dependency-install',
     aliases: {},
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'unsafe',
     docs: {
       summary: 'Dependencies installed after copying the whole source',

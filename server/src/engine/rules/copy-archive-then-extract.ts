@@ -12,6 +12,7 @@ export default defineRule({
     id: 'copy-archive-then-extract',
     aliases: { hadolint: 'DL3010' },
     defaultSeverity: 'info',
+    scope: 'stage',
     docs: {
       summary: 'COPY of an archive that a later RUN extracts',
       why: 'COPY then `RUN tar -x` stores the archive in one layer and its contents in another: the image carries both. `ADD archive.tar.gz /dest/` extracts a local tar archive in one step and one layer (or extract in a build stage and copy the result).',

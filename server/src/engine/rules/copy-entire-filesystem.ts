@@ -7,6 +7,7 @@ export default defineRule({
     id: 'copy-entire-filesystem',
     aliases: { hadolint: 'DL3067' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: '`COPY --from=<stage> / /` copies a whole filesystem',
       why: 'Copying `/` of another stage built on an operating system brings its entire operating system, caches, package databases and build tools into this one, overwriting files of the base: the image grows and multi-stage builds lose their point. Copy only the artifacts you need. Images and `FROM scratch` stages made to be copied whole (`COPY --from=docker/buildx-bin / /`) are not reported.',

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'copy-from-own-stage',
     aliases: { hadolint: 'DL3023' },
     defaultSeverity: 'error',
+    scope: 'stage',
     docs: {
       summary: '`COPY --from` names the stage it is in',
       why: 'A stage cannot copy from itself: its files are not built yet. The build fails with a circular dependency. Copy from the stage that produces the files, or use a plain COPY/`RUN cp` within the stage.',

@@ -49,6 +49,7 @@ export default defineRule({
     id: 'copy-ignored-file',
     aliases: { buildkit: 'CopyIgnoredFile' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'COPY or ADD of a path that .dockerignore excludes',
       why: 'What .dockerignore (or `<Dockerfile name>.dockerignore`) excludes never reaches the builder: a COPY or ADD that names it fails with "not found", or its glob copies nothing. Either the instruction is stale or the ignore file is too broad; re-include what the build needs with a `!` line. Dockwise reads the ignore file as Docker does: the last matching line decides, and a folder counts as excluded only when no later `!` line can bring back anything in it. BuildKit\'s own check goes silent as soon as the file has a `!` line; Dockwise evaluates those lines instead. Sources with variables, URLs and `COPY --from` are not checked.',

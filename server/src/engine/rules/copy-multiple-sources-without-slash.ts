@@ -6,6 +6,7 @@ export default defineRule({
     id: 'copy-multiple-sources-without-slash',
     aliases: { hadolint: 'DL3021' },
     defaultSeverity: 'error',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: 'COPY of several sources to a destination without a trailing `/`',

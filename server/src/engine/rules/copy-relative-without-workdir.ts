@@ -6,6 +6,7 @@ export default defineRule({
     id: 'copy-relative-without-workdir',
     aliases: { hadolint: 'DL3045' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'COPY to a relative path before any WORKDIR',
       why: 'A relative destination is resolved against the working directory, which comes from the base image when the Dockerfile has not set one: often `/`, sometimes not. The files then land somewhere nobody chose. Set WORKDIR first, or copy to an absolute path.',

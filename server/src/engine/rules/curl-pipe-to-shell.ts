@@ -8,6 +8,7 @@ export default defineRule({
     id: 'curl-pipe-to-shell',
     aliases: {},
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'A downloaded script piped straight into a shell',
       why: '`curl … | sh` runs whatever the server sends, unverified, as the build user (usually root). If the script changes, the image changes. If the download is cut short, a half script runs. Download the file, check its checksum or signature, then run it.',

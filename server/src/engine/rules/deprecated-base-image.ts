@@ -29,6 +29,7 @@ export default defineRule({
     id: 'deprecated-base-image',
     aliases: {},
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'unsafe',
     docs: {
       summary: 'A deprecated base image',

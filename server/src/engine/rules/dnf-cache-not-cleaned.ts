@@ -10,6 +10,7 @@ export default defineRule({
     id: 'dnf-cache-not-cleaned',
     aliases: { hadolint: 'DL3040' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`dnf install` without `dnf clean all`',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'dnf-missing-yes',
     aliases: { hadolint: 'DL3038' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`dnf install` without `-y`',

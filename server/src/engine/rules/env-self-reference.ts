@@ -8,6 +8,7 @@ export default defineRule({
     id: 'env-self-reference',
     aliases: { hadolint: 'DL3044' },
     defaultSeverity: 'error',
+    scope: 'stage',
     docs: {
       summary: 'ENV value uses a variable set in the same ENV',
       why: 'Docker expands every value of an ENV instruction with the variables as they were before that instruction. In `ENV DIR=/app BIN=$DIR/bin`, `$DIR` is still unset, so BIN becomes `/bin`. Set the variable in an earlier ENV, then use it.',

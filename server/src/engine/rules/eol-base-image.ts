@@ -6,6 +6,7 @@ export default defineRule({
     id: 'eol-base-image',
     aliases: {},
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'A base image on an end-of-life release',
       why: 'After a release line reaches end of life, its maintainers stop shipping security fixes, and the official images stop being rebuilt. Every vulnerability found later stays in your image, and scanners will flag it. The dates come from each project\'s published schedule, recorded in a reviewed data file with its sources.',

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'expose-invalid-format',
     aliases: { buildkit: 'ExposeInvalidFormat' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: 'EXPOSE with an IP address or a host port',

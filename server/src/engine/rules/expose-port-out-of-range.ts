@@ -5,6 +5,7 @@ export default defineRule({
     id: 'expose-port-out-of-range',
     aliases: { hadolint: 'DL3011' },
     defaultSeverity: 'error',
+    scope: 'stage',
     docs: {
       summary: 'EXPOSE of a port outside 0–65535',
       why: 'TCP and UDP ports are 16-bit numbers: a port above 65535 does not exist and Docker rejects it.',

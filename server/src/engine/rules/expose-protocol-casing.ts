@@ -5,6 +5,7 @@ export default defineRule({
     id: 'expose-protocol-casing',
     aliases: { buildkit: 'ExposeProtoCasing' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: 'EXPOSE protocol not in lowercase',

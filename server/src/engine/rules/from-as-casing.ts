@@ -5,6 +5,7 @@ export default defineRule({
     id: 'from-as-casing',
     aliases: { buildkit: 'FromAsCasing' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`AS` cased differently from `FROM`',

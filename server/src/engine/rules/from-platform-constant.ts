@@ -5,6 +5,7 @@ export default defineRule({
     id: 'from-platform-constant',
     aliases: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: '`FROM --platform` with a fixed platform',
       why: 'A constant such as `--platform=linux/amd64` pins the stage to one architecture: a multi-platform build then emulates it on every other platform, or ships the wrong binaries. Use `$BUILDPLATFORM` for stages that cross-compile, or leave the flag out. A stage named after its platform (`AS build-amd64`) is clearly meant to be pinned and is not reported.',

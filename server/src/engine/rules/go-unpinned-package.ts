@@ -34,6 +34,7 @@ export default defineRule({
     id: 'go-unpinned-package',
     aliases: { hadolint: 'DL3062' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: '`go install` / `go get` / `go run` of a module without a version',
       why: 'Without `@version` (or with `@latest`), `go install example.com/tool` resolves the newest release on the day of the build, so rebuilds can differ. Name the version: `go install example.com/tool@v1.2.3`. The Go module proxy keeps every version, and the checksum database verifies it.',

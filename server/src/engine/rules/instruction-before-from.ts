@@ -6,6 +6,7 @@ export default defineRule({
     id: 'instruction-before-from',
     aliases: { hadolint: 'DL3061' },
     defaultSeverity: 'error',
+    scope: 'stage',
     docs: {
       summary: 'Instruction before the first FROM, or no FROM at all',
       why: 'A build starts with FROM; only ARG (to parameterise the FROM) may come before it. Docker refuses anything else there, and a Dockerfile without FROM has no stage to build.',

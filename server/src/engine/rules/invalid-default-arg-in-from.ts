@@ -8,6 +8,7 @@ export default defineRule({
     id: 'invalid-default-arg-in-from',
     aliases: { buildkit: 'InvalidDefaultArgInFrom' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'With the ARG defaults, FROM is not a valid image',
       why: 'A build without `--build-arg` uses the defaults of the global ARGs. When a FROM needs an argument that has no default, the plain `docker build` fails with "invalid reference format" (for example `alpine:` from `ARG TAG` and `FROM alpine:${TAG}`). A default, or `${TAG:-3.21}`, keeps the build working out of the box.',

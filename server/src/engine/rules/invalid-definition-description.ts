@@ -10,6 +10,7 @@ export default defineRule({
     aliases: { buildkit: 'InvalidDefinitionDescription' },
     // Experimental in BuildKit: on with `# check=experimental=InvalidDefinitionDescription` or a setting.
     defaultSeverity: 'off',
+    scope: 'stage',
     docs: {
       summary: 'Comment above a stage or ARG that does not start with its name',
       why: 'BuildKit reads the comment line directly above `FROM … AS name` and `ARG name` as the description of that stage or argument (shown by `docker buildx build --call=outline` and by editors), but only when it starts with the name, as Go doc comments do. A comment that starts otherwise describes nothing. This check is experimental in BuildKit and off unless enabled.',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'invalid-syntax',
     aliases: { hadolint: 'DL1000' },
     defaultSeverity: 'error',
+    scope: 'stage',
     docs: {
       summary: 'Something Docker would reject',
       why: 'Unknown instructions, missing arguments, unknown or empty flags, unterminated heredocs and text after a line-continuation character all fail the build (or, worse, silently split an instruction in two). Finding them while editing saves a build round-trip.',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'label-empty',
     aliases: { hadolint: 'DL3051' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'A label required by the label schema is empty',
       why: 'An empty value satisfies "the label exists" but carries no information: whoever looks up the image\'s owner or source finds nothing. Inactive until `label-schema` is set.',

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'label-invalid-email',
     aliases: { hadolint: 'DL3058' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'Label value is not a valid email address',
       why: 'A contact label typed `email` must hold one address such as `team@example.com`, so it can be used to reach the owner of the image. Inactive until `label-schema` gives a label the type `email`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'label-invalid-hash',
     aliases: { hadolint: 'DL3055' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'Label value is not a git commit hash',
       why: 'A revision label (`org.opencontainers.image.revision`) identifies the exact commit the image was built from: a full 40-digit commit hash (or its 7-digit short form), in lowercase hex. Inactive until `label-schema` gives a label the type `hash`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',

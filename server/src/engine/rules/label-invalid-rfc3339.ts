@@ -15,6 +15,7 @@ export default defineRule({
     id: 'label-invalid-rfc3339',
     aliases: { hadolint: 'DL3053' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'Label value is not an RFC 3339 date-time',
       why: 'Build dates in labels (`org.opencontainers.image.created`) are read by machines: they must be RFC 3339 date-times such as `2024-05-01T12:30:00Z`, so tools can sort and compare them. Inactive until `label-schema` gives a label the type `rfc3339`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',

@@ -11,6 +11,7 @@ export default defineRule({
     id: 'label-invalid-semver',
     aliases: { hadolint: 'DL3056' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'Label value is not a semantic version',
       why: 'A version label (`org.opencontainers.image.version`) typed `semver` must be a Semantic Version such as `1.4.2` or `2.0.0-rc.1` (no leading `v`), so tools can order releases. Inactive until `label-schema` gives a label the type `semver`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',

@@ -44,6 +44,7 @@ export default defineRule({
     id: 'label-invalid-spdx',
     aliases: { hadolint: 'DL3054' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'Label value is not an SPDX license',
       why: 'A license label (`org.opencontainers.image.licenses`) is read by compliance tools, which understand SPDX identifiers such as `MIT` or `Apache-2.0` and expressions such as `MIT OR Apache-2.0`; free text like "Apache 2" cannot be matched. Inactive until `label-schema` gives a label the type `spdx`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',

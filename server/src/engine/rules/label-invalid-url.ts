@@ -17,6 +17,7 @@ export default defineRule({
     id: 'label-invalid-url',
     aliases: { hadolint: 'DL3052' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'Label value is not a valid URL',
       why: 'A URL label (source, documentation, vendor site) is followed by tools and people: it must be an absolute URL with a scheme, such as `https://github.com/acme/api`. Inactive until `label-schema` gives a label the type `url`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',

@@ -18,6 +18,7 @@ export default defineRule({
     id: 'label-key-invalid',
     aliases: { hadolint: 'DL3048' },
     defaultSeverity: 'style',
+    scope: 'stage',
     fixable: 'unsafe',
     docs: {
       summary: 'Label key does not follow the recommended format',

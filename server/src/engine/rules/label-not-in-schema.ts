@@ -6,6 +6,7 @@ export default defineRule({
     id: 'label-not-in-schema',
     aliases: { hadolint: 'DL3050' },
     defaultSeverity: 'info',
+    scope: 'stage',
     docs: {
       summary: 'A label that the label schema does not define (strict labels)',
       why: 'With `strict-labels: true`, the label schema is the complete list of labels an image may carry: anything else is a typo of a schema label or metadata nobody agreed on. Inactive unless both `label-schema` and `strict-labels` are set.',

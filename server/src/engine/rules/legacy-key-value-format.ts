@@ -15,6 +15,7 @@ export default defineRule({
     id: 'legacy-key-value-format',
     aliases: { buildkit: 'LegacyKeyValueFormat' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`ENV key value` / `LABEL key value` instead of `key=value`',

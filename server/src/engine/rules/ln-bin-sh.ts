@@ -6,6 +6,7 @@ export default defineRule({
     id: 'ln-bin-sh',
     aliases: { hadolint: 'DL4005' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'Replacing /bin/sh with `ln` instead of using SHELL',
       why: 'Linking /bin/sh to bash changes the shell of every script in the image, including the distribution\'s own maintainer scripts that expect a POSIX shell, and it is invisible to anyone reading the Dockerfile. The SHELL instruction changes the shell for RUN (and shell-form CMD/ENTRYPOINT) only, and says so.',

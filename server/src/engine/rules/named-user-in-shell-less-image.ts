@@ -13,6 +13,7 @@ export default defineRule({
     id: 'named-user-in-shell-less-image',
     aliases: {},
     defaultSeverity: 'error',
+    scope: 'stage',
     docs: {
       summary: 'A user name the image cannot resolve',
       why: '`USER app` is looked up in the image\'s /etc/passwd when the container starts. `scratch` has no /etc/passwd, and distroless images know only root, nonroot and nobody, so the container fails with "unable to find user". Use a numeric id (`USER 65532:65532`), or copy a passwd file in.',

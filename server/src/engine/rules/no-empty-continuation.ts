@@ -5,6 +5,7 @@ export default defineRule({
     id: 'no-empty-continuation',
     aliases: { buildkit: 'NoEmptyContinuation' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: 'Empty line inside a continued instruction',

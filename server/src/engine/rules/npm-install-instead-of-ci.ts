@@ -6,6 +6,7 @@ export default defineRule({
     id: 'npm-install-instead-of-ci',
     aliases: {},
     defaultSeverity: 'info',
+    scope: 'stage',
     fixable: 'unsafe',
     docs: {
       summary: '`npm install` where a lockfile is copied: use `npm ci`',

@@ -20,6 +20,7 @@ export default defineRule({
     id: 'npm-unpinned-package',
     aliases: { hadolint: 'DL3016' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: '`npm install <package>` without a version',
       why: 'Naming a package without a version (or with `@latest`) installs whatever is newest on the day of the build, so rebuilds can ship different code. Pin with `package@1.2.3`, or better, declare dependencies in package.json with a lockfile and run `npm ci`. A bare `npm install` / `npm ci` reads the lockfile and is not reported.',

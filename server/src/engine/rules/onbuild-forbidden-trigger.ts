@@ -5,6 +5,7 @@ export default defineRule({
     id: 'onbuild-forbidden-trigger',
     aliases: { hadolint: 'DL3043' },
     defaultSeverity: 'error',
+    scope: 'stage',
     docs: {
       summary: '`ONBUILD ONBUILD`, `ONBUILD FROM` or `ONBUILD MAINTAINER`',
       why: 'Docker rejects these triggers: chaining ONBUILD is not allowed, and FROM and MAINTAINER cannot run as a trigger in a child image. The build fails.',

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'pip-install-missing-no-cache-dir',
     aliases: { hadolint: 'DL3042' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`pip install` without `--no-cache-dir`',

@@ -39,6 +39,7 @@ export default defineRule({
     id: 'pipe-without-pipefail',
     aliases: { hadolint: 'DL4006' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'unsafe',
     docs: {
       summary: 'A pipe in RUN without `pipefail`',

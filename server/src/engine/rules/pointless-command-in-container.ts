@@ -8,6 +8,7 @@ export default defineRule({
     id: 'pointless-command-in-container',
     aliases: { hadolint: 'DL3001' },
     defaultSeverity: 'info',
+    scope: 'stage',
     docs: {
       summary: 'A command that does nothing useful during a build',
       why: 'A RUN step executes once, in a throw-away container, at build time. Interactive or system-management commands (`ssh`, `vim`, `top`, `ps`, `free`, `kill`, `mount`, `service`, `shutdown`) either need a terminal, act on processes that stop when the step ends, or need privileges a build does not have. Services are started by the container\'s CMD or ENTRYPOINT, not by a RUN.',

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'redundant-target-platform',
     aliases: { hadolint: 'DL3065', buildkit: 'RedundantTargetPlatform' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`FROM --platform=$TARGETPLATFORM` is the default',

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'reserved-stage-name',
     aliases: { hadolint: 'DL3063', buildkit: 'ReservedStageName' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'A stage named `scratch` or `context`',
       why: '`scratch` is the empty base image and `context` names the build context in `COPY --from=context`/named contexts. A stage with either name makes `FROM scratch` or `--from=context` ambiguous, and BuildKit warns about it.',

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'secret-file-copied',
     aliases: {},
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'A credentials file copied into the image',
       why: 'A file copied into a layer stays in the image, even when a later RUN deletes it. `.env` files, private keys, `.npmrc`/`.pypirc` tokens and the `.git` folder (with its history and remotes) are then readable by anyone who can pull the image. Give build steps secrets through `RUN --mount=type=secret`, and provide runtime secrets when the container starts.',

@@ -25,6 +25,7 @@ export default defineRule({
     id: 'secret-in-arg-or-env',
     aliases: { hadolint: 'DL3064', buildkit: 'SecretsUsedInArgOrEnv' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'A secret passed through ARG or ENV',
       why: 'ENV values are stored in the image config, and ARG values in the build history (`docker history`) and in provenance attestations. Anyone who can pull the image can read them. BuildKit secret mounts (`RUN --mount=type=secret,id=npm_token …`) give a build step a secret without it ever entering a layer or the metadata.',

@@ -69,6 +69,7 @@ export default defineRule({
     id: 'shell-form-cmd',
     aliases: { hadolint: 'DL3025', buildkit: 'JSONArgsRecommended' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'both',
     docs: {
       summary: 'CMD or ENTRYPOINT in shell form',

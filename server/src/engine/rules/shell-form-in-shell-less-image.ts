@@ -7,6 +7,7 @@ export default defineRule({
     id: 'shell-form-in-shell-less-image',
     aliases: {},
     defaultSeverity: 'error',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: 'Shell form in an image without a shell',

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'stage-name-casing',
     aliases: { buildkit: 'StageNameCasing' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: 'Stage name not in lowercase',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'sudo-in-run',
     aliases: { hadolint: 'DL3004' },
     defaultSeverity: 'error',
+    scope: 'stage',
     docs: {
       summary: '`sudo` in a RUN',
       why: 'RUN already executes as the current USER, and root can switch with `USER root` for the steps that need it. sudo adds a setuid binary and a policy file to the image, behaves unpredictably without a TTY, and is a privilege-escalation path left behind for anyone who gets a shell in the container.',

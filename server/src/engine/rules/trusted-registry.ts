@@ -18,6 +18,7 @@ export default defineRule({
     id: 'trusted-registry',
     aliases: { hadolint: 'DL3026' },
     defaultSeverity: 'error',
+    scope: 'stage',
     docs: {
       summary: 'Image from a registry that is not trusted',
       why: 'With `trustedRegistries` configured, every image the build pulls (FROM, `COPY --from=<image>`, `RUN --mount=from=<image>`) must come from one of them: images from elsewhere bypass the scanning, mirroring and access control of the approved registries. Images without a registry come from Docker Hub (`docker.io`). Patterns: `*`, `*.example.com`, `registry.example.com*`, or an exact name. Inactive until `trustedRegistries` is set.',

@@ -53,6 +53,7 @@ export default defineRule({
     id: 'undefined-var',
     aliases: { buildkit: 'UndefinedVar' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'unsafe',
     docs: {
       summary: 'Variable used before any ARG or ENV defines it',

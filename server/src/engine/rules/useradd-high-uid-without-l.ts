@@ -9,6 +9,7 @@ export default defineRule({
     id: 'useradd-high-uid-without-l',
     aliases: { hadolint: 'DL3046' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`useradd` with a high UID and without `-l`',

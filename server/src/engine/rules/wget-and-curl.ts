@@ -8,6 +8,7 @@ export default defineRule({
     id: 'wget-and-curl',
     aliases: { hadolint: 'DL4001' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'Both `wget` and `curl` in one stage',
       why: 'Both tools download files. Installing and using both adds a package (and its libraries) that the image does not need. Pick one per stage: `curl -fsSL` or `wget -q -O-` cover the same needs.',

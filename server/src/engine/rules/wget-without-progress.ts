@@ -39,6 +39,7 @@ export default defineRule({
     id: 'wget-without-progress',
     aliases: { hadolint: 'DL3047' },
     defaultSeverity: 'info',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`wget` without a progress option',

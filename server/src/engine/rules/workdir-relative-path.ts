@@ -18,6 +18,7 @@ export default defineRule({
     id: 'workdir-relative-path',
     aliases: { hadolint: 'DL3000', buildkit: 'WorkdirRelativePath' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: 'A relative WORKDIR with no absolute one before it',
       why: 'A relative WORKDIR is resolved against the current working directory, which comes from the base image when the Dockerfile never set one. The result then depends on how the base image was built, and can change when it is rebuilt. Set an absolute WORKDIR first; relative ones after it are fine.',

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'yarn-cache-not-cleaned',
     aliases: { hadolint: 'DL3060' },
     defaultSeverity: 'info',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`yarn install` leaves its cache in the image',

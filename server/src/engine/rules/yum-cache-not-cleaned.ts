@@ -7,6 +7,7 @@ export default defineRule({
     id: 'yum-cache-not-cleaned',
     aliases: { hadolint: 'DL3032' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`yum install` without `yum clean all`',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'yum-missing-yes',
     aliases: { hadolint: 'DL3030' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     fixable: 'safe',
     docs: {
       summary: '`yum install` without `-y`',

@@ -50,6 +50,7 @@ export default defineRule({
     id: 'yum-unpinned-package',
     aliases: { hadolint: 'DL3033' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: '`yum install` of a package without a version',
       why: 'Without a version, `yum install httpd` installs the newest build in the repositories on the day of the build, so rebuilds can differ. Pin with `name-version` (`httpd-2.4.6`) or `name-version-release`; for modules, name the stream (`yum module install nodejs:20`). RHEL-family repositories usually keep older versions, but mirrors of some distributions do not: pinned builds then fail until the pin is bumped.',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'zypper-dist-upgrade',
     aliases: { hadolint: 'DL3035' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: '`zypper dist-upgrade` in a build',
       why: '`zypper dist-upgrade` (`dup`) moves every package to whatever the repositories offer today, possibly to a new distribution release. The image then depends on the day it was built. Use a newer base image tag to get a newer distribution, and install the packages you need with pinned versions.',

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'zypper-unpinned-package',
     aliases: { hadolint: 'DL3037' },
     defaultSeverity: 'warning',
+    scope: 'stage',
     docs: {
       summary: '`zypper install` of a package without a version',
       why: 'Without a version, `zypper install curl` installs the newest build on the day of the build, so rebuilds can differ. Pin with `curl=8.6.0` or a range such as `"curl>=8.6"`. openSUSE repositories drop superseded builds, so exact pins need regular bumps.',

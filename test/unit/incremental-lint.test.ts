@@ -1,0 +1,100 @@
+// The language server lints each keystroke's version from the previous one: stage-scoped rules run again only
+// on the stages the edit changed. The findings must be exactly those of a lint from scratch.
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRules, DockerfileModel, initShellParser, lintIncremental, lintModel, memoryFiles, type LintOptions, type Rule } from '../../server/src/engine';
+
+before(async () => { await initShellParser(); });
+
+const root = path.resolve(__dirname, '../../..');
+const everyRule: LintOptions = {
+  severities: Object.fromEntries(allRules.map((r) => [r.meta.id, 'warning' as const])),
+  files: memoryFiles({ '.dockerignore': '.git\n*.md\nsecrets/\n' }),
+  settings: { today: '2026-12-01' },
+};
+
+/** A stage-scoped rule that records which stages it was run on. */
+function spy(): { rule: Rule; runs: string[] } {
+  const runs: string[] = [];
+  const rule: Rule = {
+    meta: { id: 'spy', aliases: {}, defaultSeverity: 'info', scope: 'stage', docs: { summary: 's', why: 'w', examples: [{ bad: 'a', good: 'b' }], references: [] } },
+    check(ctx) {
+      for (const stage of ctx.model.stages) {
+        runs.push(stage.alias ?? String(stage.index));
+        for (const instr of stage.instructions) if (instr.keyword === 'RUN') ctx.report({ start: instr.keywordStart, end: instr.keywordEnd, message: `RUN in ${stage.alias}` });
+      }
+    },
+  };
+  return { rule, runs };
+}
+
+const THREE_STAGES = 'FROM alpine AS one\nRUN a\n\nFROM alpine AS two\nRUN b\n\nFROM one AS three\nRUN c\n';
+
+describe('incremental lint', () => {
+  it('runs a stage-scoped rule again only on the edited stage, and moves nothing it kept', () => {
+    const { rule, runs } = spy();
+    const options: LintOptions = { rules: [rule] };
+    const first = lintIncremental(new DockerfileModel(THREE_STAGES), options);
+    assert.deepEqual(runs, ['one', 'two', 'three']);
+    runs.length = 0;
+    const edited = THREE_STAGES.replace('RUN b', 'RUN bb');
+    const second = lintIncremental(new DockerfileModel(edited, first.result.model), options, first.memo);
+    assert.deepEqual(runs, ['two']);
+    assert.deepEqual(second.result.findings, lintModel(new DockerfileModel(edited), options).findings);
+  });
+
+  it('a stage built FROM the edited one runs again too; a new line moves the stages after it', () => {
+    const { rule, runs } = spy();
+    const options: LintOptions = { rules: [rule] };
+    const first = lintIncremental(new DockerfileModel(THREE_STAGES), options);
+    runs.length = 0;
+    const edited = THREE_STAGES.replace('RUN a', 'RUN aa');
+    const second = lintIncremental(new DockerfileModel(edited, first.result.model), options, first.memo);
+    assert.deepEqual(runs, ['one', 'three']);
+    runs.length = 0;
+    // The new blank line belongs to stage two (a stage runs from the end of the one before): two and three move.
+    const moved = edited.replace('RUN aa\n', 'RUN aa\n\n');
+    const third = lintIncremental(new DockerfileModel(moved, second.result.model), options, second.memo);
+    assert.deepEqual(runs, ['two', 'three']);
+    assert.deepEqual(third.result.findings, lintModel(new DockerfileModel(moved), options).findings);
+  });
+
+  it('other options start from scratch', () => {
+    const { rule, runs } = spy();
+    const first = lintIncremental(new DockerfileModel(THREE_STAGES), { rules: [rule] });
+    runs.length = 0;
+    lintIncremental(new DockerfileModel(THREE_STAGES), { rules: [rule], severities: { spy: 'error' } }, first.memo);
+    assert.deepEqual(runs, ['one', 'two', 'three']);
+  });
+
+  it('gives exactly the findings of a lint from scratch after many random edits, every rule on', () => {
+    const files = [
+      ...fs.readdirSync(path.join(root, 'examples')).map((d) => path.join(root, 'examples', d, 'Dockerfile')),
+      ...fs.readdirSync(path.join(root, 'bench/corpus/own')).map((f) => path.join(root, 'bench/corpus/own', f)),
+      ...fs.readdirSync(path.join(root, 'bench/corpus/variants')).map((f) => path.join(root, 'bench/corpus/variants', f)),
+    ].filter((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+    let seed = 7;
+    const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor((seed / 2147483648) * n); };
+    const inserts = [' ', 'x', '\\', '\n', '#', '<<EOF\n', 'EOF\n', 'RUN apt-get install curl\n', 'FROM alpine AS y\n', 'COPY --from=y /a /b\n', 'USER app\n', ' AS build', 'ENV A=1\n'];
+    for (const file of files) {
+      let text = fs.readFileSync(file, 'utf8');
+      let model = new DockerfileModel(text);
+      let memo = lintIncremental(model, everyRule).memo;
+      for (let k = 0; k < 4; k++) {
+        const at = random(text.length + 1);
+        const kind = random(3);
+        let next: string;
+        if (kind === 0) { const eol = text.indexOf('\n', at); next = eol < 0 ? `${text} ` : `${text.slice(0, eol)} ${text.slice(eol)}`; }
+        else if (kind === 1) next = text.slice(0, at) + inserts[random(inserts.length)] + text.slice(at);
+        else next = text.slice(0, at) + text.slice(at + 1 + random(10));
+        model = new DockerfileModel(next, model);
+        const result = lintIncremental(model, everyRule, memo);
+        memo = result.memo;
+        assert.deepEqual(result.result.findings, lintModel(new DockerfileModel(next), everyRule).findings, `${path.basename(file)}, edit ${k}`);
+        text = next;
+      }
+    }
+  });
+});
