@@ -8,7 +8,7 @@
 import type { DockerfileModel, Instr, Stage } from './model/dockerfile';
 import { compareFindings, engineSettings, runRule, toFindings, type LintOptions, type LintResult, type RawFinding } from './linter';
 import type { Rule } from './rule';
-import type { Finding, SeverityOrOff } from './types';
+import type { Finding, Severity, SeverityOrOff } from './types';
 import { allRules } from './rules';
 
 interface Unit {
@@ -30,6 +30,8 @@ interface Generation {
   related: number[][];
   /** Findings per rule id for each unit (line/character: valid while the unit starts on the same line). */
   findings: Array<Map<string, Finding[]>>;
+  /** Per unit, the stage-scoped rules whose findings could not be kept (they run again every time). */
+  uncached: Rule[][];
 }
 
 /** What one lint leaves for the next one on the same document. Opaque to callers. */
@@ -97,6 +99,7 @@ function describe(model: DockerfileModel, units: Unit[]): Generation {
     froms: units.map((u) => (u.stage ? [...u.stage.from.flags.map((f) => `--${f.name}=${f.value ?? ''}`), ...u.stage.from.args.map((a) => a.value)].join('\u0002') : '')),
     related: related.map((r) => [...r].sort((x, y) => x - y)),
     findings: units.map(() => new Map()),
+    uncached: units.map(() => []),
   };
 }
 
@@ -135,7 +138,10 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
   const current = describe(model, units);
   const inCurrent = unchangedUnits(usable?.current, current);
   const inOlder = unchangedUnits(usable?.older, current);
-  const prior = units.map((_, k) => (inCurrent[k] ? usable!.current.findings[k] : inOlder[k] ? usable!.older!.findings[k] : undefined));
+  const prior = units.map((_, k) => {
+    const from = inCurrent[k] ? usable!.current : inOlder[k] ? usable!.older! : undefined;
+    return from && { findings: from.findings[k], uncached: from.uncached[k] };
+  });
   const next: LintMemo = { key, files: options.files, rules, current, older: usable?.current };
   const views: Array<DockerfileModel | undefined> = [];
   const raw: RawFinding[] = [];
@@ -147,31 +153,37 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
     ruleErrors.push({ rule: rule.meta.id, error });
     options.onRuleError?.(rule.meta.id, error);
   };
+  const stageRules: Array<[Rule, Severity]> = [];
   for (const rule of rules) {
     const sev = severity(rule);
     if (sev === 'off') continue;
-    if (rule.meta.scope !== 'stage') {
-      const error = runRule(rule, model, sev, settings, options.files, raw);
-      if (error !== undefined) failed(rule, error);
-      continue;
+    if (rule.meta.scope === 'stage') { stageRules.push([rule, sev]); continue; }
+    const error = runRule(rule, model, sev, settings, options.files, raw);
+    if (error !== undefined) failed(rule, error);
+  }
+  units.forEach((unit, k) => {
+    const kept = prior[k];
+    let toRun = stageRules;
+    if (kept) {
+      // Same rules, same severities (the memo's key), same inputs: the kept findings hold, and only the rules
+      // that could not be kept run again.
+      for (const list of kept.findings.values()) for (const f of list) staged.push(f);
+      current.findings[k] = kept.findings;
+      const again = new Set(kept.uncached);
+      toRun = stageRules.filter(([rule]) => again.has(rule));
     }
-    units.forEach((unit, k) => {
-      const kept = prior[k]?.get(rule.meta.id);
-      if (kept) {
-        for (const f of kept) staged.push(f);
-        current.findings[k].set(rule.meta.id, kept);
-        return;
-      }
+    for (const [rule, sev] of toRun) {
       const found: RawFinding[] = [];
       const error = runRule(rule, views[k] ??= unitView(model, unit), sev, settings, options.files, found);
-      if (error !== undefined) { failed(rule, error); return; }
+      if (error !== undefined) { failed(rule, error); current.uncached[k].push(rule); continue; }
       const converted = toFindings(model, found, false);
       for (const f of converted) staged.push(f);
       // Kept only when every offset lies in the unit: text elsewhere may move while this unit stays.
       const inside = (s: number, e: number) => s >= unit.start && e <= unit.end;
       if (found.every((f) => inside(f.start, f.end) && f.fixes.every((x) => x.edits.every((e) => inside(e.start, e.end))))) current.findings[k].set(rule.meta.id, converted);
-    });
-  }
+      else current.uncached[k].push(rule);
+    }
+  });
   const findings = [...toFindings(model, raw, false), ...staged].sort(compareFindings);
   return { result: { model, findings: options.postprocess ? options.postprocess(model, findings) : findings, ruleErrors }, memo: next };
 }

@@ -208,7 +208,15 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return entry;
   }
 
+  // Findings of the stages an edit left alone are the same objects from one version to the next: so are their diagnostics.
+  const diagnostics = new WeakMap<Finding, Diagnostic>();
   function toDiagnostic(f: Finding): Diagnostic {
+    let d = diagnostics.get(f);
+    if (!d) diagnostics.set(f, d = makeDiagnostic(f));
+    return d;
+  }
+
+  function makeDiagnostic(f: Finding): Diagnostic {
     const rule = findRules(f.rule)[0];
     const tags: DiagnosticTag[] = [];
     if (rule?.meta.tags?.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);

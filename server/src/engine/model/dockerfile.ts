@@ -477,11 +477,8 @@ function reparseWindow(prev: DockerfileModel, text: string, lines: LineIndex): W
   const old = prev.text;
   const instrs = prev.instructions;
   if (prev.escapeChar !== '\\' || instrs.length < 2 || /\r(?!\n)/.test(text)) return undefined;
-  const max = Math.min(old.length, text.length);
-  let p = 0;
-  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const p = commonPrefix(old, text);
+  const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
   const changedEnd = old.length - s;
   let first = 0;
   while (first < instrs.length && instrs[first].end < p) first++;
@@ -513,6 +510,30 @@ function reparseWindow(prev: DockerfileModel, text: string, lines: LineIndex): W
     };
   }
   return undefined;
+}
+
+/** Length of the common start of `a` and `b`: a binary search over native substring comparisons. */
+function commonPrefix(a: string, b: string): number {
+  let lo = 0;
+  let hi = Math.min(a.length, b.length);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Length of the common end of `a` and `b`, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Whether the last instruction of a window (parsed on its own, ending at document offset `end`) could go on past it. */
