@@ -7,7 +7,9 @@
 // (scripts/make-bench-corpus.mjs). Lint options are the command's defaults (inline pragmas honoured).
 // Options: --all-rules (also the rules that are off by default, as warnings, and a label schema for the OCI
 // annotations so the label rules have something to judge), --json FILE (the report as
-// JSON), --no-each-fix (skip applying every fix alone), --limit N, --filter SUBSTRING.
+// JSON), --no-each-fix (skip applying every fix alone), --edits N (random edits per file whose incremental
+// model and lint, as the language server runs them, must equal a lint from scratch; default 10),
+// --limit N, --filter SUBSTRING.
 // Exit code 1 when any file had an exception or a failed property.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,6 +57,32 @@ if (flag('--all-rules')) {
   };
 }
 
+const editsPerFile = Number(value('--edits') ?? 10);
+const INSERTS = [' ', 'x', '\\', '\n', '#', '<<EOF\n', 'EOF\n', '"', 'RUN ', 'FROM x AS y\n', '\n\n', '\\\n', 'ONBUILD ', 'COPY <<X /a\n', '$',
+  'USER app\n', 'RUN apt-get install curl\n', 'COPY --from=build /a /b\n', ' AS build', 'CMD x\n', 'ENV A=1\n'];
+let seed = 1;
+const random = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor((seed / 2147483648) * n); };
+/** Types, pastes and deletes at random places; after each edit the server's way must find what a fresh lint finds. */
+function incrementalMismatch(text) {
+  let model = new engine.DockerfileModel(text);
+  let memo = engine.lintIncremental(model, options).memo;
+  for (let k = 0; k < editsPerFile; k++) {
+    const at = random(text.length + 1);
+    const kind = random(3);
+    let next;
+    if (kind === 0) { const eol = text.indexOf('\n', at); next = eol < 0 ? `${text} ` : `${text.slice(0, eol)} ${text.slice(eol)}`; }
+    else if (kind === 1) next = text.slice(0, at) + INSERTS[random(INSERTS.length)] + text.slice(at);
+    else next = text.slice(0, at) + text.slice(at + 1 + random(10));
+    model = new engine.DockerfileModel(next, model);
+    const lint = engine.lintIncremental(model, options, memo);
+    memo = lint.memo;
+    const fresh = engine.lintModel(new engine.DockerfileModel(next), options).findings;
+    if (JSON.stringify(lint.result.findings) !== JSON.stringify(fresh)) return `edit ${k + 1} (${kind === 0 ? 'space at a line end' : kind === 1 ? 'insertion' : 'deletion'} at offset ${at})`;
+    text = next;
+  }
+  return undefined;
+}
+
 const count = (m, k, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
 const findingsPerRule = new Map();
 const appliedPerRule = { safe: new Map(), unsafe: new Map() };
@@ -92,6 +120,14 @@ for (const [i, file] of files.entries()) {
     for (const a of applied) count(appliedPerRule[mode], a.rule);
   }
   for (const v of result.violations) (v.kind.startsWith('rule threw') ? exceptions : failures).push({ file: rel, kind: v.kind, detail: v.detail });
+  if (editsPerFile > 0) {
+    try {
+      const mismatch = incrementalMismatch(text);
+      if (mismatch) failures.push({ file: rel, kind: 'incremental lint differs from a fresh lint', detail: mismatch });
+    } catch (error) {
+      exceptions.push({ file: rel, kind: 'exception in incremental lint', detail: error?.stack ?? String(error) });
+    }
+  }
   if (process.stderr.isTTY && i % 25 === 0) process.stderr.write(`\r${i + 1}/${files.length}`);
 }
 if (process.stderr.isTTY) process.stderr.write('\r');
@@ -112,6 +148,7 @@ for (const mode of ['safe', 'unsafe']) {
 }
 report.push('slowest files (lint, every fix alone, fix-all twice per mode):');
 for (const t of times.slice(0, 5)) report.push(`  ${t.ms.toFixed(0).padStart(6)} ms  ${t.file} (${t.bytes} bytes)`);
+report.push(`random edits linted incrementally and from scratch: ${editsPerFile} per file`);
 report.push(`exceptions: ${exceptions.length}`);
 for (const e of exceptions.slice(0, 50)) report.push(`  ${e.file}: ${e.kind}: ${e.detail.split('\n').slice(0, 4).join('\n    ')}`);
 report.push(`failed fixes: ${failures.length}`);

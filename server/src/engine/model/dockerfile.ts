@@ -1,5 +1,6 @@
 // The Dockerfile model every rule reads: instructions with offsets, stages as a graph, variables,
-// parser directives, ONBUILD triggers and RUN bodies parsed into shell commands. Built once per text.
+// parser directives, ONBUILD triggers and RUN bodies parsed into shell commands. Built once per text, or from the
+// previous version of the text (the language server, on every keystroke): then only the edited instructions are parsed.
 import { DockerfileParser, Instruction, ModifiableInstruction, type Dockerfile, type From, type Heredoc } from 'dockerfile-ast';
 import { LineIndex } from '../text';
 import type { Position } from '../types';
@@ -51,7 +52,6 @@ export interface RunBody {
 
 export interface Instr {
   keyword: string;
-  ast: Instruction;
   start: number;
   end: number;
   keywordStart: number;
@@ -109,6 +109,8 @@ export interface VariableDefinition { name: string; value: string | undefined; k
 export interface CommentInfo { text: string; line: number; start: number; end: number; embedded: boolean }
 
 const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+// Docker reads heredocs in these instructions only.
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 
 export class DockerfileModel {
   readonly lines: LineIndex;
@@ -323,7 +325,7 @@ export class DockerfileModel {
       }
     }
     const heredocs: HeredocInfo[] = [];
-    for (const h of astHeredocs(node)) {
+    for (const h of HEREDOC_KEYWORDS.has(keyword) ? astHeredocs(node) : []) {
       const cr = h.getContentRange();
       const contentStart = cr ? at(cr.start) : at(h.getNameRange().end);
       const contentEnd = cr ? at(cr.end) : contentStart;
@@ -331,7 +333,6 @@ export class DockerfileModel {
     }
     const instr: Instr = {
       keyword,
-      ast: node,
       start,
       end,
       keywordStart: at(kr.start),
