@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  allRules, buildLintOptions, cachedFiles, diskFiles, DockerfileModel, findConfigFile, findRules, fixAll, ignoreEdit, initShellParser, lintIncremental, loadConfigFile, ruleMarkdown, ruleUrl,
+  allRules, buildLintOptions, cachedFiles, diskFiles, DockerfileModel, findConfigFile, findRules, fixAll, ignoreEdit, initShellParser, lintIncremental, lintModel, loadConfigFile, ruleMarkdown, ruleUrl,
   type FileAccess, type Finding, type LintMemo, type Fix, type LoadedConfig, type ResolvedOptions, type Rule, type Severity, type UserSettings,
 } from '../engine';
 import { hoverAt } from './hover';
@@ -162,6 +162,13 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return hit;
   }
 
+  let reportedIncrementalFailure = false;
+  function incrementalFailed(error: unknown): void {
+    if (reportedIncrementalFailure) return;
+    reportedIncrementalFailure = true;
+    connection.console.error(`Dockwise: linting an edit incrementally failed; linting from scratch instead: ${(error as Error)?.stack ?? error}`);
+  }
+
   // The extra rules tests add, in one array for the life of the server (the lint memo is kept per rule list).
   const rules = serverOptions.extraRules ? [...allRules, ...serverOptions.extraRules] : undefined;
 
@@ -186,22 +193,36 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       cache.set(doc.uri, entry);
       return entry;
     }
-    // Built from the previous version's model: only the edited instructions are parsed again.
-    const model = new DockerfileModel(text, hit?.model);
+    // Built from the previous version's model: only the edited instructions are parsed again. Should that ever
+    // fail, the text is parsed and linted from scratch (and the failure logged once).
+    let model: DockerfileModel;
+    try {
+      model = new DockerfileModel(text, hit?.model);
+    } catch (error) {
+      incrementalFailed(error);
+      model = new DockerfileModel(text);
+    }
     let findings: Finding[] = [];
     let memo: LintMemo | undefined;
     if (settings.enable) {
-      const lint = lintIncremental(model, {
+      const lintOptions = {
         ...options,
         ...(rules ? { rules } : {}),
-        onRuleError: (rule, error) => {
+        onRuleError: (rule: string, error: unknown) => {
           if (loggedRuleErrors.has(rule)) return;
           loggedRuleErrors.add(rule);
           connection.console.error(`Dockwise: rule ${rule} failed on ${doc.uri}: ${(error as Error)?.stack ?? error}`);
         },
-      }, hit?.settings === settings ? hit.memo : undefined);
-      findings = lint.result.findings;
-      memo = lint.memo;
+      };
+      try {
+        const lint = lintIncremental(model, lintOptions, hit?.settings === settings ? hit.memo : undefined);
+        findings = lint.result.findings;
+        memo = lint.memo;
+      } catch (error) {
+        incrementalFailed(error);
+        if (model.incremental) model = new DockerfileModel(text);
+        findings = lintModel(model, lintOptions).findings;
+      }
     }
     const entry: Entry = { version: doc.version, text, model, findings, memo, options, settings };
     cache.set(doc.uri, entry);
