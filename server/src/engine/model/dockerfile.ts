@@ -470,7 +470,7 @@ interface Window {
  * the instruction after the last one. Both ends are where an instruction starts, so the parser is in the same
  * state there as in a whole-document parse, and the text after the window is unchanged: the instructions past
  * it parse as before. When the window's last instruction is left open (an unterminated heredoc or a trailing
- * continuation could swallow the lines after it), the window runs to the end of the text. Undefined (the whole
+ * continuation could swallow the lines after it), the window grows until it ends closed. Undefined (the whole
  * text is parsed) for an edit in the header (directives, escape character) or the first instruction, or a
  * line break dockerfile-ast and LineIndex might count differently.
  */
@@ -492,9 +492,13 @@ function reparseWindow(prev: DockerfileModel, text: string, lines: LineIndex): W
   if (start >= p) return undefined;
   const lineBase = instrs[a].line;
   const offsetDelta = text.length - old.length;
-  // First the window up to the next untouched instruction; if its last instruction stays open (an edit that
-  // unterminates a heredoc or adds a continuation), everything from the window's start to the end of the text.
-  for (const upTo of c < instrs.length ? [c, instrs.length] : [instrs.length]) {
+  // First the window up to the next untouched instruction. If its last instruction stays open (an edit that
+  // unterminates a heredoc or adds a continuation), the window takes in 2, 4, 8… more instructions, up to the
+  // end of the text: a heredoc left open usually ends at the next line that matches its delimiter.
+  const ends: number[] = [];
+  for (let more = 0; c + more < instrs.length; more = more * 2 + 2) ends.push(c + more);
+  ends.push(instrs.length);
+  for (const upTo of ends) {
     const oldEnd = upTo < instrs.length ? prev.lines.lineStart(instrs[upTo].line) : old.length;
     const end = oldEnd + offsetDelta;
     const ast = DockerfileParser.parse(text.slice(start, end));
