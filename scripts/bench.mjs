@@ -132,8 +132,21 @@ async function editorSection() {
   for (const n of [150, 1000]) {
     const file = path.join(dir, `Dockerfile.${n}`);
     fs.writeFileSync(file, generateDockerfile(n));
-    const a = lspBench(ours, file);
-    const b = lspBench(peer, file);
+    // The keystroke p95 moves by a quarter from one run to the next (V8 compiling, GC): each server runs
+    // three times, alternating, and the run with the median p95 is reported (with every run's p95).
+    const runs = { dockwise: [], rcjsuen: [] };
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      runs.dockwise.push(lspBench(ours, file));
+      runs.rcjsuen.push(lspBench(peer, file));
+    }
+    const median = (xs) => {
+      const ok = xs.filter((x) => x?.editDiagnosticsMs);
+      if (!ok.length) return xs[0];
+      const sorted = [...ok].sort((x, y) => x.editDiagnosticsMs.p95 - y.editDiagnosticsMs.p95);
+      return { ...sorted[Math.floor(sorted.length / 2)], p95OfEachRun: ok.map((x) => x.editDiagnosticsMs.p95) };
+    };
+    const a = median(runs.dockwise);
+    const b = median(runs.rcjsuen);
     results.editor.push({ lines: n, dockwise: a, rcjsuen: b });
     const p95 = (x) => x?.editDiagnosticsMs?.p95;
     if (p95(a) !== undefined && p95(b) !== undefined) {

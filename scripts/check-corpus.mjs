@@ -25,6 +25,7 @@ if (!fs.existsSync(path.join(out, 'test/robustness/properties.js'))) {
 }
 const engine = require(path.join(out, 'server/src/engine'));
 const { examine } = require(path.join(out, 'test/robustness/properties.js'));
+const { randomEdit, seededRandom } = require(path.join(out, 'test/support/random-edits.js'));
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -58,27 +59,19 @@ if (flag('--all-rules')) {
 }
 
 const editsPerFile = Number(value('--edits') ?? 10);
-const INSERTS = [' ', 'x', '\\', '\n', '#', '<<EOF\n', 'EOF\n', '"', 'RUN ', 'FROM x AS y\n', '\n\n', '\\\n', 'ONBUILD ', 'COPY <<X /a\n', '$',
-  'USER app\n', 'RUN apt-get install curl\n', 'COPY --from=build /a /b\n', ' AS build', 'CMD x\n', 'ENV A=1\n'];
-let seed = 1;
-const random = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor((seed / 2147483648) * n); };
+const random = seededRandom(1);
 /** Types, pastes and deletes at random places; after each edit the server's way must find what a fresh lint finds. */
 function incrementalMismatch(text) {
   let model = new engine.DockerfileModel(text);
   let memo = engine.lintIncremental(model, options).memo;
   for (let k = 0; k < editsPerFile; k++) {
-    const at = random(text.length + 1);
-    const kind = random(3);
-    let next;
-    if (kind === 0) { const eol = text.indexOf('\n', at); next = eol < 0 ? `${text} ` : `${text.slice(0, eol)} ${text.slice(eol)}`; }
-    else if (kind === 1) next = text.slice(0, at) + INSERTS[random(INSERTS.length)] + text.slice(at);
-    else next = text.slice(0, at) + text.slice(at + 1 + random(10));
-    model = new engine.DockerfileModel(next, model);
+    const edit = randomEdit(text, random);
+    model = new engine.DockerfileModel(edit.text, model);
     const lint = engine.lintIncremental(model, options, memo);
     memo = lint.memo;
-    const fresh = engine.lintModel(new engine.DockerfileModel(next), options).findings;
-    if (JSON.stringify(lint.result.findings) !== JSON.stringify(fresh)) return `edit ${k + 1} (${kind === 0 ? 'space at a line end' : kind === 1 ? 'insertion' : 'deletion'} at offset ${at})`;
-    text = next;
+    const fresh = engine.lintModel(new engine.DockerfileModel(edit.text), options).findings;
+    if (JSON.stringify(lint.result.findings) !== JSON.stringify(fresh)) return `edit ${k + 1}: ${edit.description}`;
+    text = edit.text;
   }
   return undefined;
 }

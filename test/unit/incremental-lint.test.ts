@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules, DockerfileModel, initShellParser, lintIncremental, lintModel, memoryFiles, type LintOptions, type Rule } from '../../server/src/engine';
+import { committedDockerfiles, randomEdit, seededRandom } from '../support/random-edits';
 
 before(async () => { await initShellParser(); });
 
@@ -70,30 +71,18 @@ describe('incremental lint', () => {
   });
 
   it('gives exactly the findings of a lint from scratch after many random edits, every rule on', () => {
-    const files = [
-      ...fs.readdirSync(path.join(root, 'examples')).map((d) => path.join(root, 'examples', d, 'Dockerfile')),
-      ...fs.readdirSync(path.join(root, 'bench/corpus/own')).map((f) => path.join(root, 'bench/corpus/own', f)),
-      ...fs.readdirSync(path.join(root, 'bench/corpus/variants')).map((f) => path.join(root, 'bench/corpus/variants', f)),
-    ].filter((f) => fs.existsSync(f) && fs.statSync(f).isFile());
-    let seed = 7;
-    const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor((seed / 2147483648) * n); };
-    const inserts = [' ', 'x', '\\', '\n', '#', '<<EOF\n', 'EOF\n', 'RUN apt-get install curl\n', 'FROM alpine AS y\n', 'COPY --from=y /a /b\n', 'USER app\n', ' AS build', 'ENV A=1\n'];
-    for (const file of files) {
+    const random = seededRandom(7);
+    for (const file of committedDockerfiles(root)) {
       let text = fs.readFileSync(file, 'utf8');
       let model = new DockerfileModel(text);
       let memo = lintIncremental(model, everyRule).memo;
       for (let k = 0; k < 4; k++) {
-        const at = random(text.length + 1);
-        const kind = random(3);
-        let next: string;
-        if (kind === 0) { const eol = text.indexOf('\n', at); next = eol < 0 ? `${text} ` : `${text.slice(0, eol)} ${text.slice(eol)}`; }
-        else if (kind === 1) next = text.slice(0, at) + inserts[random(inserts.length)] + text.slice(at);
-        else next = text.slice(0, at) + text.slice(at + 1 + random(10));
-        model = new DockerfileModel(next, model);
+        const edit = randomEdit(text, random);
+        model = new DockerfileModel(edit.text, model);
         const result = lintIncremental(model, everyRule, memo);
         memo = result.memo;
-        assert.deepEqual(result.result.findings, lintModel(new DockerfileModel(next), everyRule).findings, `${path.basename(file)}, edit ${k}`);
-        text = next;
+        assert.deepEqual(result.result.findings, lintModel(new DockerfileModel(edit.text), everyRule).findings, `${path.basename(file)}, edit ${k}: ${edit.description}`);
+        text = edit.text;
       }
     }
   });

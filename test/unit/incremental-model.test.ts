@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DockerfileModel, initShellParser } from '../../server/src/engine';
 import type { Instr } from '../../server/src/engine/model/dockerfile';
+import { committedDockerfiles, randomEdit, seededRandom } from '../support/random-edits';
 
 before(async () => { await initShellParser(); });
 
@@ -122,33 +123,22 @@ describe('incremental model', () => {
   });
 
   it('matches a fresh parse after many random edits on every committed Dockerfile', () => {
-    const files = [
-      ...fs.readdirSync(path.join(root, 'examples')).map((d) => path.join(root, 'examples', d, 'Dockerfile')),
-      ...fs.readdirSync(path.join(root, 'bench/corpus/own')).map((f) => path.join(root, 'bench/corpus/own', f)),
-      ...fs.readdirSync(path.join(root, 'bench/corpus/variants')).map((f) => path.join(root, 'bench/corpus/variants', f)),
-    ].filter((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+    const files = committedDockerfiles(root);
     assert.ok(files.length > 200);
-    let seed = 42;
-    const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor((seed / 2147483648) * n); };
-    const inserts = [' ', 'x', '\\', '\n', '#', '<<EOF\n', 'EOF\n', '"', 'RUN ', 'FROM x AS y\n', '\n\n', '\\\n', 'ONBUILD ', 'COPY <<X /a\n', '$'];
+    const random = seededRandom(42);
     let incremental = 0;
     let total = 0;
     for (const file of files) {
       let text = fs.readFileSync(file, 'utf8');
       let model = new DockerfileModel(text);
       for (let k = 0; k < 6; k++) {
-        const at = random(text.length + 1);
-        const kind = random(3);
-        let next: string;
-        if (kind === 0) { const eol = text.indexOf('\n', at); next = eol < 0 ? `${text} ` : `${text.slice(0, eol)} ${text.slice(eol)}`; }
-        else if (kind === 1) next = text.slice(0, at) + inserts[random(inserts.length)] + text.slice(at);
-        else next = text.slice(0, at) + text.slice(at + 1 + random(10));
-        const updated = new DockerfileModel(next, model);
-        assert.deepEqual(snapshot(updated), snapshot(new DockerfileModel(next)), `${path.basename(file)}, edit ${k}`);
+        const edit = randomEdit(text, random);
+        const updated = new DockerfileModel(edit.text, model);
+        assert.deepEqual(snapshot(updated), snapshot(new DockerfileModel(edit.text)), `${path.basename(file)}, edit ${k}: ${edit.description}`);
         if (updated.incremental) incremental++;
         total++;
         model = updated;
-        text = next;
+        text = edit.text;
       }
     }
     // Most edits must take the fast path, or this test proves nothing about it.
