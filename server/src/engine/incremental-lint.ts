@@ -64,20 +64,6 @@ export function unitsOf(model: DockerfileModel): Unit[] {
   return units;
 }
 
-/** The model as one unit sees it: its own instructions and stage; everything else is the whole model's. */
-function unitView(model: DockerfileModel, unit: Unit): DockerfileModel {
-  const triggers = unit.instructions.flatMap((i) => (i.trigger ? [i.trigger] : []));
-  return Object.create(model, {
-    instructions: { value: unit.instructions },
-    triggers: { value: triggers },
-    stages: { value: unit.stage ? [unit.stage] : [] },
-    finalStage: { get: () => model.finalStage },
-    hasUnterminatedHeredoc: { get: () => model.hasUnterminatedHeredoc },
-    stageByName: { value: model.stageByName.bind(model) },
-    lookupVariable: { value: model.lookupVariable.bind(model) },
-  }) as DockerfileModel;
-}
-
 function describe(model: DockerfileModel, units: Unit[]): Generation {
   const related = units.map(() => new Set<number>());
   for (const st of model.stages) {
@@ -174,7 +160,7 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
     }
     for (const [rule, sev] of toRun) {
       const found: RawFinding[] = [];
-      const error = runRule(rule, views[k] ??= unitView(model, unit), sev, settings, options.files, found);
+      const error = runRule(rule, views[k] ??= model.viewOf(unit.instructions, unit.stage ? [unit.stage] : []), sev, settings, options.files, found);
       if (error !== undefined) { failed(rule, error); current.uncached[k].push(rule); continue; }
       const converted = toFindings(model, found, false);
       for (const f of converted) staged.push(f);

@@ -125,6 +125,8 @@ export class DockerfileModel {
   readonly incremental: boolean = false;
   /** A newer model took over this one's instructions and moved their offsets. */
   superseded = false;
+  /** In a view of one stage (see `viewOf`), the model of the whole file. */
+  private whole: DockerfileModel | undefined = undefined;
 
   /**
    * `previous`: the model of an earlier version of the same document (the language server passes it on
@@ -199,7 +201,22 @@ export class DockerfileModel {
     });
   }
 
-  get finalStage(): Stage | undefined { return this.stages[this.stages.length - 1]; }
+  get finalStage(): Stage | undefined {
+    const { stages } = this.whole ?? this;
+    return stages[stages.length - 1];
+  }
+
+  /**
+   * The model as the rules of one stage see it (the language server lints the stage an edit touched):
+   * `instructions`, `triggers`, `stages` and `runs` hold only that part; everything else, the final stage and
+   * stage names included, is the whole file's. An object of this class with the same fields as any model, so
+   * the rules' property lookups stay as fast as on the model itself.
+   */
+  viewOf(instructions: Instr[], stages: Stage[]): DockerfileModel {
+    const view = Object.create(DockerfileModel.prototype) as DockerfileModel;
+    const triggers = instructions.flatMap((i) => (i.trigger ? [i.trigger] : []));
+    return Object.assign(view, this, { instructions, triggers, stages, whole: this.whole ?? this });
+  }
 
   /** The comments that start in [start, end), in order. A binary search: rules ask once per instruction. */
   commentsBetween(start: number, end: number): CommentInfo[] {
@@ -223,7 +240,7 @@ export class DockerfileModel {
 
   /** A heredoc (in RUN, COPY or ADD) that never ends: every line after it belongs to its body. */
   get hasUnterminatedHeredoc(): boolean {
-    return this.instructions.some((i) => i.heredocs.some((h) => !h.terminated));
+    return (this.whole ?? this).instructions.some((i) => i.heredocs.some((h) => !h.terminated));
   }
 
   /** Every RUN, including those inside ONBUILD, in source order. */
@@ -239,10 +256,11 @@ export class DockerfileModel {
   range(start: number, end: number) { return this.lines.range(start, end); }
 
   stageByName(name: string, before?: Stage): Stage | undefined {
+    const { stages } = this.whole ?? this;
     const lower = name.toLowerCase();
-    const limit = before ? before.index : this.stages.length;
-    for (let i = limit - 1; i >= 0; i--) if (this.stages[i].alias?.toLowerCase() === lower) return this.stages[i];
-    if (/^\d+$/.test(name) && Number(name) < limit) return this.stages[Number(name)];
+    const limit = before ? before.index : stages.length;
+    for (let i = limit - 1; i >= 0; i--) if (stages[i].alias?.toLowerCase() === lower) return stages[i];
+    if (/^\d+$/.test(name) && Number(name) < limit) return stages[Number(name)];
     return undefined;
   }
 
