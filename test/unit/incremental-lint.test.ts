@@ -62,6 +62,22 @@ describe('incremental lint', () => {
     assert.deepEqual(third.result.findings, lintModel(new DockerfileModel(moved), options).findings);
   });
 
+  it("a stage's view holds that stage's instructions, and answers for the whole file about the final stage, stage names and open heredocs", () => {
+    const model = new DockerfileModel('FROM alpine AS one\nRUN a\nONBUILD RUN b\nFROM one AS two\nRUN c\nCOPY --from=one /a /b\nRUN <<EOF\n');
+    const one = model.stages[0];
+    const view = model.viewOf(one.instructions, [one]);
+    assert.deepEqual(view.instructions.map((i) => i.line), [0, 1, 2]);
+    assert.deepEqual(view.stages, [one]);
+    assert.deepEqual(view.runs.map((i) => i.line), [1, 2]);
+    assert.deepEqual(view.triggers.map((i) => i.keyword), ['RUN']);
+    assert.equal(view.finalStage, model.stages[1]);
+    assert.equal(view.stageByName('two'), model.stages[1]);
+    assert.equal(view.hasUnterminatedHeredoc, true);
+    assert.equal(view.text, model.text);
+    // A view of a view still answers for the whole file.
+    assert.equal(view.viewOf([], []).finalStage, model.stages[1]);
+  });
+
   it('other options start from scratch', () => {
     const { rule, runs } = spy();
     const first = lintIncremental(new DockerfileModel(THREE_STAGES), { rules: [rule] });

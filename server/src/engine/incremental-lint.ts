@@ -6,9 +6,9 @@
 // unit, the units it is related to (the stages it is built FROM, copies from, or is copied from by), the
 // header, and the FROM lines. A unit's findings are reused when all of that is unchanged (unchangedUnits).
 import type { DockerfileModel, Instr, Stage } from './model/dockerfile';
-import { compareFindings, engineSettings, runRule, toFindings, type LintOptions, type LintResult, type RawFinding } from './linter';
+import { compareFindings, engineSettings, runRule, severityOf, toFindings, type LintOptions, type LintResult, type RawFinding } from './linter';
 import type { Rule } from './rule';
-import type { Finding, Severity, SeverityOrOff } from './types';
+import type { Finding, Severity } from './types';
 import { allRules } from './rules';
 
 interface Unit {
@@ -45,7 +45,7 @@ export interface LintMemo {
 }
 
 /** The header and one unit per stage; together they cover the whole text. */
-export function unitsOf(model: DockerfileModel): Unit[] {
+function unitsOf(model: DockerfileModel): Unit[] {
   const { instructions, stages, text } = model;
   const units: Unit[] = [];
   let start = 0;
@@ -117,7 +117,7 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
   const settings = engineSettings(options);
   const rules = options.rules ?? allRules;
   const fromFile = options.severitiesFor?.(model);
-  const severity = (rule: Rule): SeverityOrOff => fromFile?.[rule.meta.id] ?? options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+  const severity = severityOf(fromFile, options);
   const key = JSON.stringify([options.severities ?? null, fromFile ?? null, settings]);
   const units = unitsOf(model);
   const usable = memo && memo.key === key && memo.files === options.files && memo.rules === rules ? memo : undefined;

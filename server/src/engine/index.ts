@@ -1,7 +1,7 @@
 // The engine's public surface: what the CLI, the language server, tests and benchmarks import.
 export * from './types';
 export { lintText, lintModel, type LintOptions, type LintResult } from './linter';
-export { lintIncremental, unitsOf, type LintMemo } from './incremental-lint';
+export { lintIncremental, type LintMemo } from './incremental-lint';
 export { fixAll, applyEdits, applyFix, parseProblemCount, type FixAllOptions, type FixAllResult } from './fix/apply';
 export { initShellParser, shellParserReady, clearShellCache, parseShellUncached } from './model/shell';
 export { DockerfileModel } from './model/dockerfile';

@@ -42,9 +42,8 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 /** A finding by document offsets, before it is turned into line/character ranges. */
 export interface RawFinding { rule: string; severity: Severity; message: string; start: number; end: number; fixes: FixSpec[] }
 
-/** Resolved severity per rule for this model (`off` rules are skipped). */
-function severityOf(model: DockerfileModel, options: LintOptions): (rule: Rule) => SeverityOrOff {
-  const fromFile = options.severitiesFor?.(model);
+/** Resolved severity per rule (`off` rules are skipped): the file's own (`severitiesFor`), then the options', then the default. */
+export function severityOf(fromFile: Record<string, SeverityOrOff> | undefined, options: LintOptions): (rule: Rule) => SeverityOrOff {
   return (rule) => fromFile?.[rule.meta.id] ?? options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
 }
 
@@ -104,7 +103,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 export function lintModel(model: DockerfileModel, options: LintOptions = {}): LintResult {
   const settings = engineSettings(options);
-  const severity = severityOf(model, options);
+  const severity = severityOf(options.severitiesFor?.(model), options);
   const raw: RawFinding[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
   for (const rule of options.rules ?? allRules) {
