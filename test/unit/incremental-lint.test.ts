@@ -78,6 +78,48 @@ describe('incremental lint', () => {
     assert.equal(view.viewOf([], []).finalStage, model.stages[1]);
   });
 
+  it('a heredoc left open swallows the next stage: the stages after it keep their findings, now under other indices', () => {
+    const { rule, runs } = spy();
+    const options: LintOptions = { rules: [rule] };
+    const text = 'FROM alpine AS one\nRUN <<EOF\na\nEOF\nFROM alpine AS two\nRUN <<EOF\nb\nEOF\nRUN x\nFROM alpine AS three\nRUN c\nFROM three AS four\nRUN d\n';
+    const first = lintIncremental(new DockerfileModel(text), options);
+    runs.length = 0;
+    // `EOF ` does not end the heredoc: it runs to the next `EOF`, taking in stage two's FROM.
+    const open = text.replace('a\nEOF\n', 'a\nEOF \n');
+    const second = lintIncremental(new DockerfileModel(open, first.result.model), options, first.memo);
+    assert.equal(second.result.model.stages.length, 3);
+    assert.deepEqual(runs, ['one']);
+    assert.deepEqual(second.result.findings, lintModel(new DockerfileModel(open), options).findings);
+    runs.length = 0;
+    // Closing it again brings stage two back; three and four move back to their old indices.
+    const third = lintIncremental(new DockerfileModel(text, second.result.model), options, second.memo);
+    assert.deepEqual(runs, []);
+    assert.deepEqual(third.result.findings, first.result.findings);
+  });
+
+  it('a stage whose stage-name lookup finds another stage, or none, runs again', () => {
+    const runs: string[] = [];
+    const rule: Rule = {
+      meta: { id: 'lookup-spy', aliases: {}, defaultSeverity: 'info', scope: 'stage', docs: { summary: 's', why: 'w', examples: [{ bad: 'a', good: 'b' }], references: [] } },
+      check(ctx) {
+        for (const stage of ctx.model.stages) {
+          runs.push(stage.alias ?? String(stage.index));
+          if (ctx.model.stageByName('two', stage)) ctx.report({ start: stage.from.keywordStart, end: stage.from.keywordEnd, message: 'two comes before' });
+        }
+      },
+    };
+    const options: LintOptions = { rules: [rule] };
+    const text = 'FROM alpine AS one\nRUN <<EOF\na\nEOF\nFROM alpine AS two\nRUN <<EOF\nb\nEOF\nFROM alpine AS three\nRUN c\n';
+    const first = lintIncremental(new DockerfileModel(text), options);
+    assert.equal(first.result.findings.length, 1);
+    runs.length = 0;
+    const open = text.replace('a\nEOF\n', 'a\nEOF \n');
+    const second = lintIncremental(new DockerfileModel(open, first.result.model), options, first.memo);
+    // Stage three's text and line are the same, but `two` is gone: its lookup decides.
+    assert.deepEqual(runs, ['one', 'three']);
+    assert.deepEqual(second.result.findings, []);
+  });
+
   it('other options start from scratch', () => {
     const { rule, runs } = spy();
     const first = lintIncremental(new DockerfileModel(THREE_STAGES), { rules: [rule] });

@@ -4,8 +4,9 @@
 // The file is cut into units: the header (everything before the first FROM's stage) and one unit per stage,
 // from the end of the previous stage's last instruction to the end of its own. A stage-scoped rule reads its
 // unit, the units it is related to (the stages it is built FROM, copies from, or is copied from by), the
-// header, and the FROM lines. A unit's findings are reused when all of that is unchanged (unchangedUnits).
-import type { DockerfileModel, Instr, Stage } from './model/dockerfile';
+// header, and the stages it looks up by name. A unit's findings are reused when all of that is unchanged
+// (matchUnits), wherever the unit now is in the list of units.
+import type { DockerfileModel, Instr, Stage, StageLookup } from './model/dockerfile';
 import { compareFindings, engineSettings, runRule, severityOf, toFindings, type LintOptions, type LintResult, type RawFinding } from './linter';
 import type { Rule } from './rule';
 import type { Finding, Severity } from './types';
@@ -22,12 +23,16 @@ interface Unit {
 interface Generation {
   /** Each unit's text, and whether the line after it is blank, a comment or text (a rule may look one line ahead: `RUN a \\ # x` then FROM). */
   texts: string[];
-  /** First line, line-break style and the stage's role (final, shipped, used by which stages). */
+  /** The line each unit starts on: the findings kept are by line and character. */
+  lines: number[];
+  /** Line-break style and the stage's role (final, shipped). */
   metas: string[];
-  /** What the unit's FROM says, by its flags and words (not its spacing); '' for the header. */
-  froms: string[];
   /** The units each unit is related to (built FROM, copies from, is copied from by). */
   related: number[][];
+  /** The units whose stages use each unit's stage (FROM it, COPY --from, RUN --mount=from). */
+  users: number[][];
+  /** The stage names each unit's rules looked up, and the units they found (-1: none; `before` -1: no limit). */
+  lookups: Array<Array<{ name: string; before: number; found: number }>>;
   /** Findings per rule id for each unit (line/character: valid while the unit starts on the same line). */
   findings: Array<Map<string, Finding[]>>;
   /** Per unit, the stage-scoped rules whose findings could not be kept (they run again every time). */
@@ -81,31 +86,67 @@ function describe(model: DockerfileModel, units: Unit[]): Generation {
       const next = after < lines.lineCount ? lines.lineText(after).trim() : '';
       return `${model.text.slice(u.start, u.end)}\u0004${next === '' ? 'blank' : next.startsWith('#') ? 'comment' : 'text'}`;
     }),
-    metas: units.map((u) => `${lines.positionAt(u.start).line}:${lines.eol}:${u.stage ? `${u.stage.isFinal}/${u.stage.ships}/${u.stage.usedBy.map((i) => i.stage?.index ?? -1).join(',')}` : ''}`),
-    froms: units.map((u) => (u.stage ? [...u.stage.from.flags.map((f) => `--${f.name}=${f.value ?? ''}`), ...u.stage.from.args.map((a) => a.value)].join('\u0002') : '')),
+    lines: units.map((u) => lines.positionAt(u.start).line),
+    metas: units.map((u) => `${lines.eol}:${u.stage ? `${u.stage.isFinal}/${u.stage.ships}` : ''}`),
     related: related.map((r) => [...r].sort((x, y) => x - y)),
+    users: units.map((u) => (u.stage ? u.stage.usedBy.map((i) => (i.stage ? i.stage.index + 1 : 0)) : [])),
+    lookups: units.map(() => []),
     findings: units.map(() => new Map()),
     uncached: units.map(() => []),
   };
 }
 
 /**
- * The units of `old` that a stage-scoped rule would see exactly as in `cur`: same first line and role, same
- * text, same related units with the same texts, same header, and the same FROM lines up to it (a stage can only
- * name earlier ones). Typing at the end of a FROM line, or cutting the file short, leaves the other units alone.
+ * For each unit of `cur`, the unit of `old` whose findings it can keep (-1 for none): the one that starts on
+ * the same line with the same text, the same role, related to and used by the matching units (themselves
+ * unchanged), under the same header, and whose stage-name lookups still find the matching stages. Units are
+ * matched by where they start and what they say, not by their index: an edit that makes one stage vanish (a
+ * heredoc delimiter being typed swallows the next FROM) leaves the stages after it to keep their findings.
  */
-function unchangedUnits(old: Generation | undefined, cur: Generation): boolean[] {
+type Lookups = Generation['lookups'][number];
+
+/** Per unit of `cur`: the index of its match in `old` (-1 for none) and its lookups as they resolve now. */
+function matchUnits(model: DockerfileModel, old: Generation | undefined, cur: Generation): Array<[number, Lookups]> {
   const n = cur.texts.length;
-  if (!old) return new Array<boolean>(n).fill(false);
-  const sameText = cur.texts.map((t, k) => k < old.texts.length && old.texts[k] === t);
-  const out: boolean[] = [];
-  let fromsSame = true;
-  for (let k = 0; k < n; k++) {
-    fromsSame = fromsSame && k < old.froms.length && old.froms[k] === cur.froms[k];
-    out.push(fromsSame && sameText[k] && sameText[0] && old.metas[k] === cur.metas[k]
-      && old.related[k].length === cur.related[k].length && cur.related[k].every((r, i) => old.related[k][i] === r && sameText[r]));
+  const none = new Array<[number, Lookups]>(n).fill([-1, []]);
+  if (!old) return none;
+  // Two stages never start on the same line (the header may share line 0 with the first stage).
+  const byLine = new Map<number, number>();
+  old.lines.forEach((line, j) => { if (j > 0) byLine.set(line, j); });
+  const match = cur.texts.map((text, k) => {
+    const j = k === 0 ? 0 : byLine.get(cur.lines[k]);
+    return j !== undefined && old.texts[j] === text ? j : -1;
+  });
+  if (match[0] !== 0) return none;
+  // A related unit may have moved (lines added above it) as long as its text is the same: `same` also pairs
+  // units by text alone (a text found in several old units pairs nothing).
+  const same = [...match];
+  if (match.includes(-1)) {
+    const byText = new Map<string, number>();
+    old.texts.forEach((text, j) => byText.set(text, byText.has(text) ? -1 : j));
+    const taken = new Map<number, number>(match.map((j, k) => [j, k]));
+    match.forEach((j, k) => {
+      const t = byText.get(cur.texts[k]);
+      if (j >= 0 || t === undefined || t < 0) return;
+      const other = taken.get(t);
+      if (other === undefined) { same[k] = t; taken.set(t, k); } else if (match[other] < 0) same[other] = -1;
+    });
   }
-  return out;
+  const back = new Map<number, number>();
+  same.forEach((j, k) => { if (j >= 0) back.set(j, k); });
+  const sameUnits = (now: number[], then: number[]) => now.length === then.length && now.every((r, i) => same[r] === then[i]);
+  return match.map((j, k): [number, Lookups] => {
+    if (j < 0 || old.metas[j] !== cur.metas[k] || !sameUnits(cur.related[k], old.related[j]) || !sameUnits(cur.users[k], old.users[j])) return [-1, []];
+    const lookups: Lookups = [];
+    for (const l of old.lookups[j]) {
+      const before = l.before < 0 ? -1 : back.get(l.before);
+      if (before === undefined) return [-1, []];
+      const found = model.stageByName(l.name, before > 0 ? model.stages[before - 1] : undefined);
+      if (found ? same[found.index + 1] < 0 || same[found.index + 1] !== l.found : l.found !== -1) return [-1, []];
+      lookups.push({ name: l.name, before, found: found ? found.index + 1 : -1 });
+    }
+    return [j, lookups];
+  });
 }
 
 /**
@@ -122,11 +163,12 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
   const units = unitsOf(model);
   const usable = memo && memo.key === key && memo.files === options.files && memo.rules === rules ? memo : undefined;
   const current = describe(model, units);
-  const inCurrent = unchangedUnits(usable?.current, current);
-  const inOlder = unchangedUnits(usable?.older, current);
+  // Matched against the previous version first, then the one before it (an undo).
+  const inCurrent = matchUnits(model, usable?.current, current);
+  const inOlder = matchUnits(model, usable?.older, current);
   const prior = units.map((_, k) => {
-    const from = inCurrent[k] ? usable!.current : inOlder[k] ? usable!.older! : undefined;
-    return from && { findings: from.findings[k], uncached: from.uncached[k] };
+    const [from, [j, lookups]] = inCurrent[k][0] >= 0 ? [usable!.current, inCurrent[k]] : [usable?.older, inOlder[k]];
+    return from && j >= 0 ? { findings: from.findings[j], uncached: from.uncached[j], lookups } : undefined;
   });
   const next: LintMemo = { key, files: options.files, rules, current, older: usable?.current };
   const views: Array<DockerfileModel | undefined> = [];
@@ -155,12 +197,14 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
       // that could not be kept run again.
       for (const list of kept.findings.values()) for (const f of list) staged.push(f);
       current.findings[k] = kept.findings;
+      current.lookups[k] = kept.lookups;
       const again = new Set(kept.uncached);
       toRun = stageRules.filter(([rule]) => again.has(rule));
     }
+    const looked: StageLookup[] = [];
     for (const [rule, sev] of toRun) {
       const found: RawFinding[] = [];
-      const error = runRule(rule, views[k] ??= model.viewOf(unit.instructions, unit.stage ? [unit.stage] : []), sev, settings, options.files, found);
+      const error = runRule(rule, views[k] ??= model.viewOf(unit.instructions, unit.stage ? [unit.stage] : [], looked), sev, settings, options.files, found);
       if (error !== undefined) { failed(rule, error); current.uncached[k].push(rule); continue; }
       const converted = toFindings(model, found, false);
       for (const f of converted) staged.push(f);
@@ -169,6 +213,7 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
       if (found.every((f) => inside(f.start, f.end) && f.fixes.every((x) => x.edits.every((e) => inside(e.start, e.end))))) current.findings[k].set(rule.meta.id, converted);
       else current.uncached[k].push(rule);
     }
+    for (const l of looked) current.lookups[k].push({ name: l.name, before: l.before === undefined ? -1 : l.before + 1, found: l.found === undefined ? -1 : l.found + 1 });
   });
   const findings = [...toFindings(model, raw, false), ...staged].sort(compareFindings);
   return { result: { model, findings: options.postprocess ? options.postprocess(model, findings) : findings, ruleErrors }, memo: next };

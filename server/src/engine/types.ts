@@ -59,7 +59,8 @@ export interface RuleMeta {
   fixable?: FixSafety | 'both';
   /**
    * 'stage': each finding belongs to one stage (or to the instructions before the first FROM) and depends only on
-   * that stage, the stages related to it (built FROM, copied from or by) and the file's FROM lines and header.
+   * that stage, the stages related to it (built FROM, copied from or by), the stages it finds with
+   * `model.stageByName`, and the header; not on its stage's index (an edit can make an earlier stage vanish).
    * The language server then re-runs the rule only on the stage an edit touched. A test holds every such rule
    * to it: run stage by stage, it reports exactly what it reports on the whole file.
    */

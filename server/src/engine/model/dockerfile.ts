@@ -101,6 +101,9 @@ export interface Stage {
   ships: boolean;
 }
 
+/** A stage name a rule looked up through a view, and what it found (stage indices). */
+export interface StageLookup { name: string; before: number | undefined; found: number | undefined }
+
 /** Document span of the text naming a stage (as written: a FROM image may be a variable that resolves to it). */
 export interface StageReference { instr: Instr; start: number; end: number }
 
@@ -127,6 +130,8 @@ export class DockerfileModel {
   superseded = false;
   /** In a view of one stage (see `viewOf`), the model of the whole file. */
   private whole: DockerfileModel | undefined = undefined;
+  /** In a view given a list (see `viewOf`), every stage name looked up: the incremental lint checks they still resolve alike. */
+  private lookups: StageLookup[] | undefined = undefined;
 
   /**
    * `previous`: the model of an earlier version of the same document (the language server passes it on
@@ -212,10 +217,10 @@ export class DockerfileModel {
    * stage names included, is the whole file's. An object of this class with the same fields as any model, so
    * the rules' property lookups stay as fast as on the model itself.
    */
-  viewOf(instructions: Instr[], stages: Stage[]): DockerfileModel {
+  viewOf(instructions: Instr[], stages: Stage[], lookups?: StageLookup[]): DockerfileModel {
     const view = Object.create(DockerfileModel.prototype) as DockerfileModel;
     const triggers = instructions.flatMap((i) => (i.trigger ? [i.trigger] : []));
-    return Object.assign(view, this, { instructions, triggers, stages, whole: this.whole ?? this });
+    return Object.assign(view, this, { instructions, triggers, stages, whole: this.whole ?? this, lookups });
   }
 
   /** The comments that start in [start, end), in order. A binary search: rules ask once per instruction. */
@@ -256,6 +261,12 @@ export class DockerfileModel {
   range(start: number, end: number) { return this.lines.range(start, end); }
 
   stageByName(name: string, before?: Stage): Stage | undefined {
+    const found = this.findStage(name, before);
+    this.lookups?.push({ name, before: before?.index, found: found?.index });
+    return found;
+  }
+
+  private findStage(name: string, before?: Stage): Stage | undefined {
     const { stages } = this.whole ?? this;
     const lower = name.toLowerCase();
     const limit = before ? before.index : stages.length;
