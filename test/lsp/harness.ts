@@ -4,6 +4,7 @@ import { createConnection } from 'vscode-languageserver/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { startServer, type ServerOptions } from '../../server/src/lsp/server';
+import { DirectMessageWriter } from '../../server/src/lsp/message-writer';
 
 export interface Editor {
   conn: MessageConnection;
@@ -20,7 +21,8 @@ export interface Editor {
 export async function startEditor(opts: { configuration?: boolean; rootUri?: string; server?: ServerOptions; initializationOptions?: unknown } = {}): Promise<Editor> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  const serverConn = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  // The writer the server uses over stdio.
+  const serverConn = createConnection(new StreamMessageReader(toServer), new DirectMessageWriter(toClient));
   startServer(serverConn, opts.server);
   const conn = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const waiters = new Map<string, Array<(d: Diagnostic[]) => void>>();

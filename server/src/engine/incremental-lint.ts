@@ -21,8 +21,10 @@ interface Unit {
 
 /** One version's units as the next version compares them. */
 interface Generation {
-  /** Each unit's text, and whether the line after it is blank, a comment or text (a rule may look one line ahead: `RUN a \\ # x` then FROM). */
+  /** Each unit's text (a slice of the document: no copy). */
   texts: string[];
+  /** Whether the line after each unit is blank, a comment or text (a rule may look one line ahead: `RUN a \\ # x` then FROM). */
+  nexts: string[];
   /** The line each unit starts on: the findings kept are by line and character. */
   lines: number[];
   /** Line-break style and the stage's role (final, shipped). */
@@ -81,10 +83,11 @@ function describe(model: DockerfileModel, units: Unit[]): Generation {
   }
   const { lines } = model;
   return {
-    texts: units.map((u) => {
+    texts: units.map((u) => model.text.slice(u.start, u.end)),
+    nexts: units.map((u) => {
       const after = lines.positionAt(u.end).line + 1;
       const next = after < lines.lineCount ? lines.lineText(after).trim() : '';
-      return `${model.text.slice(u.start, u.end)}\u0004${next === '' ? 'blank' : next.startsWith('#') ? 'comment' : 'text'}`;
+      return next === '' ? 'blank' : next.startsWith('#') ? 'comment' : 'text';
     }),
     lines: units.map((u) => lines.positionAt(u.start).line),
     metas: units.map((u) => `${lines.eol}:${u.stage ? `${u.stage.isFinal}/${u.stage.ships}` : ''}`),
@@ -96,16 +99,16 @@ function describe(model: DockerfileModel, units: Unit[]): Generation {
   };
 }
 
+type Lookups = Generation['lookups'][number];
+
 /**
  * For each unit of `cur`, the unit of `old` whose findings it can keep (-1 for none): the one that starts on
  * the same line with the same text, the same role, related to and used by the matching units (themselves
  * unchanged), under the same header, and whose stage-name lookups still find the matching stages. Units are
  * matched by where they start and what they say, not by their index: an edit that makes one stage vanish (a
  * heredoc delimiter being typed swallows the next FROM) leaves the stages after it to keep their findings.
+ * Returns, per unit of `cur`, that index (or -1) and the unit's stage-name lookups as they resolve now.
  */
-type Lookups = Generation['lookups'][number];
-
-/** Per unit of `cur`: the index of its match in `old` (-1 for none) and its lookups as they resolve now. */
 function matchUnits(model: DockerfileModel, old: Generation | undefined, cur: Generation): Array<[number, Lookups]> {
   const n = cur.texts.length;
   const none = new Array<[number, Lookups]>(n).fill([-1, []]);
@@ -113,36 +116,49 @@ function matchUnits(model: DockerfileModel, old: Generation | undefined, cur: Ge
   // Two stages never start on the same line (the header may share line 0 with the first stage).
   const byLine = new Map<number, number>();
   old.lines.forEach((line, j) => { if (j > 0) byLine.set(line, j); });
-  const match = cur.texts.map((text, k) => {
+  const unchanged = (k: number, j: number) => old.texts[j] === cur.texts[k] && old.nexts[j] === cur.nexts[k];
+  const match = cur.texts.map((_, k) => {
     const j = k === 0 ? 0 : byLine.get(cur.lines[k]);
-    return j !== undefined && old.texts[j] === text ? j : -1;
+    return j !== undefined && unchanged(k, j) ? j : -1;
   });
   if (match[0] !== 0) return none;
-  // A related unit may have moved (lines added above it) as long as its text is the same: `same` also pairs
-  // units by text alone (a text found in several old units pairs nothing).
-  const same = [...match];
-  if (match.includes(-1)) {
-    const byText = new Map<string, number>();
-    old.texts.forEach((text, j) => byText.set(text, byText.has(text) ? -1 : j));
-    const taken = new Map<number, number>(match.map((j, k) => [j, k]));
-    match.forEach((j, k) => {
-      const t = byText.get(cur.texts[k]);
-      if (j >= 0 || t === undefined || t < 0) return;
-      const other = taken.get(t);
-      if (other === undefined) { same[k] = t; taken.set(t, k); } else if (match[other] < 0) same[other] = -1;
-    });
-  }
-  const back = new Map<number, number>();
-  same.forEach((j, k) => { if (j >= 0) back.set(j, k); });
-  const sameUnits = (now: number[], then: number[]) => now.length === then.length && now.every((r, i) => same[r] === then[i]);
+  // A related unit may have moved (lines added above it) as long as its text is the same: `sameAs` also pairs
+  // units by text alone (a text found in several old units pairs nothing). Built only when a related unit moved.
+  let byText: Map<string, number> | undefined;
+  const paired = new Map<number, number>();
+  const sameAs = (k: number): number => {
+    if (match[k] >= 0) return match[k];
+    if (!byText) {
+      byText = new Map();
+      for (const [j, text] of old.texts.entries()) byText.set(text, byText.has(text) ? -1 : j);
+      const matched = new Set(match);
+      const moved = new Map<number, number>();
+      for (let u = 0; u < n; u++) {
+        const j = match[u] < 0 ? byText.get(cur.texts[u]) : undefined;
+        if (j === undefined || j < 0 || matched.has(j) || !unchanged(u, j)) continue;
+        moved.set(j, moved.has(j) ? -1 : u);
+      }
+      for (const [j, u] of moved) if (u >= 0) paired.set(u, j);
+    }
+    return paired.get(k) ?? -1;
+  };
+  let back: Map<number, number> | undefined;
+  const current = (j: number) => {
+    if (!back) {
+      back = new Map();
+      for (let k = 0; k < n; k++) { const o = sameAs(k); if (o >= 0) back.set(o, k); }
+    }
+    return back.get(j);
+  };
+  const sameUnits = (now: number[], then: number[]) => now.length === then.length && now.every((r, i) => sameAs(r) === then[i]);
   return match.map((j, k): [number, Lookups] => {
     if (j < 0 || old.metas[j] !== cur.metas[k] || !sameUnits(cur.related[k], old.related[j]) || !sameUnits(cur.users[k], old.users[j])) return [-1, []];
     const lookups: Lookups = [];
     for (const l of old.lookups[j]) {
-      const before = l.before < 0 ? -1 : back.get(l.before);
+      const before = l.before < 0 ? -1 : current(l.before);
       if (before === undefined) return [-1, []];
       const found = model.stageByName(l.name, before > 0 ? model.stages[before - 1] : undefined);
-      if (found ? same[found.index + 1] < 0 || same[found.index + 1] !== l.found : l.found !== -1) return [-1, []];
+      if (found ? sameAs(found.index + 1) < 0 || sameAs(found.index + 1) !== l.found : l.found !== -1) return [-1, []];
       lookups.push({ name: l.name, before, found: found ? found.index + 1 : -1 });
     }
     return [j, lookups];

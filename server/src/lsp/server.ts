@@ -250,7 +250,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       source: 'dockwise',
       message: f.message,
       ...(tags.length ? { tags } : {}),
-      data: { fixes: f.fixes },
+      // Sent on every keystroke: a finding without fixes carries no data.
+      ...(f.fixes.length ? { data: { fixes: f.fixes } } : {}),
     };
   }
 

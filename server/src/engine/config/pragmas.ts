@@ -34,6 +34,8 @@ const DOCKWISE = /^#\s*dockwise\s+(global\s+)?ignore\s*=\s*(.*)$/i;
 // The list is trimmed after the match (`\s*([^#]*?)\s*` is quadratic on a long run of spaces).
 const HADOLINT = /^#\s*hadolint\s+(global\s+|stage\s+)?ignore\s*=([^#]*)(#.*)?$/;
 const CHECK = /^#\s*check\s*=\s*(.*)$/i;
+/** Every line the three above could match, and a few more. */
+const MAYBE_PRAGMA = /^\uFEFF?\s*#\s*(?:dockwise|hadolint|check)/i;
 
 function splitNames(text: string, base: number): Array<{ name: string; start: number; end: number }> {
   const out: Array<{ name: string; start: number; end: number }> = [];
@@ -76,10 +78,15 @@ export function readPragmas(model: DockerfileModel): PragmaInfo {
   const hit = cache.get(model);
   if (hit) return hit;
   const info: PragmaInfo = { pragmas: [], buildkitError: false, experimental: [] };
-  const maps = lineMaps(model);
   const directiveLines = new Set(model.directives.map((d) => d.line));
-  // Parser directives are not comments to the Dockerfile parser, but `# check=` lives among them.
-  const lines = [...new Set([...model.directives.map((d) => d.line), ...model.comments.filter((c) => !c.embedded).map((c) => c.line)])].sort((a, b) => a - b);
+  // Parser directives are not comments to the Dockerfile parser, but `# check=` lives among them. Only lines
+  // that could be a pragma are read (this runs on every keystroke in the editor).
+  const candidates = new Set<number>();
+  for (const d of model.directives) if (MAYBE_PRAGMA.test(model.lines.lineText(d.line))) candidates.add(d.line);
+  for (const c of model.comments) if (!c.embedded && MAYBE_PRAGMA.test(model.lines.lineText(c.line))) candidates.add(c.line);
+  const lines = [...candidates].sort((a, b) => a - b);
+  let lineMapsOnce: LineMaps | undefined;
+  const maps = () => (lineMapsOnce ??= lineMaps(model));
   for (const line of lines) {
     const c = { line };
     const lineText = model.lines.lineText(c.line).replace(/^\uFEFF/, '');
@@ -90,7 +97,7 @@ export function readPragmas(model: DockerfileModel): PragmaInfo {
     if ((m = DOCKWISE.exec(text))) {
       const listStart = lineStart + text.length - m[2].length;
       const names = splitNames(withoutComment(m[2], /\s#/), listStart).map((n) => ({ ...n, known: known(n.name, 'dockwise') }));
-      const target = m[1] ? undefined : instructionBelow(model, maps, c.line);
+      const target = m[1] ? undefined : instructionBelow(model, maps(), c.line);
       if (m[1]) info.pragmas.push({ source: 'dockwise', scope: 'file', line: c.line, names });
       else if (target) info.pragmas.push({ source: 'dockwise', scope: 'instruction', line: c.line, names, covers: { from: target.line, to: target.endLine } });
       else info.pragmas.push({ source: 'dockwise', scope: 'instruction', line: c.line, names, covers: { from: -1, to: -1 } });
@@ -104,10 +111,10 @@ export function readPragmas(model: DockerfileModel): PragmaInfo {
       let covers: Pragma['covers'];
       if (kind === '') {
         // Only the instruction starting on the very next line (stacked pragmas: only the last counts).
-        const next = maps.starts.get(c.line + 1);
+        const next = maps().starts.get(c.line + 1);
         covers = next && valid ? { from: next.line, to: next.endLine } : { from: -1, to: -1 };
       } else if (kind === 'stage') {
-        const from = maps.starts.get(c.line + 1);
+        const from = maps().starts.get(c.line + 1);
         const stage = from?.keyword === 'FROM' ? from.stage : undefined;
         const last = stage?.instructions[stage.instructions.length - 1];
         covers = stage && last && valid ? { from: from!.line + 1, to: last.endLine } : { from: -1, to: -1 };
@@ -116,7 +123,7 @@ export function readPragmas(model: DockerfileModel): PragmaInfo {
       else info.pragmas.push({ source: 'hadolint', scope: kind === 'global' ? 'file' : kind === 'stage' ? 'stage' : 'instruction', line: c.line, names, covers });
     } else if ((m = CHECK.exec(text))) {
       const fileLevel = directiveLines.has(c.line);
-      const target = fileLevel ? undefined : instructionBelow(model, maps, c.line);
+      const target = fileLevel ? undefined : instructionBelow(model, maps(), c.line);
       // `skip=A,B;error=true;experimental=C` — also allow a trailing `// reason`.
       const body = withoutComment(m[1], /\/\//);
       const bodyStart = lineStart + text.length - m[1].length;
@@ -166,6 +173,7 @@ function matches(p: Pragma, f: Finding): boolean {
 /** Drops findings that an inline pragma suppresses; applies `# check=error=true`. */
 export function applyPragmas(model: DockerfileModel, findings: Finding[]): Finding[] {
   const info = readPragmas(model);
+  if (!info.pragmas.length && !info.buildkitError) return findings;
   const out: Finding[] = [];
   for (const f of findings) {
     const line = f.range.start.line;

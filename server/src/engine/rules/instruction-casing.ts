@@ -17,9 +17,13 @@ export default defineRule({
     const { model } = ctx;
     const keyword = (i: { keywordStart: number; keywordEnd: number }) => model.text.slice(i.keywordStart, i.keywordEnd);
     // As BuildKit counts: the top-level keywords that are all lower or all upper case; a tie goes to upper.
+    // (This runs over the whole file on every keystroke: the common cases compare in place, without new strings.)
     let lower = 0;
     let upper = 0;
     for (const instr of model.instructions) {
+      const { text } = model;
+      const written = instr.keywordEnd - instr.keywordStart;
+      if (written === instr.keyword.length && text.startsWith(instr.keyword, instr.keywordStart)) { upper++; continue; }
       const k = keyword(instr);
       if (k === k.toLowerCase() && k !== k.toUpperCase()) lower++;
       else if (k === k.toUpperCase()) upper++;
@@ -28,6 +32,7 @@ export default defineRule({
     const majority = toLower ? lower : upper;
     // ONBUILD triggers are keywords too (BuildKit does not look at them).
     for (const instr of [...model.instructions, ...model.triggers]) {
+      if (!toLower && instr.keywordEnd - instr.keywordStart === instr.keyword.length && model.text.startsWith(instr.keyword, instr.keywordStart)) continue;
       const k = keyword(instr);
       const want = toLower ? k.toLowerCase() : k.toUpperCase();
       if (!k || k === want) continue;
