@@ -35,8 +35,8 @@ interface Generation {
   users: number[][];
   /** The stage names each unit's rules looked up, and the units they found (-1: none; `before` -1: no limit). */
   lookups: Array<Array<{ name: string; before: number; found: number }>>;
-  /** Findings per rule id for each unit (line/character: valid while the unit starts on the same line). */
-  findings: Array<Map<string, Finding[]>>;
+  /** Each unit's findings of the rules that could be kept (line/character: valid while the unit starts on the same line). */
+  findings: Finding[][];
   /** Per unit, the stage-scoped rules whose findings could not be kept (they run again every time). */
   uncached: Rule[][];
 }
@@ -73,9 +73,11 @@ function unitsOf(model: DockerfileModel): Unit[] {
 
 function describe(model: DockerfileModel, units: Unit[]): Generation {
   const related = units.map(() => new Set<number>());
-  for (const st of model.stages) {
+  for (let s = 0; s < model.stages.length; s++) {
+    const st = model.stages[s];
     for (let p = st.parent; p; p = p.parent) related[st.index + 1].add(p.index + 1);
-    for (const user of st.usedBy) {
+    for (let u = 0; u < st.usedBy.length; u++) {
+      const user = st.usedBy[u];
       if (!user.stage) continue;
       related[user.stage.index + 1].add(st.index + 1);
       related[st.index + 1].add(user.stage.index + 1);
@@ -94,7 +96,7 @@ function describe(model: DockerfileModel, units: Unit[]): Generation {
     related: related.map((r) => [...r].sort((x, y) => x - y)),
     users: units.map((u) => (u.stage ? u.stage.usedBy.map((i) => (i.stage ? i.stage.index + 1 : 0)) : [])),
     lookups: units.map(() => []),
-    findings: units.map(() => new Map()),
+    findings: units.map(() => []),
     uncached: units.map(() => []),
   };
 }
@@ -197,40 +199,50 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
     ruleErrors.push({ rule: rule.meta.id, error });
     options.onRuleError?.(rule.meta.id, error);
   };
-  const stageRules: Array<[Rule, Severity]> = [];
-  for (const rule of rules) {
+  // Indexed loops here and below: this runs on every keystroke, mostly before V8 has optimized it, and an
+  // unoptimized for-of allocates an iterator result per element.
+  const stageRules: Array<{ rule: Rule; sev: Severity }> = [];
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
     const sev = severity(rule);
     if (sev === 'off') continue;
-    if (rule.meta.scope === 'stage') { stageRules.push([rule, sev]); continue; }
+    if (rule.meta.scope === 'stage') { stageRules.push({ rule, sev }); continue; }
     const error = runRule(rule, model, sev, settings, options.files, raw);
     if (error !== undefined) failed(rule, error);
   }
-  units.forEach((unit, k) => {
+  for (let k = 0; k < units.length; k++) {
+    const unit = units[k];
     const kept = prior[k];
     let toRun = stageRules;
     if (kept) {
       // Same rules, same severities (the memo's key), same inputs: the kept findings hold, and only the rules
-      // that could not be kept run again.
-      for (const list of kept.findings.values()) for (const f of list) staged.push(f);
+      // that could not be kept run again. (A generation's lists are never changed once made: the one before may
+      // still be matched.)
+      for (let i = 0; i < kept.findings.length; i++) staged.push(kept.findings[i]);
       current.findings[k] = kept.findings;
       current.lookups[k] = kept.lookups;
-      const again = new Set(kept.uncached);
-      toRun = stageRules.filter(([rule]) => again.has(rule));
+      toRun = kept.uncached.length ? stageRules.filter((r) => kept.uncached.includes(r.rule)) : [];
+      if (toRun.length) current.findings[k] = kept.findings.slice();
     }
     const looked: StageLookup[] = [];
-    for (const [rule, sev] of toRun) {
+    const inside = (s: number, e: number) => s >= unit.start && e <= unit.end;
+    for (let r = 0; r < toRun.length; r++) {
+      const { rule, sev } = toRun[r];
       const found: RawFinding[] = [];
       const error = runRule(rule, views[k] ??= model.viewOf(unit.instructions, unit.stage ? [unit.stage] : [], looked), sev, settings, options.files, found);
       if (error !== undefined) { failed(rule, error); current.uncached[k].push(rule); continue; }
       const converted = toFindings(model, found, false);
-      for (const f of converted) staged.push(f);
+      for (let i = 0; i < converted.length; i++) staged.push(converted[i]);
       // Kept only when every offset lies in the unit: text elsewhere may move while this unit stays.
-      const inside = (s: number, e: number) => s >= unit.start && e <= unit.end;
-      if (found.every((f) => inside(f.start, f.end) && f.fixes.every((x) => x.edits.every((e) => inside(e.start, e.end))))) current.findings[k].set(rule.meta.id, converted);
-      else current.uncached[k].push(rule);
+      if (found.every((f) => inside(f.start, f.end) && f.fixes.every((x) => x.edits.every((e) => inside(e.start, e.end))))) {
+        for (let i = 0; i < converted.length; i++) current.findings[k].push(converted[i]);
+      } else current.uncached[k].push(rule);
     }
-    for (const l of looked) current.lookups[k].push({ name: l.name, before: l.before === undefined ? -1 : l.before + 1, found: l.found === undefined ? -1 : l.found + 1 });
-  });
+    for (let i = 0; i < looked.length; i++) {
+      const l = looked[i];
+      current.lookups[k].push({ name: l.name, before: l.before === undefined ? -1 : l.before + 1, found: l.found === undefined ? -1 : l.found + 1 });
+    }
+  }
   const findings = [...toFindings(model, raw, false), ...staged].sort(compareFindings);
   return { result: { model, findings: options.postprocess ? options.postprocess(model, findings) : findings, ruleErrors }, memo: next };
 }

@@ -149,8 +149,8 @@ export class DockerfileModel {
       this.directives = previous!.directives;
       const { before, after, ast, lineBase, offsetDelta, lineDelta, commentsBefore, commentsAfter } = window;
       const fresh = ast.getInstructions().map((node) => this.makeInstr(node, null, lineBase));
-      for (const instr of after) shiftInstr(instr, offsetDelta, lineDelta);
-      for (const c of commentsAfter) { c.start += offsetDelta; c.end += offsetDelta; c.line += lineDelta; }
+      for (let i = 0; i < after.length; i++) shiftInstr(after[i], offsetDelta, lineDelta);
+      for (let i = 0; i < commentsAfter.length; i++) { const c = commentsAfter[i]; c.start += offsetDelta; c.end += offsetDelta; c.line += lineDelta; }
       this.instructions.push(...before, ...fresh, ...after);
       this.comments = [...commentsBefore, ...this.windowComments(ast, fresh, lineBase), ...commentsAfter];
       this.incremental = true;
@@ -175,7 +175,8 @@ export class DockerfileModel {
       if (extra.length) this.comments = [...extra, ...this.comments].sort((a, b) => a.line - b.line);
     }
     let stage: Stage | null = null;
-    for (const instr of this.instructions) {
+    for (let i = 0; i < this.instructions.length; i++) {
+      const instr = this.instructions[i];
       if (instr.trigger) this.triggers.push(instr.trigger);
       if (instr.keyword === 'FROM') {
         stage = this.makeStage(instr);
@@ -251,7 +252,8 @@ export class DockerfileModel {
   /** Every RUN, including those inside ONBUILD, in source order. */
   get runs(): Instr[] {
     const all: Instr[] = [];
-    for (const i of this.instructions) {
+    for (let k = 0; k < this.instructions.length; k++) {
+      const i = this.instructions[k];
       if (i.run) all.push(i);
       else if (i.trigger?.run) all.push(i.trigger);
     }
@@ -452,7 +454,8 @@ export class DockerfileModel {
   private linkStages(): void {
     if (!this.stages.length) return;
     this.stages[this.stages.length - 1].isFinal = true;
-    for (const stage of this.stages) {
+    for (let s = 0; s < this.stages.length; s++) {
+      const stage = this.stages[s];
       const parent = stage.image.unresolved.length === 0 && !stage.image.tag && !stage.image.digest && !stage.image.registry
         ? this.stageByName(stage.image.resolved, stage)
         : undefined;
@@ -461,9 +464,12 @@ export class DockerfileModel {
         parent.usedBy.push(stage.from);
         parent.references.push({ instr: stage.from, start: stage.imageStart, end: stage.imageEnd });
       }
-      for (const instr of stage.instructions) {
+      for (let i = 0; i < stage.instructions.length; i++) {
+        const instr = stage.instructions[i];
+        if (!instr.flags.length) continue;
         const refs: Array<{ name: string; start: number }> = [];
-        for (const f of instr.flags) {
+        for (let k = 0; k < instr.flags.length; k++) {
+          const f = instr.flags[k];
           if (!f.value || f.valueStart === undefined) continue;
           if (f.name === 'from' && (instr.keyword === 'COPY' || instr.keyword === 'ADD')) refs.push({ name: f.value, start: f.valueStart });
           const mount = instr.keyword === 'RUN' ? mountFrom(f) : undefined;
@@ -591,29 +597,38 @@ function isOpen(ast: Dockerfile, text: string, lines: LineIndex, lineBase: numbe
   }
 }
 
-/** Moves an instruction taken over from a previous model by the edit's offset and line deltas, in place. */
+/**
+ * Moves an instruction taken over from a previous model by the edit's offset and line deltas, in place. (Indexed
+ * loops: this runs for every instruction after the edit on every keystroke, often before V8 has optimized it,
+ * and an unoptimized for-of allocates an iterator result per element.)
+ */
 function shiftInstr(instr: Instr, d: number, lines: number): void {
   if (d === 0 && lines === 0) return;
   instr.start += d; instr.end += d; instr.keywordStart += d; instr.keywordEnd += d;
   instr.line += lines; instr.endLine += lines;
-  for (const f of instr.flags) { f.start += d; f.end += d; if (f.valueStart !== undefined) f.valueStart += d; }
-  for (const a of instr.args) { a.start += d; a.end += d; }
-  for (const p of instr.props) {
+  const { flags, args, props, heredocs } = instr;
+  for (let i = 0; i < flags.length; i++) { const f = flags[i]; f.start += d; f.end += d; if (f.valueStart !== undefined) f.valueStart += d; }
+  for (let i = 0; i < args.length; i++) { args[i].start += d; args[i].end += d; }
+  for (let i = 0; i < props.length; i++) {
+    const p = props[i];
     p.nameStart += d; p.nameEnd += d;
     if (p.valueStart !== undefined) p.valueStart += d;
     if (p.valueEnd !== undefined) p.valueEnd += d;
   }
-  for (const h of instr.heredocs) { h.markerLine += lines; h.contentStart += d; h.contentEnd += d; }
+  for (let i = 0; i < heredocs.length; i++) { const h = heredocs[i]; h.markerLine += lines; h.contentStart += d; h.contentEnd += d; }
   if (instr.alias) { instr.alias.start += d; instr.alias.end += d; }
   if (instr.run) {
     instr.run.bodyStart += d;
     // run.commands holds the same command objects as the scripts, and run.heredocs is instr.heredocs.
-    for (const script of instr.run.scripts) {
+    const { scripts } = instr.run;
+    for (let i = 0; i < scripts.length; i++) {
+      const script = scripts[i];
       script.base += d;
-      for (const c of script.commands) {
+      for (let j = 0; j < script.commands.length; j++) {
+        const c = script.commands[j];
         c.start += d; c.end += d;
         c.nameWord.start += d; c.nameWord.end += d;
-        for (const w of c.args) { w.start += d; w.end += d; }
+        for (let w = 0; w < c.args.length; w++) { c.args[w].start += d; c.args[w].end += d; }
       }
     }
   }
