@@ -528,16 +528,24 @@ function reparseWindow(prev: DockerfileModel, text: string, lines: LineIndex): W
   const lineBase = instrs[a].line;
   const offsetDelta = text.length - old.length;
   // First the window up to the next untouched instruction. If its last instruction stays open (an edit that
-  // unterminates a heredoc or adds a continuation), the window takes in 2, 4, 8… more instructions, up to the
-  // end of the text: a heredoc left open usually ends at the next line that matches its delimiter.
-  const ends: number[] = [];
-  for (let more = 0; c + more < instrs.length; more = more * 2 + 2) ends.push(c + more);
-  ends.push(instrs.length);
-  for (const upTo of ends) {
+  // unterminates a heredoc or adds a continuation), the window takes in more instructions: up to the first line
+  // after it that matches an open heredoc's delimiter (where the heredoc ends, if nothing else is open), else
+  // 2, 4, 8… more, up to the end of the text.
+  let upTo = c;
+  for (;;) {
     const oldEnd = upTo < instrs.length ? prev.lines.lineStart(instrs[upTo].line) : old.length;
     const end = oldEnd + offsetDelta;
     const ast = DockerfileParser.parse(text.slice(start, end));
-    if (end < text.length && isOpen(ast, text, lines, lineBase, end)) continue;
+    if (upTo < instrs.length && end < text.length && isOpen(ast, text, lines, lineBase, end)) {
+      let next = c + (upTo - c) * 2 + 2;
+      const closes = heredocCloses(ast, text, lines, start, end);
+      if (closes !== undefined) {
+        next = upTo + 1;
+        while (next < instrs.length && instrs[next].start + offsetDelta < closes) next++;
+      }
+      upTo = Math.min(next, instrs.length);
+      continue;
+    }
     return {
       before: instrs.slice(0, a),
       after: instrs.slice(upTo),
@@ -548,6 +556,31 @@ function reparseWindow(prev: DockerfileModel, text: string, lines: LineIndex): W
       offsetDelta,
       lineDelta: lines.positionAt(end).line - prev.lines.positionAt(oldEnd).line,
     };
+  }
+}
+
+/**
+ * Where the first heredoc left open by a window's last instruction would end: the offset after the first line
+ * past the window (which ends at `end`) that matches its delimiter (tabs stripped for `<<-`). Undefined when
+ * no heredoc is open or no line matches. A hint for the window's size: the window is checked again anyway.
+ */
+function heredocCloses(ast: Dockerfile, text: string, lines: LineIndex, start: number, end: number): number | undefined {
+  const nodes = ast.getInstructions();
+  const last = nodes[nodes.length - 1];
+  let open: Heredoc | undefined;
+  try {
+    open = last ? astHeredocs(last).find((h) => h.getDelimiterRange() === null) : undefined;
+  } catch {
+    return undefined;
+  }
+  if (!open) return undefined;
+  const name = open.getName();
+  const marker = open.getStartRange();
+  const markerLine = lines.positionAt(start).line + marker.start.line;
+  const chomp = /^<<-/.test(text.slice(lines.lineStart(markerLine) + marker.start.character));
+  for (let line = lines.positionAt(end).line; line < lines.lineCount; line++) {
+    const content = lines.lineText(line);
+    if ((chomp ? content.replace(/^\t+/, '') : content) === name) return line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
   }
   return undefined;
 }
