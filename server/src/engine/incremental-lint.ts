@@ -8,7 +8,7 @@
 // (matchUnits), wherever the unit now is in the list of units.
 import type { DockerfileModel, Instr, Stage, StageLookup } from './model/dockerfile';
 import { compareFindings, engineSettings, runRule, severityOf, toFindings, type LintOptions, type LintResult, type RawFinding } from './linter';
-import type { Rule } from './rule';
+import type { EngineSettings, Rule } from './rule';
 import type { Finding, Severity } from './types';
 import { allRules } from './rules';
 
@@ -103,6 +103,9 @@ function describe(model: DockerfileModel, units: Unit[]): Generation {
 
 type Lookups = Generation['lookups'][number];
 
+/** The old unit a unit matches (-1 for none) and its stage-name lookups as they resolve now. */
+interface UnitMatch { index: number; lookups: Lookups }
+
 /**
  * For each unit of `cur`, the unit of `old` whose findings it can keep (-1 for none): the one that starts on
  * the same line with the same text, the same role, related to and used by the matching units (themselves
@@ -111,9 +114,9 @@ type Lookups = Generation['lookups'][number];
  * heredoc delimiter being typed swallows the next FROM) leaves the stages after it to keep their findings.
  * Returns, per unit of `cur`, that index (or -1) and the unit's stage-name lookups as they resolve now.
  */
-function matchUnits(model: DockerfileModel, old: Generation | undefined, cur: Generation): Array<[number, Lookups]> {
+function matchUnits(model: DockerfileModel, old: Generation | undefined, cur: Generation): UnitMatch[] {
   const n = cur.texts.length;
-  const none = new Array<[number, Lookups]>(n).fill([-1, []]);
+  const none: UnitMatch[] = new Array<UnitMatch>(n).fill({ index: -1, lookups: [] });
   if (!old) return none;
   // Two stages never start on the same line (the header may share line 0 with the first stage).
   const byLine = new Map<number, number>();
@@ -153,17 +156,17 @@ function matchUnits(model: DockerfileModel, old: Generation | undefined, cur: Ge
     return back.get(j);
   };
   const sameUnits = (now: number[], then: number[]) => now.length === then.length && now.every((r, i) => sameAs(r) === then[i]);
-  return match.map((j, k): [number, Lookups] => {
-    if (j < 0 || old.metas[j] !== cur.metas[k] || !sameUnits(cur.related[k], old.related[j]) || !sameUnits(cur.users[k], old.users[j])) return [-1, []];
+  return match.map((j, k): UnitMatch => {
+    if (j < 0 || old.metas[j] !== cur.metas[k] || !sameUnits(cur.related[k], old.related[j]) || !sameUnits(cur.users[k], old.users[j])) return none[k];
     const lookups: Lookups = [];
     for (const l of old.lookups[j]) {
       const before = l.before < 0 ? -1 : current(l.before);
-      if (before === undefined) return [-1, []];
+      if (before === undefined) return none[k];
       const found = model.stageByName(l.name, before > 0 ? model.stages[before - 1] : undefined);
-      if (found ? sameAs(found.index + 1) < 0 || sameAs(found.index + 1) !== l.found : l.found !== -1) return [-1, []];
+      if (found ? sameAs(found.index + 1) < 0 || sameAs(found.index + 1) !== l.found : l.found !== -1) return none[k];
       lookups.push({ name: l.name, before, found: found ? found.index + 1 : -1 });
     }
-    return [j, lookups];
+    return { index: j, lookups };
   });
 }
 
@@ -184,65 +187,93 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
   // Matched against the previous version first, then the one before it (an undo).
   const inCurrent = matchUnits(model, usable?.current, current);
   const inOlder = matchUnits(model, usable?.older, current);
-  const prior = units.map((_, k) => {
-    const [from, [j, lookups]] = inCurrent[k][0] >= 0 ? [usable!.current, inCurrent[k]] : [usable?.older, inOlder[k]];
-    return from && j >= 0 ? { findings: from.findings[j], uncached: from.uncached[j], lookups } : undefined;
-  });
   const next: LintMemo = { key, files: options.files, rules, current, older: usable?.current };
-  const views: Array<DockerfileModel | undefined> = [];
+  const run: UnitRun = { model, settings, files: options.files, current, staged: [], ruleErrors: [], onRuleError: options.onRuleError };
+  // Indexed loops here and in lintUnit, and small functions: this runs on every keystroke, mostly before V8 has
+  // optimized it (an unoptimized for-of allocates an iterator result per element), and a big function with
+  // loops is what V8 then spends the longest compiling, on a core the editor could use.
   const raw: RawFinding[] = [];
-  /** Findings of stage-scoped rules, already converted (kept ones are reused as they are). */
-  const staged: Finding[] = [];
-  const ruleErrors: LintResult['ruleErrors'] = [];
-  const failed = (rule: Rule, error: unknown) => {
-    if (ruleErrors.some((e) => e.rule === rule.meta.id)) return;
-    ruleErrors.push({ rule: rule.meta.id, error });
-    options.onRuleError?.(rule.meta.id, error);
-  };
-  // Indexed loops here and below: this runs on every keystroke, mostly before V8 has optimized it, and an
-  // unoptimized for-of allocates an iterator result per element.
-  const stageRules: Array<{ rule: Rule; sev: Severity }> = [];
+  const stageRules: StageRule[] = [];
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r];
     const sev = severity(rule);
     if (sev === 'off') continue;
     if (rule.meta.scope === 'stage') { stageRules.push({ rule, sev }); continue; }
     const error = runRule(rule, model, sev, settings, options.files, raw);
-    if (error !== undefined) failed(rule, error);
+    if (error !== undefined) failed(run, rule, error);
   }
   for (let k = 0; k < units.length; k++) {
-    const unit = units[k];
-    const kept = prior[k];
-    let toRun = stageRules;
-    if (kept) {
-      // Same rules, same severities (the memo's key), same inputs: the kept findings hold, and only the rules
-      // that could not be kept run again. (A generation's lists are never changed once made: the one before may
-      // still be matched.)
-      for (let i = 0; i < kept.findings.length; i++) staged.push(kept.findings[i]);
-      current.findings[k] = kept.findings;
-      current.lookups[k] = kept.lookups;
-      toRun = kept.uncached.length ? stageRules.filter((r) => kept.uncached.includes(r.rule)) : [];
-      if (toRun.length) current.findings[k] = kept.findings.slice();
-    }
-    const looked: StageLookup[] = [];
-    const inside = (s: number, e: number) => s >= unit.start && e <= unit.end;
-    for (let r = 0; r < toRun.length; r++) {
-      const { rule, sev } = toRun[r];
-      const found: RawFinding[] = [];
-      const error = runRule(rule, views[k] ??= model.viewOf(unit.instructions, unit.stage ? [unit.stage] : [], looked), sev, settings, options.files, found);
-      if (error !== undefined) { failed(rule, error); current.uncached[k].push(rule); continue; }
-      const converted = toFindings(model, found, false);
-      for (let i = 0; i < converted.length; i++) staged.push(converted[i]);
-      // Kept only when every offset lies in the unit: text elsewhere may move while this unit stays.
-      if (found.every((f) => inside(f.start, f.end) && f.fixes.every((x) => x.edits.every((e) => inside(e.start, e.end))))) {
-        for (let i = 0; i < converted.length; i++) current.findings[k].push(converted[i]);
-      } else current.uncached[k].push(rule);
-    }
-    for (let i = 0; i < looked.length; i++) {
-      const l = looked[i];
-      current.lookups[k].push({ name: l.name, before: l.before === undefined ? -1 : l.before + 1, found: l.found === undefined ? -1 : l.found + 1 });
-    }
+    const kept = inCurrent[k].index >= 0 ? keptFrom(usable!.current, inCurrent[k]) : inOlder[k].index >= 0 ? keptFrom(usable!.older!, inOlder[k]) : undefined;
+    lintUnit(run, units[k], k, kept, stageRules);
   }
-  const findings = [...toFindings(model, raw, false), ...staged].sort(compareFindings);
-  return { result: { model, findings: options.postprocess ? options.postprocess(model, findings) : findings, ruleErrors }, memo: next };
+  const findings = toFindings(model, raw, false);
+  for (let i = 0; i < run.staged.length; i++) findings.push(run.staged[i]);
+  findings.sort(compareFindings);
+  return { result: { model, findings: options.postprocess ? options.postprocess(model, findings) : findings, ruleErrors: run.ruleErrors }, memo: next };
+}
+
+interface StageRule { rule: Rule; sev: Severity }
+
+/** What one lint shares with each unit's. */
+interface UnitRun {
+  model: DockerfileModel;
+  settings: EngineSettings;
+  files: LintOptions['files'];
+  current: Generation;
+  /** Findings of stage-scoped rules, already converted (kept ones are reused as they are). */
+  staged: Finding[];
+  ruleErrors: LintResult['ruleErrors'];
+  onRuleError: LintOptions['onRuleError'];
+}
+
+interface Kept { findings: Finding[]; uncached: Rule[]; lookups: Lookups }
+
+function keptFrom(from: Generation, match: UnitMatch): Kept {
+  return { findings: from.findings[match.index], uncached: from.uncached[match.index], lookups: match.lookups };
+}
+
+function failed(run: UnitRun, rule: Rule, error: unknown): void {
+  if (run.ruleErrors.some((e) => e.rule === rule.meta.id)) return;
+  run.ruleErrors.push({ rule: rule.meta.id, error });
+  run.onRuleError?.(rule.meta.id, error);
+}
+
+/** Keeps a unit's findings or runs its stage-scoped rules again, and records what the next version needs. */
+function lintUnit(run: UnitRun, unit: Unit, k: number, kept: Kept | undefined, stageRules: StageRule[]): void {
+  const { model, current, staged } = run;
+  let toRun = stageRules;
+  if (kept) {
+    // Same rules, same severities (the memo's key), same inputs: the kept findings hold, and only the rules
+    // that could not be kept run again. (A generation's lists are never changed once made: the one before may
+    // still be matched.)
+    for (let i = 0; i < kept.findings.length; i++) staged.push(kept.findings[i]);
+    current.findings[k] = kept.findings;
+    current.lookups[k] = kept.lookups;
+    if (!kept.uncached.length) return;
+    toRun = stageRules.filter((r) => kept.uncached.includes(r.rule));
+    current.findings[k] = kept.findings.slice();
+  }
+  const looked: StageLookup[] = [];
+  const view = model.viewOf(unit.instructions, unit.stage ? [unit.stage] : [], looked);
+  for (let r = 0; r < toRun.length; r++) {
+    const { rule, sev } = toRun[r];
+    const found: RawFinding[] = [];
+    const error = runRule(rule, view, sev, run.settings, run.files, found);
+    if (error !== undefined) { failed(run, rule, error); current.uncached[k].push(rule); continue; }
+    const converted = toFindings(model, found, false);
+    for (let i = 0; i < converted.length; i++) staged.push(converted[i]);
+    // Kept only when every offset lies in the unit: text elsewhere may move while this unit stays.
+    if (allInside(found, unit)) {
+      for (let i = 0; i < converted.length; i++) current.findings[k].push(converted[i]);
+    } else current.uncached[k].push(rule);
+  }
+  for (let i = 0; i < looked.length; i++) {
+    const l = looked[i];
+    current.lookups[k].push({ name: l.name, before: l.before === undefined ? -1 : l.before + 1, found: l.found === undefined ? -1 : l.found + 1 });
+  }
+}
+
+function allInside(found: RawFinding[], unit: Unit): boolean {
+  const inside = (s: number, e: number) => s >= unit.start && e <= unit.end;
+  return found.every((f) => inside(f.start, f.end) && f.fixes.every((x) => x.edits.every((e) => inside(e.start, e.end))));
 }
