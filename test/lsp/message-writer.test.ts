@@ -19,17 +19,17 @@ describe('DirectMessageWriter', () => {
       // Anything beyond uri, version and diagnostics goes through JSON.stringify as it is.
       { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'u', diagnostics: [], extra: 1 } } as Message,
     ];
-    for (const m of messages) assert.deepEqual(JSON.parse(writer.serialize(m)), JSON.parse(JSON.stringify(m)));
+    for (const m of messages) assert.deepEqual(JSON.parse(writer.encode(m).toString('utf8')), JSON.parse(JSON.stringify(m)));
   });
 
   it('serializes a diagnostic once, however often it is published', () => {
     const writer = new DirectMessageWriter(new PassThrough());
     let reads = 0;
     const d = { ...diagnostic(2, 'b'), get code() { reads++; return 'r'; } };
-    writer.serialize(publish([d], 1));
-    writer.serialize(publish([d, diagnostic(3, 'c')], 2));
+    writer.encode(publish([d], 1));
+    writer.encode(publish([d, diagnostic(3, 'c')], 2));
     assert.equal(reads, 1);
-    assert.deepEqual(JSON.parse(writer.serialize(publish([d], 3))).params.diagnostics[0].code, 'r');
+    assert.deepEqual(JSON.parse(writer.encode(publish([d], 3)).toString('utf8')).params.diagnostics[0].code, 'r');
   });
 
   it('frames messages so a reader reads them back, multi-byte text included', async () => {

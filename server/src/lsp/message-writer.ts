@@ -1,16 +1,20 @@
 // Writes LSP messages to a stream (stdio) at once, in order. vscode-jsonrpc's stream writer queues each
 // message for a later turn of the event loop and serializes it as a whole; on every keystroke the server
 // publishes every diagnostic of the document again (hundreds on a long file), most of them the very objects
-// it published the time before. Here each diagnostic is serialized once and its JSON reused.
+// it published the time before. Here each diagnostic is encoded once, and a publication is written from the
+// encoded pieces: no new string the size of the message on every keystroke (on a long file that string alone
+// filled V8's young generation every few keystrokes, and each collection paused a keystroke).
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
 const PUBLISH = 'textDocument/publishDiagnostics';
+const COMMA = Buffer.from(',');
+const END = Buffer.from(']}}');
 
 interface PublishParams { uri: string; version?: number; diagnostics: object[] }
 
 export class DirectMessageWriter extends AbstractMessageWriter implements MessageWriter {
   /** Diagnostics are never changed once published (the server makes a new object for a new finding). */
-  private readonly json = new WeakMap<object, string>();
+  private readonly encoded = new WeakMap<object, Buffer>();
   private errors = 0;
 
   constructor(private readonly out: NodeJS.WritableStream) {
@@ -21,8 +25,9 @@ export class DirectMessageWriter extends AbstractMessageWriter implements Messag
 
   write(msg: Message): Promise<void> {
     try {
-      const body = Buffer.from(this.serialize(msg), 'utf8');
-      this.out.write(Buffer.concat([Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii'), body]));
+      const body = this.encode(msg);
+      const header = Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii');
+      this.out.write(Buffer.concat([header, body], header.byteLength + body.byteLength));
       this.errors = 0;
       return Promise.resolve();
     } catch (error) {
@@ -33,20 +38,25 @@ export class DirectMessageWriter extends AbstractMessageWriter implements Messag
 
   end(): void {}
 
-  /** The message as JSON: JSON.stringify's, except that a diagnostic published before reuses its text. */
-  serialize(msg: Message): string {
+  /** The message as UTF-8 JSON: JSON.stringify's, except that a diagnostic published before reuses its encoding. */
+  encode(msg: Message): Buffer {
     const m = msg as Message & { method?: string; params?: PublishParams };
     const params = m.method === PUBLISH ? m.params : undefined;
     if (!params || !Array.isArray(params.diagnostics) || Object.keys(m).length !== 3 || Object.keys(params).some((k) => k !== 'uri' && k !== 'version' && k !== 'diagnostics')) {
-      return JSON.stringify(msg);
-    }
-    const parts: string[] = [];
-    for (const d of params.diagnostics) {
-      let text = this.json.get(d);
-      if (text === undefined) this.json.set(d, text = JSON.stringify(d));
-      parts.push(text);
+      return Buffer.from(JSON.stringify(msg), 'utf8');
     }
     const version = params.version === undefined ? '' : `,"version":${JSON.stringify(params.version)}`;
-    return `{"jsonrpc":${JSON.stringify(m.jsonrpc)},"method":"${PUBLISH}","params":{"uri":${JSON.stringify(params.uri)}${version},"diagnostics":[${parts.join(',')}]}}`;
+    const pieces: Buffer[] = [Buffer.from(`{"jsonrpc":${JSON.stringify(m.jsonrpc)},"method":"${PUBLISH}","params":{"uri":${JSON.stringify(params.uri)}${version},"diagnostics":[`, 'utf8')];
+    let length = pieces[0].byteLength + END.byteLength;
+    for (let i = 0; i < params.diagnostics.length; i++) {
+      const d = params.diagnostics[i];
+      let piece = this.encoded.get(d);
+      if (piece === undefined) this.encoded.set(d, piece = Buffer.from(JSON.stringify(d), 'utf8'));
+      if (i > 0) { pieces.push(COMMA); length += 1; }
+      pieces.push(piece);
+      length += piece.byteLength;
+    }
+    pieces.push(END);
+    return Buffer.concat(pieces, length);
   }
 }

@@ -414,7 +414,7 @@ export class DockerfileModel {
         // An unterminated heredoc runs to the end of the file (Docker rejects it): while the user is still typing
         // its delimiter, the rest of the file is not read as shell commands.
         h.isScript = runsScript && h.terminated && (!shebang || SHELL_NAMES.has(interp));
-        if (h.isScript && content.trim()) body.scripts.push(parseShell(content, h.contentStart));
+        if (h.isScript && content.trim()) body.scripts.push(parseShell(detached(content), h.contentStart));
       }
     }
     for (const s of body.scripts) {
@@ -535,7 +535,7 @@ function reparseWindow(prev: DockerfileModel, text: string, lines: LineIndex): W
   for (;;) {
     const oldEnd = upTo < instrs.length ? prev.lines.lineStart(instrs[upTo].line) : old.length;
     const end = oldEnd + offsetDelta;
-    const ast = DockerfileParser.parse(text.slice(start, end));
+    const ast = DockerfileParser.parse(detached(text.slice(start, end)));
     if (upTo < instrs.length && end < text.length && isOpen(ast, text, lines, lineBase, end)) {
       let next = c + (upTo - c) * 2 + 2;
       const closes = heredocCloses(ast, text, lines, start, end);
@@ -583,6 +583,16 @@ function heredocCloses(ast: Dockerfile, text: string, lines: LineIndex, start: n
     if ((chomp ? content.replace(/^\t+/, '') : content) === name) return line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
   }
   return undefined;
+}
+
+/**
+ * `s` in storage of its own. V8 cuts a substring as a view of the whole string, and every name and value read
+ * from a parse of it (arguments, flags, shell words) is such a view in turn: an instruction parsed from a
+ * window of one version would keep that version's whole text alive for as long as the instruction lives,
+ * one text per edit.
+ */
+function detached(s: string): string {
+  return (` ${s}`).slice(1);
 }
 
 /** Length of the common start of `a` and `b`: a binary search over native substring comparisons. */
