@@ -119,7 +119,7 @@ export class DockerfileModel {
   readonly lines: LineIndex;
   readonly escapeChar: string;
   readonly directives: Directive[];
-  readonly instructions: Instr[] = [];
+  readonly instructions: Instr[];
   readonly triggers: Instr[] = [];
   readonly stages: Stage[] = [];
   readonly globalArgs = new Map<string, VariableDefinition>();
@@ -151,14 +151,14 @@ export class DockerfileModel {
       const fresh = ast.getInstructions().map((node) => this.makeInstr(node, null, lineBase));
       for (let i = 0; i < after.length; i++) shiftInstr(after[i], offsetDelta, lineDelta);
       for (let i = 0; i < commentsAfter.length; i++) { const c = commentsAfter[i]; c.start += offsetDelta; c.end += offsetDelta; c.line += lineDelta; }
-      this.instructions.push(...before, ...fresh, ...after);
-      this.comments = [...commentsBefore, ...this.windowComments(ast, fresh, lineBase), ...commentsAfter];
+      this.instructions = before.concat(fresh, after);
+      this.comments = commentsBefore.concat(this.windowComments(ast, fresh, lineBase), commentsAfter);
       this.incremental = true;
     } else {
       const ast = DockerfileParser.parse(text);
       this.escapeChar = ast.getEscapeCharacter();
       this.directives = readDirectives(this.lines);
-      for (const node of ast.getInstructions()) this.instructions.push(this.makeInstr(node, null, 0));
+      this.instructions = ast.getInstructions().map((node) => this.makeInstr(node, null, 0));
       this.comments = this.windowComments(ast, this.instructions, 0);
       // dockerfile-ast takes every `# x=y` line at the top for a parser directive; the ones that are not
       // real directives (`# dockwise global ignore=…`) are comments.
