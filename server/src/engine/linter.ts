@@ -3,6 +3,7 @@ import { DockerfileModel } from './model/dockerfile';
 import { fixAllowed, type EngineSettings, type FileAccess, type FixSpec, type Rule, type RuleContext } from './rule';
 import type { Finding, Fix, Severity, SeverityOrOff } from './types';
 import { allRules } from './rules';
+import { baseName } from './model/commands';
 
 export interface LintOptions {
   /** Resolved severity per rule id; rules missing here use their default. */
@@ -51,11 +52,40 @@ export function engineSettings(options: LintOptions): EngineSettings {
   return { trustedRegistries: [], today: new Date().toISOString().slice(0, 10), ...options.settings };
 }
 
+/** The RUN command names and instruction keywords a model (or a view of one stage) has, worked out once. */
+const presence = new WeakMap<DockerfileModel, { commands: Set<string>; keywords: Set<string> }>();
+
+function presentIn(model: DockerfileModel): { commands: Set<string>; keywords: Set<string> } {
+  let found = presence.get(model);
+  if (!found) {
+    found = { commands: new Set(), keywords: new Set() };
+    const { instructions, triggers, runs } = model;
+    for (let i = 0; i < instructions.length; i++) found.keywords.add(instructions[i].keyword);
+    for (let i = 0; i < triggers.length; i++) found.keywords.add(triggers[i].keyword);
+    for (let i = 0; i < runs.length; i++) {
+      const commands = runs[i].run!.commands;
+      for (let c = 0; c < commands.length; c++) found.commands.add(baseName(commands[c]));
+    }
+    presence.set(model, found);
+  }
+  return found;
+}
+
+/** Whether `rule` could report anything on `model`: it has something the rule's `meta.needs` names (or the rule names nothing). */
+export function mayReport(rule: Rule, model: DockerfileModel): boolean {
+  const { needs } = rule.meta;
+  if (!needs) return true;
+  const { commands, keywords } = presentIn(model);
+  return (needs.commands?.some((c) => commands.has(c)) ?? false) || (needs.keywords?.some((k) => keywords.has(k)) ?? false);
+}
+
 /**
  * Runs one rule over `model` (or a view of one stage of it) and appends its findings to `out`. Returns the
- * error when the rule throws; its partial findings are then dropped.
+ * error when the rule throws; its partial findings are then dropped. A rule whose `meta.needs` the model does
+ * not have is not run at all.
  */
 export function runRule(rule: Rule, model: DockerfileModel, severity: Severity, settings: EngineSettings, files: FileAccess | undefined, out: RawFinding[]): unknown {
+  if (!mayReport(rule, model)) return undefined;
   const before = out.length;
   const ctx: RuleContext = {
     model,

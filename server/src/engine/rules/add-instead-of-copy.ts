@@ -9,6 +9,7 @@ export default defineRule({
     id: 'add-instead-of-copy',
     aliases: { hadolint: 'DL3020' },
     defaultSeverity: 'error',
+    needs: { keywords: ['ADD'] },
     scope: 'stage',
     fixable: 'both',
     docs: {

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'add-url-without-checksum',
     aliases: {},
     defaultSeverity: 'warning',
+    needs: { keywords: ['ADD'] },
     scope: 'stage',
     docs: {
       summary: '`ADD` of a URL without `--checksum`',

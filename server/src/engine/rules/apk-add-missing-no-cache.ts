@@ -7,6 +7,7 @@ export default defineRule({
     id: 'apk-add-missing-no-cache',
     aliases: { hadolint: 'DL3019' },
     defaultSeverity: 'info',
+    needs: { commands: ['apk'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

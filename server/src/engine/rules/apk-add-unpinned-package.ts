@@ -10,6 +10,7 @@ export default defineRule({
     id: 'apk-add-unpinned-package',
     aliases: { hadolint: 'DL3018' },
     defaultSeverity: 'warning',
+    needs: { commands: ['apk'] },
     scope: 'stage',
     docs: {
       summary: '`apk add` of a package without a version',

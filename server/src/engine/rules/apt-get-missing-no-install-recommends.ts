@@ -6,6 +6,7 @@ export default defineRule({
     id: 'apt-get-missing-no-install-recommends',
     aliases: { hadolint: 'DL3015' },
     defaultSeverity: 'info',
+    needs: { commands: ['apt-get', 'apt'] },
     scope: 'stage',
     fixable: 'unsafe',
     docs: {

@@ -16,6 +16,7 @@ export default defineRule({
     id: 'apt-get-missing-yes',
     aliases: { hadolint: 'DL3014' },
     defaultSeverity: 'warning',
+    needs: { commands: ['apt-get', 'apt'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'apt-get-unpinned-package',
     aliases: { hadolint: 'DL3008' },
     defaultSeverity: 'warning',
+    needs: { commands: ['apt-get', 'apt'] },
     scope: 'stage',
     docs: {
       summary: '`apt-get install` of a package without a version',

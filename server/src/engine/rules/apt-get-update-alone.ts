@@ -15,6 +15,7 @@ export default defineRule({
     id: 'apt-get-update-alone',
     aliases: {},
     defaultSeverity: 'warning',
+    needs: { commands: ['apt-get', 'apt', 'aptitude'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'apt-instead-of-apt-get',
     aliases: { hadolint: 'DL3027' },
     defaultSeverity: 'warning',
+    needs: { commands: ['apt'] },
     scope: 'stage',
     fixable: 'both',
     docs: {

@@ -38,6 +38,7 @@ export default defineRule({
     id: 'cd-in-run',
     aliases: { hadolint: 'DL3003' },
     defaultSeverity: 'warning',
+    needs: { commands: ['cd'] },
     scope: 'stage',
     fixable: 'unsafe',
     docs: {

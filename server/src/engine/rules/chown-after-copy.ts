@@ -40,6 +40,7 @@ export default defineRule({
     id: 'chown-after-copy',
     aliases: {},
     defaultSeverity: 'warning',
+    needs: { commands: ['chown'] },
     scope: 'stage',
     fixable: 'unsafe',
     docs: {

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'cleanup-in-separate-layer',
     aliases: {},
     defaultSeverity: 'warning',
+    needs: { keywords: ['RUN'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

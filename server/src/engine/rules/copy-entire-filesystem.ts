@@ -7,6 +7,7 @@ export default defineRule({
     id: 'copy-entire-filesystem',
     aliases: { hadolint: 'DL3067' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['COPY'] },
     scope: 'stage',
     docs: {
       summary: '`COPY --from=<stage> / /` copies a whole filesystem',

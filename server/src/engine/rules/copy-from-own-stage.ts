@@ -5,6 +5,7 @@ export default defineRule({
     id: 'copy-from-own-stage',
     aliases: { hadolint: 'DL3023' },
     defaultSeverity: 'error',
+    needs: { keywords: ['COPY'] },
     scope: 'stage',
     docs: {
       summary: '`COPY --from` names the stage it is in',

@@ -49,6 +49,7 @@ export default defineRule({
     id: 'copy-ignored-file',
     aliases: { buildkit: 'CopyIgnoredFile' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',
     docs: {
       summary: 'COPY or ADD of a path that .dockerignore excludes',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'copy-multiple-sources-without-slash',
     aliases: { hadolint: 'DL3021' },
     defaultSeverity: 'error',
+    needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

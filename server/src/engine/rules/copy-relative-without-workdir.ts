@@ -6,6 +6,7 @@ export default defineRule({
     id: 'copy-relative-without-workdir',
     aliases: { hadolint: 'DL3045' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',
     docs: {
       summary: 'COPY to a relative path before any WORKDIR',

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'curl-pipe-to-shell',
     aliases: {},
     defaultSeverity: 'warning',
+    needs: { commands: ['curl', 'wget'] },
     scope: 'stage',
     docs: {
       summary: 'A downloaded script piped straight into a shell',

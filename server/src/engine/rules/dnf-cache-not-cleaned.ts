@@ -10,6 +10,7 @@ export default defineRule({
     id: 'dnf-cache-not-cleaned',
     aliases: { hadolint: 'DL3040' },
     defaultSeverity: 'warning',
+    needs: { commands: ['dnf', 'dnf5', 'microdnf'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'dnf-missing-yes',
     aliases: { hadolint: 'DL3038' },
     defaultSeverity: 'warning',
+    needs: { commands: ['dnf', 'dnf5', 'microdnf'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'dnf-unpinned-package',
     aliases: { hadolint: 'DL3041' },
     defaultSeverity: 'warning',
+    needs: { commands: ['dnf', 'dnf5', 'microdnf'] },
     scope: 'stage',
     docs: {
       summary: '`dnf install` of a package without a version',

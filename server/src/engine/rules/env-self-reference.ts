@@ -8,6 +8,7 @@ export default defineRule({
     id: 'env-self-reference',
     aliases: { hadolint: 'DL3044' },
     defaultSeverity: 'error',
+    needs: { keywords: ['ENV'] },
     scope: 'stage',
     docs: {
       summary: 'ENV value uses a variable set in the same ENV',

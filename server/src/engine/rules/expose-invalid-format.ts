@@ -5,6 +5,7 @@ export default defineRule({
     id: 'expose-invalid-format',
     aliases: { buildkit: 'ExposeInvalidFormat' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['EXPOSE'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'expose-port-out-of-range',
     aliases: { hadolint: 'DL3011' },
     defaultSeverity: 'error',
+    needs: { keywords: ['EXPOSE'] },
     scope: 'stage',
     docs: {
       summary: 'EXPOSE of a port outside 0–65535',

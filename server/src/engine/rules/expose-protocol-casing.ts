@@ -5,6 +5,7 @@ export default defineRule({
     id: 'expose-protocol-casing',
     aliases: { buildkit: 'ExposeProtoCasing' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['EXPOSE'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

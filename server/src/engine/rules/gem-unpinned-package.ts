@@ -9,6 +9,7 @@ export default defineRule({
     id: 'gem-unpinned-package',
     aliases: { hadolint: 'DL3028' },
     defaultSeverity: 'warning',
+    needs: { commands: ['gem'] },
     scope: 'stage',
     docs: {
       summary: '`gem install` without a version',

@@ -34,6 +34,7 @@ export default defineRule({
     id: 'go-unpinned-package',
     aliases: { hadolint: 'DL3062' },
     defaultSeverity: 'warning',
+    needs: { commands: ['go'] },
     scope: 'stage',
     docs: {
       summary: '`go install` / `go get` / `go run` of a module without a version',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'label-empty',
     aliases: { hadolint: 'DL3051' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     docs: {
       summary: 'A label required by the label schema is empty',

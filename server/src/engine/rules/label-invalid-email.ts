@@ -10,6 +10,7 @@ export default defineRule({
     id: 'label-invalid-email',
     aliases: { hadolint: 'DL3058' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     docs: {
       summary: 'Label value is not a valid email address',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'label-invalid-hash',
     aliases: { hadolint: 'DL3055' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     docs: {
       summary: 'Label value is not a git commit hash',

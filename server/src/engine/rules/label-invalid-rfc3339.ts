@@ -15,6 +15,7 @@ export default defineRule({
     id: 'label-invalid-rfc3339',
     aliases: { hadolint: 'DL3053' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     docs: {
       summary: 'Label value is not an RFC 3339 date-time',

@@ -11,6 +11,7 @@ export default defineRule({
     id: 'label-invalid-semver',
     aliases: { hadolint: 'DL3056' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     docs: {
       summary: 'Label value is not a semantic version',

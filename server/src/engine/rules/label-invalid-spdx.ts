@@ -44,6 +44,7 @@ export default defineRule({
     id: 'label-invalid-spdx',
     aliases: { hadolint: 'DL3054' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     docs: {
       summary: 'Label value is not an SPDX license',

@@ -17,6 +17,7 @@ export default defineRule({
     id: 'label-invalid-url',
     aliases: { hadolint: 'DL3052' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     docs: {
       summary: 'Label value is not a valid URL',

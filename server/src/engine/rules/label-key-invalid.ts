@@ -18,6 +18,7 @@ export default defineRule({
     id: 'label-key-invalid',
     aliases: { hadolint: 'DL3048' },
     defaultSeverity: 'style',
+    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     fixable: 'unsafe',
     docs: {

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'label-not-in-schema',
     aliases: { hadolint: 'DL3050' },
     defaultSeverity: 'info',
+    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     docs: {
       summary: 'A label that the label schema does not define (strict labels)',

@@ -15,6 +15,7 @@ export default defineRule({
     id: 'legacy-key-value-format',
     aliases: { buildkit: 'LegacyKeyValueFormat' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['ENV', 'LABEL'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

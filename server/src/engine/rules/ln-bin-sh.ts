@@ -6,6 +6,7 @@ export default defineRule({
     id: 'ln-bin-sh',
     aliases: { hadolint: 'DL4005' },
     defaultSeverity: 'warning',
+    needs: { commands: ['ln'] },
     scope: 'stage',
     docs: {
       summary: 'Replacing /bin/sh with `ln` instead of using SHELL',

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'maintainer-deprecated',
     aliases: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['MAINTAINER'] },
     scope: 'stage',
     tags: ['deprecated'],
     fixable: 'safe',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'multiple-cmd',
     aliases: { hadolint: 'DL4003', buildkit: 'MultipleInstructionsDisallowed' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['CMD'] },
     scope: 'stage',
     tags: ['unnecessary'],
     fixable: 'safe',

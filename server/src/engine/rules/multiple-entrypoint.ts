@@ -6,6 +6,7 @@ export default defineRule({
     id: 'multiple-entrypoint',
     aliases: { hadolint: 'DL4004', buildkit: 'MultipleInstructionsDisallowed' },
     defaultSeverity: 'error',
+    needs: { keywords: ['ENTRYPOINT'] },
     scope: 'stage',
     tags: ['unnecessary'],
     fixable: 'safe',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'multiple-healthcheck',
     aliases: { hadolint: 'DL3012', buildkit: 'MultipleInstructionsDisallowed' },
     defaultSeverity: 'error',
+    needs: { keywords: ['HEALTHCHECK'] },
     scope: 'stage',
     tags: ['unnecessary'],
     fixable: 'safe',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'npm-install-instead-of-ci',
     aliases: {},
     defaultSeverity: 'info',
+    needs: { commands: ['npm'] },
     scope: 'stage',
     fixable: 'unsafe',
     docs: {

@@ -20,6 +20,7 @@ export default defineRule({
     id: 'npm-unpinned-package',
     aliases: { hadolint: 'DL3016' },
     defaultSeverity: 'warning',
+    needs: { commands: ['npm'] },
     scope: 'stage',
     docs: {
       summary: '`npm install <package>` without a version',

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'onbuild-forbidden-trigger',
     aliases: { hadolint: 'DL3043' },
     defaultSeverity: 'error',
+    needs: { keywords: ['ONBUILD'] },
     scope: 'stage',
     docs: {
       summary: '`ONBUILD ONBUILD`, `ONBUILD FROM` or `ONBUILD MAINTAINER`',

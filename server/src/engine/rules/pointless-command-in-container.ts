@@ -8,6 +8,7 @@ export default defineRule({
     id: 'pointless-command-in-container',
     aliases: { hadolint: 'DL3001' },
     defaultSeverity: 'info',
+    needs: { commands: COMMANDS },
     scope: 'stage',
     docs: {
       summary: 'A command that does nothing useful during a build',

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'secret-file-copied',
     aliases: {},
     defaultSeverity: 'warning',
+    needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',
     docs: {
       summary: 'A credentials file copied into the image',

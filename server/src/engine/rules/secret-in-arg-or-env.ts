@@ -25,6 +25,7 @@ export default defineRule({
     id: 'secret-in-arg-or-env',
     aliases: { hadolint: 'DL3064', buildkit: 'SecretsUsedInArgOrEnv' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['ARG', 'ENV'] },
     scope: 'stage',
     docs: {
       summary: 'A secret passed through ARG or ENV',

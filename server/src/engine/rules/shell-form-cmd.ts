@@ -69,6 +69,7 @@ export default defineRule({
     id: 'shell-form-cmd',
     aliases: { hadolint: 'DL3025', buildkit: 'JSONArgsRecommended' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['CMD', 'ENTRYPOINT'] },
     scope: 'stage',
     fixable: 'both',
     docs: {

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'sudo-in-run',
     aliases: { hadolint: 'DL3004' },
     defaultSeverity: 'error',
+    needs: { commands: ['sudo'] },
     scope: 'stage',
     docs: {
       summary: '`sudo` in a RUN',

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'useradd-high-uid-without-l',
     aliases: { hadolint: 'DL3046' },
     defaultSeverity: 'warning',
+    needs: { commands: ['useradd'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

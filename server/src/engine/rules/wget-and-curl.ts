@@ -8,6 +8,7 @@ export default defineRule({
     id: 'wget-and-curl',
     aliases: { hadolint: 'DL4001' },
     defaultSeverity: 'warning',
+    needs: { commands: ['wget'] },
     scope: 'stage',
     docs: {
       summary: 'Both `wget` and `curl` in one stage',

@@ -39,6 +39,7 @@ export default defineRule({
     id: 'wget-without-progress',
     aliases: { hadolint: 'DL3047' },
     defaultSeverity: 'info',
+    needs: { commands: ['wget'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

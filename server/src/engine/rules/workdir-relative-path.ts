@@ -18,6 +18,7 @@ export default defineRule({
     id: 'workdir-relative-path',
     aliases: { hadolint: 'DL3000', buildkit: 'WorkdirRelativePath' },
     defaultSeverity: 'warning',
+    needs: { keywords: ['WORKDIR'] },
     scope: 'stage',
     docs: {
       summary: 'A relative WORKDIR with no absolute one before it',

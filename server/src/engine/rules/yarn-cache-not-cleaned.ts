@@ -7,6 +7,7 @@ export default defineRule({
     id: 'yarn-cache-not-cleaned',
     aliases: { hadolint: 'DL3060' },
     defaultSeverity: 'info',
+    needs: { commands: ['yarn'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

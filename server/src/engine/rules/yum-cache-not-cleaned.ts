@@ -7,6 +7,7 @@ export default defineRule({
     id: 'yum-cache-not-cleaned',
     aliases: { hadolint: 'DL3032' },
     defaultSeverity: 'warning',
+    needs: { commands: ['yum'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'yum-missing-yes',
     aliases: { hadolint: 'DL3030' },
     defaultSeverity: 'warning',
+    needs: { commands: ['yum'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

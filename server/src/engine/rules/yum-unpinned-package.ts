@@ -50,6 +50,7 @@ export default defineRule({
     id: 'yum-unpinned-package',
     aliases: { hadolint: 'DL3033' },
     defaultSeverity: 'warning',
+    needs: { commands: ['yum'] },
     scope: 'stage',
     docs: {
       summary: '`yum install` of a package without a version',

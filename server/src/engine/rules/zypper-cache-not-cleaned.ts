@@ -7,6 +7,7 @@ export default defineRule({
     id: 'zypper-cache-not-cleaned',
     aliases: { hadolint: 'DL3036' },
     defaultSeverity: 'warning',
+    needs: { commands: ['zypper'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'zypper-dist-upgrade',
     aliases: { hadolint: 'DL3035' },
     defaultSeverity: 'warning',
+    needs: { commands: ['zypper'] },
     scope: 'stage',
     docs: {
       summary: '`zypper dist-upgrade` in a build',

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'zypper-missing-non-interactive',
     aliases: { hadolint: 'DL3034' },
     defaultSeverity: 'warning',
+    needs: { commands: ['zypper'] },
     scope: 'stage',
     fixable: 'safe',
     docs: {

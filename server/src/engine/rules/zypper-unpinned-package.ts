@@ -7,6 +7,7 @@ export default defineRule({
     id: 'zypper-unpinned-package',
     aliases: { hadolint: 'DL3037' },
     defaultSeverity: 'warning',
+    needs: { commands: ['zypper'] },
     scope: 'stage',
     docs: {
       summary: '`zypper install` of a package without a version',
