@@ -76,6 +76,9 @@ function incrementalMismatch(text) {
   return undefined;
 }
 
+/** The same rules, none of them skipped for what its meta.needs names. */
+const rulesWithoutNeeds = (options.rules ?? engine.allRules).map((r) => ({ ...r, meta: { ...r.meta, needs: undefined } }));
+
 const count = (m, k, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
 const findingsPerRule = new Map();
 const appliedPerRule = { safe: new Map(), unsafe: new Map() };
@@ -115,7 +118,7 @@ for (const [i, file] of files.entries()) {
   for (const v of result.violations) (v.kind.startsWith('rule threw') ? exceptions : failures).push({ file: rel, kind: v.kind, detail: v.detail });
   // Rules skip files that lack what their meta.needs names: without that, they must find exactly the same.
   try {
-    const everyRuleRuns = engine.lintText(text, { ...options, rules: (options.rules ?? engine.allRules).map((r) => ({ ...r, meta: { ...r.meta, needs: undefined } })) }).findings;
+    const everyRuleRuns = engine.lintText(text, { ...options, rules: rulesWithoutNeeds }).findings;
     if (JSON.stringify(everyRuleRuns) !== JSON.stringify(result.findings)) failures.push({ file: rel, kind: 'a rule skipped for its meta.needs would have reported', detail: [...new Set(everyRuleRuns.map((f) => f.rule))].filter((r) => !result.findings.some((f) => f.rule === r)).join(', ') || 'different findings' });
   } catch (error) {
     exceptions.push({ file: rel, kind: 'exception linting without meta.needs', detail: error?.stack ?? String(error) });

@@ -4,7 +4,8 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRules, DockerfileModel, initShellParser, lintIncremental, lintModel, memoryFiles, type LintOptions, type Rule } from '../../server/src/engine';
+import { allRules, DockerfileModel, initShellParser, lintIncremental, lintModel, memoryFiles, type LintOptions, type Rule, type RuleContext } from '../../server/src/engine';
+import type { Stage } from '../../server/src/engine/model/dockerfile';
 import { committedDockerfiles, randomEdit, seededRandom } from '../support/random-edits';
 
 before(async () => { await initShellParser(); });
@@ -16,20 +17,25 @@ const everyRule: LintOptions = {
   settings: { today: '2026-12-01' },
 };
 
-/** A stage-scoped rule that records which stages it was run on. */
-function spy(): { rule: Rule; runs: string[] } {
+/** A stage-scoped test rule that records which stages it was run on, then checks each with `check`. */
+function stageSpy(id: string, check: (ctx: RuleContext, stage: Stage) => void): { rule: Rule; runs: string[] } {
   const runs: string[] = [];
   const rule: Rule = {
-    meta: { id: 'spy', aliases: {}, defaultSeverity: 'info', scope: 'stage', docs: { summary: 's', why: 'w', examples: [{ bad: 'a', good: 'b' }], references: [] } },
+    meta: { id, aliases: {}, defaultSeverity: 'info', scope: 'stage', docs: { summary: 's', why: 'w', examples: [{ bad: 'a', good: 'b' }], references: [] } },
     check(ctx) {
       for (const stage of ctx.model.stages) {
         runs.push(stage.alias ?? String(stage.index));
-        for (const instr of stage.instructions) if (instr.keyword === 'RUN') ctx.report({ start: instr.keywordStart, end: instr.keywordEnd, message: `RUN in ${stage.alias}` });
+        check(ctx, stage);
       }
     },
   };
   return { rule, runs };
 }
+
+/** Reports every RUN. */
+const spy = () => stageSpy('spy', (ctx, stage) => {
+  for (const instr of stage.instructions) if (instr.keyword === 'RUN') ctx.report({ start: instr.keywordStart, end: instr.keywordEnd, message: `RUN in ${stage.alias}` });
+});
 
 const THREE_STAGES = 'FROM alpine AS one\nRUN a\n\nFROM alpine AS two\nRUN b\n\nFROM one AS three\nRUN c\n';
 
@@ -98,16 +104,9 @@ describe('incremental lint', () => {
   });
 
   it('a stage whose stage-name lookup finds another stage, or none, runs again', () => {
-    const runs: string[] = [];
-    const rule: Rule = {
-      meta: { id: 'lookup-spy', aliases: {}, defaultSeverity: 'info', scope: 'stage', docs: { summary: 's', why: 'w', examples: [{ bad: 'a', good: 'b' }], references: [] } },
-      check(ctx) {
-        for (const stage of ctx.model.stages) {
-          runs.push(stage.alias ?? String(stage.index));
-          if (ctx.model.stageByName('two', stage)) ctx.report({ start: stage.from.keywordStart, end: stage.from.keywordEnd, message: 'two comes before' });
-        }
-      },
-    };
+    const { rule, runs } = stageSpy('lookup-spy', (ctx, stage) => {
+      if (ctx.model.stageByName('two', stage)) ctx.report({ start: stage.from.keywordStart, end: stage.from.keywordEnd, message: 'two comes before' });
+    });
     const options: LintOptions = { rules: [rule] };
     const text = 'FROM alpine AS one\nRUN <<EOF\na\nEOF\nFROM alpine AS two\nRUN <<EOF\nb\nEOF\nFROM alpine AS three\nRUN c\n';
     const first = lintIncremental(new DockerfileModel(text), options);

@@ -566,14 +566,8 @@ function reparseWindow(prev: DockerfileModel, text: string, lines: LineIndex): W
  */
 function heredocCloses(ast: Dockerfile, text: string, lines: LineIndex, start: number, end: number): number | undefined {
   const nodes = ast.getInstructions();
-  const last = nodes[nodes.length - 1];
-  let open: Heredoc | undefined;
-  try {
-    open = last ? astHeredocs(last).find((h) => h.getDelimiterRange() === null) : undefined;
-  } catch {
-    return undefined;
-  }
-  if (!open) return undefined;
+  const open = nodes.length ? firstOpenHeredoc(nodes[nodes.length - 1]) : undefined;
+  if (!open || open === 'unknown') return undefined;
   const name = open.getName();
   const marker = open.getStartRange();
   const markerLine = lines.positionAt(start).line + marker.start.line;
@@ -633,10 +627,15 @@ function isOpen(ast: Dockerfile, text: string, lines: LineIndex, lineBase: numbe
     if (content.endsWith('\\')) return true;
     break;
   }
+  return firstOpenHeredoc(last) !== undefined;
+}
+
+/** The first heredoc of `node` that never meets its delimiter; 'unknown' when dockerfile-ast throws on a malformed one. */
+function firstOpenHeredoc(node: Instruction): Heredoc | 'unknown' | undefined {
   try {
-    return astHeredocs(last).some((h) => h.getDelimiterRange() === null);
+    return astHeredocs(node).find((h) => h.getDelimiterRange() === null);
   } catch {
-    return true; // dockerfile-ast throws on some malformed heredocs
+    return 'unknown';
   }
 }
 

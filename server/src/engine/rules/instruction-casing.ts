@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
 
 export default defineRule({
   meta: {
@@ -15,15 +16,15 @@ export default defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const keyword = (i: { keywordStart: number; keywordEnd: number }) => model.text.slice(i.keywordStart, i.keywordEnd);
+    const keyword = (i: Instr) => model.text.slice(i.keywordStart, i.keywordEnd);
+    // This runs over the whole file on every keystroke: a keyword written as the model spells it (upper case)
+    // is recognised in place, without new strings.
+    const writtenUpper = (i: Instr) => i.keywordEnd - i.keywordStart === i.keyword.length && model.text.startsWith(i.keyword, i.keywordStart);
     // As BuildKit counts: the top-level keywords that are all lower or all upper case; a tie goes to upper.
-    // (This runs over the whole file on every keystroke: the common cases compare in place, without new strings.)
     let lower = 0;
     let upper = 0;
     for (const instr of model.instructions) {
-      const { text } = model;
-      const written = instr.keywordEnd - instr.keywordStart;
-      if (written === instr.keyword.length && text.startsWith(instr.keyword, instr.keywordStart)) { upper++; continue; }
+      if (writtenUpper(instr)) { upper++; continue; }
       const k = keyword(instr);
       if (k === k.toLowerCase() && k !== k.toUpperCase()) lower++;
       else if (k === k.toUpperCase()) upper++;
@@ -32,7 +33,7 @@ export default defineRule({
     const majority = toLower ? lower : upper;
     // ONBUILD triggers are keywords too (BuildKit does not look at them).
     for (const instr of [...model.instructions, ...model.triggers]) {
-      if (!toLower && instr.keywordEnd - instr.keywordStart === instr.keyword.length && model.text.startsWith(instr.keyword, instr.keywordStart)) continue;
+      if (!toLower && writtenUpper(instr)) continue;
       const k = keyword(instr);
       const want = toLower ? k.toLowerCase() : k.toUpperCase();
       if (!k || k === want) continue;
