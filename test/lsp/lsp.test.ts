@@ -175,11 +175,14 @@ describe('settings and config files', () => {
     await p;
   });
 
-  it('a .hadolint.yaml added beside the file changes the diagnostics', async () => {
+  it('a .hadolint.yaml added beside the file changes the diagnostics (the watched-file event, not a keystroke)', async () => {
     const text = 'FROM alpine:3.21\nRUN mkdir /a\nRUN mkdir /b\nUSER 1\n';
     const uri = write('cfg/Dockerfile', text);
     assert.ok((await editor.open(uri, text)).some((d) => d.code === 'consecutive-run'));
     write('cfg/.hadolint.yaml', 'ignored: [DL3059]\n');
+    // The config file is looked for once per document: a keystroke does not probe the folders again.
+    const typed = await editor.change(uri, 2, [{ range: { start: { line: 3, character: 6 }, end: { line: 3, character: 6 } }, text: '\n' }]);
+    assert.ok(typed.some((d) => d.code === 'consecutive-run'));
     const p = editor.nextDiagnostics(uri);
     editor.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('cfg/.hadolint.yaml'), type: 1 }] });
     assert.ok(!(await p).some((d) => d.code === 'consecutive-run'));

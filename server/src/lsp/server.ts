@@ -137,10 +137,21 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     }
   }
 
+  // Where a Dockerfile's config file is: looked up once per document, not on every keystroke (the lookup walks
+  // up the folders and probes each one). A config file created or deleted in the workspace arrives as a
+  // watched-file event, which empties this; one outside it (the user's own) counts from the next open.
+  const configPaths = new Map<string, string | undefined>();
+  function configPathFor(file: string): string | undefined {
+    if (configPaths.has(file)) return configPaths.get(file);
+    const found = findConfigFile(file, workspaceRoots.find((r) => file.startsWith(r + path.sep)));
+    configPaths.set(file, found);
+    return found;
+  }
+
   function configFor(file: string | undefined, settings: DockwiseSettings): LoadedConfig | undefined {
     let configPath: string | undefined;
     if (settings.configFile) configPath = path.isAbsolute(settings.configFile) || !workspaceRoots[0] ? settings.configFile : path.join(workspaceRoots[0], settings.configFile);
-    else if (file) configPath = findConfigFile(file, workspaceRoots.find((r) => file.startsWith(r + path.sep)));
+    else if (file) configPath = configPathFor(file);
     if (!configPath) return undefined;
     let hit = configCache.get(configPath);
     if (!hit) {
@@ -285,11 +296,11 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     cache.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     const file = filePath(e.document.uri);
-    if (file) filesCache.delete(file);
+    if (file) { filesCache.delete(file); configPaths.delete(file); }
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  connection.onDidChangeConfiguration(() => { settingsCache.clear(); configCache.clear(); reportedProblems.clear(); revalidateAll(); });
-  connection.onDidChangeWatchedFiles(() => { configCache.clear(); filesCache.clear(); reportedProblems.clear(); revalidateAll(); });
+  connection.onDidChangeConfiguration(() => { settingsCache.clear(); configCache.clear(); configPaths.clear(); reportedProblems.clear(); revalidateAll(); });
+  connection.onDidChangeWatchedFiles(() => { configCache.clear(); configPaths.clear(); filesCache.clear(); reportedProblems.clear(); revalidateAll(); });
 
   function editFor(uri: string, doc: TextDocument, fix: Fix): WorkspaceEdit {
     if (!fix.createFiles?.length) return { changes: { [uri]: fix.edits } };
