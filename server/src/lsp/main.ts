@@ -35,6 +35,11 @@ function stdioConnection(): Connection {
 // cores the editor and the server's own keystrokes need (measured: open -> diagnostics and keystroke latency
 // both improve, the lint's own time does not change). Set before the grammar is compiled, in startServer.
 setFlagsFromString('--liftoff-only');
+// Likewise V8's optimizing compiler inlines nothing into the server's own functions. The lint's hot functions
+// are large and called from many places; inlining into them made each optimization slow to compile (up to
+// 80 ms of background CPU for the model's constructor, several times over as inputs change) for no measurable
+// gain in the lint itself. Measured on the bench files: background CPU halved, keystroke p95 20-35% lower.
+setFlagsFromString('--no-turbo-inlining');
 
 if (process.argv.includes('--version')) {
   process.stdout.write('dockwise-language-server\n');
