@@ -274,6 +274,14 @@ function lintUnit(run: UnitRun, unit: Unit, k: number, kept: Kept | undefined, s
 }
 
 function allInside(found: RawFinding[], unit: Unit): boolean {
-  const inside = (s: number, e: number) => s >= unit.start && e <= unit.end;
-  return found.every((f) => inside(f.start, f.end) && f.fixes.every((x) => x.edits.every((e) => inside(e.start, e.end))));
+  const { start, end } = unit;
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i];
+    if (f.start < start || f.end > end) return false;
+    for (let j = 0; j < f.fixes.length; j++) {
+      const { edits } = f.fixes[j];
+      for (let k = 0; k < edits.length; k++) if (edits[k].start < start || edits[k].end > end) return false;
+    }
+  }
+  return true;
 }

@@ -76,7 +76,14 @@ export function mayReport(rule: Rule, model: DockerfileModel): boolean {
   const { needs } = rule.meta;
   if (!needs) return true;
   const { commands, keywords } = presentIn(model);
-  return (needs.commands?.some((c) => commands.has(c)) ?? false) || (needs.keywords?.some((k) => keywords.has(k)) ?? false);
+  return anyIn(needs.commands, commands) || anyIn(needs.keywords, keywords);
+}
+
+// Asked for every rule on every keystroke: a plain loop, no callback to allocate.
+function anyIn(names: readonly string[] | undefined, present: ReadonlySet<string>): boolean {
+  if (!names) return false;
+  for (let i = 0; i < names.length; i++) if (present.has(names[i])) return true;
+  return false;
 }
 
 /**

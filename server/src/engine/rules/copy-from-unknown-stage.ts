@@ -29,8 +29,11 @@ export default defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
-      for (const instr of stage.instructions) {
+    // Runs on every keystroke (it reads other stages): indexed loops allocate nothing per instruction.
+    for (let s = 0; s < model.stages.length; s++) {
+      const stage = model.stages[s];
+      for (let i = 0; i < stage.instructions.length; i++) {
+        const instr = stage.instructions[i];
         if (instr.keyword !== 'COPY') continue;
         const from = instr.flags.find((f) => f.name === 'from');
         if (!from?.value) continue;

@@ -23,7 +23,9 @@ export default defineRule({
     // As BuildKit counts: the top-level keywords that are all lower or all upper case; a tie goes to upper.
     let lower = 0;
     let upper = 0;
-    for (const instr of model.instructions) {
+    const { instructions, triggers } = model;
+    for (let i = 0; i < instructions.length; i++) {
+      const instr = instructions[i];
       if (writtenUpper(instr)) { upper++; continue; }
       const k = keyword(instr);
       if (k === k.toLowerCase() && k !== k.toUpperCase()) lower++;
@@ -32,7 +34,8 @@ export default defineRule({
     const toLower = lower > upper;
     const majority = toLower ? lower : upper;
     // ONBUILD triggers are keywords too (BuildKit does not look at them).
-    for (const instr of [...model.instructions, ...model.triggers]) {
+    for (let i = 0; i < instructions.length + triggers.length; i++) {
+      const instr = i < instructions.length ? instructions[i] : triggers[i - instructions.length];
       if (!toLower && writtenUpper(instr)) continue;
       const k = keyword(instr);
       const want = toLower ? k.toLowerCase() : k.toUpperCase();
