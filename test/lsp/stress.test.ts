@@ -55,6 +55,9 @@ it('a document closed while it is being linted ends with empty diagnostics', asy
   published.length = 0;
   editor.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:latest\nRUN apk add curl\n'.repeat(500) } });
   editor.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  // Waits for the close's empty publication (a loaded machine may take longer than a fixed pause), then long
+  // enough for a stale lint to publish after it.
+  await until(() => published.some((p) => p.uri === uri && p.count === 0));
   await settle();
   const mine = published.filter((p) => p.uri === uri);
   assert.ok(mine.length >= 1);
