@@ -25,9 +25,12 @@ export class DirectMessageWriter extends AbstractMessageWriter implements Messag
 
   write(msg: Message): Promise<void> {
     try {
-      const body = this.encode(msg);
-      const header = Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii');
-      this.out.write(Buffer.concat([header, body], header.byteLength + body.byteLength));
+      const { pieces, length } = this.encodePieces(msg);
+      const header = `Content-Length: ${length}\r\n\r\n`;
+      const frame = Buffer.allocUnsafe(header.length + length);
+      frame.write(header, 0, 'ascii');
+      copyInto(frame, pieces, header.length);
+      this.out.write(frame);
       this.errors = 0;
       return Promise.resolve();
     } catch (error) {
@@ -40,10 +43,16 @@ export class DirectMessageWriter extends AbstractMessageWriter implements Messag
 
   /** The message as UTF-8 JSON: JSON.stringify's, except that a diagnostic published before reuses its encoding. */
   encode(msg: Message): Buffer {
+    const { pieces, length } = this.encodePieces(msg);
+    return copyInto(Buffer.allocUnsafe(length), pieces, 0);
+  }
+
+  private encodePieces(msg: Message): { pieces: Buffer[]; length: number } {
     const m = msg as Message & { method?: string; params?: PublishParams };
     const params = m.method === PUBLISH ? m.params : undefined;
     if (!params || !Array.isArray(params.diagnostics) || Object.keys(m).length !== 3 || Object.keys(params).some((k) => k !== 'uri' && k !== 'version' && k !== 'diagnostics')) {
-      return Buffer.from(JSON.stringify(msg), 'utf8');
+      const whole = Buffer.from(JSON.stringify(msg), 'utf8');
+      return { pieces: [whole], length: whole.byteLength };
     }
     const version = params.version === undefined ? '' : `,"version":${JSON.stringify(params.version)}`;
     const pieces: Buffer[] = [Buffer.from(`{"jsonrpc":${JSON.stringify(m.jsonrpc)},"method":"${PUBLISH}","params":{"uri":${JSON.stringify(params.uri)}${version},"diagnostics":[`, 'utf8')];
@@ -57,6 +66,19 @@ export class DirectMessageWriter extends AbstractMessageWriter implements Messag
       length += piece.byteLength;
     }
     pieces.push(END);
-    return Buffer.concat(pieces, length);
+    return { pieces, length };
   }
+}
+
+/**
+ * Copies `pieces` into `out` from offset `at`, in one plain loop. Buffer.concat does the same through a helper
+ * per piece, which stays unoptimized for the first few hundred publications: on a long file (hundreds of
+ * pieces) that was about 1 ms of every keystroke, and the header was then copied onto the body in a second pass.
+ */
+function copyInto(out: Buffer, pieces: Buffer[], at: number): Buffer {
+  for (let i = 0; i < pieces.length; i++) {
+    out.set(pieces[i], at);
+    at += pieces[i].byteLength;
+  }
+  return out;
 }
