@@ -2,14 +2,20 @@ import type { Position, Range } from './types';
 
 /** Converts between string offsets and line/character positions for one text. */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Where each line starts. Typed: built on every keystroke, it sits outside the JS heap and leaves no garbage there. */
+  private readonly starts: Int32Array;
 
   constructor(readonly text: string) {
-    const starts = [0];
     if (text.indexOf('\r') < 0) {
-      // The common case, built on every keystroke: indexOf finds the line breaks natively.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      // The common case: indexOf finds the line breaks natively; counted first, so the array is made once at its size.
+      let count = 1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+      const starts = new Int32Array(count);
+      let line = 1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+      this.starts = starts;
     } else {
+      const starts = [0];
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c === 10) starts.push(i + 1);
@@ -18,8 +24,8 @@ export class LineIndex {
           starts.push(i + 1);
         }
       }
+      this.starts = Int32Array.from(starts);
     }
-    this.starts = starts;
   }
 
   get lineCount(): number { return this.starts.length; }

@@ -16,6 +16,8 @@ export class DirectMessageWriter extends AbstractMessageWriter implements Messag
   /** Diagnostics are never changed once published (the server makes a new object for a new finding). */
   private readonly encoded = new WeakMap<object, Buffer>();
   private errors = 0;
+  /** The pieces of the publication being written, reused: on a long file hundreds per keystroke. */
+  private readonly scratch: Buffer[] = [];
 
   constructor(private readonly out: NodeJS.WritableStream) {
     super();
@@ -55,17 +57,21 @@ export class DirectMessageWriter extends AbstractMessageWriter implements Messag
       return { pieces: [whole], length: whole.byteLength };
     }
     const version = params.version === undefined ? '' : `,"version":${JSON.stringify(params.version)}`;
-    const pieces: Buffer[] = [Buffer.from(`{"jsonrpc":${JSON.stringify(m.jsonrpc)},"method":"${PUBLISH}","params":{"uri":${JSON.stringify(params.uri)}${version},"diagnostics":[`, 'utf8')];
+    const pieces = this.scratch;
+    let n = 0;
+    pieces[n++] = Buffer.from(`{"jsonrpc":${JSON.stringify(m.jsonrpc)},"method":"${PUBLISH}","params":{"uri":${JSON.stringify(params.uri)}${version},"diagnostics":[`, 'utf8');
     let length = pieces[0].byteLength + END.byteLength;
     for (let i = 0; i < params.diagnostics.length; i++) {
       const d = params.diagnostics[i];
       let piece = this.encoded.get(d);
       if (piece === undefined) this.encoded.set(d, piece = Buffer.from(JSON.stringify(d), 'utf8'));
-      if (i > 0) { pieces.push(COMMA); length += 1; }
-      pieces.push(piece);
+      if (i > 0) { pieces[n++] = COMMA; length += 1; }
+      pieces[n++] = piece;
       length += piece.byteLength;
     }
-    pieces.push(END);
+    pieces[n++] = END;
+    // Dropped so that the array does not keep the diagnostics of a long file alive after a shorter one.
+    pieces.length = n;
     return { pieces, length };
   }
 }

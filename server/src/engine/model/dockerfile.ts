@@ -246,7 +246,13 @@ export class DockerfileModel {
 
   /** A heredoc (in RUN, COPY or ADD) that never ends: every line after it belongs to its body. */
   get hasUnterminatedHeredoc(): boolean {
-    return (this.whole ?? this).instructions.some((i) => i.heredocs.some((h) => !h.terminated));
+    // Asked on every keystroke: plain loops, no callback per instruction.
+    const { instructions } = this.whole ?? this;
+    for (let i = 0; i < instructions.length; i++) {
+      const { heredocs } = instructions[i];
+      for (let h = 0; h < heredocs.length; h++) if (!heredocs[h].terminated) return true;
+    }
+    return false;
   }
 
   /** Every RUN, including those inside ONBUILD, in source order. */

@@ -1,5 +1,6 @@
 import { defineRule, type FixSpec } from '../rule';
 import { substitute } from '../model/variables';
+import type { Instr } from '../model/dockerfile';
 
 /** Edit distance (insert, delete, substitute) between two short names. */
 function distance(a: string, b: string): number {
@@ -9,6 +10,11 @@ function distance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
   }
   return d[a.length][b.length];
+}
+
+function fromFlag(instr: Instr): Instr['flags'][number] | undefined {
+  for (let i = 0; i < instr.flags.length; i++) if (instr.flags[i].name === 'from') return instr.flags[i];
+  return undefined;
 }
 
 export default defineRule({
@@ -35,7 +41,7 @@ export default defineRule({
       for (let i = 0; i < stage.instructions.length; i++) {
         const instr = stage.instructions[i];
         if (instr.keyword !== 'COPY') continue;
-        const from = instr.flags.find((f) => f.name === 'from');
+        const from = fromFlag(instr);
         if (!from?.value) continue;
         const start = from.valueStart ?? from.start;
         const { value, unresolved } = substitute(from.value, (n) => model.lookupVariable(n, instr)?.value, model.escapeChar);
