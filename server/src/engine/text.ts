@@ -2,7 +2,7 @@ import type { Position, Range } from './types';
 
 /** Converts between string offsets and line/character positions for one text. */
 export class LineIndex {
-  /** Where each line starts. Typed: built on every keystroke, it sits outside the JS heap and leaves no garbage there. */
+  /** Where each line starts. Typed: built on every keystroke, its numbers are stored outside the JS heap. */
   private readonly starts: Int32Array;
 
   constructor(readonly text: string) {

@@ -70,7 +70,7 @@ export class DirectMessageWriter extends AbstractMessageWriter implements Messag
       length += piece.byteLength;
     }
     pieces[n++] = END;
-    // Dropped so that the array does not keep the diagnostics of a long file alive after a shorter one.
+    // Cut to this publication's pieces: a longer one before it must not stay referenced.
     pieces.length = n;
     return { pieces, length };
   }
