@@ -577,7 +577,7 @@ function heredocCloses(ast: Dockerfile, text: string, lines: LineIndex, start: n
   const name = open.getName();
   const marker = open.getStartRange();
   const markerLine = lines.positionAt(start).line + marker.start.line;
-  const chomp = /^<<-/.test(text.slice(lines.lineStart(markerLine) + marker.start.character));
+  const chomp = text.startsWith('<<-', lines.lineStart(markerLine) + marker.start.character);
   for (let line = lines.positionAt(end).line; line < lines.lineCount; line++) {
     const content = lines.lineText(line);
     if ((chomp ? content.replace(/^\t+/, '') : content) === name) return line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
