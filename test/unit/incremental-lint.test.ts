@@ -18,10 +18,10 @@ const everyRule: LintOptions = {
 };
 
 /** A stage-scoped test rule that records which stages it was run on, then checks each with `check`. */
-function stageSpy(id: string, check: (ctx: RuleContext, stage: Stage) => void): { rule: Rule; runs: string[] } {
+function stageSpy(id: string, check: (ctx: RuleContext, stage: Stage) => void, meta: Partial<Rule['meta']> = {}): { rule: Rule; runs: string[] } {
   const runs: string[] = [];
   const rule: Rule = {
-    meta: { id, aliases: {}, defaultSeverity: 'info', scope: 'stage', docs: { summary: 's', why: 'w', examples: [{ bad: 'a', good: 'b' }], references: [] } },
+    meta: { id, aliases: {}, defaultSeverity: 'info', scope: 'stage', docs: { summary: 's', why: 'w', examples: [{ bad: 'a', good: 'b' }], references: [] }, ...meta },
     check(ctx) {
       for (const stage of ctx.model.stages) {
         runs.push(stage.alias ?? String(stage.index));
@@ -117,6 +117,25 @@ describe('incremental lint', () => {
     // Stage three's text and line are the same, but `two` is gone: its lookup decides.
     assert.deepEqual(runs, ['one', 'three']);
     assert.deepEqual(second.result.findings, []);
+  });
+
+  it('a finding whose fix edits text outside its stage is not kept: the rule runs again on that stage every time', () => {
+    // The fix of stage two's finding edits the last line of the file, in stage three (which is not built FROM two).
+    const { rule, runs } = stageSpy('reaching-spy', (ctx, stage) => {
+      if (stage.alias !== 'two') return;
+      const end = ctx.model.text.length;
+      ctx.report({ start: stage.from.keywordStart, end: stage.from.keywordEnd, message: 'reaches the end', fixes: [{ title: 't', safety: 'safe', edits: [{ start: end, end, text: '# end\n' }] }] });
+    }, { fixable: 'safe' });
+    const options: LintOptions = { rules: [rule] };
+    const first = lintIncremental(new DockerfileModel(THREE_STAGES), options);
+    runs.length = 0;
+    // A line added in stage three moves the end of the file; stage two's text and line stay the same.
+    const edited = THREE_STAGES.replace('RUN c\n', 'RUN c\nRUN d\n');
+    const second = lintIncremental(new DockerfileModel(edited, first.result.model), options, first.memo);
+    // One runs again because three is built FROM it; two because its finding could not be kept.
+    assert.deepEqual(runs, ['one', 'two', 'three']);
+    assert.deepEqual(second.result.findings, lintModel(new DockerfileModel(edited), options).findings);
+    assert.equal(second.result.findings[0].fixes[0].edits[0].range.start.line, 9);
   });
 
   it('other options start from scratch', () => {
