@@ -7,6 +7,7 @@ import type { DockerfileModel, Instr, Stage } from './model/dockerfile';
 import { argDefinitions, envDefinitions } from './model/dockerfile';
 import { distroFamily, rootStage } from './model/base-images';
 import type { ShellScript } from './model/shell';
+import { shellArgvFor, shellFacts } from './model/shells';
 import type { Finding, Fix, Severity } from './types';
 import { PLATFORM_ARGS, PROXY_ARGS } from './model/build-args';
 
@@ -32,7 +33,6 @@ interface Json1Comment {
 const ALWAYS_EXCLUDED = ['SC1090', 'SC1091', 'SC2187'];
 /** Build-time variables Docker predefines for every RUN. */
 const PREDEFINED: readonly string[] = [...PROXY_ARGS, ...PLATFORM_ARGS];
-const DIALECTS: Record<string, string> = { sh: 'sh', ash: 'sh', dash: 'dash', bash: 'bash', ksh: 'ksh', mksh: 'ksh', busybox: 'sh' };
 
 const cache = new Map<string, Json1Comment[]>();
 const CACHE_LIMIT = 1000;
@@ -48,18 +48,6 @@ export function shellcheckAvailable(executable = 'shellcheck'): Promise<boolean>
     availability.set(executable, p);
   }
   return p;
-}
-
-/** The SHELL in effect for a RUN: the last SHELL before it in its stage or in the stages it is built FROM. */
-function shellFor(stage: Stage | null, instr: Instr): string[] | undefined {
-  for (let s: Stage | undefined = stage ?? undefined; s; s = s.parent) {
-    const shells = s.instructions.filter((i) => i.keyword === 'SHELL' && (s !== stage || i.start < instr.start));
-    const last = shells[shells.length - 1];
-    if (last) {
-      try { return JSON.parse(last.args.map((a) => a.value).join(' ')) as string[]; } catch { return undefined; }
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -104,21 +92,20 @@ function jobsFor(model: DockerfileModel, instr: Instr): Job[] {
   if (!run || run.execForm) return [];
   const stage = instr.onbuild ? instr.onbuild.stage : instr.stage;
   if (stage && distroFamily(rootStage(stage).image) === 'windows') return [];
-  const shell = shellFor(stage, instr);
-  const shellPath = shellPragma(model, stage, instr) ?? shell?.[0] ?? '/bin/sh';
-  const shellName = shellPath.split(/[\\/]/).pop()!.toLowerCase();
-  if (/pwsh|powershell|cmd/.test(shellName)) return [];
+  const pragma = shellPragma(model, stage, instr);
+  const argv = pragma ? [pragma] : shellArgvFor(stage, instr) ?? ['/bin/sh'];
+  const facts = shellFacts(argv);
+  if (facts.kind !== 'posix') return [];
   const jobs: Job[] = [];
   if (run.heredocs.length === 0) {
-    const dialect = DIALECTS[shellName];
+    const { dialect } = facts;
     if (dialect && run.scripts[0]) jobs.push({ instr, script: run.scripts[0], dialect, shebang: `#!/bin/${dialect}`, body: run.scripts[0].text });
     return jobs;
   }
   // Heredoc scripts: their own shebang (when sh-like) decides the dialect; the shebang line itself is blanked.
   for (const script of run.scripts.slice(1)) {
     const m = /^#![ \t]*(\S+)(?:[ \t]+(\S+))?/.exec(script.text);
-    const interp = m ? ((m[1].endsWith('/env') ? m[2] ?? '' : m[1]).split('/').pop() ?? '') : shellName;
-    const dialect = DIALECTS[interp];
+    const dialect = m ? shellFacts([m[1].endsWith('/env') ? m[2] ?? '' : m[1]]).dialect : facts.dialect;
     if (!dialect) continue;
     const body = m ? ' '.repeat(m[0].length) + script.text.slice(m[0].length) : script.text;
     jobs.push({ instr, script, dialect, shebang: `#!/bin/${dialect}`, body });

@@ -76,3 +76,19 @@ export function stageStartEnv(stage: Stage): Set<string> | undefined {
   startEnvMemo.set(stage, names);
   return names;
 }
+
+/**
+ * A Dev Container image (mcr.microsoft.com/devcontainers/*, and the older vscode/devcontainers/*): an image for
+ * working inside, with compilers, a shell user (`vscode`, `node`) and full distros on purpose. Rules about what
+ * ships to production (root user, toolchains, slim bases) do not apply to a stage built on one.
+ */
+export function isDevcontainerImage(ref: ImageReference): boolean {
+  if ((ref.registry ?? '').toLowerCase() !== 'mcr.microsoft.com') return false;
+  return /^(vscode\/)?devcontainers\//.test(ref.name.toLowerCase());
+}
+
+/** A stage whose FROM chain starts at a Dev Container image. */
+export function isDevcontainerStage(stage: Stage): boolean {
+  const base = rootStage(stage).image;
+  return !base.unresolved.length && isDevcontainerImage(base);
+}

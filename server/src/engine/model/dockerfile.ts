@@ -5,6 +5,7 @@ import { DockerfileParser, Instruction, ModifiableInstruction, type Dockerfile, 
 import { LineIndex } from '../text';
 import type { Position } from '../types';
 import { parseShell, type ShellCommand, type ShellScript } from './shell';
+import { invokedShell, POSIX_SHELL_NAMES, programName } from './shells';
 import { parseImageReference, type ImageReference } from './image';
 import { substitute } from './variables';
 
@@ -111,7 +112,6 @@ export interface VariableDefinition { name: string; value: string | undefined; k
 
 export interface CommentInfo { text: string; line: number; start: number; end: number; embedded: boolean }
 
-const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 // Docker reads heredocs in these instructions only.
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 
@@ -419,7 +419,7 @@ export class DockerfileModel {
         const interp = shebang ? (shebang[1].endsWith('/env') ? shebang[2] ?? '' : shebang[1]).split('/').pop() ?? '' : '';
         // An unterminated heredoc runs to the end of the file (Docker rejects it): while the user is still typing
         // its delimiter, the rest of the file is not read as shell commands.
-        h.isScript = runsScript && h.terminated && (!shebang || SHELL_NAMES.has(interp));
+        h.isScript = runsScript && h.terminated && (!shebang || POSIX_SHELL_NAMES.has(programName(interp)));
         if (h.isScript && content.trim()) body.scripts.push(parseShell(detached(content), h.contentStart));
       }
     }
@@ -777,8 +777,9 @@ function heredocRunsScript(command: ShellScript): boolean {
   if (command.commands.length === 0) return true;
   if (command.commands.length !== 1) return false;
   const c = command.commands[0];
-  const name = c.name.split('/').pop() ?? '';
-  return SHELL_NAMES.has(name) && c.args.every((a) => a.value.startsWith('-') || a.value.startsWith('<<'));
+  if (!invokedShell(c.name, c.args)) return false;
+  const args = programName(c.name) === 'busybox' ? c.args.slice(1) : c.args;
+  return args.every((a) => a.value.startsWith('-') || a.value.startsWith('<<'));
 }
 
 /**

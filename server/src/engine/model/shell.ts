@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { Parser, Language, type Node } from 'web-tree-sitter';
+import { invokedShell } from './shells';
 
 export interface ShellWord {
   /** The word as the shell sees it: quotes removed, backslash escapes resolved, expansions kept as written. */
@@ -100,7 +101,6 @@ interface Relative {
 
 const cache = new Map<string, Relative>();
 const CACHE_LIMIT = 4000;
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
 
 /** Parses `text` (which starts at document offset `base`) and returns its commands with document offsets. */
 export function parseShell(text: string, base: number): ShellScript {
@@ -233,8 +233,7 @@ function collect(root: Node, out: Relative, shift: number, nested: boolean, dept
 
 /** Commands inside `sh -c '…'` / `bash -c "…"`: hadolint cannot see them, we can. */
 function collectNested(cmd: ShellCommand, node: Node, out: Relative, shift: number, depth: number): void {
-  const base = cmd.name.split('/').pop() ?? '';
-  if (!SHELLS.has(base)) return;
+  if (!invokedShell(cmd.name, cmd.args)) return;
   const args = node.childrenForFieldName('argument').filter((n): n is Node => n !== null);
   const ci = args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.text));
   const script = ci >= 0 ? args[ci + 1] : undefined;

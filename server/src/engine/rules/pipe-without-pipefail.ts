@@ -3,18 +3,7 @@ import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import { isCommand } from '../model/commands';
 import { distroFamily, rootStage } from '../model/base-images';
 import type { ShellCommand } from '../model/shell';
-
-/** The SHELL in effect for `instr`: the last SHELL before it in its stage, else in the stages it is built FROM. */
-function currentShell(stage: Stage, instr: Instr): string[] | undefined {
-  for (let s: Stage | undefined = stage; s; s = s.parent) {
-    const shells = s.instructions.filter((i) => i.keyword === 'SHELL' && (s !== stage || i.start < instr.start));
-    const last = shells[shells.length - 1];
-    if (last) {
-      try { return JSON.parse(last.args.map((a) => a.value).join(' ')) as string[]; } catch { return undefined; }
-    }
-  }
-  return undefined;
-}
+import { shellFacts, shellInstructionArgv, shellInstructionFor } from '../model/shells';
 
 function hasPipefailOption(words: readonly string[]): boolean {
   return words.some((w, i) => w === 'pipefail' && i > 0 && /^-[a-z]*o$/.test(words[i - 1]));
@@ -60,8 +49,9 @@ export default defineRule({
       const offending: Array<{ instr: Instr; first: ShellCommand; last: ShellCommand }> = [];
       for (const instr of stage.instructions) {
         if (!instr.run || instr.run.execForm || !instr.run.hasPipe) continue;
-        const shell = currentShell(stage, instr);
-        if (shell && (/pwsh|powershell|cmd(\.exe)?$/i.test(shell[0] ?? '') || hasPipefailOption(shell))) continue;
+        const shell = shellInstructionFor(stage, instr);
+        const argv = shell && shellInstructionArgv(shell);
+        if (shell && (!argv || shellFacts(argv).kind !== 'posix' || hasPipefailOption(argv))) continue;
         const cmds = instr.run.commands;
         const piped = cmds.filter((c) => c.pipeline !== undefined);
         const first = piped.find((c) => !setsPipefail(cmds, c.start));

@@ -1,0 +1,92 @@
+// The shells Dockwise knows, in one table: which names run a POSIX script, which dialect ShellCheck should
+// use for them, whether they have `set -o pipefail`, and how to join two commands so the second runs only
+// when the first succeeded. Every rule and the model ask here, never keep a list of their own.
+import type { Instr, Stage } from './dockerfile';
+
+export type ShellKind = 'posix' | 'powershell' | 'cmd' | 'unknown';
+
+export interface ShellFacts {
+  kind: ShellKind;
+  /** ShellCheck's dialect for a POSIX shell. */
+  dialect?: 'sh' | 'dash' | 'bash' | 'ksh';
+  /** `set -o pipefail` exists. For `sh` it depends on what /bin/sh is (dash on Debian has none). */
+  pipefail: boolean | 'depends';
+  /**
+   * What joins two commands so the second runs only after the first succeeded; undefined when there is no
+   * such operator Dockwise can rely on. Windows PowerShell 5.1 has no `&&`: its `;` runs on, so a merge under
+   * it only keeps the meaning when every command stops the script on failure ($ErrorActionPreference = 'Stop').
+   */
+  andThen?: string;
+}
+
+const POSIX_SHELLS: Record<string, ShellFacts> = {
+  sh: { kind: 'posix', dialect: 'sh', pipefail: 'depends', andThen: '&&' },
+  ash: { kind: 'posix', dialect: 'sh', pipefail: true, andThen: '&&' },
+  dash: { kind: 'posix', dialect: 'dash', pipefail: false, andThen: '&&' },
+  bash: { kind: 'posix', dialect: 'bash', pipefail: true, andThen: '&&' },
+  zsh: { kind: 'posix', pipefail: true, andThen: '&&' },
+  ksh: { kind: 'posix', dialect: 'ksh', pipefail: true, andThen: '&&' },
+  mksh: { kind: 'posix', dialect: 'ksh', pipefail: true, andThen: '&&' },
+};
+
+/** Names (without directory or `.exe`) of programs that run a POSIX shell script given with `-c` or on stdin. */
+export const POSIX_SHELL_NAMES: ReadonlySet<string> = new Set(Object.keys(POSIX_SHELLS));
+
+/** The program name without its directory, `.exe` or letter case: `C:\\Windows\\cmd.exe` is `cmd`. */
+export function programName(path: string): string {
+  return (path.split(/[\\/]/).pop() ?? path).toLowerCase().replace(/\.exe$/, '');
+}
+
+/**
+ * What a shell command line is: `["/bin/bash", "-o", "pipefail", "-c"]`, `["busybox", "sh", "-c"]` (BusyBox
+ * runs its applet named by the first word), `["powershell", "-Command"]`, `["cmd", "/S", "/C"]`.
+ */
+export function shellFacts(argv: readonly string[]): ShellFacts {
+  let name = programName(argv[0] ?? '');
+  if (name === 'busybox' && argv[1] !== undefined) name = programName(argv[1]);
+  const posix = POSIX_SHELLS[name];
+  if (posix) return posix;
+  if (name === 'powershell' || name === 'pwsh') return { kind: 'powershell', pipefail: false, andThen: name === 'pwsh' ? '&&' : undefined };
+  if (name === 'cmd') return { kind: 'cmd', pipefail: false, andThen: '&&' };
+  return { kind: 'unknown', pipefail: false };
+}
+
+/** The shell name a command invokes when it is a POSIX shell (`bash`, `/bin/sh`, `busybox sh`), else undefined. */
+export function invokedShell(name: string, args: readonly { value: string }[]): string | undefined {
+  const base = programName(name);
+  if (POSIX_SHELL_NAMES.has(base)) return base;
+  if (base === 'busybox' && args[0] && POSIX_SHELL_NAMES.has(programName(args[0].value))) return programName(args[0].value);
+  return undefined;
+}
+
+/** The argument list of a SHELL instruction, or undefined when its JSON does not parse as strings. */
+export function shellInstructionArgv(shell: Instr): string[] | undefined {
+  try {
+    const argv: unknown = JSON.parse(shell.args.map((a) => a.value).join(' '));
+    return Array.isArray(argv) && argv.length > 0 && argv.every((a) => typeof a === 'string') ? argv : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The SHELL instruction in effect for `instr`: the last SHELL before it in its stage, else the last one in the
+ * stages it is built FROM. Undefined when none is set (the image's default: `/bin/sh -c`, or `cmd /S /C` on Windows).
+ */
+export function shellInstructionFor(stage: Stage | null, instr: Instr): Instr | undefined {
+  for (let s: Stage | undefined = stage ?? undefined; s; s = s.parent) {
+    let last: Instr | undefined;
+    for (const i of s.instructions) {
+      if (s === stage && i.start >= instr.start) break;
+      if (i.keyword === 'SHELL') last = i;
+    }
+    if (last) return last;
+  }
+  return undefined;
+}
+
+/** The shell command line that runs `instr` when it is in shell form: its SHELL's, else `defaultShell`. */
+export function shellArgvFor(stage: Stage | null, instr: Instr, defaultShell: readonly string[] = ['/bin/sh', '-c']): string[] | undefined {
+  const shell = shellInstructionFor(stage, instr);
+  return shell ? shellInstructionArgv(shell) : [...defaultShell];
+}
