@@ -47,9 +47,8 @@ const files = listFiles(corpus).sort().filter((f) => !filter || f.includes(filte
 if (!files.length) { console.error(`check-corpus: no files in ${corpus}`); process.exit(2); }
 
 await engine.initShellParser();
-const options = engine.buildLintOptions({});
+const options = engine.buildLintOptions({ settings: { profile: flag('--all-rules') ? 'strict' : undefined } });
 if (flag('--all-rules')) {
-  for (const r of engine.allRules) if (r.meta.defaultSeverity === 'off') options.severities[r.meta.id] = 'warning';
   // The label rules only judge labels a schema types: the OCI annotations, typed as the spec describes them.
   options.settings.labelSchema = {
     'org.opencontainers.image.created': 'rfc3339', 'org.opencontainers.image.url': 'url', 'org.opencontainers.image.source': 'url',

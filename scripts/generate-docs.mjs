@@ -1,4 +1,5 @@
-// Writes the generated documentation from the rule metadata: docs/rules/<id>.md and the README's rule table.
+// Writes the generated documentation from the rule metadata and the profiles: docs/rules/<id>.md, the README's
+// rule table, docs/profiles.md and the choices of the `dockwise.profile` setting in package.json.
 // Run after a build (`npm run gen`); test/unit/docs.test.ts fails when these files are stale.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,4 +17,9 @@ for (const f of fs.readdirSync(dir)) if (f.endsWith('.md') && !wanted.has(f)) fs
 for (const rule of engine.allRules) fs.writeFileSync(path.join(dir, `${rule.meta.id}.md`), engine.ruleMarkdown(rule));
 const readme = path.join(root, 'README.md');
 fs.writeFileSync(readme, engine.withRuleTable(fs.readFileSync(readme, 'utf8'), engine.allRules));
-console.log(`wrote ${engine.allRules.length} rule pages and the README table`);
+fs.writeFileSync(path.join(root, 'docs/profiles.md'), engine.profilesMarkdown(engine.allRules));
+const manifestPath = path.join(root, 'package.json');
+const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+Object.assign(manifest.contributes.configuration.properties['dockwise.profile'], engine.profileSettingEnum());
+fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
+console.log(`wrote ${engine.allRules.length} rule pages, the README table, docs/profiles.md and the dockwise.profile choices`);

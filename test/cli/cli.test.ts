@@ -90,11 +90,12 @@ describe('formats', () => {
 
   it('checkstyle XML and GitLab Code Quality JSON', async () => {
     write('cs/Dockerfile', 'FROM alpine:3.21\nMAINTAINER "A & B" <a@b>\n');
-    const xml = (await run(['-f', 'checkstyle', 'cs/Dockerfile'])).stdout;
+    // strict: MAINTAINER at its own severity, warning (recommended lowers it to info).
+    const xml = (await run(['-f', 'checkstyle', '--profile', 'strict', 'cs/Dockerfile'])).stdout;
     assert.match(xml, /^<\?xml version="1.0" encoding="utf-8"\?>\n<checkstyle version="4.3">/);
     assert.match(xml, /<file name="cs\/Dockerfile">/);
     assert.match(xml, /<error line="2" column="1" severity="warning" message="MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors" source="dockwise.maintainer-deprecated"\/>/);
-    const gl = JSON.parse((await run(['-f', 'gitlab', 'cs/Dockerfile'])).stdout);
+    const gl = JSON.parse((await run(['-f', 'gitlab', '--profile', 'strict', 'cs/Dockerfile'])).stdout);
     const m = gl.find((i: { check_name: string }) => i.check_name === 'maintainer-deprecated');
     assert.equal(m.severity, 'major');
     assert.deepEqual(m.location, { path: 'cs/Dockerfile', lines: { begin: 2, end: 2 } });
@@ -103,7 +104,7 @@ describe('formats', () => {
 
   it('stylish underlines the offending text and counts what is fixable; colours only on a terminal', async () => {
     write('st/Dockerfile', BAD);
-    const plain = await run(['st/Dockerfile']);
+    const plain = await run(['--profile', 'strict', 'st/Dockerfile']);
     assert.match(plain.stdout, /^st\/Dockerfile\n/);
     assert.match(plain.stdout, / {2}2:5 {5}info {5}`apk add` without `--no-cache` leaves the package index in the image {2}apk-add-missing-no-cache\n {10}RUN apk add curl\n {14}\^\^\^\n/);
     assert.match(plain.stdout, /✖ \d+ problems \(0 errors, \d+ warnings, 1 info, 0 style\); 2 fixable with --fix/);

@@ -6,10 +6,9 @@ import * as vscode from 'vscode';
 import { closeAll, codeOf, dockwiseDiagnostics, expectDiagnostics, findDiagnostic, openCopy } from './helpers';
 
 const EXAMPLE = [
-  'runs-as-root Warning 2:6-2:30',
-  'maintainer-deprecated Warning 3:1-3:11',
-  'add-instead-of-copy Error 8:1-8:4',
-  'missing-healthcheck Information 10:1-10:7',
+  'runs-as-root Information 2:6-2:30',
+  'maintainer-deprecated Information 3:1-3:11',
+  'add-instead-of-copy Warning 8:1-8:4',
   'shell-form-cmd Warning 11:5-11:19',
 ];
 
@@ -39,8 +38,7 @@ suite('diagnostics', () => {
     edit.insert(uri, new vscode.Position(9, 0), 'USER 1000\n'); // before EXPOSE 3000
     assert.ok(await vscode.workspace.applyEdit(edit));
     await expectDiagnostics(uri, [
-      'maintainer-deprecated Warning 3:1-3:11',
-      'missing-healthcheck Information 11:1-11:7',
+      'maintainer-deprecated Information 3:1-3:11',
       'shell-form-cmd Warning 12:5-12:19',
     ], 'diagnostics after replacing ADD and adding USER 1000');
     // And back: undoing the edit brings the findings back at their old places.

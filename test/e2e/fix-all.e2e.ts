@@ -7,8 +7,8 @@ import { apply, byTitle, closeAll, codeActions, expectDiagnostics, expectText, f
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
 const BEFORE = [
-  'maintainer-deprecated Warning 3:1-3:11',
-  'legacy-key-value-format Warning 4:5-4:36',
+  'maintainer-deprecated Information 3:1-3:11',
+  'legacy-key-value-format Information 4:5-4:36',
   'apt-get-update-alone Warning 6:5-6:19',
   'apt-lists-not-removed Information 6:5-6:19',
   'apt-get-missing-no-install-recommends Information 7:5-7:12',
@@ -88,9 +88,9 @@ suite('fix all', () => {
     edit.insert(document.uri, new vscode.Position(4, 0), 'ENV PYTHONUNBUFFERED 1\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
     await expectDiagnostics(document.uri, [
-      'maintainer-deprecated Warning 3:1-3:11',
-      'legacy-key-value-format Warning 4:5-4:36',
-      'legacy-key-value-format Warning 5:5-5:23',
+      'maintainer-deprecated Information 3:1-3:11',
+      'legacy-key-value-format Information 4:5-4:36',
+      'legacy-key-value-format Information 5:5-5:23',
       'apt-get-update-alone Warning 7:5-7:19',
       'apt-lists-not-removed Information 7:5-7:19',
       'apt-get-missing-no-install-recommends Information 8:5-8:12',
@@ -113,7 +113,7 @@ suite('fix all', () => {
       ...before.slice(5),
     ].join('\n'), 'both ENVs converted, nothing else');
     await expectDiagnostics(document.uri, [
-      'maintainer-deprecated Warning 3:1-3:11',
+      'maintainer-deprecated Information 3:1-3:11',
       'apt-get-update-alone Warning 7:5-7:19',
       'apt-lists-not-removed Information 7:5-7:19',
       'apt-get-missing-no-install-recommends Information 8:5-8:12',
@@ -128,7 +128,7 @@ suite('ignore for this line', () => {
 
   test('"Ignore <id> for this line" writes the pragma and the finding goes away', async () => {
     const { document } = await openCopy('ignore/Dockerfile');
-    await expectDiagnostics(document.uri, ['add-instead-of-copy Error 3:1-3:4']);
+    await expectDiagnostics(document.uri, ['add-instead-of-copy Warning 3:1-3:4']);
     const actions = await fixesFor(document.uri, findDiagnostic(document.uri, 'add-instead-of-copy'));
     assert.deepEqual(actions.map((a) => a.title), ['Replace ADD with COPY', 'Ignore add-instead-of-copy for this line', 'Show documentation for add-instead-of-copy']);
     await apply(byTitle(actions, 'Ignore add-instead-of-copy for this line'));
@@ -145,7 +145,7 @@ suite('ignore for this line', () => {
 
   test('"Show documentation for <id>" opens the rule page', async () => {
     const { document } = await openCopy('ignore/Dockerfile');
-    await expectDiagnostics(document.uri, ['add-instead-of-copy Error 3:1-3:4']);
+    await expectDiagnostics(document.uri, ['add-instead-of-copy Warning 3:1-3:4']);
     const actions = await fixesFor(document.uri, findDiagnostic(document.uri, 'add-instead-of-copy'));
     await apply(byTitle(actions, 'Show documentation for add-instead-of-copy'));
     let page: vscode.TextDocument | undefined;

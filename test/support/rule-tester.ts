@@ -51,8 +51,8 @@ export function testRule(rule: Rule, cases: RuleCases): void {
     if (seen.has(key)) throw new Error(`${id}: duplicate test case ${key}`);
     seen.add(key);
   }
-  // Rules that are off by default are tested as if enabled.
-  const only = { rules: [rule], ...(rule.meta.defaultSeverity === 'off' ? { severities: { [id]: 'warning' as const } } : {}) };
+  // The rule runs at its own severity, whether or not the default profile turns it on.
+  const only = { rules: [rule] };
   describe(id, () => {
     before(async () => { await initShellParser(); });
     describe('valid', () => {
@@ -77,7 +77,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
           checkStageScope(rule, c.code, { ...only, files, settings: c.settings });
           assert.deepEqual(findings.map(at), c.errors.map((e) => e.at), 'finding ranges');
           c.errors.forEach((e, i) => { if (e.message) assert.match(findings[i].message, e.message); });
-          for (const f of findings) assert.equal(f.severity, rule.meta.defaultSeverity === 'off' ? f.severity : rule.meta.defaultSeverity);
+          for (const f of findings) assert.equal(f.severity, rule.meta.defaultSeverity);
           const hasSafe = findings.some((f) => f.fixes.some((x) => x.safety === 'safe'));
           const hasUnsafe = findings.some((f) => f.fixes.some((x) => x.safety === 'unsafe'));
           if (c.output === undefined) assert.equal(hasSafe, false, 'a safe fix is offered: the case must state its output');
@@ -106,8 +106,7 @@ function checkStageScope(rule: Rule, code: string, options: LintOptions): void {
 
 function checkFixed(rule: Rule, c: InvalidCase, expected: string, unsafe: boolean): void {
   const code = c.code;
-  const on = rule.meta.defaultSeverity === 'off' ? { severities: { [rule.meta.id]: 'warning' as const } } : {};
-  const result = fixAll(code, { rules: [rule], unsafe, files: c.files ? memoryFiles(c.files) : undefined, settings: c.settings, ...on });
+  const result = fixAll(code, { rules: [rule], unsafe, files: c.files ? memoryFiles(c.files) : undefined, settings: c.settings });
   assert.equal(result.converged, true, 'fixes must reach a fixed point');
   assert.deepEqual(result.rejected, [], 'a fix broke the parse');
   assert.equal(result.text, expected);
@@ -116,6 +115,6 @@ function checkFixed(rule: Rule, c: InvalidCase, expected: string, unsafe: boolea
   assert.deepEqual(created, c.createdFiles ?? {}, 'files created by the fixes');
   // The fixes removed what they fixed: nothing fixable of that kind is left.
   const files = c.files || result.createFiles.length ? memoryFiles({ ...c.files, ...created }) : undefined;
-  const after = lintText(result.text, { rules: [rule], files, settings: c.settings, ...on }).findings;
+  const after = lintText(result.text, { rules: [rule], files, settings: c.settings }).findings;
   assert.ok(!after.some((f) => f.fixes.some((x) => x.safety === 'safe' || unsafe)), `fixable findings remain: ${after.map((f) => f.message).join('; ')}`);
 }

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { allRules, findRules, initShellParser, memoryFiles, lintText, ruleMarkdown, withRuleTable } from '../../server/src/engine';
+import { allRules, findRules, initShellParser, memoryFiles, lintText, profilesMarkdown, profileSettingEnum, ruleMarkdown, withRuleTable } from '../../server/src/engine';
 import { validateRule } from '../../server/src/engine/rule';
 import { ruleHoverMarkdown } from '../../server/src/engine/docs/markdown';
 
@@ -33,9 +33,8 @@ describe('rule metadata', () => {
     rule.meta.docs.examples.forEach((ex, i) => {
       it(`${rule.meta.id}: example ${i + 1} bad triggers, good does not`, () => {
         // Examples are judged as files alone in an empty folder.
-        // Rules that are off by default are judged as if enabled, with the settings the example names.
-        const on = rule.meta.defaultSeverity === 'off' ? { severities: { [rule.meta.id]: 'warning' as const } } : {};
-        const only = { rules: [rule], files: memoryFiles(ex.files ?? {}), settings: ex.settings, ...on };
+        // Every rule is judged at its own severity, whether or not the default profile turns it on, with the settings the example names.
+        const only = { rules: [rule], files: memoryFiles(ex.files ?? {}), settings: ex.settings };
         assert.ok(lintText(ex.bad, only).findings.length > 0, 'bad example raises no finding');
         assert.deepEqual(lintText(ex.good, only).findings.map((f) => f.message), [], 'good example raises findings');
       });
@@ -67,5 +66,13 @@ describe('generated files', () => {
   it('the README rule table matches the metadata (run npm run gen)', () => {
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
     assert.equal(readme, withRuleTable(readme, allRules));
+  });
+
+  it('docs/profiles.md and the dockwise.profile choices match the profiles (run npm run gen)', () => {
+    assert.equal(fs.readFileSync(path.join(root, 'docs/profiles.md'), 'utf8'), profilesMarkdown(allRules));
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const setting = manifest.contributes.configuration.properties['dockwise.profile'];
+    const want = profileSettingEnum();
+    assert.deepEqual({ enum: setting.enum, markdownEnumDescriptions: setting.markdownEnumDescriptions }, want);
   });
 });

@@ -1,7 +1,7 @@
 // Output formats. `json` is a stable contract other tools consume: change it only by bumping "version".
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { allRules, findRules, ruleUrl, type Finding, type Severity } from '../engine';
+import { allRules, findRules, profileSeverity, ruleUrl, type Finding, type ProfileName, type Severity } from '../engine';
 
 export interface FileReport {
   path: string;
@@ -36,7 +36,8 @@ export function formatJson(files: FileReport[]): string {
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', style: '\x1b[2m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m', underline: '\x1b[31m' };
 
-export function formatStylish(files: FileReport[], color: boolean, fixHint: { safe: number; unsafe: number }): string {
+/** `baselined`: findings left out because a baseline holds them, said in the summary. */
+export function formatStylish(files: FileReport[], color: boolean, fixHint: { safe: number; unsafe: number }, baselined = 0): string {
   const c = (k: keyof typeof COLORS, s: string) => (color ? COLORS[k] + s + COLORS.reset : s);
   const out: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 };
@@ -68,12 +69,14 @@ export function formatStylish(files: FileReport[], color: boolean, fixHint: { sa
     if (fixHint.safe || fixHint.unsafe) line += `; ${fixHint.safe} fixable with --fix${fixHint.unsafe ? `, ${fixHint.unsafe} more with --fix --unsafe-fixes` : ''}`;
     out.push(c(counts.error || fileErrors ? 'error' : 'warning', `✖ ${line}`));
   }
+  if (baselined) out.push(c('dim', `${baselined} finding${baselined === 1 ? '' : 's'} in the baseline not shown`));
   return out.length ? out.join('\n') + '\n' : '';
 }
 
 const sarifLevel = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
 
-export function formatSarif(files: FileReport[], version: string): string {
+/** `profile`: the rules' default configuration is their severity in it. */
+export function formatSarif(files: FileReport[], version: string, profile: ProfileName): string {
   const ruleIndex = new Map(allRules.map((r, i) => [r.meta.id, i]));
   const uri = (p: string) => p.split(path.sep).join('/');
   const results = files.flatMap((f) => f.findings.map((x) => {
@@ -102,16 +105,19 @@ export function formatSarif(files: FileReport[], version: string): string {
           name: 'dockwise',
           version,
           informationUri: 'https://github.com/dockwise/dockwise',
-          rules: allRules.map((r) => ({
-            id: r.meta.id,
-            name: r.meta.id.replace(/(^|-)([a-z0-9])/g, (_, __, ch: string) => ch.toUpperCase()),
-            shortDescription: { text: r.meta.docs.summary.replace(/`/g, '') },
-            fullDescription: { text: r.meta.docs.why },
-            helpUri: ruleUrl(r.meta.id),
-            help: { text: `${r.meta.docs.why}\n\n${ruleUrl(r.meta.id)}`, markdown: `${r.meta.docs.why}\n\n[Documentation](${ruleUrl(r.meta.id)})` },
-            defaultConfiguration: { level: r.meta.defaultSeverity === 'off' ? 'none' : sarifLevel(r.meta.defaultSeverity), enabled: r.meta.defaultSeverity !== 'off' },
-            properties: { tags: [r.meta.aliases.hadolint, r.meta.aliases.buildkit].filter(Boolean) },
-          })),
+          rules: allRules.map((r) => {
+            const sev = profileSeverity(profile, r.meta);
+            return {
+              id: r.meta.id,
+              name: r.meta.id.replace(/(^|-)([a-z0-9])/g, (_, __, ch: string) => ch.toUpperCase()),
+              shortDescription: { text: r.meta.docs.summary.replace(/`/g, '') },
+              fullDescription: { text: r.meta.docs.why },
+              helpUri: ruleUrl(r.meta.id),
+              help: { text: `${r.meta.docs.why}\n\n${ruleUrl(r.meta.id)}`, markdown: `${r.meta.docs.why}\n\n[Documentation](${ruleUrl(r.meta.id)})` },
+              defaultConfiguration: { level: sev === 'off' ? 'none' : sarifLevel(sev), enabled: sev !== 'off' },
+              properties: { tags: [r.meta.aliases.hadolint, r.meta.aliases.buildkit].filter(Boolean) },
+            };
+          }),
         },
       },
       invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],

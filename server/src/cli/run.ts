@@ -2,9 +2,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  allRules, buildLintOptions, diskFiles, findConfigFile, findRules, fixAll, initShellParser, lintText, loadConfigFile, ruleMarkdown, suggestName,
-  type Finding, type LoadedConfig, type Severity, type UserSettings,
+  allRules, buildLintOptions, DEFAULT_PROFILE, diskFiles, findConfigFile, findRules, fixAll, initShellParser, isProfileName, lintText, loadConfigFile,
+  PROFILE_NAMES, profileSeverity, ruleMarkdown, suggestName, unknownProfileMessage,
+  type Finding, type LoadedConfig, type ProfileName, type Severity, type UserSettings,
 } from '../engine';
+import { BaselineWriter, baselinePath, fingerprint, newFindings, parseBaseline } from './baseline';
 import { decodeDockerfile, expandGlob, findDockerfiles } from './files';
 import { runShellcheck, shellcheckAvailable } from '../engine/shellcheck';
 import { formatCheckstyle, formatGithub, formatGitlab, formatJson, formatSarif, formatStylish, type FileReport } from './formats';
@@ -35,15 +37,19 @@ Options:
       --unsafe-fixes          with --fix or --diff, apply unsafe fixes too
       --diff                  print the fixes as a unified diff instead of writing them
   -t, --failure-threshold S   error, warning, info (default), style or none: exit 1 at or above it
+  -p, --profile NAME          ${PROFILE_NAMES.join(', ')} (default ${DEFAULT_PROFILE}):
+                              which rules are on, at what severity; see docs/profiles.md
       --ignore ID             turn a rule off (id, DL code or BuildKit name); repeatable
       --rule ID=SEVERITY      set a rule to off, error, warning, info or style; repeatable
   -c, --config FILE           use this config file (.dockwise.yaml or .hadolint.yaml format)
       --no-config             use no config file
       --stdin-filename PATH   the path to report (and find config for) when reading "-"
+      --baseline FILE         report only the findings that FILE (from --baseline-write) does not hold
+      --baseline-write FILE   record every finding in FILE instead of reporting them, and exit 0
       --shellcheck            also run ShellCheck (when installed) on RUN scripts, as hadolint does
       --color, --no-color     force colours on or off (default: on for a terminal, off with NO_COLOR)
       --explain ID            print a rule's documentation
-      --list-rules            print every rule with its aliases, severity and fix
+      --list-rules            print every rule with its severity (in --profile), aliases and fix
   -v, --version               print the version
   -h, --help                  print this help
 
@@ -52,6 +58,9 @@ Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 us
 
 interface Options {
   format: string;
+  profile?: ProfileName;
+  baseline?: string;
+  baselineWrite?: string;
   fix: boolean;
   unsafe: boolean;
   diff: boolean;
@@ -68,8 +77,9 @@ interface Options {
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): Options | { action: 'help' | 'version' | 'list' } | { action: 'explain'; id: string } {
+function parseArgs(argv: string[]): Options | { action: 'help' | 'version' } | { action: 'list'; profile: ProfileName } | { action: 'explain'; id: string } {
   const o: Options = { format: 'stylish', fix: false, unsafe: false, diff: false, ignore: [], rules: {}, noConfig: false, shellcheck: false, paths: [] };
+  let list = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
@@ -83,7 +93,7 @@ function parseArgs(argv: string[]): Options | { action: 'help' | 'version' | 'li
     switch (name) {
       case '-h': case '--help': return { action: 'help' };
       case '-v': case '--version': return { action: 'version' };
-      case '--list-rules': return { action: 'list' };
+      case '--list-rules': list = true; break;
       case '--explain': return { action: 'explain', id: value() };
       case '-f': case '--format': o.format = value(); if (!FORMATS.includes(o.format)) throw new UsageError(`unknown format "${o.format}" (use ${FORMATS.join(', ')})`); break;
       case '--fix': o.fix = true; break;
@@ -95,6 +105,14 @@ function parseArgs(argv: string[]): Options | { action: 'help' | 'version' | 'li
         o.threshold = v as Severity | 'none';
         break;
       }
+      case '-p': case '--profile': {
+        const v = value();
+        if (!isProfileName(v)) throw new UsageError(unknownProfileMessage(v));
+        o.profile = v;
+        break;
+      }
+      case '--baseline': o.baseline = value(); break;
+      case '--baseline-write': o.baselineWrite = value(); break;
       case '--ignore': o.ignore.push(value()); break;
       case '--rule': {
         const v = value();
@@ -115,7 +133,10 @@ function parseArgs(argv: string[]): Options | { action: 'help' | 'version' | 'li
         o.paths.push(a);
     }
   }
+  if (list) return { action: 'list', profile: o.profile ?? DEFAULT_PROFILE };
   if (o.unsafe && !o.fix && !o.diff) throw new UsageError('--unsafe-fixes needs --fix or --diff');
+  if (o.baselineWrite && o.baseline) throw new UsageError('--baseline-write records every finding: it cannot be combined with --baseline');
+  if (o.baselineWrite && o.diff) throw new UsageError('--baseline-write cannot be combined with --diff');
   for (const id of [...o.ignore, ...Object.keys(o.rules)]) {
     if (!findRules(id).length) {
       const hint = suggestName(id);
@@ -140,7 +161,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
       case 'list':
         for (const r of allRules) {
           const m = r.meta;
-          io.stdout(`${m.id.padEnd(42)} ${m.defaultSeverity.padEnd(8)} ${(m.aliases.hadolint ?? '-').padEnd(7)} ${(m.aliases.buildkit ?? '-').padEnd(32)} ${m.fixable ?? '-'}\n`);
+          io.stdout(`${m.id.padEnd(42)} ${profileSeverity(parsed.profile, m).padEnd(8)} ${(m.aliases.hadolint ?? '-').padEnd(7)} ${(m.aliases.buildkit ?? '-').padEnd(32)} ${m.fixable ?? '-'}\n`);
         }
         return 0;
       case 'explain': {
@@ -198,7 +219,16 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     return config;
   };
   if (o.config && !fs.existsSync(path.resolve(io.cwd, o.config))) { io.stderr(`dockwise: ${o.config}: config file not found\n`); return 2; }
-  const settings: UserSettings = { rules: o.rules, ignore: o.ignore, fixUnsafe: o.unsafe };
+  const settings: UserSettings = { profile: o.profile, rules: o.rules, ignore: o.ignore, fixUnsafe: o.unsafe };
+  let baseline: Map<string, number> | undefined;
+  if (o.baseline) {
+    const file = path.resolve(io.cwd, o.baseline);
+    let text: string;
+    try { text = fs.readFileSync(file, 'utf8'); } catch (e) { io.stderr(`dockwise: ${o.baseline}: cannot read the baseline (${(e as Error).message})\n`); return 2; }
+    try { baseline = parseBaseline(text); } catch (e) { io.stderr(`dockwise: ${o.baseline}: ${(e as Error).message}\n`); return 2; }
+  }
+  const baselineWriter = o.baselineWrite ? new BaselineWriter() : undefined;
+  let baselined = 0;
 
   const reports: FileReport[] = [];
   const fixable = { safe: 0, unsafe: 0 };
@@ -248,6 +278,14 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
       }
     }
     for (const e of ruleErrors) io.stderr(`dockwise: internal error in rule ${e.rule} on ${t.display}: ${(e.error as Error)?.message ?? e.error}\n`);
+    if (baselineWriter) {
+      const p = baselinePath(path.resolve(io.cwd, o.baselineWrite!), where);
+      for (const f of findings) baselineWriter.add(p, f.rule, fingerprint(model, f));
+    } else if (baseline) {
+      const kept = newFindings(baseline, baselinePath(path.resolve(io.cwd, o.baseline!), where), findings, (f) => fingerprint(model, f));
+      baselined += findings.length - kept.length;
+      findings = kept;
+    }
     for (const f of findings) {
       if (f.fixes.some((x) => x.safety === 'safe')) fixable.safe++;
       else if (f.fixes.length) fixable.unsafe++;
@@ -255,17 +293,27 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     reports.push({ path: t.display, text, findings });
   }
   if (o.diff) return exitCode(reports, threshold, usageProblem);
+  if (baselineWriter) {
+    for (const r of reports) if (r.error) io.stderr(`dockwise: ${r.path}: ${r.error}\n`);
+    try { fs.writeFileSync(path.resolve(io.cwd, o.baselineWrite!), baselineWriter.toJson()); } catch (e) {
+      io.stderr(`dockwise: ${o.baselineWrite}: cannot write the baseline (${(e as Error).message})\n`);
+      return 2;
+    }
+    const n = baselineWriter.total;
+    io.stderr(`dockwise: recorded ${n} finding${n === 1 ? '' : 's'} in ${o.baselineWrite}\n`);
+    return usageProblem ? 2 : 0;
+  }
 
   const color = o.color ?? (io.isTTY && !io.env.NO_COLOR);
   // `--fix` on standard input writes the fixed text to stdout, so the report goes to stderr.
   const write = o.fix && targets.some((t) => !t.file) ? io.stderr : io.stdout;
   switch (o.format) {
     case 'json': write(formatJson(reports)); break;
-    case 'sarif': write(formatSarif(reports, version)); break;
+    case 'sarif': write(formatSarif(reports, version, o.profile ?? DEFAULT_PROFILE)); break;
     case 'github': write(formatGithub(reports)); break;
     case 'checkstyle': write(formatCheckstyle(reports)); break;
     case 'gitlab': write(formatGitlab(reports)); break;
-    default: write(formatStylish(reports, color, fixable));
+    default: write(formatStylish(reports, color, fixable, baselined));
   }
   return exitCode(reports, threshold, usageProblem);
 }

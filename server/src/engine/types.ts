@@ -52,7 +52,11 @@ export interface RuleAliases { hadolint?: string; buildkit?: string }
 export interface RuleMeta {
   id: string;
   aliases: RuleAliases;
-  defaultSeverity: SeverityOrOff;
+  /**
+   * The rule's own severity: what it reports at when on, and what the `strict` profile uses. Whether it is on
+   * by default, and at what severity, is the `recommended` profile's decision (config/profiles.ts).
+   */
+  defaultSeverity: Severity;
   /** Diagnostic tags the editor shows (strike-through for deprecated, faded for unnecessary). */
   tags?: Array<'deprecated' | 'unnecessary'>;
   /** Fix kinds the rule can offer, so docs can tell before any finding exists. */

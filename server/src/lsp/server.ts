@@ -17,6 +17,8 @@ import { runShellcheck } from '../engine/shellcheck';
 
 export interface DockwiseSettings {
   enable: boolean;
+  /** A profile name; empty: the config file's, else the default. */
+  profile: string;
   rules: Record<string, string>;
   ignore: string[];
   trustedRegistries: string[];
@@ -26,7 +28,7 @@ export interface DockwiseSettings {
   shellcheck: { enable: boolean };
 }
 
-export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' }, shellcheck: { enable: false } };
+export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, profile: '', rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' }, shellcheck: { enable: false } };
 
 export interface ServerOptions {
   /** Extra rules to run (tests use this to prove a throwing rule does not take the others down). */
@@ -58,6 +60,7 @@ function merge(s: Partial<DockwiseSettings> | null | undefined): DockwiseSetting
   if (!s || typeof s !== 'object') return DEFAULT_SETTINGS;
   return {
     enable: s.enable !== false,
+    profile: typeof s.profile === 'string' ? s.profile : '',
     rules: s.rules && typeof s.rules === 'object' ? s.rules : {},
     ignore: Array.isArray(s.ignore) ? s.ignore : [],
     trustedRegistries: Array.isArray(s.trustedRegistries) ? s.trustedRegistries : [],
@@ -195,7 +198,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
     const file = filePath(doc.uri);
-    const user: UserSettings = { rules: settings.rules, ignore: settings.ignore, trustedRegistries: settings.trustedRegistries, fixUnsafe: settings.fix.unsafe };
+    const user: UserSettings = { profile: settings.profile, rules: settings.rules, ignore: settings.ignore, trustedRegistries: settings.trustedRegistries, fixUnsafe: settings.fix.unsafe };
     const options = { ...buildLintOptions({ config: configFor(file, settings), settings: user }), files: filesFor(file) };
     reportProblemsOnce(options.problems);
     // Unchanged text (e.g. an undo) reuses the previous model and findings.

@@ -8,6 +8,7 @@ import { LineIndex } from '../text';
 import type { Severity, SeverityOrOff } from '../types';
 import type { FileAccess } from '../rule';
 import { findRules } from '../rules';
+import { DEFAULT_PROFILE, isProfileName, unknownProfileMessage, type ProfileName } from './profiles';
 import { suggestName } from './suggest';
 
 export interface ConfigProblem { file: string; line: number; message: string }
@@ -15,6 +16,8 @@ export interface ConfigProblem { file: string; line: number; message: string }
 export interface LoadedConfig {
   path: string;
   kind: 'dockwise' | 'hadolint';
+  /** `profile:`, when it names one. */
+  profile?: ProfileName;
   ignored: string[];
   override: Partial<Record<Severity, string[]>>;
   rules: Record<string, SeverityOrOff>;
@@ -179,6 +182,12 @@ export function parseConfig(file: string, text: string): { config: LoadedConfig 
           if (name) config.rules[name] = sev as SeverityOrOff;
         }
         break;
+      case 'profile': {
+        const v = isScalar(value) ? String(value.value ?? '') : '';
+        if (isProfileName(v)) config.profile = v;
+        else problems.push({ file, line: at, message: `profile: ${unknownProfileMessage(v, DEFAULT_PROFILE)}` });
+        break;
+      }
       case 'trustedRegistries':
         for (const n of list(value, key)) if (isScalar(n)) config.trustedRegistries.push(String(n.value));
         break;

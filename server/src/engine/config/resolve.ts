@@ -1,14 +1,17 @@
-// Severity resolution, in one place: rule defaults < config file < editor settings / CLI flags < inline pragmas.
+// Severity resolution, in one place: profile < config file < editor settings / CLI flags < inline pragmas.
 import type { LintOptions } from '../linter';
 import type { DockerfileModel } from '../model/dockerfile';
 import type { Severity, SeverityOrOff } from '../types';
 import { allRules, findRules } from '../rules';
 import type { ConfigProblem, LoadedConfig } from './file';
 import { applyPragmas, readPragmas } from './pragmas';
+import { BUILDKIT_EXPERIMENTAL, DEFAULT_PROFILE, isProfileName, profileSeverities, unknownProfileMessage, type ProfileName } from './profiles';
 import { suggestName } from './suggest';
 
 /** Editor settings, or command-line flags: the layer above the config file. */
 export interface UserSettings {
+  /** A profile name (config/profiles.ts), over the config file's `profile:`; empty means none. */
+  profile?: string;
   /** id, DL code or BuildKit name → off|error|warning|info|style */
   rules?: Record<string, string>;
   ignore?: string[];
@@ -17,6 +20,8 @@ export interface UserSettings {
 }
 
 export interface ResolvedOptions extends LintOptions {
+  /** The profile in effect: the settings', else the config file's, else the default. */
+  profile: ProfileName;
   fixUnsafe: boolean;
   failureThreshold?: Severity | 'none';
   /** Problems in the settings themselves (unknown rule names), for the caller to show once. */
@@ -27,8 +32,13 @@ const SEVERITIES = new Set(['off', 'error', 'warning', 'info', 'style']);
 
 export function buildLintOptions(input: { config?: LoadedConfig; settings?: UserSettings; today?: string }): ResolvedOptions {
   const { config, settings } = input;
-  const severities: Record<string, SeverityOrOff> = {};
   const problems: ConfigProblem[] = [];
+  let profile = config?.profile ?? DEFAULT_PROFILE;
+  if (settings?.profile) {
+    if (isProfileName(settings.profile)) profile = settings.profile;
+    else problems.push({ file: 'settings', line: 0, message: `dockwise.profile: ${unknownProfileMessage(settings.profile, profile)}` });
+  }
+  const severities: Record<string, SeverityOrOff> = { ...profileSeverities(profile) };
   const set = (name: string, sev: SeverityOrOff) => { for (const r of findRules(name)) severities[r.meta.id] = sev; };
   if (config) {
     // hadolint applies overrides style → error, so a code in several lists ends up the most severe.
@@ -50,6 +60,7 @@ export function buildLintOptions(input: { config?: LoadedConfig; settings?: User
   }
   const pragmasOff = config?.disableIgnorePragma === true;
   return {
+    profile,
     severities,
     settings: {
       trustedRegistries: [...(config?.trustedRegistries ?? []), ...(settings?.trustedRegistries ?? [])],
@@ -65,14 +76,15 @@ export function buildLintOptions(input: { config?: LoadedConfig; settings?: User
   };
 }
 
-/** BuildKit's `# check=experimental=Name|all` turns experimental (default-off) BuildKit checks on, as warnings. */
+/** BuildKit's `# check=experimental=Name|all` turns BuildKit's experimental checks on, as warnings. */
 function experimentalSeverities(model: DockerfileModel): Record<string, SeverityOrOff> {
   const names = readPragmas(model).experimental;
   if (!names.length) return {};
   const out: Record<string, SeverityOrOff> = {};
   for (const r of allRules) {
-    if (r.meta.defaultSeverity !== 'off' || !r.meta.aliases.buildkit) continue;
-    if (names.includes('all') || names.includes(r.meta.aliases.buildkit)) out[r.meta.id] = 'warning';
+    const check = r.meta.aliases.buildkit;
+    if (!check || !BUILDKIT_EXPERIMENTAL.has(check)) continue;
+    if (names.includes('all') || names.includes(check)) out[r.meta.id] = 'warning';
   }
   return out;
 }

@@ -8,7 +8,7 @@ export default defineRule({
   meta: {
     id: 'add-instead-of-copy',
     aliases: { hadolint: 'DL3020' },
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     needs: { keywords: ['ADD'] },
     scope: 'stage',
     fixable: 'both',

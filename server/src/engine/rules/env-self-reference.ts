@@ -7,7 +7,7 @@ export default defineRule({
   meta: {
     id: 'env-self-reference',
     aliases: { hadolint: 'DL3044' },
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     needs: { keywords: ['ENV'] },
     scope: 'stage',
     docs: {

@@ -6,10 +6,10 @@ export default defineRule({
   meta: {
     id: 'inline-ignore-pragma',
     aliases: { hadolint: 'DL1001' },
-    defaultSeverity: 'off',
+    defaultSeverity: 'info',
     docs: {
-      summary: 'Inline ignore pragma (off by default)',
-      why: 'For teams that want every exception to live in the central configuration (`.dockwise.yaml` / `.hadolint.yaml`), where it is reviewed once, rather than in comments scattered across Dockerfiles. Enable it and, to make the pragmas ineffective as well, turn on `disable-ignore-pragma`. File-wide `global ignore` pragmas are not reported.',
+      summary: 'Inline ignore pragma',
+      why: 'For teams that want every exception to live in the central configuration (`.dockwise.yaml` / `.hadolint.yaml`), where it is reviewed once, rather than in comments scattered across Dockerfiles. Only the `strict` profile turns it on; enable it and, to make the pragmas ineffective as well, turn on `disable-ignore-pragma`. File-wide `global ignore` pragmas are not reported.',
       examples: [
         { bad: 'FROM debian:12-slim\n# hadolint ignore=DL3008\nRUN apt-get install -y curl\n', good: 'FROM debian:12-slim\nRUN apt-get install -y curl=7.88.1-10+deb12u8\n' },
       ],

@@ -8,12 +8,12 @@ export default defineRule({
   meta: {
     id: 'invalid-definition-description',
     aliases: { buildkit: 'InvalidDefinitionDescription' },
-    // Experimental in BuildKit: on with `# check=experimental=InvalidDefinitionDescription` or a setting.
-    defaultSeverity: 'off',
+    // Experimental in BuildKit: off except in `strict`, with `# check=experimental=InvalidDefinitionDescription` or a setting.
+    defaultSeverity: 'info',
     scope: 'stage',
     docs: {
       summary: 'Comment above a stage or ARG that does not start with its name',
-      why: 'BuildKit reads the comment line directly above `FROM … AS name` and `ARG name` as the description of that stage or argument (shown by `docker buildx build --call=outline` and by editors), but only when it starts with the name, as Go doc comments do. A comment that starts otherwise describes nothing. This check is experimental in BuildKit and off unless enabled.',
+      why: 'BuildKit reads the comment line directly above `FROM … AS name` and `ARG name` as the description of that stage or argument (shown by `docker buildx build --call=outline` and by editors), but only when it starts with the name, as Go doc comments do. A comment that starts otherwise describes nothing. This check is experimental in BuildKit: only the `strict` profile, a setting or `# check=experimental=InvalidDefinitionDescription` turns it on.',
       examples: [
         { bad: '# The Go version to build with\nARG GO_VERSION=1.25\nFROM golang:${GO_VERSION}\n', good: '# GO_VERSION is the Go release to build with\nARG GO_VERSION=1.25\nFROM golang:${GO_VERSION}\n' },
         { bad: 'FROM alpine:3.21 AS base\n# Compiles the service\nFROM base AS build\n', good: 'FROM alpine:3.21 AS base\n# build compiles the service\nFROM base AS build\n' },

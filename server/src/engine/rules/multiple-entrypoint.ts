@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     id: 'multiple-entrypoint',
     aliases: { hadolint: 'DL4004', buildkit: 'MultipleInstructionsDisallowed' },
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     needs: { keywords: ['ENTRYPOINT'] },
     scope: 'stage',
     tags: ['unnecessary'],

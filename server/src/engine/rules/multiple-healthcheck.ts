@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     id: 'multiple-healthcheck',
     aliases: { hadolint: 'DL3012', buildkit: 'MultipleInstructionsDisallowed' },
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     needs: { keywords: ['HEALTHCHECK'] },
     scope: 'stage',
     tags: ['unnecessary'],

@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     id: 'sudo-in-run',
     aliases: { hadolint: 'DL3004' },
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     needs: { commands: ['sudo'] },
     scope: 'stage',
     docs: {

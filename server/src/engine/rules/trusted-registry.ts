@@ -17,7 +17,7 @@ export default defineRule({
   meta: {
     id: 'trusted-registry',
     aliases: { hadolint: 'DL3026' },
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     scope: 'stage',
     docs: {
       summary: 'Image from a registry that is not trusted',

@@ -1,0 +1,143 @@
+// Profiles: named tables of rule severities, the lowest layer of severity resolution (see resolve.ts).
+// A rule's own severity (`meta.defaultSeverity`) is what `strict` uses; every other profile is a table of
+// differences from it. The recommended table is the product's default: edit it here, and the test that pins
+// its contents (test/unit/profiles.test.ts) and `npm run gen` (docs/profiles.md, the README) follow.
+import type { RuleMeta, SeverityOrOff } from '../types';
+import { allRules } from '../rules';
+import { closestUnique } from '../closest';
+
+export const PROFILE_NAMES = ['recommended', 'strict', 'modern', 'hadolint', 'buildkit'] as const;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
+export const DEFAULT_PROFILE: ProfileName = 'recommended';
+
+/** One line per profile, for docs/profiles.md, `--help` and the setting's description. */
+export const PROFILE_SUMMARIES: Record<ProfileName, string> = {
+  recommended: 'The default: the rules that are right on real Dockerfiles, errors only for what Docker rejects or what breaks at run time.',
+  strict: 'Every rule at its own severity, including the opinionated ones (version pins, casing, HEALTHCHECK, WORKDIR over `cd`).',
+  modern: 'Recommended, for builds that keep package caches in BuildKit cache mounts (`RUN --mount=type=cache`) instead of deleting them.',
+  hadolint: 'hadolint\'s own defaults: the rules with a DL code, at hadolint\'s severity; the others off. For teams that migrate.',
+  buildkit: 'Docker\'s build checks, as warnings like `docker build --check` reports them, and the errors: what Docker refuses to build or what fails when the container starts. Nothing else.',
+};
+
+/** A profile's setting for one rule, and why it differs from the rule's own severity. */
+export interface ProfileEntry { severity: SeverityOrOff; reason: string }
+
+const DISTRO_PIN = 'Distribution mirrors drop superseded package versions, so an exact pin fails a later build; pin the base image (tag or digest) instead.';
+const LANGUAGE_PIN = 'Projects usually pin these in a lock or requirements file; a version on the command line is a choice, not a defect.';
+const CASING = 'Casing is style: Docker reads it in any casing.';
+
+/** Where the default profile differs from `strict`, and why. */
+export const RECOMMENDED: Readonly<Record<string, ProfileEntry>> = {
+  'apt-get-unpinned-package': { severity: 'off', reason: DISTRO_PIN },
+  'apk-add-unpinned-package': { severity: 'off', reason: DISTRO_PIN },
+  'dnf-unpinned-package': { severity: 'off', reason: DISTRO_PIN },
+  'yum-unpinned-package': { severity: 'off', reason: DISTRO_PIN },
+  'zypper-unpinned-package': { severity: 'off', reason: DISTRO_PIN },
+  'pip-unpinned-package': { severity: 'off', reason: LANGUAGE_PIN },
+  'npm-unpinned-package': { severity: 'off', reason: LANGUAGE_PIN },
+  'gem-unpinned-package': { severity: 'off', reason: LANGUAGE_PIN },
+  'go-unpinned-package': { severity: 'off', reason: LANGUAGE_PIN },
+  'legacy-key-value-format': { severity: 'info', reason: 'Docker still accepts the space-separated form and only warns about it.' },
+  'maintainer-deprecated': { severity: 'info', reason: 'MAINTAINER still works; it is only deprecated.' },
+  'instruction-casing': { severity: 'style', reason: CASING },
+  'from-as-casing': { severity: 'style', reason: CASING },
+  'stage-name-casing': { severity: 'style', reason: 'BuildKit lowercases stage names itself, so the casing is style.' },
+  'expose-protocol-casing': { severity: 'style', reason: 'Docker lowercases the protocol itself, so the casing is style.' },
+  'cd-in-run': { severity: 'off', reason: 'A `cd` that lasts for one RUN is ordinary shell practice; WORKDIR is a matter of style there.' },
+  'runs-as-root': { severity: 'info', reason: 'Many images must start as root (base images, entrypoints that drop privileges with gosu or su-exec).' },
+  'missing-healthcheck': { severity: 'off', reason: 'Orchestrators such as Kubernetes probe containers themselves and ignore HEALTHCHECK.' },
+  'inline-ignore-pragma': { severity: 'off', reason: 'A pragma records a reviewed exception; forbidding pragmas is a team\'s policy.' },
+  'invalid-definition-description': { severity: 'off', reason: 'Experimental in BuildKit, and a comment convention rather than a defect.' },
+};
+
+const CACHE_MOUNT = 'A BuildKit cache mount keeps the cache out of the image, and deleting it would only empty the cache.';
+
+/** Where `modern` differs from `recommended`: the cleanup rules that a cache mount replaces. */
+export const MODERN: Readonly<Record<string, ProfileEntry>> = {
+  ...RECOMMENDED,
+  'apt-lists-not-removed': { severity: 'off', reason: CACHE_MOUNT },
+  'apk-add-missing-no-cache': { severity: 'off', reason: CACHE_MOUNT },
+  'pip-install-missing-no-cache-dir': { severity: 'off', reason: CACHE_MOUNT },
+  'yarn-cache-not-cleaned': { severity: 'off', reason: CACHE_MOUNT },
+  'dnf-cache-not-cleaned': { severity: 'off', reason: CACHE_MOUNT },
+  'yum-cache-not-cleaned': { severity: 'off', reason: CACHE_MOUNT },
+  'zypper-cache-not-cleaned': { severity: 'off', reason: CACHE_MOUNT },
+  'cleanup-in-separate-layer': { severity: 'off', reason: 'With cache mounts nothing is cleaned up, in any layer.' },
+};
+
+/**
+ * hadolint's default severity for each DL code (hadolint 2.15, `severity = DL…C` in each rule's source).
+ * `off` where hadolint's severity is `ignore`, which it never reports.
+ */
+export const HADOLINT_DEFAULTS: Readonly<Record<string, SeverityOrOff>> = {
+  DL1000: 'error', DL1001: 'off',
+  DL3000: 'error', DL3001: 'info', DL3002: 'warning', DL3003: 'warning', DL3004: 'error', DL3006: 'warning',
+  DL3007: 'warning', DL3008: 'warning', DL3009: 'info', DL3010: 'info', DL3011: 'error', DL3012: 'error',
+  DL3013: 'warning', DL3014: 'warning', DL3015: 'info', DL3016: 'warning', DL3018: 'warning', DL3019: 'info',
+  DL3020: 'error', DL3021: 'error', DL3022: 'warning', DL3023: 'error', DL3024: 'error', DL3025: 'warning',
+  DL3026: 'error', DL3027: 'warning', DL3028: 'warning', DL3029: 'warning', DL3030: 'warning', DL3032: 'warning',
+  DL3033: 'warning', DL3034: 'warning', DL3035: 'warning', DL3036: 'warning', DL3037: 'warning', DL3038: 'warning',
+  DL3040: 'warning', DL3041: 'warning', DL3042: 'warning', DL3043: 'error', DL3044: 'error', DL3045: 'warning',
+  DL3046: 'warning', DL3047: 'info', DL3048: 'style', DL3049: 'info', DL3050: 'info', DL3051: 'warning',
+  DL3052: 'warning', DL3053: 'warning', DL3054: 'warning', DL3055: 'warning', DL3056: 'warning', DL3057: 'off',
+  DL3058: 'warning', DL3059: 'info', DL3060: 'info', DL3061: 'error', DL3062: 'warning', DL3063: 'warning',
+  DL3064: 'warning', DL3065: 'warning', DL3066: 'info', DL3067: 'warning',
+  DL4000: 'error', DL4001: 'warning', DL4003: 'warning', DL4004: 'error', DL4005: 'warning', DL4006: 'warning',
+};
+
+/** BuildKit checks that BuildKit runs only when asked (`# check=experimental=Name`). */
+export const BUILDKIT_EXPERIMENTAL: ReadonlySet<string> = new Set(['InvalidDefinitionDescription']);
+
+/** A rule's severity in a profile, and the reason when it differs from the rule's own severity. */
+export function profileEntry(profile: ProfileName, meta: RuleMeta): ProfileEntry | undefined {
+  switch (profile) {
+    case 'strict': return undefined;
+    case 'recommended': return RECOMMENDED[meta.id];
+    case 'modern': return MODERN[meta.id];
+    case 'hadolint': {
+      const code = meta.aliases.hadolint;
+      if (!code) return { severity: 'off', reason: 'hadolint has no such check.' };
+      const severity = HADOLINT_DEFAULTS[code] ?? 'off';
+      return severity === meta.defaultSeverity ? undefined : { severity, reason: `hadolint's default for ${code}.` };
+    }
+    case 'buildkit': {
+      // What Docker refuses to build, or what fails when the container starts, is reported here too.
+      if (meta.defaultSeverity === 'error') return undefined;
+      const check = meta.aliases.buildkit;
+      if (!check) return { severity: 'off', reason: 'Not one of BuildKit\'s checks.' };
+      if (BUILDKIT_EXPERIMENTAL.has(check)) return { severity: 'off', reason: `${check} is experimental in BuildKit.` };
+      return meta.defaultSeverity === 'warning' ? undefined : { severity: 'warning', reason: 'BuildKit reports its checks as warnings.' };
+    }
+  }
+}
+
+export function profileSeverity(profile: ProfileName, meta: RuleMeta): SeverityOrOff {
+  return profileEntry(profile, meta)?.severity ?? meta.defaultSeverity;
+}
+
+const tables = new Map<ProfileName, Readonly<Record<string, SeverityOrOff>>>();
+
+/** The severities a profile sets, by rule id: only where they differ from the rule's own severity. */
+export function profileSeverities(profile: ProfileName): Readonly<Record<string, SeverityOrOff>> {
+  let table = tables.get(profile);
+  if (!table) {
+    const out: Record<string, SeverityOrOff> = {};
+    for (const r of allRules) {
+      const sev = profileSeverity(profile, r.meta);
+      if (sev !== r.meta.defaultSeverity) out[r.meta.id] = sev;
+    }
+    tables.set(profile, table = Object.freeze(out));
+  }
+  return table;
+}
+
+export function isProfileName(name: string): name is ProfileName {
+  return (PROFILE_NAMES as readonly string[]).includes(name);
+}
+
+/** What to say about a name that is not a profile: the closest one, or the list, and what is used instead. */
+export function unknownProfileMessage(name: string, using?: ProfileName): string {
+  const hint = closestUnique(name, PROFILE_NAMES);
+  const what = hint ? `unknown profile "${name}"; did you mean "${hint}"?` : `unknown profile "${name}" (the profiles are ${PROFILE_NAMES.join(', ')})`;
+  return using ? `${what} Using ${using}.` : what;
+}
