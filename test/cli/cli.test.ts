@@ -233,6 +233,122 @@ describe('discovery and config', () => {
   });
 });
 
+describe('profiles', () => {
+  const PINNABLE = 'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\nUSER 1000\n';
+  const found = async (args: string[], file: string) => JSON.parse((await run(['-f', 'json', ...args, file])).stdout).files[0].findings.map((f: { rule: string; severity: string }) => `${f.rule} ${f.severity}`);
+
+  it('--profile, over the config file\'s profile:, under --rule', async () => {
+    write('prof/Dockerfile', PINNABLE);
+    assert.deepEqual(await found([], 'prof/Dockerfile'), []);
+    assert.deepEqual(await found(['--profile', 'strict'], 'prof/Dockerfile'), ['apt-get-unpinned-package warning']);
+    write('prof/.dockwise.yaml', 'profile: hadolint\n');
+    assert.deepEqual(await found([], 'prof/Dockerfile'), ['apt-get-unpinned-package warning']);
+    assert.deepEqual(await found(['-p', 'recommended'], 'prof/Dockerfile'), []);
+    assert.deepEqual(await found(['--profile=recommended', '--rule', 'DL3008=error'], 'prof/Dockerfile'), ['apt-get-unpinned-package error']);
+  });
+
+  it('an unknown --profile is a usage error with a suggestion; one in a config file is reported once, and the default used', async () => {
+    const r = await run(['--profile', 'hadolnt', 'prof/Dockerfile']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^dockwise: unknown profile "hadolnt"; did you mean "hadolint"\?\n/);
+    write('prof2/.dockwise.yaml', 'profile: everything\n');
+    write('prof2/a/Dockerfile', PINNABLE);
+    write('prof2/b/Dockerfile', PINNABLE);
+    const r2 = await run(['-f', 'json', 'prof2']);
+    assert.equal(r2.stderr, `dockwise: ${path.join(tmp, 'prof2/.dockwise.yaml')}:1: profile: unknown profile "everything"; the profiles are recommended, strict, modern, hadolint, buildkit. Using recommended.\n`);
+    assert.deepEqual(JSON.parse(r2.stdout).files.map((f: { findings: unknown[] }) => f.findings), [[], []]);
+  });
+
+  it('--list-rules and SARIF\'s rule configuration follow the profile; --explain names the profiles that turn a rule on', async () => {
+    assert.match((await run(['--list-rules'])).stdout, /^apt-get-unpinned-package +off +DL3008 +- +-$/m);
+    assert.match((await run(['--list-rules', '--profile', 'strict'])).stdout, /^apt-get-unpinned-package +warning +DL3008 +- +-$/m);
+    const rule = async (args: string[]) => JSON.parse((await run(['-f', 'sarif', ...args, 'prof/Dockerfile'])).stdout).runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'apt-get-unpinned-package').defaultConfiguration;
+    assert.deepEqual(await rule([]), { level: 'none', enabled: false });
+    assert.deepEqual(await rule(['--profile', 'strict']), { level: 'warning', enabled: true });
+    const e = (await run(['--explain', 'DL3008'])).stdout;
+    assert.match(e, /\| Profiles \| On in strict \(warning\), hadolint \(warning\); off in recommended, modern, buildkit\. \|/);
+    assert.match(e, /\nOff by default: Distribution mirrors drop superseded package versions/);
+  });
+});
+
+describe('baselines', () => {
+  const ORIGINAL = 'FROM alpine:latest\nRUN apk add curl\nCMD echo hi\n';
+  const lint = async (file: string, args: string[], cwd?: string) => {
+    const r = await run(['-f', 'json', ...args, file], { cwd });
+    return { code: r.code, stderr: r.stderr, found: JSON.parse(r.stdout).files[0].findings.map((f: { rule: string; line: number }) => `${f.rule}@${f.line}`) };
+  };
+
+  it('--baseline-write records today\'s findings, sorted, by path relative to the baseline, rule, fingerprint and count', async () => {
+    write('bl/Dockerfile', ORIGINAL + 'RUN apk add curl\n');
+    const r = await run(['--baseline-write', 'bl/baseline.json', 'bl/Dockerfile']);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, 'dockwise: recorded 5 findings in bl/baseline.json\n');
+    const data = JSON.parse(fs.readFileSync(path.join(tmp, 'bl/baseline.json'), 'utf8'));
+    assert.deepEqual(Object.keys(data), ['version', 'findings']);
+    assert.equal(data.version, 1);
+    assert.deepEqual(data.findings.map((e: { path: string; rule: string; count: number }) => `${e.path} ${e.rule} ${e.count}`), [
+      'Dockerfile apk-add-missing-no-cache 2',
+      'Dockerfile base-image-latest 1',
+      'Dockerfile runs-as-root 1',
+      'Dockerfile shell-form-cmd 1',
+    ]);
+    for (const e of data.findings) assert.match(e.fingerprint, /^[0-9a-f]{16}$/);
+    // The same findings give the same file, byte for byte.
+    const again = fs.readFileSync(path.join(tmp, 'bl/baseline.json'), 'utf8');
+    await run(['--baseline-write', 'bl/baseline.json', 'bl/Dockerfile']);
+    assert.equal(fs.readFileSync(path.join(tmp, 'bl/baseline.json'), 'utf8'), again);
+  });
+
+  it('--baseline reports only new findings: edits above do not bring a finding back, a changed instruction does', async () => {
+    write('bl2/Dockerfile', ORIGINAL);
+    assert.equal((await run(['--baseline-write', 'bl2/baseline.json', 'bl2/Dockerfile'])).code, 0);
+    const base = ['--baseline', 'bl2/baseline.json'];
+    assert.deepEqual(await lint('bl2/Dockerfile', base), { code: 0, stderr: '', found: [] });
+    // Lines added above, and an instruction between: every finding moves, none is new.
+    write('bl2/Dockerfile', '# The web image.\n\nFROM alpine:latest\nLABEL org.opencontainers.image.title=web\nRUN   apk add \\\n    curl\nCMD echo hi\n');
+    assert.deepEqual((await lint('bl2/Dockerfile', base)).found, []);
+    // A new finding of a baselined rule elsewhere is reported; the baselined one is not.
+    write('bl2/Dockerfile', 'FROM alpine:latest\nRUN apk add curl\nCMD echo hi\nRUN apk add jq\n');
+    assert.deepEqual(await lint('bl2/Dockerfile', base), { code: 1, stderr: '', found: ['apk-add-missing-no-cache@4'] });
+    // The same instruction once more: the baseline held one.
+    write('bl2/Dockerfile', 'FROM alpine:latest\nRUN apk add curl\nCMD echo hi\nRUN apk add curl\n');
+    assert.deepEqual((await lint('bl2/Dockerfile', base)).found, ['apk-add-missing-no-cache@4']);
+    // A changed instruction is judged again.
+    write('bl2/Dockerfile', 'FROM alpine:latest\nRUN apk add curl jq\nCMD echo hello\n');
+    assert.deepEqual((await lint('bl2/Dockerfile', base)).found, ['apk-add-missing-no-cache@2', 'shell-form-cmd@3']);
+    // Without the baseline, everything.
+    assert.deepEqual((await lint('bl2/Dockerfile', [])).found, ['runs-as-root@1', 'base-image-latest@1', 'apk-add-missing-no-cache@2', 'shell-form-cmd@3']);
+  });
+
+  it('paths are relative to the baseline file, so it works from any folder; the summary counts what it hides', async () => {
+    write('bl3/svc/Dockerfile', ORIGINAL);
+    assert.equal((await run(['--baseline-write', '.dockwise-baseline.json', 'svc/Dockerfile'], { cwd: path.join(tmp, 'bl3') })).code, 0);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(tmp, 'bl3/.dockwise-baseline.json'), 'utf8')).findings[0].path, 'svc/Dockerfile');
+    assert.deepEqual((await lint('bl3/svc/Dockerfile', ['--baseline', 'bl3/.dockwise-baseline.json'])).found, []);
+    assert.deepEqual((await lint('Dockerfile', ['--baseline', '../.dockwise-baseline.json'], path.join(tmp, 'bl3/svc'))).found, []);
+    const stylish = await run(['--baseline', 'bl3/.dockwise-baseline.json', 'bl3/svc/Dockerfile']);
+    assert.equal(stylish.code, 0);
+    assert.equal(stylish.stdout, '4 findings in the baseline not shown\n');
+  });
+
+  it('an unreadable or malformed baseline, or --baseline with --baseline-write, is a usage error', async () => {
+    write('bl4/Dockerfile', ORIGINAL);
+    let r = await run(['--baseline', 'bl4/none.json', 'bl4/Dockerfile']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^dockwise: bl4\/none\.json: cannot read the baseline/);
+    write('bl4/bad.json', '{"version": 1, "findings": [{"path": "Dockerfile"}]}');
+    r = await run(['--baseline', 'bl4/bad.json', 'bl4/Dockerfile']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^dockwise: bl4\/bad\.json: an entry is not \{path, rule, fingerprint, count\}/);
+    write('bl4/text.json', 'Dockerfile: 3 findings\n');
+    assert.match((await run(['--baseline', 'bl4/text.json', 'bl4/Dockerfile'])).stderr, /bl4\/text\.json: not valid JSON/);
+    r = await run(['--baseline', 'bl4/bad.json', '--baseline-write', 'bl4/new.json', 'bl4/Dockerfile']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--baseline-write records every finding: it cannot be combined with --baseline/);
+  });
+});
+
 describe('shellcheck', () => {
   it('--shellcheck adds SC findings at their exact place', async (t) => {
     if (!(await shellcheckAvailable())) return t.skip('shellcheck is not installed');

@@ -67,6 +67,17 @@ describe('parsing', () => {
     assert.deepEqual(config?.ignored, ['DL3059']);
   });
 
+  it('profile: names a profile; an unknown one is reported with its line and a suggestion, and the rest is kept', () => {
+    assert.equal(parseConfig('/x/.dockwise.yaml', 'profile: hadolint\n').config?.profile, 'hadolint');
+    assert.equal(buildLintOptions({ config: parseConfig('/x/.hadolint.yaml', 'profile: strict\n').config }).profile, 'strict');
+    const { config, problems } = parseConfig('/x/.dockwise.yaml', 'rules:\n  DL3059: error\nprofile: strct\n');
+    assert.deepEqual(problems.map((p) => `${p.line}: ${p.message}`), ['3: profile: unknown profile "strct"; did you mean "strict"? Using recommended.']);
+    assert.equal(config?.profile, undefined);
+    assert.equal(config?.rules.DL3059, 'error');
+    assert.equal(buildLintOptions({ config }).profile, 'recommended');
+    assert.deepEqual(parseConfig('/x/.dockwise.yaml', 'profile: [strict]\n').problems.map((p) => p.message), ['profile: expected one of recommended, strict, modern, hadolint, buildkit. Using recommended.']);
+  });
+
   it('broken YAML gives one message with a line, and the defaults', () => {
     const { config, problems } = parseConfig('/x/.dockwise.yaml', 'rules:\n  a: [unclosed\nignored: x\n');
     assert.equal(config, undefined);

@@ -124,6 +124,9 @@ describe('hover', () => {
 
   it('explains a finding', async () => assert.match(await hover(uri, 7, 3), /MAINTAINER is deprecated[\s\S]*Also known as hadolint DL4000, BuildKit MaintainerDeprecated/));
   it('explains a rule in a pragma', async () => assert.match(await hover(uri, 0, 28), /consecutive-run/));
+  it('says which profiles turn the rule on, and why the default differs', async () => {
+    assert.match(await hover(uri, 7, 3), /On in recommended \(info\), strict \(warning\), modern \(info\), hadolint \(error\), buildkit \(warning\)\. `info` by default: MAINTAINER still works; it is only deprecated\./);
+  });
   it('explains a base image', async () => {
     assert.match(await hover(uri, 5, 8), /openjdk[\s\S]*Deprecated since 2022-07-01: use eclipse-temurin/);
     assert.match(await hover(uri, 2, 7), /node:22-slim[\s\S]*ARG defaults give/);
@@ -202,6 +205,32 @@ describe('settings and config files', () => {
     editor.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('ign/.dockerignore'), type: 2 }] });
     const d = (await p).find((x) => x.code === 'copy-ignored-file');
     assert.equal(d?.range.start.line, 1);
+  });
+
+  it('dockwise.profile chooses the profile, over the config file\'s profile:; an unknown one is reported once', async () => {
+    const text = 'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\nUSER 1000\n';
+    const pin = (diags: Diagnostic[]) => diags.filter((d) => d.code === 'apt-get-unpinned-package').map((d) => d.severity);
+    const reconfigured = async (uri: string, settings: Record<string, unknown>) => {
+      editor.settings = settings;
+      const p = editor.nextDiagnostics(uri);
+      editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      return p;
+    };
+    const uri = write('prof/Dockerfile', text);
+    assert.deepEqual(pin(await editor.open(uri, text)), [], 'off in recommended');
+    assert.deepEqual(pin(await reconfigured(uri, { profile: 'strict' })), [2]);
+    assert.deepEqual(pin(await reconfigured(uri, { profile: 'strict', rules: { DL3008: 'error' } })), [1], 'dockwise.rules over the profile');
+    // A .dockwise.yaml with a profile: the setting still wins; without the setting, the file's profile applies.
+    write('prof2/.dockwise.yaml', 'profile: hadolint\n');
+    const uri2 = write('prof2/Dockerfile', text);
+    assert.deepEqual(pin(await editor.open(uri2, text)), [1], 'the strict setting, with dockwise.rules');
+    assert.deepEqual(pin(await reconfigured(uri2, { profile: 'recommended' })), []);
+    assert.deepEqual(pin(await reconfigured(uri2, {})), [2], 'the config file\'s hadolint profile');
+    const diags = await reconfigured(uri, { profile: 'stricter' });
+    assert.deepEqual(pin(diags), [], 'an unknown profile: the default');
+    const message = 'Dockwise: settings: dockwise.profile: unknown profile "stricter"; did you mean "strict"? Using recommended.';
+    assert.equal(editor.messages.filter((m) => m === message).length, 2, 'one log line and one warning message');
+    await reconfigured(uri, {});
   });
 
   it('a broken config file is reported once and defaults apply', async () => {

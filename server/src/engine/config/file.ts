@@ -8,7 +8,7 @@ import { LineIndex } from '../text';
 import type { Severity, SeverityOrOff } from '../types';
 import type { FileAccess } from '../rule';
 import { findRules } from '../rules';
-import { DEFAULT_PROFILE, isProfileName, unknownProfileMessage, type ProfileName } from './profiles';
+import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES, unknownProfileMessage, type ProfileName } from './profiles';
 import { suggestName } from './suggest';
 
 export interface ConfigProblem { file: string; line: number; message: string }
@@ -183,8 +183,9 @@ export function parseConfig(file: string, text: string): { config: LoadedConfig 
         }
         break;
       case 'profile': {
-        const v = isScalar(value) ? String(value.value ?? '') : '';
-        if (isProfileName(v)) config.profile = v;
+        const v = isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
+        if (v === undefined) problems.push({ file, line: at, message: `profile: expected one of ${PROFILE_NAMES.join(', ')}. Using ${DEFAULT_PROFILE}.` });
+        else if (isProfileName(v)) config.profile = v;
         else problems.push({ file, line: at, message: `profile: ${unknownProfileMessage(v, DEFAULT_PROFILE)}` });
         break;
       }

@@ -138,6 +138,6 @@ export function isProfileName(name: string): name is ProfileName {
 /** What to say about a name that is not a profile: the closest one, or the list, and what is used instead. */
 export function unknownProfileMessage(name: string, using?: ProfileName): string {
   const hint = closestUnique(name, PROFILE_NAMES);
-  const what = hint ? `unknown profile "${name}"; did you mean "${hint}"?` : `unknown profile "${name}" (the profiles are ${PROFILE_NAMES.join(', ')})`;
+  const what = `unknown profile "${name}"; ${hint ? `did you mean "${hint}"?` : `the profiles are ${PROFILE_NAMES.join(', ')}.`}`;
   return using ? `${what} Using ${using}.` : what;
 }
