@@ -5,7 +5,7 @@
 //
 // The corpus is BENCH_CORPUS (a folder, searched recursively) or the committed bench/corpus
 // (scripts/make-bench-corpus.mjs). Lint options are the command's defaults (inline pragmas honoured).
-// Options: --all-rules (also the rules that are off by default, as warnings, and a label schema for the OCI
+// Options: --all-rules (every rule, the `strict` profile, and a label schema for the OCI
 // annotations so the label rules have something to judge), --json FILE (the report as
 // JSON), --no-each-fix (skip applying every fix alone), --edits N (random edits per file whose incremental
 // model and lint, as the language server runs them, must equal a lint from scratch; default 10),
