@@ -1,7 +1,7 @@
 // Profiles: named tables of rule severities, the lowest layer of severity resolution (see resolve.ts).
 // A rule's own severity (`meta.defaultSeverity`) is what `strict` uses; every other profile is a table of
-// differences from it. The recommended table is the product's default: edit it here, and the test that pins
-// its contents (test/unit/profiles.test.ts) and `npm run gen` (docs/profiles.md, the README) follow.
+// differences from it. The recommended table is the product's default: edit it here, then the test that pins
+// it (test/unit/profiles.test.ts), and run `npm run gen` (docs/profiles.md, the README, the rule pages).
 import type { RuleMeta, SeverityOrOff } from '../types';
 import { allRules } from '../rules';
 import { closestUnique } from '../closest';
@@ -16,7 +16,7 @@ export const PROFILE_SUMMARIES: Record<ProfileName, string> = {
   strict: 'Every rule at its own severity, including the opinionated ones (version pins, casing, HEALTHCHECK, WORKDIR over `cd`).',
   modern: 'Recommended, for builds that keep package caches in BuildKit cache mounts (`RUN --mount=type=cache`) instead of deleting them.',
   hadolint: 'hadolint\'s own defaults: the rules with a DL code, at hadolint\'s severity; the others off. For teams that migrate.',
-  buildkit: 'Docker\'s build checks, as warnings like `docker build --check` reports them, and the errors: what Docker refuses to build or what fails when the container starts. Nothing else.',
+  buildkit: 'Docker\'s build checks, as warnings the way `docker build --check` reports them, plus the errors: what Docker refuses to build or what fails when the container starts. Nothing else.',
 };
 
 /** A profile's setting for one rule, and why it differs from the rule's own severity. */
