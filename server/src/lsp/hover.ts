@@ -1,7 +1,7 @@
 // Hover content: findings, rule names in pragmas, base images, variables, --from stages and keywords.
 import { findRules, readPragmas, ruleHoverMarkdown, type DockerfileModel, type Finding } from '../engine';
 import { distroFamily, rootStage, stageStartEnv } from '../engine/model/base-images';
-import { deprecatedImage, endOfLife, officialName, supportedLines } from '../engine/model/image-lifecycle';
+import { deprecatedImage, endOfLife, eolMessage, officialName } from '../engine/model/image-lifecycle';
 import { findVariables } from '../engine/model/variables';
 import type { Instr, Stage } from '../engine/model/dockerfile';
 import { INSTRUCTION_DOCS } from './instructions';
@@ -29,8 +29,7 @@ function imageHover(model: DockerfileModel, stage: Stage, today: string): string
   if (dep) lines.push('', `⚠ Deprecated since ${dep.since}: use ${dep.replacement}. ([source](${dep.source}))`);
   const eol = endOfLife(img, today);
   if (eol) {
-    const supported = supportedLines(eol.product);
-    lines.push('', `⚠ ${eol.product} ${eol.version} reached end of life on ${eol.eol}.${supported.length ? ` Supported: ${supported.join(', ')}.` : ''} ([source](${eol.source}))`);
+    lines.push('', `⚠ ${eolMessage(eol)}.${eol.supported.length ? ` Supported: ${eol.supported.join(', ')}.` : ''} ([source](${eol.source}))`);
   }
   if (name && SLIM[name] && !/slim|alpine|jre/.test(img.tag ?? '')) lines.push('', `Smaller variant: \`${name}:<version>${SLIM[name]}\`.`);
   if (!img.tag && !img.digest && name !== 'scratch') lines.push('', 'No tag: this pulls `latest`, which moves.');

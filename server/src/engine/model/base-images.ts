@@ -1,7 +1,8 @@
 // What the engine knows about well-known base images without asking a registry: distro family and
 // whether the image already runs as a non-root user.
 import type { ImageReference } from './image';
-import { envDefinitions, type Stage } from './dockerfile';
+import { envDefinitions, type Instr, type Stage } from './dockerfile';
+import { POSIX_SHELL_NAMES, programName } from './shells';
 import { officialName } from './image-lifecycle';
 import { officialImageEnv } from '../data/base-image-env';
 
@@ -91,4 +92,92 @@ export function isDevcontainerImage(ref: ImageReference): boolean {
 export function isDevcontainerStage(stage: Stage): boolean {
   const base = rootStage(stage).image;
   return !base.unresolved.length && isDevcontainerImage(base);
+}
+
+// What the shipped image is for. An application image runs a program of its own; an environment (a Dev
+// Container, a development target, a toolchain or base image such as golang or buildpack-deps) starts a shell or
+// a language prompt, keeps the container idle for people to work in, or leaves the command to whoever builds
+// on it. Rules about what ships to production (toolchains, full base variants) hold for the first kind only.
+
+/** Stage names that say "development environment": compose `target: dev`, awesome-compose's `dev-envs`. */
+const DEV_STAGE_NAME = /^(dev|devel|develop|development|dev-?envs?|devcontainer)$/i;
+
+/** Language prompts: run with no arguments (or only options), they wait for input. Shells are in shells.ts. */
+const LANGUAGE_PROMPTS = new Set(['python', 'python2', 'python3', 'ipython', 'node', 'irb', 'ruby', 'php', 'ghci', 'jshell', 'iex', 'erl', 'julia', 'r', 'lua', 'pwsh', 'powershell', 'groovysh', 'scala', 'clj', 'clojure', 'swift', 'dart']);
+
+/** Entrypoints that run the CMD they are given: docker-entrypoint.sh-style scripts and init wrappers. */
+function passesCommandOn(program: string): boolean {
+  return /entrypoint|\.sh$/.test(program) || ['tini', 'dumb-init', 'gosu', 'su-exec', 'init', 'catatonit'].includes(program);
+}
+
+function commandWords(instr: Instr): string[] {
+  if (instr.execForm) {
+    try {
+      const argv: unknown = JSON.parse(instr.args.map((a) => a.value).join(' '));
+      if (Array.isArray(argv) && argv.every((a) => typeof a === 'string')) return argv;
+    } catch { /* not JSON: read it as words */ }
+  }
+  return instr.args.map((a) => a.value);
+}
+
+/**
+ * The command line the image starts with as the file sets it: ENTRYPOINT followed by CMD, in the stage or the
+ * stages it is built FROM (an ENTRYPOINT set below a CMD resets it). Undefined when the file sets neither.
+ */
+export function imageCommand(stage: Stage): string[] | undefined {
+  let cmd: string[] | undefined;
+  let entrypoint: string[] | undefined;
+  for (let s: Stage | undefined = stage; s; s = s.parent) {
+    const last = (keyword: string) => s!.instructions.filter((i) => i.keyword === keyword && !i.onbuild).pop();
+    const e = entrypoint ? undefined : last('ENTRYPOINT');
+    const c = cmd || entrypoint ? undefined : last('CMD');
+    if (e) entrypoint = commandWords(e);
+    if (c) cmd = commandWords(c);
+    if (cmd && entrypoint) break;
+  }
+  if (!entrypoint) return cmd;
+  return [...entrypoint, ...(cmd ?? [])];
+}
+
+/** A shell or language prompt with nothing to run (`bash`, `python3 -i`), or a command that only keeps the container up. */
+function isIdleCommand(words: string[]): boolean {
+  let argv = words;
+  // An entrypoint script given a command runs it; alone, it is the program.
+  while (argv.length > 1 && passesCommandOn(programName(argv[0]))) argv = argv.slice(argv[1] === '--' ? 2 : 1);
+  if (!argv.length) return true;
+  const program = programName(argv[0]);
+  const rest = argv.slice(1);
+  if (POSIX_SHELL_NAMES.has(program) || LANGUAGE_PROMPTS.has(program)) return rest.every((a) => a.startsWith('-') && a !== '-c' && a !== '-m' && a !== '-e');
+  return (program === 'sleep' && rest[0] === 'infinity') || (program === 'tail' && rest.includes('-f') && rest.includes('/dev/null'));
+}
+
+/**
+ * Official images whose default command is a shell or a language prompt: OS, language and SDK images. A file that
+ * builds on one and sets no command of its own makes an image of the same kind. Their server variants
+ * (php:*-apache, php:*-fpm) start a server instead.
+ */
+const PROMPT_IMAGES = new Set([
+  'alpine', 'busybox', 'debian', 'ubuntu', 'fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'photon', 'clearlinux', 'mageia',
+  'buildpack-deps', 'python', 'pypy', 'node', 'ruby', 'jruby', 'golang', 'rust', 'gcc', 'perl', 'php', 'haskell', 'julia', 'erlang', 'elixir', 'clojure', 'swift', 'dart', 'r-base', 'groovy',
+  'eclipse-temurin', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine', 'openjdk', 'maven', 'gradle', 'docker', 'bash',
+]);
+
+function startsPrompt(ref: ImageReference): boolean {
+  const name = officialName(ref);
+  if (!name || !PROMPT_IMAGES.has(name)) return false;
+  return !(name === 'php' && /apache|fpm/.test((ref.tag ?? '').toLowerCase()));
+}
+
+/**
+ * The shipped image is an environment to work in or build on, not an application: built on a Dev Container image,
+ * a development target (`FROM base AS dev`), or an image whose command is a shell or language prompt or an idle
+ * `sleep infinity`, or that sets no command on an OS or language image (buildpack-deps, golang, a Dev Container
+ * definition built FROM python). An image that keeps its base's server command (php:8.3-apache) is an application.
+ */
+export function isEnvironmentImage(stage: Stage): boolean {
+  if (isDevcontainerStage(stage) || (stage.alias !== undefined && DEV_STAGE_NAME.test(stage.alias))) return true;
+  const command = imageCommand(stage);
+  if (command) return isIdleCommand(command);
+  const base = rootStage(stage).image;
+  return !base.unresolved.length && startsPrompt(base);
 }

@@ -1,9 +1,10 @@
 import { defineRule } from '../rule';
-import type { Instr } from '../model/dockerfile';
+import type { Instr, Stage } from '../model/dockerfile';
 import { aptInstall, apkAdd, isCommand, parseArgs, subcommand, APT_VALUE_FLAGS } from '../model/commands';
 import type { ShellWord } from '../model/shell';
 import { officialName } from '../model/image-lifecycle';
-import { rootStage } from '../model/base-images';
+import { imageCommand, isEnvironmentImage, rootStage } from '../model/base-images';
+import { programName } from '../model/shells';
 
 const TOOLCHAIN = /^(gcc(-\d+)?|g\+\+(-\d+)?|gcc-c\+\+|clang(-\d+)?|make|cmake|build-essential|build-base|autoconf|automake|libtool|git|linux-headers|[\w.+-]+-(dev|devel))$/;
 const SDK_IMAGES = new Set(['golang', 'maven', 'gradle', 'rust', 'buildpack-deps']);
@@ -14,11 +15,46 @@ function packageName(w: ShellWord): string {
   return w.value.replace(/[=<>~][\s\S]*$/, '');
 }
 
-/** Toolchain packages this RUN installs and does not remove again in the same RUN. */
-function toolchainLeft(instr: Instr): ShellWord[] {
+/** Programs whose work at run time is compiling (a distcc server, bpftrace): their images need the toolchain. */
+const COMPILES_AT_RUN_TIME = new Set(['distcc', 'distccd', 'ccache', 'icecc', 'iceccd', 'bpftrace', 'bpfcc-tools']);
+
+/** Every system package the RUNs of these stages install. */
+function packagesInstalled(stages: Stage[]): string[] {
+  const names: string[] = [];
+  for (const s of stages) {
+    for (const i of s.instructions) {
+      for (const c of i.run?.commands ?? []) {
+        if (aptInstall(c) || (isCommand(c, 'yum', 'dnf', 'microdnf') && subcommand(c)?.value === 'install')) names.push(...parseArgs(c, APT_VALUE_FLAGS).operands.slice(1).map(packageName));
+        else if (apkAdd(c)) names.push(...parseArgs(c, APK_FLAGS).operands.slice(1).map(packageName));
+      }
+    }
+  }
+  return names;
+}
+
+/** The build fetches with git: runs it, or hands a package manager a git URL (`pip install git+https://…`). */
+function buildUsesGit(stages: Stage[]): boolean {
+  return stages.some((s) => s.instructions.some((i) => i.run?.commands.some((c) => isCommand(c, 'git') || c.args.some((w) => /git\+|git:\/\/|git@/.test(w.value)))));
+}
+
+/**
+ * Debian packages that only depend on the compilers: `apt-get remove build-essential` leaves gcc, g++ and make,
+ * `remove gcc` leaves gcc-12, unless apt also removes what it installed automatically (--auto-remove, autoremove).
+ */
+const APT_TOOLCHAIN_METAPACKAGES = new Set(['build-essential', 'gcc', 'g++', 'clang', 'llvm']);
+
+interface Left {
+  /** Toolchain packages this RUN installs and does not remove again. */
+  installed: ShellWord[];
+  /** Metapackages removed with apt without --auto-remove: the compilers they pulled in stay. */
+  dependenciesLeft: ShellWord[];
+}
+
+function toolchainLeft(instr: Instr): Left {
   const cmds = instr.run!.commands;
   const installed: ShellWord[] = [];
   const removed = new Set<string>();
+  const metapackagesRemoved: ShellWord[] = [];
   let removesAll = false;
   const virtuals = new Map<string, ShellWord[]>();
   for (const c of cmds) {
@@ -35,16 +71,23 @@ function toolchainLeft(instr: Instr): ShellWord[] {
       const { flags, operands } = parseArgs(c, APT_VALUE_FLAGS);
       const sub = operands[0]?.value;
       if (!['purge', 'remove', 'autoremove', 'del', 'erase'].includes(sub ?? '')) continue;
-      if (sub === 'autoremove' || flags.some((f) => f.name === 'auto-remove' || f.name === 'autoremove')) removesAll = true;
+      const autoRemove = sub === 'autoremove' || flags.some((f) => f.name === 'auto-remove' || f.name === 'autoremove');
+      if (autoRemove) removesAll = true;
       for (const w of operands.slice(1)) {
         removed.add(packageName(w));
         for (const p of virtuals.get(w.value) ?? []) removed.add(packageName(p));
+        // yum and dnf remove unneeded dependencies by default, and apk del removes what only it needed.
+        if (!autoRemove && isCommand(c, 'apt-get', 'apt') && APT_TOOLCHAIN_METAPACKAGES.has(packageName(w))) metapackagesRemoved.push(w);
       }
     }
   }
   // `apt-get purge -y --auto-remove` after `apt-mark auto` (the docker-library pattern) removes what was installed.
-  if (removesAll && cmds.some((c) => isCommand(c, 'apt-mark'))) return [];
-  return installed.filter((w) => !removed.has(packageName(w)));
+  if (removesAll && cmds.some((c) => isCommand(c, 'apt-mark'))) return { installed: [], dependenciesLeft: [] };
+  return {
+    installed: installed.filter((w) => !removed.has(packageName(w))),
+    // A later `apt-get autoremove` (or a purge with --auto-remove) in the same RUN takes them too.
+    dependenciesLeft: removesAll ? [] : metapackagesRemoved,
+  };
 }
 
 export default defineRule({
@@ -54,11 +97,11 @@ export default defineRule({
     defaultSeverity: 'warning',
     docs: {
       summary: 'The shipped image carries a build toolchain',
-      why: 'Compilers, headers and git are needed to build, not to run. In the final image they add hundreds of megabytes and give an attacker who gets a shell the tools to build exploits. A multi-stage build compiles in a builder stage and copies only the result into a small runtime stage.',
+      why: 'Compilers, headers and git are needed to build, not to run. In the final image they add hundreds of megabytes and give an attacker who gets a shell the tools to build exploits. A multi-stage build compiles in a builder stage and copies only the result into a small runtime stage. With apt, removing build-essential (or gcc) without --auto-remove leaves the compilers it pulled in. Images meant to work in or build on keep their toolchain on purpose and are not reported: Dev Containers, `dev`/`dev-envs` targets, and images whose command is a shell or language prompt or that set none (golang, buildpack-deps). Neither are tools the image needs at run time: git the build never runs (a git server, Docker, a CI client), and the compilers of a program that compiles when it runs (distcc, bpftrace).',
       examples: [
         {
-          bad: 'FROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
-          good: 'FROM python:3.13-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip wheel --no-cache-dir -w /wheels -r requirements.txt\n\nFROM python:3.13-slim\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/*\n',
+          bad: 'FROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n',
+          good: 'FROM python:3.13-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip wheel --no-cache-dir -w /wheels -r requirements.txt\n\nFROM python:3.13-slim\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/*\nCOPY . .\nCMD ["python", "app.py"]\n',
         },
         { bad: 'FROM golang:1.25\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n', good: 'FROM golang:1.25 AS build\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\n\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\nCMD ["/app"]\n' },
       ],
@@ -69,22 +112,43 @@ export default defineRule({
     const { model } = ctx;
     const final = model.finalStage;
     if (!final) return;
+    // Dev Containers, development targets and toolchain or base images (a shell or language prompt for a command,
+    // or none) ship their compilers on purpose.
+    if (isEnvironmentImage(final)) return;
+    const chain: Stage[] = [];
+    for (let s: Stage | undefined = final; s; s = s.parent) chain.push(s);
+    // Tools the image runs, not builds with: git that the build never uses (a git server, Docker, a CI runner
+    // clone at run time), and the compilers of a program that compiles at run time (distccd, bpftrace).
+    const command = (imageCommand(final) ?? []).map(programName);
+    const compilesAtRunTime = [...command, ...packagesInstalled(chain)].some((n) => COMPILES_AT_RUN_TIME.has(n));
+    const gitAtRunTime = !buildUsesGit(chain);
+    const buildTool = (name: string) => (name === 'git' ? !gitAtRunTime : !compilesAtRunTime);
     const base = rootStage(final);
     const sdk = officialName(base.image);
     if (sdk && SDK_IMAGES.has(sdk) && base === final) {
       ctx.report({ start: final.imageStart, end: final.imageEnd, message: `The final stage runs on the ${sdk} SDK image; build in a separate stage and copy the result into a small runtime image` });
     }
-    for (let s: typeof final | undefined = final; s; s = s.parent) {
+    for (const s of chain) {
       for (const instr of s.instructions) {
         if (!instr.run) continue;
         const left = toolchainLeft(instr);
-        if (!left.length) continue;
-        const names = [...new Set(left.map(packageName))];
-        ctx.report({
-          start: left[0].start,
-          end: left[0].end,
-          message: `The shipped image keeps build tools (${names.join(', ')}); compile in a builder stage and copy only the result`,
-        });
+        const installed = left.installed.filter((w) => buildTool(packageName(w)));
+        const dependenciesLeft = left.dependenciesLeft.filter((w) => buildTool(packageName(w)));
+        if (installed.length) {
+          const names = [...new Set(installed.map(packageName))];
+          ctx.report({
+            start: installed[0].start,
+            end: installed[0].end,
+            message: `The shipped image keeps build tools (${names.join(', ')}); compile in a builder stage and copy only the result`,
+          });
+        }
+        for (const w of dependenciesLeft) {
+          ctx.report({
+            start: w.start,
+            end: w.end,
+            message: `Removing ${packageName(w)} without --auto-remove leaves the compilers it installed; add --auto-remove (or compile in a builder stage)`,
+          });
+        }
       }
     }
   },

@@ -1,27 +1,42 @@
 import { defineRule, type FixSpec } from '../rule';
-import type { DockerfileModel, Stage } from '../model/dockerfile';
+import type { Instr, Stage } from '../model/dockerfile';
 import { deprecatedImage } from '../model/image-lifecycle';
-import { isCommand } from '../model/commands';
+import { apkAdd, aptInstall, isCommand, toolSubcommand, RPM_VALUE_FLAGS, ZYPPER_VALUE_FLAGS } from '../model/commands';
 
 const TEMURIN_MAJORS = new Set(['8', '11', '17', '21', '25']);
 
-/** openjdk:<v>[-jdk|-jre][-slim|-alpine…] → the matching eclipse-temurin tag, when there is one. */
+/**
+ * openjdk:<major>[-jdk|-jre][-slim|-alpine…] → the matching eclipse-temurin tag, when there is one. A tag that pins
+ * a release (8u292-jre, 11.0.11-jdk) has none: Temurin tags pin it with a build number (8u292-b10, 11.0.11_9)
+ * that the openjdk tag does not give, and dropping the pin would move the image to the newest release.
+ */
 export function temurinFor(tag: string | undefined): string | undefined {
-  const m = /^(\d+)(?:u\d+|\.[.\d]*)?(?:-(jdk|jre))?(?:-(slim|alpine|bullseye|bookworm|buster|slim-bullseye|slim-bookworm|slim-buster))?$/.exec(tag ?? '');
+  const m = /^(\d+)(?:-(jdk|jre))?(?:-(slim|alpine|bullseye|bookworm|buster|slim-bullseye|slim-bookworm|slim-buster))?$/.exec(tag ?? '');
   if (!m || !TEMURIN_MAJORS.has(m[1])) return undefined;
   const kind = m[2] ?? 'jdk';
   return `eclipse-temurin:${m[1]}-${kind}${m[3] === 'alpine' ? '-alpine' : ''}`;
 }
 
-function replacementFix(model: DockerfileModel, stage: Stage): FixSpec | undefined {
+/** A RUN that installs system packages: apt-get/apt/aptitude, apk, yum/dnf/microdnf, zypper, rpm or dpkg. */
+function installsPackages(instr: Instr): boolean {
+  return !!instr.run?.commands.some((c) =>
+    aptInstall(c) || apkAdd(c) || isCommand(c, 'rpm', 'dpkg')
+    || toolSubcommand(c, ['aptitude'], ['install'], [])
+    || toolSubcommand(c, ['yum', 'dnf', 'microdnf'], ['install', 'reinstall', 'groupinstall'], RPM_VALUE_FLAGS)
+    || toolSubcommand(c, ['zypper'], ['install', 'in'], ZYPPER_VALUE_FLAGS));
+}
+
+function replacementFix(stage: Stage): FixSpec | undefined {
   const img = stage.image;
   if (img.raw !== img.resolved || img.digest) return undefined;
   const target = temurinFor(img.tag);
   if (!target) return undefined;
-  // Temurin images are Ubuntu (or Alpine) based: a stage that uses yum/dnf/microdnf would break.
-  const usesRpm = stage.instructions.some((i) => i.run?.commands.some((c) => isCommand(c, 'yum', 'dnf', 'microdnf', 'rpm')));
-  if (usesRpm) return undefined;
-  return { title: `Replace with ${target} (unsafe: different vendor build and base distribution)`, safety: 'unsafe', edits: [{ start: stage.imageStart, end: stage.imageEnd, text: target }] };
+  // Temurin images run on Ubuntu (or a newer Alpine) where openjdk's ran on Debian, Alpine 3.9 or Oracle Linux:
+  // package names and versions change under the file's installs (`python` is gone from Ubuntu). A stage that
+  // installs packages, or a stage built FROM it that does, gets no fix.
+  const users = stage.usedBy.filter((i) => i.keyword === 'FROM' && i.stage).map((i) => i.stage!);
+  if ([stage, ...users].some((s) => s.instructions.some(installsPackages))) return undefined;
+  return { title: `Replace with ${target} (unsafe: another vendor's build, on Ubuntu or a newer Alpine)`, safety: 'unsafe', edits: [{ start: stage.imageStart, end: stage.imageEnd, text: target }] };
 }
 
 export default defineRule({
@@ -38,7 +53,7 @@ export default defineRule({
         { bad: 'FROM openjdk:17-jdk-slim\nCOPY app.jar /app.jar\n', good: 'FROM eclipse-temurin:17-jdk\nCOPY app.jar /app.jar\n' },
         { bad: 'FROM centos:7\n', good: 'FROM almalinux:9\n' },
       ],
-      fixSafety: 'Unsafe: Temurin images are built by a different vendor on Ubuntu (or Alpine) rather than Debian or Oracle Linux. apt-based steps keep working, but package names and paths such as JAVA_HOME may differ. The fix is not offered when the stage uses yum, dnf or microdnf.',
+      fixSafety: 'Unsafe: Temurin images are built by a different vendor on Ubuntu (or a newer Alpine) rather than Debian, Alpine 3.9 or Oracle Linux, and paths such as JAVA_HOME differ. The fix is offered only for a tag that names a Java major (openjdk:17-jdk-slim), never for one that pins a release (8u292-jre), whose Temurin tag carries a build number the openjdk tag does not give; and not when the stage, or a stage built FROM it, installs system packages, whose names and versions change with the distribution.',
       references: ['https://hub.docker.com/_/openjdk', 'https://hub.docker.com/_/eclipse-temurin'],
     },
   },
@@ -47,7 +62,7 @@ export default defineRule({
       if (stage.parent) continue;
       const dep = deprecatedImage(stage.image);
       if (!dep) continue;
-      const fix = dep.image === 'openjdk' ? replacementFix(ctx.model, stage) : undefined;
+      const fix = dep.image === 'openjdk' ? replacementFix(stage) : undefined;
       ctx.report({
         start: stage.imageStart,
         end: stage.imageEnd,

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { endOfLife, supportedLines } from '../model/image-lifecycle';
+import { endOfLife, eolMessage } from '../model/image-lifecycle';
 
 export default defineRule({
   meta: {
@@ -9,7 +9,7 @@ export default defineRule({
     scope: 'stage',
     docs: {
       summary: 'A base image on an end-of-life release',
-      why: 'After a release line reaches end of life, its maintainers stop shipping security fixes, and the official images stop being rebuilt. Every vulnerability found later stays in your image, and scanners will flag it. The dates come from each project\'s published schedule, recorded in a reviewed data file with its sources.',
+      why: 'After a release line reaches end of life, its maintainers stop shipping security fixes, and the official images stop being rebuilt. Every vulnerability found later stays in your image, and scanners will flag it. The release lines and dates are generated from endoflife.date (`npm run update:lifecycle`, which records the source commit). The rule reads the image\'s own line (python:2-alpine, mcr.microsoft.com/dotnet/sdk:6.0, windows/servercore:1903) and the system its tag names (python:3.11-bullseye, node:20-alpine3.18), also under architecture namespaces (arm32v7/debian) and in Dev Container tags. For Debian the end of Debian LTS counts, as its fixes reach the same archive for free; paid support (Ubuntu Pro, Windows ESU) does not.',
       examples: [
         { bad: 'FROM python:3.8-slim\n', good: 'FROM python:3.13-slim\n' },
         { bad: 'FROM node:18-alpine\n', good: 'FROM node:22-alpine\n' },
@@ -23,11 +23,10 @@ export default defineRule({
       const line = endOfLife(stage.image, ctx.settings.today);
       if (!line) continue;
       const tag = stage.image.spans?.tag;
-      const supported = supportedLines(line.product);
       ctx.report({
         start: tag ? stage.imageStart + tag.start : stage.imageStart,
         end: tag ? stage.imageStart + tag.end : stage.imageEnd,
-        message: `${line.product} ${line.version} reached end of life on ${line.eol}${supported.length ? `; supported: ${supported.join(', ')}` : ''}`,
+        message: `${eolMessage(line)}${line.supported.length ? `; supported: ${line.supported.join(', ')}` : ''}`,
       });
     }
   },

@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import type { Stage } from '../model/dockerfile';
 import { officialName } from '../model/image-lifecycle';
 import { isCommand } from '../model/commands';
+import { isEnvironmentImage } from '../model/base-images';
 
 const CODENAME = '(?:bookworm|bullseye|buster|trixie)';
 
@@ -49,13 +50,16 @@ export default defineRule({
         { bad: 'FROM python:3.13\nCOPY app.py /app.py\nCMD ["python", "/app.py"]\n', good: 'FROM python:3.13-slim\nCOPY app.py /app.py\nCMD ["python", "/app.py"]\n' },
         { bad: 'FROM eclipse-temurin:21-jdk\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n', good: 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n' },
       ],
-      fixSafety: 'Unsafe: slim variants lack compilers, headers and some libraries. A RUN that compiles native extensions (pip wheels without binaries, node-gyp) may need those packages installed explicitly, or a separate build stage.',
+      fixSafety: 'Unsafe: slim variants lack compilers, headers and some libraries. A RUN that compiles native extensions (pip wheels without binaries, node-gyp) may need those packages installed explicitly, or a separate build stage. Not reported for images meant to work in or build on (a Dev Container, a `dev` target, or an image whose command is a shell or language prompt, or that sets none): their full variant is the point.',
       references: ['https://hub.docker.com/_/python#image-variants', 'https://docs.docker.com/build/building/best-practices/#from'],
     },
   },
   check(ctx) {
     const stage = ctx.model.finalStage;
     if (!stage || stage.parent) return;
+    // A Dev Container, a development target or a base image (a shell or prompt for a command, or none) is full on
+    // purpose: people compile and fetch inside it, and slim variants have no compilers and no curl.
+    if (isEnvironmentImage(stage)) return;
     const img = stage.image;
     const name = officialName(img);
     if (!name || !img.tag || img.digest) return;
