@@ -10,7 +10,7 @@ import { shellcheckAvailable } from '../../server/src/engine/shellcheck';
 const root = path.resolve(__dirname, '../../..');
 let tmp: string;
 
-async function run(args: string[], opts: { cwd?: string; stdin?: string | Buffer; tty?: boolean } = {}) {
+async function run(args: string[], opts: { cwd?: string; stdin?: string | Buffer; tty?: boolean; env?: Record<string, string> } = {}) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
@@ -19,7 +19,8 @@ async function run(args: string[], opts: { cwd?: string; stdin?: string | Buffer
     stderr: (s) => { stderr += s; },
     readStdin: () => Buffer.from(opts.stdin ?? ''),
     isTTY: opts.tty ?? false,
-    env: {},
+    // A fixed date (2026-06-01) so that end-of-life findings do not change the fixtures' results as time passes.
+    env: { SOURCE_DATE_EPOCH: '1780272000', ...opts.env },
   }, '9.9.9');
   return { code, stdout, stderr };
 }
@@ -126,11 +127,11 @@ describe('fixing', () => {
   });
 
   it('--unsafe-fixes adds unsafe ones; --diff prints and writes nothing', async () => {
-    const p = write('diff/Dockerfile', 'FROM python:3.13\nRUN pip install flask\n');
+    const p = write('diff/Dockerfile', 'FROM python:3.13\nRUN pip install flask\nCMD ["flask", "run"]\n');
     const before = fs.readFileSync(p, 'utf8');
     const { stdout } = await run(['--diff', '--unsafe-fixes', 'diff/Dockerfile']);
     assert.equal(fs.readFileSync(p, 'utf8'), before);
-    assert.match(stdout, /^--- a\/diff\/Dockerfile\n\+\+\+ b\/diff\/Dockerfile\n@@ -1,2 \+1,4 @@\n-FROM python:3\.13\n/m);
+    assert.match(stdout, /^--- a\/diff\/Dockerfile\n\+\+\+ b\/diff\/Dockerfile\n@@ -1,3 \+1,5 @@\n-FROM python:3\.13\n/m);
     assert.match(stdout, /^\+RUN pip install --no-cache-dir flask$/m);
     assert.match(stdout, /^\+FROM python:3\.13-slim$/m);
   });
@@ -149,6 +150,13 @@ describe('fixing', () => {
 });
 
 describe('exit codes and thresholds', () => {
+  it('SOURCE_DATE_EPOCH sets the date end-of-life is judged on', async () => {
+    write('eol/Dockerfile', 'FROM alpine:3.21\nUSER 1000\n');
+    assert.doesNotMatch((await run(['eol/Dockerfile'])).stdout, /eol-base-image/, 'alpine 3.21 is supported on 2026-06-01');
+    const later = await run(['eol/Dockerfile'], { env: { SOURCE_DATE_EPOCH: '1796083200' } });
+    assert.match(later.stdout, /alpine 3\.21 reached end of life on 2026-11-01.*eol-base-image/);
+  });
+
   it('0 below the threshold, 1 at or above it', async () => {
     write('th/Dockerfile', 'FROM alpine:3.21\nRUN apk add --no-cache curl=8.11.1-r0\nUSER 1000\n');
     assert.equal((await run(['th/Dockerfile'])).code, 0);

@@ -247,7 +247,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     const configFile = o.noConfig ? undefined : o.config ? path.resolve(io.cwd, o.config) : findConfigFile(where);
     const config = configFile ? loadConfig(configFile) : undefined;
     if (!o.threshold && config?.failureThreshold) threshold = config.failureThreshold;
-    const options = { ...buildLintOptions({ config, settings }), files: diskFiles(where) };
+    const options = { ...buildLintOptions({ config, settings, today: todayFrom(io.env) }), files: diskFiles(where) };
     let text = decoded.text;
     if (o.fix || o.diff) {
       const result = fixAll(text, { ...options, unsafe: o.unsafe || options.fixUnsafe });
@@ -324,4 +324,14 @@ function exitCode(reports: FileReport[], threshold: Severity | 'none', usageProb
   if (threshold === 'none') return 0;
   const min = RANK[threshold];
   return reports.some((r) => r.findings.some((f: Finding) => RANK[f.severity] >= min)) ? 1 : 0;
+}
+
+/**
+ * The date end-of-life checks compare with: SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) when
+ * set, so that a pinned CI run or a baseline gives the same findings next month; otherwise the engine uses today.
+ */
+function todayFrom(env: Record<string, string | undefined>): string | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (!epoch || !/^\d+$/.test(epoch)) return undefined;
+  return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
 }
