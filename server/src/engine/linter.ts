@@ -4,6 +4,7 @@ import { fixAllowed, type EngineSettings, type FileAccess, type FixSpec, type Ru
 import type { Finding, Fix, Severity, SeverityOrOff } from './types';
 import { allRules } from './rules';
 import { baseName } from './model/commands';
+import { parseFailures, type Unparsed } from './model/syntax';
 
 export interface LintOptions {
   /** Resolved severity per rule id; rules missing here use their default. */
@@ -152,7 +153,62 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Li
       options.onRuleError?.(rule.meta.id, error);
     }
   }
-  const findings = toFindings(model, raw);
+  const findings = withoutUnparsed(model, toFindings(model, raw), options.files?.dockerfileName);
   const result = options.postprocess ? options.postprocess(model, findings) : findings;
   return { model, findings: result, ruleErrors };
+}
+
+/**
+ * The findings less what rules said about instructions that do not parse (an unknown keyword, template text):
+ * on those only the rule that explains the failure reports, and no fix edits them (a casing fix would turn
+ * jq's `sub("[a-zA-Z]")` into `SUB("[A-ZA-Z]")`). `model` is the whole file's, `fileName` the Dockerfile's name
+ * (a `Dockerfile.template` is a template). The findings kept are the same objects, except those that lose fixes.
+ */
+export function withoutUnparsed(model: DockerfileModel, findings: Finding[], fileName: string | undefined): Finding[] {
+  const { unparsed } = parseFailures(model, fileName);
+  if (!unparsed.length) return findings;
+  const { lines } = model;
+  const out: Finding[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    const on = unparsedAt(unparsed, lines.offsetAt(f.range.start));
+    if (on) {
+      if (on.owner === f.rule) out.push(f);
+      continue;
+    }
+    const fixes = f.fixes.filter((fix) => !fix.edits.some((e) => touchesUnparsed(unparsed, lines.offsetAt(e.range.start), lines.offsetAt(e.range.end))));
+    out.push(fixes.length === f.fixes.length ? f : { ...f, fixes });
+  }
+  return out;
+}
+
+/** The index of the first unparsed instruction that ends at or after `offset` (they are in document order). */
+function firstEndingFrom(unparsed: Unparsed[], offset: number): number {
+  let lo = 0;
+  let hi = unparsed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (unparsed[mid].instr.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The unparsed instruction `offset` lies in (its end included). */
+function unparsedAt(unparsed: Unparsed[], offset: number): Unparsed | undefined {
+  const u = unparsed[firstEndingFrom(unparsed, offset)];
+  return u && u.instr.start <= offset ? u : undefined;
+}
+
+/**
+ * Whether an edit of [start, end) changes an unparsed instruction: overlaps it, inserts into it or at its end,
+ * or deletes the line break after it. (An insertion at its start, a new line before it, leaves it as it is.)
+ */
+function touchesUnparsed(unparsed: Unparsed[], start: number, end: number): boolean {
+  for (let i = firstEndingFrom(unparsed, start); i < unparsed.length; i++) {
+    const { instr } = unparsed[i];
+    if (instr.start > end) break;
+    if (start === end ? start > instr.start : end > instr.start) return true;
+  }
+  return false;
 }
