@@ -185,6 +185,13 @@ const cases: Case[] = [
     code: 'FROM alpine:3.21\nRUN cd /tmp && --flag curl\n',
     rules: ['cd-in-run'],
   },
+  // Found by the property tests, FUZZ_SEED=1165605862 (1,500 runs).
+  {
+    name: 'several empty lines inside a continuation (lone CR line endings) are one finding, removed by one fix',
+    code: 'FROM alpine:3.21\rRUN curl \\\r\r\r\r  && curl\r\r',
+    safe: 'FROM alpine:3.21\rRUN curl \\\r  && curl\r\r',
+    rules: ['no-empty-continuation'],
+  },
 ];
 
 before(async () => { await initShellParser(); });
