@@ -192,6 +192,29 @@ const cases: Case[] = [
     safe: 'FROM alpine:3.21\rRUN curl \\\r  && curl\r\r',
     rules: ['no-empty-continuation'],
   },
+  // Found by the property tests, FUZZ_SEED=271828182 (5,000 runs).
+  {
+    name: 'undefined-var never suggests a name no $NAME can reach (ENV $HOME made $HOME into $$$$$$HOME)',
+    code: 'FROM alpine:3.21\nENV $HOME\nCOPY $HOME curl /dest/\n',
+    rules: ['undefined-var'],
+  },
+  {
+    name: 'a line inserted at the start of a file goes after its byte-order mark',
+    code: '\uFEFFFROM ${BASE}',
+    unsafe: '\uFEFFARG BASE\nFROM ${BASE}',
+    rules: ['undefined-arg-in-from'],
+  },
+  {
+    name: 'a fix before a shell syntax error does not change what is read after it (dnf -y "added" sudo-in-run)',
+    code: 'RUN dnf install y; [ curl; sudo make\n',
+    safe: 'RUN dnf install -y y; [ curl; sudo make\n',
+    rules: ['dnf-missing-yes'],
+  },
+  {
+    name: 'chown-after-copy does not drop a RUN that has flags (its --mount went with it)',
+    code: 'FROM alpine:3.21\nADD app.tar.gz /srv/\nRUN --mount=type=secret,id=npm,target=/root/.npmrc chown -R 1:1 /srv\n',
+    rules: ['chown-after-copy'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

@@ -119,6 +119,9 @@ export function runRule(rule: Rule, model: DockerfileModel, severity: Severity, 
 
 /** Line/character findings, sorted by position (then rule, end and message, so the order never depends on the order rules ran in). */
 export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = true): Finding[] {
+  // A byte-order mark is no instruction's: an edit at the start of the file goes after it (an ARG inserted
+  // before it left the mark glued to the FROM that followed, `\uFEFFFROM`, an unknown instruction).
+  const bom = model.text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const findings: Finding[] = raw.map((r) => ({
     rule: r.rule,
     severity: r.severity,
@@ -127,7 +130,11 @@ export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = t
     fixes: r.fixes.map((f): Fix => ({
       title: f.title,
       safety: f.safety,
-      edits: f.edits.map((e) => ({ range: model.range(e.start, e.end), newText: separated(model.text, e.start, e.end, e.text) })),
+      edits: f.edits.map((e) => {
+        const start = Math.max(e.start, bom);
+        const end = Math.max(e.end, start);
+        return { range: model.range(start, end), newText: separated(model.text, start, end, e.text) };
+      }),
       ...(f.createFiles ? { createFiles: f.createFiles } : {}),
     })),
   }));
