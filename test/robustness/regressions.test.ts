@@ -215,6 +215,13 @@ const cases: Case[] = [
     code: 'FROM alpine:3.21\nADD app.tar.gz /srv/\nRUN --mount=type=secret,id=npm,target=/root/.npmrc chown -R 1:1 /srv\n',
     rules: ['chown-after-copy'],
   },
+  // Found by the property tests, FUZZ_SEED=314159265 (5,000 runs).
+  {
+    name: 'cd-in-run: the second `cd /tmp` of a merged RUN is dropped under WORKDIR /tmp, not refused as a repeat',
+    code: ' FROM alpine:3.21\nRUN cd /tmp\nRUN cd /tmp\nRUN curl\n',
+    unsafe: ' FROM alpine:3.21\nWORKDIR /tmp\nRUN curl\n',
+    rules: ['cd-in-run', 'consecutive-run'],
+  },
 ];
 
 before(async () => { await initShellParser(); });
