@@ -222,6 +222,12 @@ const cases: Case[] = [
     unsafe: ' FROM alpine:3.21\nWORKDIR /tmp\nRUN curl\n',
     rules: ['cd-in-run', 'consecutive-run'],
   },
+  // Found by the property tests, FUZZ_SEED=577215664 (5,000 runs).
+  {
+    name: 'no word is inserted before a glued `<<` (a space there makes a heredoc of the lines below)',
+    code: 'FROM debian:12-slim\nRUN apt-get install<<EOF -y git\nRUN --mount= <<EOF\nyum clean all\nEOF\n',
+    rules: ['apt-get-missing-yes', 'apt-get-missing-no-install-recommends'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

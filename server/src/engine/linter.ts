@@ -28,13 +28,16 @@ export interface LintResult {
 }
 
 /**
- * An inserted word (` -y`) placed right before a character that is glued to it (`install<<EOF`) would
- * fuse with it: keep a space after the insertion.
+ * An inserted word (` -y`) placed right before a character that is glued to it (`install"x"`) would fuse
+ * with it: keep a space after the insertion. Undefined when no text can be inserted there: before a glued
+ * `<<` (`install<<EOF`), a space would turn the word into a heredoc Docker reads (it takes `<<EOF` as one
+ * only when it starts a word), and without one the word stays glued.
  */
-function separated(text: string, start: number, end: number, insert: string): string {
+function separated(text: string, start: number, end: number, insert: string): string | undefined {
   if (start !== end || !insert.startsWith(' ') || /\s$/.test(insert)) return insert;
   const next = text[start];
-  return next === undefined || /\s/.test(next) ? insert : `${insert} `;
+  if (next === undefined || /\s/.test(next)) return insert;
+  return text.startsWith('<<', start) ? undefined : `${insert} `;
 }
 
 export function lintText(text: string, options: LintOptions = {}): LintResult {
@@ -127,16 +130,18 @@ export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = t
     severity: r.severity,
     message: r.message,
     range: model.range(r.start, r.end),
-    fixes: r.fixes.map((f): Fix => ({
-      title: f.title,
-      safety: f.safety,
-      edits: f.edits.map((e) => {
+    fixes: r.fixes.flatMap((f): Fix[] => {
+      const edits: Fix['edits'] = [];
+      for (const e of f.edits) {
         const start = Math.max(e.start, bom);
         const end = Math.max(e.end, start);
-        return { range: model.range(start, end), newText: separated(model.text, start, end, e.text) };
-      }),
-      ...(f.createFiles ? { createFiles: f.createFiles } : {}),
-    })),
+        const newText = separated(model.text, start, end, e.text);
+        // An edit that cannot be made as it stands: the fix is withheld.
+        if (newText === undefined) return [];
+        edits.push({ range: model.range(start, end), newText });
+      }
+      return [{ title: f.title, safety: f.safety, edits, ...(f.createFiles ? { createFiles: f.createFiles } : {}) }];
+    }),
   }));
   return sorted ? findings.sort(compareFindings) : findings;
 }
