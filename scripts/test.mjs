@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { failingTests } from './tap-failures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -16,7 +17,7 @@ function run(name, cmd, args, env = {}) {
   const out = r.stdout ?? '';
   const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? NaN);
   const fail = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? NaN);
-  results.push({ name, ok: r.status === 0, pass, fail, seconds: ((Date.now() - t0) / 1000).toFixed(1) });
+  results.push({ name, ok: r.status === 0, pass, fail, failing: failingTests(out), seconds: ((Date.now() - t0) / 1000).toFixed(1) });
   return r.status === 0;
 }
 
@@ -38,7 +39,9 @@ function findTests(dir) {
   });
 }
 const unit = findTests('out/test').sort();
-run('unit', process.execPath, ['--test', '--test-reporter=tap', ...unit]);
+// Only a hang trips this guard (test/support/hang-guard.ts): a test never judges speed by the clock.
+const { HANG_GUARD_MS } = await import(pathToFileURL(path.join(root, 'out/test/support/hang-guard.js')).href);
+run('unit', process.execPath, ['--test', '--test-reporter=tap', `--test-timeout=${HANG_GUARD_MS}`, ...unit]);
 
 // Further suites (e.g. the real-editor tests) register themselves here: [{ "name", "command": [..] }].
 const extra = fs.existsSync('scripts/test-suites.json') ? JSON.parse(fs.readFileSync('scripts/test-suites.json', 'utf8')) : [];
@@ -54,6 +57,10 @@ finish();
 function finish() {
   const failed = results.filter((r) => !r.ok);
   const parts = results.map((r) => `${r.name} ${r.skipped ? 'skipped (DOCKWISE_SKIP_SUITES)' : r.ok ? 'ok' : 'FAILED'}${Number.isNaN(r.pass ?? NaN) ? '' : ` ${r.pass} passed/${r.fail} failed`} (${r.seconds ?? 0}s)`);
-  console.log(`\nSUMMARY: ${failed.length ? 'FAIL' : 'PASS'} — ${parts.join('; ')}`);
+  // The failing tests by name, so the one line says what to look at.
+  const names = failed.flatMap((r) => r.failing ?? []);
+  const shown = names.slice(0, 10).map((n) => (n.length > 160 ? `${n.slice(0, 157)}…` : n));
+  const failing = names.length ? ` — failing: ${shown.join(' | ')}${names.length > shown.length ? ` | and ${names.length - shown.length} more` : ''}` : '';
+  console.log(`\nSUMMARY: ${failed.length ? 'FAIL' : 'PASS'} — ${parts.join('; ')}${failing}`);
   process.exit(failed.length ? 1 : 0);
 }

@@ -166,6 +166,27 @@ describe('exit codes and thresholds', () => {
     assert.equal((await run(['--failure-threshold', 'none', 'json/Dockerfile'])).code, 0);
   });
 
+  it("each file is judged by its own config's failure-threshold, exactly as when linted alone", async () => {
+    // quiet/ fails on nothing, strict/ on warnings, plain/ has no config (info). BAD has warnings in each.
+    write('own/quiet/.dockwise.yaml', 'failure-threshold: none\n');
+    write('own/quiet/Dockerfile', BAD);
+    write('own/strict/.dockwise.yaml', 'failure-threshold: warning\n');
+    write('own/strict/Dockerfile', BAD);
+    write('own/plain/Dockerfile', BAD);
+    const alone = async (p: string) => (await run([p])).code;
+    assert.deepEqual([await alone('own/quiet/Dockerfile'), await alone('own/strict/Dockerfile'), await alone('own/plain/Dockerfile')], [0, 1, 1]);
+    for (const paths of [['own/quiet/Dockerfile', 'own/plain/Dockerfile'], ['own/strict/Dockerfile', 'own/quiet/Dockerfile'], ['own/quiet/Dockerfile', 'own/strict/Dockerfile']]) {
+      assert.equal((await run(paths)).code, 1, paths.join(' '));
+      assert.equal((await run(['--diff', ...paths])).code, 1, `--diff ${paths.join(' ')}`);
+    }
+    write('own/quiet2/.dockwise.yaml', 'failure-threshold: none\n');
+    write('own/quiet2/Dockerfile', BAD);
+    assert.equal((await run(['own/quiet/Dockerfile', 'own/quiet2/Dockerfile'])).code, 0);
+    // The option is over every file's config.
+    assert.equal((await run(['-t', 'none', 'own/strict/Dockerfile', 'own/plain/Dockerfile'])).code, 0);
+    assert.equal((await run(['-t', 'warning', 'own/quiet/Dockerfile'])).code, 1);
+  });
+
   it('--ignore and --rule apply, by id or alias', async () => {
     const r = await run(['-f', 'json', '--ignore', 'DL3019', '--rule', 'base-image-latest=error', 'json/Dockerfile']);
     const findings = JSON.parse(r.stdout).files[0].findings;

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { initShellParser } from '../../server/src/engine';
 import { dockerfile, mutated } from './generators';
 import { checkText, type ExamineOptions } from './properties';
+import { HANG_GUARD_MS } from '../support/hang-guard';
 
 // `npm run fuzz` (npm names the script in npm_lifecycle_event): 5,000 runs per property and a new seed each
 // time, printed so a failure can be replayed with FUZZ_SEED. Otherwise a fixed seed and 150 runs.
@@ -14,8 +15,9 @@ const fuzzing = process.env.npm_lifecycle_event === 'fuzz';
 const runs = Number(process.env.FUZZ_RUNS ?? (fuzzing ? 5000 : 150));
 const seed = Number(process.env.FUZZ_SEED ?? (fuzzing ? Date.now() % 2 ** 31 : 20261122));
 if (fuzzing) console.log(`# fuzz: ${runs} runs per property, FUZZ_SEED=${seed}`);
-// A hang fails the test rather than stalling the run: generous, since 2 cores may be shared.
-const timeout = Math.max(120_000, runs * 200);
+// A hang fails the test rather than stalling the run (test/support/hang-guard.ts), with room for long fuzz runs
+// on a busy machine: a run takes tens of milliseconds, the guard allows a second.
+const timeout = Math.max(HANG_GUARD_MS, runs * 1000);
 
 before(async () => { await initShellParser(); });
 

@@ -185,6 +185,49 @@ const cases: Case[] = [
     code: 'FROM alpine:3.21\nRUN cd /tmp && --flag curl\n',
     rules: ['cd-in-run'],
   },
+  // Found by the property tests, FUZZ_SEED=1165605862 (1,500 runs).
+  {
+    name: 'several empty lines inside a continuation (lone CR line endings) are one finding, removed by one fix',
+    code: 'FROM alpine:3.21\rRUN curl \\\r\r\r\r  && curl\r\r',
+    safe: 'FROM alpine:3.21\rRUN curl \\\r  && curl\r\r',
+    rules: ['no-empty-continuation'],
+  },
+  // Found by the property tests, FUZZ_SEED=271828182 (5,000 runs).
+  {
+    name: 'undefined-var never suggests a name no $NAME can reach (ENV $HOME made $HOME into $$$$$$HOME)',
+    code: 'FROM alpine:3.21\nENV $HOME\nCOPY $HOME curl /dest/\n',
+    rules: ['undefined-var'],
+  },
+  {
+    name: 'a line inserted at the start of a file goes after its byte-order mark',
+    code: '\uFEFFFROM ${BASE}',
+    unsafe: '\uFEFFARG BASE\nFROM ${BASE}',
+    rules: ['undefined-arg-in-from'],
+  },
+  {
+    name: 'a fix before a shell syntax error does not change what is read after it (dnf -y "added" sudo-in-run)',
+    code: 'RUN dnf install y; [ curl; sudo make\n',
+    safe: 'RUN dnf install -y y; [ curl; sudo make\n',
+    rules: ['dnf-missing-yes'],
+  },
+  {
+    name: 'chown-after-copy does not drop a RUN that has flags (its --mount went with it)',
+    code: 'FROM alpine:3.21\nADD app.tar.gz /srv/\nRUN --mount=type=secret,id=npm,target=/root/.npmrc chown -R 1:1 /srv\n',
+    rules: ['chown-after-copy'],
+  },
+  // Found by the property tests, FUZZ_SEED=314159265 (5,000 runs).
+  {
+    name: 'cd-in-run: the second `cd /tmp` of a merged RUN is dropped under WORKDIR /tmp, not refused as a repeat',
+    code: ' FROM alpine:3.21\nRUN cd /tmp\nRUN cd /tmp\nRUN curl\n',
+    unsafe: ' FROM alpine:3.21\nWORKDIR /tmp\nRUN curl\n',
+    rules: ['cd-in-run', 'consecutive-run'],
+  },
+  // Found by the property tests, FUZZ_SEED=577215664 (5,000 runs).
+  {
+    name: 'no word is inserted before a glued `<<` (a space there makes a heredoc of the lines below)',
+    code: 'FROM debian:12-slim\nRUN apt-get install<<EOF -y git\nRUN --mount= <<EOF\nyum clean all\nEOF\n',
+    rules: ['apt-get-missing-yes', 'apt-get-missing-no-install-recommends'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

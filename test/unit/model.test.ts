@@ -99,6 +99,18 @@ describe('RUN bodies as shell commands', () => {
     assert.deepEqual(operands.map((w) => w.value), ['install', '-x', 'curl']);
   });
 
+  it('after a syntax error, reads each step that parses on its own, whatever came before the error', () => {
+    // tree-sitter folded `curl; sudo make` into one command `curl` here, but not once `-y` was added before it.
+    for (const body of ['dnf install y; [ curl; sudo make', 'dnf install -y y; [ curl; sudo make', "echo 'a;b' && [ x ; sudo y & z"]) {
+      const m = new DockerfileModel(`FROM fedora:41\nRUN ${body}\n`);
+      const run = m.runs[0].run!;
+      assert.equal(run.scripts[0].hasErrors, true);
+      const texts = run.commands.map((c) => cmdText(m, c));
+      assert.ok(texts.includes(body.startsWith('echo') ? 'sudo y' : 'sudo make'), `${body}: ${texts.join(' | ')}`);
+      assert.deepEqual([...run.commands].sort((a, b) => a.start - b.start), run.commands, 'in source order');
+    }
+  });
+
   it('does not parse exec form as shell', () => {
     const m = new DockerfileModel('FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n');
     assert.equal(m.runs[0].execForm, true);

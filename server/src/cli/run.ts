@@ -233,7 +233,8 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   const reports: FileReport[] = [];
   const fixable = { safe: 0, unsafe: 0 };
   let warnedShellcheck = false;
-  let threshold: Severity | 'none' = o.threshold ?? 'info';
+  // Each file is judged by its own threshold (the option, else its config's `failure-threshold`), exactly as when linted alone.
+  const thresholds = new Map<FileReport, Severity | 'none'>();
   for (const t of targets) {
     let bytes: Buffer;
     try { bytes = t.file ? fs.readFileSync(t.file) : io.readStdin(); } catch (e) {
@@ -246,7 +247,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     const where = t.file ?? path.resolve(io.cwd, o.stdinFilename ?? 'Dockerfile');
     const configFile = o.noConfig ? undefined : o.config ? path.resolve(io.cwd, o.config) : findConfigFile(where);
     const config = configFile ? loadConfig(configFile) : undefined;
-    if (!o.threshold && config?.failureThreshold) threshold = config.failureThreshold;
+    const threshold = o.threshold ?? config?.failureThreshold ?? 'info';
     const options = { ...buildLintOptions({ config, settings, today: todayFrom(io.env) }), files: diskFiles(where) };
     let text = decoded.text;
     if (o.fix || o.diff) {
@@ -290,9 +291,11 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
       if (f.fixes.some((x) => x.safety === 'safe')) fixable.safe++;
       else if (f.fixes.length) fixable.unsafe++;
     }
-    reports.push({ path: t.display, text, findings });
+    const report: FileReport = { path: t.display, text, findings };
+    reports.push(report);
+    thresholds.set(report, threshold);
   }
-  if (o.diff) return exitCode(reports, threshold, usageProblem);
+  if (o.diff) return exitCode(reports, thresholds, usageProblem);
   if (baselineWriter) {
     for (const r of reports) if (r.error) io.stderr(`dockwise: ${r.path}: ${r.error}\n`);
     try { fs.writeFileSync(path.resolve(io.cwd, o.baselineWrite!), baselineWriter.toJson()); } catch (e) {
@@ -315,15 +318,16 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     case 'gitlab': write(formatGitlab(reports)); break;
     default: write(formatStylish(reports, color, fixable, baselined));
   }
-  return exitCode(reports, threshold, usageProblem);
+  return exitCode(reports, thresholds, usageProblem);
 }
 
-function exitCode(reports: FileReport[], threshold: Severity | 'none', usageProblem: boolean): number {
+function exitCode(reports: FileReport[], thresholds: Map<FileReport, Severity | 'none'>, usageProblem: boolean): number {
   if (usageProblem) return 2;
   if (reports.some((r) => r.error)) return 1;
-  if (threshold === 'none') return 0;
-  const min = RANK[threshold];
-  return reports.some((r) => r.findings.some((f: Finding) => RANK[f.severity] >= min)) ? 1 : 0;
+  return reports.some((r) => {
+    const threshold = thresholds.get(r) ?? 'none';
+    return threshold !== 'none' && r.findings.some((f: Finding) => RANK[f.severity] >= RANK[threshold]);
+  }) ? 1 : 0;
 }
 
 /**

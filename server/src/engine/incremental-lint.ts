@@ -7,7 +7,7 @@
 // header, and the stages it looks up by name. A unit's findings are reused when all of that is unchanged
 // (matchUnits), wherever the unit now is in the list of units.
 import type { DockerfileModel, Instr, Stage, StageLookup } from './model/dockerfile';
-import { compareFindings, engineSettings, runRule, severityOf, toFindings, type LintOptions, type LintResult, type RawFinding } from './linter';
+import { compareFindings, engineSettings, runRule, severityOf, toFindings, withoutUnparsed, type LintOptions, type LintResult, type RawFinding } from './linter';
 import type { EngineSettings, Rule } from './rule';
 import type { Finding, Severity } from './types';
 import { allRules } from './rules';
@@ -209,7 +209,10 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
   const findings = toFindings(model, raw, false);
   for (let i = 0; i < run.staged.length; i++) findings.push(run.staged[i]);
   findings.sort(compareFindings);
-  return { result: { model, findings: options.postprocess ? options.postprocess(model, findings) : findings, ruleErrors: run.ruleErrors }, memo: next };
+  // Over the whole file, as lintModel does: an edit anywhere can make a file a template, and with it the
+  // instructions of a stage whose findings were kept.
+  const kept = withoutUnparsed(model, findings, options.files?.dockerfileName);
+  return { result: { model, findings: options.postprocess ? options.postprocess(model, kept) : kept, ruleErrors: run.ruleErrors }, memo: next };
 }
 
 interface StageRule { rule: Rule; sev: Severity }

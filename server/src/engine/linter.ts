@@ -4,6 +4,7 @@ import { fixAllowed, type EngineSettings, type FileAccess, type FixSpec, type Ru
 import type { Finding, Fix, Severity, SeverityOrOff } from './types';
 import { allRules } from './rules';
 import { baseName } from './model/commands';
+import { parseFailures, type Unparsed } from './model/syntax';
 
 export interface LintOptions {
   /** Resolved severity per rule id; rules missing here use their default. */
@@ -27,13 +28,16 @@ export interface LintResult {
 }
 
 /**
- * An inserted word (` -y`) placed right before a character that is glued to it (`install<<EOF`) would
- * fuse with it: keep a space after the insertion.
+ * An inserted word (` -y`) placed right before a character that is glued to it (`install"x"`) would fuse
+ * with it: keep a space after the insertion. Undefined when no text can be inserted there: before a glued
+ * `<<` (`install<<EOF`), a space would turn the word into a heredoc Docker reads (it takes `<<EOF` as one
+ * only when it starts a word), and without one the word stays glued.
  */
-function separated(text: string, start: number, end: number, insert: string): string {
+function separated(text: string, start: number, end: number, insert: string): string | undefined {
   if (start !== end || !insert.startsWith(' ') || /\s$/.test(insert)) return insert;
   const next = text[start];
-  return next === undefined || /\s/.test(next) ? insert : `${insert} `;
+  if (next === undefined || /\s/.test(next)) return insert;
+  return text.startsWith('<<', start) ? undefined : `${insert} `;
 }
 
 export function lintText(text: string, options: LintOptions = {}): LintResult {
@@ -118,17 +122,26 @@ export function runRule(rule: Rule, model: DockerfileModel, severity: Severity, 
 
 /** Line/character findings, sorted by position (then rule, end and message, so the order never depends on the order rules ran in). */
 export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = true): Finding[] {
+  // A byte-order mark is no instruction's: an edit at the start of the file goes after it (an ARG inserted
+  // before it left the mark glued to the FROM that followed, `\uFEFFFROM`, an unknown instruction).
+  const bom = model.text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const findings: Finding[] = raw.map((r) => ({
     rule: r.rule,
     severity: r.severity,
     message: r.message,
     range: model.range(r.start, r.end),
-    fixes: r.fixes.map((f): Fix => ({
-      title: f.title,
-      safety: f.safety,
-      edits: f.edits.map((e) => ({ range: model.range(e.start, e.end), newText: separated(model.text, e.start, e.end, e.text) })),
-      ...(f.createFiles ? { createFiles: f.createFiles } : {}),
-    })),
+    fixes: r.fixes.flatMap((f): Fix[] => {
+      const edits: Fix['edits'] = [];
+      for (const e of f.edits) {
+        const start = Math.max(e.start, bom);
+        const end = Math.max(e.end, start);
+        const newText = separated(model.text, start, end, e.text);
+        // An edit that cannot be made as it stands: the fix is withheld.
+        if (newText === undefined) return [];
+        edits.push({ range: model.range(start, end), newText });
+      }
+      return [{ title: f.title, safety: f.safety, edits, ...(f.createFiles ? { createFiles: f.createFiles } : {}) }];
+    }),
   }));
   return sorted ? findings.sort(compareFindings) : findings;
 }
@@ -152,7 +165,62 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Li
       options.onRuleError?.(rule.meta.id, error);
     }
   }
-  const findings = toFindings(model, raw);
+  const findings = withoutUnparsed(model, toFindings(model, raw), options.files?.dockerfileName);
   const result = options.postprocess ? options.postprocess(model, findings) : findings;
   return { model, findings: result, ruleErrors };
+}
+
+/**
+ * The findings less what rules said about instructions that do not parse (an unknown keyword, template text):
+ * on those only the rule that explains the failure reports, and no fix edits them (a casing fix would turn
+ * jq's `sub("[a-zA-Z]")` into `SUB("[A-ZA-Z]")`). `model` is the whole file's, `fileName` the Dockerfile's name
+ * (a `Dockerfile.template` is a template). The findings kept are the same objects, except those that lose fixes.
+ */
+export function withoutUnparsed(model: DockerfileModel, findings: Finding[], fileName: string | undefined): Finding[] {
+  const { unparsed } = parseFailures(model, fileName);
+  if (!unparsed.length) return findings;
+  const { lines } = model;
+  const out: Finding[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    const on = unparsedAt(unparsed, lines.offsetAt(f.range.start));
+    if (on) {
+      if (on.owner === f.rule) out.push(f);
+      continue;
+    }
+    const fixes = f.fixes.filter((fix) => !fix.edits.some((e) => touchesUnparsed(unparsed, lines.offsetAt(e.range.start), lines.offsetAt(e.range.end))));
+    out.push(fixes.length === f.fixes.length ? f : { ...f, fixes });
+  }
+  return out;
+}
+
+/** The index of the first unparsed instruction that ends at or after `offset` (they are in document order). */
+function firstEndingFrom(unparsed: Unparsed[], offset: number): number {
+  let lo = 0;
+  let hi = unparsed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (unparsed[mid].instr.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The unparsed instruction `offset` lies in (its end included). */
+function unparsedAt(unparsed: Unparsed[], offset: number): Unparsed | undefined {
+  const u = unparsed[firstEndingFrom(unparsed, offset)];
+  return u && u.instr.start <= offset ? u : undefined;
+}
+
+/**
+ * Whether an edit of [start, end) changes an unparsed instruction: overlaps it, inserts into it or at its end,
+ * or deletes the line break after it. (An insertion at its start, a new line before it, leaves it as it is.)
+ */
+function touchesUnparsed(unparsed: Unparsed[], start: number, end: number): boolean {
+  for (let i = firstEndingFrom(unparsed, start); i < unparsed.length; i++) {
+    const { instr } = unparsed[i];
+    if (instr.start > end) break;
+    if (start === end ? start > instr.start : end > instr.start) return true;
+  }
+  return false;
 }

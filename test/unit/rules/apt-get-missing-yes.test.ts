@@ -14,6 +14,14 @@ testRule(rule, {
   ],
   invalid: [
     {
+      // Found by the property tests (FUZZ_SEED=577215664): ` -y ` made `install<<EOF` into `install -y <<EOF`,
+      // a heredoc Docker reads (it takes `<<EOF` as one only at the start of a word), swallowing the lines below.
+      name: 'no fix before a glued <<',
+      code: 'FROM debian:12-slim\nRUN apt-get install<<EOF curl\nRUN --mount=type=cache,target=/var/cache/apt true\nEOF\n',
+      errors: [{ at: '2:5-2:12' }],
+      output: null,
+    },
+    {
       code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install curl\n',
       errors: [{ at: '2:23-2:30', message: /without `-y`/ }],
       output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n',

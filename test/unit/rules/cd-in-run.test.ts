@@ -14,6 +14,14 @@ testRule(rule, {
       unsafeOutput: 'FROM node:22-slim\nWORKDIR /app\nRUN npm ci\n',
     },
     {
+      // Found by the property tests (FUZZ_SEED=314159265): a second WORKDIR for the second cd looked to fix-all
+      // like the first finding coming back, and it refused the fix.
+      name: 'the same cd twice: WORKDIR once, then the cd that changes nothing is dropped',
+      code: 'FROM alpine:3.21\nRUN cd /tmp && cd /tmp/ && curl\nWORKDIR /srv\nRUN cd /tmp && ls\n',
+      errors: [{ at: '2:5-2:7' }, { at: '2:16-2:18' }, { at: '4:5-4:7' }],
+      unsafeOutput: 'FROM alpine:3.21\nWORKDIR /tmp\nRUN curl\nWORKDIR /srv\nWORKDIR /tmp\nRUN ls\n',
+    },
+    {
       name: 'flags stay on the RUN, the rest continues on the next line',
       code: 'FROM node:22-slim\nRUN --mount=type=cache,target=/root/.npm cd /app && \\\n    npm ci\n',
       errors: [{ at: '2:42-2:44' }],

@@ -16,6 +16,13 @@ testRule(rule, {
       unsafeOutput: 'FROM node:22-slim\nWORKDIR /app\nCOPY --chown=node:node package*.json ./\nCOPY --chown=node:node src ./src\nUSER node\n',
     },
     {
+      // Found by the property tests (FUZZ_SEED=271828182): dropping the RUN dropped its --mount.
+      name: 'a RUN with flags of its own: reported without a fix',
+      code: 'FROM alpine:3.21\nCOPY app /srv/\nRUN --mount=type=secret,id=npm,target=/root/.npmrc chown -R 1:1 /srv\n',
+      errors: [{ at: '3:52-3:69' }],
+      output: null,
+    },
+    {
       name: 'chained with other work: reported without a fix',
       code: 'FROM python:3.13-slim\nCOPY . /srv/app\nRUN useradd -r app && chown -R app:app /srv\n',
       errors: [{ at: '3:23-3:44' }],

@@ -11,5 +11,7 @@ testRule(rule, {
   invalid: [
     { code: 'ENV LANG=C.UTF-8\nFROM debian:12-slim\n', errors: [{ at: '1:1-1:4', message: /before the first FROM/ }] },
     { name: 'no FROM at all', code: 'ARG X=1\nRUN echo $X\n', errors: [{ at: '2:1-2:4', message: /before the first FROM/ }, { at: '2:1-2:4', message: /no FROM/ }] },
+    // An unknown instruction is invalid-syntax's, and nothing else reports on it: "no FROM" goes to the first known one.
+    { name: 'no FROM, after an unknown instruction', code: 'RUNN true\nRUN true\n', errors: [{ at: '2:1-2:4', message: /before the first FROM/ }, { at: '2:1-2:4', message: /no FROM/ }] },
   ],
 });

@@ -6,6 +6,8 @@ testRule(rule, {
     'FROM alpine:3.21\nRUN apk add --no-cache curl\nCMD ["curl"]\n',
     'from alpine:3.21\nrun apk add --no-cache curl\ncmd ["curl"]\n',
     { name: 'a heredoc body is not instructions', code: 'FROM alpine:3.21\nRUN <<EOF\nrun this\nfrom here\nEOF\n' },
+    // Unknown keywords neither vote nor get "fixed": jq's `sub("[a-zA-Z]"; "")` once became `SUB("[A-ZA-Z]"; "")`.
+    { name: 'unknown lowercase lines do not vote', code: 'FROM alpine:3.21\nRUN true\ndef x:\nsub("[a-zA-Z]"; "")\nend\n' },
     { name: 'lowercase words after the keyword', code: 'FROM alpine:3.21 as build\nONBUILD RUN echo run\n' },
   ],
   invalid: [

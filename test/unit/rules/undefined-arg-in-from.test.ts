@@ -10,6 +10,15 @@ testRule(rule, {
   ],
   invalid: [
     {
+      // Found by the property tests (FUZZ_SEED=271828182): inserted before the byte-order mark, the ARG left
+      // the mark glued to FROM, an unknown instruction.
+      name: 'after a byte-order mark',
+      code: '\uFEFFFROM alpine:${ALPINE_VERSION}\n',
+      errors: [{ at: '1:14-1:31' }],
+      output: null,
+      unsafeOutput: '\uFEFFARG ALPINE_VERSION\nFROM alpine:${ALPINE_VERSION}\n',
+    },
+    {
       name: 'undeclared: declare it',
       code: '# syntax=docker/dockerfile:1\nFROM alpine:${ALPINE_VERSION}\n',
       errors: [{ at: '2:13-2:30', message: /\$ALPINE_VERSION, which no ARG declares before the first FROM: it is empty here$/ }],

@@ -16,6 +16,13 @@ testRule(rule, {
   ],
   invalid: [
     {
+      // Found by the property tests (FUZZ_SEED=271828182): "$HOME" was suggested for $HOME, which made it $$HOME.
+      name: 'a name no reference can reach (ENV $HOME) is never suggested',
+      code: 'FROM alpine:3.21\nENV $HOME\nCOPY $HOME curl /dest/\n',
+      errors: [{ at: '3:6-3:11', message: /^\$HOME is not defined by an ARG or ENV before this COPY nor by alpine:3\.21/ }],
+      output: null,
+    },
+    {
       name: 'did you mean',
       code: 'FROM node:22-slim\nENV APP_HOME=/srv/app\nWORKDIR $APP_HOM/src\n',
       errors: [{ at: '3:9-3:17', message: /\$APP_HOM is not defined here and expands to an empty string\. Did you mean \$APP_HOME\?/ }],

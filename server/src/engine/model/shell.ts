@@ -145,6 +145,7 @@ function parseRelative(text: string): Relative {
     out.topLevelCount = countSteps(root);
     out.andOnly = joinedByAndOnly(root);
     collect(root, out, 0, false, 0);
+    if (out.hasErrors) addCleanSteps(text, out);
   } catch {
     // A pathological body (say 50,000 chained commands) must not take the lint down: keep what was found.
     out.hasErrors = true;
@@ -152,6 +153,84 @@ function parseRelative(text: string): Relative {
     tree.delete();
   }
   return out;
+}
+
+// Steps a broken script is re-read in, at most: each is a parse of its own (a long broken script keeps the one parse).
+const MAX_STEPS_REREAD = 64;
+
+/**
+ * A script with a syntax error: tree-sitter's error recovery may fold the steps after the error into it, so
+ * what it finds there depends on text elsewhere (`dnf install y; [ curl; sudo make` hid `sudo make` inside a
+ * command `curl`, while `dnf install -y y; [ curl; sudo make` showed it, so adding `-y` "added" a finding).
+ * Each top-level step (split at `;`, `&&`, `||`, `&` and line breaks outside quotes and brackets) that parses
+ * cleanly on its own adds the commands the whole parse missed, as bash would run them.
+ */
+function addCleanSteps(text: string, out: Relative): void {
+  if (!parser) return;
+  const steps = topLevelSteps(text);
+  if (steps.length < 2 || steps.length > MAX_STEPS_REREAD) return;
+  const known = new Set(out.commands.map((c) => c.nameWord.start));
+  let added = false;
+  for (const { start, end } of steps) {
+    const piece = text.slice(start, end);
+    if (!piece.trim()) continue;
+    const tree = parser.parse(piece);
+    if (!tree) continue;
+    try {
+      if (tree.rootNode.hasError) continue;
+      const found: Relative = { commands: [], hasPipe: false, topLevelCount: 0, hasErrors: false, hasComment: false, andOnly: false };
+      collect(tree.rootNode, found, start, false, 0);
+      for (const c of found.commands) {
+        if (known.has(c.nameWord.start)) continue;
+        out.commands.push(c);
+        added = true;
+      }
+    } finally {
+      tree.delete();
+    }
+  }
+  if (added) out.commands.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The top-level steps of a script: split at `;`, `&&`, `||`, `&` and line breaks that are outside quotes,
+ * brackets, braces and comments. Approximate by design (it only serves addCleanSteps): an unclosed quote
+ * keeps the rest of the script in one step.
+ */
+function topLevelSteps(text: string): Array<{ start: number; end: number }> {
+  const steps: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote !== "'") i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '\\') { i++; continue; }
+    if (c === "'" || c === '"' || c === '`') { quote = c; continue; }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const eol = text.indexOf('\n', i);
+      i = (eol < 0 ? text.length : eol) - 1;
+      continue;
+    }
+    if (c === '(' || c === '{') { depth++; continue; }
+    if (c === ')' || c === '}') { if (depth > 0) depth--; continue; }
+    if (depth > 0) continue;
+    const next = text[i + 1];
+    let width = 0;
+    if (c === ';' || c === '\n') width = c === ';' && next === ';' ? 2 : 1;
+    else if ((c === '&' && next === '&') || (c === '|' && next === '|')) width = 2;
+    else if (c === '&' && next !== '>' && text[i - 1] !== '>' && text[i - 1] !== '|') width = 1;
+    if (!width) continue;
+    steps.push({ start, end: i });
+    start = i + width;
+    i += width - 1;
+  }
+  steps.push({ start, end: text.length });
+  return steps;
 }
 
 /** Steps joined by &&, ||, ; or newlines at the top level. Iterative: lists nest as deep as the chain is long. */

@@ -23,6 +23,11 @@ function workdirFix(model: DockerfileModel, instr: Instr, cd: ShellCommand): Fix
   const indent = /^[ \t]*/.exec(model.lines.lineText(instr.line))![0];
   const lineStart = model.lines.lineStart(instr.line);
   if (instr.start !== lineStart + indent.length) return undefined;
+  // Already there: the cd changes nothing, and another WORKDIR would say the same again (fix-all would then
+  // meet "the same" finding where the one it fixed was, as the next `cd` of `cd /x && cd /x && …` moves up).
+  if (ops[0].value.startsWith('/') && workdirBefore(instr) === withoutTrailingSlash(ops[0].value)) {
+    return { title: `Drop cd ${ops[0].value}: WORKDIR is already ${ops[0].value}`, safety: 'unsafe', edits: [{ start: cd.start, end: next.start, text: '' }] };
+  }
   return {
     title: `Use WORKDIR ${ops[0].value}`,
     safety: 'unsafe',
@@ -31,6 +36,23 @@ function workdirFix(model: DockerfileModel, instr: Instr, cd: ShellCommand): Fix
       { start: cd.start, end: next.start, text: '' },
     ],
   };
+}
+
+function withoutTrailingSlash(path: string): string {
+  return path.replace(/(?<=.)\/+$/, '');
+}
+
+/** The absolute, literal directory the last WORKDIR of `instr`'s stage before it sets, if there is one. */
+function workdirBefore(instr: Instr): string | undefined {
+  const { stage } = instr;
+  if (!stage) return undefined;
+  for (let i = instr.index - 1; i >= 0; i--) {
+    const w = stage.instructions[i];
+    if (w.keyword !== 'WORKDIR') continue;
+    const dir = w.args.length === 1 ? w.args[0].value : '';
+    return dir.startsWith('/') && !dir.includes('$') ? withoutTrailingSlash(dir) : undefined;
+  }
+  return undefined;
 }
 
 export default defineRule({
@@ -47,7 +69,7 @@ export default defineRule({
       examples: [
         { bad: 'FROM node:22-slim\nRUN cd /app && npm ci\n', good: 'FROM node:22-slim\nWORKDIR /app\nRUN npm ci\n' },
       ],
-      fixSafety: 'The fix moves a leading `cd <dir> &&` into a `WORKDIR <dir>` line above the RUN. WORKDIR also applies to every later instruction (COPY, CMD, other RUNs) and creates the folder when it is missing, where `cd` would fail; check that the later instructions still mean what they meant.',
+      fixSafety: 'The fix moves a leading `cd <dir> &&` into a `WORKDIR <dir>` line above the RUN. WORKDIR also applies to every later instruction (COPY, CMD, other RUNs) and creates the folder when it is missing, where `cd` would fail; check that the later instructions still mean what they meant. When the stage\'s last WORKDIR is already that directory, the fix only drops the `cd <dir> &&` (unsafe too: an earlier RUN may have removed the directory, where `cd` would have failed).',
       references: ['https://docs.docker.com/build/building/best-practices/#workdir'],
     },
   },

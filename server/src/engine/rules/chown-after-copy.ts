@@ -26,8 +26,9 @@ function within(path: string, dir: string): boolean {
 }
 
 function fixFor(model: DockerfileModel, run: Instr, copies: Instr[], owner: string): OffsetEdit[] | undefined {
-  // Only when the RUN does nothing but this chown, and no COPY already sets an owner.
-  if (run.run!.commands.length !== 1 || copies.some((c) => c.flags.some((f) => f.name === 'chown'))) return undefined;
+  // Only when the RUN does nothing but this chown, with no flags of its own (a --mount or --network the fix
+  // would drop with it), and no COPY already sets an owner.
+  if (run.run!.commands.length !== 1 || run.flags.length || copies.some((c) => c.flags.some((f) => f.name === 'chown'))) return undefined;
   const edits: OffsetEdit[] = copies.map((c) => ({ start: c.keywordEnd, end: c.keywordEnd, text: ` --chown=${owner}` }));
   const start = model.lines.lineStart(run.line);
   const end = run.endLine + 1 < model.lines.lineCount ? model.lines.lineStart(run.endLine + 1) : model.text.length;
@@ -49,7 +50,7 @@ export default defineRule({
       examples: [
         { bad: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN chown -R node:node /app\nUSER node\n', good: 'FROM node:22-slim\nWORKDIR /app\nCOPY --chown=node:node . .\nUSER node\n' },
       ],
-      fixSafety: 'Unsafe: `COPY --chown` changes the owner of the copied files only. A chown -R also covered files that earlier RUNs created under the same path, and the folder itself when it already existed.',
+      fixSafety: 'Unsafe: `COPY --chown` changes the owner of the copied files only. A chown -R also covered files that earlier RUNs created under the same path, and the folder itself when it already existed. Offered only when the RUN does nothing but the chown and has no flags (a `--mount` would go with it).',
       references: ['https://docs.docker.com/reference/dockerfile/#copy---chown---chmod'],
     },
   },

@@ -11,6 +11,7 @@ import cleanupInSeparateLayer from './cleanup-in-separate-layer';
 import consecutiveRun from './consecutive-run';
 import instructionBeforeFrom from './instruction-before-from';
 import invalidSyntax from './invalid-syntax';
+import templateFile from './template-file';
 import legacyKeyValueFormat from './legacy-key-value-format';
 import maintainerDeprecated from './maintainer-deprecated';
 import runsAsRoot from './runs-as-root';
@@ -105,6 +106,7 @@ import invalidDefinitionDescription from './invalid-definition-description';
 
 export const allRules: readonly Rule[] = [
   invalidSyntax,
+  templateFile,
   instructionBeforeFrom,
   baseImageUntagged,
   baseImageLatest,

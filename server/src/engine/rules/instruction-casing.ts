@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
+import { INSTRUCTIONS } from '../model/syntax';
 
 export default defineRule({
   meta: {
@@ -21,11 +22,13 @@ export default defineRule({
     // is recognised in place, without new strings.
     const writtenUpper = (i: Instr) => i.keywordEnd - i.keywordStart === i.keyword.length && model.text.startsWith(i.keyword, i.keywordStart);
     // As BuildKit counts: the top-level keywords that are all lower or all upper case; a tie goes to upper.
+    // Unknown keywords do not vote (a template's jq lines, `def` and `if`, would make the file "lowercase").
     let lower = 0;
     let upper = 0;
     const { instructions, triggers } = model;
     for (let i = 0; i < instructions.length; i++) {
       const instr = instructions[i];
+      if (!INSTRUCTIONS.has(instr.keyword)) continue;
       if (writtenUpper(instr)) { upper++; continue; }
       const k = keyword(instr);
       if (k === k.toLowerCase() && k !== k.toUpperCase()) lower++;

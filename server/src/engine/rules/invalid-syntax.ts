@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { syntaxProblems } from '../model/syntax';
+import type { Instr } from '../model/dockerfile';
+import { syntaxProblems, type SyntaxProblem } from '../model/syntax';
 
 export default defineRule({
   meta: {
@@ -9,7 +10,7 @@ export default defineRule({
     scope: 'stage',
     docs: {
       summary: 'Something Docker would reject',
-      why: 'Unknown instructions, missing arguments, unknown or empty flags, unterminated heredocs and text after a line-continuation character all fail the build (or, worse, silently split an instruction in two). Finding them while editing saves a build round-trip.',
+      why: 'Unknown instructions, missing arguments, unknown or empty flags, unterminated heredocs and text after a line-continuation character all fail the build (or, worse, silently split an instruction in two). Finding them while editing saves a build round-trip. Lines that do not parse one after the other (a pasted script, the lines a broken continuation cuts off) are one finding: one mistake, one report; other rules say nothing about them.',
       examples: [
         { bad: 'FROM debian:12-slim\nRUN apt-get update && \\ # refresh\n    apt-get install -y curl\n', good: 'FROM debian:12-slim\n# refresh\nRUN apt-get update && \\\n    apt-get install -y curl\n' },
         { bad: 'FROM alpine:3.21\nCOPY --form=build /app /app\n', good: 'FROM alpine:3.21\nCOPY --from=build /app /app\n' },
@@ -18,6 +19,36 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const p of syntaxProblems(ctx.model)) if (p.kind === 'syntax') ctx.report(p);
+    const { model } = ctx;
+    const problems = syntaxProblems(model);
+    // A problem that makes the next lines unreadable, and the unknown instructions right after it: the
+    // instructions' positions, asked for only when there is such a problem.
+    let position: Map<Instr, number> | undefined;
+    let head: { problem: SyntaxProblem; last: Instr; first: Instr | undefined; more: number } | undefined;
+    const flush = () => {
+      if (!head) return;
+      const { problem, first, more, last } = head;
+      const rest = more ? `and ${more} more after it, to line ${last.endLine + 1}` : '';
+      if (first) ctx.report({ ...problem, message: `${problem.message} (unknown instruction ${model.text.slice(first.keywordStart, first.keywordEnd)}${rest ? `, ${rest}` : ''})` });
+      else ctx.report(rest ? { ...problem, message: `${problem.message} (${rest})` } : problem);
+      head = undefined;
+    };
+    for (const p of problems) {
+      if (p.kind !== 'syntax') continue;
+      const { cascade } = p;
+      if (cascade?.unknown && head) {
+        position ??= new Map(model.instructions.map((instr, i) => [instr, i]));
+        if (position.get(cascade.instr) === position.get(head.last)! + 1) {
+          if (head.problem.cascade!.unknown || head.first) head.more++;
+          else head.first = cascade.instr;
+          head.last = cascade.instr;
+          continue;
+        }
+      }
+      flush();
+      if (cascade) head = { problem: p, last: cascade.instr, first: undefined, more: 0 };
+      else ctx.report(p);
+    }
+    flush();
   },
 });

@@ -21,11 +21,22 @@ export default defineRule({
       if (instr.endLine === instr.line) continue;
       // Heredoc bodies are data: blank lines there are content. Only the lines before the first heredoc count.
       const last = instr.heredocs.length ? instr.heredocs[0].markerLine : instr.endLine;
+      // A run of empty lines is one finding, and its fix removes them all: a fix for one line of it would leave
+      // the next one in its place, with the same finding.
       for (let line = instr.line + 1; line < last; line++) {
         if (lines.lineText(line).trim() !== '') continue;
+        let end = line + 1;
+        while (end < last && lines.lineText(end).trim() === '') end++;
         const start = lines.lineStart(line);
-        const next = lines.lineStart(line + 1);
-        ctx.report({ start, end: next, message: 'Empty line inside a continued instruction: Docker skips it, and will reject it in future', fixes: [{ title: 'Remove the empty line', safety: 'safe', edits: [{ start, end: next, text: '' }] }] });
+        const next = lines.lineStart(end);
+        const several = end - line > 1;
+        ctx.report({
+          start,
+          end: next,
+          message: `${several ? `${end - line} empty lines` : 'Empty line'} inside a continued instruction: Docker skips ${several ? 'them' : 'it'}, and will reject ${several ? 'them' : 'it'} in future`,
+          fixes: [{ title: several ? 'Remove the empty lines' : 'Remove the empty line', safety: 'safe', edits: [{ start, end: next, text: '' }] }],
+        });
+        line = end;
       }
     }
   },

@@ -48,6 +48,9 @@ function withoutSingleQuoted(text: string, escapeChar: string): string {
   return out;
 }
 
+/** A variable name that `$NAME` or `${NAME}` can refer to. */
+const REFERABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 export default defineRule({
   meta: {
     id: 'undefined-var',
@@ -100,8 +103,10 @@ export default defineRule({
             }
           }
         }
-        if (instr.keyword === 'ARG') for (const d of argDefinitions(instr)) defined.add(d.name);
-        if (instr.keyword === 'ENV') for (const d of envDefinitions(instr)) defined.add(d.name);
+        // Only names a `$NAME` can refer to: `ENV $HOME` defines a variable called "$HOME", which no reference
+        // reaches, and suggesting it turned `$HOME` into `$$HOME` (an escaped dollar), again and again.
+        if (instr.keyword === 'ARG') for (const d of argDefinitions(instr)) if (REFERABLE.test(d.name)) defined.add(d.name);
+        if (instr.keyword === 'ENV') for (const d of envDefinitions(instr)) if (REFERABLE.test(d.name)) defined.add(d.name);
       }
     }
   },
