@@ -32,6 +32,17 @@ const POSIX_SHELLS: Record<string, ShellFacts> = {
 /** Names (without directory or `.exe`) of programs that run a POSIX shell script given with `-c` or on stdin. */
 export const POSIX_SHELL_NAMES: ReadonlySet<string> = new Set(Object.keys(POSIX_SHELLS));
 
+/**
+ * Words only a shell can run: its builtins with no program of that name in an image (`cd`, `exec`, `export`, `.`)
+ * and its reserved words. Without a shell (`CMD ["cd", "/app"]`) they cannot start.
+ */
+export const SHELL_ONLY_COMMANDS: ReadonlySet<string> = new Set([
+  '.', ':', 'alias', 'bg', 'break', 'cd', 'command', 'continue', 'eval', 'exec', 'exit', 'export', 'fg', 'getopts', 'hash',
+  'jobs', 'local', 'read', 'readonly', 'return', 'set', 'shift', 'source', 'times', 'trap', 'type', 'ulimit', 'umask',
+  'unalias', 'unset', 'wait',
+  '!', '{', '}', '[[', 'case', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'function', 'if', 'in', 'select', 'then', 'time', 'until', 'while',
+]);
+
 /** The program name without its directory, `.exe` or letter case: `C:\\Windows\\cmd.exe` is `cmd`. */
 export function programName(path: string): string {
   return (path.split(/[\\/]/).pop() ?? path).toLowerCase().replace(/\.exe$/, '');
