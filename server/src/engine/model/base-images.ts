@@ -54,6 +54,12 @@ export function hasNoShell(stage: Stage): boolean {
   return family === 'scratch' || (family === 'distroless' && !(base.tag ?? '').includes('debug'));
 }
 
+/** The shell that runs shell-form instructions when no SHELL is set: `cmd /S /C` on Windows images, else `/bin/sh -c`. */
+export function defaultShellArgv(stage: Stage | null): string[] {
+  const base = stage ? rootStage(stage).image : undefined;
+  return base && !base.unresolved.length && distroFamily(base) === 'windows' ? ['cmd', '/S', '/C'] : ['/bin/sh', '-c'];
+}
+
 // Official images whose config sets no ENTRYPOINT, so that CMD is the whole command line: the distributions, and
 // the docker-library images read from their Dockerfiles (tomcat clears the one eclipse-temurin sets with
 // `ENTRYPOINT []`). Not listed, so unknown: node, nginx, postgres, mysql, redis, mongo, php, wordpress,
