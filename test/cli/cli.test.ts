@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { runCli } from '../../server/src/cli/run';
 import { shellcheckAvailable } from '../../server/src/engine/shellcheck';
@@ -115,10 +116,11 @@ describe('formats', () => {
 
 describe('fixing', () => {
   it('--fix writes safe fixes in place and creates the .dockerignore; a second run has nothing to fix', async () => {
-    const p = write('fix/Dockerfile', 'FROM node:22-slim\nCOPY . .\nRUN apk add curl\nCMD node server.js\n');
+    // python's image has no ENTRYPOINT, so the exec-form CMD is a safe fix (under node's docker-entrypoint.sh it is unsafe).
+    const p = write('fix/Dockerfile', 'FROM python:3.13-slim\nCOPY . .\nRUN apk add curl\nCMD python app.py\n');
     const { code } = await run(['--fix', 'fix/Dockerfile']);
     assert.equal(code, 1);
-    assert.equal(fs.readFileSync(p, 'utf8'), 'FROM node:22-slim\nCOPY . .\nRUN apk add --no-cache curl\nCMD ["node", "server.js"]\n');
+    assert.equal(fs.readFileSync(p, 'utf8'), 'FROM python:3.13-slim\nCOPY . .\nRUN apk add --no-cache curl\nCMD ["python", "app.py"]\n');
     assert.match(fs.readFileSync(path.join(tmp, 'fix/.dockerignore'), 'utf8'), /^\.git$/m);
     const again = await run(['--diff', 'fix/Dockerfile']);
     assert.equal(again.stdout, '');
@@ -132,6 +134,15 @@ describe('fixing', () => {
     assert.match(stdout, /^--- a\/diff\/Dockerfile\n\+\+\+ b\/diff\/Dockerfile\n@@ -1,2 \+1,4 @@\n-FROM python:3\.13\n/m);
     assert.match(stdout, /^\+RUN pip install --no-cache-dir flask$/m);
     assert.match(stdout, /^\+FROM python:3\.13-slim$/m);
+  });
+
+  it('reads the first bytes of an ADD source on disk: a gzip file is unpacked by ADD, a text file gets COPY', async () => {
+    write('archive/Dockerfile', 'FROM alpine:3.21\nADD rootfs /\nADD notes /srv/\n');
+    write('archive/rootfs', zlib.gzipSync(Buffer.from('not even a tar, ADD still looks inside')));
+    write('archive/notes', 'plain text\n');
+    const { stdout } = await run(['--format', 'json', '--no-config', 'archive/Dockerfile']);
+    const adds = JSON.parse(stdout).files[0].findings.filter((f: { rule: string }) => f.rule === 'add-instead-of-copy');
+    assert.deepEqual(adds.map((f: { line: number }) => f.line), [3]);
   });
 
   it('keeps a BOM and CRLF line endings', async () => {
