@@ -145,6 +145,35 @@ describe('fixing', () => {
     assert.deepEqual(adds.map((f: { line: number }) => f.line), [3]);
   });
 
+  it('--diff is a patch git apply takes: a file without a final newline, a BOM, and a created .dockerignore', async () => {
+    const cases = {
+      'noeol/Dockerfile': 'FROM alpine:3.21\nRUN apk add curl',
+      'noeol-tail/Dockerfile': 'FROM alpine:3.21\nRUN apk add curl\nCOPY a /a\nCOPY b /b\nCOPY c /c\nCOPY d /d\nUSER nobody',
+      'bom/Dockerfile': '\uFEFFFROM alpine:3.21\r\nRUN apk add curl\r\n',
+      'newfile/Dockerfile': 'FROM node:22-slim\nCOPY . .\nRUN npm ci',
+    };
+    for (const [rel, text] of Object.entries(cases)) {
+      const dir = path.join(tmp, 'apply', path.dirname(rel));
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'Dockerfile'), text);
+      const { stdout } = await run(['--diff', '--no-config', path.join('apply', rel)]);
+      assert.ok(stdout.startsWith('--- '), `${rel}: a diff`);
+      // Far from the end (noeol-tail) the last line is not in a hunk and needs no marker.
+      if (rel === 'noeol/Dockerfile') assert.match(stdout, /^\\ No newline at end of file$/m);
+      const patch = path.join(tmp, 'apply', `${path.dirname(rel)}.patch`);
+      fs.writeFileSync(patch, stdout);
+      const check = spawnSync('git', ['apply', '--check', '-v', patch], { cwd: tmp, encoding: 'utf8' });
+      assert.equal(check.status, 0, `${rel}: git apply --check: ${check.stderr}`);
+      // Applied, the patch gives what --fix writes.
+      spawnSync('git', ['apply', patch], { cwd: tmp });
+      const applied = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'Dockerfile'), text);
+      if (fs.existsSync(path.join(dir, '.dockerignore'))) fs.rmSync(path.join(dir, '.dockerignore'));
+      await run(['--fix', '--no-config', path.join('apply', rel)]);
+      assert.equal(applied, fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), `${rel}: applied = fixed`);
+    }
+  });
+
   it('keeps a BOM and CRLF line endings', async () => {
     const p = write('crlf/Dockerfile', '\uFEFFFROM alpine:3.21\r\nRUN apk add curl\r\n');
     await run(['--fix', '--no-config', 'crlf/Dockerfile']);
