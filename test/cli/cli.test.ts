@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { runCli } from '../../server/src/cli/run';
 import { shellcheckAvailable } from '../../server/src/engine/shellcheck';
@@ -117,10 +118,11 @@ describe('formats', () => {
 
 describe('fixing', () => {
   it('--fix writes safe fixes in place and creates the .dockerignore; a second run has nothing to fix', async () => {
-    const p = write('fix/Dockerfile', 'FROM node:22-slim\nCOPY . .\nRUN apk add curl\nCMD node server.js\n');
+    // python's image has no ENTRYPOINT, so the exec-form CMD is a safe fix (under node's docker-entrypoint.sh it is unsafe).
+    const p = write('fix/Dockerfile', 'FROM python:3.13-slim\nCOPY . .\nRUN apk add curl\nCMD python app.py\n');
     const { code } = await run(['--fix', 'fix/Dockerfile']);
     assert.equal(code, 1);
-    assert.equal(fs.readFileSync(p, 'utf8'), 'FROM node:22-slim\nCOPY . .\nRUN apk add --no-cache curl\nCMD ["node", "server.js"]\n');
+    assert.equal(fs.readFileSync(p, 'utf8'), 'FROM python:3.13-slim\nCOPY . .\nRUN apk add --no-cache curl\nCMD ["python", "app.py"]\n');
     assert.match(fs.readFileSync(path.join(tmp, 'fix/.dockerignore'), 'utf8'), /^\.git$/m);
     const again = await run(['--diff', 'fix/Dockerfile']);
     assert.equal(again.stdout, '');
@@ -134,6 +136,44 @@ describe('fixing', () => {
     assert.match(stdout, /^--- a\/diff\/Dockerfile\n\+\+\+ b\/diff\/Dockerfile\n@@ -1,3 \+1,5 @@\n-FROM python:3\.13\n/m);
     assert.match(stdout, /^\+RUN pip install --no-cache-dir flask$/m);
     assert.match(stdout, /^\+FROM python:3\.13-slim$/m);
+  });
+
+  it('reads the first bytes of an ADD source on disk: a gzip file is unpacked by ADD, a text file gets COPY', async () => {
+    write('archive/Dockerfile', 'FROM alpine:3.21\nADD rootfs /\nADD notes /srv/\n');
+    write('archive/rootfs', zlib.gzipSync(Buffer.from('not even a tar, ADD still looks inside')));
+    write('archive/notes', 'plain text\n');
+    const { stdout } = await run(['--format', 'json', '--no-config', 'archive/Dockerfile']);
+    const adds = JSON.parse(stdout).files[0].findings.filter((f: { rule: string }) => f.rule === 'add-instead-of-copy');
+    assert.deepEqual(adds.map((f: { line: number }) => f.line), [3]);
+  });
+
+  it('--diff is a patch git apply takes: a file without a final newline, a BOM, and a created .dockerignore', async () => {
+    const cases = {
+      'noeol/Dockerfile': 'FROM alpine:3.21\nRUN apk add curl',
+      'noeol-tail/Dockerfile': 'FROM alpine:3.21\nRUN apk add curl\nCOPY a /a\nCOPY b /b\nCOPY c /c\nCOPY d /d\nUSER nobody',
+      'bom/Dockerfile': '\uFEFFFROM alpine:3.21\r\nRUN apk add curl\r\n',
+      'newfile/Dockerfile': 'FROM node:22-slim\nCOPY . .\nRUN npm ci',
+    };
+    for (const [rel, text] of Object.entries(cases)) {
+      const dir = path.join(tmp, 'apply', path.dirname(rel));
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'Dockerfile'), text);
+      const { stdout } = await run(['--diff', '--no-config', path.join('apply', rel)]);
+      assert.ok(stdout.startsWith('--- '), `${rel}: a diff`);
+      // Far from the end (noeol-tail) the last line is not in a hunk and needs no marker.
+      if (rel === 'noeol/Dockerfile') assert.match(stdout, /^\\ No newline at end of file$/m);
+      const patch = path.join(tmp, 'apply', `${path.dirname(rel)}.patch`);
+      fs.writeFileSync(patch, stdout);
+      const check = spawnSync('git', ['apply', '--check', '-v', patch], { cwd: tmp, encoding: 'utf8' });
+      assert.equal(check.status, 0, `${rel}: git apply --check: ${check.stderr}`);
+      // Applied, the patch gives what --fix writes.
+      spawnSync('git', ['apply', patch], { cwd: tmp });
+      const applied = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'Dockerfile'), text);
+      if (fs.existsSync(path.join(dir, '.dockerignore'))) fs.rmSync(path.join(dir, '.dockerignore'));
+      await run(['--fix', '--no-config', path.join('apply', rel)]);
+      assert.equal(applied, fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), `${rel}: applied = fixed`);
+    }
   });
 
   it('keeps a BOM and CRLF line endings', async () => {

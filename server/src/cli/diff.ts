@@ -1,4 +1,4 @@
-// A unified diff of two texts (for `--diff`), line based, with three lines of context.
+// A unified diff of two texts (for `--diff`), line based, with three lines of context, that patch and git apply take.
 
 function lcsTable(a: string[], b: string[]): Uint32Array[] {
   const t = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
@@ -8,9 +8,14 @@ function lcsTable(a: string[], b: string[]): Uint32Array[] {
 
 type Op = { kind: ' ' | '-' | '+'; text: string; a: number; b: number };
 
+// A last line without a line break is a different line from the same text with one: it carries this mark while the
+// lines are compared, and is printed followed by the marker patch and git apply expect.
+const NO_EOL = '\0';
+const NO_EOL_MARKER = '\\ No newline at end of file';
+
 export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3): string {
   if (oldText === newText) return '';
-  const lines = (t: string) => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
+  const lines = (t: string) => (t === '' ? [] : t.endsWith('\n') ? t.slice(0, -1).split('\n') : (t + NO_EOL).split('\n'));
   const a = lines(oldText);
   const b = lines(newText);
   // Only the changed middle goes through the quadratic table: shared head and tail lines are skipped.
@@ -52,7 +57,10 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
     const aLen = hunk.filter((o) => o.kind !== '+').length;
     const bLen = hunk.filter((o) => o.kind !== '-').length;
     out.push(`@@ -${hunk[0].a + (aLen ? 1 : 0)},${aLen} +${hunk[0].b + (bLen ? 1 : 0)},${bLen} @@`);
-    for (const o of hunk) out.push(o.kind + o.text);
+    for (const o of hunk) {
+      if (o.text.endsWith(NO_EOL)) out.push(o.kind + o.text.slice(0, -1), NO_EOL_MARKER);
+      else out.push(o.kind + o.text);
+    }
     k = stop;
   }
   return out.join('\n') + '\n';

@@ -253,7 +253,9 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     if (o.fix || o.diff) {
       const result = fixAll(text, { ...options, unsafe: o.unsafe || options.fixUnsafe });
       if (o.diff) {
-        io.stdout(unifiedDiff(text, result.text, `a/${t.display}`, `b/${t.display}`));
+        // The file's byte-order mark is part of its first line, which the patch must match.
+        const bom = decoded.bom ? '\uFEFF' : '';
+        io.stdout(unifiedDiff(bom + text, bom + result.text, `a/${t.display}`, `b/${t.display}`));
         for (const f of result.createFiles) if (!fs.existsSync(path.join(path.dirname(where), f.path))) io.stdout(unifiedDiff('', f.content, '/dev/null', `b/${path.join(path.dirname(t.display), f.path)}`));
       } else {
         if (result.text !== text) {

@@ -17,23 +17,35 @@ export interface FileAccess {
   dockerfileName?: string;
   /** Whether a regular file exists at the relative path (without reading it). */
   isFile?(relativePath: string): boolean;
+  /** The first `length` bytes of a regular file (fewer when it is shorter), or undefined when there is none. */
+  readHead?(relativePath: string, length: number): Uint8Array | undefined;
 }
 
-/** FileAccess over a map of relative paths, for tests and for text that is not on disk. */
+/**
+ * FileAccess over a map of relative paths, for tests and for text that is not on disk. `readHead` takes each
+ * character for one byte (`'\x1f\x8b'` is the start of a gzip file).
+ */
 export function memoryFiles(files: Record<string, string>, dockerfileName = 'Dockerfile'): FileAccess {
   const has = (p: string) => Object.prototype.hasOwnProperty.call(files, p);
-  return { read: (p) => (has(p) ? files[p] : undefined), isFile: has, dockerfileName };
+  const readHead = (p: string, length: number) => (has(p) ? Uint8Array.from(files[p].slice(0, length), (c) => c.charCodeAt(0) & 0xff) : undefined);
+  return { read: (p) => (has(p) ? files[p] : undefined), isFile: has, readHead, dockerfileName };
 }
 
 /** `files` with each file read once (the language server keeps one per Dockerfile until a watched file changes). */
 export function cachedFiles(files: FileAccess): FileAccess {
   const reads = new Map<string, string | undefined>();
+  const heads = new Map<string, Uint8Array | undefined>();
   return {
     ...files,
     read(p) {
       if (!reads.has(p)) reads.set(p, files.read(p));
       return reads.get(p);
     },
+    readHead: files.readHead && ((p, length) => {
+      const key = `${length}:${p}`;
+      if (!heads.has(key)) heads.set(key, files.readHead!(p, length));
+      return heads.get(key);
+    }),
   };
 }
 

@@ -28,6 +28,12 @@ testRule(rule, {
       output: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y curl && \\\n    rm -rf /var/lib/apt/lists/*\nFROM base\nCMD ["curl"]\n',
     },
     {
+      name: "find's \\; is an argument, not a separator to drop",
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && find /usr/share/doc -type f -exec rm {} \\;\n',
+      errors: [{ at: '2:5-2:19' }],
+      output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && find /usr/share/doc -type f -exec rm {} \\; && \\\n    rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
       name: 'heredoc script gets a last line',
       code: 'FROM debian:12-slim\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n',
       errors: [{ at: '4:1-4:15' }],

@@ -27,6 +27,36 @@ testRule(rule, {
       output: null,
     },
     {
+      name: 'the lists came from an earlier RUN: merging into the install would shrink nothing, no fix',
+      code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\nRUN rm -rf /var/lib/apt/lists/*\n',
+      errors: [{ at: '4:1-4:4' }],
+      output: null,
+    },
+    {
+      name: 'a COPY brought the archive the previous RUN only read: no fix',
+      code: 'FROM debian:12-slim\nCOPY app.tgz /tmp/\nRUN tar -xzf /tmp/app.tgz -C /opt\nRUN rm /tmp/app.tgz\n',
+      errors: [{ at: '4:1-4:4' }],
+      output: null,
+    },
+    {
+      name: 'an earlier RUN made the sources: no fix',
+      code: 'FROM golang:1.23\nRUN git clone https://example.com/app.git /src/app\nRUN make -C /src/app install\nRUN rm -rf /src/app\n',
+      errors: [{ at: '4:1-4:4' }],
+      output: null,
+    },
+    {
+      name: 'a package group installed two RUNs earlier: no fix',
+      code: 'FROM alpine:3.21\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev\nRUN make install\nRUN apk del .build-deps\n',
+      errors: [{ at: '4:1-4:4' }],
+      output: null,
+    },
+    {
+      name: 'the package group the previous RUN installed',
+      code: 'FROM alpine:3.21\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && make install\nRUN apk del .build-deps\n',
+      errors: [{ at: '3:1-3:4' }],
+      output: 'FROM alpine:3.21\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && make install && \\\n    apk del .build-deps\n',
+    },
+    {
       name: 'trailing semicolon of the previous RUN is dropped when joining',
       code: 'FROM alpine:3.21\nRUN wget -q https://example.com/a.tgz -O /tmp/a.tgz;\nRUN rm /tmp/a.tgz\n',
       errors: [{ at: '3:1-3:4' }],

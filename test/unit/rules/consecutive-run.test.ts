@@ -19,10 +19,50 @@ testRule(rule, {
       output: 'FROM alpine:3.21\nRUN mkdir /a && \\\n    touch /a/b\n',
     },
     {
-      name: 'comments between move above; continuation comments stay',
-      code: 'FROM alpine:3.21\nRUN mkdir /a\n# make the file\nRUN touch \\\n  # inside\n  /a/b\n\nRUN chmod 600 /a/b\n',
+      // Was: the comments between the RUNs moved above the merged RUN, away from the command they describe.
+      name: 'comments between stay beside their command, inside the continuation',
+      code: 'FROM alpine:3.21\nRUN mkdir /a\n# make the file\nRUN touch \\\n  # inside\n  /a/b\n\n# private\nRUN chmod 600 /a/b\n',
       errors: [{ at: '4:1-4:4', message: /3 consecutive RUN/ }],
-      output: 'FROM alpine:3.21\n# make the file\nRUN mkdir /a && \\\n    touch \\\n  # inside\n  /a/b && \\\n    chmod 600 /a/b\n',
+      output: 'FROM alpine:3.21\nRUN mkdir /a && \\\n    # make the file\n    touch \\\n  # inside\n  /a/b && \\\n    # private\n    chmod 600 /a/b\n',
+    },
+    {
+      name: 'a continuation line holding only ; is dropped with its continuation',
+      code: 'FROM alpine:3.21\nRUN mkdir /a \\\n    ;\nRUN touch /a/b\n',
+      errors: [{ at: '4:1-4:4' }],
+      output: 'FROM alpine:3.21\nRUN mkdir /a && \\\n    touch /a/b\n',
+    },
+    {
+      name: "find's \\; stays",
+      code: 'FROM alpine:3.21\nRUN find /tmp -name "*.log" -exec rm {} \\;\nRUN touch /a\n',
+      errors: [{ at: '3:1-3:4' }],
+      output: 'FROM alpine:3.21\nRUN find /tmp -name "*.log" -exec rm {} \\; && \\\n    touch /a\n',
+    },
+    {
+      name: "Windows PowerShell has no &&: unsafe merge with ';'",
+      code: "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\", \"$ErrorActionPreference = 'Stop';\"]\nRUN New-Item -ItemType Directory C:/a\n# the file\nRUN New-Item C:/a/b\n",
+      errors: [{ at: '5:1-5:4' }],
+      output: null,
+      unsafeOutput: "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\", \"$ErrorActionPreference = 'Stop';\"]\nRUN New-Item -ItemType Directory C:/a; \\\n    # the file\n    New-Item C:/a/b\n",
+    },
+    {
+      name: 'pwsh has &&, but PowerShell state carries over: unsafe',
+      code: 'FROM mcr.microsoft.com/powershell:7.4-alpine-3.17\nSHELL ["pwsh", "-Command"]\nRUN Set-PSRepository -Name PSGallery -InstallationPolicy Trusted\nRUN Install-Module -Name dbatools\n',
+      errors: [{ at: '4:1-4:4' }],
+      output: null,
+      unsafeOutput: 'FROM mcr.microsoft.com/powershell:7.4-alpine-3.17\nSHELL ["pwsh", "-Command"]\nRUN Set-PSRepository -Name PSGallery -InstallationPolicy Trusted && \\\n    Install-Module -Name dbatools\n',
+    },
+    {
+      name: 'a shell Dockwise does not know: no fix',
+      code: 'FROM python:3.13\nSHELL ["python3", "-c"]\nRUN import sys\nRUN import os\n',
+      errors: [{ at: '4:1-4:4' }],
+      output: null,
+    },
+    {
+      name: "cmd's CD in any letter case carries over: unsafe",
+      code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN CD C:\\app\nRUN mkdir data\n',
+      errors: [{ at: '4:1-4:4' }],
+      output: null,
+      unsafeOutput: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN CD C:\\app && `\n    mkdir data\n',
     },
     {
       name: 'same flags merge; a chained RUN does not join the chain',

@@ -21,5 +21,11 @@ testRule(rule, {
       errors: [{ at: '2:1-2:11' }],
       output: 'FROM alpine:3.21\nLABEL org.opencontainers.image.authors="Dev \\"Bob\\" \\\\ \\$HOME"\n',
     },
+    {
+      name: 'under a backtick escape directive, the backtick escapes and a backslash is literal',
+      code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nMAINTAINER Dev "Bob" C:\\ops `x` $HOME\n',
+      errors: [{ at: '3:1-3:11' }],
+      output: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nLABEL org.opencontainers.image.authors="Dev `"Bob`" C:\\ops ``x`` `$HOME"\n',
+    },
   ],
 });

@@ -16,5 +16,7 @@ testRule(rule, {
       errors: [{ at: '3:5-3:16' }, { at: '4:17-4:52', message: /curl or wget/ }],
     },
     { name: 'variables need a shell: no fix', code: 'FROM scratch\nCMD /app --port $PORT\n', errors: [{ at: '2:5-2:22' }], output: null },
+    { name: 'a leading exec only replaced the shell: dropped', code: 'FROM scratch\nCMD exec /server --port 8080\n', errors: [{ at: '2:5-2:29' }], output: 'FROM scratch\nCMD ["/server", "--port", "8080"]\n' },
+    { name: 'NAME=value is not the program: no fix', code: 'FROM scratch\nCMD PORT=8080 /server\n', errors: [{ at: '2:5-2:22' }], output: null },
   ],
 });

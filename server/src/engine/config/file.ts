@@ -109,6 +109,21 @@ export function diskFiles(dockerfile: string): FileAccess {
     isFile(rel: string) {
       try { return fs.statSync(path.join(dir, rel)).isFile(); } catch { return false; }
     },
+    readHead(rel: string, length: number) {
+      let fd: number;
+      try { fd = fs.openSync(path.join(dir, rel), fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0)); } catch { return undefined; }
+      try {
+        if (!fs.fstatSync(fd).isFile()) return undefined;
+        const buf = Buffer.alloc(length);
+        let n = 0;
+        for (let r = 1; n < length && r > 0; n += r) r = fs.readSync(fd, buf, n, length - n, null);
+        return new Uint8Array(buf.buffer, buf.byteOffset, n);
+      } catch {
+        return undefined;
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
     dockerfileName: path.basename(dockerfile),
   };
 }

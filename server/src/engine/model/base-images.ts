@@ -55,6 +55,40 @@ export function hasNoShell(stage: Stage): boolean {
   return family === 'scratch' || (family === 'distroless' && !(base.tag ?? '').includes('debug'));
 }
 
+/** The shell that runs shell-form instructions when no SHELL is set: `cmd /S /C` on Windows images, else `/bin/sh -c`. */
+export function defaultShellArgv(stage: Stage | null): string[] {
+  const base = stage ? rootStage(stage).image : undefined;
+  return base && !base.unresolved.length && distroFamily(base) === 'windows' ? ['cmd', '/S', '/C'] : ['/bin/sh', '-c'];
+}
+
+// Official images whose config sets no ENTRYPOINT, so that CMD is the whole command line: the distributions, and
+// the docker-library images read from their Dockerfiles (tomcat clears the one eclipse-temurin sets with
+// `ENTRYPOINT []`). Not listed, so unknown: node, nginx, postgres, mysql, redis, mongo, php, wordpress,
+// eclipse-temurin and docker set one.
+const WITHOUT_ENTRYPOINT = new Set([
+  'alpine', 'busybox', 'debian', 'ubuntu', 'fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux',
+  'buildpack-deps', 'python', 'golang', 'ruby', 'httpd', 'tomcat',
+]);
+
+/**
+ * The ENTRYPOINT a stage's image runs: the last one set in the stage or the stages it is built FROM, else the base
+ * image's. `exec` passes CMD to it as arguments, `shell` ignores CMD; `unknown` when the base image may set one.
+ */
+export function stageEntrypoint(stage: Stage): 'none' | 'shell' | 'exec' | 'unknown' {
+  for (let s: Stage | undefined = stage; s; s = s.parent) {
+    const last = s.instructions.filter((i) => i.keyword === 'ENTRYPOINT').pop();
+    if (last) {
+      if (!last.execForm) return 'shell';
+      return /^\[\s*\]$/.test(last.args.map((a) => a.value).join('')) ? 'none' : 'exec';
+    }
+  }
+  const base = rootStage(stage).image;
+  if (base.unresolved.length) return 'unknown';
+  if (distroFamily(base) === 'scratch') return 'none';
+  const name = officialName(base);
+  return name && WITHOUT_ENTRYPOINT.has(name) ? 'none' : 'unknown';
+}
+
 const startEnvMemo = new WeakMap<Stage, Set<string> | undefined>();
 
 /**

@@ -807,6 +807,25 @@ export function continuationsBlanked(text: string, lines: LineIndex, start: numb
   return chars.join('');
 }
 
+/**
+ * The text between `start` and `end` as Docker reads it: each line continuation (the escape character and any
+ * spaces or tabs after it) removed together with its line break, the next line appended as it is, and the comment
+ * and blank lines inside continuations dropped. `echo a\` + `b` is `echo ab`; `echo a \` + `  b` is `echo a   b`.
+ */
+export function continuationsJoined(text: string, lines: LineIndex, start: number, end: number, escapeChar: string): string {
+  const first = lines.positionAt(start).line;
+  const last = lines.positionAt(end).line;
+  const continued = new RegExp(`${escapeChar === '`' ? '`' : '\\\\'}[ \\t]*$`);
+  let out = '';
+  for (let line = first; line <= last; line++) {
+    const content = text.slice(Math.max(lines.lineStart(line), start), Math.min(lines.lineEnd(line), end));
+    if (line > first && (content.trim() === '' || content.trimStart().startsWith('#'))) continue;
+    if (line < last && continued.test(content)) out += content.replace(continued, '');
+    else out += content + (line < last ? '\n' : '');
+  }
+  return out;
+}
+
 function readDirectives(lines: LineIndex): Directive[] {
   const out: Directive[] = [];
   for (let line = 0; line < lines.lineCount; line++) {

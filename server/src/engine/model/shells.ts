@@ -17,20 +17,33 @@ export interface ShellFacts {
    * it only keeps the meaning when every command stops the script on failure ($ErrorActionPreference = 'Stop').
    */
   andThen?: string;
+  /** What runs the next command whatever the first did (`;`, cmd's `&`); undefined when Dockwise knows none. */
+  separator?: string;
 }
 
 const POSIX_SHELLS: Record<string, ShellFacts> = {
-  sh: { kind: 'posix', dialect: 'sh', pipefail: 'depends', andThen: '&&' },
-  ash: { kind: 'posix', dialect: 'sh', pipefail: true, andThen: '&&' },
-  dash: { kind: 'posix', dialect: 'dash', pipefail: false, andThen: '&&' },
-  bash: { kind: 'posix', dialect: 'bash', pipefail: true, andThen: '&&' },
-  zsh: { kind: 'posix', pipefail: true, andThen: '&&' },
-  ksh: { kind: 'posix', dialect: 'ksh', pipefail: true, andThen: '&&' },
-  mksh: { kind: 'posix', dialect: 'ksh', pipefail: true, andThen: '&&' },
+  sh: { kind: 'posix', dialect: 'sh', pipefail: 'depends', andThen: '&&', separator: ';' },
+  ash: { kind: 'posix', dialect: 'sh', pipefail: true, andThen: '&&', separator: ';' },
+  dash: { kind: 'posix', dialect: 'dash', pipefail: false, andThen: '&&', separator: ';' },
+  bash: { kind: 'posix', dialect: 'bash', pipefail: true, andThen: '&&', separator: ';' },
+  zsh: { kind: 'posix', pipefail: true, andThen: '&&', separator: ';' },
+  ksh: { kind: 'posix', dialect: 'ksh', pipefail: true, andThen: '&&', separator: ';' },
+  mksh: { kind: 'posix', dialect: 'ksh', pipefail: true, andThen: '&&', separator: ';' },
 };
 
 /** Names (without directory or `.exe`) of programs that run a POSIX shell script given with `-c` or on stdin. */
 export const POSIX_SHELL_NAMES: ReadonlySet<string> = new Set(Object.keys(POSIX_SHELLS));
+
+/**
+ * Words only a shell can run: its builtins with no program of that name in an image (`cd`, `exec`, `export`, `.`)
+ * and its reserved words. Without a shell (`CMD ["cd", "/app"]`) they cannot start.
+ */
+export const SHELL_ONLY_COMMANDS: ReadonlySet<string> = new Set([
+  '.', ':', 'alias', 'bg', 'break', 'cd', 'command', 'continue', 'eval', 'exec', 'exit', 'export', 'fg', 'getopts', 'hash',
+  'jobs', 'local', 'read', 'readonly', 'return', 'set', 'shift', 'source', 'times', 'trap', 'type', 'ulimit', 'umask',
+  'unalias', 'unset', 'wait',
+  '!', '{', '}', '[[', 'case', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'function', 'if', 'in', 'select', 'then', 'time', 'until', 'while',
+]);
 
 /** The program name without its directory, `.exe` or letter case: `C:\\Windows\\cmd.exe` is `cmd`. */
 export function programName(path: string): string {
@@ -46,8 +59,8 @@ export function shellFacts(argv: readonly string[]): ShellFacts {
   if (name === 'busybox' && argv[1] !== undefined) name = programName(argv[1]);
   const posix = POSIX_SHELLS[name];
   if (posix) return posix;
-  if (name === 'powershell' || name === 'pwsh') return { kind: 'powershell', pipefail: false, andThen: name === 'pwsh' ? '&&' : undefined };
-  if (name === 'cmd') return { kind: 'cmd', pipefail: false, andThen: '&&' };
+  if (name === 'powershell' || name === 'pwsh') return { kind: 'powershell', pipefail: false, andThen: name === 'pwsh' ? '&&' : undefined, separator: ';' };
+  if (name === 'cmd') return { kind: 'cmd', pipefail: false, andThen: '&&', separator: '&' };
   return { kind: 'unknown', pipefail: false };
 }
 

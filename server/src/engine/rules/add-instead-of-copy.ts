@@ -1,8 +1,28 @@
-import { defineRule } from '../rule';
+import { defineRule, type FileAccess } from '../rule';
+import type { DockerfileModel, Instr } from '../model/dockerfile';
+import { ARCHIVE_HEAD_BYTES, ARCHIVE_NAME, startsLikeArchive } from '../model/archives';
+import { substitute } from '../model/variables';
+import { copyOperands } from './support';
 
-// The same archive list hadolint uses for DL3010/DL3020 (ADD extracts these; .zip it does not).
-const ARCHIVE = /\.(tar|Z|bz2|gz|lz|lzma|tZ|tb2|tbz|tbz2|tgz|tlz|tpz|txz|xz|zst|tzst)$/;
 const REMOTE = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/;
+
+/**
+ * A source as ADD reads it: ARG and ENV values substituted (undefined when one has no value here, and in an ONBUILD
+ * trigger, whose values come from the image built on it).
+ */
+function resolvedSource(model: DockerfileModel, instr: Instr, source: string): string | undefined {
+  if (!source.includes('$')) return source;
+  if (instr.onbuild) return undefined;
+  const { value, unresolved } = substitute(source, (n) => model.lookupVariable(n, instr)?.value, model.escapeChar);
+  return unresolved.length ? undefined : value;
+}
+
+/** A local file in the build context whose first bytes are an archive ADD unpacks. */
+function isArchiveFile(files: FileAccess | undefined, source: string): boolean {
+  const rel = source.replace(/^(\.?\/)+/, '');
+  const head = rel && !/[*?[]/.test(rel) ? files?.readHead?.(rel, ARCHIVE_HEAD_BYTES) : undefined;
+  return !!head && startsLikeArchive(head);
+}
 
 export default defineRule({
   meta: {
@@ -19,19 +39,24 @@ export default defineRule({
         { bad: 'FROM alpine:3.21\nADD app.py /srv/app.py\n', good: 'FROM alpine:3.21\nCOPY app.py /srv/app.py\n' },
         { bad: 'FROM alpine:3.21\nADD config/ /etc/app/\n', good: 'FROM alpine:3.21\nADD rootfs.tar.gz /\n', note: 'Extracting an archive is what ADD is for.' },
       ],
-      fixSafety: 'Safe when no source can be an archive. When a source is a wildcard or a variable it might match an archive that ADD would have extracted, so the fix is marked unsafe.',
+      fixSafety: 'ADD unpacks a local tar archive, plain or compressed, whatever its name: BuildKit reads the file. So a source whose name says archive in any letter case (`app.TAR.GZ`), or a file in the build context whose first bytes are a tar header or a gzip, bzip2, xz or zstd signature, is not reported, nor is a URL; ARG and ENV values are substituted first (`ADD $URL` with `ARG URL=https://…` fetches). The fix is safe when every source is known and none is an archive. A wildcard, or a variable without a value here, might name an archive or a URL, so that fix is unsafe. A source the linter cannot read (no build context at hand) is judged by its name only.',
       references: ['https://docs.docker.com/build/building/best-practices/#add-or-copy'],
     },
   },
   check(ctx) {
-    for (const instr of [...ctx.model.instructions, ...ctx.model.triggers]) {
+    const { model } = ctx;
+    for (const instr of [...model.instructions, ...model.triggers]) {
       if (instr.keyword !== 'ADD' || instr.args.length < 2) continue;
-      const { heredocs } = instr;
-      const sources = instr.execForm ? [] : instr.args.slice(0, -1).map((a) => a.value).filter((v) => !v.startsWith('<<'));
-      if (!sources.length && !heredocs.length) continue;
-      if (sources.some((s) => REMOTE.test(s) || ARCHIVE.test(s))) continue;
+      const operands = copyOperands(model, instr);
+      if (!operands) continue;
+      // Heredoc sources (`ADD <<EOF /x`) are text written here; in JSON form `<<` is part of a name.
+      const sources = operands.sources.filter((o) => o.json || !o.value.startsWith('<<')).map((o) => o.value);
+      if (!sources.length && !instr.heredocs.length) continue;
+      const resolved = sources.map((s) => resolvedSource(model, instr, s));
+      // Remote sources are fetched and archives unpacked: that is what ADD is for.
+      if (resolved.some((s) => s !== undefined && (REMOTE.test(s) || ARCHIVE_NAME.test(s) || isArchiveFile(ctx.files, s)))) continue;
       if (instr.flags.some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f.name))) continue;
-      const uncertain = sources.some((s) => /[*?[$]/.test(s));
+      const uncertain = resolved.some((s) => s === undefined || /[*?[]/.test(s));
       // ADD has no --from: as COPY it would suddenly copy from a stage.
       const fixable = !instr.flags.some((f) => f.name === 'from');
       ctx.report({
@@ -39,9 +64,9 @@ export default defineRule({
         end: instr.keywordEnd,
         message: 'ADD copies local files here; use COPY, which does not extract archives or fetch URLs',
         fixes: fixable ? [{
-          title: uncertain ? 'Replace ADD with COPY (unsafe: a wildcard may match an archive)' : 'Replace ADD with COPY',
+          title: uncertain ? 'Replace ADD with COPY (unsafe: a wildcard or variable may name an archive or a URL)' : 'Replace ADD with COPY',
           safety: uncertain ? 'unsafe' : 'safe',
-          edits: [{ start: instr.keywordStart, end: instr.keywordEnd, text: ctx.model.text.slice(instr.keywordStart, instr.keywordEnd) === 'add' ? 'copy' : 'COPY' }],
+          edits: [{ start: instr.keywordStart, end: instr.keywordEnd, text: model.text.slice(instr.keywordStart, instr.keywordEnd) === 'add' ? 'copy' : 'COPY' }],
         }] : [],
       });
     }

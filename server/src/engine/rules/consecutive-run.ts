@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
-import { canMerge, changesShellState, isCleanupOnlyRun, mergeRunsEdits } from './support';
+import { canMerge, changesShellState, isCleanupOnlyRun, mergeRunsEdits, runShell } from './support';
 import { isAptUpdateOnlyRun } from './apt-get-update-alone';
 
 // hadolint's condition: both RUNs are a single step (a chained RUN is already somebody's deliberate layer).
@@ -24,7 +24,7 @@ export default defineRule({
           good: 'FROM debian:12-slim\nRUN mkdir -p /app/data && \\\n    chown -R 1000:1000 /app\n',
         },
       ],
-      fixSafety: 'Merging is safe unless an earlier RUN changes shell state (cd, export, set, umask …): that state would then carry into the commands merged after it, so such merges are marked unsafe.',
+      fixSafety: "Merging joins the commands with the shell's and-then operator (`&&` for POSIX shells, cmd and pwsh), so a failing command still stops the build, and comments that stood between the RUNs stay beside their command as lines of the continuation (Docker skips them there). It is safe unless an earlier RUN changes shell state (cd, export, set, umask …; cmd's CD, SET … in any letter case): that state would then carry into the commands merged after it, so such merges are marked unsafe. Under PowerShell every merge is unsafe: its variables and location carry over, and Windows PowerShell 5.1 has no `&&`, so its commands are joined with `;`, which runs on after a failed command ($ErrorActionPreference = 'Stop' stops on cmdlet errors only, not on a failing program). Under a shell Dockwise does not know there is no fix.",
       references: ['https://docs.docker.com/build/building/best-practices/#run'],
     },
   },
@@ -46,13 +46,18 @@ export default defineRule({
         }
         if (chain.length < 2) continue;
         const second = chain[1];
-        const edits = mergeRunsEdits(model, chain);
-        const unsafe = chain.slice(0, -1).some(changesShellState);
+        const edits = mergeRunsEdits(model, chain, { sequence: true });
+        const shell = runShell(chain[0]);
+        let risk: string | undefined;
+        // Windows PowerShell has no `&&`: its `;` runs on after a failed program (even with $ErrorActionPreference
+        // 'Stop', which only stops on cmdlet errors). In either PowerShell, variables and the location carry over.
+        if (shell?.kind === 'powershell') risk = `${shell.andThen ? '' : "joined with ';', Windows PowerShell runs on after a failed command, and "}PowerShell variables and location carry over`;
+        else if (chain.slice(0, -1).some(changesShellState)) risk = 'shell state carries over';
         ctx.report({
           start: second.keywordStart,
           end: second.keywordEnd,
           message: `${chain.length} consecutive RUN instructions each create a layer; merge them into one`,
-          fixes: edits ? [{ title: `Merge ${chain.length} RUN instructions into one${unsafe ? ' (unsafe: shell state carries over)' : ''}`, safety: unsafe ? 'unsafe' : 'safe', edits }] : [],
+          fixes: edits ? [{ title: `Merge ${chain.length} RUN instructions into one${risk ? ` (unsafe: ${risk})` : ''}`, safety: risk ? 'unsafe' : 'safe', edits }] : [],
         });
       }
     }

@@ -1,8 +1,8 @@
 import { defineRule } from '../rule';
 import { isCommand, parseArgs } from '../model/commands';
+import { ARCHIVE_NAME } from '../model/archives';
 import { copyOperands } from './support';
 
-const ARCHIVE = /\.(tar|Z|bz2|gz|lz|lzma|tZ|tb2|tbz|tbz2|tgz|tlz|tpz|txz|xz|zst|tzst)$/;
 const EXTRACTORS = ['unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat', 'unzstd'];
 
 const base = (p: string) => p.replace(/(?<!\/)\/+$/, '').split('/').pop() ?? p;
@@ -29,7 +29,7 @@ export default defineRule({
         const ops = copyOperands(ctx.model, instr);
         if (!ops) return;
         for (const src of ops.sources) {
-          if (!ARCHIVE.test(src.value) || src.value.includes('*')) continue;
+          if (!ARCHIVE_NAME.test(src.value) || src.value.includes('*')) continue;
           const name = base(src.value);
           const extracted = stage.instructions.slice(i + 1).some((later) => later.run?.commands.some((c) => {
             const names = parseArgs(c).operands.map((w) => base(w.value));

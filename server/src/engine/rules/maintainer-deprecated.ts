@@ -24,9 +24,11 @@ export default defineRule({
       if (instr.keyword !== 'MAINTAINER') continue;
       const value = instr.args.length ? model.text.slice(instr.args[0].start, instr.args[instr.args.length - 1].end) : '';
       const single = !value.includes('\n') && !value.includes('\r');
-      // MAINTAINER keeps its text literally; LABEL values are unquoted and expanded, so escape what LABEL would interpret.
+      // MAINTAINER keeps its text literally; LABEL values are unquoted and expanded, so escape what LABEL would interpret
+      // inside double quotes (`"`, `$` and the escape character itself) with the file's escape character (`\` or a backtick).
       const literal = /^"[^"\\]*"$/.test(value) ? value.slice(1, -1) : value;
-      const quoted = literal.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$');
+      const esc = model.escapeChar;
+      const quoted = literal.replace(/["$\\`]/g, (c) => (c === '"' || c === '$' || c === esc ? esc + c : c));
       ctx.report({
         start: instr.keywordStart,
         end: instr.keywordEnd,

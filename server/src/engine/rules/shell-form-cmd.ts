@@ -1,16 +1,9 @@
 import { defineRule, type FixSpec } from '../rule';
-import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
-import { continuationsBlanked } from '../model/dockerfile';
+import type { DockerfileModel, Instr } from '../model/dockerfile';
+import { continuationsJoined } from '../model/dockerfile';
 import { parseShell } from '../model/shell';
-import { hasNoShell } from '../model/base-images';
-
-/** A SHELL instruction in the stage or the stages it is built FROM: shell form is then deliberate. */
-function hasShell(stage: Stage, before: Instr): boolean {
-  for (let s: Stage | undefined = stage; s; s = s.parent) {
-    if (s.instructions.some((i) => i.keyword === 'SHELL' && (s !== stage || i.start < before.start))) return true;
-  }
-  return false;
-}
+import { hasNoShell, stageEntrypoint } from '../model/base-images';
+import { SHELL_ONLY_COMMANDS, shellInstructionFor } from '../model/shells';
 
 // Characters that need a shell: expansions, operators, globs, redirections, subshells, escapes.
 const NEEDS_SHELL = /[$`|&;<>()*?[\]{}~!#\\]/;
@@ -43,25 +36,89 @@ export function splitWords(command: string): string[] | undefined {
   return words.length ? words : undefined;
 }
 
+/** The command of a shell-form CMD or ENTRYPOINT as Docker hands it to the shell (continuations joined). */
+function commandText(model: DockerfileModel, instr: Instr): string {
+  return continuationsJoined(model.text, model.lines, instr.args[0].start, instr.args[instr.args.length - 1].end, model.escapeChar);
+}
+
+/**
+ * The command ends by replacing the shell with its program (`exec nginx`, `set -e; mkdir -p /run && exec "$@"`):
+ * that program becomes PID 1 and receives the signals itself.
+ */
+export function execsLast(command: string): boolean {
+  const script = parseShell(command, 0);
+  if (script.hasErrors) return false;
+  let last: (typeof script.commands)[number] | undefined;
+  for (const c of script.commands) if (!c.nested && (!last || c.end > last.end)) last = c;
+  // Only `;` or blanks after it: an `exec` inside `( … )`, `$( … )`, `if … fi` or a pipeline replaces a subshell.
+  return !!last && last.name === 'exec' && last.args.length > 0 && last.pipeline === undefined && /^[\s;]*$/.test(command.slice(last.end));
+}
+
+/** Collapses runs of blanks outside quotes to one space (the command's words stay as they are). */
+function collapseBlanks(command: string): string {
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i];
+    if (quote) {
+      out += c;
+      if (c === '\\' && quote === '"' && i + 1 < command.length) out += command[++i];
+      else if (c === quote) quote = '';
+    } else if (/\s/.test(c)) {
+      if (!/\s/.test(command[i + 1] ?? '')) out += ' ';
+    } else {
+      out += c;
+      if (c === '\\' && i + 1 < command.length) out += command[++i];
+      else if (c === '"' || c === "'") quote = c;
+    }
+  }
+  return out.trim();
+}
+
+// `NAME=value` before the program sets a variable for it: in exec form it would be the program's name.
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/**
+ * The exec form of a shell-form CMD or ENTRYPOINT: its words as a JSON array when they are plain (a leading
+ * `exec` dropped: it only replaced the shell), else `/bin/sh -c "exec …"` when one simple command needs the shell
+ * only to expand variables. Undefined when it needs a shell for more, or names a shell builtin.
+ */
 export function execFormFix(model: DockerfileModel, instr: Instr): FixSpec | undefined {
   const start = instr.args[0].start;
   const end = instr.args[instr.args.length - 1].end;
-  const command = continuationsBlanked(model.text, model.lines, start, end, model.escapeChar);
+  const command = collapseBlanks(commandText(model, instr)).replace(/^exec\s+/, '');
   const words = splitWords(command);
-  if (words) {
+  if (words && !ASSIGNMENT.test(words[0])) {
+    if (SHELL_ONLY_COMMANDS.has(words[0]) || words[0].startsWith('-')) return undefined;
     const json = `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
     return { title: `Use exec form: ${instr.keyword} ${json.length > 60 ? json.slice(0, 57) + '…' : json}`, safety: 'safe', edits: [{ start, end, text: json }] };
   }
   // One simple command that only needs the shell for variables: let the shell expand them, then exec
   // the program so it becomes PID 1 and receives signals.
-  const script = parseShell(command, start);
+  const script = parseShell(command, 0);
   if (script.hasErrors || script.hasComment || script.hasPipe || script.topLevelCount !== 1 || script.commands.length !== 1) return undefined;
   // `[^{}]`, not `[^}]`: with thousands of `${` and no `}`, each would scan to the end (quadratic).
   if (/[|&;<>()`]/.test(command.replace(/\$\{[^{}]*\}/g, ''))) return undefined;
-  const text = command.trim().replace(/\s+/g, ' ');
-  if (text.startsWith('exec ')) return undefined;
-  const json = JSON.stringify(['/bin/sh', '-c', `exec ${text}`]).replace(/","/g, '", "');
-  return { title: `Use exec form through sh -c "exec …" (unsafe: runs /bin/sh)`, safety: 'unsafe', edits: [{ start, end, text: json }] };
+  const program = script.commands[0];
+  if (SHELL_ONLY_COMMANDS.has(program.name) || program.name.startsWith('-')) return undefined;
+  // `FOO=bar exec node`: the assignments stay in front, where the shell exports them to the program.
+  const at = program.nameWord.start;
+  const json = JSON.stringify(['/bin/sh', '-c', `${command.slice(0, at)}exec ${command.slice(at)}`]).replace(/","/g, '", "');
+  return { title: 'Use exec form through sh -c "exec …" (unsafe: runs /bin/sh)', safety: 'unsafe', edits: [{ start, end, text: json }] };
+}
+
+/**
+ * What else changes when `instr` turns to exec form: a CMD is the argument list of an exec-form ENTRYPOINT (the
+ * stage's, or the base image's when it may have one), and an exec-form ENTRYPOINT receives the stage's CMD.
+ */
+function argumentsChange(instr: Instr): string | undefined {
+  const stage = instr.stage;
+  if (!stage) return undefined;
+  if (instr.keyword === 'ENTRYPOINT') return stage.instructions.some((i) => i.keyword === 'CMD') ? 'CMD becomes its arguments' : undefined;
+  const entrypoint = stageEntrypoint(stage);
+  if (entrypoint === 'exec') return 'the ENTRYPOINT receives other arguments';
+  if (entrypoint === 'unknown') return "the base image's ENTRYPOINT, if any, receives other arguments";
+  return undefined;
 }
 
 export default defineRule({
@@ -74,11 +131,12 @@ export default defineRule({
     fixable: 'both',
     docs: {
       summary: 'CMD or ENTRYPOINT in shell form',
-      why: 'In shell form Docker runs `/bin/sh -c "<command>"`: the shell is PID 1, and it does not forward SIGTERM to your process. `docker stop` then waits its full timeout and kills the process without a clean shutdown. The JSON (exec) form runs the process itself as PID 1.',
+      why: 'In shell form Docker runs `/bin/sh -c "<command>"`: the shell is PID 1, and it does not forward SIGTERM to your process. `docker stop` then waits its full timeout and kills the process without a clean shutdown. The JSON (exec) form runs the process itself as PID 1. A command that ends in `exec program …` is not reported: `exec` replaces the shell with the program, which then receives the signals.',
       examples: [
-        { bad: 'FROM node:22-slim\nUSER node\nCMD node server.js\n', good: 'FROM node:22-slim\nUSER node\nCMD ["node", "server.js"]\n' },
+        { bad: 'FROM python:3.13-slim\nUSER nobody\nCMD python -m http.server 8000\n', good: 'FROM python:3.13-slim\nUSER nobody\nCMD ["python", "-m", "http.server", "8000"]\n' },
+        { bad: 'FROM nginx:1.27\nCMD nginx -g "daemon off;"\n', good: 'FROM nginx:1.27\nCMD set -e; mkdir -p /run/nginx; exec nginx -g "daemon off;"\n', note: 'A shell that ends by exec-ing the program is fine: the program replaces the shell.' },
       ],
-      fixSafety: 'Converting plain words is safe. When the command uses variables, the fix keeps a shell to expand them and prefixes `exec` so the program replaces it: unsafe only because it relies on /bin/sh existing in the image.',
+      fixSafety: 'Converting plain words is safe when nothing else reads the command; a leading `exec` is dropped, and `NAME=value` prefixes and shell builtins (`cd`, `export` …) are never made the program. A CMD becomes the arguments of an exec-form ENTRYPOINT, so its fix is unsafe when the stage has one or the base image may have one (node, nginx, postgres, php and many others do; only images known to set none are safe); an ENTRYPOINT\'s fix is unsafe when the stage has a CMD, which it then receives. When the command uses variables, the fix keeps a shell to expand them and prefixes `exec` so the program replaces it: unsafe because it relies on /bin/sh existing in the image.',
       references: ['https://docs.docker.com/reference/build-checks/json-args-recommended/', 'https://docs.docker.com/reference/dockerfile/#shell-and-exec-form'],
     },
   },
@@ -88,12 +146,13 @@ export default defineRule({
       for (const instr of stage.instructions) {
         if ((instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT') || instr.execForm || !instr.args.length) continue;
         // Without a shell in the image, shell form cannot run at all: shell-form-in-shell-less-image says so.
-        if (hasShell(stage, instr) || hasNoShell(stage)) continue;
+        // Under a SHELL of its own the shell form is deliberate.
+        if (shellInstructionFor(stage, instr) || hasNoShell(stage)) continue;
+        // `exec` replaces the shell: the program is PID 1 and receives the signals.
+        if (execsLast(commandText(model, instr))) continue;
         let fix = execFormFix(model, instr);
-        // An exec-form ENTRYPOINT receives CMD as arguments, a shell-form one ignores it.
-        if (fix && instr.keyword === 'ENTRYPOINT' && stage.instructions.some((i) => i.keyword === 'CMD')) {
-          fix = { ...fix, safety: 'unsafe', title: `${fix.title} (unsafe: CMD becomes its arguments)` };
-        }
+        const change = fix?.safety === 'safe' ? argumentsChange(instr) : undefined;
+        if (fix && change) fix = { ...fix, safety: 'unsafe', title: `${fix.title} (unsafe: ${change})` };
         ctx.report({
           start: instr.args[0].start,
           end: instr.args[instr.args.length - 1].end,

@@ -5,6 +5,8 @@ import type { OffsetEdit, RuleContext } from '../rule';
 import { isCommand, parseArgs } from '../model/commands';
 import type { ShellCommand, ShellScript } from '../model/shell';
 import { substitute } from '../model/variables';
+import { shellArgvFor, shellFacts, type ShellFacts } from '../model/shells';
+import { defaultShellArgv } from '../model/base-images';
 
 /** The instruction before `instr` in its stage, or undefined. Only comments and blank lines may sit between two neighbours. */
 export function previousInStage(instr: Instr): Instr | undefined {
@@ -33,25 +35,42 @@ export function canMerge(model: DockerfileModel, a: Instr, b: Instr): boolean {
   return isPlainShellRun(a) && isPlainShellRun(b) && flagsText(model, a) === flagsText(model, b);
 }
 
-/** End of the RUN body without trailing whitespace and a trailing `;`. */
+/**
+ * End of the RUN body without trailing blanks and `;`, nor a continuation that only led to them (`a \` + `;`).
+ * A `\;` stays: it is find's argument, not a separator.
+ */
 function bodyEnd(model: DockerfileModel, instr: Instr): number {
+  const text = model.text;
   let end = instr.end;
-  while (end > instr.start && /[\s;]/.test(model.text[end - 1])) end--;
-  return end;
+  for (;;) {
+    while (end > instr.start && /\s/.test(text[end - 1])) end--;
+    if (text[end - 1] === ';' && text[end - 2] !== '\\') end--;
+    else if (text[end - 1] === model.escapeChar && /^[ \t]*[\r\n]/.test(text.slice(end, instr.end))) end--;
+    else return end;
+  }
+}
+
+/** The shell that runs a shell-form RUN: its SHELL's, else the image's default; undefined when the SHELL does not parse. */
+export function runShell(instr: Instr): ShellFacts | undefined {
+  const argv = shellArgvFor(instr.stage, instr, defaultShellArgv(instr.stage));
+  return argv ? shellFacts(argv) : undefined;
 }
 
 function bodyText(model: DockerfileModel, instr: Instr): string {
   return model.text.slice(instr.run!.bodyStart, bodyEnd(model, instr));
 }
 
-/** Whether `instr` continues lines with a leading `&&` rather than a trailing one. */
-function leadingAndStyle(model: DockerfileModel, instr: Instr): boolean {
-  for (let l = instr.line + 1; l <= instr.endLine; l++) if (model.lines.lineText(l).trimStart().startsWith('&&')) return true;
+/** Whether `instr` continues lines with a leading operator (`&&`, `;`) rather than a trailing one. */
+function leadingStyle(model: DockerfileModel, instr: Instr, op: string): boolean {
+  for (let l = instr.line + 1; l <= instr.endLine; l++) if (model.lines.lineText(l).trimStart().startsWith(op)) return true;
   return false;
 }
 
-/** How `append` text is joined after a RUN's last command: ` && \` + newline + indent, matching the RUN's style. */
-function joiner(model: DockerfileModel, instr: Instr): (cmd: string) => string {
+/**
+ * How a command is joined after a RUN's last one with `op`: ` && \` + newline + indent, matching the RUN's style.
+ * `comments` become lines of the continuation just before the command (Docker skips them there).
+ */
+function joiner(model: DockerfileModel, instr: Instr, op = '&&'): (cmd: string, comments?: string[]) => string {
   const eol = model.lines.eol;
   const esc = model.escapeChar;
   let indent = '    ';
@@ -59,8 +78,10 @@ function joiner(model: DockerfileModel, instr: Instr): (cmd: string) => string {
     const m = /^[ \t]+/.exec(model.lines.lineText(instr.endLine));
     if (m) indent = m[0];
   }
-  if (leadingAndStyle(model, instr)) return (cmd) => ` ${esc}${eol}${indent}&& ${cmd}`;
-  return (cmd) => ` && ${esc}${eol}${indent}${cmd}`;
+  const lines = (comments: string[]) => comments.map((c) => `${indent}${c}${eol}`).join('');
+  if (leadingStyle(model, instr, op)) return (cmd, comments = []) => ` ${esc}${eol}${lines(comments)}${indent}${op} ${cmd}`;
+  const trailing = op === ';' ? ';' : ` ${op}`;
+  return (cmd, comments = []) => `${trailing} ${esc}${eol}${lines(comments)}${indent}${cmd}`;
 }
 
 /** A RUN whose text can safely get more commands appended after it. */
@@ -104,17 +125,24 @@ export function appendCommandEdit(model: DockerfileModel, instr: Instr, command:
     if (!exitsOnError(body)) return undefined;
     return { start: script.contentEnd, end: script.contentEnd, text: `${model.lines.eol}${command}` };
   }
-  if (!canAppend(instr) || endsInCommentLines(model, instr)) return undefined;
+  // Joined with `&&`: Windows PowerShell has none, and a shell Dockwise does not know may not either.
+  if (!canAppend(instr) || endsInCommentLines(model, instr) || runShell(instr)?.andThen !== '&&') return undefined;
   const end = bodyEnd(model, instr);
   return { start: end, end: instr.end, text: joiner(model, instr)(command) };
 }
 
 /**
- * Edits that merge `runs` (consecutive in one stage) into the first: every later body is appended with
- * `&&`, and comments that stood between the RUNs move above the merged RUN.
+ * Edits that merge `runs` (consecutive in one stage) into the first: every later body is appended with its shell's
+ * and-then operator (`&&`), or with its plain separator when `sequence` allows it and the shell has no and-then
+ * (Windows PowerShell's `;`, which runs on after a failure: the caller says so). Comments that stood between the RUNs
+ * go along as lines of the continuation, just before the command they stood above. Undefined under a shell Dockwise
+ * does not know.
  */
-export function mergeRunsEdits(model: DockerfileModel, runs: Instr[]): OffsetEdit[] | undefined {
+export function mergeRunsEdits(model: DockerfileModel, runs: Instr[], options: { sequence?: boolean } = {}): OffsetEdit[] | undefined {
   if (runs.length < 2 || !runs.every((r, i) => i === 0 || canAppend(runs[i - 1])) || runs.some((r) => endsInCommentLines(model, r))) return undefined;
+  const shell = runShell(runs[0]);
+  const op = shell?.andThen ?? (options.sequence ? shell?.separator : undefined);
+  if (!op) return undefined;
   // `first && b || c`, `first && b; c` or `first && b &` would let a failing `first` pass: append `&&` chains only,
   // that parse and are not empty (`RUN ;` would leave a dangling `&&`).
   if (!runs.slice(1).every((r) => r.run?.scripts[0]?.andOnly && !r.run.scripts[0].hasErrors && bodyText(model, r).trim() !== '')) return undefined;
@@ -122,24 +150,22 @@ export function mergeRunsEdits(model: DockerfileModel, runs: Instr[]): OffsetEdi
   if (runs.slice(1).some((r) => model.commentsBetween(r.start + 1, r.run!.bodyStart).length)) return undefined;
   const first = runs[0];
   const last = runs[runs.length - 1];
-  const join = joiner(model, first);
+  const join = joiner(model, first, op);
   let appended = '';
-  for (const r of runs.slice(1)) appended += join(bodyText(model, r));
-  const eol = model.lines.eol;
-  const between = model.commentsBetween(first.end + 1, last.start).filter((c) => !c.embedded);
-  const edits: OffsetEdit[] = [{ start: bodyEnd(model, first), end: last.end, text: appended }];
-  if (between.length) {
-    const lineStart = model.lines.lineStart(first.line);
-    const indent = /^[ \t]*/.exec(model.lines.lineText(first.line))![0];
-    edits.unshift({ start: lineStart, end: lineStart, text: between.map((c) => indent + model.text.slice(c.start, c.end).trimStart() + eol).join('') });
+  for (let i = 1; i < runs.length; i++) {
+    const comments = model.commentsBetween(runs[i - 1].end + 1, runs[i].start).filter((c) => !c.embedded);
+    appended += join(bodyText(model, runs[i]), comments.map((c) => model.text.slice(c.start, c.end).trim()));
   }
-  return edits;
+  return [{ start: bodyEnd(model, first), end: last.end, text: appended }];
 }
 
 /** Commands that leave state behind for the next command (so merging RUNs changes what runs where). */
 const STATEFUL = ['cd', 'pushd', 'popd', 'export', 'set', 'source', '.', 'umask', 'shopt', 'alias', 'unset', 'ulimit', 'trap', 'exec'];
+// cmd's, which it matches in any letter case.
+const CMD_STATEFUL = ['cd', 'chdir', 'pushd', 'popd', 'set', 'setlocal', 'endlocal', 'path'];
 export function changesShellState(instr: Instr): boolean {
-  return !!instr.run?.commands.some((c) => !c.nested && isCommand(c, ...STATEFUL));
+  const cmd = runShell(instr)?.kind === 'cmd';
+  return !!instr.run?.commands.some((c) => !c.nested && (cmd ? CMD_STATEFUL.includes(c.name.toLowerCase()) : isCommand(c, ...STATEFUL)));
 }
 
 // Subcommands (one or two words) that only delete caches, packages or files.
