@@ -14,6 +14,7 @@ import invalidSyntax from './invalid-syntax';
 import legacyKeyValueFormat from './legacy-key-value-format';
 import maintainerDeprecated from './maintainer-deprecated';
 import runsAsRoot from './runs-as-root';
+import lastUserRoot from './last-user-root';
 import shellFormCmd from './shell-form-cmd';
 import apkAddMissingNoCache from './apk-add-missing-no-cache';
 import pipInstallMissingNoCacheDir from './pip-install-missing-no-cache-dir';
@@ -109,6 +110,7 @@ export const allRules: readonly Rule[] = [
   baseImageUntagged,
   baseImageLatest,
   runsAsRoot,
+  lastUserRoot,
   shellFormCmd,
   consecutiveRun,
   cleanupInSeparateLayer,
