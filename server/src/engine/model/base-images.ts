@@ -4,6 +4,7 @@ import type { ImageReference } from './image';
 import { envDefinitions, type Stage } from './dockerfile';
 import { officialName } from './image-lifecycle';
 import { officialImageEnv } from '../data/base-image-env';
+import { imageBaseName } from './image';
 import type { FileAccess } from '../rule';
 
 export type DistroFamily = 'scratch' | 'distroless' | 'alpine' | 'debian' | 'rhel' | 'wolfi' | 'windows' | 'unknown';
@@ -114,6 +115,8 @@ export interface ImageStart {
   stepsDown?: boolean;
   /** The USER its Dockerfile sets, when it sets one. */
   user?: string;
+  /** The WORKDIR its Dockerfile (or an image it is built on) sets: `/` when none does. */
+  workdir: string;
 }
 
 // Read from the images' Dockerfiles (docker-library, nodejs/docker-node, nginx/docker-nginx) and the distributions'
@@ -125,7 +128,22 @@ const DISTRO_SHELL: Readonly<Record<string, string>> = {
 // Architecture namespaces Docker Hub publishes the same official images under (arm32v7/alpine is alpine).
 const OFFICIAL_ARCH_NAMESPACE = /^(library|amd64|arm32v5|arm32v6|arm32v7|arm64v8|i386|ppc64le|riscv64|s390x)$/;
 
+/** How an official image starts and where, when the engine knows it (see ImageStart). */
 export function officialImageStart(ref: ImageReference): ImageStart | undefined {
+  const start = officialStart(ref);
+  if (!start) return undefined;
+  const name = imageBaseName(ref);
+  const tag = (ref.tag ?? 'latest').toLowerCase();
+  const workdir = OFFICIAL_WORKDIR[name] ?? (name === 'php' && /fpm|apache/.test(tag) ? '/var/www/html' : '/');
+  return { ...start, workdir };
+}
+
+// The official images above whose Dockerfiles set a WORKDIR (php only in its fpm and apache variants).
+const OFFICIAL_WORKDIR: Readonly<Record<string, string>> = {
+  golang: '/go', httpd: '/usr/local/apache2', redis: '/data', tomcat: '/usr/local/tomcat', wordpress: '/var/www/html',
+};
+
+function officialStart(ref: ImageReference): Omit<ImageStart, 'workdir'> | undefined {
   if (ref.unresolved.length) return undefined;
   if (ref.registry && !/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/i.test(ref.registry)) return undefined;
   const parts = ref.name.toLowerCase().split('/');
