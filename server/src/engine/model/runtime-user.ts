@@ -15,8 +15,8 @@ const STEP_DOWN_TOOLS = new Set(['gosu', 'su-exec', 'setpriv', 's6-setuidgid']);
 const STEP_DOWN_WORD = /(^|[/\s"'])(gosu|su-exec|setpriv|s6-setuidgid)(-[\w.$-]*)?($|[\s"';&|])|s6-overlay/;
 
 // Servers that start as root (to bind ports below 1024, or to serve logins) and do their work as the unprivileged
-// user their configuration names: nginx's and Apache's workers, php-fpm's pools, sshd's sessions.
-const PRIVILEGE_SEPARATING_SERVER = /^(nginx|openresty|httpd|httpd-foreground|apache2|apache2-foreground|apachectl|lighttpd|php-fpm[0-9.]*|sshd|postfix|dovecot|squid|named|dnsmasq|vsftpd|proftpd)$/;
+// user their configuration names: nginx's and Apache's workers, php-fpm's pools, sshd's and smbd's sessions.
+const PRIVILEGE_SEPARATING_SERVER = /^(nginx|openresty|httpd|httpd-foreground|apache2|apache2-foreground|apachectl|lighttpd|php-fpm[0-9.]*|sshd|postfix|dovecot|smbd|squid|named|dnsmasq|vsftpd|proftpd)$/;
 
 // Interpreters that open a prompt when started without a script (shells come from the table of shells).
 const INTERPRETER = /^(python[0-9.]*|node|nodejs|irb|php[0-9.]*|jshell|ghci|iex|erl|julia|r|lua[0-9.]*|pwsh|powershell|deno|bun)$/;
