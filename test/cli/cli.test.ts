@@ -117,18 +117,21 @@ describe('formats', () => {
 });
 
 describe('fixing', () => {
-  it('--fix writes safe fixes in place and creates the .dockerignore; a second run has nothing to fix', async () => {
+  it('--fix writes safe fixes in place; a second run has nothing to fix; the .dockerignore (unsafe) needs --unsafe-fixes', async () => {
     // python's image has no ENTRYPOINT, so the exec-form CMD is a safe fix (under node's docker-entrypoint.sh it is unsafe).
     const p = write('fix/Dockerfile', 'FROM python:3.13-slim\nCOPY . .\nRUN apk add curl\nCMD python app.py\n');
     const { code } = await run(['--fix', 'fix/Dockerfile']);
     assert.equal(code, 1);
     assert.equal(fs.readFileSync(p, 'utf8'), 'FROM python:3.13-slim\nCOPY . .\nRUN apk add --no-cache curl\nCMD ["python", "app.py"]\n');
-    assert.match(fs.readFileSync(path.join(tmp, 'fix/.dockerignore'), 'utf8'), /^\.git$/m);
+    assert.equal(fs.existsSync(path.join(tmp, 'fix/.dockerignore')), false);
     const again = await run(['--diff', 'fix/Dockerfile']);
     assert.equal(again.stdout, '');
+    await run(['--fix', '--unsafe-fixes', 'fix/Dockerfile']);
+    assert.match(fs.readFileSync(path.join(tmp, 'fix/.dockerignore'), 'utf8'), /^\.git$/m);
   });
 
   it('--unsafe-fixes adds unsafe ones; --diff prints and writes nothing', async () => {
+    // (With a CMD: an image that starts python's prompt is a base image, which runs-as-root leaves alone.)
     const p = write('diff/Dockerfile', 'FROM python:3.13\nRUN pip install flask\nCMD ["flask", "run"]\n');
     const before = fs.readFileSync(p, 'utf8');
     const { stdout } = await run(['--diff', '--unsafe-fixes', 'diff/Dockerfile']);
@@ -158,7 +161,9 @@ describe('fixing', () => {
       const dir = path.join(tmp, 'apply', path.dirname(rel));
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(path.join(dir, 'Dockerfile'), text);
-      const { stdout } = await run(['--diff', '--no-config', path.join('apply', rel)]);
+      // The .dockerignore is an unsafe fix: it may exclude what the build needs.
+      const unsafe = rel === 'newfile/Dockerfile' ? ['--unsafe-fixes'] : [];
+      const { stdout } = await run(['--diff', '--no-config', ...unsafe, path.join('apply', rel)]);
       assert.ok(stdout.startsWith('--- '), `${rel}: a diff`);
       // Far from the end (noeol-tail) the last line is not in a hunk and needs no marker.
       if (rel === 'noeol/Dockerfile') assert.match(stdout, /^\\ No newline at end of file$/m);
@@ -171,7 +176,7 @@ describe('fixing', () => {
       const applied = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
       fs.writeFileSync(path.join(dir, 'Dockerfile'), text);
       if (fs.existsSync(path.join(dir, '.dockerignore'))) fs.rmSync(path.join(dir, '.dockerignore'));
-      await run(['--fix', '--no-config', path.join('apply', rel)]);
+      await run(['--fix', '--no-config', ...unsafe, path.join('apply', rel)]);
       assert.equal(applied, fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), `${rel}: applied = fixed`);
     }
   });
@@ -183,8 +188,8 @@ describe('fixing', () => {
   });
 
   it('stdin with --fix prints the fixed text and reports on stderr', async () => {
-    const r = await run(['--fix', '-'], { stdin: 'FROM alpine:3.21\nRUN apk add curl\n' });
-    assert.equal(r.stdout, 'FROM alpine:3.21\nRUN apk add --no-cache curl\n');
+    const r = await run(['--fix', '-'], { stdin: 'FROM alpine:3.21\nRUN apk add curl\nCMD ["crond", "-f"]\n' });
+    assert.equal(r.stdout, 'FROM alpine:3.21\nRUN apk add --no-cache curl\nCMD ["crond", "-f"]\n');
     assert.match(r.stderr, /<stdin>/);
   });
 });

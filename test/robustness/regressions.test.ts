@@ -122,7 +122,8 @@ const cases: Case[] = [
   // line, but an instruction right after it is reported as swallowed (invalid-syntax): no USER there.
   {
     name: 'runs-as-root adds no USER right after a line ending in `\ # text`',
-    code: 'FROM alpine:3.21\nRUN apk add --no-cache curl \\ # && apk add git\n',
+    // (The CMD comes from the parent stage: an image without one that opens a shell is a base image, not reported.)
+    code: 'FROM alpine:3.21 AS base\nCMD ["/app"]\nFROM base\nRUN apk add --no-cache curl \\ # && apk add git\n',
     rules: ['runs-as-root'],
   },
   {
@@ -132,8 +133,8 @@ const cases: Case[] = [
   },
   {
     name: 'runs-as-root still adds USER after an ordinary last line',
-    code: 'FROM alpine:3.21\nRUN apk add --no-cache curl\n',
-    unsafe: 'FROM alpine:3.21\nRUN apk add --no-cache curl\nRUN addgroup -S app && adduser -S -G app app\nUSER app\n',
+    code: 'FROM alpine:3.21 AS base\nCMD ["/app"]\nFROM base\nRUN apk add --no-cache curl\n',
+    unsafe: 'FROM alpine:3.21 AS base\nCMD ["/app"]\nFROM base\nRUN apk add --no-cache curl\nRUN addgroup -S app && adduser -S -G app app\nUSER app\n',
     rules: ['runs-as-root'],
   },
   // Found reviewing fix-all on the real-world corpus (docker/awesome-compose apache-php): a heredoc script

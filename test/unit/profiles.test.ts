@@ -111,7 +111,8 @@ describe('hadolint', () => {
       // DL3048 style; DL3057 (HEALTHCHECK missing) is off in hadolint.
       ['FROM debian:12-slim\nLABEL Version=1\nEXPOSE 80\nUSER 1000\n', ['label-key-invalid style']],
       // DL3002 warning for a final USER root; no DL code: curl-pipe-to-shell off.
-      ['FROM debian:12-slim\nRUN curl -fsSL https://example.com/install.sh | sh\nUSER root\n', ['pipe-without-pipefail warning', 'runs-as-root warning']],
+      // (With a CMD of its own: an image that starts debian's shell is a base image, root by design.)
+      ['FROM debian:12-slim\nRUN curl -fsSL https://example.com/install.sh | sh\nUSER root\nCMD ["/srv/app"]\n', ['pipe-without-pipefail warning', 'last-user-root warning']],
       // DL1001 is off in hadolint.
       ['FROM debian:12-slim\n# hadolint ignore=DL3003\nRUN cd /tmp\nUSER 1000\n', []],
       // DL4004 error, DL3012 error.

@@ -23,6 +23,25 @@ testRule(rule, {
       output: null,
     },
     {
+      name: 'another target nothing was copied to: the RUN stays',
+      code: 'FROM node:22-slim\nCOPY . /app\nRUN chown -R node:node /app /data\n',
+      errors: [{ at: '3:5-3:34' }],
+      output: null,
+    },
+    {
+      name: 'the folder around the copied file holds other files: the RUN stays',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache privoxy\nCOPY privoxy.conf /etc/privoxy/config\nRUN chown -R privoxy /etc/privoxy\n',
+      errors: [{ at: '4:5-4:34' }],
+      output: null,
+    },
+    {
+      name: 'the copied file itself',
+      code: 'FROM debian:12-slim\nCOPY torrc /etc/tor/torrc\nRUN chown -R debian-tor /etc/tor/torrc\n',
+      errors: [{ at: '3:5-3:39' }],
+      output: null,
+      unsafeOutput: 'FROM debian:12-slim\nCOPY --chown=debian-tor torrc /etc/tor/torrc\n',
+    },
+    {
       name: 'chained with other work: reported without a fix',
       code: 'FROM python:3.13-slim\nCOPY . /srv/app\nRUN useradd -r app && chown -R app:app /srv\n',
       errors: [{ at: '3:23-3:44' }],

@@ -7,6 +7,7 @@ testRule(rule, {
     { name: 'installing a named package is not a manifest install', code: 'FROM node:22-slim\nCOPY . .\nRUN npm install -g serve\n' },
     { name: 'pip install . needs the source', code: 'FROM python:3.13-slim\nCOPY . .\nRUN pip install --no-cache-dir .\n' },
     { name: 'COPY --from is not the context', code: 'FROM node:22-slim AS build\nFROM node:22-slim\nCOPY --from=build /app .\nRUN npm ci\n' },
+    { name: 'a second install after the copy prunes what the first installed', code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\nCOPY . .\nRUN yarn build && yarn install --production --frozen-lockfile\n' },
     { name: 'other stages', code: 'FROM node:22-slim AS src\nCOPY . .\nFROM node:22-slim\nCOPY package*.json ./\nRUN npm ci\n' },
   ],
   invalid: [
@@ -21,7 +22,34 @@ testRule(rule, {
       code: 'FROM python:3.13-slim\nWORKDIR /srv\nCOPY --chown=app:app . /srv\nRUN pip install --no-cache-dir \\\n    -r requirements/prod.txt\n',
       errors: [{ at: '4:5-5:29' }],
       output: null,
-      unsafeOutput: 'FROM python:3.13-slim\nWORKDIR /srv\nCOPY --chown=app:app requirements/prod.txt /srv/\nRUN pip install --no-cache-dir \\\n    -r requirements/prod.txt\nCOPY --chown=app:app . /srv\n',
+      unsafeOutput: 'FROM python:3.13-slim\nWORKDIR /srv\nCOPY --chown=app:app requirements/prod.txt /srv/requirements/\nRUN pip install --no-cache-dir \\\n    -r requirements/prod.txt\nCOPY --chown=app:app . /srv\n',
+    },
+    {
+      name: 'manifests in two folders: one COPY each, folders kept',
+      code: 'FROM python:3.13-slim\nWORKDIR /srv\nCOPY . .\nRUN pip install --no-cache-dir -r requirements/base.txt -c constraints/prod.txt\n',
+      errors: [{ at: '4:5-4:80' }],
+      output: null,
+      unsafeOutput: 'FROM python:3.13-slim\nWORKDIR /srv\nCOPY requirements/base.txt ./requirements/\nCOPY constraints/prod.txt ./constraints/\nRUN pip install --no-cache-dir -r requirements/base.txt -c constraints/prod.txt\nCOPY . .\n',
+    },
+    {
+      name: 'a manifest an earlier COPY brought is not copied again',
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json ./\nCOPY . .\nRUN yarn install --frozen-lockfile\n',
+      errors: [{ at: '5:5-5:35' }],
+      output: null,
+      unsafeOutput: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json ./\nCOPY yarn.lock* ./\nRUN yarn install --frozen-lockfile\nCOPY . .\n',
+    },
+    {
+      name: 'every manifest already copied: the install just moves up',
+      code: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY go.mod go.sum* ./\nCOPY . .\nRUN go mod download\n',
+      errors: [{ at: '5:5-5:20' }],
+      output: null,
+      unsafeOutput: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY go.mod go.sum* ./\nRUN go mod download\nCOPY . .\n',
+    },
+    {
+      name: 'the source goes elsewhere than where the install runs: no fix',
+      code: 'FROM python:3.13-slim\nWORKDIR /srv\nCOPY . /opt/app\nRUN pip install --no-cache-dir -r requirements.txt\n',
+      errors: [{ at: '4:5-4:51' }],
+      output: null,
     },
     {
       name: 'go mod download in a chain with the build: reported, no fix',

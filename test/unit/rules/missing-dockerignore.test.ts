@@ -15,7 +15,8 @@ testRule(rule, {
       code: node,
       files: {},
       errors: [{ at: '5:6-5:7', message: /no \.dockerignore/ }],
-      output: node,
+      output: null,
+      unsafeOutput: node,
       createdFiles: {
         '.dockerignore': '# Created by Dockwise: keeps secrets, history and local build output out of the build context.\n\n# Version control, secrets, logs and editor files\n.git\n.env\n.env.*\n!.env.example\n*.log\n.DS_Store\n.idea\n.vscode\n\n# Docker files themselves\nDockerfile*\n*.Dockerfile\n.dockerignore\ndocker-compose*.yml\ncompose*.yaml\n\n# Node.js: dependencies are installed in the image\nnode_modules\nnpm-debug.log*\ncoverage\n',
       },
@@ -25,9 +26,21 @@ testRule(rule, {
       code: 'FROM maven:3.9-eclipse-temurin-21 AS build\nCOPY . .\nRUN git describe --tags > version.txt && mvn -B package\nCOPY target/app.jar /app.jar\n',
       files: {},
       errors: [{ at: '2:6-2:7' }],
-      output: 'FROM maven:3.9-eclipse-temurin-21 AS build\nCOPY . .\nRUN git describe --tags > version.txt && mvn -B package\nCOPY target/app.jar /app.jar\n',
+      output: null,
+      unsafeOutput: 'FROM maven:3.9-eclipse-temurin-21 AS build\nCOPY . .\nRUN git describe --tags > version.txt && mvn -B package\nCOPY target/app.jar /app.jar\n',
       createdFiles: {
         '.dockerignore': '# Created by Dockwise: keeps secrets, history and local build output out of the build context.\n\n# Version control, secrets, logs and editor files\n.env\n.env.*\n!.env.example\n*.log\n.DS_Store\n.idea\n.vscode\n\n# Docker files themselves\nDockerfile*\n*.Dockerfile\n.dockerignore\ndocker-compose*.yml\ncompose*.yaml\n',
+      },
+    },
+    {
+      name: 'never excludes what a COPY names: the Dockerfile, a compose file, an .env file, a glob, a folder\'s content',
+      code: 'FROM python:3.13-slim\nWORKDIR /srv\nCOPY Dockerfile docker-compose.yml /srv/meta/\nCOPY .env.production ./\nCOPY *.log /srv/logs/\nCOPY config/ ./config/\nCOPY . .\n',
+      files: {},
+      errors: [{ at: '7:6-7:7' }],
+      output: null,
+      unsafeOutput: 'FROM python:3.13-slim\nWORKDIR /srv\nCOPY Dockerfile docker-compose.yml /srv/meta/\nCOPY .env.production ./\nCOPY *.log /srv/logs/\nCOPY config/ ./config/\nCOPY . .\n',
+      createdFiles: {
+        '.dockerignore': '# Created by Dockwise: keeps secrets, history and local build output out of the build context.\n\n# Version control, secrets, logs and editor files\n.git\n.env\n!.env.example\n.DS_Store\n.idea\n.vscode\n\n# Docker files themselves\n*.Dockerfile\n.dockerignore\ncompose*.yaml\n\n# Python\n__pycache__\n*.pyc\n.venv\nvenv\n.pytest_cache\n',
       },
     },
   ],

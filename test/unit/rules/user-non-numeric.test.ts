@@ -6,7 +6,8 @@ testRule(rule, {
     'FROM debian:12-slim\nUSER 10001\n',
     'FROM debian:12-slim\nUSER 10001:10001\n',
     'FROM debian:12-slim\nARG APP_USER=app\nUSER $APP_USER\n',
-    { name: 'root is left to runs-as-root', code: 'FROM debian:12-slim\nUSER root\n' },
+    { name: 'root is left to last-user-root', code: 'FROM debian:12-slim\nUSER root\n' },
+    { name: 'a Windows account has no numeric id', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerUser\nCMD ["C:/app/app.exe"]\n' },
     { name: 'only the final stage matters', code: 'FROM debian:12-slim AS build\nUSER builder\nFROM debian:12-slim\nUSER 1000\n' },
   ],
   invalid: [

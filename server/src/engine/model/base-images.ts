@@ -5,6 +5,8 @@ import { envDefinitions, type Instr, type Stage } from './dockerfile';
 import { POSIX_SHELL_NAMES, programName } from './shells';
 import { officialName } from './image-lifecycle';
 import { officialImageEnv } from '../data/base-image-env';
+import { imageBaseName } from './image';
+import type { FileAccess } from '../rule';
 
 export type DistroFamily = 'scratch' | 'distroless' | 'alpine' | 'debian' | 'rhel' | 'wolfi' | 'windows' | 'unknown';
 
@@ -214,4 +216,84 @@ export function isEnvironmentImage(stage: Stage): boolean {
   if (command) return isIdleCommand(command);
   const base = rootStage(stage).image;
   return !base.unresolved.length && startsPrompt(base);
+}
+
+/**
+ * A stage for working inside rather than shipping: built on a Dev Container image, built from a Dockerfile beside a
+ * devcontainer.json (VS Code's `.devcontainer/` folder: the editor picks the user, `remoteUser`), or the `dev-envs`
+ * target Docker Dev Environments builds.
+ */
+export function isDevEnvironmentStage(stage: Stage, files?: FileAccess): boolean {
+  if (isDevcontainerStage(stage)) return true;
+  for (let s: Stage | undefined = stage; s; s = s.parent) if (s.alias?.toLowerCase() === 'dev-envs') return true;
+  if (!files) return false;
+  return ['devcontainer.json', '.devcontainer.json'].some((name) => files.isFile?.(name) ?? files.read(name) !== undefined);
+}
+
+/** How an official image starts when a Dockerfile built on it sets neither CMD nor ENTRYPOINT. */
+export interface ImageStart {
+  /** The command its own Dockerfile sets (or inherits from the distro it is built on). */
+  command: string[];
+  /** Its entrypoint script gives up root (gosu) before it runs the command. */
+  stepsDown?: boolean;
+  /** The USER its Dockerfile sets, when it sets one. */
+  user?: string;
+  /** The WORKDIR its Dockerfile (or an image it is built on) sets: `/` when none does. */
+  workdir: string;
+}
+
+// Read from the images' Dockerfiles (docker-library, nodejs/docker-node, nginx/docker-nginx) and the distributions'
+// root file system images, 2026-12. Images built on a distribution without a CMD of their own inherit its shell.
+const DISTRO_SHELL: Readonly<Record<string, string>> = {
+  debian: 'bash', ubuntu: '/bin/bash', alpine: '/bin/sh', busybox: 'sh', fedora: '/bin/bash', centos: '/bin/bash',
+  rockylinux: '/bin/bash', almalinux: '/bin/bash', amazonlinux: '/bin/bash', oraclelinux: '/bin/bash',
+};
+// Architecture namespaces Docker Hub publishes the same official images under (arm32v7/alpine is alpine).
+const OFFICIAL_ARCH_NAMESPACE = /^(library|amd64|arm32v5|arm32v6|arm32v7|arm64v8|i386|ppc64le|riscv64|s390x)$/;
+
+/** How an official image starts and where, when the engine knows it (see ImageStart). */
+export function officialImageStart(ref: ImageReference): ImageStart | undefined {
+  const start = officialStart(ref);
+  if (!start) return undefined;
+  const name = imageBaseName(ref);
+  const tag = (ref.tag ?? 'latest').toLowerCase();
+  const workdir = OFFICIAL_WORKDIR[name] ?? (name === 'php' && /fpm|apache/.test(tag) ? '/var/www/html' : '/');
+  return { ...start, workdir };
+}
+
+// The official images above whose Dockerfiles set a WORKDIR (php only in its fpm and apache variants).
+const OFFICIAL_WORKDIR: Readonly<Record<string, string>> = {
+  golang: '/go', httpd: '/usr/local/apache2', redis: '/data', tomcat: '/usr/local/tomcat', wordpress: '/var/www/html',
+};
+
+function officialStart(ref: ImageReference): Omit<ImageStart, 'workdir'> | undefined {
+  if (ref.unresolved.length) return undefined;
+  if (ref.registry && !/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/i.test(ref.registry)) return undefined;
+  const parts = ref.name.toLowerCase().split('/');
+  if (parts.length > 2 || (parts.length === 2 && !OFFICIAL_ARCH_NAMESPACE.test(parts[0]))) return undefined;
+  const name = parts[parts.length - 1];
+  const tag = (ref.tag ?? 'latest').toLowerCase();
+  const inheritedShell = /alpine/.test(tag) ? '/bin/sh' : 'bash';
+  if (DISTRO_SHELL[name]) return { command: [DISTRO_SHELL[name]] };
+  switch (name) {
+    case 'buildpack-deps': case 'golang': return { command: [inheritedShell] };
+    case 'python': return { command: ['python3'] };
+    case 'node': return { command: ['node'] };
+    case 'ruby': return { command: ['irb'] };
+    case 'php': return { command: tag.includes('fpm') ? ['php-fpm'] : tag.includes('apache') ? ['apache2-foreground'] : ['php', '-a'] };
+    case 'wordpress':
+      if (tag.startsWith('cli')) return { command: ['wp', 'shell'], user: 'www-data' };
+      return { command: tag.includes('fpm') ? ['php-fpm'] : ['apache2-foreground'] };
+    case 'nginx': return { command: ['nginx', '-g', 'daemon off;'] };
+    case 'httpd': return { command: ['httpd-foreground'] };
+    case 'tomcat': return { command: ['catalina.sh', 'run'] };
+    case 'postgres': return { command: ['postgres'], stepsDown: true };
+    case 'mysql': return { command: ['mysqld'], stepsDown: true };
+    case 'mongo': return { command: ['mongod'], stepsDown: true };
+    case 'redis': return { command: ['redis-server'], stepsDown: true };
+    case 'docker':
+      if (tag.includes('rootless')) return { command: ['dockerd'], user: 'rootless' };
+      return { command: tag.includes('dind') ? ['dockerd'] : ['sh'] };
+    default: return undefined;
+  }
 }

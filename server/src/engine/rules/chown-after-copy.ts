@@ -25,10 +25,12 @@ function within(path: string, dir: string): boolean {
   return a === b || a.startsWith(b === '/' ? '/' : `${b}/`);
 }
 
-function fixFor(model: DockerfileModel, run: Instr, copies: Instr[], owner: string): OffsetEdit[] | undefined {
+function fixFor(model: DockerfileModel, stage: Stage, run: Instr, copies: Instr[], owner: string, targets: string[]): OffsetEdit[] | undefined {
   // Only when the RUN does nothing but this chown, with no flags of its own (a --mount or --network the fix
   // would drop with it), and no COPY already sets an owner.
   if (run.run!.commands.length !== 1 || run.flags.length || copies.some((c) => c.flags.some((f) => f.name === 'chown'))) return undefined;
+  // Dropping the RUN drops every target: each must be (inside) what a COPY adds, or its other files keep their owner.
+  if (!targets.every((t) => t.startsWith('/') && !t.includes('$') && copies.some((c) => { const d = destination(stage, c); return d !== undefined && within(t, d); }))) return undefined;
   const edits: OffsetEdit[] = copies.map((c) => ({ start: c.keywordEnd, end: c.keywordEnd, text: ` --chown=${owner}` }));
   const start = model.lines.lineStart(run.line);
   const end = run.endLine + 1 < model.lines.lineCount ? model.lines.lineStart(run.endLine + 1) : model.text.length;
@@ -50,7 +52,7 @@ export default defineRule({
       examples: [
         { bad: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN chown -R node:node /app\nUSER node\n', good: 'FROM node:22-slim\nWORKDIR /app\nCOPY --chown=node:node . .\nUSER node\n' },
       ],
-      fixSafety: 'Unsafe: `COPY --chown` changes the owner of the copied files only. A chown -R also covered files that earlier RUNs created under the same path, and the folder itself when it already existed. Offered only when the RUN does nothing but the chown and has no flags (a `--mount` would go with it).',
+      fixSafety: 'Unsafe: `COPY --chown` changes the owner of the copied files only. A chown -R also covered files that earlier RUNs created under the same path, and the folder itself when it already existed. The fix is offered only when the RUN is this chown alone, with no flags (a `--mount` would go with it), and every folder it names is one a COPY writes (or inside one): `chown -R app /data /other` after `COPY . /data` keeps its RUN.',
       references: ['https://docs.docker.com/reference/dockerfile/#copy---chown---chmod'],
     },
   },
@@ -69,7 +71,7 @@ export default defineRule({
           const copies = stage.instructions.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.start < instr.start && !i.execForm
             && paths.some((p) => { const d = destination(stage, i); return d !== undefined && within(d, p); }));
           if (!copies.length) continue;
-          const edits = fixFor(model, instr, copies, owner);
+          const edits = fixFor(model, stage, instr, copies, owner, operands.slice(1).map((w) => w.value));
           ctx.report({
             start: cmd.start,
             end: cmd.end,

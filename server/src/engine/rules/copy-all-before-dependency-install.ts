@@ -1,8 +1,9 @@
 import { defineRule, type FixSpec } from '../rule';
-import type { DockerfileModel, Instr } from '../model/dockerfile';
+import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import { isCommand, parseArgs, pipInstall, subcommand } from '../model/commands';
 import type { ShellCommand } from '../model/shell';
 import { isCleanupCommand } from './support';
+import * as posix from 'node:path/posix';
 
 interface Install { cmd: ShellCommand; tool: string; manifests: string[] }
 
@@ -37,25 +38,67 @@ function isCopyAll(instr: Instr): boolean {
   return instr.args.slice(0, -1).some((a) => a.value === '.' || a.value === './');
 }
 
+/** A folder path as written, with one trailing slash (`.` is `./`). */
+function asFolder(path: string): string {
+  const p = path === '.' ? './' : path;
+  return p.endsWith('/') ? p : `${p}/`;
+}
+
+/** The working directory `instr` runs in, from the stage's WORKDIRs (relative ones joined); undefined when unknown. */
+function workdirAt(stage: Stage, instr: Instr): string | undefined {
+  let dir: string | undefined;
+  for (const i of stage.instructions) {
+    if (i === instr) break;
+    if (i.keyword !== 'WORKDIR' || i.args.length !== 1 || i.args[0].value.includes('$')) continue;
+    const w = i.args[0].value;
+    dir = w.startsWith('/') ? posix.normalize(w) : dir && posix.join(dir, w);
+  }
+  return dir?.replace(/(?<=.)\/$/, '');
+}
+
+/** Manifests an earlier COPY of the stage already put into `destDir`. */
+function copiedBefore(copyAll: Instr, destDir: string): Set<string> {
+  const copied = new Set<string>();
+  for (const i of copyAll.stage!.instructions.slice(0, copyAll.index)) {
+    if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.flags.some((f) => f.name === 'from') || i.args.length < 2) continue;
+    if (asFolder(i.args[i.args.length - 1].value) !== destDir) continue;
+    for (const a of i.args.slice(0, -1)) copied.add(a.value.replace(/^\.\//, ''));
+  }
+  return copied;
+}
+
 function moveFix(model: DockerfileModel, copyAll: Instr, run: Instr, install: Install): FixSpec | undefined {
   // Only when nothing but comments sits between them, and the RUN does nothing that needs the source.
   if (run.index !== copyAll.index + 1) return undefined;
   if (!run.run!.commands.every((c) => c === install.cmd || isCleanupCommand(c) || dependencyInstall(c))) return undefined;
   if (copyAll.flags.some((f) => f.name !== 'chown' && f.name !== 'chmod') || copyAll.args.length !== 2) return undefined;
   const dest = copyAll.args[1].value;
-  const destDir = dest === '.' ? './' : dest.endsWith('/') ? dest : `${dest}/`;
+  const destDir = asFolder(dest);
+  // The install reads its manifests from its working directory: it must be where the source is copied to.
+  if (dest.startsWith('/') && workdirAt(copyAll.stage!, run) !== posix.normalize(dest).replace(/(?<=.)\/$/, '')) return undefined;
+  if (!dest.startsWith('/') && !/^\.\/?$/.test(dest)) return undefined;
+  if (install.manifests.some((m) => m.startsWith('../') || m.includes('/../'))) return undefined;
+  const copied = copiedBefore(copyAll, destDir);
+  const missing = install.manifests.filter((m) => !copied.has(m.replace(/^\.\//, '')));
+  // One COPY per folder: several sources into one destination would land side by side, out of their folders.
+  const byFolder = new Map<string, string[]>();
+  for (const m of missing) {
+    const folder = posix.dirname(m.replace(/^\.\//, ''));
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), m]);
+  }
   const eol = model.lines.eol;
   const flags = copyAll.flags.map((f) => model.text.slice(f.start, f.end) + ' ').join('');
+  const copies = [...byFolder].map(([folder, files]) => `COPY ${flags}${files.join(' ')} ${folder === '.' ? destDir : `${destDir}${folder}/`}${eol}`).join('');
   const runStart = model.lines.lineStart(run.line);
   const runEnd = run.endLine + 1 < model.lines.lineCount ? model.lines.lineStart(run.endLine + 1) : model.text.length;
   let runText = model.text.slice(runStart, runEnd);
   if (!runText.endsWith('\n')) runText += eol;
   const at = model.lines.lineStart(copyAll.line);
   return {
-    title: `Copy ${install.manifests.join(' ')} and install before copying the source (unsafe)`,
+    title: missing.length ? `Copy ${missing.join(' ')} and install before copying the source (unsafe)` : 'Install before copying the source (unsafe)',
     safety: 'unsafe',
     edits: [
-      { start: at, end: at, text: `COPY ${flags}${install.manifests.join(' ')} ${destDir}${eol}${runText}` },
+      { start: at, end: at, text: `${copies}${runText}` },
       { start: runStart, end: runEnd, text: '' },
     ],
   };
@@ -70,12 +113,12 @@ export default defineRule({
     fixable: 'unsafe',
     docs: {
       summary: 'Dependencies installed after copying the whole source',
-      why: 'Docker reuses a cached layer only while everything before it is unchanged. With `COPY . .` before `npm ci` (or `pip install -r`, `go mod download` …), every edit to any source file invalidates the install layer, and each build downloads every dependency again. Copy the dependency manifests first, install, then copy the rest. The install layer is then rebuilt only when the dependencies change.',
+      why: 'Docker reuses a cached layer only while everything before it is unchanged. With `COPY . .` before `npm ci` (or `pip install -r`, `go mod download` …), every edit to any source file invalidates the install layer, and each build downloads every dependency again. Copy the dependency manifests first, install, then copy the rest. The install layer is then rebuilt only when the dependencies change. A second install after the copy by a tool that already installed before it (`yarn install --production` to prune) is not reported.',
       examples: [
         { bad: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n', good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n' },
         { bad: 'FROM python:3.13-slim\nWORKDIR /srv\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n', good: 'FROM python:3.13-slim\nWORKDIR /srv\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n' },
       ],
-      fixSafety: 'Unsafe: the install now runs before the rest of the source is present. A postinstall script, a local path dependency or a workspace that reads other files will fail. Add those files to the first COPY. Optional lockfiles are copied with a glob, so a missing one is not an error.',
+      fixSafety: 'Unsafe: the install now runs before the rest of the source is present. A postinstall script, a local path dependency, a requirements file that includes another (`-r base.txt`) or a workspace that reads other files will fail. Add those files to the first COPY. Optional lockfiles are copied with a glob, so a missing one is not an error; manifests in a sub-folder keep their folder, and manifests an earlier COPY already brought are not copied again. No fix when the install does not run in the folder the source is copied to.',
       references: ['https://docs.docker.com/build/cache/optimize/#order-your-layers'],
     },
   },
@@ -83,12 +126,19 @@ export default defineRule({
     const { model } = ctx;
     for (const stage of model.stages) {
       let copyAll: Instr | undefined;
+      // Tools that installed from their manifests before the whole source came in: a later run is a second pass
+      // (`yarn install --production` to prune), and the cached install layer already exists.
+      const installedFirst = new Set<string>();
       for (const instr of stage.instructions) {
         if (!copyAll && isCopyAll(instr)) copyAll = instr;
-        if (!copyAll || !instr.run) continue;
+        if (!instr.run) continue;
+        if (!copyAll) {
+          for (const cmd of instr.run.commands) { const first = dependencyInstall(cmd); if (first) installedFirst.add(first.tool); }
+          continue;
+        }
         for (const cmd of instr.run.commands) {
           const install = dependencyInstall(cmd);
-          if (!install) continue;
+          if (!install || installedFirst.has(install.tool)) continue;
           const fix = moveFix(model, copyAll, instr, install);
           ctx.report({
             start: cmd.start,

@@ -15,6 +15,7 @@ import templateFile from './template-file';
 import legacyKeyValueFormat from './legacy-key-value-format';
 import maintainerDeprecated from './maintainer-deprecated';
 import runsAsRoot from './runs-as-root';
+import lastUserRoot from './last-user-root';
 import shellFormCmd from './shell-form-cmd';
 import apkAddMissingNoCache from './apk-add-missing-no-cache';
 import pipInstallMissingNoCacheDir from './pip-install-missing-no-cache-dir';
@@ -111,6 +112,7 @@ export const allRules: readonly Rule[] = [
   baseImageUntagged,
   baseImageLatest,
   runsAsRoot,
+  lastUserRoot,
   shellFormCmd,
   consecutiveRun,
   cleanupInSeparateLayer,

@@ -1,5 +1,18 @@
 import { defineRule } from '../rule';
-import { isCommand } from '../model/commands';
+import type { ShellCommand } from '../model/shell';
+import { isCommand, parseArgs } from '../model/commands';
+
+// sudo's options that take a value (`-u user`, `--user=user`, `-g group`, `-D dir`…).
+const SUDO_VALUE_FLAGS = ['u', 'user', 'g', 'group', 'C', 'close-from', 'D', 'chdir', 'h', 'host', 'p', 'prompt', 'r', 'role', 't', 'type', 'T', 'command-timeout', 'U', 'other-user', 'R', 'chroot'];
+
+/**
+ * The RUN asks who it runs as (`id -u`, `whoami`, `$EUID`): its sudo is the branch for a non-root user, written so
+ * the same script works as root and as a user (`if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi`).
+ */
+function checksUser(commands: ShellCommand[], texts: string[]): boolean {
+  return commands.some((c) => (isCommand(c, 'id') && c.args.some((a) => /^-[a-zA-Z]*u/.test(a.value))) || isCommand(c, 'whoami'))
+    || texts.some((t) => /\$\{?(EUID|UID)\b/.test(t));
+}
 
 export default defineRule({
   meta: {
@@ -10,17 +23,25 @@ export default defineRule({
     scope: 'stage',
     docs: {
       summary: '`sudo` in a RUN',
-      why: 'RUN already executes as the current USER, and root can switch with `USER root` for the steps that need it. sudo adds a setuid binary and a policy file to the image, behaves unpredictably without a TTY, and is a privilege-escalation path left behind for anyone who gets a shell in the container.',
+      why: 'RUN already executes as the current USER, and root can switch with `USER root` for the steps that need it (and `USER app` for steps that should run as app, instead of `sudo -u app`). sudo adds a setuid binary and a policy file to the image, behaves unpredictably without a TTY, and is a privilege-escalation path left behind for anyone who gets a shell in the container. Not reported in a RUN that checks who it runs as (`id -u`, `whoami`, `$EUID`): there sudo is the branch for a non-root user of a script that also runs as root.',
       examples: [
         { bad: 'FROM debian:12-slim\nUSER app\nRUN sudo apt-get update\n', good: 'FROM debian:12-slim\nUSER root\nRUN apt-get update\nUSER app\n' },
+        { bad: 'FROM debian:12-slim\nRUN useradd -m app\nRUN sudo -u app git config --global init.defaultBranch main\n', good: 'FROM debian:12-slim\nRUN useradd -m app\nUSER app\nRUN git config --global init.defaultBranch main\n' },
       ],
       references: ['https://docs.docker.com/build/building/best-practices/#user'],
     },
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        if (isCommand(cmd, 'sudo')) ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, message: 'Do not use sudo in a RUN: switch with USER root for the steps that need it' });
+      const { commands, scripts } = instr.run!;
+      if (checksUser(commands, scripts.map((s) => s.text))) continue;
+      for (const cmd of commands) {
+        if (!isCommand(cmd, 'sudo')) continue;
+        const user = parseArgs(cmd, SUDO_VALUE_FLAGS).flags.find((f) => f.name === 'u' || f.name === 'user')?.value;
+        const message = user && !/^(root|#?0)$/.test(user)
+          ? `Do not use sudo -u in a RUN: switch with USER ${user} for the steps that should run as ${user}`
+          : 'Do not use sudo in a RUN: switch with USER root for the steps that need it';
+        ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, message });
       }
     }
   },

@@ -1,6 +1,7 @@
 import { defineRule, type FixSpec } from '../rule';
 import type { DockerfileModel, Stage } from '../model/dockerfile';
 import { isCommand, parseArgs } from '../model/commands';
+import { distroFamily, rootStage } from '../model/base-images';
 
 /** A numeric id for `name` created in this stage chain by useradd/adduser (`kind: user`) or groupadd/addgroup. */
 function createdId(model: DockerfileModel, stage: Stage, name: string, kind: 'user' | 'group'): string | undefined {
@@ -29,7 +30,7 @@ export default defineRule({
     fixable: 'unsafe',
     docs: {
       summary: 'The image runs as a user name instead of a numeric UID',
-      why: 'Kubernetes `runAsNonRoot` (and other admission checks) can only verify a numeric user: with `USER app` the pod is refused ("image has non-numeric user, cannot verify user is non-root"). A numeric `USER 10001` also works when /etc/passwd is missing or differs. Only the user the image finally runs as matters, so only the last USER of the final stage is checked.',
+      why: 'Kubernetes `runAsNonRoot` (and other admission checks) can only verify a numeric user: with `USER app` the pod is refused ("image has non-numeric user, cannot verify user is non-root"). A numeric `USER 10001` also works when /etc/passwd is missing or differs. Only the user the image finally runs as matters, so only the last USER of the final stage is checked. Windows images are not checked: their accounts (`ContainerUser`) have no numeric id.',
       examples: [
         { bad: 'FROM debian:12-slim\nRUN useradd -u 10001 app\nUSER app\n', good: 'FROM debian:12-slim\nRUN useradd -u 10001 app\nUSER 10001\n' },
       ],
@@ -41,6 +42,9 @@ export default defineRule({
     const { model } = ctx;
     const stage = model.finalStage;
     if (!stage) return;
+    // Windows accounts (ContainerUser, ContainerAdministrator) have no numeric id to write instead.
+    const base = rootStage(stage).image;
+    if (!base.unresolved.length && distroFamily(base) === 'windows') return;
     let last;
     for (let s: Stage | undefined = stage; s && !last; s = s.parent) last = [...s.instructions].reverse().find((i) => i.keyword === 'USER');
     if (!last || !last.args.length) return;

@@ -1,0 +1,36 @@
+import { defineRule } from '../rule';
+import { rootByDesign } from '../model/runtime-user';
+import { isRootUser, lastUser, nonRootUserFixes } from './non-root-user-fix';
+
+export default defineRule({
+  meta: {
+    id: 'last-user-root',
+    aliases: { hadolint: 'DL3002' },
+    defaultSeverity: 'warning',
+    needs: { keywords: ['USER'] },
+    fixable: 'unsafe',
+    docs: {
+      summary: 'The last USER is root',
+      why: 'A Dockerfile that switches to root for a few steps and never switches back ships an image whose process runs as root: root on any volume it can reach, and one kernel or runtime bug away from root on the host. Switch back to the unprivileged user after the steps that need root. Only the final stage (and the stages it is built FROM) is checked: builder stages never run. Not reported where starting as root is the design: an entrypoint that gives up root itself (gosu, su-exec, setpriv, `chroot --userspec`, s6), a server that runs its work as its own user, an image that opens a shell or interpreter prompt (a base image that hands root back to the images built on it), a Dev Container or Dev Environment, Windows and WebAssembly images.',
+      examples: [
+        { bad: 'FROM python:3.13-slim\nRUN useradd --system app\nUSER app\nCOPY app.py /srv/\nUSER root\nRUN pip install --no-cache-dir flask==3.1.0\nCMD ["python", "/srv/app.py"]\n', good: 'FROM python:3.13-slim\nRUN useradd --system app\nUSER app\nCOPY app.py /srv/\nUSER root\nRUN pip install --no-cache-dir flask==3.1.0\nUSER app\nCMD ["python", "/srv/app.py"]\n' },
+      ],
+      fixSafety: 'Unsafe: the process loses root. Files it writes at run time and ports below 1024 may need changes. The fix switches back to the user of an earlier USER, else to the user the Dockerfile creates, else to the one the image provides, else creates a system user `app`.',
+      references: ['https://docs.docker.com/build/building/best-practices/#user'],
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const stage = model.finalStage;
+    const user = stage && lastUser(stage);
+    if (!stage || !user?.args.length) return;
+    const value = user.args[0].value;
+    if (!isRootUser(value) || rootByDesign(model, stage, ctx.files)) return;
+    const fixes = nonRootUserFixes(model, stage, user);
+    if (user.stage !== stage) {
+      ctx.report({ start: stage.imageStart, end: stage.imageEnd, message: `The final stage inherits USER ${value} from stage ${user.stage?.alias ?? user.stage?.index}: the container runs as root`, fixes });
+      return;
+    }
+    ctx.report({ start: user.args[0].start, end: user.args[user.args.length - 1].end, message: 'The final stage\'s last USER is root: the container runs as root', fixes });
+  },
+});
