@@ -7,6 +7,7 @@ testRule(rule, {
     'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc=13.2.1-r0\n',
     'FROM alpine:3.20\nRUN apk add -t .deps -X https://dl-cdn.alpinelinux.org/alpine/edge/testing musl-dev=1.2.5-r0\n',
     'FROM alpine:3.20\nRUN apk del curl\n',
+    { name: 'a glob names packages, not a version', code: 'FROM alpine:3.20\nRUN apk add --no-cache /tmp/pkgs/*.apk "py3-*"\n' },
   ],
   invalid: [
     { code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n', errors: [{ at: '2:24-2:28', message: /`curl`/ }] },

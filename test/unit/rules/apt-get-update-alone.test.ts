@@ -7,6 +7,8 @@ testRule(rule, {
     { name: 'upgrade counts as using the index', code: 'FROM debian:12-slim\nRUN apt-get update && apt-get -y dist-upgrade\n' },
     { name: 'heredoc with install', code: 'FROM debian:12-slim\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n' },
     { name: 'inside sh -c with install', code: 'FROM debian:12-slim\nRUN sh -c "apt-get update && apt-get install -y curl"\n' },
+    { name: 'the install runs through xargs', code: 'FROM debian:12-slim\nRUN set -eux; apt-get update; xargs -rt apt-get install -y < /deps.txt; rm -rf /var/lib/apt/lists/*\n' },
+    { name: 'reinstall installs', code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get -y reinstall --no-install-recommends tzdata\n' },
   ],
   invalid: [
     {

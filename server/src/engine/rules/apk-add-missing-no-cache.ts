@@ -1,6 +1,8 @@
 import { defineRule } from '../rule';
-import { apkAdd, parseArgs } from '../model/commands';
-import { cacheMountTargets } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { cacheDirsAt, mountsCache, packageCommands } from './support';
+
+const APK = PACKAGE_MANAGERS.apk;
 
 export default defineRule({
   meta: {
@@ -22,13 +24,14 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      if (cacheMountTargets(instr).some((t) => t.replace(/(?<!\/)\/+$/, '') === '/var/cache/apk' || t.replace(/(?<!\/)\/+$/, '') === '/etc/apk/cache')) continue;
-      for (const cmd of instr.run!.commands) {
-        const add = apkAdd(cmd);
-        if (!add || parseArgs(cmd).flags.some((f) => f.name === 'no-cache')) continue;
+      if (mountsCache(instr, cacheDirsAt(ctx.model, instr, APK))) continue;
+      for (const pc of packageCommands(instr)) {
+        // `--no-network` downloads nothing: it installs from what is already on disk.
+        if (pc.manager !== APK || pc.action !== 'install' || pc.flags.some((f) => APK.noCache!.flags.includes(f.name) || APK.offlineFlags!.includes(f.name))) continue;
+        const add = pc.sub[0];
         ctx.report({
-          start: cmd.nameWord.start,
-          end: cmd.nameWord.end,
+          start: pc.nameWord.start,
+          end: pc.nameWord.end,
           message: '`apk add` without `--no-cache` leaves the package index in the image',
           fixes: [{ title: 'Add --no-cache', safety: 'safe', edits: [{ start: add.end, end: add.end, text: ' --no-cache' }] }],
         });

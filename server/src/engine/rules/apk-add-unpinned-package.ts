@@ -1,9 +1,9 @@
 import { defineRule } from '../rule';
-import { toolSubcommand } from '../model/commands';
-import { resolvedOperand } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands, resolvedOperand } from './support';
 import { PINNING_TRADE_OFF } from './apt-get-unpinned-package';
 
-const APK_VALUE_FLAGS = ['t', 'virtual', 'X', 'repository', 'p', 'root', 'keys-dir', 'arch', 'cache-dir', 'repositories-file', 'cache-max-age', 'timeout'];
+const APK = PACKAGE_MANAGERS.apk;
 
 export default defineRule({
   meta: {
@@ -23,13 +23,12 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        const hit = toolSubcommand(cmd, ['apk'], ['add'], APK_VALUE_FLAGS);
-        if (!hit) continue;
-        for (const w of hit.operands) {
+      for (const pc of packageCommands(instr)) {
+        if (pc.manager !== APK || pc.action !== 'install') continue;
+        for (const w of pc.operands) {
           const values = resolvedOperand(ctx.model, instr, w);
           if (!values) continue;
-          const unpinned = values.filter((v) => !/[=~<>]/.test(v) && !v.endsWith('.apk'));
+          const unpinned = values.filter((v) => APK.unpinned(v, pc));
           if (!unpinned.length) continue;
           ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`apk add <package>=<version>\` or \`<package>~<major.minor>\`)` });
         }

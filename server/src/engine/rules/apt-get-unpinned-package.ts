@@ -1,6 +1,8 @@
 import { defineRule } from '../rule';
-import { aptInstall, isCommand, parseArgs, APT_VALUE_FLAGS } from '../model/commands';
-import { resolvedOperand } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands, resolvedOperand } from './support';
+
+const APT = PACKAGE_MANAGERS.apt;
 
 export const PINNING_TRADE_OFF = 'The trade-off: Debian, Ubuntu and Alpine mirrors keep only the current version of each package, so a pinned version disappears after the next security update and the build fails until someone bumps it. Pin where reproducibility matters more than that maintenance (and automate the bumps, e.g. with Renovate), or pin the base image by digest instead and turn this rule off.';
 
@@ -22,14 +24,13 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        const install = aptInstall(cmd);
-        if (!install || !isCommand(cmd, 'apt-get')) continue;
-        const packages = parseArgs(cmd, APT_VALUE_FLAGS).operands.filter((w) => w.start > install.start);
-        for (const w of packages) {
+      for (const pc of packageCommands(instr)) {
+        // `apt install` is left to apt-instead-of-apt-get.
+        if (pc.manager !== APT || pc.action !== 'install' || pc.tool !== 'apt-get') continue;
+        for (const w of pc.operands) {
           const values = resolvedOperand(ctx.model, instr, w);
           if (!values) continue;
-          const unpinned = values.filter((v) => !v.includes('=') && !v.includes('/') && !v.endsWith('.deb'));
+          const unpinned = values.filter((v) => APT.unpinned(v, pc));
           if (!unpinned.length) continue;
           ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`apt-get install <package>=<version>\`)` });
         }

@@ -1,13 +1,27 @@
 import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
-import { aptInstall, aptUpdate, isCommand, subcommand, APT_VALUE_FLAGS } from '../model/commands';
+import type { ShellCommand } from '../model/shell';
+import { packageCommand, PACKAGE_MANAGERS, readsIndex } from '../model/package-managers';
 import { canMerge, mergeRunsEdits, nextInStage } from './support';
+
+const APT = PACKAGE_MANAGERS.apt;
+
+export function aptUpdate(cmd: ShellCommand): boolean {
+  const pc = packageCommand(cmd);
+  return pc?.manager === APT && pc.action === 'update';
+}
+
+/** An apt command that uses the index `apt-get update` downloads (install, upgrade, `apt-cache policy` …). */
+function aptReadsIndex(cmd: ShellCommand): boolean {
+  const pc = packageCommand(cmd);
+  return pc?.manager === APT && readsIndex(pc);
+}
 
 /** A RUN that refreshes the apt index but installs or upgrades nothing with it. */
 export function isAptUpdateOnlyRun(instr: Instr): boolean {
   const cmds = instr.run?.commands ?? [];
   if (!cmds.some(aptUpdate)) return false;
-  return !cmds.some((c) => aptInstall(c) || (isCommand(c, 'apt-get', 'apt') && ['upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source'].includes(subcommand(c, APT_VALUE_FLAGS)?.value ?? '')));
+  return !cmds.some(aptReadsIndex);
 }
 
 export default defineRule({
@@ -36,7 +50,7 @@ export default defineRule({
       if (!isAptUpdateOnlyRun(instr)) continue;
       const update = instr.run!.commands.find(aptUpdate)!;
       const next = instr.onbuild ? undefined : nextInStage(instr);
-      const installs = next?.run?.commands.some(aptInstall);
+      const installs = next?.run?.commands.some(aptReadsIndex);
       const edits = next && installs && canMerge(model, instr, next) ? mergeRunsEdits(model, [instr, next]) : undefined;
       ctx.report({
         start: update.start,

@@ -1,15 +1,16 @@
 import { defineRule } from '../rule';
-import { aptUpdate, isCommand, parseArgs, subcommand, APT_VALUE_FLAGS } from '../model/commands';
-import { appendCommandEdit, cacheMountTargets } from './support';
+import { packageCommand, PACKAGE_MANAGERS, readsIndex } from '../model/package-managers';
+import { aptUpdate } from './apt-get-update-alone';
+import { appendCommandEdit, cacheDirsAt, mountsCache, removesCacheDir } from './support';
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import type { ShellCommand } from '../model/shell';
 
-const LISTS_NOT_NEEDED = ['update', 'clean', 'autoclean', 'autoremove', 'purge', 'remove', 'dist-clean'];
+const APT = PACKAGE_MANAGERS.apt;
 
 /** An apt command that reads the package lists (install, upgrade, apt-cache policy …). */
 function readsLists(c: ShellCommand): boolean {
-  if (isCommand(c, 'apt-cache')) return true;
-  return isCommand(c, 'apt-get', 'apt', 'aptitude') && !LISTS_NOT_NEEDED.includes(subcommand(c, APT_VALUE_FLAGS)?.value ?? '');
+  const pc = packageCommand(c);
+  return pc?.manager === APT && readsIndex(pc);
 }
 
 const builtOn = (s: Stage, base: Stage) => { for (let x: Stage | undefined = s; x; x = x.parent) if (x === base) return true; return false; };
@@ -52,12 +53,12 @@ export default defineRule({
       const cmds = instr.run!.commands;
       const update = cmds.find(aptUpdate);
       if (!update) continue;
+      const lists = cacheDirsAt(ctx.model, instr, APT, true);
       // `apt-get dist-clean` (apt 2.7+, Debian trixie) removes the lists as well.
-      const removes = cmds.some((c) => (isCommand(c, 'rm') && parseArgs(c).operands.some((w) => w.value.replace(/(?<!\/)\/+$/, '').startsWith('/var/lib/apt/lists')))
-        || (isCommand(c, 'apt-get', 'apt') && subcommand(c, APT_VALUE_FLAGS)?.value === 'dist-clean'));
+      const removes = cmds.some((c) => removesCacheDir(c, lists) || (packageCommand(c)?.manager === APT && packageCommand(c)?.subcommand === 'dist-clean'));
       if (removes) continue;
-      if (cacheMountTargets(instr).some((t) => t.replace(/(?<!\/)\/+$/, '') === '/var/lib/apt' || t.startsWith('/var/lib/apt/lists'))) continue;
-      const edit = listsReadLater(ctx.model, instr) ? undefined : appendCommandEdit(ctx.model, instr, 'rm -rf /var/lib/apt/lists/*');
+      if (mountsCache(instr, lists)) continue;
+      const edit = listsReadLater(ctx.model, instr) ? undefined : appendCommandEdit(ctx.model, instr, APT.cleanCommand!);
       ctx.report({
         start: update.start,
         end: update.end,

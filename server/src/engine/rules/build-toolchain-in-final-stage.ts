@@ -1,13 +1,13 @@
 import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
-import { aptInstall, apkAdd, isCommand, parseArgs, subcommand, APT_VALUE_FLAGS } from '../model/commands';
+import { removedLater } from '../model/package-managers';
+import { commandsAfter, packageCommands } from './support';
 import type { ShellWord } from '../model/shell';
 import { officialName } from '../model/image-lifecycle';
 import { rootStage } from '../model/base-images';
 
 const TOOLCHAIN = /^(gcc(-\d+)?|g\+\+(-\d+)?|gcc-c\+\+|clang(-\d+)?|make|cmake|build-essential|build-base|autoconf|automake|libtool|git|linux-headers|[\w.+-]+-(dev|devel))$/;
 const SDK_IMAGES = new Set(['golang', 'maven', 'gradle', 'rust', 'buildpack-deps']);
-const APK_FLAGS = ['t', 'virtual', 'repository', 'X', 'p', 'root', 'keys-dir', 'arch', 'cache-dir'];
 
 function packageName(w: ShellWord): string {
   // [\s\S], not `.`: a value with a line break in it would make `.*$` retry at every operator (quadratic).
@@ -17,34 +17,13 @@ function packageName(w: ShellWord): string {
 /** Toolchain packages this RUN installs and does not remove again in the same RUN. */
 function toolchainLeft(instr: Instr): ShellWord[] {
   const cmds = instr.run!.commands;
-  const installed: ShellWord[] = [];
-  const removed = new Set<string>();
-  let removesAll = false;
-  const virtuals = new Map<string, ShellWord[]>();
-  for (const c of cmds) {
-    if (aptInstall(c) || (isCommand(c, 'yum', 'dnf', 'microdnf') && subcommand(c)?.value === 'install')) {
-      const ops = parseArgs(c, APT_VALUE_FLAGS).operands.slice(1);
-      installed.push(...ops.filter((w) => TOOLCHAIN.test(packageName(w))));
-    } else if (apkAdd(c)) {
-      const { flags, operands } = parseArgs(c, APK_FLAGS);
-      const pkgs = operands.slice(1).filter((w) => TOOLCHAIN.test(packageName(w)));
-      const virtual = flags.find((f) => f.name === 't' || f.name === 'virtual')?.value;
-      if (virtual) virtuals.set(virtual, pkgs);
-      installed.push(...pkgs);
-    } else if (isCommand(c, 'apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'apk')) {
-      const { flags, operands } = parseArgs(c, APT_VALUE_FLAGS);
-      const sub = operands[0]?.value;
-      if (!['purge', 'remove', 'autoremove', 'del', 'erase'].includes(sub ?? '')) continue;
-      if (sub === 'autoremove' || flags.some((f) => f.name === 'auto-remove' || f.name === 'autoremove')) removesAll = true;
-      for (const w of operands.slice(1)) {
-        removed.add(packageName(w));
-        for (const p of virtuals.get(w.value) ?? []) removed.add(packageName(p));
-      }
-    }
+  const left: ShellWord[] = [];
+  for (const pc of packageCommands(instr)) {
+    if (!pc.manager.system || pc.action !== 'install') continue;
+    const removed = removedLater(pc, commandsAfter(instr, pc.cmd), cmds);
+    left.push(...pc.operands.filter((w) => TOOLCHAIN.test(packageName(w)) && !removed(w.value)));
   }
-  // `apt-get purge -y --auto-remove` after `apt-mark auto` (the docker-library pattern) removes what was installed.
-  if (removesAll && cmds.some((c) => isCommand(c, 'apt-mark'))) return [];
-  return installed.filter((w) => !removed.has(packageName(w)));
+  return left;
 }
 
 export default defineRule({

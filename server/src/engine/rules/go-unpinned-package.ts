@@ -1,33 +1,9 @@
 import { defineRule } from '../rule';
 import type { ShellWord } from '../model/shell';
-import { isCommand } from '../model/commands';
-import { resolvedOperand } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands, resolvedOperand } from './support';
 
-// go build flags that take the next word as their value (go flags are single-dash long names).
-const GO_VALUE_FLAGS = new Set(['C', 'o', 'p', 'asmflags', 'buildmode', 'buildvcs', 'compiler', 'gccgoflags', 'gcflags', 'installsuffix', 'ldflags', 'mod', 'modfile', 'overlay', 'pgo', 'pkgdir', 'tags', 'toolexec', 'exec', 'covermode', 'coverpkg']);
-
-function goOperands(args: ShellWord[]): ShellWord[] {
-  const out: ShellWord[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i].value;
-    if (v === '--') { out.push(...args.slice(i + 1)); break; }
-    if (v.startsWith('-') && !args[i].quoted) {
-      const name = v.replace(/^--?/, '');
-      if (!name.includes('=') && GO_VALUE_FLAGS.has(name)) i++;
-      continue;
-    }
-    out.push(args[i]);
-  }
-  return out;
-}
-
-const local = (p: string) => p === '.' || p.startsWith('./') || p.startsWith('../') || p.startsWith('/') || p.startsWith('.');
-
-function pinned(p: string): boolean {
-  if (local(p)) return true;
-  const at = p.lastIndexOf('@');
-  return at > 0 && !['latest', 'none', 'upgrade', 'patch', ''].includes(p.slice(at + 1));
-}
+const GO = PACKAGE_MANAGERS.go;
 
 export default defineRule({
   meta: {
@@ -47,23 +23,21 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        if (!isCommand(cmd, 'go')) continue;
-        const ops = goOperands(cmd.args);
-        const sub = ops[0]?.value;
+      for (const pc of packageCommands(instr)) {
+        if (pc.manager !== GO) continue;
         let packages: ShellWord[];
-        if (sub === 'install' || sub === 'get') packages = ops.slice(1);
-        else if (sub === 'run') {
+        if (pc.action === 'install') packages = pc.operands;
+        else if (pc.subcommand === 'run') {
           // Only the package of `go run`: later words are the program's own arguments.
-          const p = ops[1];
+          const p = pc.operands[0];
           packages = p && p.value.includes('/') && !p.value.endsWith('.go') && (p.value.split('/')[0].includes('.') || p.value.includes('@')) ? [p] : [];
         } else continue;
         for (const w of packages) {
           const values = resolvedOperand(ctx.model, instr, w);
           if (!values) continue;
-          const unpinned = values.filter((v) => !v.endsWith('.go') && !pinned(v));
+          const unpinned = values.filter((v) => GO.unpinned(v, pc));
           if (!unpinned.length) continue;
-          ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`go ${sub} <module>@<version>\`; @latest is not a version)` });
+          ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`go ${pc.subcommand} <module>@<version>\`; @latest is not a version)` });
         }
       }
     }

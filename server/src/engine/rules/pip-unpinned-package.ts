@@ -1,34 +1,8 @@
 import { defineRule } from '../rule';
-import type { ShellCommand, ShellWord } from '../model/shell';
-import { baseName, parseArgs } from '../model/commands';
-import { resolvedOperand } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands, resolvedOperand } from './support';
 
-// pip install options that take a value (their value is never a package).
-const PIP_VALUE_FLAGS = ['r', 'requirement', 'c', 'constraint', 'e', 'editable', 'i', 'index-url', 'extra-index-url', 'f', 'find-links', 't', 'target', 'prefix', 'root', 'src', 'platform', 'python-version', 'implementation', 'abi', 'upgrade-strategy', 'global-option', 'config-settings', 'C', 'progress-bar', 'root-user-action', 'report', 'python', 'log', 'proxy', 'retries', 'timeout', 'exists-action', 'trusted-host', 'cert', 'client-cert', 'cache-dir', 'no-binary', 'only-binary', 'keyring-provider', 'use-feature', 'use-deprecated', 'group', 'build', 'b'];
-
-/** The packages of a `pip install` (also `pip3`, `python -m pip`), or undefined when `cmd` is not one. */
-export function pipInstallPackages(cmd: ShellCommand): ShellWord[] | undefined {
-  const name = baseName(cmd);
-  let words = cmd.args;
-  if (/^python[\d.]*$/.test(name)) {
-    const m = words.findIndex((w) => w.value === '-m');
-    if (m < 0 || words[m + 1]?.value !== 'pip') return undefined;
-    words = words.slice(m + 2);
-  } else if (!/^pip[\d.]*$/.test(name)) return undefined;
-  const { operands } = parseArgs({ ...cmd, args: words }, PIP_VALUE_FLAGS);
-  if (operands[0]?.value !== 'install') return undefined;
-  return operands.slice(1);
-}
-
-function pinned(spec: string): boolean {
-  if (/(===|==|>=|<=|~=|!=|<|>)/.test(spec)) return true;
-  // A VCS URL names a revision with `@` in its path: `git+https://host/repo.git@v1.0#egg=x`.
-  const vcs = /^(?:[\w.-]+\s*@\s*)?(?:git|hg|svn|bzr)\+[a-z]+:\/\/[^/]*(\/[^#]*)/.exec(spec);
-  if (vcs) return vcs[1].includes('@');
-  if (spec.includes('@')) return true; // `pkg @ https://…/pkg.zip` direct reference
-  if (/\.(whl|tar\.gz|tgz|zip)$/.test(spec)) return true;
-  return spec.includes('/') || spec.startsWith('.');
-}
+const PIP = PACKAGE_MANAGERS.pip;
 
 export default defineRule({
   meta: {
@@ -48,15 +22,12 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        const packages = pipInstallPackages(cmd);
-        if (!packages) continue;
-        // A constraints file pins what the command line names.
-        if (cmd.args.some((w) => /^(-c|--constraint)(=|$)|^-c./.test(w.value))) continue;
-        for (const w of packages) {
+      for (const pc of packageCommands(instr)) {
+        if (pc.manager !== PIP || pc.action !== 'install') continue;
+        for (const w of pc.operands) {
           const values = resolvedOperand(ctx.model, instr, w);
           if (!values) continue;
-          const unpinned = values.filter((v) => !pinned(v));
+          const unpinned = values.filter((v) => PIP.unpinned(v, pc));
           if (!unpinned.length) continue;
           ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`pip install <package>==<version>\`)` });
         }

@@ -3,6 +3,7 @@
 import type { DockerfileModel, Instr } from '../model/dockerfile';
 import type { OffsetEdit, RuleContext } from '../rule';
 import { isCommand, parseArgs } from '../model/commands';
+import { cacheDirsOf, isInCacheDir, mountCoversCache, packageCommand, type PackageCommand, type PackageManager } from '../model/package-managers';
 import type { ShellCommand, ShellScript } from '../model/shell';
 import { substitute } from '../model/variables';
 
@@ -142,33 +143,11 @@ export function changesShellState(instr: Instr): boolean {
   return !!instr.run?.commands.some((c) => !c.nested && isCommand(c, ...STATEFUL));
 }
 
-// Subcommands (one or two words) that only delete caches, packages or files.
-const CLEAN_TOOLS: Record<string, string[]> = {
-  'apt-get': ['clean', 'dist-clean', 'autoclean', 'autoremove', 'purge', 'remove'],
-  apt: ['clean', 'dist-clean', 'autoclean', 'autoremove', 'purge', 'remove'],
-  yum: ['clean', 'remove', 'autoremove'],
-  dnf: ['clean', 'remove', 'autoremove'],
-  microdnf: ['clean', 'remove'],
-  zypper: ['clean', 'cc', 'remove', 'rm'],
-  apk: ['del', 'cache clean', 'cache purge'],
-  npm: ['cache clean'],
-  yarn: ['cache clean'],
-  pnpm: ['store prune'],
-  pip: ['cache purge', 'cache remove'],
-  pip3: ['cache purge', 'cache remove'],
-  conda: ['clean'],
-  gem: ['cleanup'],
-  composer: ['clear-cache', 'clearcache'],
-};
-
-/** A command whose only purpose is deleting files or caches. */
+/** A command whose only purpose is deleting files, caches or packages (`rm`, `apt-get purge`, `yarn cache clean`). */
 export function isCleanupCommand(cmd: ShellCommand): boolean {
-  const name = cmd.name.split('/').pop() ?? '';
-  if (name === 'rm' || name === 'rmdir') return true;
-  const subs = CLEAN_TOOLS[name];
-  if (!subs) return false;
-  const ops = parseArgs(cmd, ['o', 'c']).operands.map((w) => w.value);
-  return subs.includes(ops[0] ?? '') || subs.includes(`${ops[0]} ${ops[1]}`);
+  if (isCommand(cmd, 'rm', 'rmdir')) return true;
+  const action = packageCommand(cmd)?.action;
+  return action === 'clean' || action === 'remove';
 }
 
 /** A RUN that only deletes things (every command is a cleanup). */
@@ -188,6 +167,40 @@ export function cacheMountTargets(instr: Instr): string[] {
     if (target) out.push(target);
   }
   return out;
+}
+
+/** The package manager commands of a RUN, in source order. */
+export function packageCommands(instr: Instr): PackageCommand[] {
+  const out: PackageCommand[] = [];
+  for (const c of instr.run?.commands ?? []) {
+    const pc = packageCommand(c);
+    if (pc) out.push(pc);
+  }
+  return out;
+}
+
+/** Where `m` keeps its cache as seen from `instr` (an ENV such as YARN_CACHE_FOLDER can move it). */
+export function cacheDirsAt(model: DockerfileModel, instr: Instr, m: PackageManager, indexOnly = false): string[] {
+  const env = m.cacheDirEnv ? model.lookupVariable(m.cacheDirEnv, instr.onbuild ?? instr) : undefined;
+  return cacheDirsOf(m, indexOnly, env?.kind === 'ENV' ? env.value : undefined);
+}
+
+/** A RUN with a cache or tmpfs mount on one of `dirs`: what is downloaded there stays out of the layer. */
+export function mountsCache(instr: Instr, dirs: readonly string[]): boolean {
+  return cacheMountTargets(instr).some((t) => mountCoversCache(t, dirs));
+}
+
+/** `rm` of one of `dirs` (or something inside one). */
+export function removesCacheDir(cmd: ShellCommand, dirs: readonly string[]): boolean {
+  return isCommand(cmd, 'rm') && parseArgs(cmd).operands.some((w) => isInCacheDir(w.value, dirs));
+}
+
+/** After `pc` in the same RUN, its manager's cache is cleaned (`dnf clean all`) or its cache directory removed. */
+export function cacheCleanedAfter(instr: Instr, pc: PackageCommand, dirs: readonly string[]): boolean {
+  return commandsAfter(instr, pc.cmd).some((c) => {
+    const later = packageCommand(c);
+    return (later?.manager === pc.manager && later.action === 'clean') || removesCacheDir(c, dirs);
+  });
 }
 
 // The three "only the last one counts" rules (CMD, ENTRYPOINT, HEALTHCHECK) share this check.
