@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { PACKAGE_MANAGERS } from '../model/package-managers';
-import { packageCommands, resolvedOperand } from './support';
+import { packageCommands, reportUnpinned } from './support';
 
 const NPM = PACKAGE_MANAGERS.npm;
 
@@ -24,13 +24,7 @@ export default defineRule({
     for (const instr of ctx.model.runs) {
       for (const pc of packageCommands(instr)) {
         if (pc.manager !== NPM || pc.action !== 'install') continue;
-        for (const w of pc.operands) {
-          const values = resolvedOperand(ctx.model, instr, w);
-          if (!values) continue;
-          const unpinned = values.filter((v) => NPM.unpinned(v, pc));
-          if (!unpinned.length) continue;
-          ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`npm install <package>@<version>\`)` });
-        }
+        reportUnpinned(ctx, instr, pc);
       }
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { PACKAGE_MANAGERS } from '../model/package-managers';
-import { packageCommands, resolvedOperand } from './support';
+import { packageCommands, reportUnpinned } from './support';
 
 const PIP = PACKAGE_MANAGERS.pip;
 
@@ -12,7 +12,7 @@ export default defineRule({
     scope: 'stage',
     docs: {
       summary: '`pip install` of a package without a version',
-      why: 'Without a version specifier, `pip install flask` installs the newest release on the day of the build: two builds can ship different code, and a new major release can break the image. Pin with `flask==3.0.3` (or a compatible range such as `flask~=3.0`), or install from a requirements or constraints file (`-r requirements.txt`, `-c constraints.txt`) that pins everything. PyPI keeps old versions, so pins do not rot the way apt pins do.',
+      why: 'Without a version specifier, `pip install flask` installs the newest release on the day of the build: two builds can ship different code, and a new major release can break the image. Pin with `flask==3.0.3` (or a compatible range such as `flask~=3.0`), or install from a requirements or constraints file (`-r requirements.txt`, `-c constraints.txt`) that pins everything. PyPI keeps old versions, so pins do not rot the way apt pins do. A VCS requirement (`git+https://…/repo.git`) names its revision after `@` (`…/repo.git@v1.2.0`).',
       examples: [
         { bad: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n', good: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\n' },
         { bad: 'FROM python:3.12-slim\nRUN python -m pip install --no-cache-dir -r requirements.txt gunicorn\n', good: 'FROM python:3.12-slim\nRUN python -m pip install --no-cache-dir -r requirements.txt gunicorn==22.0.0\n', note: 'Packages named beside `-r` are still checked.' },
@@ -24,13 +24,7 @@ export default defineRule({
     for (const instr of ctx.model.runs) {
       for (const pc of packageCommands(instr)) {
         if (pc.manager !== PIP || pc.action !== 'install') continue;
-        for (const w of pc.operands) {
-          const values = resolvedOperand(ctx.model, instr, w);
-          if (!values) continue;
-          const unpinned = values.filter((v) => PIP.unpinned(v, pc));
-          if (!unpinned.length) continue;
-          ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`pip install <package>==<version>\`)` });
-        }
+        reportUnpinned(ctx, instr, pc);
       }
     }
   },

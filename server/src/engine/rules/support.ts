@@ -3,7 +3,7 @@
 import type { DockerfileModel, Instr } from '../model/dockerfile';
 import type { OffsetEdit, RuleContext } from '../rule';
 import { isCommand, parseArgs } from '../model/commands';
-import { cacheDirsOf, isInCacheDir, mountCoversCache, packageCommand, type PackageCommand, type PackageManager } from '../model/package-managers';
+import { cacheDirsOf, isInCacheDir, mountCoversCache, packageCommand, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
 import type { ShellCommand, ShellScript } from '../model/shell';
 import { substitute } from '../model/variables';
 
@@ -241,6 +241,30 @@ export function resolvedOperand(model: DockerfileModel, instr: Instr, w: ShellCo
   const def = model.lookupVariable(m[1] ?? m[2], at);
   if (!def || def.value === undefined) return undefined;
   return def.value.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * One finding per install command that names unpinned packages: over its package list (`words`, by default
+ * every operand), naming each unpinned package with how to pin it. Packages the same RUN removes again (build
+ * dependencies under `apk add --virtual`, or purged by apt) never ship and are not judged, nor are words
+ * whose variables cannot be resolved.
+ */
+export function reportUnpinned(ctx: RuleContext, instr: Instr, pc: PackageCommand, words: readonly ShellCommand['args'][number][] = pc.operands): void {
+  if (!words.length) return;
+  const removed = removedLater(pc, commandsAfter(instr, pc.cmd), instr.run?.commands ?? []);
+  const groups = new Map<string, { advice: PinAdvice; specs: string[] }>();
+  for (const w of words) {
+    for (const spec of resolvedOperand(ctx.model, instr, w) ?? []) {
+      const advice = pc.manager.unpinned(spec, pc);
+      if (!advice || removed(spec)) continue;
+      const key = `${advice.what}\n${advice.how}`;
+      if (!groups.has(key)) groups.set(key, { advice, specs: [] });
+      groups.get(key)!.specs.push(spec);
+    }
+  }
+  if (!groups.size) return;
+  const parts = [...groups.values()].map((g) => `the ${g.advice.what} of ${g.specs.map((s) => `\`${s}\``).join(', ')} (${g.advice.how})`);
+  ctx.report({ start: words[0].start, end: words[words.length - 1].end, message: `Pin ${parts.join('; ')}` });
 }
 
 /** Commands after `cmd` in the same RUN (source order). */

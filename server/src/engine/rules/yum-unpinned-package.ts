@@ -1,28 +1,14 @@
 import { defineRule } from '../rule';
 import type { RuleContext } from '../rule';
 import { PACKAGE_MANAGERS, type PackageManager } from '../model/package-managers';
-import { packageCommands, resolvedOperand } from './support';
+import { packageCommands, reportUnpinned } from './support';
 
 /** Shared by yum (DL3033) and dnf (DL3041): install packages need a version, `module install` streams a `:stream`. */
 export function checkRpmPinning(ctx: RuleContext, manager: PackageManager): void {
   for (const instr of ctx.model.runs) {
     for (const pc of packageCommands(instr)) {
       if (pc.manager !== manager || pc.action !== 'install') continue;
-      for (const w of pc.operands) {
-        const values = resolvedOperand(ctx.model, instr, w);
-        if (!values) continue;
-        const advice = values.map((v) => manager.unpinned(v, pc));
-        const unpinned = values.filter((v, i) => advice[i]);
-        if (!unpinned.length) continue;
-        const first = advice.find((a) => a)!;
-        ctx.report({
-          start: w.start,
-          end: w.end,
-          message: first.what === 'stream'
-            ? `Pin the stream of module \`${unpinned.join(' ')}\` (${first.how})`
-            : `Pin the version of \`${unpinned.join(' ')}\` (${first.how})`,
-        });
-      }
+      reportUnpinned(ctx, instr, pc);
     }
   }
 }
