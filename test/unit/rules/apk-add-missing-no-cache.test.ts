@@ -7,6 +7,7 @@ testRule(rule, {
     'FROM alpine:3.21\nRUN apk --no-cache add curl\n',
     { name: 'cache mount', code: 'FROM alpine:3.21\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n' },
     'FROM alpine:3.21\nRUN apk del curl\n',
+    { name: 'the cache directory deleted in the same RUN', code: 'FROM alpine:3.21\nRUN apk add -U ferm && rm -rf /var/cache/apk/*\n' },
     { name: '--no-network downloads nothing', code: 'FROM alpine:3.21\nRUN apk add --no-network --virtual .rundeps so:libc.musl-x86_64.so.1\n' },
   ],
   invalid: [
@@ -16,7 +17,54 @@ testRule(rule, {
       errors: [{ at: '2:5-2:8' }, { at: '3:25-3:28' }],
       output: 'FROM alpine:3.21\nRUN apk --timeout 10 add --no-cache curl\nRUN echo git | xargs -r apk add --no-cache\n',
     },
-    { code: 'FROM alpine:3.21\nRUN apk update && apk add curl\n', errors: [{ at: '2:19-2:22', message: /--no-cache/ }], output: 'FROM alpine:3.21\nRUN apk update && apk add --no-cache curl\n' },
+    {
+      name: 'the apk update before it goes with the fix (it used to stay and leave the index behind)',
+      code: 'FROM alpine:3.21\nRUN apk update && apk add curl\n',
+      errors: [{ at: '2:19-2:22', message: /--no-cache/ }],
+      output: 'FROM alpine:3.21\nRUN apk add --no-cache curl\n',
+    },
+    {
+      name: 'apk update removed with its leading && continuation, the rest kept byte for byte',
+      code: 'FROM alpine:3.21\nRUN apk update \\\n    && apk add curl \\\n    # tools\n    && apk add --virtual .b gcc \\\n    && apk del .b\n',
+      errors: [{ at: '3:8-3:11' }, { at: '5:8-5:11' }],
+      output: 'FROM alpine:3.21\nRUN apk add --no-cache curl \\\n    # tools\n    && apk add --no-cache --virtual .b gcc \\\n    && apk del .b\n',
+    },
+    {
+      name: 'apk update; in a set -eux script, and in a heredoc',
+      code: 'FROM alpine:3.21\nRUN set -eux; \\\n    apk update; \\\n    apk add curl\nRUN <<EOF\nset -e\napk update\napk add git\nEOF\n',
+      errors: [{ at: '4:5-4:8' }, { at: '8:1-8:4' }],
+      output: 'FROM alpine:3.21\nRUN set -eux; \\\n    apk add --no-cache curl\nRUN <<EOF\nset -e\napk add --no-cache git\nEOF\n',
+    },
+    {
+      name: 'apk upgrade reads the index apk update downloads: no safe fix',
+      code: 'FROM alpine:3.21\nRUN apk update && apk upgrade && apk add curl\n',
+      errors: [{ at: '2:34-2:37' }],
+      output: null,
+    },
+    {
+      name: 'a `busybox sh <<EOF` heredoc body is linted like `busybox sh -c`',
+      code: 'FROM alpine:3.21\nRUN busybox sh -c \'apk add curl\'\nRUN busybox sh <<EOF\napk add git\nEOF\n',
+      errors: [{ at: '2:20-2:23' }, { at: '4:1-4:4' }],
+      output: 'FROM alpine:3.21\nRUN busybox sh -c \'apk add --no-cache curl\'\nRUN busybox sh <<EOF\napk add --no-cache git\nEOF\n',
+    },
+    {
+      name: 'a later RUN reads the index apk update downloads: no safe fix',
+      code: 'FROM alpine:3.21\nRUN apk update && apk add curl\nRUN apk upgrade\n',
+      errors: [{ at: '2:19-2:22' }],
+      output: null,
+    },
+    {
+      name: 'a later apk add gets --no-cache first, then the apk update can go',
+      code: 'FROM alpine:3.21\nRUN apk update && apk add curl\nRUN apk add git\n',
+      errors: [{ at: '2:19-2:22' }, { at: '3:5-3:8' }],
+      output: 'FROM alpine:3.21\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n',
+    },
+    {
+      name: 'apk update inside an if: no safe fix',
+      code: 'FROM alpine:3.21\nRUN if true; then apk update; fi && apk add curl\n',
+      errors: [{ at: '2:37-2:40' }],
+      output: null,
+    },
     { name: 'virtual package and ONBUILD', code: 'FROM alpine:3.21\nRUN apk add -t .build-deps gcc\nONBUILD RUN apk add git\n', errors: [{ at: '2:5-2:8' }, { at: '3:13-3:16' }], output: 'FROM alpine:3.21\nRUN apk add --no-cache -t .build-deps gcc\nONBUILD RUN apk add --no-cache git\n' },
   ],
 });

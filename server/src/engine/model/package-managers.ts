@@ -39,6 +39,8 @@ export interface PackageManager {
   yes?: { flags: readonly string[]; add: string; quietAnswers?: boolean };
   /** Flags that keep downloads out of the image (`apk --no-cache`), and the environment variable that does the same. */
   noCache?: { flags: readonly string[]; env?: string };
+  /** Flags that refresh the index before the subcommand runs (`apk add -U`). */
+  refreshFlags?: readonly string[];
   /** Flags that keep it from downloading at all (`apk add --no-network`: the index on disk is used, nothing is added). */
   offlineFlags?: readonly string[];
   /**
@@ -113,6 +115,7 @@ const APK: PackageManager = {
   subcommands: { install: ['add'], upgrade: ['upgrade', 'fix'], remove: ['del'], clean: ['cache clean', 'cache purge'], update: ['update'] },
   noCache: { flags: ['no-cache'] },
   offlineFlags: ['no-network'],
+  refreshFlags: ['U', 'update-cache'],
   virtualFlags: ['t', 'virtual'],
   cacheDirs: ['/var/cache/apk', '/etc/apk/cache'],
   unpinned: (spec) => (notJudged(spec) || /[=~<>]/.test(spec) || spec.endsWith('.apk') ? undefined : versionAdvice('`apk add <package>=<version>` or `<package>~<major.minor>`')),
@@ -389,6 +392,16 @@ function parse(written: ShellCommand, cmd: ShellCommand): PackageCommand | undef
 /** A command that reads the package index `update` downloads: anything but `update`, `remove` and `clean` (and a bare name). */
 export function readsIndex(pc: PackageCommand): boolean {
   return pc.sub.length > 0 && pc.action !== 'update' && pc.action !== 'remove' && pc.action !== 'clean';
+}
+
+/** A command that downloads a fresh index into the image: `update`, or `apk add -U`. */
+export function refreshesIndex(pc: PackageCommand): boolean {
+  return pc.action === 'update' || pc.flags.some((f) => pc.manager.refreshFlags?.includes(f.name));
+}
+
+/** A command that reads the index on disk, left by an earlier `update` (`apk add --no-cache` fetches its own). */
+export function readsIndexOnDisk(pc: PackageCommand): boolean {
+  return readsIndex(pc) && !refreshesIndex(pc) && !pc.flags.some((f) => pc.manager.noCache?.flags.includes(f.name));
 }
 
 /** Whether `pc` answers its manager's confirmation prompt (`-y`; for apt also quiet level 2: `-qq`, `-q -q`, `-q=2`). */

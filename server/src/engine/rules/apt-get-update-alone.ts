@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
 import type { ShellCommand } from '../model/shell';
 import { packageCommand, PACKAGE_MANAGERS, readsIndex } from '../model/package-managers';
+import { invokedShell } from '../model/shells';
 import { canMerge, mergeRunsEdits, nextInStage } from './support';
 
 const APT = PACKAGE_MANAGERS.apt;
@@ -17,11 +18,28 @@ function aptReadsIndex(cmd: ShellCommand): boolean {
   return pc?.manager === APT && readsIndex(pc);
 }
 
-/** A RUN that refreshes the apt index but installs or upgrades nothing with it. */
+/**
+ * A command that runs a script whose commands Dockwise cannot see: `./install.sh`, `/usr/local/bin/setup`,
+ * `bash deps.sh`, `. /env.sh`. Programs in the system directories are not scripts of the Dockerfile's own.
+ */
+function runsScript(cmd: ShellCommand): boolean {
+  if (packageCommand(cmd)) return false;
+  const shell = invokedShell(cmd.name, cmd.args);
+  if (shell) {
+    const args = cmd.name.endsWith('busybox') ? cmd.args.slice(1) : cmd.args;
+    return !args.some((a) => /^-[a-z]*c[a-z]*$/.test(a.value)) && args.some((a) => !a.value.startsWith('-'));
+  }
+  if ((cmd.name === '.' || cmd.name === 'source') && cmd.args.length > 0) return true;
+  return (cmd.name.includes('/') && !/^\/(usr\/)?s?bin\//.test(cmd.name)) || /\.(sh|bash)$/.test(cmd.name);
+}
+
+/** A RUN that refreshes the apt index but installs or upgrades nothing with it (as far as its text shows). */
 export function isAptUpdateOnlyRun(instr: Instr): boolean {
   const cmds = instr.run?.commands ?? [];
-  if (!cmds.some(aptUpdate)) return false;
-  return !cmds.some(aptReadsIndex);
+  const update = cmds.findIndex(aptUpdate);
+  if (update < 0) return false;
+  // A script it runs afterwards may well install.
+  return !cmds.some(aptReadsIndex) && !cmds.slice(update + 1).some(runsScript);
 }
 
 export default defineRule({

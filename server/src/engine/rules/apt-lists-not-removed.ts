@@ -1,34 +1,9 @@
 import { defineRule } from '../rule';
-import { packageCommand, PACKAGE_MANAGERS, readsIndex } from '../model/package-managers';
+import { packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
 import { aptUpdate } from './apt-get-update-alone';
-import { appendCommandEdit, cacheDirsAt, mountsCache, removesCacheDir } from './support';
-import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
-import type { ShellCommand } from '../model/shell';
+import { appendCommandEdit, cacheDirsAt, indexReadLater, mountsCache, removesCacheDir } from './support';
 
 const APT = PACKAGE_MANAGERS.apt;
-
-/** An apt command that reads the package lists (install, upgrade, apt-cache policy …). */
-function readsLists(c: ShellCommand): boolean {
-  const pc = packageCommand(c);
-  return pc?.manager === APT && readsIndex(pc);
-}
-
-const builtOn = (s: Stage, base: Stage) => { for (let x: Stage | undefined = s; x; x = x.parent) if (x === base) return true; return false; };
-
-/**
- * A later RUN of this stage (or of a stage built FROM it, or a later ONBUILD trigger) that reads the lists
- * before running `apt-get update` itself: deleting them here would make its install fail.
- */
-function listsReadLater(model: DockerfileModel, instr: Instr): boolean {
-  const later = model.runs.filter((r) => r.start > instr.start && (instr.onbuild ? !!r.onbuild : !r.onbuild && !!r.stage && !!instr.stage && builtOn(r.stage, instr.stage)));
-  return later.some((r) => {
-    for (const c of r.run!.commands) {
-      if (aptUpdate(c)) return false;
-      if (readsLists(c)) return true;
-    }
-    return false;
-  });
-}
 
 export default defineRule({
   meta: {
@@ -58,7 +33,7 @@ export default defineRule({
       const removes = cmds.some((c) => removesCacheDir(c, lists) || (packageCommand(c)?.manager === APT && packageCommand(c)?.subcommand === 'dist-clean'));
       if (removes) continue;
       if (mountsCache(instr, lists)) continue;
-      const edit = listsReadLater(ctx.model, instr) ? undefined : appendCommandEdit(ctx.model, instr, APT.cleanCommand!);
+      const edit = indexReadLater(ctx.model, instr, APT) ? undefined : appendCommandEdit(ctx.model, instr, APT.cleanCommand!);
       ctx.report({
         start: update.start,
         end: update.end,

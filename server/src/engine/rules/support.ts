@@ -1,9 +1,9 @@
 // Helpers several rules share: RUN adjacency, flags equality, and the text edits that merge RUNs or
 // append a command to one while keeping its continuation style and every comment.
-import type { DockerfileModel, Instr } from '../model/dockerfile';
+import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import type { OffsetEdit, RuleContext } from '../rule';
 import { isCommand, parseArgs } from '../model/commands';
-import { cacheDirsOf, isInCacheDir, mountCoversCache, packageCommand, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
+import { cacheDirsOf, isInCacheDir, mountCoversCache, packageCommand, readsIndexOnDisk, refreshesIndex, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
 import type { ShellCommand, ShellScript } from '../model/shell';
 import { substitute } from '../model/variables';
 
@@ -265,6 +265,50 @@ export function reportUnpinned(ctx: RuleContext, instr: Instr, pc: PackageComman
   if (!groups.size) return;
   const parts = [...groups.values()].map((g) => `the ${g.advice.what} of ${g.specs.map((s) => `\`${s}\``).join(', ')} (${g.advice.how})`);
   ctx.report({ start: words[0].start, end: words[words.length - 1].end, message: `Pin ${parts.join('; ')}` });
+}
+
+/**
+ * The distribution packages (apt, apk, yum, dnf, zypper installs) that the RUNs of `instr`'s stage and of the
+ * stages it is built FROM install, by name; with `before`, only those installed before that command of `instr`.
+ * An ONBUILD trigger sees its own stage's RUNs. Operands whose variables cannot be resolved are left out.
+ */
+export function installedPackages(model: DockerfileModel, instr: Instr, before?: ShellCommand): Set<string> {
+  const names = new Set<string>();
+  const add = (run: Instr, limit?: ShellCommand) => {
+    for (const pc of packageCommands(run)) {
+      if (limit && pc.cmd.start >= limit.start) break;
+      if (!pc.manager.system || pc.action !== 'install') continue;
+      for (const w of pc.operands) for (const spec of resolvedOperand(model, run, w) ?? []) names.add(pc.manager.packageName(spec));
+    }
+  };
+  const stage = instr.onbuild?.stage ?? instr.stage;
+  for (let s = stage ?? undefined; s; s = s.parent) {
+    for (const i of s.instructions) {
+      if (!i.run) continue;
+      if (before && s === stage && i.start > instr.start) break;
+      add(i, before && i === instr ? before : undefined);
+    }
+  }
+  if (instr.onbuild) add(instr, before);
+  return names;
+}
+
+const builtOn = (s: Stage, base: Stage) => { for (let x: Stage | undefined = s; x; x = x.parent) if (x === base) return true; return false; };
+
+/**
+ * A later RUN of this stage (or of a stage built FROM it, or a later ONBUILD trigger) that reads `m`'s package
+ * index from disk before refreshing it itself: deleting the index here, or not downloading it, makes it fail.
+ */
+export function indexReadLater(model: DockerfileModel, instr: Instr, m: PackageManager): boolean {
+  const later = model.runs.filter((r) => r.start > instr.start && (instr.onbuild ? !!r.onbuild : !r.onbuild && !!r.stage && !!instr.stage && builtOn(r.stage, instr.stage)));
+  return later.some((r) => {
+    for (const pc of packageCommands(r)) {
+      if (pc.manager !== m) continue;
+      if (refreshesIndex(pc)) return false;
+      if (readsIndexOnDisk(pc)) return true;
+    }
+    return false;
+  });
 }
 
 /** Commands after `cmd` in the same RUN (source order). */
