@@ -404,6 +404,11 @@ export function readsIndexOnDisk(pc: PackageCommand): boolean {
   return readsIndex(pc) && !refreshesIndex(pc) && !pc.flags.some((f) => pc.manager.noCache?.flags.includes(f.name));
 }
 
+/** A command that changes the installed packages (install, upgrade, remove): the ones that ask for confirmation. */
+export function changesPackages(pc: PackageCommand): boolean {
+  return pc.action === 'install' || pc.action === 'upgrade' || pc.action === 'remove';
+}
+
 /** Whether `pc` answers its manager's confirmation prompt (`-y`; for apt also quiet level 2: `-qq`, `-q -q`, `-q=2`). */
 export function assumesYes(pc: PackageCommand): boolean {
   const yes = pc.manager.yes;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { assumesYes, PACKAGE_MANAGERS } from '../model/package-managers';
+import { assumesYes, changesPackages, PACKAGE_MANAGERS } from '../model/package-managers';
 import { packageCommands } from './support';
 
 const APT = PACKAGE_MANAGERS.apt;
@@ -25,7 +25,7 @@ export default defineRule({
     for (const instr of ctx.model.runs) {
       for (const pc of packageCommands(instr)) {
         // Everything that changes packages can ask first.
-        if (pc.manager !== APT || pc.tool !== 'apt-get' || !(pc.action === 'install' || pc.action === 'upgrade' || pc.action === 'remove') || assumesYes(pc)) continue;
+        if (pc.manager !== APT || pc.tool !== 'apt-get' || !changesPackages(pc) || assumesYes(pc)) continue;
         const sub = pc.sub[0];
         ctx.report({
           start: pc.nameWord.start,

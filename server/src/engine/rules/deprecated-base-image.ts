@@ -2,6 +2,7 @@ import { defineRule, type FixSpec } from '../rule';
 import type { DockerfileModel, Stage } from '../model/dockerfile';
 import { deprecatedImage } from '../model/image-lifecycle';
 import { isCommand } from '../model/commands';
+import { packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
 
 const TEMURIN_MAJORS = new Set(['8', '11', '17', '21', '25']);
 
@@ -19,7 +20,8 @@ function replacementFix(model: DockerfileModel, stage: Stage): FixSpec | undefin
   const target = temurinFor(img.tag);
   if (!target) return undefined;
   // Temurin images are Ubuntu (or Alpine) based: a stage that uses yum/dnf/microdnf would break.
-  const usesRpm = stage.instructions.some((i) => i.run?.commands.some((c) => isCommand(c, 'yum', 'dnf', 'microdnf', 'rpm')));
+  const rpmTools = [PACKAGE_MANAGERS.yum, PACKAGE_MANAGERS.dnf];
+  const usesRpm = stage.instructions.some((i) => i.run?.commands.some((c) => isCommand(c, 'rpm') || rpmTools.some((m) => m === packageCommand(c)?.manager)));
   if (usesRpm) return undefined;
   return { title: `Replace with ${target} (unsafe: different vendor build and base distribution)`, safety: 'unsafe', edits: [{ start: stage.imageStart, end: stage.imageEnd, text: target }] };
 }

@@ -4,8 +4,6 @@ import { appendCommandEdit, cacheCleanedAfter, cacheDirsAt, mountsCache, package
 
 const MANAGER = PACKAGE_MANAGERS.dnf;
 
-const TOOLS = ['dnf', 'dnf5', 'microdnf'];
-const SUBS = ['install', 'in', 'groupinstall', 'localinstall', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei'];
 
 export default defineRule({
   meta: {

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { assumesYes, PACKAGE_MANAGERS } from '../model/package-managers';
+import { assumesYes, changesPackages, PACKAGE_MANAGERS } from '../model/package-managers';
 import { packageCommands } from './support';
 
 const MANAGER = PACKAGE_MANAGERS.zypper;
@@ -25,7 +25,7 @@ export default defineRule({
     for (const instr of ctx.model.runs) {
       for (const pc of packageCommands(instr)) {
         // Everything that changes packages asks first.
-        if (pc.manager !== MANAGER || !(pc.action === 'install' || pc.action === 'upgrade' || pc.action === 'remove') || assumesYes(pc)) continue;
+        if (pc.manager !== MANAGER || !changesPackages(pc) || assumesYes(pc)) continue;
         const sub = pc.sub[pc.sub.length - 1];
         ctx.report({
           start: pc.nameWord.start,
