@@ -3,7 +3,7 @@ import { DockerfileModel } from './model/dockerfile';
 import { fixAllowed, type EngineSettings, type FileAccess, type FixSpec, type Rule, type RuleContext } from './rule';
 import type { Finding, Fix, Severity, SeverityOrOff } from './types';
 import { allRules } from './rules';
-import { baseName } from './model/commands';
+import { baseName, commandRunBy } from './model/commands';
 import { parseFailures, type Unparsed } from './model/syntax';
 
 export interface LintOptions {
@@ -68,7 +68,12 @@ function presentIn(model: DockerfileModel): { commands: Set<string>; keywords: S
     for (let i = 0; i < triggers.length; i++) found.keywords.add(triggers[i].keyword);
     for (let i = 0; i < runs.length; i++) {
       const commands = runs[i].run!.commands;
-      for (let c = 0; c < commands.length; c++) found.commands.add(baseName(commands[c]));
+      for (let c = 0; c < commands.length; c++) {
+        found.commands.add(baseName(commands[c]));
+        // `xargs apt-get install`: rules about apt-get must run.
+        const runs = commandRunBy(commands[c]);
+        if (runs !== commands[c]) found.commands.add(baseName(runs));
+      }
     }
     presence.set(model, found);
   }

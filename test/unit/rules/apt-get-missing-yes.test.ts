@@ -22,6 +22,12 @@ testRule(rule, {
       output: null,
     },
     {
+      name: 'upgrade and purge ask too, also through xargs',
+      code: 'FROM debian:12-slim\nRUN apt-get upgrade && xargs -r apt-get purge < /tmp/deps\n',
+      errors: [{ at: '2:5-2:12', message: /`apt-get upgrade`/ }, { at: '2:33-2:40', message: /`apt-get purge`/ }],
+      output: 'FROM debian:12-slim\nRUN apt-get upgrade -y && xargs -r apt-get purge -y < /tmp/deps\n',
+    },
+    {
       code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install curl\n',
       errors: [{ at: '2:23-2:30', message: /without `-y`/ }],
       output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n',

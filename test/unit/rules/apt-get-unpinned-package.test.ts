@@ -3,6 +3,12 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'build dependencies purged by apt-mark auto and --auto-remove (the docker-library pattern)',
+      code: 'FROM debian:12-slim\nRUN set -eux; savedAptMark="$(apt-mark showmanual)"; apt-get update; apt-get install -y --no-install-recommends gcc make; make; apt-mark auto \'.*\' > /dev/null; apt-mark manual $savedAptMark; apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; rm -rf /var/lib/apt/lists/*\n',
+    },
+    { name: 'a build dependency purged by name', code: 'FROM debian:12-slim\nRUN apt-get install -y gcc=4:12.2.0-3 libc6-dev && make && apt-get purge -y libc6-dev\n' },
+    { name: 'a glob', code: 'FROM debian:12-slim\nRUN apt-get install -y \'libcanberra-gtk*\'\n' },
     'FROM debian:12-slim\nRUN apt-get install -y curl=7.88.1-10+deb12u8\n',
     'FROM debian:12-slim\nRUN apt-get install -y -t bookworm-backports curl/bookworm-backports ./local.deb\n',
     'FROM debian:12-slim\nRUN apt-get update && apt-get upgrade -y\n',
@@ -12,8 +18,13 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'one finding per install command, naming only what is unpinned and not purged',
+      code: 'FROM debian:12-slim\nRUN apt-get install -y \\\n      curl \\\n      gcc \\\n      jq=1.6-2.1 \\\n      wget \\\n  && apt-get purge -y gcc\n',
+      errors: [{ at: '3:7-6:11', message: /^Pin the version of `curl`, `wget` \(/ }],
+    },
+    {
       code: 'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl git=1:2.39.5-0\n',
-      errors: [{ at: '2:48-2:52', message: /`curl`/ }],
+      errors: [{ at: '2:48-2:67', message: /^Pin the version of `curl` \(`apt-get install <package>=<version>`\)$/ }],
     },
     {
       name: 'an ENV list with one unpinned package, a -o value, sh -c and ONBUILD',

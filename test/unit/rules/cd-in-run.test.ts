@@ -29,7 +29,7 @@ testRule(rule, {
       name: 'the same cd twice: WORKDIR once, then the cd that changes nothing is dropped',
       code: 'FROM alpine:3.21\nRUN cd /tmp && cd /tmp/ && curl\nWORKDIR /srv\nRUN cd /tmp && ls\n',
       errors: [{ at: '2:5-2:7' }, { at: '2:16-2:18' }, { at: '4:5-4:7' }],
-      unsafeOutput: 'FROM alpine:3.21\nWORKDIR /tmp\nRUN curl\nWORKDIR /srv\nWORKDIR /tmp\nRUN ls\n',
+      unsafeOutput: 'FROM alpine:3.21\nWORKDIR /tmp\nRUN curl\nWORKDIR /srv\nWORKDIR /tmp\nRUN ls\nWORKDIR /srv\n',
     },
     {
       name: 'flags stay on the RUN, the rest continues on the next line',

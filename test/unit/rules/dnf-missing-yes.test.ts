@@ -5,9 +5,15 @@ testRule(rule, {
   valid: [
     'FROM fedora:40\nRUN dnf install -y httpd\n',
     'FROM fedora:40\nRUN microdnf --assumeyes install httpd\n',
-    'FROM fedora:40\nRUN dnf upgrade-minimal\n',
+    'FROM fedora:40\nRUN dnf makecache && dnf clean all\n',
   ],
   invalid: [
+    {
+      name: 'an upgrade asks too (this case was valid before the one table of package managers)',
+      code: 'FROM fedora:40\nRUN dnf upgrade-minimal && dnf remove vim\n',
+      errors: [{ at: '2:5-2:8', message: /`dnf upgrade-minimal`/ }, { at: '2:28-2:31', message: /`dnf remove`/ }],
+      output: 'FROM fedora:40\nRUN dnf upgrade-minimal -y && dnf remove -y vim\n',
+    },
     {
       code: 'FROM fedora:40\nRUN dnf --setopt=install_weak_deps=False install httpd\n',
       errors: [{ at: '2:5-2:8', message: /`dnf install` without `-y`/ }],

@@ -3,6 +3,8 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'go get then git checkout of a version in the same RUN (GOPATH mode)', code: 'FROM golang:1.13\nENV V=v5.1.1\nRUN go get github.com/pusher/oauth2_proxy || true && cd /go/src/github.com/pusher/oauth2_proxy && git checkout "$V" && go build .\n' },
+    { name: 'go get then git checkout in a later RUN of the stage', code: 'FROM golang:1.13\nRUN go get github.com/hashicorp/vault || true\nWORKDIR /go/src/github.com/hashicorp/vault\nRUN git -C . checkout v1.4.2\n' },
     'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@v0.16.2\n',
     'FROM golang:1.23\nRUN go install ./cmd/... && go build -o /app .\n',
     'FROM golang:1.23\nRUN go get -tool example.com/gen@v1.0.0\n',

@@ -9,6 +9,13 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'an option value before the subcommand',
+      code: 'FROM node:22-slim\nCOPY package*.json ./\nRUN npm --loglevel warn install\n',
+      errors: [{ at: '3:25-3:32' }],
+      output: null,
+      unsafeOutput: 'FROM node:22-slim\nCOPY package*.json ./\nRUN npm --loglevel warn ci\n',
+    },
+    {
       code: 'FROM node:22-slim\nCOPY package.json package-lock.json ./\nRUN npm install --production\n',
       errors: [{ at: '3:9-3:16', message: /npm ci/ }],
       output: null,

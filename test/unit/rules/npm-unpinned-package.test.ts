@@ -14,7 +14,7 @@ testRule(rule, {
     {
       name: 'a scope is not a version, @latest is not a version, i and add, git without a ref, ONBUILD',
       code: 'FROM node:22-slim\nRUN npm i @scope/tool && npm add express@latest git+ssh://git@github.com/a/b.git\nONBUILD RUN npm install typescript\n',
-      errors: [{ at: '2:11-2:22' }, { at: '2:34-2:48' }, { at: '2:49-2:81' }, { at: '3:25-3:35' }],
+      errors: [{ at: '2:11-2:22' }, { at: '2:34-2:81', message: /^Pin the version of `express@latest` \(`npm install <package>@<version>`\); the revision of `git\+ssh:\/\/git@github.com\/a\/b.git` \(end the URL with `#<tag>`/ }, { at: '3:25-3:35' }],
     },
   ],
 });

@@ -19,7 +19,7 @@ testRule(rule, {
     {
       name: 'a VCS URL without a revision',
       code: 'FROM python:3.12-slim\nRUN pip install git+https://github.com/rtfd/read-ext.git#egg=read-ext "x @ git+https://user:pw@git.example.com/x.git"\n',
-      errors: [{ at: '2:17-2:70' }, { at: '2:71-2:118' }],
+      errors: [{ at: '2:17-2:118', message: /^Pin the revision of `git\+https:\/\/github.com\/rtfd\/read-ext.git#egg=read-ext`, `x @ git\+https:\/\/user:pw@git.example.com\/x.git` \(end the URL with `@<tag>` or `@<commit>`\)$/ }],
     },
     { code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n', errors: [{ at: '2:32-2:37', message: /`flask`/ }] },
     {

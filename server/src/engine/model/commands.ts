@@ -15,10 +15,17 @@ export interface ParsedArgs {
  * take the following word as their value when not written as `--flag=value`.
  */
 export function parseArgs(cmd: ShellCommand, valueFlags: readonly string[] = []): ParsedArgs {
+  return parseWords(cmd.args, valueFlags);
+}
+
+/**
+ * parseArgs over any list of words. With `singleDashLong`, `-name` is one long option as Go's flag package
+ * reads it (`go build -ldflags x`), not the letters n, a, m, e.
+ */
+export function parseWords(words: readonly ShellWord[], valueFlags: readonly string[] = [], singleDashLong = false): ParsedArgs {
   const flags: ParsedFlag[] = [];
   const operands: ShellWord[] = [];
   let endOfFlags = false;
-  const words = cmd.args;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const v = w.value;
@@ -30,9 +37,10 @@ export function parseArgs(cmd: ShellCommand, valueFlags: readonly string[] = [])
       endOfFlags = true;
       continue;
     }
-    if (v.startsWith('--')) {
+    if (v.startsWith('--') || singleDashLong) {
       const eq = v.indexOf('=');
-      const name = eq >= 0 ? v.slice(2, eq) : v.slice(2);
+      const dashes = v.startsWith('--') ? 2 : 1;
+      const name = eq >= 0 ? v.slice(dashes, eq) : v.slice(dashes);
       let value = eq >= 0 ? v.slice(eq + 1) : undefined;
       if (value === undefined && valueFlags.includes(name) && i + 1 < words.length) value = words[++i].value;
       flags.push({ name, word: w, value, long: true });
@@ -77,68 +85,39 @@ export function subcommand(cmd: ShellCommand, valueFlags: readonly string[] = []
   return parseArgs(cmd, valueFlags).operands[0];
 }
 
-// apt-get options that take a value (so `-o Dpkg::Options::=x install` finds `install`).
-export const APT_VALUE_FLAGS = ['o', 'c', 't', 'option', 'config-file', 'target-release', 'default-release'];
-
-/** `apt-get install …` (and `apt install`), with the install word located. */
-export function aptInstall(cmd: ShellCommand): ShellWord | undefined {
-  if (!isCommand(cmd, 'apt-get', 'apt')) return undefined;
-  const sub = subcommand(cmd, APT_VALUE_FLAGS);
-  return sub && sub.value === 'install' ? sub : undefined;
-}
-
-export function aptUpdate(cmd: ShellCommand): boolean {
-  if (!isCommand(cmd, 'apt-get', 'apt', 'aptitude')) return false;
-  return subcommand(cmd, APT_VALUE_FLAGS)?.value === 'update';
-}
+// Programs that run the command named by their operands: `xargs -r apt-get install`, `sudo apk add`,
+// `env DEBIAN_FRONTEND=noninteractive apt-get install`. Their options that take a value:
+const WRAPPERS: Record<string, readonly string[]> = {
+  xargs: ['a', 'arg-file', 'd', 'delimiter', 'E', 'I', 'L', 'max-lines', 'n', 'max-args', 'P', 'max-procs', 's', 'max-chars', 'process-slot-var'],
+  sudo: ['u', 'user', 'g', 'group', 'C', 'close-from', 'D', 'chdir', 'p', 'prompt', 'r', 'role', 't', 'type', 'U', 'other-user', 'T', 'command-timeout'],
+  env: ['u', 'unset', 'C', 'chdir', 'S', 'split-string'],
+};
 
 /**
- * `pip install …`, `pip3 install …`, `python3 -m pip install …`: the `install` word, or undefined.
- * pipx and pipenv are different tools and do not count.
+ * The command `cmd` runs: for `xargs -r apt-get install` the `apt-get install` part (same offsets, same
+ * pipeline), for any other command `cmd` itself.
  */
-export function pipInstall(cmd: ShellCommand): ShellWord | undefined {
-  const name = baseName(cmd);
-  if (/^pip[0-9.]*$/.test(name)) {
-    const sub = subcommand(cmd, ['r', 'c', 'i', 't', 'requirement', 'constraint', 'index-url', 'target', 'prefix', 'root', 'python', 'log', 'cache-dir']);
-    return sub?.value === 'install' ? sub : undefined;
+export function commandRunBy(cmd: ShellCommand): ShellCommand {
+  let current = cmd;
+  for (let depth = 0; depth < 4; depth++) {
+    const valueFlags = WRAPPERS[baseName(current)];
+    if (!valueFlags) return current;
+    const words = current.args;
+    let i = 0;
+    for (; i < words.length; i++) {
+      const v = words[i].value;
+      if (words[i].quoted || !v.startsWith('-')) {
+        if (baseName(current) === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) continue;
+        break;
+      }
+      if (v === '--') { i++; break; }
+      const long = v.startsWith('--');
+      const name = long ? v.slice(2) : v.slice(-1);
+      if (!v.includes('=') && valueFlags.includes(name) && (long || v.length === 2)) i++;
+    }
+    const inner = words[i];
+    if (!inner) return current;
+    current = { ...current, name: inner.value, nameWord: inner, args: words.slice(i + 1), start: inner.start };
   }
-  if (/^python[0-9.]*$/.test(name)) {
-    const words = cmd.args;
-    const m = words.findIndex((w) => w.value === '-m');
-    if (m >= 0 && words[m + 1]?.value === 'pip' && words[m + 2]?.value === 'install') return words[m + 2];
-  }
-  return undefined;
-}
-
-/** `apk add …`: the `add` word, or undefined. */
-export function apkAdd(cmd: ShellCommand): ShellWord | undefined {
-  if (!isCommand(cmd, 'apk')) return undefined;
-  const sub = subcommand(cmd, ['t', 'virtual', 'repository', 'X', 'p', 'root', 'keys-dir', 'arch', 'cache-dir']);
-  return sub?.value === 'add' ? sub : undefined;
-}
-
-/** `yarn install`, or a bare `yarn` (which installs): the word to point at. */
-export function yarnInstall(cmd: ShellCommand): ShellWord | undefined {
-  if (!isCommand(cmd, 'yarn')) return undefined;
-  const sub = subcommand(cmd);
-  if (!sub) return cmd.nameWord;
-  return sub.value === 'install' ? sub : undefined;
-}
-
-// RPM tools (yum, dnf, microdnf) and zypper: options that take a value, and the subcommand with its operands.
-export const RPM_VALUE_FLAGS = ['c', 'd', 'e', 'R', 'x', 'config', 'exclude', 'installroot', 'releasever', 'setopt', 'enablerepo', 'disablerepo', 'repo', 'repoid', 'debuglevel', 'errorlevel', 'downloaddir', 'destdir', 'forcearch', 'color', 'rpmverbosity'];
-export const ZYPPER_VALUE_FLAGS = ['r', 'repo', 'c', 'config', 'R', 'root', 'D', 'reposd-dir', 'C', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 't', 'type', 'from', 'p', 'plus-repo', 'download'];
-
-/** `tool <sub> operands…` when `cmd` is one of `tools` and its subcommand is one of `subs`. */
-export function toolSubcommand(cmd: ShellCommand, tools: readonly string[], subs: readonly string[], valueFlags: readonly string[]): { sub: ShellWord; operands: ShellWord[] } | undefined {
-  if (!isCommand(cmd, ...tools)) return undefined;
-  const { operands } = parseArgs(cmd, valueFlags);
-  const sub = operands[0];
-  if (!sub || !subs.includes(sub.value)) return undefined;
-  return { sub, operands: operands.slice(1) };
-}
-
-/** Every flag of `cmd` after parsing with `valueFlags`, by name. */
-export function flagNames(cmd: ShellCommand, valueFlags: readonly string[] = []): Set<string> {
-  return new Set(parseArgs(cmd, valueFlags).flags.map((f) => f.name));
+  return current;
 }

@@ -1,9 +1,9 @@
 import { defineRule } from '../rule';
-import { toolSubcommand } from '../model/commands';
-import { resolvedOperand } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands, reportUnpinned } from './support';
 import { PINNING_TRADE_OFF } from './apt-get-unpinned-package';
 
-const APK_VALUE_FLAGS = ['t', 'virtual', 'X', 'repository', 'p', 'root', 'keys-dir', 'arch', 'cache-dir', 'repositories-file', 'cache-max-age', 'timeout'];
+const APK = PACKAGE_MANAGERS.apk;
 
 export default defineRule({
   meta: {
@@ -14,7 +14,7 @@ export default defineRule({
     scope: 'stage',
     docs: {
       summary: '`apk add` of a package without a version',
-      why: `Without a version, \`apk add curl\` installs whatever the repository offers on the day of the build, so rebuilds can differ. Pin with \`package=version\` (exact) or \`package~version\` (that release series, e.g. \`curl~8.9\`, which survives patch updates). ${PINNING_TRADE_OFF}`,
+      why: `Without a version, \`apk add curl\` installs whatever the repository offers on the day of the build, so rebuilds can differ. Pin with \`package=version\` (exact) or \`package~version\` (that release series, e.g. \`curl~8.9\`, which survives patch updates). Each \`apk add\` gets one finding that names its unpinned packages; build dependencies deleted again in the same RUN (\`apk add --virtual .build-deps …\` then \`apk del .build-deps\`) never ship and are not reported, nor are globs. ${PINNING_TRADE_OFF}`,
       examples: [
         { bad: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n', good: 'FROM alpine:3.20\nRUN apk add --no-cache curl~8.12\n' },
       ],
@@ -23,16 +23,9 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        const hit = toolSubcommand(cmd, ['apk'], ['add'], APK_VALUE_FLAGS);
-        if (!hit) continue;
-        for (const w of hit.operands) {
-          const values = resolvedOperand(ctx.model, instr, w);
-          if (!values) continue;
-          const unpinned = values.filter((v) => !/[=~<>]/.test(v) && !v.endsWith('.apk'));
-          if (!unpinned.length) continue;
-          ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`apk add <package>=<version>\` or \`<package>~<major.minor>\`)` });
-        }
+      for (const pc of packageCommands(instr)) {
+        if (pc.manager !== APK || pc.action !== 'install') continue;
+        reportUnpinned(ctx, instr, pc);
       }
     }
   },

@@ -1,5 +1,8 @@
 import { defineRule } from '../rule';
-import { aptInstall, isCommand, parseArgs, APT_VALUE_FLAGS } from '../model/commands';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands } from './support';
+
+const APT = PACKAGE_MANAGERS.apt;
 
 export default defineRule({
   meta: {
@@ -21,16 +24,15 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        const install = aptInstall(cmd);
-        if (!install || !isCommand(cmd, 'apt-get')) continue;
-        const { flags } = parseArgs(cmd, APT_VALUE_FLAGS);
-        if (flags.some((f) => f.name === 'no-install-recommends' || (f.value ?? '').startsWith('APT::Install-Recommends=') )) continue;
-        if (cmd.args.some((w) => /APT::Install-Recommends=(false|0|no)/i.test(w.value))) continue;
+      for (const pc of packageCommands(instr)) {
+        if (pc.manager !== APT || pc.tool !== 'apt-get' || pc.action !== 'install') continue;
+        if (pc.flags.some((f) => f.name === 'no-install-recommends' || (f.value ?? '').startsWith('APT::Install-Recommends='))) continue;
+        if (pc.cmd.args.some((w) => /APT::Install-Recommends=(false|0|no)/i.test(w.value))) continue;
+        const install = pc.sub[0];
         ctx.report({
-          start: cmd.nameWord.start,
-          end: cmd.nameWord.end,
-          message: '`apt-get install` without `--no-install-recommends` also installs recommended packages',
+          start: pc.nameWord.start,
+          end: pc.nameWord.end,
+          message: `\`apt-get ${pc.subcommand}\` without \`--no-install-recommends\` also installs recommended packages`,
           fixes: [{ title: 'Add --no-install-recommends (unsafe: installs fewer packages)', safety: 'unsafe', edits: [{ start: install.end, end: install.end, text: ' --no-install-recommends' }] }],
         });
       }

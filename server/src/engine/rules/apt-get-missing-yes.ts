@@ -1,15 +1,8 @@
 import { defineRule } from '../rule';
-import { aptInstall, parseArgs, isCommand, APT_VALUE_FLAGS } from '../model/commands';
-import type { ShellCommand } from '../model/shell';
+import { assumesYes, changesPackages, PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands } from './support';
 
-/** apt-get assumes yes with -y/--yes/--assume-yes, or with quiet level 2 (-qq, -q -q, -q=2, --quiet twice). */
-function assumesYes(cmd: ShellCommand): boolean {
-  const { flags } = parseArgs(cmd, APT_VALUE_FLAGS);
-  if (flags.some((f) => ['y', 'yes', 'assume-yes', 'qq'].includes(f.name))) return true;
-  if (cmd.args.some((w) => /^(-q=2|--quiet=2)$/.test(w.value))) return true;
-  const quiet = flags.filter((f) => f.name === 'q' || f.name === 'quiet').length;
-  return quiet === 2;
-}
+const APT = PACKAGE_MANAGERS.apt;
 
 export default defineRule({
   meta: {
@@ -20,8 +13,8 @@ export default defineRule({
     scope: 'stage',
     fixable: 'safe',
     docs: {
-      summary: '`apt-get install` without `-y`',
-      why: 'A build has no one to answer apt-get\'s "Do you want to continue?" prompt: without `-y` the install aborts as soon as it needs confirmation, which depends on what the packages pull in.',
+      summary: '`apt-get install` (or upgrade, remove) without `-y`',
+      why: 'A build has no one to answer apt-get\'s "Do you want to continue?" prompt: without `-y` an install, upgrade or removal aborts as soon as it needs confirmation, which depends on what the packages pull in or take away.',
       examples: [
         { bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n', good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n' },
       ],
@@ -30,14 +23,15 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        const install = aptInstall(cmd);
-        if (!install || !isCommand(cmd, 'apt-get') || assumesYes(cmd)) continue;
+      for (const pc of packageCommands(instr)) {
+        // Everything that changes packages can ask first.
+        if (pc.manager !== APT || pc.tool !== 'apt-get' || !changesPackages(pc) || assumesYes(pc)) continue;
+        const sub = pc.sub[0];
         ctx.report({
-          start: cmd.nameWord.start,
-          end: cmd.nameWord.end,
-          message: '`apt-get install` without `-y` stops at the confirmation prompt',
-          fixes: [{ title: 'Add -y', safety: 'safe', edits: [{ start: install.end, end: install.end, text: ' -y' }] }],
+          start: pc.nameWord.start,
+          end: pc.nameWord.end,
+          message: `\`apt-get ${pc.subcommand}\` without \`-y\` stops at the confirmation prompt`,
+          fixes: [{ title: 'Add -y', safety: 'safe', edits: [{ start: sub.end, end: sub.end, text: ' -y' }] }],
         });
       }
     }

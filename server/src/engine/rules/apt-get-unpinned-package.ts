@@ -1,6 +1,8 @@
 import { defineRule } from '../rule';
-import { aptInstall, isCommand, parseArgs, APT_VALUE_FLAGS } from '../model/commands';
-import { resolvedOperand } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands, reportUnpinned } from './support';
+
+const APT = PACKAGE_MANAGERS.apt;
 
 export const PINNING_TRADE_OFF = 'The trade-off: Debian, Ubuntu and Alpine mirrors keep only the current version of each package, so a pinned version disappears after the next security update and the build fails until someone bumps it. Pin where reproducibility matters more than that maintenance (and automate the bumps, e.g. with Renovate), or pin the base image by digest instead and turn this rule off.';
 
@@ -13,7 +15,7 @@ export default defineRule({
     scope: 'stage',
     docs: {
       summary: '`apt-get install` of a package without a version',
-      why: `Without a version, \`apt-get install curl\` installs whatever the mirror offers on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can break. Pin with \`package=version\` (find it with \`apt-cache policy package\`) or a release with \`package/release\`. ${PINNING_TRADE_OFF}`,
+      why: `Without a version, \`apt-get install curl\` installs whatever the mirror offers on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can break. Pin with \`package=version\` (find it with \`apt-cache policy package\`) or a release with \`package/release\`. Each \`apt-get install\` gets one finding that names its unpinned packages; packages purged again in the same RUN (by name, or by \`apt-mark auto\` and \`--auto-remove\`, the pattern for build dependencies) never ship and are not reported, nor are globs. ${PINNING_TRADE_OFF}`,
       examples: [
         { bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n', good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\n' },
       ],
@@ -22,17 +24,10 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        const install = aptInstall(cmd);
-        if (!install || !isCommand(cmd, 'apt-get')) continue;
-        const packages = parseArgs(cmd, APT_VALUE_FLAGS).operands.filter((w) => w.start > install.start);
-        for (const w of packages) {
-          const values = resolvedOperand(ctx.model, instr, w);
-          if (!values) continue;
-          const unpinned = values.filter((v) => !v.includes('=') && !v.includes('/') && !v.endsWith('.deb'));
-          if (!unpinned.length) continue;
-          ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`apt-get install <package>=<version>\`)` });
-        }
+      for (const pc of packageCommands(instr)) {
+        // `apt install` is left to apt-instead-of-apt-get.
+        if (pc.manager !== APT || pc.action !== 'install' || pc.tool !== 'apt-get') continue;
+        reportUnpinned(ctx, instr, pc);
       }
     }
   },

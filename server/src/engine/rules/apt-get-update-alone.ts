@@ -1,13 +1,45 @@
 import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
-import { aptInstall, aptUpdate, isCommand, subcommand, APT_VALUE_FLAGS } from '../model/commands';
+import type { ShellCommand } from '../model/shell';
+import { packageCommand, PACKAGE_MANAGERS, readsIndex } from '../model/package-managers';
+import { invokedShell } from '../model/shells';
 import { canMerge, mergeRunsEdits, nextInStage } from './support';
 
-/** A RUN that refreshes the apt index but installs or upgrades nothing with it. */
+const APT = PACKAGE_MANAGERS.apt;
+
+export function aptUpdate(cmd: ShellCommand): boolean {
+  const pc = packageCommand(cmd);
+  return pc?.manager === APT && pc.action === 'update';
+}
+
+/** An apt command that uses the index `apt-get update` downloads (install, upgrade, `apt-cache policy` …). */
+function aptReadsIndex(cmd: ShellCommand): boolean {
+  const pc = packageCommand(cmd);
+  return pc?.manager === APT && readsIndex(pc);
+}
+
+/**
+ * A command that runs a script whose commands Dockwise cannot see: `./install.sh`, `/usr/local/bin/setup`,
+ * `bash deps.sh`, `. /env.sh`. Programs in the system directories are not scripts of the Dockerfile's own.
+ */
+function runsScript(cmd: ShellCommand): boolean {
+  if (packageCommand(cmd)) return false;
+  const shell = invokedShell(cmd.name, cmd.args);
+  if (shell) {
+    const args = cmd.name.endsWith('busybox') ? cmd.args.slice(1) : cmd.args;
+    return !args.some((a) => /^-[a-z]*c[a-z]*$/.test(a.value)) && args.some((a) => !a.value.startsWith('-'));
+  }
+  if ((cmd.name === '.' || cmd.name === 'source') && cmd.args.length > 0) return true;
+  return (cmd.name.includes('/') && !/^\/(usr\/)?s?bin\//.test(cmd.name)) || /\.(sh|bash)$/.test(cmd.name);
+}
+
+/** A RUN that refreshes the apt index but installs or upgrades nothing with it (as far as its text shows). */
 export function isAptUpdateOnlyRun(instr: Instr): boolean {
   const cmds = instr.run?.commands ?? [];
-  if (!cmds.some(aptUpdate)) return false;
-  return !cmds.some((c) => aptInstall(c) || (isCommand(c, 'apt-get', 'apt') && ['upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source'].includes(subcommand(c, APT_VALUE_FLAGS)?.value ?? '')));
+  const update = cmds.findIndex(aptUpdate);
+  if (update < 0) return false;
+  // A script it runs afterwards may well install.
+  return !cmds.some(aptReadsIndex) && !cmds.slice(update + 1).some(runsScript);
 }
 
 export default defineRule({
@@ -36,7 +68,7 @@ export default defineRule({
       if (!isAptUpdateOnlyRun(instr)) continue;
       const update = instr.run!.commands.find(aptUpdate)!;
       const next = instr.onbuild ? undefined : nextInStage(instr);
-      const installs = next?.run?.commands.some(aptInstall);
+      const installs = next?.run?.commands.some(aptReadsIndex);
       const edits = next && installs && canMerge(model, instr, next) ? mergeRunsEdits(model, [instr, next]) : undefined;
       ctx.report({
         start: update.start,

@@ -1,5 +1,5 @@
 import { defineRule, type FixSpec } from '../rule';
-import { isCommand, subcommand, APT_VALUE_FLAGS } from '../model/commands';
+import { packageCommands } from './support';
 
 // Subcommands that behave the same under apt-get; `apt upgrade` also installs new dependencies, apt-get's does not.
 const SAME = ['install', 'update', 'remove', 'purge', 'autoremove', 'clean', 'autoclean', 'build-dep', 'source', 'download', 'changelog', 'satisfy', 'dist-upgrade', 'full-upgrade', 'upgrade'];
@@ -24,11 +24,11 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        if (!isCommand(cmd, 'apt')) continue;
-        const sub = subcommand(cmd, APT_VALUE_FLAGS);
+      for (const pc of packageCommands(instr)) {
+        if (pc.tool !== 'apt') continue;
+        const sub = pc.sub[0];
         const fixes: FixSpec[] = [];
-        const name = cmd.nameWord;
+        const name = pc.nameWord;
         // Only a bare `apt` name is rewritten (`/usr/bin/apt` keeps its directory).
         const newName = name.raw === 'apt' ? 'apt-get' : name.raw.endsWith('/apt') && !name.quoted ? `${name.raw}-get` : undefined;
         if (sub && SAME.includes(sub.value) && newName) {

@@ -1,33 +1,9 @@
 import { defineRule } from '../rule';
-import { aptUpdate, isCommand, parseArgs, subcommand, APT_VALUE_FLAGS } from '../model/commands';
-import { appendCommandEdit, cacheMountTargets } from './support';
-import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
-import type { ShellCommand } from '../model/shell';
+import { packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
+import { aptUpdate } from './apt-get-update-alone';
+import { appendCommandEdit, cacheDirsAt, indexReadLater, mountsCache, removesCacheDir } from './support';
 
-const LISTS_NOT_NEEDED = ['update', 'clean', 'autoclean', 'autoremove', 'purge', 'remove', 'dist-clean'];
-
-/** An apt command that reads the package lists (install, upgrade, apt-cache policy …). */
-function readsLists(c: ShellCommand): boolean {
-  if (isCommand(c, 'apt-cache')) return true;
-  return isCommand(c, 'apt-get', 'apt', 'aptitude') && !LISTS_NOT_NEEDED.includes(subcommand(c, APT_VALUE_FLAGS)?.value ?? '');
-}
-
-const builtOn = (s: Stage, base: Stage) => { for (let x: Stage | undefined = s; x; x = x.parent) if (x === base) return true; return false; };
-
-/**
- * A later RUN of this stage (or of a stage built FROM it, or a later ONBUILD trigger) that reads the lists
- * before running `apt-get update` itself: deleting them here would make its install fail.
- */
-function listsReadLater(model: DockerfileModel, instr: Instr): boolean {
-  const later = model.runs.filter((r) => r.start > instr.start && (instr.onbuild ? !!r.onbuild : !r.onbuild && !!r.stage && !!instr.stage && builtOn(r.stage, instr.stage)));
-  return later.some((r) => {
-    for (const c of r.run!.commands) {
-      if (aptUpdate(c)) return false;
-      if (readsLists(c)) return true;
-    }
-    return false;
-  });
-}
+const APT = PACKAGE_MANAGERS.apt;
 
 export default defineRule({
   meta: {
@@ -52,12 +28,12 @@ export default defineRule({
       const cmds = instr.run!.commands;
       const update = cmds.find(aptUpdate);
       if (!update) continue;
+      const lists = cacheDirsAt(ctx.model, instr, APT, true);
       // `apt-get dist-clean` (apt 2.7+, Debian trixie) removes the lists as well.
-      const removes = cmds.some((c) => (isCommand(c, 'rm') && parseArgs(c).operands.some((w) => w.value.replace(/(?<!\/)\/+$/, '').startsWith('/var/lib/apt/lists')))
-        || (isCommand(c, 'apt-get', 'apt') && subcommand(c, APT_VALUE_FLAGS)?.value === 'dist-clean'));
+      const removes = cmds.some((c) => removesCacheDir(c, lists) || (packageCommand(c)?.manager === APT && packageCommand(c)?.subcommand === 'dist-clean'));
       if (removes) continue;
-      if (cacheMountTargets(instr).some((t) => t.replace(/(?<!\/)\/+$/, '') === '/var/lib/apt' || t.startsWith('/var/lib/apt/lists'))) continue;
-      const edit = listsReadLater(ctx.model, instr) ? undefined : appendCommandEdit(ctx.model, instr, 'rm -rf /var/lib/apt/lists/*');
+      if (mountsCache(instr, lists)) continue;
+      const edit = indexReadLater(ctx.model, instr, APT) ? undefined : appendCommandEdit(ctx.model, instr, APT.cleanCommand!);
       ctx.report({
         start: update.start,
         end: update.end,

@@ -1,6 +1,8 @@
 import { defineRule } from '../rule';
 import type { Instr, Stage } from '../model/dockerfile';
-import { aptInstall, apkAdd, isCommand, parseArgs, subcommand, APT_VALUE_FLAGS } from '../model/commands';
+import { isCommand } from '../model/commands';
+import { PACKAGE_MANAGERS, removedLater } from '../model/package-managers';
+import { commandsAfter, packageCommands } from './support';
 import type { ShellWord } from '../model/shell';
 import { officialName } from '../model/image-lifecycle';
 import { imageCommand, isEnvironmentImage, rootStage } from '../model/base-images';
@@ -8,7 +10,6 @@ import { programName } from '../model/shells';
 
 const TOOLCHAIN = /^(gcc(-\d+)?|g\+\+(-\d+)?|gcc-c\+\+|clang(-\d+)?|make|cmake|build-essential|build-base|autoconf|automake|libtool|git|linux-headers|[\w.+-]+-(dev|devel))$/;
 const SDK_IMAGES = new Set(['golang', 'maven', 'gradle', 'rust', 'buildpack-deps']);
-const APK_FLAGS = ['t', 'virtual', 'repository', 'X', 'p', 'root', 'keys-dir', 'arch', 'cache-dir'];
 
 function packageName(w: ShellWord): string {
   // [\s\S], not `.`: a value with a line break in it would make `.*$` retry at every operator (quadratic).
@@ -23,10 +24,7 @@ function packagesInstalled(stages: Stage[]): string[] {
   const names: string[] = [];
   for (const s of stages) {
     for (const i of s.instructions) {
-      for (const c of i.run?.commands ?? []) {
-        if (aptInstall(c) || (isCommand(c, 'yum', 'dnf', 'microdnf') && subcommand(c)?.value === 'install')) names.push(...parseArgs(c, APT_VALUE_FLAGS).operands.slice(1).map(packageName));
-        else if (apkAdd(c)) names.push(...parseArgs(c, APK_FLAGS).operands.slice(1).map(packageName));
-      }
+      for (const pc of packageCommands(i)) if (pc.manager.system && pc.action === 'install') names.push(...pc.operands.map(packageName));
     }
   }
   return names;
@@ -53,41 +51,21 @@ interface Left {
 function toolchainLeft(instr: Instr): Left {
   const cmds = instr.run!.commands;
   const installed: ShellWord[] = [];
-  const removed = new Set<string>();
   const metapackagesRemoved: ShellWord[] = [];
-  let removesAll = false;
-  const virtuals = new Map<string, ShellWord[]>();
-  for (const c of cmds) {
-    if (aptInstall(c) || (isCommand(c, 'yum', 'dnf', 'microdnf') && subcommand(c)?.value === 'install')) {
-      const ops = parseArgs(c, APT_VALUE_FLAGS).operands.slice(1);
-      installed.push(...ops.filter((w) => TOOLCHAIN.test(packageName(w))));
-    } else if (apkAdd(c)) {
-      const { flags, operands } = parseArgs(c, APK_FLAGS);
-      const pkgs = operands.slice(1).filter((w) => TOOLCHAIN.test(packageName(w)));
-      const virtual = flags.find((f) => f.name === 't' || f.name === 'virtual')?.value;
-      if (virtual) virtuals.set(virtual, pkgs);
-      installed.push(...pkgs);
-    } else if (isCommand(c, 'apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'apk')) {
-      const { flags, operands } = parseArgs(c, APT_VALUE_FLAGS);
-      const sub = operands[0]?.value;
-      if (!['purge', 'remove', 'autoremove', 'del', 'erase'].includes(sub ?? '')) continue;
-      const autoRemove = sub === 'autoremove' || flags.some((f) => f.name === 'auto-remove' || f.name === 'autoremove');
-      if (autoRemove) removesAll = true;
-      for (const w of operands.slice(1)) {
-        removed.add(packageName(w));
-        for (const p of virtuals.get(w.value) ?? []) removed.add(packageName(p));
-        // yum and dnf remove unneeded dependencies by default, and apk del removes what only it needed.
-        if (!autoRemove && isCommand(c, 'apt-get', 'apt') && APT_TOOLCHAIN_METAPACKAGES.has(packageName(w))) metapackagesRemoved.push(w);
-      }
+  let autoRemoves = false;
+  for (const pc of packageCommands(instr)) {
+    if (!pc.manager.system) continue;
+    if (pc.action === 'install') {
+      const removed = removedLater(pc, commandsAfter(instr, pc.cmd), cmds);
+      installed.push(...pc.operands.filter((w) => TOOLCHAIN.test(packageName(w)) && !removed(w.value)));
+    } else if (pc.action === 'remove' && pc.manager === PACKAGE_MANAGERS.apt) {
+      // yum and dnf remove unneeded dependencies by default, and apk del removes what only it needed; apt keeps them.
+      if (pc.subcommand === 'autoremove' || pc.flags.some((f) => f.name === 'auto-remove' || f.name === 'autoremove')) autoRemoves = true;
+      else metapackagesRemoved.push(...pc.operands.filter((w) => APT_TOOLCHAIN_METAPACKAGES.has(packageName(w))));
     }
   }
-  // `apt-get purge -y --auto-remove` after `apt-mark auto` (the docker-library pattern) removes what was installed.
-  if (removesAll && cmds.some((c) => isCommand(c, 'apt-mark'))) return { installed: [], dependenciesLeft: [] };
-  return {
-    installed: installed.filter((w) => !removed.has(packageName(w))),
-    // A later `apt-get autoremove` (or a purge with --auto-remove) in the same RUN takes them too.
-    dependenciesLeft: removesAll ? [] : metapackagesRemoved,
-  };
+  // A later `apt-get autoremove` (or a purge with --auto-remove) in the same RUN takes them too.
+  return { installed, dependenciesLeft: autoRemoves ? [] : metapackagesRemoved };
 }
 
 export default defineRule({

@@ -1,6 +1,7 @@
 import { defineRule, type FixSpec } from '../rule';
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
-import { isCommand, parseArgs, pipInstall, subcommand } from '../model/commands';
+import { isCommand, subcommand } from '../model/commands';
+import { packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
 import type { ShellCommand } from '../model/shell';
 import { isCleanupCommand } from './support';
 import * as posix from 'node:path/posix';
@@ -10,15 +11,17 @@ interface Install { cmd: ShellCommand; tool: string; manifests: string[] }
 /** A dependency install that reads only manifests, with the manifests it needs (globs for optional lockfiles). */
 function dependencyInstall(cmd: ShellCommand): Install | undefined {
   const sub = subcommand(cmd)?.value;
-  const ops = parseArgs(cmd).operands;
-  if (isCommand(cmd, 'npm') && (sub === 'ci' || ((sub === 'install' || sub === 'i') && ops.length === 1))) return { cmd, tool: 'npm', manifests: ['package*.json'] };
-  if (isCommand(cmd, 'yarn') && (!sub || sub === 'install')) return { cmd, tool: 'yarn', manifests: ['package.json', 'yarn.lock*'] };
-  if (isCommand(cmd, 'pnpm') && (sub === 'install' || sub === 'i') && ops.length === 1) return { cmd, tool: 'pnpm', manifests: ['package.json', 'pnpm-lock.yaml*'] };
-  if (pipInstall(cmd)) {
-    const { flags, operands } = parseArgs(cmd, ['r', 'requirement', 'c', 'constraint']);
-    const files = flags.filter((f) => ['r', 'requirement', 'c', 'constraint'].includes(f.name) && f.value).map((f) => f.value!);
+  // npm, yarn and pnpm installs that name no package install what the manifests list.
+  const pc = packageCommand(cmd);
+  if (pc?.action === 'install' && pc.operands.length === 0 && !pc.subcommand.startsWith('global')) {
+    if (pc.manager === PACKAGE_MANAGERS.npm) return { cmd, tool: 'npm', manifests: ['package*.json'] };
+    if (pc.manager === PACKAGE_MANAGERS.yarn) return { cmd, tool: 'yarn', manifests: ['package.json', 'yarn.lock*'] };
+    if (pc.manager === PACKAGE_MANAGERS.pnpm) return { cmd, tool: 'pnpm', manifests: ['package.json', 'pnpm-lock.yaml*'] };
+  }
+  if (pc?.manager === PACKAGE_MANAGERS.pip && pc.action === 'install') {
+    const files = pc.flags.filter((f) => ['r', 'requirement', 'c', 'constraint'].includes(f.name) && f.value).map((f) => f.value!);
     // Only installs driven purely by requirement files; `pip install .` needs the source.
-    if (!files.length || operands.length > 1 || files.some((f) => f.startsWith('/') || f.includes('$'))) return undefined;
+    if (!files.length || pc.operands.length > 0 || files.some((f) => f.startsWith('/') || f.includes('$'))) return undefined;
     return { cmd, tool: 'pip', manifests: files };
   }
   if (isCommand(cmd, 'poetry') && sub === 'install' && cmd.args.some((a) => a.value === '--no-root')) return { cmd, tool: 'poetry', manifests: ['pyproject.toml', 'poetry.lock*'] };

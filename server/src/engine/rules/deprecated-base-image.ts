@@ -1,7 +1,8 @@
 import { defineRule, type FixSpec } from '../rule';
 import type { Instr, Stage } from '../model/dockerfile';
 import { deprecatedImage } from '../model/image-lifecycle';
-import { apkAdd, aptInstall, isCommand, toolSubcommand, RPM_VALUE_FLAGS, ZYPPER_VALUE_FLAGS } from '../model/commands';
+import { isCommand } from '../model/commands';
+import { packageCommand } from '../model/package-managers';
 
 const TEMURIN_MAJORS = new Set(['8', '11', '17', '21', '25']);
 
@@ -17,13 +18,12 @@ export function temurinFor(tag: string | undefined): string | undefined {
   return `eclipse-temurin:${m[1]}-${kind}${m[3] === 'alpine' ? '-alpine' : ''}`;
 }
 
-/** A RUN that installs system packages: apt-get/apt/aptitude, apk, yum/dnf/microdnf, zypper, rpm or dpkg. */
+/** A RUN that installs system packages (apt, apk, yum/dnf, zypper, through xargs or sudo too), or runs rpm or dpkg. */
 function installsPackages(instr: Instr): boolean {
-  return !!instr.run?.commands.some((c) =>
-    aptInstall(c) || apkAdd(c) || isCommand(c, 'rpm', 'dpkg')
-    || toolSubcommand(c, ['aptitude'], ['install'], [])
-    || toolSubcommand(c, ['yum', 'dnf', 'microdnf'], ['install', 'reinstall', 'groupinstall'], RPM_VALUE_FLAGS)
-    || toolSubcommand(c, ['zypper'], ['install', 'in'], ZYPPER_VALUE_FLAGS));
+  return !!instr.run?.commands.some((c) => {
+    const pc = packageCommand(c);
+    return (pc?.manager.system && pc.action === 'install') || isCommand(c, 'rpm', 'dpkg');
+  });
 }
 
 function replacementFix(stage: Stage): FixSpec | undefined {

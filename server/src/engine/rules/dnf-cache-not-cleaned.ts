@@ -1,9 +1,9 @@
 import { defineRule } from '../rule';
-import { baseName, isCommand, parseArgs, toolSubcommand, RPM_VALUE_FLAGS } from '../model/commands';
-import { appendCommandEdit, cacheMountTargets, commandsAfter, runShips } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { appendCommandEdit, cacheCleanedAfter, cacheDirsAt, mountsCache, packageCommands, runShips } from './support';
 
-const TOOLS = ['dnf', 'dnf5', 'microdnf'];
-const SUBS = ['install', 'in', 'groupinstall', 'localinstall', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei'];
+const MANAGER = PACKAGE_MANAGERS.dnf;
+
 
 export default defineRule({
   meta: {
@@ -14,7 +14,7 @@ export default defineRule({
     scope: 'stage',
     fixable: 'safe',
     docs: {
-      summary: '`dnf install` without `dnf clean all`',
+      summary: '`dnf install` or `dnf upgrade` without `dnf clean all`',
       why: 'dnf keeps repository metadata and downloaded packages in /var/cache/dnf (/var/cache/libdnf5 for dnf5). Unless the same RUN runs `dnf clean all` (or removes the cache, or mounts a cache there), it ships in the layer. Stages that are only copied from are exempt: their files never ship.',
       examples: [
         { bad: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62\n', good: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && \\\n    dnf clean all\n' },
@@ -23,20 +23,19 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const cacheDir = (p: string) => /^\/var\/cache\/(dnf|libdnf5|yum)(\/|$)|\.cache\/libdnf5/.test(p);
     for (const instr of ctx.model.runs) {
       if (!runShips(instr)) continue;
-      if (cacheMountTargets(instr).some(cacheDir)) continue;
-      for (const cmd of instr.run!.commands) {
-        if (!toolSubcommand(cmd, TOOLS, SUBS, RPM_VALUE_FLAGS)) continue;
-        const tool = baseName(cmd);
-        const cleaned = commandsAfter(instr, cmd).some((c) => toolSubcommand(c, TOOLS, ['clean'], RPM_VALUE_FLAGS)
-          || (isCommand(c, 'rm') && parseArgs(c).operands.some((w) => cacheDir(w.value))));
-        if (cleaned) continue;
+      const dirs = cacheDirsAt(ctx.model, instr, MANAGER);
+      if (mountsCache(instr, dirs)) continue;
+      for (const pc of packageCommands(instr)) {
+        // What downloads packages into the cache.
+        if (pc.manager !== MANAGER || !(pc.action === 'install' || pc.action === 'upgrade')) continue;
+        if (cacheCleanedAfter(instr, pc, dirs)) continue;
+        const tool = pc.tool;
         const edit = appendCommandEdit(ctx.model, instr, `${tool} clean all`);
         ctx.report({
-          start: cmd.start,
-          end: cmd.end,
+          start: pc.cmd.start,
+          end: pc.cmd.end,
           message: `The ${tool} cache stays in this layer; run \`${tool} clean all\` in the same RUN`,
           fixes: edit ? [{ title: `Append ${tool} clean all`, safety: 'safe', edits: [edit] }] : [],
         });

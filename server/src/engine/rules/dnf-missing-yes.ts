@@ -1,5 +1,8 @@
 import { defineRule } from '../rule';
-import { baseName, flagNames, toolSubcommand, RPM_VALUE_FLAGS } from '../model/commands';
+import { assumesYes, changesPackages, PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands } from './support';
+
+const MANAGER = PACKAGE_MANAGERS.dnf;
 
 export default defineRule({
   meta: {
@@ -10,8 +13,8 @@ export default defineRule({
     scope: 'stage',
     fixable: 'safe',
     docs: {
-      summary: '`dnf install` without `-y`',
-      why: 'dnf (and microdnf) ask for confirmation before installing. A build cannot answer, so without `-y` (`--assumeyes`) the transaction is refused and the RUN fails.',
+      summary: '`dnf install` (or upgrade, remove) without `-y`',
+      why: 'dnf (and microdnf) ask for confirmation before every transaction: install, upgrade or remove. A build cannot answer, so without `-y` (`--assumeyes`) the transaction is refused and the RUN fails.',
       examples: [
         { bad: 'FROM fedora:40\nRUN dnf install httpd-2.4.62 && dnf clean all\n', good: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n' },
       ],
@@ -20,16 +23,15 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        const hit = toolSubcommand(cmd, ['dnf', 'dnf5', 'microdnf'], ['install', 'groupinstall', 'localinstall'], RPM_VALUE_FLAGS);
-        if (!hit) continue;
-        const flags = flagNames(cmd, RPM_VALUE_FLAGS);
-        if (flags.has('y') || flags.has('assumeyes')) continue;
+      for (const pc of packageCommands(instr)) {
+        // Everything that changes packages asks first.
+        if (pc.manager !== MANAGER || !changesPackages(pc) || assumesYes(pc)) continue;
+        const sub = pc.sub[pc.sub.length - 1];
         ctx.report({
-          start: cmd.nameWord.start,
-          end: cmd.nameWord.end,
-          message: `\`${baseName(cmd)} ${hit.sub.value}\` without \`-y\` stops at the confirmation prompt`,
-          fixes: [{ title: 'Add -y', safety: 'safe', edits: [{ start: hit.sub.end, end: hit.sub.end, text: ' -y' }] }],
+          start: pc.nameWord.start,
+          end: pc.nameWord.end,
+          message: `\`${pc.tool} ${pc.subcommand}\` without \`-y\` stops at the confirmation prompt`,
+          fixes: [{ title: 'Add -y', safety: 'safe', edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
         });
       }
     }

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
 import { checkRpmPinning } from './yum-unpinned-package';
 
 export default defineRule({
@@ -17,5 +18,5 @@ export default defineRule({
       references: ['https://dnf.readthedocs.io/en/latest/command_ref.html#install-command'],
     },
   },
-  check(ctx) { checkRpmPinning(ctx, ['dnf', 'dnf5', 'microdnf']); },
+  check(ctx) { checkRpmPinning(ctx, PACKAGE_MANAGERS.dnf); },
 });

@@ -1,8 +1,8 @@
 import { defineRule } from '../rule';
-import { isCommand, parseArgs } from '../model/commands';
-import { resolvedOperand } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands, reportUnpinned } from './support';
 
-const GEM_VALUE_FLAGS = ['v', 'version', 'i', 'install-dir', 'n', 'bindir', 's', 'source', 'p', 'http-proxy', 'platform', 'P', 'trust-policy', 'build-root', 'g', 'file', 'config-file'];
+const GEM = PACKAGE_MANAGERS.gem;
 
 export default defineRule({
   meta: {
@@ -22,22 +22,9 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        if (!isCommand(cmd, 'gem')) continue;
-        const { flags, operands } = parseArgs(cmd, GEM_VALUE_FLAGS);
-        if (!['install', 'i'].includes(operands[0]?.value ?? '')) continue;
-        if (flags.some((f) => f.name === 'v' || f.name === 'version')) continue;
-        // Words after `--` are build options for the gem, not gems.
-        const dashdash = cmd.args.findIndex((w) => w.value === '--' && !w.quoted);
-        const limit = dashdash >= 0 ? cmd.args[dashdash].start : Infinity;
-        for (const w of operands.slice(1)) {
-          if (w.start >= limit) break;
-          const values = resolvedOperand(ctx.model, instr, w);
-          if (!values) continue;
-          const unpinned = values.filter((v) => !v.includes(':') && !v.endsWith('.gem'));
-          if (!unpinned.length) continue;
-          ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`gem install <gem>:<version>\`)` });
-        }
+      for (const pc of packageCommands(instr)) {
+        if (pc.manager !== GEM || pc.action !== 'install') continue;
+        reportUnpinned(ctx, instr, pc);
       }
     }
   },

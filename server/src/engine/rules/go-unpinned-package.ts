@@ -1,32 +1,28 @@
 import { defineRule } from '../rule';
-import type { ShellWord } from '../model/shell';
-import { isCommand } from '../model/commands';
-import { resolvedOperand } from './support';
+import type { Instr } from '../model/dockerfile';
+import type { ShellCommand, ShellWord } from '../model/shell';
+import { isCommand, parseArgs } from '../model/commands';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands, reportUnpinned } from './support';
 
-// go build flags that take the next word as their value (go flags are single-dash long names).
-const GO_VALUE_FLAGS = new Set(['C', 'o', 'p', 'asmflags', 'buildmode', 'buildvcs', 'compiler', 'gccgoflags', 'gcflags', 'installsuffix', 'ldflags', 'mod', 'modfile', 'overlay', 'pgo', 'pkgdir', 'tags', 'toolexec', 'exec', 'covermode', 'coverpkg']);
+const GO = PACKAGE_MANAGERS.go;
 
-function goOperands(args: ShellWord[]): ShellWord[] {
-  const out: ShellWord[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i].value;
-    if (v === '--') { out.push(...args.slice(i + 1)); break; }
-    if (v.startsWith('-') && !args[i].quoted) {
-      const name = v.replace(/^--?/, '');
-      if (!name.includes('=') && GO_VALUE_FLAGS.has(name)) i++;
-      continue;
-    }
-    out.push(args[i]);
-  }
-  return out;
+/** `git checkout v1.2`, `git -C dir switch …`, `git reset --hard …`: picks the revision of a checkout. */
+function picksRevision(c: ShellCommand): boolean {
+  if (!isCommand(c, 'git')) return false;
+  const sub = parseArgs(c, ['C', 'c', 'git-dir', 'work-tree']).operands[0]?.value;
+  return sub === 'checkout' || sub === 'switch' || sub === 'reset';
 }
 
-const local = (p: string) => p === '.' || p.startsWith('./') || p.startsWith('../') || p.startsWith('/') || p.startsWith('.');
-
-function pinned(p: string): boolean {
-  if (local(p)) return true;
-  const at = p.lastIndexOf('@');
-  return at > 0 && !['latest', 'none', 'upgrade', 'patch', ''].includes(p.slice(at + 1));
+/**
+ * Whether, after `cmd`, the stage checks out a revision with git: in GOPATH mode `go get` clones the default
+ * branch into $GOPATH/src, and a later `git checkout $VERSION` there (same RUN or a later one) pins it.
+ */
+function checkedOutLater(instr: Instr, cmd: ShellCommand): boolean {
+  const cmds = instr.run!.commands;
+  if (cmds.slice(cmds.indexOf(cmd) + 1).some(picksRevision)) return true;
+  const later = instr.onbuild ? [] : instr.stage?.instructions.filter((i) => i.start > instr.start && i.run) ?? [];
+  return later.some((i) => i.run!.commands.some(picksRevision));
 }
 
 export default defineRule({
@@ -38,7 +34,7 @@ export default defineRule({
     scope: 'stage',
     docs: {
       summary: '`go install` / `go get` / `go run` of a module without a version',
-      why: 'Without `@version` (or with `@latest`), `go install example.com/tool` resolves the newest release on the day of the build, so rebuilds can differ. Name the version: `go install example.com/tool@v1.2.3`. The Go module proxy keeps every version, and the checksum database verifies it.',
+      why: 'Without `@version` (or with `@latest`), `go install example.com/tool` resolves the newest release on the day of the build, so rebuilds can differ. Name the version: `go install example.com/tool@v1.2.3`. The Go module proxy keeps every version, and the checksum database verifies it. In GOPATH mode, `go get` followed by `git checkout <version>` in the cloned source (in the same RUN or a later one of the stage) picks the revision that way and is not reported.',
       examples: [
         { bad: 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n', good: 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@v0.16.2\n' },
       ],
@@ -47,24 +43,18 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        if (!isCommand(cmd, 'go')) continue;
-        const ops = goOperands(cmd.args);
-        const sub = ops[0]?.value;
+      for (const pc of packageCommands(instr)) {
+        if (pc.manager !== GO) continue;
         let packages: ShellWord[];
-        if (sub === 'install' || sub === 'get') packages = ops.slice(1);
-        else if (sub === 'run') {
+        if (pc.action === 'install') {
+          if (pc.subcommand === 'get' && checkedOutLater(instr, pc.cmd)) continue;
+          packages = pc.operands;
+        } else if (pc.subcommand === 'run') {
           // Only the package of `go run`: later words are the program's own arguments.
-          const p = ops[1];
+          const p = pc.operands[0];
           packages = p && p.value.includes('/') && !p.value.endsWith('.go') && (p.value.split('/')[0].includes('.') || p.value.includes('@')) ? [p] : [];
         } else continue;
-        for (const w of packages) {
-          const values = resolvedOperand(ctx.model, instr, w);
-          if (!values) continue;
-          const unpinned = values.filter((v) => !v.endsWith('.go') && !pinned(v));
-          if (!unpinned.length) continue;
-          ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`go ${sub} <module>@<version>\`; @latest is not a version)` });
-        }
+        reportUnpinned(ctx, instr, pc, packages);
       }
     }
   },

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { DockerfileModel, Instr } from '../model/dockerfile';
-import { isCommand, pipInstall } from '../model/commands';
+import { isCommand } from '../model/commands';
+import { packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
 import { officialName } from '../model/image-lifecycle';
 import { cleanPath, compilePattern, findDockerignore, matchesOrParent, mayMatchInside, type Program } from '../model/dockerignore';
 import { copyOperands } from './support';
@@ -50,7 +51,7 @@ export function dockerignoreFor(model: DockerfileModel): string {
   const sections: Array<[string, string[]]> = [['Version control, secrets, logs and editor files', ['.git', '.env', '.env.*', '!.env.example', '*.log', '.DS_Store', '.idea', '.vscode']]];
   sections.push(['Docker files themselves', ['Dockerfile*', '*.Dockerfile', '.dockerignore', 'docker-compose*.yml', 'compose*.yaml']]);
   if (uses('npm', 'yarn', 'pnpm', 'node') || images.includes('node')) sections.push(['Node.js: dependencies are installed in the image', ['node_modules', 'npm-debug.log*', 'coverage']]);
-  if (cmds.some((c) => pipInstall(c)) || uses('poetry', 'pipenv', 'python', 'python3', 'uv') || images.includes('python')) sections.push(['Python', ['__pycache__', '*.pyc', '.venv', 'venv', '.pytest_cache']]);
+  if (cmds.some((c) => packageCommand(c)?.manager === PACKAGE_MANAGERS.pip && packageCommand(c)?.action === 'install') || uses('poetry', 'pipenv', 'python', 'python3', 'uv') || images.includes('python')) sections.push(['Python', ['__pycache__', '*.pyc', '.venv', 'venv', '.pytest_cache']]);
   if (uses('mvn', './mvnw', 'mvnw', 'cargo') || images.some((i) => ['maven', 'rust'].includes(i))) sections.push(['Build output', ['target']]);
   if (uses('gradle', './gradlew', 'gradlew') || images.includes('gradle')) sections.push(['Gradle', ['build', '.gradle']]);
   // Never exclude what a COPY or ADD names (it would fail, or copy less), nor what a RUN reads (git needs .git).

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { isCommand, parseArgs } from '../model/commands';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands } from './support';
 
 export default defineRule({
   meta: {
@@ -26,16 +27,16 @@ export default defineRule({
       for (const instr of stage.instructions) {
         if ((instr.keyword === 'COPY' || instr.keyword === 'ADD') && instr.args.slice(0, -1).some((a) => /(^|\/)(package-lock\.json|package\*\.json|npm-shrinkwrap\.json)$/.test(a.value))) lockfile = true;
         if (!instr.run || !lockfile) continue;
-        for (const cmd of instr.run.commands) {
-          if (!isCommand(cmd, 'npm')) continue;
-          const { flags, operands } = parseArgs(cmd);
-          if (!operands[0] || !['install', 'i'].includes(operands[0].value) || operands.length > 1) continue;
-          if (flags.some((f) => f.name === 'g' || f.name === 'global')) continue;
-          const edits = [{ start: operands[0].start, end: operands[0].end, text: 'ci' }];
-          for (const w of cmd.args) if (w.value === '--production' || w.value === '--only=production' || w.value === '--only=prod') edits.push({ start: w.start, end: w.end, text: '--omit=dev' });
+        for (const pc of packageCommands(instr)) {
+          // `npm install` (or `npm i`) of what package.json lists: no package named, not global.
+          if (pc.manager !== PACKAGE_MANAGERS.npm || pc.action !== 'install' || pc.subcommand === 'ci' || pc.operands.length > 0) continue;
+          if (pc.flags.some((f) => f.name === 'g' || f.name === 'global')) continue;
+          const sub = pc.sub[0];
+          const edits = [{ start: sub.start, end: sub.end, text: 'ci' }];
+          for (const w of pc.cmd.args) if (w.value === '--production' || w.value === '--only=production' || w.value === '--only=prod') edits.push({ start: w.start, end: w.end, text: '--omit=dev' });
           ctx.report({
-            start: operands[0].start,
-            end: operands[0].end,
+            start: sub.start,
+            end: sub.end,
             message: '`npm install` can change versions; with a lockfile, `npm ci` installs exactly what it records',
             fixes: [{ title: 'Use npm ci (unsafe: fails if the lockfile is out of date)', safety: 'unsafe', edits }],
           });

@@ -1,19 +1,8 @@
 import { defineRule } from '../rule';
-import { isCommand, parseArgs } from '../model/commands';
-import { resolvedOperand } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands, reportUnpinned } from './support';
 
-const NPM_VALUE_FLAGS = ['loglevel', 'registry', 'prefix', 'cache', 'w', 'workspace', 'userconfig', 'globalconfig', 'tag', 'omit', 'include', 'install-strategy', 'C'];
-const DIST_TAGS = ['latest', 'next', '*', 'x', ''];
-
-function pinned(spec: string): boolean {
-  if (/^(git(\+ssh|\+https?)?:\/\/|github:|gitlab:|bitbucket:)/.test(spec)) return spec.includes('#');
-  if (/\.(tar|tar\.gz|tgz)$/.test(spec) || /^(\.{0,2}\/|~\/|file:)/.test(spec)) return true;
-  if (/^https?:\/\//.test(spec)) return true;
-  const body = spec.startsWith('@') ? spec.slice(spec.indexOf('/') + 1) : spec;
-  const at = body.indexOf('@');
-  if (at < 0) return false;
-  return !DIST_TAGS.includes(body.slice(at + 1));
-}
+const NPM = PACKAGE_MANAGERS.npm;
 
 export default defineRule({
   meta: {
@@ -33,17 +22,9 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        if (!isCommand(cmd, 'npm')) continue;
-        const { operands } = parseArgs(cmd, NPM_VALUE_FLAGS);
-        if (!['install', 'i', 'add', 'isntall', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal'].includes(operands[0]?.value ?? '')) continue;
-        for (const w of operands.slice(1)) {
-          const values = resolvedOperand(ctx.model, instr, w);
-          if (!values) continue;
-          const unpinned = values.filter((v) => !pinned(v));
-          if (!unpinned.length) continue;
-          ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`npm install <package>@<version>\`)` });
-        }
+      for (const pc of packageCommands(instr)) {
+        if (pc.manager !== NPM || pc.action !== 'install') continue;
+        reportUnpinned(ctx, instr, pc);
       }
     }
   },

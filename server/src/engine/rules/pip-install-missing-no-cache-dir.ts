@@ -1,6 +1,9 @@
 import { defineRule } from '../rule';
-import { isCommand, pipInstall } from '../model/commands';
-import { cacheMountTargets } from './support';
+import { isCommand } from '../model/commands';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { cacheDirsAt, mountsCache, packageCommands } from './support';
+
+const PIP = PACKAGE_MANAGERS.pip;
 
 const TRUTHY = /^(1|true|on|yes)$/i;
 
@@ -25,20 +28,21 @@ export default defineRule({
     const { model } = ctx;
     for (const instr of model.runs) {
       const cmds = instr.run!.commands;
-      if (!cmds.some((c) => pipInstall(c))) continue;
-      if (cacheMountTargets(instr).some((t) => t.includes('.cache/pip'))) continue;
-      const env = model.lookupVariable('PIP_NO_CACHE_DIR', instr);
+      const installs = packageCommands(instr).filter((pc) => pc.manager === PIP && pc.action === 'install');
+      if (!installs.length) continue;
+      if (mountsCache(instr, cacheDirsAt(model, instr, PIP))) continue;
+      const envName = PIP.noCache!.env!;
+      const env = model.lookupVariable(envName, instr);
       if (env?.kind === 'ENV' && TRUTHY.test(env.value ?? '')) continue;
       // `export PIP_NO_CACHE_DIR=1` earlier in the same RUN
-      if (cmds.some((c) => isCommand(c, 'export') && c.args.some((a) => /^PIP_NO_CACHE_DIR=/.test(a.value) && TRUTHY.test(a.value.split('=')[1] ?? '')))) continue;
-      for (const cmd of cmds) {
-        const install = pipInstall(cmd);
-        if (!install) continue;
-        if (cmd.args.some((a) => a.value === '--no-cache-dir' || a.value.startsWith('--no-cache-dir='))) continue;
-        if (cmd.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR' && TRUTHY.test(a.value))) continue;
+      if (cmds.some((c) => isCommand(c, 'export') && c.args.some((a) => a.value.startsWith(`${envName}=`) && TRUTHY.test(a.value.split('=')[1] ?? '')))) continue;
+      for (const pc of installs) {
+        if (pc.flags.some((f) => PIP.noCache!.flags.includes(f.name))) continue;
+        if (pc.cmd.assignments.some((a) => a.name === envName && TRUTHY.test(a.value))) continue;
+        const install = pc.sub[0];
         ctx.report({
-          start: cmd.nameWord.start,
-          end: cmd.nameWord.end,
+          start: pc.nameWord.start,
+          end: pc.nameWord.end,
           message: '`pip install` without `--no-cache-dir` leaves pip\'s download cache in the image',
           fixes: [{ title: 'Add --no-cache-dir', safety: 'safe', edits: [{ start: install.end, end: install.end, text: ' --no-cache-dir' }] }],
         });

@@ -1,8 +1,9 @@
 // Helpers several rules share: RUN adjacency, flags equality, and the text edits that merge RUNs or
 // append a command to one while keeping its continuation style and every comment.
-import type { DockerfileModel, Instr } from '../model/dockerfile';
+import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import type { OffsetEdit, RuleContext } from '../rule';
 import { isCommand, parseArgs } from '../model/commands';
+import { cacheDirsOf, isInCacheDir, mountCoversCache, packageCommand, readsIndexOnDisk, refreshesIndex, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
 import type { ShellCommand, ShellScript } from '../model/shell';
 import { substitute } from '../model/variables';
 import { shellArgvFor, shellFacts, type ShellFacts } from '../model/shells';
@@ -168,33 +169,11 @@ export function changesShellState(instr: Instr): boolean {
   return !!instr.run?.commands.some((c) => !c.nested && (cmd ? CMD_STATEFUL.includes(c.name.toLowerCase()) : isCommand(c, ...STATEFUL)));
 }
 
-// Subcommands (one or two words) that only delete caches, packages or files.
-const CLEAN_TOOLS: Record<string, string[]> = {
-  'apt-get': ['clean', 'dist-clean', 'autoclean', 'autoremove', 'purge', 'remove'],
-  apt: ['clean', 'dist-clean', 'autoclean', 'autoremove', 'purge', 'remove'],
-  yum: ['clean', 'remove', 'autoremove'],
-  dnf: ['clean', 'remove', 'autoremove'],
-  microdnf: ['clean', 'remove'],
-  zypper: ['clean', 'cc', 'remove', 'rm'],
-  apk: ['del', 'cache clean', 'cache purge'],
-  npm: ['cache clean'],
-  yarn: ['cache clean'],
-  pnpm: ['store prune'],
-  pip: ['cache purge', 'cache remove'],
-  pip3: ['cache purge', 'cache remove'],
-  conda: ['clean'],
-  gem: ['cleanup'],
-  composer: ['clear-cache', 'clearcache'],
-};
-
-/** A command whose only purpose is deleting files or caches. */
+/** A command whose only purpose is deleting files, caches or packages (`rm`, `apt-get purge`, `yarn cache clean`). */
 export function isCleanupCommand(cmd: ShellCommand): boolean {
-  const name = cmd.name.split('/').pop() ?? '';
-  if (name === 'rm' || name === 'rmdir') return true;
-  const subs = CLEAN_TOOLS[name];
-  if (!subs) return false;
-  const ops = parseArgs(cmd, ['o', 'c']).operands.map((w) => w.value);
-  return subs.includes(ops[0] ?? '') || subs.includes(`${ops[0]} ${ops[1]}`);
+  if (isCommand(cmd, 'rm', 'rmdir')) return true;
+  const action = packageCommand(cmd)?.action;
+  return action === 'clean' || action === 'remove';
 }
 
 /** A RUN that only deletes things (every command is a cleanup). */
@@ -214,6 +193,40 @@ export function cacheMountTargets(instr: Instr): string[] {
     if (target) out.push(target);
   }
   return out;
+}
+
+/** The package manager commands of a RUN, in source order. */
+export function packageCommands(instr: Instr): PackageCommand[] {
+  const out: PackageCommand[] = [];
+  for (const c of instr.run?.commands ?? []) {
+    const pc = packageCommand(c);
+    if (pc) out.push(pc);
+  }
+  return out;
+}
+
+/** Where `m` keeps its cache as seen from `instr` (an ENV such as YARN_CACHE_FOLDER can move it). */
+export function cacheDirsAt(model: DockerfileModel, instr: Instr, m: PackageManager, indexOnly = false): string[] {
+  const env = m.cacheDirEnv ? model.lookupVariable(m.cacheDirEnv, instr.onbuild ?? instr) : undefined;
+  return cacheDirsOf(m, indexOnly, env?.kind === 'ENV' ? env.value : undefined);
+}
+
+/** A RUN with a cache or tmpfs mount on one of `dirs`: what is downloaded there stays out of the layer. */
+export function mountsCache(instr: Instr, dirs: readonly string[]): boolean {
+  return cacheMountTargets(instr).some((t) => mountCoversCache(t, dirs));
+}
+
+/** `rm` of one of `dirs` (or something inside one). */
+export function removesCacheDir(cmd: ShellCommand, dirs: readonly string[]): boolean {
+  return isCommand(cmd, 'rm') && parseArgs(cmd).operands.some((w) => isInCacheDir(w.value, dirs));
+}
+
+/** After `pc` in the same RUN, its manager's cache is cleaned (`dnf clean all`) or its cache directory removed. */
+export function cacheCleanedAfter(instr: Instr, pc: PackageCommand, dirs: readonly string[]): boolean {
+  return commandsAfter(instr, pc.cmd).some((c) => {
+    const later = packageCommand(c);
+    return (later?.manager === pc.manager && later.action === 'clean') || removesCacheDir(c, dirs);
+  });
 }
 
 // The three "only the last one counts" rules (CMD, ENTRYPOINT, HEALTHCHECK) share this check.
@@ -254,6 +267,74 @@ export function resolvedOperand(model: DockerfileModel, instr: Instr, w: ShellCo
   const def = model.lookupVariable(m[1] ?? m[2], at);
   if (!def || def.value === undefined) return undefined;
   return def.value.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * One finding per install command that names unpinned packages: over its package list (`words`, by default
+ * every operand), naming each unpinned package with how to pin it. Packages the same RUN removes again (build
+ * dependencies under `apk add --virtual`, or purged by apt) never ship and are not judged, nor are words
+ * whose variables cannot be resolved.
+ */
+export function reportUnpinned(ctx: RuleContext, instr: Instr, pc: PackageCommand, words: readonly ShellCommand['args'][number][] = pc.operands): void {
+  if (!words.length) return;
+  const removed = removedLater(pc, commandsAfter(instr, pc.cmd), instr.run?.commands ?? []);
+  const groups = new Map<string, { advice: PinAdvice; specs: string[] }>();
+  for (const w of words) {
+    for (const spec of resolvedOperand(ctx.model, instr, w) ?? []) {
+      const advice = pc.manager.unpinned(spec, pc);
+      if (!advice || removed(spec)) continue;
+      const key = `${advice.what}\n${advice.how}`;
+      if (!groups.has(key)) groups.set(key, { advice, specs: [] });
+      groups.get(key)!.specs.push(spec);
+    }
+  }
+  if (!groups.size) return;
+  const parts = [...groups.values()].map((g) => `the ${g.advice.what} of ${g.specs.map((s) => `\`${s}\``).join(', ')} (${g.advice.how})`);
+  ctx.report({ start: words[0].start, end: words[words.length - 1].end, message: `Pin ${parts.join('; ')}` });
+}
+
+/**
+ * The distribution packages (apt, apk, yum, dnf, zypper installs) that the RUNs of `instr`'s stage and of the
+ * stages it is built FROM install, by name; with `before`, only those installed before that command of `instr`.
+ * An ONBUILD trigger sees its own stage's RUNs. Operands whose variables cannot be resolved are left out.
+ */
+export function installedPackages(model: DockerfileModel, instr: Instr, before?: ShellCommand): Set<string> {
+  const names = new Set<string>();
+  const add = (run: Instr, limit?: ShellCommand) => {
+    for (const pc of packageCommands(run)) {
+      if (limit && pc.cmd.start >= limit.start) break;
+      if (!pc.manager.system || pc.action !== 'install') continue;
+      for (const w of pc.operands) for (const spec of resolvedOperand(model, run, w) ?? []) names.add(pc.manager.packageName(spec));
+    }
+  };
+  const stage = instr.onbuild?.stage ?? instr.stage;
+  for (let s = stage ?? undefined; s; s = s.parent) {
+    for (const i of s.instructions) {
+      if (!i.run) continue;
+      if (before && s === stage && i.start > instr.start) break;
+      add(i, before && i === instr ? before : undefined);
+    }
+  }
+  if (instr.onbuild) add(instr, before);
+  return names;
+}
+
+const builtOn = (s: Stage, base: Stage) => { for (let x: Stage | undefined = s; x; x = x.parent) if (x === base) return true; return false; };
+
+/**
+ * A later RUN of this stage (or of a stage built FROM it, or a later ONBUILD trigger) that reads `m`'s package
+ * index from disk before refreshing it itself: deleting the index here, or not downloading it, makes it fail.
+ */
+export function indexReadLater(model: DockerfileModel, instr: Instr, m: PackageManager): boolean {
+  const later = model.runs.filter((r) => r.start > instr.start && (instr.onbuild ? !!r.onbuild : !r.onbuild && !!r.stage && !!instr.stage && builtOn(r.stage, instr.stage)));
+  return later.some((r) => {
+    for (const pc of packageCommands(r)) {
+      if (pc.manager !== m) continue;
+      if (refreshesIndex(pc)) return false;
+      if (readsIndexOnDisk(pc)) return true;
+    }
+    return false;
+  });
 }
 
 /** Commands after `cmd` in the same RUN (source order). */

@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
 import type { ShellCommand } from '../model/shell';
 import { baseName, isCommand } from '../model/commands';
+import { installedPackages } from './support';
 
 export default defineRule({
   meta: {
@@ -12,9 +13,9 @@ export default defineRule({
     scope: 'stage',
     docs: {
       summary: 'Both `wget` and `curl` in one stage',
-      why: 'Both tools download files. Installing and using both adds a package (and its libraries) that the image does not need. Pick one per stage: `curl -fsSL` or `wget -q -O-` cover the same needs.',
+      why: 'Both tools download files. Installing and using both adds a package (and its libraries) that the image does not need. Pick one per stage: `curl -fsSL` or `wget -q -O-` cover the same needs. When the base image already ships both (and the Dockerfile installs neither), using both costs nothing and is not reported.',
       examples: [
-        { bad: 'FROM debian:12-slim\nRUN curl -fsSLO https://example.com/a.tar.gz\nRUN wget https://example.com/b.tar.gz\n', good: 'FROM debian:12-slim\nRUN curl -fsSLO https://example.com/a.tar.gz\nRUN curl -fsSLO https://example.com/b.tar.gz\n' },
+        { bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl wget && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSLO https://example.com/a.tar.gz\nRUN wget https://example.com/b.tar.gz\n', good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSLO https://example.com/a.tar.gz\nRUN curl -fsSLO https://example.com/b.tar.gz\n' },
       ],
       references: ['https://docs.docker.com/build/building/best-practices/#dont-install-unnecessary-packages'],
     },
@@ -34,6 +35,9 @@ export default defineRule({
       const first = baseName(uses[0].cmd);
       const other = uses.filter((u) => baseName(u.cmd) !== first);
       if (!other.length) continue;
+      // Both from the base image: nothing was added for the second tool.
+      const installed = installedPackages(ctx.model, uses[uses.length - 1].instr);
+      if (!installed.has('wget') && !installed.has('curl')) continue;
       const second = baseName(other[0].cmd);
       for (const u of other) {
         ctx.report({ start: u.cmd.nameWord.start, end: u.cmd.nameWord.end, message: `This stage already downloads with \`${first}\`; use one tool instead of both \`${first}\` and \`${second}\`` });

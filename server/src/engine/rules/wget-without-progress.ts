@@ -3,6 +3,8 @@ import type { Instr } from '../model/dockerfile';
 import type { ShellCommand } from '../model/shell';
 import { isCommand } from '../model/commands';
 import { distroFamily, rootStage } from '../model/base-images';
+import { installedPackages } from './support';
+import type { DockerfileModel } from '../model/dockerfile';
 
 // Short options of GNU wget that take a value (the rest of a cluster after them is that value).
 const SHORT_VALUE = new Set('OoaetTwUPBilDRAIXQY'.split(''));
@@ -27,11 +29,21 @@ function quietEnough(cmd: ShellCommand): boolean {
 
 /**
  * GNU wget, which has --progress, ships with Debian-, Ubuntu- and RHEL-based images. BusyBox wget (Alpine)
- * has no such option and fails on it, so the fix is offered only where the image is known to be GNU.
+ * has no such option and fails on it, so the fix is offered only where wget is known to be GNU's: on those
+ * images, or after the wget package is installed.
  */
-function gnuWget(instr: Instr): boolean {
+function gnuWget(model: DockerfileModel, instr: Instr, cmd: ShellCommand): boolean {
   const stage = instr.onbuild?.stage ?? instr.stage;
-  return !!stage && ['debian', 'rhel'].includes(distroFamily(rootStage(stage).image));
+  return !!stage && (['debian', 'rhel'].includes(distroFamily(rootStage(stage).image)) || installedPackages(model, instr, cmd).has('wget'));
+}
+
+/**
+ * BusyBox's wget (Alpine's, unless the wget package is installed first) has no --progress option and draws a
+ * single progress bar: there is nothing to report.
+ */
+function busyboxWget(model: DockerfileModel, instr: Instr, cmd: ShellCommand): boolean {
+  const stage = instr.onbuild?.stage ?? instr.stage;
+  return !!stage && distroFamily(rootStage(stage).image) === 'alpine' && !installedPackages(model, instr, cmd).has('wget');
 }
 
 export default defineRule({
@@ -44,7 +56,7 @@ export default defineRule({
     fixable: 'safe',
     docs: {
       summary: '`wget` without a progress option',
-      why: 'Without a terminal, wget prints a progress line every few kilobytes: a large download fills the build log with thousands of lines and hides the output that matters. `--progress=dot:giga` prints one dot per megabyte-sized chunk; `-nv` prints one line per file. (Avoid `-q`: it also hides the error message when the download fails.)',
+      why: 'Without a terminal, wget prints a progress line every few kilobytes: a large download fills the build log with thousands of lines and hides the output that matters. `--progress=dot:giga` prints one dot per megabyte-sized chunk; `-nv` prints one line per file. (Avoid `-q`: it also hides the error message when the download fails.) BusyBox wget (Alpine\'s own) has no `--progress` option and draws a single progress bar, so an Alpine stage is only reported when it installs GNU wget.',
       examples: [
         { bad: 'FROM debian:12-slim\nRUN wget https://example.com/tool.tar.gz\n', good: 'FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/tool.tar.gz\n' },
       ],
@@ -54,8 +66,8 @@ export default defineRule({
   check(ctx) {
     for (const instr of ctx.model.runs) {
       for (const cmd of instr.run!.commands) {
-        if (!isCommand(cmd, 'wget') || quietEnough(cmd)) continue;
-        const fixes: FixSpec[] = !gnuWget(instr) ? [] : [{ title: 'Add --progress=dot:giga', safety: 'safe', edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' --progress=dot:giga' }] }];
+        if (!isCommand(cmd, 'wget') || quietEnough(cmd) || busyboxWget(ctx.model, instr, cmd)) continue;
+        const fixes: FixSpec[] = !gnuWget(ctx.model, instr, cmd) ? [] : [{ title: 'Add --progress=dot:giga', safety: 'safe', edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' --progress=dot:giga' }] }];
         ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, message: '`wget` without a progress option floods the build log', fixes });
       }
     }

@@ -1,6 +1,8 @@
 import { defineRule } from '../rule';
-import { isCommand, subcommand, yarnInstall } from '../model/commands';
-import { appendCommandEdit, cacheMountTargets } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { appendCommandEdit, cacheCleanedAfter, cacheDirsAt, mountsCache, packageCommands } from './support';
+
+const YARN = PACKAGE_MANAGERS.yarn;
 
 export default defineRule({
   meta: {
@@ -11,8 +13,8 @@ export default defineRule({
     scope: 'stage',
     fixable: 'safe',
     docs: {
-      summary: '`yarn install` leaves its cache in the image',
-      why: 'Yarn (classic) keeps a copy of every package tarball in its global cache. Unless the same RUN runs `yarn cache clean`, or a cache mount holds the cache, the image ships it. Stages that only feed other stages are exempt, because their files never ship.',
+      summary: '`yarn install` or `yarn add` leaves its cache in the image',
+      why: 'Yarn (classic) keeps a copy of every package tarball that `yarn`, `yarn install`, `yarn add` or `yarn global add` fetches in its global cache. Unless the same RUN runs `yarn cache clean` (or deletes the cache directory), or a cache mount holds the cache, the image ships it. Stages that only feed other stages are exempt, because their files never ship.',
       examples: [
         { bad: 'FROM node:22-slim\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\n', good: 'FROM node:22-slim\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile && yarn cache clean\n' },
       ],
@@ -22,18 +24,17 @@ export default defineRule({
   check(ctx) {
     for (const instr of ctx.model.runs) {
       if (instr.stage && !instr.onbuild && !instr.stage.ships) continue;
-      if (cacheMountTargets(instr).some((t) => t.includes('.cache/yarn') || t.includes('yarn'))) continue;
-      const cmds = instr.run!.commands;
-      const installIndex = cmds.findIndex((c) => yarnInstall(c));
-      if (installIndex < 0) continue;
-      const cleaned = cmds.some((c, i) => i > installIndex && isCommand(c, 'yarn') && subcommand(c)?.value === 'cache' && c.args.some((a) => a.value === 'clean'));
-      if (cleaned) continue;
-      const cmd = cmds[installIndex];
-      const edit = appendCommandEdit(ctx.model, instr, 'yarn cache clean');
+      const dirs = cacheDirsAt(ctx.model, instr, YARN);
+      if (mountsCache(instr, dirs)) continue;
+      // `yarn`, `yarn install`, `yarn add`, `yarn global add`: each fills the cache.
+      const install = packageCommands(instr).find((pc) => pc.manager === YARN && pc.action === 'install' && !cacheCleanedAfter(instr, pc, dirs));
+      if (!install) continue;
+      const edit = appendCommandEdit(ctx.model, instr, YARN.cleanCommand!);
+      const what = install.subcommand ? `yarn ${install.subcommand}` : 'yarn';
       ctx.report({
-        start: cmd.nameWord.start,
-        end: cmd.nameWord.end,
-        message: '`yarn install` without `yarn cache clean` in the same RUN leaves the yarn cache in the image',
+        start: install.nameWord.start,
+        end: install.nameWord.end,
+        message: `\`${what}\` without \`yarn cache clean\` in the same RUN leaves the yarn cache in the image`,
         fixes: edit ? [{ title: 'Append yarn cache clean', safety: 'safe', edits: [edit] }] : [],
       });
     }

@@ -1,6 +1,8 @@
 import { defineRule } from '../rule';
-import { isCommand, parseArgs, toolSubcommand, RPM_VALUE_FLAGS } from '../model/commands';
-import { appendCommandEdit, cacheMountTargets, commandsAfter, runShips } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { appendCommandEdit, cacheCleanedAfter, cacheDirsAt, mountsCache, packageCommands, runShips } from './support';
+
+const MANAGER = PACKAGE_MANAGERS.yum;
 
 export default defineRule({
   meta: {
@@ -11,7 +13,7 @@ export default defineRule({
     scope: 'stage',
     fixable: 'safe',
     docs: {
-      summary: '`yum install` without `yum clean all`',
+      summary: '`yum install` or `yum update` without `yum clean all`',
       why: 'yum keeps repository metadata and downloaded packages in /var/cache/yum. Unless the same RUN runs `yum clean all` (or removes /var/cache/yum), that cache ships in the layer. Stages that are only copied from are exempt: their files never ship.',
       examples: [
         { bad: 'FROM centos:7\nRUN yum install -y httpd-2.4.6\n', good: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && \\\n    yum clean all\n' },
@@ -22,16 +24,16 @@ export default defineRule({
   check(ctx) {
     for (const instr of ctx.model.runs) {
       if (!runShips(instr)) continue;
-      if (cacheMountTargets(instr).some((t) => t.replace(/(?<!\/)\/+$/, '').startsWith('/var/cache/yum'))) continue;
-      for (const cmd of instr.run!.commands) {
-        if (!toolSubcommand(cmd, ['yum'], ['install', 'groupinstall', 'localinstall'], RPM_VALUE_FLAGS)) continue;
-        const cleaned = commandsAfter(instr, cmd).some((c) => toolSubcommand(c, ['yum'], ['clean'], RPM_VALUE_FLAGS)
-          || (isCommand(c, 'rm') && parseArgs(c).operands.some((w) => w.value.replace(/(?<!\/)\/+$/, '').startsWith('/var/cache/yum'))));
-        if (cleaned) continue;
-        const edit = appendCommandEdit(ctx.model, instr, 'yum clean all');
+      const dirs = cacheDirsAt(ctx.model, instr, MANAGER);
+      if (mountsCache(instr, dirs)) continue;
+      for (const pc of packageCommands(instr)) {
+        // What downloads packages into the cache.
+        if (pc.manager !== MANAGER || !(pc.action === 'install' || pc.action === 'upgrade')) continue;
+        if (cacheCleanedAfter(instr, pc, dirs)) continue;
+        const edit = appendCommandEdit(ctx.model, instr, MANAGER.cleanCommand!);
         ctx.report({
-          start: cmd.start,
-          end: cmd.end,
+          start: pc.cmd.start,
+          end: pc.cmd.end,
           message: 'The yum cache stays in this layer; run `yum clean all` in the same RUN',
           fixes: edit ? [{ title: 'Append yum clean all', safety: 'safe', edits: [edit] }] : [],
         });

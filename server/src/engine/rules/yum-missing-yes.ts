@@ -1,5 +1,8 @@
 import { defineRule } from '../rule';
-import { flagNames, toolSubcommand, RPM_VALUE_FLAGS } from '../model/commands';
+import { assumesYes, changesPackages, PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands } from './support';
+
+const MANAGER = PACKAGE_MANAGERS.yum;
 
 export default defineRule({
   meta: {
@@ -10,8 +13,8 @@ export default defineRule({
     scope: 'stage',
     fixable: 'safe',
     docs: {
-      summary: '`yum install` without `-y`',
-      why: 'yum asks "Is this ok [y/N]" before installing. A build cannot answer, so without `-y` (`--assumeyes`) yum reads end-of-input as "no" and the RUN fails.',
+      summary: '`yum install` (or update, remove) without `-y`',
+      why: 'yum asks "Is this ok [y/N]" before installing, updating or removing packages. A build cannot answer, so without `-y` (`--assumeyes`) yum reads end-of-input as "no" and the RUN fails.',
       examples: [
         { bad: 'FROM centos:7\nRUN yum install httpd-2.4.6 && yum clean all\n', good: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n' },
       ],
@@ -20,16 +23,15 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        const hit = toolSubcommand(cmd, ['yum'], ['install', 'groupinstall', 'localinstall'], RPM_VALUE_FLAGS);
-        if (!hit) continue;
-        const flags = flagNames(cmd, RPM_VALUE_FLAGS);
-        if (flags.has('y') || flags.has('assumeyes')) continue;
+      for (const pc of packageCommands(instr)) {
+        // Everything that changes packages asks first.
+        if (pc.manager !== MANAGER || !changesPackages(pc) || assumesYes(pc)) continue;
+        const sub = pc.sub[pc.sub.length - 1];
         ctx.report({
-          start: cmd.nameWord.start,
-          end: cmd.nameWord.end,
-          message: `\`yum ${hit.sub.value}\` without \`-y\` stops at the confirmation prompt`,
-          fixes: [{ title: 'Add -y', safety: 'safe', edits: [{ start: hit.sub.end, end: hit.sub.end, text: ' -y' }] }],
+          start: pc.nameWord.start,
+          end: pc.nameWord.end,
+          message: `\`yum ${pc.subcommand}\` without \`-y\` stops at the confirmation prompt`,
+          fixes: [{ title: 'Add -y', safety: 'safe', edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
         });
       }
     }

@@ -1,46 +1,14 @@
 import { defineRule } from '../rule';
 import type { RuleContext } from '../rule';
-import { baseName, toolSubcommand, RPM_VALUE_FLAGS } from '../model/commands';
-import { resolvedOperand } from './support';
-
-/** `name-version[-release]`: some part after the first `-` starts with a digit (`httpd-2.4.6`). */
-export function rpmPinned(spec: string): boolean {
-  if (spec.endsWith('.rpm') || spec.includes('/')) return true;
-  if (/[=<>]/.test(spec)) return true;
-  const parts = spec.split('-').slice(1);
-  return parts.length > 0 && parts.every((p) => /^[A-Za-z0-9.~^_:+*]+$/.test(p)) && parts.some((p) => /^\d/.test(p));
-}
+import { PACKAGE_MANAGERS, type PackageManager } from '../model/package-managers';
+import { packageCommands, reportUnpinned } from './support';
 
 /** Shared by yum (DL3033) and dnf (DL3041): install packages need a version, `module install` streams a `:stream`. */
-export function checkRpmPinning(ctx: RuleContext, tools: string[]): void {
+export function checkRpmPinning(ctx: RuleContext, manager: PackageManager): void {
   for (const instr of ctx.model.runs) {
-    for (const cmd of instr.run!.commands) {
-      const tool = baseName(cmd);
-      const module = toolSubcommand(cmd, tools, ['module'], RPM_VALUE_FLAGS);
-      let words;
-      let isModule = false;
-      if (module) {
-        if (module.operands[0]?.value !== 'install') continue;
-        words = module.operands.slice(1);
-        isModule = true;
-      } else {
-        const hit = toolSubcommand(cmd, tools, ['install', 'in', 'localinstall', 'reinstall'], RPM_VALUE_FLAGS);
-        if (!hit) continue;
-        words = hit.operands.filter((w) => !w.value.startsWith('@')); // groups and modules by @name
-      }
-      for (const w of words) {
-        const values = resolvedOperand(ctx.model, instr, w);
-        if (!values) continue;
-        const unpinned = values.filter((v) => (isModule ? !v.includes(':') : !rpmPinned(v)));
-        if (!unpinned.length) continue;
-        ctx.report({
-          start: w.start,
-          end: w.end,
-          message: isModule
-            ? `Pin the stream of module \`${unpinned.join(' ')}\` (\`${tool} module install <module>:<stream>\`)`
-            : `Pin the version of \`${unpinned.join(' ')}\` (\`${tool} install <package>-<version>\`)`,
-        });
-      }
+    for (const pc of packageCommands(instr)) {
+      if (pc.manager !== manager || pc.action !== 'install') continue;
+      reportUnpinned(ctx, instr, pc);
     }
   }
 }
@@ -61,5 +29,5 @@ export default defineRule({
       references: ['https://man7.org/linux/man-pages/man8/yum.8.html'],
     },
   },
-  check(ctx) { checkRpmPinning(ctx, ['yum']); },
+  check(ctx) { checkRpmPinning(ctx, PACKAGE_MANAGERS.yum); },
 });

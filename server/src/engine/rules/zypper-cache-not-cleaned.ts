@@ -1,6 +1,8 @@
 import { defineRule } from '../rule';
-import { isCommand, parseArgs, toolSubcommand, ZYPPER_VALUE_FLAGS } from '../model/commands';
-import { appendCommandEdit, cacheMountTargets, commandsAfter, runShips } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { appendCommandEdit, cacheCleanedAfter, cacheDirsAt, mountsCache, packageCommands, runShips } from './support';
+
+const MANAGER = PACKAGE_MANAGERS.zypper;
 
 export default defineRule({
   meta: {
@@ -11,8 +13,8 @@ export default defineRule({
     scope: 'stage',
     fixable: 'safe',
     docs: {
-      summary: '`zypper install` without `zypper clean`',
-      why: 'zypper keeps repository metadata and packages in /var/cache/zypp. Unless the same RUN runs `zypper clean` (or mounts a cache there), it ships in the layer. Stages that are only copied from are exempt: their files never ship.',
+      summary: '`zypper install` or `zypper update` without `zypper clean`',
+      why: 'zypper keeps repository metadata and packages in /var/cache/zypp. Unless the same RUN runs `zypper clean` (or removes /var/cache/zypp, or mounts a cache there), it ships in the layer. Stages that are only copied from are exempt: their files never ship.',
       examples: [
         { bad: 'FROM opensuse/leap:15.6\nRUN zypper install -y curl=8.6.0\n', good: 'FROM opensuse/leap:15.6\nRUN zypper install -y curl=8.6.0 && \\\n    zypper clean\n' },
       ],
@@ -20,19 +22,18 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const cacheDir = (p: string) => p.replace(/(?<!\/)\/+$/, '').startsWith('/var/cache/zypp');
     for (const instr of ctx.model.runs) {
       if (!runShips(instr)) continue;
-      if (cacheMountTargets(instr).some(cacheDir)) continue;
-      for (const cmd of instr.run!.commands) {
-        if (!toolSubcommand(cmd, ['zypper'], ['install', 'in'], ZYPPER_VALUE_FLAGS)) continue;
-        const cleaned = commandsAfter(instr, cmd).some((c) => toolSubcommand(c, ['zypper'], ['clean', 'cc'], ZYPPER_VALUE_FLAGS)
-          || (isCommand(c, 'rm') && parseArgs(c).operands.some((w) => cacheDir(w.value))));
-        if (cleaned) continue;
-        const edit = appendCommandEdit(ctx.model, instr, 'zypper clean');
+      const dirs = cacheDirsAt(ctx.model, instr, MANAGER);
+      if (mountsCache(instr, dirs)) continue;
+      for (const pc of packageCommands(instr)) {
+        // What downloads packages into the cache.
+        if (pc.manager !== MANAGER || !(pc.action === 'install' || pc.action === 'upgrade')) continue;
+        if (cacheCleanedAfter(instr, pc, dirs)) continue;
+        const edit = appendCommandEdit(ctx.model, instr, MANAGER.cleanCommand!);
         ctx.report({
-          start: cmd.start,
-          end: cmd.end,
+          start: pc.cmd.start,
+          end: pc.cmd.end,
           message: 'The zypper cache stays in this layer; run `zypper clean` in the same RUN',
           fixes: edit ? [{ title: 'Append zypper clean', safety: 'safe', edits: [edit] }] : [],
         });

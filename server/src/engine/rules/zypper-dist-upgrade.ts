@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { toolSubcommand, ZYPPER_VALUE_FLAGS } from '../model/commands';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands } from './support';
 
 export default defineRule({
   meta: {
@@ -19,10 +20,9 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        const hit = toolSubcommand(cmd, ['zypper'], ['dist-upgrade', 'dup'], ZYPPER_VALUE_FLAGS);
-        if (!hit) continue;
-        ctx.report({ start: hit.sub.start, end: hit.sub.end, message: '`zypper dist-upgrade` makes the image depend on the day it was built; use a newer base image instead' });
+      for (const pc of packageCommands(instr)) {
+        if (pc.manager !== PACKAGE_MANAGERS.zypper || !['dist-upgrade', 'dup'].includes(pc.subcommand)) continue;
+        ctx.report({ start: pc.sub[0].start, end: pc.sub[0].end, message: '`zypper dist-upgrade` makes the image depend on the day it was built; use a newer base image instead' });
       }
     }
   },

@@ -1,7 +1,8 @@
 import { defineRule } from '../rule';
-import { flagNames, toolSubcommand, ZYPPER_VALUE_FLAGS } from '../model/commands';
+import { assumesYes, changesPackages, PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands } from './support';
 
-const SUBS = ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch'];
+const MANAGER = PACKAGE_MANAGERS.zypper;
 
 export default defineRule({
   meta: {
@@ -12,7 +13,7 @@ export default defineRule({
     scope: 'stage',
     fixable: 'safe',
     docs: {
-      summary: '`zypper install` without `-n` / `-y`',
+      summary: '`zypper install` (or update, remove) without `-n` / `-y`',
       why: 'zypper asks before changing packages. In a build nobody answers, so the RUN fails or hangs. `zypper -n` (`--non-interactive`) before the subcommand, or `-y` (`--no-confirm`) after it, makes it proceed.',
       examples: [
         { bad: 'FROM opensuse/leap:15.6\nRUN zypper install curl=8.6.0 && zypper clean\n', good: 'FROM opensuse/leap:15.6\nRUN zypper install -y curl=8.6.0 && zypper clean\n' },
@@ -22,16 +23,15 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        const hit = toolSubcommand(cmd, ['zypper'], SUBS, ZYPPER_VALUE_FLAGS);
-        if (!hit) continue;
-        const flags = flagNames(cmd, ZYPPER_VALUE_FLAGS);
-        if (['n', 'non-interactive', 'no-confirm', 'y'].some((f) => flags.has(f))) continue;
+      for (const pc of packageCommands(instr)) {
+        // Everything that changes packages asks first.
+        if (pc.manager !== MANAGER || !changesPackages(pc) || assumesYes(pc)) continue;
+        const sub = pc.sub[pc.sub.length - 1];
         ctx.report({
-          start: cmd.nameWord.start,
-          end: cmd.nameWord.end,
-          message: `\`zypper ${hit.sub.value}\` without \`-n\` or \`-y\` waits for an answer`,
-          fixes: [{ title: 'Add -y', safety: 'safe', edits: [{ start: hit.sub.end, end: hit.sub.end, text: ' -y' }] }],
+          start: pc.nameWord.start,
+          end: pc.nameWord.end,
+          message: `\`zypper ${pc.subcommand}\` without \`-n\` or \`-y\` waits for an answer`,
+          fixes: [{ title: 'Add -y', safety: 'safe', edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
         });
       }
     }

@@ -1,6 +1,8 @@
 import { defineRule } from '../rule';
-import { toolSubcommand, ZYPPER_VALUE_FLAGS } from '../model/commands';
-import { resolvedOperand } from './support';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { packageCommands, reportUnpinned } from './support';
+
+const ZYPPER = PACKAGE_MANAGERS.zypper;
 
 export default defineRule({
   meta: {
@@ -20,16 +22,9 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        const hit = toolSubcommand(cmd, ['zypper'], ['install', 'in'], ZYPPER_VALUE_FLAGS);
-        if (!hit) continue;
-        for (const w of hit.operands) {
-          const values = resolvedOperand(ctx.model, instr, w);
-          if (!values) continue;
-          const unpinned = values.filter((v) => !/[=<>]/.test(v) && !v.endsWith('.rpm') && !v.includes('/'));
-          if (!unpinned.length) continue;
-          ctx.report({ start: w.start, end: w.end, message: `Pin the version of \`${unpinned.join(' ')}\` (\`zypper install <package>=<version>\`)` });
-        }
+      for (const pc of packageCommands(instr)) {
+        if (pc.manager !== ZYPPER || pc.action !== 'install') continue;
+        reportUnpinned(ctx, instr, pc);
       }
     }
   },
