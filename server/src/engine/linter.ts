@@ -128,6 +128,7 @@ export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = t
       safety: f.safety,
       edits: f.edits.map((e) => ({ range: model.range(e.start, e.end), newText: separated(model.text, e.start, e.end, e.text) })),
       ...(f.createFiles ? { createFiles: f.createFiles } : {}),
+      ...(f.changes ? { changes: f.changes } : {}),
     })),
   }));
   return sorted ? findings.sort(compareFindings) : findings;

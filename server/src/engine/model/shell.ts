@@ -129,6 +129,21 @@ export function parseShell(text: string, base: number): ShellScript {
   };
 }
 
+/**
+ * Parses `text` and hands the syntax tree's root to `read`; the tree is freed when `read` returns, so `read`
+ * must not keep any node. For readers that need the whole structure (the meaning of a script, fix/meaning.ts).
+ */
+export function readShellTree<T>(text: string, read: (root: Node) => T): T {
+  if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  try {
+    return read(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+}
+
 function parseRelative(text: string): Relative {
   if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
   const out: Relative = { commands: [], hasPipe: false, topLevelCount: 0, hasErrors: false, hasComment: false, andOnly: false };

@@ -32,6 +32,13 @@ const POSIX_SHELLS: Record<string, ShellFacts> = {
 /** Names (without directory or `.exe`) of programs that run a POSIX shell script given with `-c` or on stdin. */
 export const POSIX_SHELL_NAMES: ReadonlySet<string> = new Set(Object.keys(POSIX_SHELLS));
 
+/**
+ * Builtins that leave state behind in the shell that runs them (directory, variables, options, traps, limits,
+ * aliases) or replace it (`exec`): commands after them in the same shell run differently, so two RUNs joined
+ * into one shell do not mean what they meant apart.
+ */
+export const STATE_CHANGING_BUILTINS: readonly string[] = ['cd', 'pushd', 'popd', 'export', 'set', 'source', '.', 'umask', 'shopt', 'alias', 'unset', 'ulimit', 'trap', 'exec'];
+
 /** The program name without its directory, `.exe` or letter case: `C:\\Windows\\cmd.exe` is `cmd`. */
 export function programName(path: string): string {
   return (path.split(/[\\/]/).pop() ?? path).toLowerCase().replace(/\.exe$/, '');

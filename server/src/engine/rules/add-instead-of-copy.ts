@@ -41,6 +41,7 @@ export default defineRule({
         fixes: fixable ? [{
           title: uncertain ? 'Replace ADD with COPY (unsafe: a wildcard may match an archive)' : 'Replace ADD with COPY',
           safety: uncertain ? 'unsafe' : 'safe',
+          changes: [{ kind: 'replaces-instruction', from: 'ADD', to: 'COPY' }],
           edits: [{ start: instr.keywordStart, end: instr.keywordEnd, text: ctx.model.text.slice(instr.keywordStart, instr.keywordEnd) === 'add' ? 'copy' : 'COPY' }],
         }] : [],
       });

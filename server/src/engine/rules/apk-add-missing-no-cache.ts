@@ -30,7 +30,7 @@ export default defineRule({
           start: cmd.nameWord.start,
           end: cmd.nameWord.end,
           message: '`apk add` without `--no-cache` leaves the package index in the image',
-          fixes: [{ title: 'Add --no-cache', safety: 'safe', edits: [{ start: add.end, end: add.end, text: ' --no-cache' }] }],
+          fixes: [{ title: 'Add --no-cache', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['--no-cache'] }], edits: [{ start: add.end, end: add.end, text: ' --no-cache' }] }],
         });
       }
     }

@@ -37,7 +37,7 @@ export default defineRule({
           start: cmd.nameWord.start,
           end: cmd.nameWord.end,
           message: '`apt-get install` without `-y` stops at the confirmation prompt',
-          fixes: [{ title: 'Add -y', safety: 'safe', edits: [{ start: install.end, end: install.end, text: ' -y' }] }],
+          fixes: [{ title: 'Add -y', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['-y'] }], edits: [{ start: install.end, end: install.end, text: ' -y' }] }],
         });
       }
     }

@@ -29,7 +29,7 @@ export default defineRule({
           start: cmd.nameWord.start,
           end: cmd.nameWord.end,
           message: `\`${baseName(cmd)} ${hit.sub.value}\` without \`-y\` stops at the confirmation prompt`,
-          fixes: [{ title: 'Add -y', safety: 'safe', edits: [{ start: hit.sub.end, end: hit.sub.end, text: ' -y' }] }],
+          fixes: [{ title: 'Add -y', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['-y'] }], edits: [{ start: hit.sub.end, end: hit.sub.end, text: ' -y' }] }],
         });
       }
     }

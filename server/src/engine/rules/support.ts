@@ -5,6 +5,7 @@ import type { OffsetEdit, RuleContext } from '../rule';
 import { isCommand, parseArgs } from '../model/commands';
 import type { ShellCommand, ShellScript } from '../model/shell';
 import { substitute } from '../model/variables';
+import { STATE_CHANGING_BUILTINS } from '../model/shells';
 
 /** The instruction before `instr` in its stage, or undefined. Only comments and blank lines may sit between two neighbours. */
 export function previousInStage(instr: Instr): Instr | undefined {
@@ -137,9 +138,8 @@ export function mergeRunsEdits(model: DockerfileModel, runs: Instr[]): OffsetEdi
 }
 
 /** Commands that leave state behind for the next command (so merging RUNs changes what runs where). */
-const STATEFUL = ['cd', 'pushd', 'popd', 'export', 'set', 'source', '.', 'umask', 'shopt', 'alias', 'unset', 'ulimit', 'trap', 'exec'];
 export function changesShellState(instr: Instr): boolean {
-  return !!instr.run?.commands.some((c) => !c.nested && isCommand(c, ...STATEFUL));
+  return !!instr.run?.commands.some((c) => !c.nested && isCommand(c, ...STATE_CHANGING_BUILTINS));
 }
 
 // Subcommands (one or two words) that only delete caches, packages or files.
@@ -204,7 +204,7 @@ export function reportIgnoredDuplicates(ctx: RuleContext, keyword: string): void
         start: earlier.keywordStart,
         end: earlier.keywordEnd,
         message: `Only the last ${keyword} of a stage takes effect; this one is overridden by line ${last.line + 1}`,
-        fixes: [{ title: `Remove the ignored ${keyword}`, safety: 'safe', edits: [{ start, end, text: '' }] }],
+        fixes: [{ title: `Remove the ignored ${keyword}`, safety: 'safe', changes: [{ kind: 'removes-overridden' }], edits: [{ start, end, text: '' }] }],
       });
     }
   }

@@ -34,7 +34,7 @@ export default defineRule({
         start: cmd.nameWord.start,
         end: cmd.nameWord.end,
         message: '`yarn install` without `yarn cache clean` in the same RUN leaves the yarn cache in the image',
-        fixes: edit ? [{ title: 'Append yarn cache clean', safety: 'safe', edits: [edit] }] : [],
+        fixes: edit ? [{ title: 'Append yarn cache clean', safety: 'safe', changes: [{ kind: 'appends-command', command: 'yarn cache clean' }], edits: [edit] }] : [],
       });
     }
   },

@@ -31,7 +31,7 @@ export default defineRule({
           start: cmd.nameWord.start,
           end: cmd.nameWord.end,
           message: `\`zypper ${hit.sub.value}\` without \`-n\` or \`-y\` waits for an answer`,
-          fixes: [{ title: 'Add -y', safety: 'safe', edits: [{ start: hit.sub.end, end: hit.sub.end, text: ' -y' }] }],
+          fixes: [{ title: 'Add -y', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['-y'] }], edits: [{ start: hit.sub.end, end: hit.sub.end, text: ' -y' }] }],
         });
       }
     }
