@@ -2,6 +2,7 @@
 // use for them, whether they have `set -o pipefail`, and how to join two commands so the second runs only
 // when the first succeeded. Every rule and the model ask here, never keep a list of their own.
 import type { Instr, Stage } from './dockerfile';
+import type { DistroFamily } from './base-images';
 
 export type ShellKind = 'posix' | 'powershell' | 'cmd' | 'unknown';
 
@@ -96,4 +97,26 @@ export function shellInstructionFor(stage: Stage | null, instr: Instr): Instr | 
 export function shellArgvFor(stage: Stage | null, instr: Instr, defaultShell: readonly string[] = ['/bin/sh', '-c']): string[] | undefined {
   const shell = shellInstructionFor(stage, instr);
   return shell ? shellInstructionArgv(shell) : [...defaultShell];
+}
+
+/**
+ * What /bin/sh is on images of a distro family: dash on Debian and Ubuntu, BusyBox ash on Alpine and Wolfi, bash
+ * on the RHEL family. Undefined when it is not known.
+ */
+export function binShOf(family: DistroFamily): 'dash' | 'ash' | 'bash' | undefined {
+  switch (family) {
+    case 'debian': return 'dash';
+    case 'alpine':
+    case 'wolfi': return 'ash';
+    case 'rhel': return 'bash';
+    default: return undefined;
+  }
+}
+
+/** Whether the shell command line `argv` has `set -o pipefail` on an image of `family` (`sh` is what /bin/sh is there). */
+export function pipefailAvailable(argv: readonly string[], family: DistroFamily): boolean {
+  const { pipefail } = shellFacts(argv);
+  if (pipefail !== 'depends') return pipefail;
+  const sh = binShOf(family);
+  return sh !== undefined && POSIX_SHELLS[sh].pipefail === true;
 }
