@@ -41,8 +41,8 @@ const cases: Case[] = [
   },
   {
     name: 'a cleanup RUN joined by `&&` still merges',
-    code: 'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\nRUN rm -rf /tmp/x && rm -rf /y;\n',
-    safe: 'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl && \\\n    rm -rf /tmp/x && rm -rf /y\n',
+    code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN rm -rf /var/lib/apt/lists/* && rm -rf /var/cache/apt/*;\n',
+    safe: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && \\\n    rm -rf /var/lib/apt/lists/* && rm -rf /var/cache/apt/*\n',
     rules: ['cleanup-in-separate-layer'],
   },
   {
@@ -207,8 +207,9 @@ const cases: Case[] = [
   },
   {
     name: 'a fix before a shell syntax error does not change what is read after it (dnf -y "added" sudo-in-run)',
+    // A script that does not parse cannot be shown to mean the same after a fix: the fix is offered as unsafe.
     code: 'RUN dnf install y; [ curl; sudo make\n',
-    safe: 'RUN dnf install -y y; [ curl; sudo make\n',
+    unsafe: 'RUN dnf install -y y; [ curl; sudo make\n',
     rules: ['dnf-missing-yes'],
   },
   {
@@ -220,7 +221,8 @@ const cases: Case[] = [
   {
     name: 'cd-in-run: the second `cd /tmp` of a merged RUN is dropped under WORKDIR /tmp, not refused as a repeat',
     code: ' FROM alpine:3.21\nRUN cd /tmp\nRUN cd /tmp\nRUN curl\n',
-    unsafe: ' FROM alpine:3.21\nWORKDIR /tmp\nRUN curl\n',
+    // The container starts where the last RUN's cd left nothing behind: alpine's `/`.
+    unsafe: ' FROM alpine:3.21\nWORKDIR /tmp\nRUN curl\nWORKDIR /\n',
     rules: ['cd-in-run', 'consecutive-run'],
   },
   // Found by the property tests, FUZZ_SEED=577215664 (5,000 runs).

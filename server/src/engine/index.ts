@@ -2,7 +2,8 @@
 export * from './types';
 export { lintText, lintModel, type LintOptions, type LintResult } from './linter';
 export { lintIncremental, type LintMemo } from './incremental-lint';
-export { fixAll, applyEdits, applyFix, parseProblemCount, type FixAllOptions, type FixAllResult } from './fix/apply';
+export { fixAll, applyEdits, applyFix, parseProblemCount, fixProblem, meaningProblem, type FixAllOptions, type FixAllResult } from './fix/apply';
+export { meaningOf, unexplainedChange, type Meaning, type InstructionMeaning, type ScriptMeaning, type ShellTree } from './fix/meaning';
 export { initShellParser, shellParserReady, clearShellCache, parseShellUncached } from './model/shell';
 export { DockerfileModel } from './model/dockerfile';
 export { runShellcheck, shellcheckAvailable, type ShellcheckOptions } from './shellcheck';

@@ -1,11 +1,18 @@
 // The shape every rule has: typed metadata and docs, and a check that reads the model and reports.
 import type { DockerfileModel } from './model/dockerfile';
-import type { CreatedFile, FixSafety, RuleMeta } from './types';
+import type { CreatedFile, FixSafety, MeaningChange, RuleMeta } from './types';
 
 /** An edit by document offsets; the engine turns it into a line/character TextEdit. */
 export interface OffsetEdit { start: number; end: number; text: string }
 
-export interface FixSpec { title: string; safety: FixSafety; edits: OffsetEdit[]; createFiles?: CreatedFile[] }
+export interface FixSpec {
+  title: string;
+  safety: FixSafety;
+  edits: OffsetEdit[];
+  createFiles?: CreatedFile[];
+  /** What a safe fix changes in the build; left out, it changes nothing (the engine checks either claim). */
+  changes?: MeaningChange[];
+}
 
 export interface Report { start: number; end: number; message: string; fixes?: FixSpec[] }
 

@@ -13,11 +13,37 @@ export type FixSafety = 'safe' | 'unsafe';
 /** A file a fix creates beside the Dockerfile (for example a .dockerignore). Path is relative to the Dockerfile's folder. */
 export interface CreatedFile { path: string; content: string }
 
+/**
+ * What a safe fix changes in the build, beyond nothing. The fix engine compares the meaning of the file before
+ * and after the fix (fix/meaning.ts) and rejects a safe fix whose difference is not exactly what it declares.
+ * - `adds-arguments`: the words `args` are added to commands named `command` (compared without directory).
+ * - `renames-command`: commands named `from` are called `to` instead; nothing else about them changes.
+ * - `appends-command`: `command` runs at the end of one RUN, only when everything before it succeeded.
+ * - `merges-runs`: consecutive RUNs become one, joined so each part runs only when the ones before succeeded.
+ * - `replaces-instruction`: an instruction becomes one with keyword `to` that carries the same values
+ *   (ADD to COPY: the same flags and arguments; MAINTAINER to LABEL: its text becomes the authors label, without
+ *   double quotes around all of it).
+ * - `exec-form`: a shell-form CMD or ENTRYPOINT of one plain command runs the same words without a shell.
+ * - `removes-overridden`: a CMD, ENTRYPOINT or HEALTHCHECK that a later one in its stage overrides is removed.
+ */
+export type MeaningChange =
+  | { kind: 'adds-arguments'; command: string; args: string[] }
+  | { kind: 'renames-command'; from: string; to: string }
+  | { kind: 'appends-command'; command: string }
+  /** Removes every top-level step that is exactly `command` (`apk update` before `apk add --no-cache`). */
+  | { kind: 'removes-command'; command: string }
+  | { kind: 'merges-runs' }
+  | { kind: 'replaces-instruction'; from: string; to: string }
+  | { kind: 'exec-form' }
+  | { kind: 'removes-overridden' };
+
 export interface Fix {
   title: string;
   safety: FixSafety;
   edits: TextEdit[];
   createFiles?: CreatedFile[];
+  /** For a safe fix: what it changes in the build (none: the build means exactly the same). */
+  changes?: MeaningChange[];
 }
 
 export interface Finding {

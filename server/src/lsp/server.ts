@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  allRules, buildLintOptions, cachedFiles, diskFiles, DockerfileModel, findConfigFile, findRules, fixAll, ignoreEdit, initShellParser, lintIncremental, lintModel, loadConfigFile, ruleMarkdown, ruleUrl,
+  allRules, buildLintOptions, cachedFiles, diskFiles, DockerfileModel, findConfigFile, findRules, fixAll, fixProblem, ignoreEdit, initShellParser, lintIncremental, lintModel, loadConfigFile, ruleMarkdown, ruleUrl,
   type FileAccess, type Finding, type LintMemo, type Fix, type LoadedConfig, type ResolvedOptions, type Rule, type Severity, type UserSettings,
 } from '../engine';
 import { hoverAt } from './hover';
@@ -354,12 +354,19 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const ours = params.context.diagnostics.filter((d) => d.source === 'dockwise');
       // Before any await below: a newer version's model may be built from this one meanwhile.
       const ignores = ours.map((d) => ignoreEdit(entry.model, d.range.start.line, String(d.code)));
+      let vetted: DockerfileModel | undefined;
       for (const [k, d] of ours.entries()) {
         const id = String(d.code);
         const finding = entry.findings.find((f) => f.rule === id && f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character);
         if (!finding) continue;
         for (const fix of finding.fixes) {
           const unsafe = fix.safety === 'unsafe';
+          // A safe fix is offered only when, applied on its own, it parses and changes no more than it declares.
+          const problem = unsafe ? undefined : fixProblem(vetted ??= new DockerfileModel(entry.text), fix);
+          if (problem) {
+            connection.console.warn(`Dockwise: withheld the fix "${fix.title}" of ${id}: ${problem}`);
+            continue;
+          }
           const title = unsafe && !/unsafe/i.test(fix.title) ? `${fix.title} (unsafe)` : fix.title;
           actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !unsafe, edit: editFor(doc.uri, doc, fix) });
         }

@@ -1,10 +1,12 @@
-// Applying fixes: non-overlapping edits, fix-all to a fixed point, and a re-parse check that drops any fix
-// whose result Docker would reject where the original was accepted.
+// Applying fixes: non-overlapping edits, fix-all to a fixed point, a re-parse check that drops any fix whose
+// result Docker would reject where the original was accepted, and a meaning check that drops any safe fix that
+// changes the build more than it declares (fix/meaning.ts).
 import { LineIndex } from '../text';
 import type { CreatedFile, Finding, Fix, TextEdit } from '../types';
 import { lintText, type LintOptions } from '../linter';
 import { DockerfileModel } from '../model/dockerfile';
 import { syntaxProblems } from '../model/syntax';
+import { meaningOf, unexplainedChange, type Meaning } from './meaning';
 
 interface OffsetEdit { start: number; end: number; text: string }
 
@@ -40,6 +42,37 @@ export function parseProblemCount(text: string): number {
   return syntaxProblems(new DockerfileModel(text)).length;
 }
 
+const problemCounts = new WeakMap<DockerfileModel, number>();
+
+/** The fix applied on its own: whether it adds syntax problems, and what it changes beyond what it declares. */
+function judge(model: DockerfileModel, fix: Fix, before?: Meaning): { breaksParse: boolean; unexplained?: string } {
+  const after = new DockerfileModel(applyEdits(model.text, fix.edits));
+  let baseline = problemCounts.get(model);
+  if (baseline === undefined) problemCounts.set(model, baseline = syntaxProblems(model).length);
+  if (syntaxProblems(after).length > baseline) return { breaksParse: true };
+  if (fix.safety !== 'safe') return { breaksParse: false };
+  return { breaksParse: false, unexplained: unexplainedChange(before ?? meaningOf(model), meaningOf(after), fix.changes) };
+}
+
+/**
+ * Why a safe fix of `model`'s text changes the build more than it declares, or undefined when it does not
+ * (unsafe fixes claim nothing and are not checked). `before` is `meaningOf(model)`, when known.
+ */
+export function meaningProblem(model: DockerfileModel, fix: Fix, before?: Meaning): string | undefined {
+  if (fix.safety !== 'safe' || !fix.edits.length) return undefined;
+  return judge(model, fix, before).unexplained;
+}
+
+/**
+ * Why one fix should not be offered on `model`'s text: its result has more syntax problems, or (a safe fix)
+ * it changes the build more than it declares. Undefined when it is fine. For a fix applied on its own (a code action).
+ */
+export function fixProblem(model: DockerfileModel, fix: Fix): string | undefined {
+  if (!fix.edits.length) return undefined;
+  const { breaksParse, unexplained } = judge(model, fix);
+  return breaksParse ? 'its result does not parse' : unexplained && `it changes more than it says: ${unexplained}`;
+}
+
 export interface FixAllOptions extends LintOptions {
   unsafe?: boolean;
   /** Only fixes of these rules (Fix all <id> problems). */
@@ -52,8 +85,8 @@ export interface FixAllResult {
   applied: Array<{ rule: string; title: string }>;
   createFiles: CreatedFile[];
   passes: number;
-  /** Fixes left out because their result broke the parse. */
-  rejected: Array<{ rule: string; title: string }>;
+  /** Fixes left out: their result broke the parse, they were offered again for what they fixed, or (`reason`) a safe fix changed more than it declares. */
+  rejected: Array<{ rule: string; title: string; reason?: string }>;
   /** True when the last pass found nothing more to fix. */
   converged: boolean;
 }
@@ -82,13 +115,14 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
   let appliedFindings = new Set<string>();
   const findingKey = (f: { rule: string }, fix: Fix, offset: number) => `${f.rule}\u0000${fix.title}\u0000${offset}`;
   for (let pass = 0; pass < maxPasses; pass++) {
-    const { findings } = lintText(result.text, options);
+    const { findings, model } = lintText(result.text, options);
     const index = new LineIndex(result.text);
     const chosen: Array<{ finding: Finding; fix: Fix; edits: OffsetEdit[] }> = [];
+    const keyOf = (finding: Finding, fix: Fix) => `${finding.rule}\u0000${fix.title}\u0000${JSON.stringify(fix.edits)}`;
     for (const finding of findings) {
       const fix = eligible(finding, options);
       if (!fix) continue;
-      const key = `${finding.rule}\u0000${fix.title}\u0000${JSON.stringify(fix.edits)}`;
+      const key = keyOf(finding, fix);
       if (rejectedKeys.has(key)) continue;
       if (appliedFindings.has(findingKey(finding, fix, index.offsetAt(finding.range.start)))) {
         rejectedKeys.add(key);
@@ -103,6 +137,32 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
       result.converged = true;
       break;
     }
+    // The safe fixes together may change only what they declare. When they change more, they are taken one at a
+    // time: one that changes more than it declares on its own is dropped, one that is fine alone but not with the
+    // ones before it waits for the next pass (one that breaks the parse is left to the parse check below).
+    let deferred = false;
+    const safe = chosen.filter((c) => c.fix.safety === 'safe' && c.fix.edits.length);
+    if (safe.length) {
+      const before = meaningOf(model);
+      const keepsMeaning = (cs: typeof safe) => !unexplainedChange(before, meaningOf(new DockerfileModel(applyEdits(result.text, cs.flatMap((c) => c.fix.edits)))), cs.flatMap((c) => c.fix.changes ?? []));
+      if (!keepsMeaning(safe)) {
+        const kept: typeof safe = [];
+        for (const c of safe) {
+          const alone = judge(model, c.fix, before);
+          if (alone.breaksParse) continue;
+          if (alone.unexplained) {
+            rejectedKeys.add(keyOf(c.finding, c.fix));
+            result.rejected.push({ rule: c.finding.rule, title: c.fix.title, reason: alone.unexplained });
+            // A fix it overlapped may be fine: the next pass offers it.
+            deferred = true;
+          } else if (!kept.length || keepsMeaning([...kept, c])) {
+            kept.push(c);
+            continue;
+          } else deferred = true;
+          chosen.splice(chosen.indexOf(c), 1);
+        }
+      }
+    }
     result.passes++;
     const baseline = parseProblemCount(result.text);
     let next = applyEdits(result.text, chosen.flatMap((c) => c.fix.edits));
@@ -114,7 +174,7 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
       for (const c of chosen) {
         const candidate = applyEdits(result.text, [...accepted, c].flatMap((x) => x.fix.edits));
         if (parseProblemCount(candidate) > baseline) {
-          rejectedKeys.add(`${c.finding.rule}\u0000${c.fix.title}\u0000${JSON.stringify(c.fix.edits)}`);
+          rejectedKeys.add(keyOf(c.finding, c.fix));
           result.rejected.push({ rule: c.finding.rule, title: c.fix.title });
         } else {
           accepted.push(c);
@@ -129,7 +189,7 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
       result.applied.push({ rule: c.finding.rule, title: c.fix.title });
       for (const f of c.fix.createFiles ?? []) if (!result.createFiles.some((x) => x.path === f.path)) result.createFiles.push(f);
     }
-    if (next === result.text) {
+    if (next === result.text && !deferred) {
       result.converged = true;
       break;
     }

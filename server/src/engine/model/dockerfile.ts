@@ -672,6 +672,11 @@ function shiftInstr(instr: Instr, d: number, lines: number): void {
     for (let i = 0; i < scripts.length; i++) {
       const script = scripts[i];
       script.base += d;
+      for (let j = 0; j < script.pipelines.length; j++) {
+        const p = script.pipelines[j];
+        p.start += d; p.end += d;
+        for (let k = 0; k < p.stages.length; k++) { p.stages[k].start += d; p.stages[k].end += d; }
+      }
       for (let j = 0; j < script.commands.length; j++) {
         const c = script.commands[j];
         c.start += d; c.end += d;

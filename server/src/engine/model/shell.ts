@@ -30,11 +30,22 @@ export interface ShellCommand {
   pipeline?: number;
 }
 
+/** A pipeline: its stages in order (a command, a `{ …; }` group, a subshell, a redirected command…). */
+export interface ShellPipeline {
+  /** The `pipeline` of its commands that are stages themselves (or redirected stages). */
+  id: number;
+  start: number;
+  end: number;
+  stages: Array<{ start: number; end: number }>;
+}
+
 export interface ShellScript {
   /** Offset of the parsed text in the document. All offsets below are document offsets. */
   base: number;
   text: string;
   commands: ShellCommand[];
+  /** Every pipeline, nested ones (in `$(…)`, groups, `sh -c`) included, in source order. */
+  pipelines: ShellPipeline[];
   hasPipe: boolean;
   /** Commands joined by &&, ||, ; or newlines at the top level: more than one step. */
   topLevelCount: number;
@@ -92,6 +103,7 @@ export function parseShellUncached(text: string): void {
 
 interface Relative {
   commands: ShellCommand[];
+  pipelines: ShellPipeline[];
   hasPipe: boolean;
   topLevelCount: number;
   hasErrors: boolean;
@@ -115,6 +127,7 @@ export function parseShell(text: string, base: number): ShellScript {
     base,
     text,
     hasPipe: rel.hasPipe,
+    pipelines: rel.pipelines.map((p) => ({ id: p.id, start: p.start + base, end: p.end + base, stages: p.stages.map((x) => ({ start: x.start + base, end: x.end + base })) })),
     topLevelCount: rel.topLevelCount,
     hasErrors: rel.hasErrors,
     hasComment: rel.hasComment,
@@ -129,9 +142,24 @@ export function parseShell(text: string, base: number): ShellScript {
   };
 }
 
+/**
+ * Parses `text` and hands the syntax tree's root to `read`; the tree is freed when `read` returns, so `read`
+ * must not keep any node. For readers that need the whole structure (the meaning of a script, fix/meaning.ts).
+ */
+export function readShellTree<T>(text: string, read: (root: Node) => T): T {
+  if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  try {
+    return read(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+}
+
 function parseRelative(text: string): Relative {
   if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
-  const out: Relative = { commands: [], hasPipe: false, topLevelCount: 0, hasErrors: false, hasComment: false, andOnly: false };
+  const out: Relative = { commands: [], pipelines: [], hasPipe: false, topLevelCount: 0, hasErrors: false, hasComment: false, andOnly: false };
   let tree;
   try {
     tree = parser.parse(text);
@@ -178,10 +206,12 @@ function addCleanSteps(text: string, out: Relative): void {
     if (!tree) continue;
     try {
       if (tree.rootNode.hasError) continue;
-      const found: Relative = { commands: [], hasPipe: false, topLevelCount: 0, hasErrors: false, hasComment: false, andOnly: false };
+      const found: Relative = { commands: [], pipelines: [], hasPipe: false, topLevelCount: 0, hasErrors: false, hasComment: false, andOnly: false };
       collect(tree.rootNode, found, start, false, 0);
       for (const c of found.commands) {
         if (known.has(c.nameWord.start)) continue;
+        // Past a syntax error the grouping into pipelines is a guess: the command stands alone.
+        delete c.pipeline;
         out.commands.push(c);
         added = true;
       }
@@ -269,45 +299,120 @@ let pipelineCounter = 0;
 /**
  * Walks the tree in source order with a TreeCursor: no recursion (deep chains would overflow it) and no
  * Node objects except for the commands themselves (crossing into WASM for every node is the slow part).
+ *
+ * Pipelines: tree-sitter-bash reads `a | b | c && d` as `a | ((b | c) && d)`, where the shell runs
+ * `(a | b | c) && d`. A list that stands as a stage of a pipeline hands the pipeline on to its first operand only,
+ * and a pipeline there continues the outer one: `a`, `b` and `c` are one pipeline, `d` is not in it.
  */
 function collect(root: Node, out: Relative, shift: number, nested: boolean, depth: number): void {
   const cursor = root.walk();
-  // The pipeline the children at each depth belong to.
+  // For the nodes at each depth: the pipeline they belong to, whether they are its stages, whether they are the
+  // first operand of a list standing as a stage (`carried`), and whether only the first of them is (a list's operands).
   const pipes: Array<number | undefined> = [undefined];
+  const stage: boolean[] = [false];
+  const carried: boolean[] = [false];
+  const firstOnly: boolean[] = [false];
+  const records = new Map<number, ShellPipeline>();
+  // Pipelines whose first stage tree-sitter-bash read with the commands before it (see firstStageStart).
+  const cuts = new Map<number, number>();
   let d = 0;
   try {
     for (;;) {
       const type = cursor.nodeType;
       let pipeline = pipes[d];
+      const isStage = stage[d] && pipeline !== undefined && cursor.nodeIsNamed && type !== 'comment';
+      // What the children of this node get.
+      let childPipe: number | undefined;
+      let childStage = false;
+      let childCarried = false;
+      let childFirstOnly = false;
       if (cursor.nodeIsNamed) {
         if (type === 'pipeline') {
           out.hasPipe = true;
-          pipeline = ++pipelineCounter;
-        } else if (type === 'comment' && !nested) out.hasComment = true;
-        if (type === 'command' || type === 'declaration_command' || type === 'unset_command') {
-          const node = cursor.currentNode;
-          const cmd = toCommand(node, shift, nested);
-          if (cmd) {
-            if (pipeline !== undefined) cmd.pipeline = pipeline;
-            out.commands.push(cmd);
-            if (depth < 3) collectNested(cmd, node, out, shift, depth);
+          if (!(isStage && carried[d])) {
+            pipeline = ++pipelineCounter;
+            const record: ShellPipeline = { id: pipeline, start: cursor.startIndex + shift, end: cursor.startIndex + shift, stages: [] };
+            records.set(pipeline, record);
+            out.pipelines.push(record);
+            const cut = firstStageStart(cursor.currentNode);
+            if (cut !== undefined) cuts.set(pipeline, cut + shift);
           }
+          childPipe = pipeline;
+          childStage = true;
+        } else if (type === 'list' && isStage && records.get(pipeline!)?.stages.length) {
+          childPipe = pipeline;
+          childStage = true;
+          childCarried = true;
+          childFirstOnly = true;
+        } else {
+          if (isStage) {
+            const record = records.get(pipeline!);
+            if (record) {
+              const span = { start: cursor.startIndex + shift, end: cursor.endIndex + shift };
+              if (!record.stages.length) record.start = span.start;
+              record.stages.push(span);
+              record.end = span.end;
+            }
+          } else if (type === 'comment' && !nested) out.hasComment = true;
+          if (type === 'command' || type === 'declaration_command' || type === 'unset_command') {
+            const node = cursor.currentNode;
+            const cmd = toCommand(node, shift, nested);
+            if (cmd) {
+              if (pipeline !== undefined) cmd.pipeline = pipeline;
+              out.commands.push(cmd);
+              if (depth < 3) collectNested(cmd, node, out, shift, depth);
+            }
+          }
+          // A stage's redirections keep its command in the pipeline; commands nested deeper ($(…), groups) are not in it.
+          if (type === 'redirected_statement') childPipe = pipeline;
         }
       }
-      // A pipeline's direct stages belong to it; commands nested deeper (in $(…), subshells) do not.
-      const inner = type === 'pipeline' || type === 'redirected_statement' ? pipeline : undefined;
       if (cursor.gotoFirstChild()) {
-        pipes[++d] = inner;
+        d++;
+        pipes[d] = childPipe;
+        stage[d] = childStage;
+        carried[d] = childCarried;
+        firstOnly[d] = childFirstOnly;
         continue;
       }
-      while (!cursor.gotoNextSibling()) {
+      for (;;) {
+        // Past a list's first operand, its other operands are not in the pipeline.
+        if (firstOnly[d] && cursor.nodeIsNamed) {
+          pipes[d] = undefined;
+          stage[d] = false;
+          firstOnly[d] = false;
+        }
+        if (cursor.gotoNextSibling()) break;
         if (d === 0 || !cursor.gotoParent()) return;
         d--;
       }
     }
   } finally {
     cursor.delete();
+    for (const [id, cut] of cuts) {
+      const record = records.get(id)!;
+      if (!record.stages.length) continue;
+      record.start = record.stages[0].start = cut;
+      const first = record.stages[0];
+      for (const c of out.commands) {
+        if (c.start < cut && c.pipeline === id) c.pipeline = undefined;
+        else if (c.start === cut && c.end <= first.end) c.pipeline = id;
+      }
+    }
   }
+}
+
+/**
+ * tree-sitter-bash reads `a && b 2>&1 | c` (and `a && b | c` after some constructs) with the list as the first
+ * stage: `(a && b 2>&1) | c`. The shell runs `a && (b 2>&1 | c)`. Where the pipeline really starts: at the list's
+ * last operand; undefined when its first stage is not such a list.
+ */
+function firstStageStart(pipeline: Node): number | undefined {
+  const first = pipeline.firstNamedChild;
+  let inner = first?.type === 'redirected_statement' ? first.firstNamedChild : first;
+  if (inner?.type !== 'list') return undefined;
+  while (inner?.type === 'list') inner = inner.lastNamedChild;
+  return inner ? inner.startIndex : undefined;
 }
 
 /** Commands inside `sh -c '…'` / `bash -c "…"`: hadolint cannot see them, we can. */

@@ -2,6 +2,7 @@
 // use for them, whether they have `set -o pipefail`, and how to join two commands so the second runs only
 // when the first succeeded. Every rule and the model ask here, never keep a list of their own.
 import type { Instr, Stage } from './dockerfile';
+import type { DistroFamily } from './base-images';
 
 export type ShellKind = 'posix' | 'powershell' | 'cmd' | 'unknown';
 
@@ -44,6 +45,13 @@ export const SHELL_ONLY_COMMANDS: ReadonlySet<string> = new Set([
   'unalias', 'unset', 'wait',
   '!', '{', '}', '[[', 'case', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'function', 'if', 'in', 'select', 'then', 'time', 'until', 'while',
 ]);
+
+/**
+ * Builtins that leave state behind in the shell that runs them (directory, variables, options, traps, limits,
+ * aliases) or replace it (`exec`): commands after them in the same shell run differently, so two RUNs joined
+ * into one shell do not mean what they meant apart.
+ */
+export const STATE_CHANGING_BUILTINS: readonly string[] = ['cd', 'pushd', 'popd', 'export', 'set', 'source', '.', 'umask', 'shopt', 'alias', 'unset', 'ulimit', 'trap', 'exec'];
 
 /** The program name without its directory, `.exe` or letter case: `C:\\Windows\\cmd.exe` is `cmd`. */
 export function programName(path: string): string {
@@ -102,4 +110,26 @@ export function shellInstructionFor(stage: Stage | null, instr: Instr): Instr | 
 export function shellArgvFor(stage: Stage | null, instr: Instr, defaultShell: readonly string[] = ['/bin/sh', '-c']): string[] | undefined {
   const shell = shellInstructionFor(stage, instr);
   return shell ? shellInstructionArgv(shell) : [...defaultShell];
+}
+
+/**
+ * What /bin/sh is on images of a distro family: dash on Debian and Ubuntu, BusyBox ash on Alpine and Wolfi, bash
+ * on the RHEL family. Undefined when it is not known.
+ */
+export function binShOf(family: DistroFamily): 'dash' | 'ash' | 'bash' | undefined {
+  switch (family) {
+    case 'debian': return 'dash';
+    case 'alpine':
+    case 'wolfi': return 'ash';
+    case 'rhel': return 'bash';
+    default: return undefined;
+  }
+}
+
+/** Whether the shell command line `argv` has `set -o pipefail` on an image of `family` (`sh` is what /bin/sh is there). */
+export function pipefailAvailable(argv: readonly string[], family: DistroFamily): boolean {
+  const { pipefail } = shellFacts(argv);
+  if (pipefail !== 'depends') return pipefail;
+  const sh = binShOf(family);
+  return sh !== undefined && POSIX_SHELLS[sh].pipefail === true;
 }

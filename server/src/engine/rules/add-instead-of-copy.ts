@@ -66,6 +66,7 @@ export default defineRule({
         fixes: fixable ? [{
           title: uncertain ? 'Replace ADD with COPY (unsafe: a wildcard or variable may name an archive or a URL)' : 'Replace ADD with COPY',
           safety: uncertain ? 'unsafe' : 'safe',
+          changes: [{ kind: 'replaces-instruction', from: 'ADD', to: 'COPY' }],
           edits: [{ start: instr.keywordStart, end: instr.keywordEnd, text: model.text.slice(instr.keywordStart, instr.keywordEnd) === 'add' ? 'copy' : 'COPY' }],
         }] : [],
       });

@@ -83,7 +83,15 @@ export default defineRule({
           start: pc.nameWord.start,
           end: pc.nameWord.end,
           message: '`apk add` without `--no-cache` leaves the package index in the image',
-          fixes: edits ? [{ title: edits.some((e) => e.text === '') ? 'Add --no-cache and remove apk update' : 'Add --no-cache', safety: 'safe', edits }] : [],
+          fixes: edits ? [{
+            title: edits.some((e) => e.text === '') ? 'Add --no-cache and remove apk update' : 'Add --no-cache',
+            safety: 'safe',
+            changes: [
+              { kind: 'adds-arguments', command: pc.cmd.name, args: ['--no-cache'] },
+              ...packageCommands(instr).filter((u) => u.manager === APK && u.action === 'update').map((u) => ({ kind: 'removes-command' as const, command: ctx.model.text.slice(u.cmd.start, u.cmd.end) })),
+            ],
+            edits,
+          }] : [],
         });
       }
     }

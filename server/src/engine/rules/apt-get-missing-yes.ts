@@ -31,7 +31,7 @@ export default defineRule({
           start: pc.nameWord.start,
           end: pc.nameWord.end,
           message: `\`apt-get ${pc.subcommand}\` without \`-y\` stops at the confirmation prompt`,
-          fixes: [{ title: 'Add -y', safety: 'safe', edits: [{ start: sub.end, end: sub.end, text: ' -y' }] }],
+          fixes: [{ title: 'Add -y', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: ['-y'] }], edits: [{ start: sub.end, end: sub.end, text: ' -y' }] }],
         });
       }
     }

@@ -74,7 +74,7 @@ export default defineRule({
         start: update.start,
         end: update.end,
         message: '`apt-get update` without an install in the same RUN: a cached index goes stale and later installs fail',
-        fixes: edits ? [{ title: 'Merge with the next RUN that installs', safety: 'safe', edits }] : [],
+        fixes: edits ? [{ title: 'Merge with the next RUN that installs', safety: 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
       });
     }
   },

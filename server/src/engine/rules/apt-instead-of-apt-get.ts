@@ -35,7 +35,7 @@ export default defineRule({
           const unsafe = ['upgrade', 'full-upgrade'].includes(sub.value);
           const edits = [{ start: name.start, end: name.end, text: newName }];
           if (sub.value === 'full-upgrade') edits.push({ start: sub.start, end: sub.end, text: 'dist-upgrade' });
-          fixes.push({ title: 'Use apt-get', safety: unsafe ? 'unsafe' : 'safe', edits });
+          fixes.push({ title: 'Use apt-get', safety: unsafe ? 'unsafe' : 'safe', changes: [{ kind: 'renames-command', from: 'apt', to: 'apt-get' }], edits });
         }
         ctx.report({ start: name.start, end: name.end, message: 'Use `apt-get` in scripts; `apt` has no stable command-line interface', fixes });
       }

@@ -38,7 +38,7 @@ export default defineRule({
         start: update.start,
         end: update.end,
         message: 'The apt lists downloaded by `apt-get update` stay in this layer; remove /var/lib/apt/lists/* in the same RUN',
-        fixes: edit ? [{ title: 'Append rm -rf /var/lib/apt/lists/*', safety: 'safe', edits: [edit] }] : [],
+        fixes: edit ? [{ title: 'Append rm -rf /var/lib/apt/lists/*', safety: 'safe', changes: [{ kind: 'appends-command', command: 'rm -rf /var/lib/apt/lists/*' }], edits: [edit] }] : [],
       });
     }
   },

@@ -134,7 +134,7 @@ export default defineRule({
           start: instr.keywordStart,
           end: instr.keywordEnd,
           message: 'This RUN only deletes files; the bytes stay in the previous layer. Do the cleanup in the RUN that created them',
-          fixes: edits ? [{ title: 'Merge the cleanup into the previous RUN', safety: 'safe', edits }] : [],
+          fixes: edits ? [{ title: 'Merge the cleanup into the previous RUN', safety: 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
         });
       }
     }

@@ -57,7 +57,7 @@ export default defineRule({
           start: second.keywordStart,
           end: second.keywordEnd,
           message: `${chain.length} consecutive RUN instructions each create a layer; merge them into one`,
-          fixes: edits ? [{ title: `Merge ${chain.length} RUN instructions into one${risk ? ` (unsafe: ${risk})` : ''}`, safety: risk ? 'unsafe' : 'safe', edits }] : [],
+          fixes: edits ? [{ title: `Merge ${chain.length} RUN instructions into one${risk ? ` (unsafe: ${risk})` : ''}`, safety: risk ? 'unsafe' : 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
         });
       }
     }

@@ -37,7 +37,7 @@ export default defineRule({
           start: pc.cmd.start,
           end: pc.cmd.end,
           message: `The ${tool} cache stays in this layer; run \`${tool} clean all\` in the same RUN`,
-          fixes: edit ? [{ title: `Append ${tool} clean all`, safety: 'safe', edits: [edit] }] : [],
+          fixes: edit ? [{ title: `Append ${tool} clean all`, safety: 'safe', changes: [{ kind: 'appends-command', command: `${tool} clean all` }], edits: [edit] }] : [],
         });
         break;
       }

@@ -31,7 +31,7 @@ export default defineRule({
           start: pc.nameWord.start,
           end: pc.nameWord.end,
           message: `\`${pc.tool} ${pc.subcommand}\` without \`-y\` stops at the confirmation prompt`,
-          fixes: [{ title: 'Add -y', safety: 'safe', edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
+          fixes: [{ title: 'Add -y', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
         });
       }
     }

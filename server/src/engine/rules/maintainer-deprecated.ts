@@ -33,7 +33,7 @@ export default defineRule({
         start: instr.keywordStart,
         end: instr.keywordEnd,
         message: 'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors',
-        fixes: value && single ? [{ title: 'Replace with LABEL org.opencontainers.image.authors', safety: 'safe', edits: [{ start: instr.keywordStart, end: instr.end, text: `LABEL org.opencontainers.image.authors="${quoted}"` }] }] : [],
+        fixes: value && single ? [{ title: 'Replace with LABEL org.opencontainers.image.authors', safety: 'safe', changes: [{ kind: 'replaces-instruction', from: 'MAINTAINER', to: 'LABEL' }], edits: [{ start: instr.keywordStart, end: instr.end, text: `LABEL org.opencontainers.image.authors="${quoted}"` }] }] : [],
       });
     }
   },

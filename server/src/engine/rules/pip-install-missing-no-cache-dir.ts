@@ -44,7 +44,7 @@ export default defineRule({
           start: pc.nameWord.start,
           end: pc.nameWord.end,
           message: '`pip install` without `--no-cache-dir` leaves pip\'s download cache in the image',
-          fixes: [{ title: 'Add --no-cache-dir', safety: 'safe', edits: [{ start: install.end, end: install.end, text: ' --no-cache-dir' }] }],
+          fixes: [{ title: 'Add --no-cache-dir', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: ['--no-cache-dir'] }], edits: [{ start: install.end, end: install.end, text: ' --no-cache-dir' }] }],
         });
       }
     }

@@ -1,9 +1,10 @@
 import { defineRule, type FixSpec } from '../rule';
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import { isCommand } from '../model/commands';
-import { distroFamily, rootStage } from '../model/base-images';
-import type { ShellCommand } from '../model/shell';
-import { shellFacts, shellInstructionArgv, shellInstructionFor } from '../model/shells';
+import { distroFamily, rootStage, type DistroFamily } from '../model/base-images';
+import type { ShellCommand, ShellPipeline } from '../model/shell';
+import { binShOf, pipefailAvailable, shellArgvFor, shellFacts, shellInstructionArgv, shellInstructionFor } from '../model/shells';
+import { isPlainShellRun } from './support';
 
 function hasPipefailOption(words: readonly string[]): boolean {
   return words.some((w, i) => w === 'pipefail' && i > 0 && /^-[a-z]*o$/.test(words[i - 1]));
@@ -14,11 +15,93 @@ function setsPipefail(cmds: ShellCommand[], offset: number): boolean {
   return cmds.some((c) => c.start < offset && isCommand(c, 'set') && hasPipefailOption(c.args.map((a) => a.value)));
 }
 
-function shellFix(model: DockerfileModel, stage: Stage, firstRun: Instr): FixSpec | undefined {
-  const family = distroFamily(rootStage(stage).image);
-  const shell = family === 'alpine' ? '/bin/ash' : family === 'debian' || family === 'rhel' ? '/bin/bash' : undefined;
-  if (!shell || rootStage(stage).image.unresolved.length) return undefined;
+/** The commands inside one stage of a pipeline (in a `{ …; }` group or `$(…)` too). */
+function stageCommands(cmds: ShellCommand[], stage: { start: number; end: number }): ShellCommand[] {
+  return cmds.filter((c) => c.start >= stage.start && c.end <= stage.end);
+}
+
+// Producers whose failure pipefail would not be about: `echo` and `printf` write what they are given, and `yes`
+// only ever stops when the reader is done (under pipefail that SIGPIPE, status 141, fails the RUN).
+const CANNOT_FAIL = ['echo', 'printf', 'yes'];
+
+/**
+ * Every stage before the last one is `echo`, `printf` or `yes` (whatever its `$(…)` run: their status is lost in
+ * the echo's anyway), or a group of them: pipefail changes nothing worth it.
+ */
+function producersCannotFail(model: DockerfileModel, cmds: ShellCommand[], pipeline: ShellPipeline): boolean {
+  return pipeline.stages.slice(0, -1).every((s) => {
+    const inside = stageCommands(cmds, s);
+    if (/^[{(]/.test(model.text.slice(s.start, s.end))) return inside.length > 0 && inside.every((c) => isCommand(c, ...CANNOT_FAIL));
+    // The stage's own command comes first; the ones after it run in its `$(…)`.
+    return inside.length > 0 && isCommand(inside[0], ...CANNOT_FAIL);
+  });
+}
+
+/** A RUN that pipes `yes` into a command: under pipefail it fails with status 141 when the reader stops reading. */
+function pipesYes(instr: Instr): boolean {
+  const run = instr.run;
+  if (!run) return false;
+  return run.scripts.some((s) => s.pipelines.some((p) => p.stages.slice(0, -1).some((st) => stageCommands(run.commands, st).some((c) => isCommand(c, 'yes')))));
+}
+
+/** An `echo` whose output depends on the shell: dash's echo reads `\t`, `\n`, `\c`…, bash's and ash's print them, and take `-e`. */
+function escapeDependentEcho(model: DockerfileModel, instr: Instr): boolean {
+  if (instr.run) return instr.run.commands.some((c) => isCommand(c, 'echo') && c.args.some((a) => a.raw.includes('\\') || /^-[neE]*[eE][neE]*$/.test(a.value)));
+  const text = model.text.slice(instr.keywordEnd, instr.end);
+  return (instr.keyword === 'CMD' || instr.keyword === 'ENTRYPOINT') && !instr.execForm && /\becho\b/.test(text) && /\\|\s-[neE]*[eE]/.test(text);
+}
+
+/** The instructions a SHELL placed at `at` in `stage` would run, in the stage and the stages built FROM it that set none of their own. */
+function coveredBy(model: DockerfileModel, stage: Stage, at: number): Instr[] {
+  const out: Instr[] = [];
+  for (const s of model.stages) {
+    let from: Stage | undefined = s;
+    while (from && from !== stage) from = from.parent;
+    if (!from) continue;
+    for (const i of s.instructions) {
+      if (s === stage && i.start < at) continue;
+      if (i.keyword === 'SHELL' || shellInstructionFor(s, i)) {
+        if (s === stage) break;
+        continue;
+      }
+      out.push(i);
+    }
+  }
+  return out;
+}
+
+/** `set -o pipefail &&` before the RUN's commands, where its shell has pipefail and no `yes` is piped. */
+function runFix(instr: Instr, argv: readonly string[], family: DistroFamily): FixSpec | undefined {
+  const script = instr.run?.scripts[0];
+  if (!isPlainShellRun(instr) || !script || script.hasErrors || !pipefailAvailable(argv, family) || pipesYes(instr)) return undefined;
+  const at = instr.run!.bodyStart;
+  return { title: 'Start the RUN with set -o pipefail (unsafe: a failing stage of any pipe now fails the RUN)', safety: 'unsafe', edits: [{ start: at, end: at, text: 'set -o pipefail && ' }] };
+}
+
+/**
+ * A SHELL with pipefail: the SHELL in effect gets `-o pipefail` when its shell has it, else a new one goes before
+ * the first RUN with a pipe. Not offered when a RUN it would cover pipes `yes`, nor when it would replace Debian's
+ * dash with bash under an `echo` whose output depends on the shell.
+ */
+function shellFix(model: DockerfileModel, stage: Stage, firstRun: Instr, family: DistroFamily): FixSpec | undefined {
+  if (rootStage(stage).image.unresolved.length) return undefined;
+  const existing = shellInstructionFor(stage, firstRun);
+  if (existing) {
+    const argv = shellInstructionArgv(existing);
+    if (!argv || argv.length < 2 || !pipefailAvailable(argv, family) || shellFacts([argv[0]]).kind !== 'posix') return undefined;
+    const covered = model.runs.filter((r) => r.stage && shellInstructionFor(r.stage, r) === existing);
+    if (covered.some(pipesYes)) return undefined;
+    const json = JSON.stringify([argv[0], '-o', 'pipefail', ...argv.slice(1)]).replace(/","/g, '", "');
+    const args = existing.args;
+    return { title: `Add -o pipefail to the SHELL on line ${existing.line + 1} (unsafe: a failing stage of any pipe now fails its RUN)`, safety: 'unsafe', edits: [{ start: args[0].start, end: args[args.length - 1].end, text: json }] };
+  }
+  const sh = binShOf(family);
+  const shell = sh === 'ash' ? '/bin/ash' : sh ? '/bin/bash' : undefined;
+  if (!shell) return undefined;
   const at = model.lines.lineStart(firstRun.line);
+  const covered = coveredBy(model, stage, at);
+  if (covered.some(pipesYes)) return undefined;
+  if (sh === 'dash' && covered.some((i) => escapeDependentEcho(model, i))) return undefined;
   const line = `SHELL ["${shell}", "-o", "pipefail", "-c"]${model.lines.eol}`;
   return { title: `Add ${line.trim()} before the first RUN with a pipe (unsafe: later RUNs use ${shell.split('/').pop()})`, safety: 'unsafe', edits: [{ start: at, end: at, text: line }] };
 }
@@ -32,12 +115,12 @@ export default defineRule({
     fixable: 'unsafe',
     docs: {
       summary: 'A pipe in RUN without `pipefail`',
-      why: 'A pipeline\'s exit status is that of its last command. In `RUN curl -fsSL https://x/key | gpg --dearmor > key.gpg`, a failed download still lets the build continue, with an empty key. With `set -o pipefail`, or a `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`, any failing stage fails the RUN.',
+      why: 'A pipeline\'s exit status is that of its last command. In `RUN curl -fsSL https://x/key | gpg --dearmor > key.gpg`, a failed download still lets the build continue, with an empty key. With `set -o pipefail`, or a `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`, any failing stage fails the RUN. A pipe fed only by `echo`, `printf` (or a group of them) or `yes` is not reported: they do not fail, and `yes` would (status 141) under pipefail.',
       examples: [
-        { bad: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/key | gpg --dearmor -o /usr/share/keyrings/example.gpg\n', good: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/key | gpg --dearmor -o /usr/share/keyrings/example.gpg\n' },
-        { bad: 'FROM alpine:3.21\nRUN wget -qO- https://example.com/list | sort > /list\n', good: 'FROM alpine:3.21\nRUN set -o pipefail && wget -qO- https://example.com/list | sort > /list\n', note: 'Setting pipefail inside the RUN works too.' },
+        { bad: 'FROM alpine:3.21\nRUN wget -qO- https://example.com/list | sort > /list\n', good: 'FROM alpine:3.21\nRUN set -o pipefail && wget -qO- https://example.com/list | sort > /list\n', note: 'BusyBox ash, Alpine\'s /bin/sh, has pipefail.' },
+        { bad: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/key | gpg --dearmor -o /usr/share/keyrings/example.gpg\n', good: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/key | gpg --dearmor -o /usr/share/keyrings/example.gpg\n', note: 'Debian\'s /bin/sh is dash, which has no pipefail: bash has.' },
       ],
-      fixSafety: 'Unsafe: the SHELL applies to every later RUN, and to shell-form CMD and ENTRYPOINT, in the stage. They then run under bash (or ash), not /bin/sh.',
+      fixSafety: 'Unsafe: with pipefail a pipe whose early stage fails, fails the RUN where it passed before. Where the RUN\'s shell has pipefail (bash, or /bin/sh on Alpine and RHEL-family images; not Debian\'s dash) the fix starts the RUN with `set -o pipefail &&`. The other fix gives the SHELL in effect `-o pipefail`, or adds a SHELL with it before the RUN: then every later RUN, and shell-form CMD and ENTRYPOINT, of the stage runs under it, under bash instead of dash on Debian. No fix is offered for a RUN it would cover that pipes `yes` into a command (status 141 under pipefail), nor a switch from dash to bash over an `echo` with backslashes or `-e` (dash\'s echo turns `\\t` into a tab, bash\'s prints it).',
       references: ['https://docs.docker.com/build/building/best-practices/#using-pipes'],
     },
   },
@@ -46,27 +129,24 @@ export default defineRule({
     for (const stage of model.stages) {
       const family = distroFamily(rootStage(stage).image);
       if (family === 'scratch' || family === 'distroless' || family === 'windows') continue;
-      const offending: Array<{ instr: Instr; first: ShellCommand; last: ShellCommand }> = [];
+      const offending: Array<{ instr: Instr; pipeline: ShellPipeline; argv: string[] }> = [];
       for (const instr of stage.instructions) {
         if (!instr.run || instr.run.execForm || !instr.run.hasPipe) continue;
-        const shell = shellInstructionFor(stage, instr);
-        const argv = shell && shellInstructionArgv(shell);
-        if (shell && (!argv || shellFacts(argv).kind !== 'posix' || hasPipefailOption(argv))) continue;
+        const argv = shellArgvFor(stage, instr);
+        if (!argv || shellFacts(argv).kind !== 'posix' || hasPipefailOption(argv)) continue;
         const cmds = instr.run.commands;
-        const piped = cmds.filter((c) => c.pipeline !== undefined);
-        const first = piped.find((c) => !setsPipefail(cmds, c.start));
-        if (!first) continue;
-        const members = piped.filter((c) => c.pipeline === first.pipeline);
-        offending.push({ instr, first, last: members[members.length - 1] });
+        const pipeline = instr.run.scripts.flatMap((s) => s.pipelines).find((p) => !setsPipefail(cmds, p.start) && !producersCannotFail(model, cmds, p));
+        if (pipeline) offending.push({ instr, pipeline, argv });
       }
       if (!offending.length) continue;
-      const fix = shellFix(model, stage, offending[0].instr);
+      const shell = shellFix(model, stage, offending[0].instr, family);
       for (const o of offending) {
+        const fixes = [runFix(o.instr, o.argv, family), shell].filter((f): f is FixSpec => !!f);
         ctx.report({
-          start: o.first.start,
-          end: o.last.end,
+          start: o.pipeline.start,
+          end: o.pipeline.end,
           message: 'Only the last command of this pipe decides whether the RUN fails; set -o pipefail',
-          fixes: fix ? [fix] : [],
+          fixes,
         });
       }
     }

@@ -9,15 +9,37 @@ const KNOWN = new Set([
   'DATABASE_URL', 'DB_PASSWORD', 'MYSQL_ROOT_PASSWORD', 'MYSQL_PASSWORD', 'POSTGRES_PASSWORD', 'PGPASSWORD', 'REDIS_PASSWORD', 'MONGO_INITDB_ROOT_PASSWORD',
   'SECRET_KEY', 'SECRET_KEY_BASE', 'JWT_SECRET', 'SESSION_SECRET', 'ENCRYPTION_KEY', 'PRIVATE_KEY', 'SSH_PRIVATE_KEY', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN',
 ]);
-// Name parts that read as a secret (BuildKit's SecretsUsedInArgOrEnv tokens), and parts that say it is not one.
+// Name parts that read as a secret (BuildKit's SecretsUsedInArgOrEnv tokens).
 const SECRET_PARTS = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'passwd', 'pword', 'secret', 'token', 'privatekey']);
-const SAFE_PARTS = new Set(['public', 'file', 'version', 'path', 'dir', 'id']);
+// A part anywhere that says the value is public: a public key, a GPG/PGP key's fingerprint or id.
+const PUBLIC_PARTS = new Set(['public', 'gpg', 'pgp', 'fingerprint', 'fingerprints', 'keyid', 'keyids']);
+// A last part that says the value points at the secret or describes it, rather than being it (as BuildKit reads
+// `_FILE`, `_PATH`, `_URL`, `_VERSION`): `DB_PASSWORD_FILE=/run/secrets/db`, `VAULT_TOKEN_PATH`, `KEY_ID`.
+const POINTER_SUFFIXES = new Set(['file', 'files', 'path', 'url', 'version', 'dir', 'id', 'ids']);
 
 export function looksLikeSecret(name: string): boolean {
   if (KNOWN.has(name.toUpperCase())) return true;
   const parts = name.toLowerCase().split(/[_\-.]+/).filter(Boolean);
-  if (parts.some((p) => SAFE_PARTS.has(p))) return false;
+  if (!parts.length || parts.some((p) => PUBLIC_PARTS.has(p)) || POINTER_SUFFIXES.has(parts[parts.length - 1])) return false;
   return parts.some((p) => SECRET_PARTS.has(p)) || /api_?key|private_?key|client_?secret/i.test(name);
+}
+
+// Values people ship as a default password: the image then runs with a credential everyone knows.
+const DEFAULT_CREDENTIALS = new Set(['password', 'passw0rd', 'pass', 'passwd', 'changeme', 'change_me', 'changeit', 'secret', 'admin', 'root', 'toor', 'guest', 'test', 'default', 'example', 'letmein', 'qwerty', '123456', '12345678', '1234', 'postgres', 'mysql']);
+
+/**
+ * A literal value that is no secret whatever the name: a file path or a URL without credentials (where the
+ * secret is, not what it is); a template placeholder (`{{ .token }}`, `<your-token>`, all zeros, `XXXXXXXX`);
+ * for a name about a key, GPG fingerprints or key ids (40 or 16 hex digits, several allowed).
+ */
+function notASecret(name: string, value: string): boolean {
+  if (/^(\/|\.{1,2}\/|~\/)\S*$/.test(value) || /^[\w.-]+(\/[\w.-]+)+\.[A-Za-z]{2,5}$/.test(value)) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^\s/@]+(\/\S*)?$/i.test(value)) return true;
+  if (/^\{\{[\s\S]*\}\}$|^<[^<>]+>$/.test(value)) return true;
+  // At most two runs of one repeated character each, separators aside: `0000…`, `XXXX…`, `FFFF…0000…`.
+  if (/^(\w)\1*(\w)?\2*$/.test(value.replace(/[-_:. ]/g, '')) && value.length >= 4) return true;
+  const keyName = name.toLowerCase().split(/[_\-.]+/).some((p) => p === 'key' || p === 'keys');
+  return keyName && /^(0x)?([0-9A-Fa-f]{40}|[0-9A-Fa-f]{16})(\s+(0x)?([0-9A-Fa-f]{40}|[0-9A-Fa-f]{16}))*$/.test(value);
 }
 
 export default defineRule({
@@ -29,7 +51,7 @@ export default defineRule({
     scope: 'stage',
     docs: {
       summary: 'A secret passed through ARG or ENV',
-      why: 'ENV values are stored in the image config, and ARG values in the build history (`docker history`) and in provenance attestations. Anyone who can pull the image can read them. BuildKit secret mounts (`RUN --mount=type=secret,id=npm_token …`) give a build step a secret without it ever entering a layer or the metadata.',
+      why: 'ENV values are stored in the image config, and ARG values in the build history (`docker history`) and in provenance attestations. Anyone who can pull the image can read them. Not reported: public values (GPG/PGP key fingerprints and ids, `*_PUBLIC_*`), names that point at the secret or describe it (ending `_FILE`, `_PATH`, `_URL`, `_VERSION`, `_ID`), and values that are no secret (a file path, a URL without credentials, a template placeholder, an empty ENV). A well-known default such as `PASSWORD=password` gets its own message: an image should not ship a credential everyone knows. BuildKit secret mounts (`RUN --mount=type=secret,id=npm_token …`) give a build step a secret without it ever entering a layer or the metadata.',
       examples: [
         { bad: 'FROM node:22-slim\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci && rm .npmrc\n', good: 'FROM node:22-slim\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n' },
         { bad: 'FROM python:3.13-slim\nENV DB_PASSWORD=hunter2\n', good: 'FROM python:3.13-slim\nENV DB_PASSWORD_FILE=/run/secrets/db_password\n', note: 'Read the secret at run time from a file the orchestrator mounts.' },
@@ -45,14 +67,16 @@ export default defineRule({
       defs.forEach((d, i) => {
         if (!looksLikeSecret(d.name)) return;
         const p = instr.props[i];
-        const literal = d.value !== undefined && d.value !== '' && !d.value.includes('$');
-        ctx.report({
-          start: p.nameStart,
-          end: p.nameEnd,
-          message: literal
-            ? `${d.name} looks like a secret and its value is written into the image ${instr.keyword === 'ENV' ? 'config' : 'history'}; use a secret mount`
-            : `${d.name} looks like a secret; ${instr.keyword} values end up in the image ${instr.keyword === 'ENV' ? 'config' : 'history'}. Use RUN --mount=type=secret`,
-        });
+        const where = instr.keyword === 'ENV' ? 'config' : 'history';
+        const value = d.value;
+        const literal = value !== undefined && value !== '' && !value.includes('$');
+        // An ENV set to nothing holds no secret (it is set when the container starts); an ARG's value comes from --build-arg.
+        if (instr.keyword === 'ENV' && value === '') return;
+        if (literal && notASecret(d.name, value)) return;
+        let message = `${d.name} looks like a secret; ${instr.keyword} values end up in the image ${where}. Use RUN --mount=type=secret`;
+        if (literal && DEFAULT_CREDENTIALS.has(value.toLowerCase())) message = `${d.name}=${value} is a default credential everyone knows, written into the image ${where}: do not ship a default credential, require one when the container starts`;
+        else if (literal) message = `${d.name} looks like a secret and its value is written into the image ${where}; use a secret mount`;
+        ctx.report({ start: p.nameStart, end: p.nameEnd, message });
       });
     }
   },

@@ -91,7 +91,7 @@ export function execFormFix(model: DockerfileModel, instr: Instr): FixSpec | und
   if (words && !ASSIGNMENT.test(words[0])) {
     if (SHELL_ONLY_COMMANDS.has(words[0]) || words[0].startsWith('-')) return undefined;
     const json = `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
-    return { title: `Use exec form: ${instr.keyword} ${json.length > 60 ? json.slice(0, 57) + '…' : json}`, safety: 'safe', edits: [{ start, end, text: json }] };
+    return { title: `Use exec form: ${instr.keyword} ${json.length > 60 ? json.slice(0, 57) + '…' : json}`, safety: 'safe', changes: [{ kind: 'exec-form' }], edits: [{ start, end, text: json }] };
   }
   // One simple command that only needs the shell for variables: let the shell expand them, then exec
   // the program so it becomes PID 1 and receives signals.

@@ -6,7 +6,7 @@ import { isCommand, parseArgs } from '../model/commands';
 import { cacheDirsOf, isInCacheDir, mountCoversCache, packageCommand, readsIndexOnDisk, refreshesIndex, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
 import type { ShellCommand, ShellScript } from '../model/shell';
 import { substitute } from '../model/variables';
-import { shellArgvFor, shellFacts, type ShellFacts } from '../model/shells';
+import { shellArgvFor, shellFacts, STATE_CHANGING_BUILTINS, type ShellFacts } from '../model/shells';
 import { defaultShellArgv } from '../model/base-images';
 
 /** The instruction before `instr` in its stage, or undefined. Only comments and blank lines may sit between two neighbours. */
@@ -161,12 +161,11 @@ export function mergeRunsEdits(model: DockerfileModel, runs: Instr[], options: {
 }
 
 /** Commands that leave state behind for the next command (so merging RUNs changes what runs where). */
-const STATEFUL = ['cd', 'pushd', 'popd', 'export', 'set', 'source', '.', 'umask', 'shopt', 'alias', 'unset', 'ulimit', 'trap', 'exec'];
 // cmd's, which it matches in any letter case.
 const CMD_STATEFUL = ['cd', 'chdir', 'pushd', 'popd', 'set', 'setlocal', 'endlocal', 'path'];
 export function changesShellState(instr: Instr): boolean {
   const cmd = runShell(instr)?.kind === 'cmd';
-  return !!instr.run?.commands.some((c) => !c.nested && (cmd ? CMD_STATEFUL.includes(c.name.toLowerCase()) : isCommand(c, ...STATEFUL)));
+  return !!instr.run?.commands.some((c) => !c.nested && (cmd ? CMD_STATEFUL.includes(c.name.toLowerCase()) : isCommand(c, ...STATE_CHANGING_BUILTINS)));
 }
 
 /** A command whose only purpose is deleting files, caches or packages (`rm`, `apt-get purge`, `yarn cache clean`). */
@@ -243,7 +242,7 @@ export function reportIgnoredDuplicates(ctx: RuleContext, keyword: string): void
         start: earlier.keywordStart,
         end: earlier.keywordEnd,
         message: `Only the last ${keyword} of a stage takes effect; this one is overridden by line ${last.line + 1}`,
-        fixes: [{ title: `Remove the ignored ${keyword}`, safety: 'safe', edits: [{ start, end, text: '' }] }],
+        fixes: [{ title: `Remove the ignored ${keyword}`, safety: 'safe', changes: [{ kind: 'removes-overridden' }], edits: [{ start, end, text: '' }] }],
       });
     }
   }

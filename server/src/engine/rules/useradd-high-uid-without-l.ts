@@ -40,7 +40,7 @@ export default defineRule({
           start: cmd.nameWord.start,
           end: cmd.nameWord.end,
           message: `\`useradd\` with UID ${value} and without \`-l\` creates huge lastlog/faillog files`,
-          fixes: [{ title: 'Add -l (--no-log-init)', safety: 'safe', edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' -l' }] }],
+          fixes: [{ title: 'Add -l (--no-log-init)', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['-l'] }], edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' -l' }] }],
         });
       }
     }

@@ -67,7 +67,7 @@ export default defineRule({
     for (const instr of ctx.model.runs) {
       for (const cmd of instr.run!.commands) {
         if (!isCommand(cmd, 'wget') || quietEnough(cmd) || busyboxWget(ctx.model, instr, cmd)) continue;
-        const fixes: FixSpec[] = !gnuWget(ctx.model, instr, cmd) ? [] : [{ title: 'Add --progress=dot:giga', safety: 'safe', edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' --progress=dot:giga' }] }];
+        const fixes: FixSpec[] = !gnuWget(ctx.model, instr, cmd) ? [] : [{ title: 'Add --progress=dot:giga', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['--progress=dot:giga'] }], edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' --progress=dot:giga' }] }];
         ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, message: '`wget` without a progress option floods the build log', fixes });
       }
     }

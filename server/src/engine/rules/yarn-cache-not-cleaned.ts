@@ -35,7 +35,7 @@ export default defineRule({
         start: install.nameWord.start,
         end: install.nameWord.end,
         message: `\`${what}\` without \`yarn cache clean\` in the same RUN leaves the yarn cache in the image`,
-        fixes: edit ? [{ title: 'Append yarn cache clean', safety: 'safe', edits: [edit] }] : [],
+        fixes: edit ? [{ title: 'Append yarn cache clean', safety: 'safe', changes: [{ kind: 'appends-command', command: YARN.cleanCommand! }], edits: [edit] }] : [],
       });
     }
   },

@@ -35,7 +35,7 @@ export default defineRule({
           start: pc.cmd.start,
           end: pc.cmd.end,
           message: 'The yum cache stays in this layer; run `yum clean all` in the same RUN',
-          fixes: edit ? [{ title: 'Append yum clean all', safety: 'safe', edits: [edit] }] : [],
+          fixes: edit ? [{ title: 'Append yum clean all', safety: 'safe', changes: [{ kind: 'appends-command', command: 'yum clean all' }], edits: [edit] }] : [],
         });
         break;
       }

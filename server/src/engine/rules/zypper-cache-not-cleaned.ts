@@ -35,7 +35,7 @@ export default defineRule({
           start: pc.cmd.start,
           end: pc.cmd.end,
           message: 'The zypper cache stays in this layer; run `zypper clean` in the same RUN',
-          fixes: edit ? [{ title: 'Append zypper clean', safety: 'safe', edits: [edit] }] : [],
+          fixes: edit ? [{ title: 'Append zypper clean', safety: 'safe', changes: [{ kind: 'appends-command', command: 'zypper clean' }], edits: [edit] }] : [],
         });
         break;
       }
