@@ -284,7 +284,9 @@ export function parseLedger(text: string): { entries: LedgerEntry[]; problems: s
     if (!line || line.startsWith('//')) return;
     let e: LedgerEntry;
     try { e = JSON.parse(line) as LedgerEntry; } catch (error) { problems.push(`line ${i + 1}: not JSON (${(error as Error).message})`); return; }
-    const missing = (['rule', 'repo', 'commit', 'path', 'text', 'reason'] as const).filter((k) => typeof e[k] !== 'string' || !e[k].trim());
+    // The text may be empty: a finding can sit on an empty line (an empty continuation line).
+    const missing: string[] = (['rule', 'repo', 'commit', 'path', 'reason'] as const).filter((k) => typeof e[k] !== 'string' || !e[k].trim());
+    if (typeof e.text !== 'string') missing.push('text');
     if (missing.length) { problems.push(`line ${i + 1}: ${missing.join(', ')} missing`); return; }
     if (e.verdict !== 'right' && e.verdict !== 'wrong') { problems.push(`line ${i + 1}: verdict must be right or wrong`); return; }
     const key = ledgerKey(e);

@@ -144,9 +144,10 @@ describe('ecosystem: the precision ledger', () => {
 
   it('reads JSON lines and names the line of every problem', () => {
     const ok = JSON.stringify(entry('r', 'Dockerfile', 'FROM x', 'right'));
-    const text = [ok, '', '// a comment', '{not json', JSON.stringify({ ...entry('r', 'D', 'x', 'right'), reason: ' ' }), JSON.stringify({ ...entry('r', 'D', 'y', 'right'), verdict: 'maybe' }), ok].join('\n');
+    const emptyLine = JSON.stringify(entry('r', 'Dockerfile', '', 'right'));
+    const text = [ok, '', '// a comment', '{not json', JSON.stringify({ ...entry('r', 'D', 'x', 'right'), reason: ' ' }), JSON.stringify({ ...entry('r', 'D', 'y', 'right'), verdict: 'maybe' }), ok, emptyLine].join('\n');
     const { entries, problems } = parseLedger(text);
-    assert.equal(entries.length, 1);
+    assert.deepEqual(entries.map((e) => e.text), ['FROM x', '']);
     assert.equal(problems.length, 4);
     assert.match(problems[0], /^line 4: not JSON/);
     assert.match(problems[1], /^line 5: reason missing/);
