@@ -42,7 +42,7 @@ const asJson = flag('--json');
 
 const dir = path.join(root, 'ecosystem');
 const files = { repos: path.join(dir, 'repos.json'), summary: path.join(dir, 'summary.json'), ledger: path.join(dir, 'ledger.jsonl') };
-const pinned = JSON.parse(fs.readFileSync(files.repos, 'utf8')).repos;
+const { repos: pinned, targets = {} } = JSON.parse(fs.readFileSync(files.repos, 'utf8'));
 const groups = [...new Set(pinned.map((r) => r.group))].sort();
 if (onlyGroup && !groups.includes(onlyGroup)) { console.error(`ecosystem: no group ${onlyGroup} (there are ${groups.join(', ')})`); process.exit(2); }
 if (listRule && !engine.findRule(listRule)) { console.error(`ecosystem: no rule ${listRule}`); process.exit(2); }
@@ -178,6 +178,9 @@ for (const [group, g] of Object.entries(summary.groups)) {
   say();
   say(`== ${group}: ${g.files} files from ${g.repos} repositories`);
   say(`warnings+errors: ${g.findings}, ${g.findingsPerFile.toFixed(2)} per file; clean files: ${g.cleanFiles} (${pct(g.cleanShare)}); info+style: ${g.infoAndStyle}${g.ruleErrors ? `; RULES THREW: ${g.ruleErrors}` : ''}`);
+  const target = targets[group] ?? {};
+  if (target.findingsPerFile !== undefined) say(`  target: ≤ ${target.findingsPerFile} per file: ${g.findingsPerFile <= target.findingsPerFile ? 'met' : 'MISSED'}`);
+  if (target.cleanShare !== undefined) say(`  target: ≥ ${pct(target.cleanShare)} clean files: ${g.cleanShare >= target.cleanShare ? 'met' : 'MISSED'}`);
   say('findings per rule (count, files):');
   const rules = Object.entries(g.rules).sort((a, b) => b[1].findings - a[1].findings || a[0].localeCompare(b[0]));
   for (const [rule, c] of rules) say(`  ${String(c.findings).padStart(6)} ${String(c.files).padStart(5)}  ${rule} (${c.severity})`);
@@ -208,7 +211,8 @@ for (const p of ledger.problems) say(`  LEDGER PROBLEM ${p}`);
 say('  rule                                      sev  findings  right wrong  precision  labelled/needed');
 for (const p of precision) {
   if (!p.findings && !p.right && !p.wrong && !p.rightLost.length && !p.wrongGone) continue;
-  say(`  ${p.rule.padEnd(40)} ${p.severity.slice(0, 4).padEnd(5)} ${String(p.findings).padStart(8)} ${String(p.right).padStart(6)} ${String(p.wrong).padStart(5)}  ${(p.precision === undefined ? '—' : pct(p.precision)).padStart(9)}  ${p.right + p.wrong}/${p.needed}`);
+  const low = p.precision !== undefined && targets.precision !== undefined && p.precision < targets.precision;
+  say(`  ${p.rule.padEnd(40)} ${p.severity.slice(0, 4).padEnd(5)} ${String(p.findings).padStart(8)} ${String(p.right).padStart(6)} ${String(p.wrong).padStart(5)}  ${(p.precision === undefined ? '—' : pct(p.precision)).padStart(9)}  ${`${p.right + p.wrong}/${p.needed}`.padEnd(7)}${low ? ` below ${pct(targets.precision)}` : ''}`);
 }
 const wrong = precision.flatMap((p) => p.wrongStillReported);
 say(`wrong but still reported (must go to zero): ${wrong.length}`);
