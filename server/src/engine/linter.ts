@@ -130,8 +130,12 @@ export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = t
   // A byte-order mark is no instruction's: an edit at the start of the file goes after it (an ARG inserted
   // before it left the mark glued to the FROM that followed, `\uFEFFFROM`, an unknown instruction).
   const bom = model.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // The shell scripts of RUNs (ONBUILD ones too) with syntax errors.
-  const unparsed = raw.some((r) => r.fixes.length) ? model.runs.flatMap((i) => i.run!.scripts.filter((s) => s.hasErrors)) : [];
+  // What Dockwise cannot read as Docker does: the shell scripts of RUNs (ONBUILD ones too) with syntax errors,
+  // and instructions with a flag that is no flag name (`RUN --'network=none …`, whose quote Docker reads on).
+  const unparsed: Array<{ start: number; end: number }> = !raw.some((r) => r.fixes.length) ? [] : [
+    ...model.runs.flatMap((i) => i.run!.scripts.filter((s) => s.hasErrors).map((s) => ({ start: s.base, end: s.base + s.text.length }))),
+    ...[...model.instructions, ...model.triggers].filter((i) => i.flags.some((f) => !/^[A-Za-z][\w-]*$/.test(f.name) || /["']/.test(f.value ?? ''))),
+  ];
   const findings: Finding[] = raw.map((r) => ({
     rule: r.rule,
     severity: r.severity,
@@ -147,9 +151,9 @@ export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = t
         if (newText === undefined) return [];
         edits.push({ range: model.range(start, end), newText });
       }
-      // Safe means shown to keep the build's meaning, and a shell script that does not parse cannot be compared
-      // before and after: a safe fix inside one is offered as unsafe.
-      const safety = f.safety === 'safe' && f.edits.some((e) => unparsed.some((u) => u.base <= e.end && e.start <= u.base + u.text.length)) ? 'unsafe' : f.safety;
+      // Safe means shown to keep the build's meaning, and what does not parse cannot be compared before and
+      // after: a safe fix inside it is offered as unsafe.
+      const safety = f.safety === 'safe' && f.edits.some((e) => unparsed.some((u) => u.start <= e.end && e.start <= u.end)) ? 'unsafe' : f.safety;
       return [{ title: f.title, safety, edits, ...(f.createFiles ? { createFiles: f.createFiles } : {}), ...(f.changes ? { changes: f.changes } : {}) }];
     }),
   }));

@@ -3,6 +3,7 @@
 // changes the build more than it declares (fix/meaning.ts).
 import { LineIndex } from '../text';
 import type { CreatedFile, Finding, Fix, TextEdit } from '../types';
+import type { FileAccess } from '../rule';
 import { lintText, type LintOptions } from '../linter';
 import { DockerfileModel } from '../model/dockerfile';
 import { syntaxProblems } from '../model/syntax';
@@ -115,7 +116,9 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
   let appliedFindings = new Set<string>();
   const findingKey = (f: { rule: string }, fix: Fix, offset: number) => `${f.rule}\u0000${fix.title}\u0000${offset}`;
   for (let pass = 0; pass < maxPasses; pass++) {
-    const { findings, model } = lintText(result.text, options);
+    // The files earlier passes created are there for the rules of this one (a new .dockerignore is read by
+    // missing-dockerignore and copy-ignored-file), as they will be on disk.
+    const { findings, model } = lintText(result.text, result.createFiles.length ? { ...options, files: withCreated(options.files, result.createFiles) } : options);
     const index = new LineIndex(result.text);
     const chosen: Array<{ finding: Finding; fix: Fix; edits: OffsetEdit[] }> = [];
     const keyOf = (finding: Finding, fix: Fix) => `${finding.rule}\u0000${fix.title}\u0000${JSON.stringify(fix.edits)}`;
@@ -196,4 +199,16 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
     result.text = next;
   }
   return result;
+}
+
+/** `files` with the created files added where nothing exists at their path. */
+function withCreated(files: FileAccess | undefined, created: readonly CreatedFile[]): FileAccess {
+  const byPath = new Map(created.map((f) => [f.path, f.content]));
+  const bytes = (text: string, length: number) => new TextEncoder().encode(text).slice(0, length);
+  return {
+    ...files,
+    read: (p) => files?.read(p) ?? byPath.get(p),
+    isFile: (p) => (files?.isFile ? files.isFile(p) : files?.read(p) !== undefined) || byPath.has(p),
+    readHead: (p, length) => files?.readHead?.(p, length) ?? (byPath.has(p) ? bytes(byPath.get(p)!, length) : undefined),
+  };
 }

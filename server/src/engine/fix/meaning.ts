@@ -566,6 +566,15 @@ function normalized(m: InstructionMeaning, changes: readonly MeaningChange[]): I
   let out = m;
   for (const c of changes) {
     if (c.kind === 'adds-arguments') {
+      // Text for a shell Dockwise does not parse (cmd, PowerShell): the added words are dropped wherever they follow the command's name.
+      const dropAdded = (text: string) => {
+        const words = text.split(/\s+/).filter(Boolean);
+        const at = words.findIndex((w) => programName(w.replace(/^["']+/, '')) === programName(c.command));
+        return at < 0 ? text : words.filter((w, i) => i <= at || !c.args.includes(w)).join(' ');
+      };
+      if (out.text !== undefined) out = { ...out, text: dropAdded(out.text) };
+      if (out.heredocs?.some((h) => h.body !== undefined)) out = { ...out, heredocs: out.heredocs.map((h) => (h.body !== undefined ? { ...h, body: dropAdded(h.body) } : h)) };
+      if (out.trigger) out = { ...out, trigger: normalized(out.trigger, [c]) };
       out = mapCommands(out, (cmd) => {
         const name = commandName(cmd);
         if (name === undefined || programName(name) !== programName(c.command)) return cmd;
@@ -741,6 +750,11 @@ function mergesRuns(removed: InstructionMeaning[], after: InstructionMeaning): b
   if (!andThen || !removed.every((r) => r.text !== undefined) || after.text === undefined) return false;
   const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
   return squash(after.text) === squash(removed.map((r) => r.text).join(` ${andThen} `));
+}
+
+/** A POSIX shell script that leaves state behind for commands joined after it, or ends the shell (see changesShellState). */
+export function scriptLeavesState(text: string): boolean {
+  return scriptMeaning(text).steps.some(changesShellState);
 }
 
 // These run in a shell of their own: what they change does not outlive them.

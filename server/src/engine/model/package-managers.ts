@@ -4,6 +4,7 @@
 // list of its own, so a fact fixed here is fixed for all of them.
 import type { ShellCommand, ShellWord } from './shell';
 import { baseName, commandRunBy, isCommand, parseWords, type ParsedFlag } from './commands';
+import { withoutTrailingSlashes } from './paths';
 
 /**
  * What a subcommand does. `install`: installs the packages it names (their versions can be pinned).
@@ -421,7 +422,7 @@ export function assumesYes(pc: PackageCommand): boolean {
 
 /** A path without trailing slashes or a trailing `/*` (`/var/lib/apt/lists/*` is the lists directory). */
 function normalPath(p: string): string {
-  return p.replace(/\/\*$/, '').replace(/(?<!^)\/+$/, '');
+  return withoutTrailingSlashes(p.endsWith('/*') ? p.slice(0, -2) : p);
 }
 
 /** Whether `path` is `dir` or inside it; `~/x` dirs match x under any home (`/root/x`, `$HOME/x`, `/home/u/x`). */

@@ -5,13 +5,14 @@ import { isCommand, parseArgs, subcommand } from '../model/commands';
 import { officialImageStart, rootStage } from '../model/base-images';
 import { isPlainShellRun } from './support';
 import * as posix from 'node:path/posix';
+import { withoutTrailingSlashes } from '../model/paths';
 
 // `cd` targets that go back rather than somewhere: home, the previous folder, a parent, the root.
 const RETURN_TARGETS = new Set(['', '/', '..', '../', '-', '~', '$HOME', '${HOME}', '$OLDPWD', '${OLDPWD}']);
 
 /** The folder as written, without quotes, `./` and trailing slashes. */
 function folder(path: string): string {
-  const p = path.replace(/^(\.\/)+/, '').replace(/(?<=.)\/+$/, '');
+  const p = withoutTrailingSlashes(path.replace(/^(\.\/)+/, ''));
   return p === '' ? '.' : p;
 }
 
@@ -31,7 +32,7 @@ function createdFolders(cmd: ShellCommand): string[] {
   if (isCommand(cmd, 'git') && subcommand(cmd, ['C', 'c'])?.value === 'clone') {
     const ops = parseArgs(cmd, ['b', 'branch', 'depth', 'o', 'origin', 'c', 'config', 'C', 'reference', 'filter', 'j', 'jobs', 'u', 'upload-pack', 'separate-git-dir', 'shallow-since', 'shallow-exclude', 'template']).operands.slice(1);
     if (ops.length >= 2) return [folder(ops[1].value)];
-    const url = ops[0]?.value.replace(/\/+$/, '') ?? '';
+    const url = ops[0] ? withoutTrailingSlashes(ops[0].value) : '';
     return url ? [folder(url.split(/[/:]/).pop()!.replace(/\.git$/, ''))] : [];
   }
   if (extracts(cmd)) {
@@ -157,7 +158,7 @@ function workdirFix(model: DockerfileModel, instr: Instr, cd: ShellCommand): Fix
   const before = workdirBefore(stage, instr);
   // Already there: the cd changes nothing, and another WORKDIR would say the same again (fix-all would then
   // meet "the same" finding where the one it fixed was, as the next `cd` of `cd /x && cd /x && …` moves up).
-  if (ops[0].value.startsWith('/') && before !== undefined && before === posix.normalize(ops[0].value).replace(/(.)\/+$/, '$1')) {
+  if (ops[0].value.startsWith('/') && before !== undefined && before === withoutTrailingSlashes(posix.normalize(ops[0].value))) {
     return { title: `Drop cd ${ops[0].value}: WORKDIR is already ${ops[0].value}`, safety: 'unsafe', edits: [{ start: cd.start, end: next.start, text: '' }] };
   }
   const previous = laterUseWorkdir(stage, instr) ? before : null;

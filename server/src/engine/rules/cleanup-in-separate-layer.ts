@@ -3,6 +3,7 @@ import type { Instr } from '../model/dockerfile';
 import type { ShellCommand } from '../model/shell';
 import { baseName, parseArgs } from '../model/commands';
 import { canMerge, isCleanupCommand, isCleanupOnlyRun, mergeRunsEdits, previousInStage } from './support';
+import { withoutTrailingSlashes } from '../model/paths';
 
 // Tools that share caches and package databases: `apt-get clean` cleans what `apt install` left.
 const FAMILY: Record<string, string> = {
@@ -81,7 +82,7 @@ function createdBy(cleanup: ShellCommand, run: Instr): boolean {
   const before = run.stage?.instructions.slice(0, Math.max(0, run.index)) ?? [];
   const earlier = before.flatMap(wordsOf);
   // What a COPY or ADD brought lies under its destination folder.
-  const brought = before.filter((i) => i.keyword === 'COPY' || i.keyword === 'ADD').map((i) => i.args[i.args.length - 1]?.value.replace(/\/+$/, '') ?? '').filter((d) => d.length > 1);
+  const brought = before.filter((i) => i.keyword === 'COPY' || i.keyword === 'ADD').map((i) => i.args[i.args.length - 1]?.value === undefined ? '' : withoutTrailingSlashes(i.args[i.args.length - 1].value)).filter((d) => d.length > 1);
   const words = wordsOf(run);
   return paths.length > 0 && paths.every((p) => {
     const cache = CACHE_DIRS.find((d) => d.path.test(p));
@@ -92,7 +93,7 @@ function createdBy(cleanup: ShellCommand, run: Instr): boolean {
       });
     }
     // The path up to its first glob, without trailing slashes; `.`, `/` and bare globs could be anything.
-    const literal = p.replace(/[*?[].*$/, '').replace(/\/+$/, '');
+    const literal = withoutTrailingSlashes(p.replace(/[*?[][\s\S]*$/, ''));
     if (literal.length < 2 || literal === '..') return false;
     return words.some((w) => w.includes(literal)) && !earlier.some((w) => w.includes(literal)) && !brought.some((d) => literal.startsWith(`${d}/`));
   });

@@ -45,7 +45,9 @@ export default defineRule({
         const name = model.text.slice(p.nameStart, nameEnd);
         // The edit runs from the name to the value's end: across a continuation it would delete the comment
         // lines inside it, so only one-line pairs are converted.
-        const value = /[\r\n]/.test(model.text.slice(nameEnd, valueEnd)) || /[\s"']/.test(name) ? undefined : asKeyValue(raw);
+        // Only blanks may stand between the name and the value (an escape there is part of the value to Docker),
+        // and a name Docker would read as a flag (`ENV --flag x`) has no key=value form.
+        const value = /[\r\n]/.test(model.text.slice(nameEnd, valueEnd)) || /[\s"']/.test(name) || name.startsWith('-') || !/^[ \t]+$/.test(model.text.slice(nameEnd, valueStart)) || /\S/.test(model.text.slice(valueEnd, instr.end)) ? undefined : asKeyValue(raw);
         ctx.report({
           start: p.nameStart,
           end: valueEnd,

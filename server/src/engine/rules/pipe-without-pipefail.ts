@@ -20,20 +20,35 @@ function stageCommands(cmds: ShellCommand[], stage: { start: number; end: number
   return cmds.filter((c) => c.start >= stage.start && c.end <= stage.end);
 }
 
-// Producers whose failure pipefail would not be about: `echo` and `printf` write what they are given, and `yes`
-// only ever stops when the reader is done (under pipefail that SIGPIPE, status 141, fails the RUN).
-const CANNOT_FAIL = ['echo', 'printf', 'yes'];
+// Producers whose failure a pipe hides in practice: downloads (a network error, or an HTTP error page with
+// curl -f). A local command feeding a pipe (`dpkg --print-architecture | awk …`, `find … | xargs …`) fails only
+// when the build is broken anyway, and the docker-library pattern `scanelf … | xargs -r apk info --installed`
+// even relies on a failing middle stage being ignored: pipefail there breaks a working build.
+const FETCHERS = ['curl', 'wget', 'fetch', 'aria2c'];
+
+/** The consumer fails by itself on the empty or cut-off input a failed download leaves it. */
+function failsOnBadInput(c: ShellCommand): boolean {
+  const words = c.args.map((a) => a.value);
+  if (isCommand(c, 'tar', 'bsdtar')) return /^-?[A-Za-z]*x/.test(words[0] ?? '') || words.some((w) => w === '--extract' || w === '--get' || /^-[A-Za-z]*x[A-Za-z]*$/.test(w));
+  if (isCommand(c, 'gunzip', 'zcat', 'unxz', 'xzcat', 'bunzip2', 'bzcat', 'unzstd', 'zstdcat', 'lzcat', 'unlzma')) return true;
+  if (isCommand(c, 'gzip', 'xz', 'bzip2', 'zstd', 'lzma')) return words.some((w) => w === '--decompress' || /^-[A-Za-z]*d/.test(w));
+  if (isCommand(c, 'md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum', 'shasum')) return words.some((w) => w === '--check' || /^-[A-Za-z]*c/.test(w));
+  if (isCommand(c, 'gpg', 'gpg2')) return words.includes('--import');
+  return isCommand(c, 'grep', 'egrep', 'fgrep', 'patch', 'jq');
+}
 
 /**
- * Every stage before the last one is `echo`, `printf` or `yes` (whatever its `$(…)` run: their status is lost in
- * the echo's anyway), or a group of them: pipefail changes nothing worth it.
+ * A download feeds the pipe (as a stage's own command, or anywhere in a `{ …; }` group) and the last command
+ * would go on with what it got: only there does the RUN succeed on a failed download.
  */
-function producersCannotFail(model: DockerfileModel, cmds: ShellCommand[], pipeline: ShellPipeline): boolean {
-  return pipeline.stages.slice(0, -1).every((s) => {
+function hidesFailedDownload(model: DockerfileModel, cmds: ShellCommand[], pipeline: ShellPipeline): boolean {
+  const last = stageCommands(cmds, pipeline.stages[pipeline.stages.length - 1])[0];
+  if (last && failsOnBadInput(last)) return false;
+  return pipeline.stages.slice(0, -1).some((s) => {
     const inside = stageCommands(cmds, s);
-    if (/^[{(]/.test(model.text.slice(s.start, s.end))) return inside.length > 0 && inside.every((c) => isCommand(c, ...CANNOT_FAIL));
-    // The stage's own command comes first; the ones after it run in its `$(…)`.
-    return inside.length > 0 && isCommand(inside[0], ...CANNOT_FAIL);
+    if (/^[{(]/.test(model.text.slice(s.start, s.end))) return inside.some((c) => isCommand(c, ...FETCHERS));
+    // The stage's own command comes first; the ones after it run in its `$(…)`, whose status is lost anyway.
+    return inside.length > 0 && isCommand(inside[0], ...FETCHERS);
   });
 }
 
@@ -115,7 +130,7 @@ export default defineRule({
     fixable: 'unsafe',
     docs: {
       summary: 'A pipe in RUN without `pipefail`',
-      why: 'A pipeline\'s exit status is that of its last command. In `RUN curl -fsSL https://x/key | gpg --dearmor > key.gpg`, a failed download still lets the build continue, with an empty key. With `set -o pipefail`, or a `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`, any failing stage fails the RUN. A pipe fed only by `echo`, `printf` (or a group of them) or `yes` is not reported: they do not fail, and `yes` would (status 141) under pipefail.',
+      why: 'A pipeline\'s exit status is that of its last command. In `RUN curl -fsSL https://x/key | gpg --dearmor > key.gpg`, a failed download still lets the build continue, with an empty key. With `set -o pipefail`, or a `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`, any failing stage fails the RUN. Reported where that matters: a download (curl, wget) feeds the pipe and the last command would carry on with empty or cut-off input. Not reported when the last command fails on such input by itself (`tar -x`, `gunzip`, `sha256sum -c`, `gpg --import`, `grep`, `patch`, `jq`), nor for pipes fed by local commands (`dpkg --print-architecture | awk …`): they fail only when the build is broken anyway, and in the docker-library pattern `find … | xargs -r dpkg-query --search | …` a middle stage is meant to fail on some files, so pipefail would break a working build.',
       examples: [
         { bad: 'FROM alpine:3.21\nRUN wget -qO- https://example.com/list | sort > /list\n', good: 'FROM alpine:3.21\nRUN set -o pipefail && wget -qO- https://example.com/list | sort > /list\n', note: 'BusyBox ash, Alpine\'s /bin/sh, has pipefail.' },
         { bad: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/key | gpg --dearmor -o /usr/share/keyrings/example.gpg\n', good: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/key | gpg --dearmor -o /usr/share/keyrings/example.gpg\n', note: 'Debian\'s /bin/sh is dash, which has no pipefail: bash has.' },
@@ -135,7 +150,7 @@ export default defineRule({
         const argv = shellArgvFor(stage, instr);
         if (!argv || shellFacts(argv).kind !== 'posix' || hasPipefailOption(argv)) continue;
         const cmds = instr.run.commands;
-        const pipeline = instr.run.scripts.flatMap((s) => s.pipelines).find((p) => !setsPipefail(cmds, p.start) && !producersCannotFail(model, cmds, p));
+        const pipeline = instr.run.scripts.flatMap((s) => s.pipelines).find((p) => !setsPipefail(cmds, p.start) && hidesFailedDownload(model, cmds, p));
         if (pipeline) offending.push({ instr, pipeline, argv });
       }
       if (!offending.length) continue;

@@ -4,6 +4,7 @@ import { continuationsJoined } from '../model/dockerfile';
 import { parseShell } from '../model/shell';
 import { hasNoShell, stageEntrypoint } from '../model/base-images';
 import { SHELL_ONLY_COMMANDS, shellInstructionFor } from '../model/shells';
+import { runShell } from './support';
 
 // Characters that need a shell: expansions, operators, globs, redirections, subshells, escapes.
 const NEEDS_SHELL = /[$`|&;<>()*?[\]{}~!#\\]/;
@@ -91,7 +92,11 @@ export function execFormFix(model: DockerfileModel, instr: Instr): FixSpec | und
   if (words && !ASSIGNMENT.test(words[0])) {
     if (SHELL_ONLY_COMMANDS.has(words[0]) || words[0].startsWith('-')) return undefined;
     const json = `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
-    return { title: `Use exec form: ${instr.keyword} ${json.length > 60 ? json.slice(0, 57) + '…' : json}`, safety: 'safe', changes: [{ kind: 'exec-form' }], edits: [{ start, end, text: json }] };
+    // The words are split as a POSIX shell splits them; cmd and PowerShell read quotes and escapes their own way.
+    const posix = runShell(instr)?.kind === 'posix';
+    const title = `Use exec form: ${instr.keyword} ${json.length > 60 ? json.slice(0, 57) + '…' : json}`;
+    if (!posix) return { title: `${title} (unsafe: the SHELL is not a POSIX shell)`, safety: 'unsafe', edits: [{ start, end, text: json }] };
+    return { title, safety: 'safe', changes: [{ kind: 'exec-form' }], edits: [{ start, end, text: json }] };
   }
   // One simple command that only needs the shell for variables: let the shell expand them, then exec
   // the program so it becomes PID 1 and receives signals.

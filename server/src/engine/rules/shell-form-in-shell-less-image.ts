@@ -43,7 +43,8 @@ export default defineRule({
           start: args[0].start,
           end: args[args.length - 1].end,
           message: `${kw} in shell form needs /bin/sh, which this image does not have`,
-          fixes: fix && fix.safety === 'safe' ? [fix] : [],
+          // Safe only when the command keeps its arguments: an exec-form ENTRYPOINT receives the stage's CMD.
+          fixes: fix && fix.safety === 'safe' && !(kw === 'ENTRYPOINT' && instr.stage?.instructions.some((i) => i.keyword === 'CMD')) ? [fix] : [],
         });
       }
     }

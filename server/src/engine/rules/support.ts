@@ -6,7 +6,8 @@ import { isCommand, parseArgs } from '../model/commands';
 import { cacheDirsOf, isInCacheDir, mountCoversCache, packageCommand, readsIndexOnDisk, refreshesIndex, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
 import type { ShellCommand, ShellScript } from '../model/shell';
 import { substitute } from '../model/variables';
-import { shellArgvFor, shellFacts, STATE_CHANGING_BUILTINS, type ShellFacts } from '../model/shells';
+import { shellArgvFor, shellFacts, type ShellFacts } from '../model/shells';
+import { scriptLeavesState } from '../fix/meaning';
 import { defaultShellArgv } from '../model/base-images';
 
 /** The instruction before `instr` in its stage, or undefined. Only comments and blank lines may sit between two neighbours. */
@@ -126,8 +127,10 @@ export function appendCommandEdit(model: DockerfileModel, instr: Instr, command:
     if (!exitsOnError(body)) return undefined;
     return { start: script.contentEnd, end: script.contentEnd, text: `${model.lines.eol}${command}` };
   }
-  // Joined with `&&`: Windows PowerShell has none, and a shell Dockwise does not know may not either.
-  if (!canAppend(instr) || endsInCommentLines(model, instr) || runShell(instr)?.andThen !== '&&') return undefined;
+  // The commands appended (`rm -rf …`, `yarn cache clean`) are POSIX shell commands, joined with `&&`: not for
+  // cmd or PowerShell on Windows, nor a shell Dockwise does not know.
+  const shell = runShell(instr);
+  if (!canAppend(instr) || endsInCommentLines(model, instr) || shell?.kind !== 'posix' || shell.andThen !== '&&') return undefined;
   const end = bodyEnd(model, instr);
   return { start: end, end: instr.end, text: joiner(model, instr)(command) };
 }
@@ -165,7 +168,9 @@ export function mergeRunsEdits(model: DockerfileModel, runs: Instr[], options: {
 const CMD_STATEFUL = ['cd', 'chdir', 'pushd', 'popd', 'set', 'setlocal', 'endlocal', 'path'];
 export function changesShellState(instr: Instr): boolean {
   const cmd = runShell(instr)?.kind === 'cmd';
-  return !!instr.run?.commands.some((c) => !c.nested && (cmd ? CMD_STATEFUL.includes(c.name.toLowerCase()) : isCommand(c, ...STATE_CHANGING_BUILTINS)));
+  if (cmd) return !!instr.run?.commands.some((c) => !c.nested && CMD_STATEFUL.includes(c.name.toLowerCase()));
+  // The fix engine's reading of the script: builtins, assignments, functions, and commands whose name is an expansion.
+  return !!instr.run?.scripts.some((s) => scriptLeavesState(s.text));
 }
 
 /** A command whose only purpose is deleting files, caches or packages (`rm`, `apt-get purge`, `yarn cache clean`). */
@@ -368,6 +373,8 @@ export function copyOperands(model: DockerfileModel, instr: Instr): { sources: C
       ops.push({ value, start: start + m.index + 1, end: start + m.index + m[0].length - 1, json: true });
     }
   } else {
+    // A quote inside a word (`a"b c"`) joins words the way Docker reads them, not as split here: no reading.
+    if (args.some((a) => /["']/.test(/^(["'])(.*)\1$/s.exec(a.value)?.[2] ?? a.value))) return undefined;
     ops = args.map((a) => {
       const q = /^(["'])(.*)\1$/s.exec(a.value);
       return q ? { value: q[2], start: a.start + 1, end: a.end - 1, json: false } : { value: a.value, start: a.start, end: a.end, json: false };
