@@ -3,6 +3,8 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'a builder stage: its index never ships', code: 'FROM alpine:3.21 AS build\nRUN apk add build-base && make\nFROM alpine:3.21\nCOPY --from=build /out /out\n' },
+    { name: 'apk add -s only simulates', code: 'FROM alpine:3.21\nRUN apk add -s curl\n' },
     'FROM alpine:3.21\nRUN apk add --no-cache curl\n',
     'FROM alpine:3.21\nRUN apk --no-cache add curl\n',
     { name: 'cache mount', code: 'FROM alpine:3.21\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n' },

@@ -3,6 +3,10 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'a builder stage: recommends never ship', code: 'FROM debian:12-slim AS build\nRUN apt-get install -y gcc\nFROM debian:12-slim\nCOPY --from=build /out /out\n' },
+    { name: 'a Docker Dev Environments stage wants them', code: 'FROM golang:1.25 AS dev-envs\nRUN apt-get install -y git\n' },
+    { name: 'a Dockerfile beside devcontainer.json', code: 'FROM debian:12\nRUN apt-get install -y git\n', files: { 'devcontainer.json': '{}' } },
+    { name: 'install -s only simulates (a probe)', code: 'FROM debian:12-slim\nRUN if apt-get install -s "pg-jit" > /dev/null 2>&1; then apt-get install -y --no-install-recommends pg-jit; fi\n' },
     'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\n',
     'FROM debian:12-slim\nRUN apt-get -o APT::Install-Recommends=false install -y curl\n',
     'FROM debian:12-slim\nRUN apt-get update\n',

@@ -3,6 +3,7 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'install -s and --dry-run only simulate: nothing asks', code: 'FROM debian:12-slim\nRUN apt-get install -s curl && apt-get --dry-run purge curl\n' },
     'FROM debian:12-slim\nRUN apt-get install -y curl\n',
     'FROM debian:12-slim\nRUN apt-get --yes install curl\n',
     'FROM debian:12-slim\nRUN apt-get install --assume-yes curl\n',

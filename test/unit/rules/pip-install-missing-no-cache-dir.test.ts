@@ -3,6 +3,7 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'a builder stage: its cache never ships', code: 'FROM python:3.13 AS build\nRUN pip wheel -w /wheels flask && pip install flask\nFROM python:3.13-slim\nCOPY --from=build /wheels /wheels\n' },
     'FROM python:3.13-slim\nRUN pip install --no-cache-dir flask\n',
     { name: 'ENV in the stage', code: 'FROM python:3.13-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n' },
     { name: 'ENV inherited from a parent stage', code: 'FROM python:3.13-slim AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip3 install flask\n' },

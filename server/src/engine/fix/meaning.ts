@@ -594,10 +594,22 @@ function normalized(m: InstructionMeaning, changes: readonly MeaningChange[]): I
         }
         return { steps, ops };
       };
+      // Inside compound commands (`if …; then apk update && apk add …; fi`): out of a `list`, with its operator.
+      const inner = (t: ShellTree): ShellTree => {
+        if (typeof t === 'string') return t;
+        let kids = t.slice(1).map(inner);
+        if (t[0] === 'list') {
+          const at = kids.findIndex((k) => JSON.stringify(k) === gone);
+          if (at >= 0 && kids.length === 3) return at === 0 ? kids[2] : kids[0];
+          if (at >= 0) kids = kids.filter((_, i) => i !== at && i !== (at === 0 ? 1 : at - 1));
+        }
+        return [t[0], ...kids];
+      };
+      const withoutInside = (sm: ScriptMeaning): ScriptMeaning => { const w = without(sm); return { steps: w.steps.map(inner), ops: w.ops }; };
       out = {
         ...out,
-        ...(out.script ? { script: without(out.script) } : {}),
-        ...(out.heredocs ? { heredocs: out.heredocs.map((h) => (h.script ? { ...h, script: without(h.script) } : h)) } : {}),
+        ...(out.script ? { script: withoutInside(out.script) } : {}),
+        ...(out.heredocs ? { heredocs: out.heredocs.map((h) => (h.script ? { ...h, script: withoutInside(h.script) } : h)) } : {}),
       };
     } else if (c.kind === 'renames-command') {
       out = mapCommands(out, (cmd) => {

@@ -53,6 +53,8 @@ export interface PackageManager {
   indexDirs?: readonly string[];
   /** Options that name a virtual package holding what the install adds, to delete it by that name (`apk add --virtual .deps`). */
   virtualFlags?: readonly string[];
+  /** Options that only simulate: nothing is installed or removed, and nothing asks (`apt-get install -s`). */
+  simulateFlags?: readonly string[];
   /** An environment variable that moves the cache elsewhere. */
   cacheDirEnv?: string;
   /** The command that empties its cache (what a fix appends). */
@@ -92,6 +94,7 @@ const APT: PackageManager = {
   system: true,
   commands: ['apt-get', 'apt', 'aptitude', 'apt-cache'],
   valueFlags: ['o', 'c', 't', 'a', 'option', 'config-file', 'target-release', 'default-release', 'host-architecture'],
+  simulateFlags: ['s', 'simulate', 'just-print', 'dry-run', 'recon', 'no-act'],
   subcommands: {
     install: ['install', 'reinstall'],
     upgrade: ['upgrade', 'dist-upgrade', 'full-upgrade', 'safe-upgrade', 'build-dep', 'satisfy'],
@@ -118,6 +121,7 @@ const APK: PackageManager = {
   offlineFlags: ['no-network'],
   refreshFlags: ['U', 'update-cache'],
   virtualFlags: ['t', 'virtual'],
+  simulateFlags: ['s', 'simulate'],
   cacheDirs: ['/var/cache/apk', '/etc/apk/cache'],
   unpinned: (spec) => (notJudged(spec) || /[=~<>]/.test(spec) || spec.endsWith('.apk') ? undefined : versionAdvice('`apk add <package>=<version>` or `<package>~<major.minor>`')),
   packageName: (spec) => spec.replace(/[=~<>][\s\S]*$/, ''),
@@ -387,6 +391,8 @@ function parse(written: ShellCommand, cmd: ShellCommand): PackageCommand | undef
     sub = rest.slice(0, 1);
     action = actionOf(manager, rest[0].value);
   } else if (manager.bare && !flags.some((f) => manager!.queryFlags?.includes(f.name))) action = manager.bare;
+  // A simulation changes nothing: it is no install, upgrade or removal to judge.
+  if (action && action !== 'update' && flags.some((f) => manager!.simulateFlags?.includes(f.name))) action = undefined;
   return { manager, cmd: written, nameWord: cmd.nameWord, tool, sub, subcommand: sub.map((w) => w.value).join(' '), action, flags, operands: rest.slice(sub.length) };
 }
 

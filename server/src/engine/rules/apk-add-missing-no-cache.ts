@@ -2,7 +2,7 @@ import { defineRule, type OffsetEdit } from '../rule';
 import type { DockerfileModel, Instr } from '../model/dockerfile';
 import type { ShellCommand } from '../model/shell';
 import { PACKAGE_MANAGERS, type PackageCommand } from '../model/package-managers';
-import { cacheCleanedAfter, cacheDirsAt, indexReadLater, mountsCache, packageCommands } from './support';
+import { cacheCleanedAfter, cacheDirsAt, indexReadLater, mountsCache, packageCommands, runShips } from './support';
 
 const APK = PACKAGE_MANAGERS.apk;
 
@@ -63,7 +63,7 @@ export default defineRule({
     fixable: 'safe',
     docs: {
       summary: '`apk add` without `--no-cache`',
-      why: 'Without `--no-cache`, apk downloads the package index into /var/cache/apk and leaves it in the layer. `--no-cache` fetches the index on the fly and keeps the image free of it, with no separate `apk update` or cleanup needed. `apk add --no-network` downloads nothing, and a RUN that deletes /var/cache/apk (or mounts a cache there) keeps the index out too.',
+      why: 'Without `--no-cache`, apk downloads the package index into /var/cache/apk and leaves it in the layer. `--no-cache` fetches the index on the fly and keeps the image free of it, with no separate `apk update` or cleanup needed. `apk add --no-network` downloads nothing, and a RUN that deletes /var/cache/apk (or mounts a cache there) keeps the index out too. Builder stages are not reported: what they leave behind never ships.',
       fixSafety: 'Safe: `--no-cache` fetches the same index the cache would hold. An `apk update` earlier in the RUN is removed with it (it would leave the index behind); when it cannot be removed cleanly, or another apk command such as `apk upgrade` (in this RUN or a later one) reads the index it downloads, no fix is offered.',
       examples: [
         { bad: 'FROM alpine:3.21\nRUN apk add curl\n', good: 'FROM alpine:3.21\nRUN apk add --no-cache curl\n' },
@@ -74,6 +74,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
+      // The index left in a builder stage never ships.
+      if (!runShips(instr)) continue;
       const dirs = cacheDirsAt(ctx.model, instr, APK);
       if (mountsCache(instr, dirs)) continue;
       for (const pc of packageCommands(instr)) {

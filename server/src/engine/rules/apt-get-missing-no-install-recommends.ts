@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { PACKAGE_MANAGERS } from '../model/package-managers';
-import { packageCommands } from './support';
+import { packageCommands, runShips } from './support';
+import { isDevEnvironmentStage } from '../model/base-images';
 
 const APT = PACKAGE_MANAGERS.apt;
 
@@ -14,7 +15,7 @@ export default defineRule({
     fixable: 'unsafe',
     docs: {
       summary: '`apt-get install` without `--no-install-recommends`',
-      why: 'By default apt also installs every "recommended" package: documentation, extra tools, sometimes whole toolchains. They make the image larger and widen its attack surface, and an image rarely needs them.',
+      why: 'By default apt also installs every "recommended" package: documentation, extra tools, sometimes whole toolchains. They make the image larger and widen its attack surface, and an image rarely needs them. Not reported in builder stages, whose packages never ship, nor in development environments (a Dev Container, a Dockerfile beside devcontainer.json, a `dev-envs` stage), where the recommended tools and docs are wanted; `apt-get install -s` only simulates.',
       examples: [
         { bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n', good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n' },
       ],
@@ -24,6 +25,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const instr of ctx.model.runs) {
+      // Recommends installed in a builder stage never ship; a development environment wants them (docs, less, ssh).
+      if (!runShips(instr) || (instr.stage && isDevEnvironmentStage(instr.stage, ctx.files))) continue;
       for (const pc of packageCommands(instr)) {
         if (pc.manager !== APT || pc.tool !== 'apt-get' || pc.action !== 'install') continue;
         if (pc.flags.some((f) => f.name === 'no-install-recommends' || (f.value ?? '').startsWith('APT::Install-Recommends='))) continue;

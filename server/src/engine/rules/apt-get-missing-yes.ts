@@ -14,7 +14,7 @@ export default defineRule({
     fixable: 'safe',
     docs: {
       summary: '`apt-get install` (or upgrade, remove) without `-y`',
-      why: 'A build has no one to answer apt-get\'s "Do you want to continue?" prompt: without `-y` an install, upgrade or removal aborts as soon as it needs confirmation, which depends on what the packages pull in or take away.',
+      why: 'A build has no one to answer apt-get\'s "Do you want to continue?" prompt: without `-y` an install, upgrade or removal aborts as soon as it needs confirmation, which depends on what the packages pull in or take away. `-s`, `--simulate` and `--dry-run` only simulate and never ask.',
       examples: [
         { bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n', good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n' },
       ],

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { isCommand } from '../model/commands';
 import { PACKAGE_MANAGERS } from '../model/package-managers';
-import { cacheDirsAt, mountsCache, packageCommands } from './support';
+import { cacheDirsAt, mountsCache, packageCommands, runShips } from './support';
 
 const PIP = PACKAGE_MANAGERS.pip;
 
@@ -16,7 +16,7 @@ export default defineRule({
     fixable: 'safe',
     docs: {
       summary: '`pip install` without `--no-cache-dir`',
-      why: 'pip keeps every downloaded wheel in ~/.cache/pip. In an image that cache is dead weight, often tens or hundreds of megabytes. `--no-cache-dir`, `PIP_NO_CACHE_DIR=1` or a BuildKit cache mount keeps it out of the layer.',
+      why: 'pip keeps every downloaded wheel in ~/.cache/pip. In an image that cache is dead weight, often tens or hundreds of megabytes. `--no-cache-dir`, `PIP_NO_CACHE_DIR=1` or a BuildKit cache mount keeps it out of the layer. Builder stages are not reported: what they leave behind never ships.',
       examples: [
         { bad: 'FROM python:3.13-slim\nRUN pip install -r requirements.txt\n', good: 'FROM python:3.13-slim\nRUN pip install --no-cache-dir -r requirements.txt\n' },
         { bad: 'FROM python:3.13-slim\nRUN python -m pip install flask==3.1.0\n', good: 'FROM python:3.13-slim\nENV PIP_NO_CACHE_DIR=1\nRUN python -m pip install flask==3.1.0\n' },
@@ -27,6 +27,8 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     for (const instr of model.runs) {
+      // The cache left in a builder stage never ships.
+      if (!runShips(instr)) continue;
       const cmds = instr.run!.commands;
       const installs = packageCommands(instr).filter((pc) => pc.manager === PIP && pc.action === 'install');
       if (!installs.length) continue;
