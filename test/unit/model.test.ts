@@ -56,6 +56,15 @@ describe('stages', () => {
     assert.equal(m.escapeChar, '`');
   });
 
+  it('ends an instruction at a line ending in an escaped escape character, as BuildKit does (C:\\\\dir\\\\)', () => {
+    const m = new DockerfileModel('FROM x\nCOPY a \\\n  C:\\\\Win\\\\\n\nENV P C:\\\\x\\\\\nRUN echo b \\\n  c\n');
+    assert.deepEqual(m.instructions.map((i) => [i.keyword, i.line, i.endLine]), [['FROM', 0, 0], ['COPY', 1, 2], ['ENV', 4, 4], ['RUN', 5, 6]]);
+    assert.deepEqual(m.instructions[1].args.map((a) => a.value), ['a', 'C:\\Win\\']);
+    assert.deepEqual(m.instructions[2].props.map((p) => p.value), ['C:\\x\\']);
+    const tick = new DockerfileModel('# escape=`\nFROM x\nCOPY a C:\\Win\\``\nENV A=1\n');
+    assert.deepEqual(tick.instructions.map((i) => [i.keyword, i.line, i.endLine]), [['FROM', 1, 1], ['COPY', 2, 2], ['ENV', 3, 3]]);
+  });
+
   it('keeps ONBUILD triggers as instructions of their own', () => {
     const m = new DockerfileModel('FROM node:22\nONBUILD RUN npm ci\n');
     assert.equal(m.triggers.length, 1);

@@ -41,6 +41,9 @@ describe('recommended (the default)', () => {
       'missing-healthcheck': 'off',
       'inline-ignore-pragma': 'off',
       'invalid-definition-description': 'off',
+      'label-key-invalid': 'off',
+      'wget-without-progress': 'off',
+      'wget-and-curl': 'off',
     });
   });
 

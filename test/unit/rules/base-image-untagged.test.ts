@@ -3,6 +3,7 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'a placeholder no image can be (capitals)', code: 'FROM REPLACE-ME\nRUN true\n' },
     'FROM node:22-slim\n',
     'FROM scratch\n',
     'FROM node@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',

@@ -7,6 +7,8 @@ testRule(rule, {
     'FROM node:22-slim\nCOPY package.json /app/package.json\n',
     'FROM node:22-slim\nCOPY ["a", "b", "/app/"]\n',
     'FROM node:22-slim\nCOPY a b $DEST\n',
+    { name: 'a Windows folder ends in a backslash', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY --from=build C:\\\\a.dll C:\\\\b.dll C:\\\\Windows\\\\System32\\\\\n\nENV A=1\n' },
+    { name: '--from without = is a flag Docker rejects, not a source', code: 'FROM nginx:1.27\nCOPY --from build /app/public/* /usr/share/nginx/html\n' },
   ],
   invalid: [
     {

@@ -3,6 +3,8 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: '--no-cache, a start of --no-cache-dir pip accepts', code: 'FROM python:3.13-slim\nRUN pip3 install --no-cache mqtt-io\n' },
+    { name: 'the cache removed later in the RUN', code: 'FROM python:3.13-slim\nRUN pip3 install flask && rm -rf /root/.cache/pip\n' },
     { name: 'a builder stage: its cache never ships', code: 'FROM python:3.13 AS build\nRUN pip wheel -w /wheels flask && pip install flask\nFROM python:3.13-slim\nCOPY --from=build /wheels /wheels\n' },
     'FROM python:3.13-slim\nRUN pip install --no-cache-dir flask\n',
     { name: 'ENV in the stage', code: 'FROM python:3.13-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n' },

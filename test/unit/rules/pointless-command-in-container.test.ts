@@ -3,6 +3,7 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'kill stops what the step started in the background', code: 'FROM debian:12-slim\nRUN (browsh &) && sleep 10; kill $(pidof browsh) || true\n' },
     'FROM debian:12-slim\nRUN apt-get install -y vim-tiny openssh-client\n',
     'FROM debian:12-slim\nCMD ["top"]\n',
     { name: 'words that are not commands', code: 'FROM debian:12-slim\nRUN echo ps top && grep kill /etc/x\n' },

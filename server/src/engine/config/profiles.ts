@@ -48,6 +48,9 @@ export const RECOMMENDED: Readonly<Record<string, ProfileEntry>> = {
   'missing-healthcheck': { severity: 'off', reason: 'Orchestrators such as Kubernetes probe containers themselves and ignore HEALTHCHECK.' },
   'inline-ignore-pragma': { severity: 'off', reason: 'A pragma records a reviewed exception; forbidding pragmas is a team\'s policy.' },
   'invalid-definition-description': { severity: 'off', reason: 'Experimental in BuildKit, and a comment convention rather than a defect.' },
+  'label-key-invalid': { severity: 'off', reason: 'Label keys are read by the tools that set them (`registry_image` for a deploy script); the reverse-DNS convention is advice, not a defect.' },
+  'wget-without-progress': { severity: 'off', reason: 'Without a terminal GNU wget prints dots and BusyBox wget a line a second: a longer build log, nothing in the image.' },
+  'wget-and-curl': { severity: 'off', reason: 'Which tool a step downloads with is taste when one of them is BusyBox\'s built-in wget or both are removed in the same RUN.' },
 };
 
 const CACHE_MOUNT = 'A BuildKit cache mount keeps the cache out of the image, and deleting it would only empty the cache.';

@@ -155,9 +155,9 @@ export class DockerfileModel {
       this.comments = commentsBefore.concat(this.windowComments(ast, fresh, lineBase), commentsAfter);
       this.incremental = true;
     } else {
-      const ast = DockerfileParser.parse(text);
-      this.escapeChar = ast.getEscapeCharacter();
       this.directives = readDirectives(this.lines);
+      const ast = DockerfileParser.parse(continuationView(text, this.directives.find((d) => d.name === 'escape')?.value === '`' ? '`' : '\\'));
+      this.escapeChar = ast.getEscapeCharacter();
       this.instructions = ast.getInstructions().map((node) => this.makeInstr(node, null, 0));
       this.comments = this.windowComments(ast, this.instructions, 0);
       // dockerfile-ast takes every `# x=y` line at the top for a parser directive; the ones that are not
@@ -203,7 +203,7 @@ export class DockerfileModel {
       const end = this.offset(r.end, lineBase);
       while (k < instructions.length && instructions[k].end <= start) k++;
       const embedded = k < instructions.length && instructions[k].start < start;
-      return { text: c.getContent(), line, start: this.lines.lineStart(line), end, embedded };
+      return { text: this.unviewed(c.getContent(), end), line, start: this.lines.lineStart(line), end, embedded };
     });
   }
 
@@ -324,6 +324,11 @@ export class DockerfileModel {
     return this.lines.offsetAt({ line: p.line + lineBase, character: p.character });
   }
 
+  /** A value read from the continuation view (see continuationView) with its last escape character given back. */
+  private unviewed(value: string, end: number): string {
+    return value.endsWith(VIEW_PLACEHOLDER) && end >= 2 && this.text[end - 1] === this.escapeChar && this.text[end - 2] === this.escapeChar ? value.slice(0, -1) + this.escapeChar : value;
+  }
+
   private makeInstr(node: Instruction, onbuild: Instr | null, lineBase: number): Instr {
     memoizeAst(node);
     const at = (p: Position) => this.offset(p, lineBase);
@@ -343,7 +348,8 @@ export class DockerfileModel {
     }
     const args = node.getArguments().map((a) => {
       const ar = a.getRange();
-      return { value: a.getValue(), start: at(ar.start), end: at(ar.end) };
+      const end = at(ar.end);
+      return { value: this.unviewed(a.getValue(), end), start: at(ar.start), end };
     });
     const props: InstructionProperty[] = [];
     const withProps = node as unknown as { getProperties?: () => import('dockerfile-ast').Property[] };
@@ -353,7 +359,7 @@ export class DockerfileModel {
         const vr = p.getValueRange();
         props.push({
           name: p.getName(),
-          value: p.getValue(),
+          value: vr ? (p.getValue() === null ? null : this.unviewed(p.getValue()!, at(vr.end))) : p.getValue(),
           assignment: p.getAssignmentOperator() !== null,
           nameStart: at(nr.start),
           nameEnd: at(nr.end),
@@ -541,7 +547,7 @@ function reparseWindow(prev: DockerfileModel, text: string, lines: LineIndex): W
   for (;;) {
     const oldEnd = upTo < instrs.length ? prev.lines.lineStart(instrs[upTo].line) : old.length;
     const end = oldEnd + offsetDelta;
-    const ast = DockerfileParser.parse(detached(text.slice(start, end)));
+    const ast = DockerfileParser.parse(continuationView(detached(text.slice(start, end)), prev.escapeChar));
     if (upTo < instrs.length && end < text.length && isOpen(ast, text, lines, lineBase, end)) {
       let next = c + (upTo - c) * 2 + 2;
       const closes = heredocCloses(ast, text, lines, start, end);
@@ -591,6 +597,19 @@ function heredocCloses(ast: Dockerfile, text: string, lines: LineIndex, start: n
  * window of one version would keep that version's whole text alive for as long as the instruction lives,
  * one text per edit.
  */
+const VIEW_PLACEHOLDER = '_';
+
+/**
+ * The text as dockerfile-ast should read it. BuildKit continues a line that ends in the escape character (blanks
+ * after it allowed) only when the character before it is not the escape character too: `COPY … C:\\Windows\\`
+ * ends there, and dockerfile-ast would continue it into the next instruction. Such a final escape character is
+ * replaced by a placeholder, which keeps every offset; the values read back get it again (unviewed).
+ */
+function continuationView(text: string, escapeChar: string): string {
+  const twice = escapeChar === '`' ? /``(?=[ \t]*(?:\r?\n|$))/g : /\\\\(?=[ \t]*(?:\r?\n|$))/g;
+  return text.replace(twice, `${escapeChar}${VIEW_PLACEHOLDER}`);
+}
+
 function detached(s: string): string {
   return (` ${s}`).slice(1);
 }

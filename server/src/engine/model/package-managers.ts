@@ -213,7 +213,8 @@ const PIP: PackageManager = {
   commands: ['pip'],
   valueFlags: ['r', 'requirement', 'c', 'constraint', 'e', 'editable', 'i', 'index-url', 'extra-index-url', 'f', 'find-links', 't', 'target', 'prefix', 'root', 'src', 'platform', 'python-version', 'implementation', 'abi', 'upgrade-strategy', 'global-option', 'config-settings', 'C', 'progress-bar', 'root-user-action', 'report', 'python', 'log', 'proxy', 'retries', 'timeout', 'exists-action', 'trusted-host', 'cert', 'client-cert', 'cache-dir', 'no-binary', 'only-binary', 'keyring-provider', 'use-feature', 'use-deprecated', 'group', 'build', 'b'],
   subcommands: { install: ['install'], remove: ['uninstall'], clean: ['cache purge', 'cache remove'] },
-  noCache: { flags: ['no-cache-dir'], env: 'PIP_NO_CACHE_DIR' },
+  // pip takes any unambiguous start of a long option: `--no-cache` is `--no-cache-dir` (`--no-c` is not: `--no-color`).
+  noCache: { flags: ['no-cache-dir', 'no-cache-di', 'no-cache-d', 'no-cache-', 'no-cache'], env: 'PIP_NO_CACHE_DIR' },
   cacheDirs: ['~/.cache/pip'],
   cacheDirEnv: 'PIP_CACHE_DIR',
   unpinned(spec, pc) {

@@ -22,6 +22,9 @@ export default defineRule({
       // A variable without a default could be anything; stages, scratch and digests are exact.
       if (!img.resolved || img.unresolved.length || img.tag || img.digest || img.name.toLowerCase() === 'scratch' || stage.parent) continue;
       if (img.resolved.includes('$')) continue;
+      // Docker rejects a repository name with capitals: `FROM REPLACE-ME` is a placeholder a script fills in, not
+      // an image without a tag.
+      if (/[A-Z]/.test(img.name)) continue;
       ctx.report({ start: stage.imageStart, end: stage.imageEnd, message: `Base image ${img.resolved} has no tag, so every build pulls whatever "latest" is that day` });
     }
   },

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { copyOperands } from './support';
+import { distroFamily, rootStage } from '../model/base-images';
 
 export default defineRule({
   meta: {
@@ -22,10 +23,14 @@ export default defineRule({
     for (const instr of ctx.model.instructions) {
       const target = instr.trigger ?? instr;
       if (target.keyword !== 'COPY' && target.keyword !== 'ADD') continue;
+      // `--from build` without `=`: Docker rejects the flag, and `build` would be read here as a source.
+      if (target.flags.some((f) => f.value === null && ['from', 'chown', 'chmod'].includes(f.name))) continue;
       const ops = copyOperands(ctx.model, target);
       if (!ops || ops.sources.length < 2) continue;
       const { dest } = ops;
-      if (dest.value.endsWith('/') || dest.value.includes('$') || dest.value === '') continue;
+      // Windows paths end a folder in `\` too (`C:\\Windows\\System32\\`).
+      const windows = !!target.stage && distroFamily(rootStage(target.stage).image) === 'windows';
+      if (dest.value.endsWith('/') || (windows && dest.value.endsWith('\\')) || dest.value.includes('$') || dest.value === '') continue;
       ctx.report({
         start: dest.start,
         end: dest.end,

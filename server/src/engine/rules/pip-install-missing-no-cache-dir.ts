@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { isCommand } from '../model/commands';
 import { PACKAGE_MANAGERS } from '../model/package-managers';
-import { cacheDirsAt, mountsCache, packageCommands, runShips } from './support';
+import { cacheCleanedAfter, cacheDirsAt, mountsCache, packageCommands, runShips } from './support';
 
 const PIP = PACKAGE_MANAGERS.pip;
 
@@ -40,6 +40,8 @@ export default defineRule({
       if (cmds.some((c) => isCommand(c, 'export') && c.args.some((a) => a.value.startsWith(`${envName}=`) && TRUTHY.test(a.value.split('=')[1] ?? '')))) continue;
       for (const pc of installs) {
         if (pc.flags.some((f) => PIP.noCache!.flags.includes(f.name))) continue;
+        // `rm -rf /root/.cache/pip` or `pip cache purge` later in the RUN: nothing stays in the layer.
+        if (cacheCleanedAfter(instr, pc, cacheDirsAt(model, instr, PIP))) continue;
         if (pc.cmd.assignments.some((a) => a.name === envName && TRUTHY.test(a.value))) continue;
         const install = pc.sub[0];
         ctx.report({
