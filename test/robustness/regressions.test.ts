@@ -231,6 +231,64 @@ const cases: Case[] = [
     code: 'FROM debian:12-slim\nRUN apt-get install<<EOF -y git\nRUN --mount= <<EOF\nyum clean all\nEOF\n',
     rules: ['apt-get-missing-yes', 'apt-get-missing-no-install-recommends'],
   },
+  // Found by the property tests after the meaning check (FUZZ_SEED 1 to 16, 500 runs each): safe fixes that
+  // changed more than they declared.
+  {
+    name: 'a RUN whose command is an expansion may change shell state: merged only as unsafe',
+    code: 'FROM alpine:3.21\nRUN ${VERSION:-1}\nRUN apt-get update\n',
+    rules: ['consecutive-run'],
+    unsafe: 'FROM alpine:3.21\nRUN ${VERSION:-1} && \\\n    apt-get update\n',
+  },
+  {
+    name: 'no POSIX command appended under Windows cmd',
+    code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN curl\nRUN apt-get update\n',
+    rules: ['apt-lists-not-removed'],
+  },
+  {
+    name: 'ENV --flag x has no key=value form (Docker reads --flag as a flag)',
+    code: 'ENV --flag curl\n',
+    rules: ['legacy-key-value-format'],
+  },
+  {
+    name: 'ENV with an escape between name and value is not converted',
+    code: 'ENV curl \\ curl\n',
+    rules: ['legacy-key-value-format'],
+  },
+  {
+    name: 'exec-form ENTRYPOINT in a shell-less image with a CMD: the CMD becomes its arguments, so no fix for it',
+    code: 'FROM gcr.io/distroless/static-debian12\nENTRYPOINT java -Xmx2g -jar /app.jar\nCMD node server.js\n',
+    rules: ['shell-form-in-shell-less-image'],
+    safe: 'FROM gcr.io/distroless/static-debian12\nENTRYPOINT java -Xmx2g -jar /app.jar\nCMD ["node", "server.js"]\n',
+  },
+  {
+    name: 'exec form under cmd on Windows is unsafe (cmd reads quotes its own way)',
+    code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nENTRYPOINT java -Xmx2g -jar /app.jar\n',
+    rules: ['shell-form-cmd'],
+    unsafe: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nENTRYPOINT ["java", "-Xmx2g", "-jar", "/app.jar"]\n',
+  },
+  {
+    name: '-y under PowerShell and in its ONBUILD trigger (the text compared with -y left out)',
+    code: 'FROM alpine:3.21\nSHELL ["powershell", "-Command"]\nRUN yum install x\nONBUILD RUN apt-get install x\n',
+    rules: ['yum-missing-yes', 'apt-get-missing-yes'],
+    safe: 'FROM alpine:3.21\nSHELL ["powershell", "-Command"]\nRUN yum install -y x\nONBUILD RUN apt-get install -y x\n',
+  },
+  {
+    name: 'a quoted flag Docker reads on to the end of the line: safe fixes become unsafe',
+    code: "RUN --'network=none apt-get update\n",
+    rules: ['apt-lists-not-removed'],
+    unsafe: "RUN --'network=none apt-get update && \\\n    rm -rf /var/lib/apt/lists/*\n",
+  },
+  {
+    name: 'COPY words joined by quotes are not read as sources',
+    code: 'copy /bin/bash", "-o", "pipefail", "-c"]\n',
+    rules: ['copy-multiple-sources-without-slash'],
+  },
+  {
+    name: 'apk update inside an if is removed with its operator',
+    code: 'FROM alpine:3.21\nRUN for m in a b; do if [ -f /m/$m ]; then echo "$m"; apk update && apk add $(cat /m/$m); fi; done\nCMD ["sh"]\n',
+    rules: ['apk-add-missing-no-cache'],
+    safe: 'FROM alpine:3.21\nRUN for m in a b; do if [ -f /m/$m ]; then echo "$m"; apk add --no-cache $(cat /m/$m); fi; done\nCMD ["sh"]\n',
+  },
 ];
 
 before(async () => { await initShellParser(); });
