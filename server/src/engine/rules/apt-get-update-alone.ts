@@ -3,7 +3,7 @@ import type { Instr } from '../model/dockerfile';
 import type { ShellCommand } from '../model/shell';
 import { packageCommand, PACKAGE_MANAGERS, readsIndex } from '../model/package-managers';
 import { invokedShell } from '../model/shells';
-import { canMerge, mergeRunsEdits, nextInStage } from './support';
+import { canMerge, mergeRisk, mergeRunsEdits, nextInStage } from './support';
 
 const APT = PACKAGE_MANAGERS.apt;
 
@@ -49,7 +49,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['apt-get', 'apt', 'aptitude'] },
     scope: 'stage',
-    fixable: 'safe',
+    fixable: 'both',
     docs: {
       summary: '`apt-get update` in a RUN that installs nothing',
       why: 'The layer cache keeps the RUN with `apt-get update` as long as its text is unchanged. When a later RUN changes its package list, it installs against the months-old cached index: packages fail to download or come out stale. Update and install in the same RUN.',
@@ -59,6 +59,7 @@ export default defineRule({
           good: 'FROM debian:12-slim\nRUN apt-get update && \\\n    apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
         },
       ],
+      fixSafety: 'The fix merges the update into the next RUN that installs. It is unsafe when the update\'s RUN leaves shell state behind (cd, export, an assignment, set) that the install would then run under.',
       references: ['https://docs.docker.com/build/building/best-practices/#apt-get'],
     },
   },
@@ -70,11 +71,12 @@ export default defineRule({
       const next = instr.onbuild ? undefined : nextInStage(instr);
       const installs = next?.run?.commands.some(aptReadsIndex);
       const edits = next && installs && canMerge(model, instr, next) ? mergeRunsEdits(model, [instr, next]) : undefined;
+      const risk = edits && next ? mergeRisk([instr, next]) : undefined;
       ctx.report({
         start: update.start,
         end: update.end,
         message: '`apt-get update` without an install in the same RUN: a cached index goes stale and later installs fail',
-        fixes: edits ? [{ title: 'Merge with the next RUN that installs', safety: 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
+        fixes: edits ? [{ title: risk ? `${'Merge with the next RUN that installs'} (unsafe: ${risk})` : 'Merge with the next RUN that installs', safety: risk ? 'unsafe' : 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
       });
     }
   },

@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
 import type { ShellCommand } from '../model/shell';
 import { baseName, parseArgs } from '../model/commands';
-import { canMerge, isCleanupCommand, isCleanupOnlyRun, mergeRunsEdits, previousInStage } from './support';
+import { canMerge, mergeRisk, isCleanupCommand, isCleanupOnlyRun, mergeRunsEdits, previousInStage } from './support';
 import { withoutTrailingSlashes } from '../model/paths';
 
 // Tools that share caches and package databases: `apt-get clean` cleans what `apt install` left.
@@ -106,7 +106,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['RUN'] },
     scope: 'stage',
-    fixable: 'safe',
+    fixable: 'both',
     docs: {
       summary: 'Cleanup in its own RUN does not make the image smaller',
       why: 'Layers are additive: files created by one RUN stay in that layer even when a later RUN deletes them. Deleting caches, package lists or temporary files only saves space when it happens in the same RUN that created them.',
@@ -116,7 +116,7 @@ export default defineRule({
           good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && \\\n    rm -rf /var/lib/apt/lists/*\n',
         },
       ],
-      fixSafety: 'The fix merges the cleanup into the previous RUN, and is offered only when that RUN made what it deletes: it ran the same package tool for a cache clean (`apt-get update` for the apt lists), installed the packages a removal names, or is the first instruction of the stage to name a deleted path (a path under a COPY or ADD destination came with that instruction). Otherwise the finding has no fix: the bytes sit in an earlier layer or in the base image, and moving the cleanup up to the RUN that made them could break the steps in between.',
+      fixSafety: 'The fix merges the cleanup into the previous RUN, and is offered only when that RUN made what it deletes: it ran the same package tool for a cache clean (`apt-get update` for the apt lists), installed the packages a removal names, or is the first instruction of the stage to name a deleted path (a path under a COPY or ADD destination came with that instruction). Otherwise the finding has no fix: the bytes sit in an earlier layer or in the base image, and moving the cleanup up to the RUN that made them could break the steps in between. It is unsafe when the previous RUN leaves shell state behind (cd, export, an assignment, set) that the cleanup would then run under.',
       references: ['https://docs.docker.com/build/building/best-practices/#apt-get'],
     },
   },
@@ -131,11 +131,12 @@ export default defineRule({
         // earlier layer (or the base image), and moving the cleanup there could break the steps in between.
         const made = instr.run!.commands.filter((c) => !c.nested).every((c) => createdBy(c, prev));
         const edits = made && canMerge(model, prev, instr) ? mergeRunsEdits(model, [prev, instr]) : undefined;
+        const risk = edits ? mergeRisk([prev, instr]) : undefined;
         ctx.report({
           start: instr.keywordStart,
           end: instr.keywordEnd,
           message: 'This RUN only deletes files; the bytes stay in the previous layer. Do the cleanup in the RUN that created them',
-          fixes: edits ? [{ title: 'Merge the cleanup into the previous RUN', safety: 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
+          fixes: edits ? [{ title: risk ? `${'Merge the cleanup into the previous RUN'} (unsafe: ${risk})` : 'Merge the cleanup into the previous RUN', safety: risk ? 'unsafe' : 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
         });
       }
     }

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
-import { canMerge, changesShellState, isCleanupOnlyRun, mergeRunsEdits, runShell } from './support';
+import { canMerge, isCleanupOnlyRun, mergeRisk, mergeRunsEdits } from './support';
 import { isAptUpdateOnlyRun } from './apt-get-update-alone';
 
 // hadolint's condition: both RUNs are a single step (a chained RUN is already somebody's deliberate layer).
@@ -47,12 +47,7 @@ export default defineRule({
         if (chain.length < 2) continue;
         const second = chain[1];
         const edits = mergeRunsEdits(model, chain, { sequence: true });
-        const shell = runShell(chain[0]);
-        let risk: string | undefined;
-        // Windows PowerShell has no `&&`: its `;` runs on after a failed program (even with $ErrorActionPreference
-        // 'Stop', which only stops on cmdlet errors). In either PowerShell, variables and the location carry over.
-        if (shell?.kind === 'powershell') risk = `${shell.andThen ? '' : "joined with ';', Windows PowerShell runs on after a failed command, and "}PowerShell variables and location carry over`;
-        else if (chain.slice(0, -1).some(changesShellState)) risk = 'shell state carries over';
+        const risk = mergeRisk(chain);
         ctx.report({
           start: second.keywordStart,
           end: second.keywordEnd,

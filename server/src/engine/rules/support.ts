@@ -173,6 +173,18 @@ export function changesShellState(instr: Instr): boolean {
   return !!instr.run?.scripts.some((s) => scriptLeavesState(s.text));
 }
 
+/**
+ * Why merging these RUNs (in order) into one may change what they do, or undefined when it does not: under
+ * PowerShell `;` runs on after a failure and variables and the location carry over; elsewhere an earlier RUN that
+ * leaves shell state behind (cd, export, an assignment, set) changes how the later ones run.
+ */
+export function mergeRisk(chain: readonly Instr[]): string | undefined {
+  const shell = runShell(chain[0]);
+  if (shell?.kind === 'powershell') return `${shell.andThen ? '' : "joined with ';', Windows PowerShell runs on after a failed command, and "}PowerShell variables and location carry over`;
+  if (chain.slice(0, -1).some(changesShellState)) return 'shell state carries over';
+  return undefined;
+}
+
 /** A command whose only purpose is deleting files, caches or packages (`rm`, `apt-get purge`, `yarn cache clean`). */
 export function isCleanupCommand(cmd: ShellCommand): boolean {
   if (isCommand(cmd, 'rm', 'rmdir')) return true;
