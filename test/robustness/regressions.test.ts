@@ -289,6 +289,18 @@ const cases: Case[] = [
     rules: ['apk-add-missing-no-cache'],
     safe: 'FROM alpine:3.21\nRUN for m in a b; do if [ -f /m/$m ]; then echo "$m"; apk add --no-cache $(cat /m/$m); fi; done\nCMD ["sh"]\n',
   },
+  // FUZZ_SEED=2718 and 31415 (5,000 runs).
+  {
+    name: 'RUNs that escape a blank inside a line are not merged (`\ curl`: a word starting with a space)',
+    code: 'FROM alpine:3.21\nRUN curl \\ ;\nRUN  apt-get update\nRUN \\ a=b curl\nRUN ls\n',
+    rules: ['consecutive-run'],
+  },
+  {
+    name: 'a cleanup is merged after an assignment only as unsafe',
+    code: 'FROM alpine:3.21\nRUN a=b && apt-get update\nRUN rm -rf /var/lib/apt/lists/*\n',
+    rules: ['cleanup-in-separate-layer'],
+    unsafe: 'FROM alpine:3.21\nRUN a=b && apt-get update && \\\n    rm -rf /var/lib/apt/lists/*\n',
+  },
 ];
 
 before(async () => { await initShellParser(); });

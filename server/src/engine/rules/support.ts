@@ -34,7 +34,17 @@ export function isPlainShellRun(instr: Instr): boolean {
 
 /** Two RUNs that can become one without changing their mounts, network or security mode. */
 export function canMerge(model: DockerfileModel, a: Instr, b: Instr): boolean {
-  return isPlainShellRun(a) && isPlainShellRun(b) && flagsText(model, a) === flagsText(model, b);
+  return isPlainShellRun(a) && isPlainShellRun(b) && flagsText(model, a) === flagsText(model, b) && !escapesBlank(model, a) && !escapesBlank(model, b);
+}
+
+/**
+ * The RUN escapes a blank inside a line (`curl \ ;`, `RUN \ a=b`): a word that starts or ends with a space, which
+ * joining bodies (trimming blanks, adding ` && `) would change.
+ */
+function escapesBlank(model: DockerfileModel, instr: Instr): boolean {
+  const body = model.text.slice(instr.keywordEnd, instr.end);
+  const e = model.escapeChar === '`' ? '`' : '\\\\';
+  return new RegExp(`${e}[ \\t](?![ \\t]*(\\r?\\n|\\r|$))`).test(body);
 }
 
 /**
