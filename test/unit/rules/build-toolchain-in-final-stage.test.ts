@@ -3,6 +3,7 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'headers alone in a stage that compiles nothing (a runtime need)', code: 'FROM debian:12-slim\nRUN apt-get install -y libx11-xcb-dev make\nCMD ["/opt/app"]\n' },
     { name: 'toolchain in a builder stage', code: 'FROM debian:12-slim AS build\nRUN apt-get install -y gcc make\nFROM debian:12-slim\nCOPY --from=build /out /out\n' },
     { name: 'removed in the same RUN', code: 'FROM python:3.13-slim\nRUN apt-get install -y gcc libpq-dev && pip install psycopg && apt-get purge -y gcc libpq-dev\n' },
     { name: 'apk virtual package deleted', code: 'FROM python:3.13-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install uvloop && apk del .build-deps\n' },

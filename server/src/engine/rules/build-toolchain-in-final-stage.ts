@@ -3,7 +3,7 @@ import type { Instr, Stage } from '../model/dockerfile';
 import { isCommand } from '../model/commands';
 import { PACKAGE_MANAGERS, removedLater } from '../model/package-managers';
 import { commandsAfter, packageCommands } from './support';
-import type { ShellWord } from '../model/shell';
+import type { ShellCommand, ShellWord } from '../model/shell';
 import { officialName } from '../model/image-lifecycle';
 import { imageCommand, isEnvironmentImage, rootStage } from '../model/base-images';
 import { programName } from '../model/shells';
@@ -14,6 +14,20 @@ const SDK_IMAGES = new Set(['golang', 'maven', 'gradle', 'rust', 'buildpack-deps
 function packageName(w: ShellWord): string {
   // [\s\S], not `.`: a value with a line break in it would make `.*$` retry at every operator (quadratic).
   return w.value.replace(/[=<>~][\s\S]*$/, '');
+}
+
+/** Compilers and build systems, and git: what only a build needs (headers and make alone may be needed to run). */
+const COMPILER = /^(gcc(-\d+)?|g\+\+(-\d+)?|gcc-c\+\+|clang(-\d+)?|cmake|build-essential|build-base|autoconf|automake|libtool|git)$/;
+
+/** A command that compiles: a compiler, a build system, or a language's build of native code (`make` alone also runs task Makefiles). */
+function compiles(c: ShellCommand): boolean {
+  if (isCommand(c, 'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'cmake', 'ninja', 'meson', 'autoreconf', './configure', 'configure', 'phpize', 'docker-php-ext-install')) return true;
+  const words = c.args.map((a) => a.value);
+  if (isCommand(c, 'pecl')) return words[0] === 'install';
+  if (isCommand(c, 'go', 'cargo')) return words[0] === 'build' || words[0] === 'install';
+  if (isCommand(c, 'python', 'python3')) return words.includes('setup.py');
+  if (isCommand(c, 'pip', 'pip3')) return words[0] === 'wheel';
+  return false;
 }
 
 /** Programs whose work at run time is compiling (a distcc server, bpftrace): their images need the toolchain. */
@@ -75,7 +89,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     docs: {
       summary: 'The shipped image carries a build toolchain',
-      why: 'Compilers, headers and git are needed to build, not to run. In the final image they add hundreds of megabytes and give an attacker who gets a shell the tools to build exploits. A multi-stage build compiles in a builder stage and copies only the result into a small runtime stage. With apt, removing build-essential (or gcc) without --auto-remove leaves the compilers it pulled in. Images meant to work in or build on keep their toolchain on purpose and are not reported: Dev Containers, `dev`/`dev-envs` targets, and images whose command is a shell or language prompt or that set none (golang, buildpack-deps). Neither are tools the image needs at run time: git the build never runs (a git server, Docker, a CI client), and the compilers of a program that compiles when it runs (distcc, bpftrace).',
+      why: 'Compilers, headers and git are needed to build, not to run. In the final image they add hundreds of megabytes and give an attacker who gets a shell the tools to build exploits. A multi-stage build compiles in a builder stage and copies only the result into a small runtime stage. With apt, removing build-essential (or gcc) without --auto-remove leaves the compilers it pulled in. Images meant to work in or build on keep their toolchain on purpose and are not reported: Dev Containers, `dev`/`dev-envs` targets, and images whose command is a shell or language prompt or that set none (golang, buildpack-deps). Neither are tools the image needs at run time: git the build never runs (a git server, Docker, a CI client), and the compilers of a program that compiles when it runs (distcc, bpftrace). Headers (`-dev` packages) or `make` alone are reported only in a stage that compiles: on their own they are often what the program needs when it runs.',
       examples: [
         {
           bad: 'FROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n',
@@ -106,13 +120,16 @@ export default defineRule({
     if (sdk && SDK_IMAGES.has(sdk) && base === final) {
       ctx.report({ start: final.imageStart, end: final.imageEnd, message: `The final stage runs on the ${sdk} SDK image; build in a separate stage and copy the result into a small runtime image` });
     }
+    const compilesHere = chain.some((s) => s.instructions.some((i) => i.run?.commands.some(compiles)));
     for (const s of chain) {
       for (const instr of s.instructions) {
         if (!instr.run) continue;
         const left = toolchainLeft(instr);
         const installed = left.installed.filter((w) => buildTool(packageName(w)));
         const dependenciesLeft = left.dependenciesLeft.filter((w) => buildTool(packageName(w)));
-        if (installed.length) {
+        // Headers or make alone are often what the program needs when it runs (a library's unversioned .so, a
+        // Makefile of tasks): a toolchain is a compiler or build system, or headers in a stage that compiles.
+        if (installed.length && (compilesHere || installed.some((w) => COMPILER.test(packageName(w))))) {
           const names = [...new Set(installed.map(packageName))];
           ctx.report({
             start: installed[0].start,

@@ -6,7 +6,8 @@ function asKeyValue(raw: string): string | undefined {
   if (!/\s/.test(raw)) return /^[^"']*$/.test(raw) || /^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw) ? raw : undefined;
   // Whitespace only inside one pair of quotes: already a single word.
   if (/^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw)) return raw;
-  if (/["'\\`]/.test(raw)) return undefined;
+  // Quotes, escapes and expansions read differently inside the double quotes the key=value form needs.
+  if (/["'\\`$]/.test(raw)) return undefined;
   return `"${raw}"`;
 }
 
@@ -47,7 +48,7 @@ export default defineRule({
         // lines inside it, so only one-line pairs are converted.
         // Only blanks may stand between the name and the value (an escape there is part of the value to Docker),
         // and a name Docker would read as a flag (`ENV --flag x`) has no key=value form.
-        const value = /[\r\n]/.test(model.text.slice(nameEnd, valueEnd)) || /[\s"']/.test(name) || name.startsWith('-') || !/^[ \t]+$/.test(model.text.slice(nameEnd, valueStart)) || /\S/.test(model.text.slice(valueEnd, instr.end)) ? undefined : asKeyValue(raw);
+        const value = /[\r\n]/.test(model.text.slice(nameEnd, valueEnd)) || /[\s"']/.test(name) || name.startsWith('-') || /[#$]/.test(name) || !/^[ \t]+$/.test(model.text.slice(nameEnd, valueStart)) || /\S/.test(model.text.slice(valueEnd, instr.end)) ? undefined : asKeyValue(raw);
         ctx.report({
           start: p.nameStart,
           end: valueEnd,

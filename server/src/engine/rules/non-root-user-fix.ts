@@ -57,11 +57,13 @@ function earlierUser(stage: Stage, before: Instr): string | undefined {
 
 /** The lines that switch the final stage to a non-root user; undefined when the image's tools are unknown. */
 function userLines(stage: Stage, rootUser?: Instr): string[] | undefined {
-  const known = (rootUser && earlierUser(stage, rootUser)) ?? createdUser(stage);
-  if (known) return [`USER ${known}`];
   const base = rootStage(stage).image;
+  const family = base.unresolved.length ? 'unknown' : distroFamily(base);
+  // Without /etc/passwd (scratch, distroless) only a number names a user: a name made by a RUN cannot be found.
+  const shellLess = family === 'distroless' || family === 'scratch';
+  const known = (rootUser && earlierUser(stage, rootUser)) ?? createdUser(stage);
+  if (known && (!shellLess || /^\d+(:\d+)?$/.test(known))) return [`USER ${known}`];
   if (base.unresolved.length) return undefined;
-  const family = distroFamily(base);
   if (imageBaseName(base) === 'node' && family !== 'unknown') return ['USER node'];
   switch (family) {
     // distroless's `nonroot` user, by number: scratch has no /etc/passwd, and a number is what runAsNonRoot can check.

@@ -42,6 +42,7 @@ function failsOnBadInput(c: ShellCommand): boolean {
  * would go on with what it got: only there does the RUN succeed on a failed download.
  */
 function hidesFailedDownload(model: DockerfileModel, cmds: ShellCommand[], pipeline: ShellPipeline): boolean {
+  if (pipeline.stages.length < 2) return false;
   const last = stageCommands(cmds, pipeline.stages[pipeline.stages.length - 1])[0];
   if (last && failsOnBadInput(last)) return false;
   return pipeline.stages.slice(0, -1).some((s) => {

@@ -116,7 +116,7 @@ export function execFormFix(model: DockerfileModel, instr: Instr): FixSpec | und
  * What else changes when `instr` turns to exec form: a CMD is the argument list of an exec-form ENTRYPOINT (the
  * stage's, or the base image's when it may have one), and an exec-form ENTRYPOINT receives the stage's CMD.
  */
-function argumentsChange(instr: Instr): string | undefined {
+export function argumentsChange(instr: Instr): string | undefined {
   const stage = instr.stage;
   if (!stage) return undefined;
   if (instr.keyword === 'ENTRYPOINT') return stage.instructions.some((i) => i.keyword === 'CMD') ? 'CMD becomes its arguments' : undefined;

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { hasNoShell } from '../model/base-images';
-import { execFormFix } from './shell-form-cmd';
+import { argumentsChange, execFormFix } from './shell-form-cmd';
 
 export default defineRule({
   meta: {
@@ -43,8 +43,9 @@ export default defineRule({
           start: args[0].start,
           end: args[args.length - 1].end,
           message: `${kw} in shell form needs /bin/sh, which this image does not have`,
-          // Safe only when the command keeps its arguments: an exec-form ENTRYPOINT receives the stage's CMD.
-          fixes: fix && fix.safety === 'safe' && !(kw === 'ENTRYPOINT' && instr.stage?.instructions.some((i) => i.keyword === 'CMD')) ? [fix] : [],
+          // Safe only when the command keeps its arguments: an exec-form ENTRYPOINT receives the stage's CMD, and a
+          // CMD is the arguments of an exec-form ENTRYPOINT.
+          fixes: fix && fix.safety === 'safe' && !argumentsChange(instr) ? [fix] : [],
         });
       }
     }

@@ -43,7 +43,8 @@ export function canMerge(model: DockerfileModel, a: Instr, b: Instr): boolean {
  */
 function escapesBlank(model: DockerfileModel, instr: Instr): boolean {
   const body = model.text.slice(instr.keywordEnd, instr.end);
-  const e = model.escapeChar === '`' ? '`' : '\\\\';
+  // The shell's backslash, and the Dockerfile's escape character when it is the backtick.
+  const e = model.escapeChar === '`' ? '[`\\\\]' : '\\\\';
   return new RegExp(`${e}[ \\t](?![ \\t]*(\\r?\\n|\\r|$))`).test(body);
 }
 
