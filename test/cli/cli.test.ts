@@ -188,8 +188,8 @@ describe('fixing', () => {
   });
 
   it('stdin with --fix prints the fixed text and reports on stderr', async () => {
-    const r = await run(['--fix', '-'], { stdin: 'FROM alpine:3.21\nRUN apk add curl\nCMD ["crond", "-f"]\n' });
-    assert.equal(r.stdout, 'FROM alpine:3.21\nRUN apk add --no-cache curl\nCMD ["crond", "-f"]\n');
+    const r = await run(['--fix', '-'], { stdin: 'FROM alpine\nRUN apk add curl\nCMD ["crond", "-f"]\n' });
+    assert.equal(r.stdout, 'FROM alpine\nRUN apk add --no-cache curl\nCMD ["crond", "-f"]\n');
     assert.match(r.stderr, /<stdin>/);
   });
 });

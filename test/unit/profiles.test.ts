@@ -44,6 +44,9 @@ describe('recommended (the default)', () => {
       'label-key-invalid': 'off',
       'wget-without-progress': 'off',
       'wget-and-curl': 'off',
+      'pipe-without-pipefail': 'off',
+      'build-toolchain-in-final-stage': 'off',
+      'chown-after-copy': 'off',
     });
   });
 

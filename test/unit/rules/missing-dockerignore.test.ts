@@ -5,6 +5,7 @@ const node = 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci
 
 testRule(rule, {
   valid: [
+    { name: 'COPY . in a builder stage: its sources never ship', code: 'FROM golang:1.25 AS build\nCOPY . .\nRUN go build -o /app\nFROM scratch\nCOPY --from=build /app /app\n', files: { 'main.go': '' } },
     { name: 'a .dockerignore exists', code: node, files: { '.dockerignore': '.git\n' } },
     { name: 'a Dockerfile-specific ignore file exists', code: node, files: { 'Dockerfile.dockerignore': 'node_modules\n' } },
     { name: 'nothing copies the whole context', code: 'FROM node:22-slim\nCOPY package.json ./\n', files: {} },

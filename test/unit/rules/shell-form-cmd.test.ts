@@ -3,6 +3,7 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'a daemon started, then only kept alive: no form forwards signals to it', code: 'FROM debian:12-slim\nCMD ambari-server start && sleep infinity\n' },
     'FROM node:22\nCMD ["node", "server.js"]\n',
     'FROM node:22\nENTRYPOINT ["docker-entrypoint.sh"]\n',
     { name: 'SHELL makes shell form deliberate', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nCMD Write-Host hi\n' },

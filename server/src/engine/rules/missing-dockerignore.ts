@@ -91,7 +91,8 @@ export default defineRule({
     if (findDockerignore(files)) return;
     for (const instr of ctx.model.instructions) {
       const src = contextRootSource(instr);
-      if (!src) continue;
+      // A builder stage's sources never reach the image (only what it builds is copied out).
+      if (!src || (instr.stage && !instr.stage.ships)) continue;
       ctx.report({
         start: src.start,
         end: src.end,

@@ -43,6 +43,20 @@ function commandText(model: DockerfileModel, instr: Instr): string {
 }
 
 /**
+ * The command starts a daemon and then only keeps the container up (`svc start && sleep infinity`, `tail --pid=…`):
+ * no form gets the signals to the daemon, so exec form changes nothing.
+ */
+export function keepsAliveLast(command: string): boolean {
+  const script = parseShell(command, 0);
+  if (script.hasErrors || script.commands.length < 2) return false;
+  let last: (typeof script.commands)[number] | undefined;
+  for (const c of script.commands) if (!c.nested && (!last || c.end > last.end)) last = c;
+  if (!last || last.pipeline !== undefined) return false;
+  const args = last.args.map((a) => a.value);
+  return (last.name === 'sleep' && /^inf/.test(args[0] ?? '')) || (last.name === 'tail' && args.some((a) => a === '-f' || a.startsWith('--pid'))) || last.name === 'wait';
+}
+
+/**
  * The command ends by replacing the shell with its program (`exec nginx`, `set -e; mkdir -p /run && exec "$@"`):
  * that program becomes PID 1 and receives the signals itself.
  */
@@ -154,7 +168,7 @@ export default defineRule({
         // Under a SHELL of its own the shell form is deliberate.
         if (shellInstructionFor(stage, instr) || hasNoShell(stage)) continue;
         // `exec` replaces the shell: the program is PID 1 and receives the signals.
-        if (execsLast(commandText(model, instr))) continue;
+        if (execsLast(commandText(model, instr)) || keepsAliveLast(commandText(model, instr))) continue;
         let fix = execFormFix(model, instr);
         const change = fix?.safety === 'safe' ? argumentsChange(instr) : undefined;
         if (fix && change) fix = { ...fix, safety: 'unsafe', title: `${fix.title} (unsafe: ${change})` };
