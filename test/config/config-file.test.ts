@@ -97,7 +97,8 @@ describe('parsing', () => {
   it('a config ignoring a rule changes lint results', () => {
     const { config } = parseConfig('.hadolint.yaml', 'ignored: [DL3059]\n');
     const text = 'FROM alpine:3.21\nRUN mkdir /a\nRUN mkdir /b\n';
-    assert.ok(lintText(text, buildLintOptions({})).findings.some((f) => f.rule === 'consecutive-run'));
-    assert.ok(!lintText(text, buildLintOptions({ config })).findings.some((f) => f.rule === 'consecutive-run'));
+    const strict = { profile: 'strict' };
+    assert.ok(lintText(text, buildLintOptions({ settings: strict })).findings.some((f) => f.rule === 'consecutive-run'));
+    assert.ok(!lintText(text, buildLintOptions({ config, settings: strict })).findings.some((f) => f.rule === 'consecutive-run'));
   });
 });

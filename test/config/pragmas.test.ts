@@ -4,7 +4,9 @@ import { buildLintOptions, DockerfileModel, ignoreEdit, initShellParser, lintTex
 
 before(async () => { await initShellParser(); });
 
-const rules = (text: string, extra = {}) => lintText(text, { ...buildLintOptions({}), ...extra }).findings.map((f) => `${f.rule}@${f.range.start.line + 1}`);
+// Strict turns every rule on (consecutive-run is off by default), so what a pragma silences shows.
+const strict = () => buildLintOptions({ settings: { profile: 'strict' } });
+const rules = (text: string, extra = {}) => lintText(text, { ...strict(), ...extra }).findings.map((f) => `${f.rule}@${f.range.start.line + 1}`);
 
 describe('dockwise pragmas', () => {
   it('ignore= silences the instruction directly below, through stacked comments, and nothing else', () => {
@@ -47,7 +49,7 @@ describe('hadolint pragmas', () => {
   it('a trailing comment is allowed; an invalid name drops the whole pragma', () => {
     assert.ok(!rules('FROM alpine:3.21\nRUN mkdir /a\n# hadolint ignore=DL3059 # layers on purpose\nRUN mkdir /b\n').some((r) => r.startsWith('consecutive-run')));
     const text = 'FROM alpine:3.21\nRUN mkdir /a\n# hadolint ignore=DL3059,crazy\nRUN mkdir /b\n';
-    const found = lintText(text, buildLintOptions({})).findings;
+    const found = lintText(text, strict()).findings;
     assert.ok(found.some((f) => f.rule === 'consecutive-run'));
     assert.match(found.find((f) => f.rule === 'unknown-rule-in-pragma')!.message, /hadolint ignores this whole pragma/);
   });
@@ -64,7 +66,7 @@ describe('hadolint pragmas', () => {
 
   it('disable-ignore-pragma turns all of them off', () => {
     const text = 'FROM alpine:3.21\nRUN mkdir /a\n# hadolint ignore=DL3059\nRUN mkdir /b\n';
-    const opts = buildLintOptions({ config: { path: 'x', kind: 'hadolint', ignored: [], override: {}, rules: {}, trustedRegistries: [], disableIgnorePragma: true } });
+    const opts = buildLintOptions({ config: { path: 'x', kind: 'hadolint', profile: 'strict', ignored: [], override: {}, rules: {}, trustedRegistries: [], disableIgnorePragma: true } });
     assert.ok(lintText(text, opts).findings.some((f) => f.rule === 'consecutive-run'));
   });
 });
@@ -102,7 +104,8 @@ describe('precedence', () => {
     const text = 'FROM alpine:3.21\nRUN mkdir /a\nRUN mkdir /b\n';
     const config = { path: '.dockwise.yaml', kind: 'dockwise' as const, ignored: [], override: { error: ['DL3059'] }, rules: {}, trustedRegistries: [] };
     const sev = (o: object) => lintText(text, o).findings.find((f) => f.rule === 'consecutive-run')?.severity;
-    assert.equal(sev(buildLintOptions({})), 'info');
+    assert.equal(sev(buildLintOptions({})), undefined, 'off in the default profile');
+    assert.equal(sev(buildLintOptions({ settings: { profile: 'strict' } })), 'info');
     assert.equal(sev(buildLintOptions({ config })), 'error');
     assert.equal(sev(buildLintOptions({ config, settings: { rules: { 'consecutive-run': 'style' } } })), 'style');
     assert.equal(sev(buildLintOptions({ config, settings: { ignore: ['DL3059'] } })), undefined);

@@ -17,7 +17,6 @@ suite('activation', () => {
     assert.equal(ext.isActive, true, 'the extension did not activate within 30s of opening a Dockerfile');
     // Activated and its language server answers: the first diagnostics arrive.
     await expectDiagnostics(editor.document.uri, [
-      'runs-as-root Information 2:6-2:30',
       'maintainer-deprecated Information 3:1-3:11',
       'add-instead-of-copy Warning 8:1-8:4',
       'shell-form-cmd Warning 11:5-11:19',

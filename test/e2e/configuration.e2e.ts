@@ -10,26 +10,30 @@ suite('configuration', () => {
     await closeAll();
   });
 
-  test('dockwise.rules in the workspace settings: off, a new severity, hadolint codes', async () => {
+  test('dockwise.rules in the workspace settings: on, off, a new severity, hadolint codes', async () => {
     const { document } = await openCopy('settings/Dockerfile');
     const uri = document.uri;
-    await expectDiagnostics(uri, ['consecutive-run Information 5:1-5:4', 'shell-form-cmd Warning 8:5-8:39']);
+    // consecutive-run is off in the default profile; the settings turn it on, by id or by its hadolint code.
+    await expectDiagnostics(uri, ['shell-form-cmd Warning 8:5-8:39']);
     const config = vscode.workspace.getConfiguration('dockwise', uri);
-    await config.update('rules', { 'consecutive-run': 'off', 'shell-form-cmd': 'error' }, vscode.ConfigurationTarget.Workspace);
-    await expectDiagnostics(uri, ['shell-form-cmd Error 8:5-8:39'], 'after dockwise.rules = { consecutive-run: off, shell-form-cmd: error }');
-    await config.update('rules', { DL3059: 'warning' }, vscode.ConfigurationTarget.Workspace);
-    await expectDiagnostics(uri, ['consecutive-run Warning 5:1-5:4', 'shell-form-cmd Warning 8:5-8:39'], 'after dockwise.rules = { DL3059: warning }');
+    await config.update('rules', { 'consecutive-run': 'info', 'shell-form-cmd': 'error' }, vscode.ConfigurationTarget.Workspace);
+    await expectDiagnostics(uri, ['consecutive-run Information 5:1-5:4', 'shell-form-cmd Error 8:5-8:39'], 'after dockwise.rules = { consecutive-run: info, shell-form-cmd: error }');
+    await config.update('rules', { DL3059: 'warning', DL3025: 'off' }, vscode.ConfigurationTarget.Workspace);
+    await expectDiagnostics(uri, ['consecutive-run Warning 5:1-5:4'], 'after dockwise.rules = { DL3059: warning, DL3025: off }');
     await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
-    await expectDiagnostics(uri, ['consecutive-run Information 5:1-5:4', 'shell-form-cmd Warning 8:5-8:39'], 'after removing dockwise.rules');
+    await expectDiagnostics(uri, ['shell-form-cmd Warning 8:5-8:39'], 'after removing dockwise.rules');
   });
 
-  test('a .hadolint.yaml beside the Dockerfile: ignored codes', async () => {
+  test('a .hadolint.yaml beside the Dockerfile: overrides and ignored codes', async () => {
     const { document } = await openCopy('hadolint/Dockerfile');
     const uri = document.uri;
-    await expectDiagnostics(uri, ['consecutive-run Information 5:1-5:4']);
-    await vscode.workspace.fs.writeFile(fixture('hadolint/.hadolint.yaml'), new TextEncoder().encode('# hadolint settings shared with CI\nignored:\n  - DL3059\n'));
-    await expectDiagnostics(uri, [], 'after adding .hadolint.yaml with ignored: [DL3059]');
+    await expectDiagnostics(uri, []);
+    const write = (text: string) => vscode.workspace.fs.writeFile(fixture('hadolint/.hadolint.yaml'), new TextEncoder().encode(text));
+    await write('# hadolint settings shared with CI\noverride:\n  warning:\n    - DL3059\n');
+    await expectDiagnostics(uri, ['consecutive-run Warning 5:1-5:4'], 'after adding .hadolint.yaml with override: warning: [DL3059]');
+    await write('override:\n  warning:\n    - DL3059\nignored:\n  - DL3059\n');
+    await expectDiagnostics(uri, [], 'after adding ignored: [DL3059]');
     await vscode.workspace.fs.delete(fixture('hadolint/.hadolint.yaml'));
-    await expectDiagnostics(uri, ['consecutive-run Information 5:1-5:4'], 'after deleting .hadolint.yaml');
+    await expectDiagnostics(uri, [], 'after deleting .hadolint.yaml');
   });
 });

@@ -6,7 +6,6 @@ import * as vscode from 'vscode';
 import { closeAll, codeOf, dockwiseDiagnostics, expectDiagnostics, findDiagnostic, openCopy } from './helpers';
 
 const EXAMPLE = [
-  'runs-as-root Information 2:6-2:30',
   'maintainer-deprecated Information 3:1-3:11',
   'add-instead-of-copy Warning 8:1-8:4',
   'shell-form-cmd Warning 11:5-11:19',
