@@ -40,6 +40,17 @@ describe('stages', () => {
     assert.equal(m.text.slice(final.imageStart, final.imageEnd), 'gcr.io/distroless/static-debian12:nonroot@sha256:abc');
   });
 
+  it('a stage with its own CMD or ENTRYPOINT ships (a --target someone runs), with its parents; not the dev-envs target', () => {
+    const m = new DockerfileModel([
+      'FROM golang:1.25 AS base', 'RUN go mod download',
+      'FROM base AS builder', 'RUN go build -o /bin/app', 'CMD ["/bin/app"]',
+      'FROM builder AS dev-envs', 'RUN apk add git', 'CMD ["sleep", "infinity"]',
+      'FROM golang:1.25 AS test', 'RUN go test ./...',
+      'FROM scratch', 'COPY --from=builder /bin/app /app', 'ENTRYPOINT ["/app"]', '',
+    ].join('\n'));
+    assert.deepEqual(m.stages.map((s) => `${s.alias ?? 'final'} ${s.ships}`), ['base true', 'builder true', 'dev-envs false', 'test false', 'final true']);
+  });
+
   it('resolves variables through ARG and ENV scopes, ENV inherited from a parent stage', () => {
     const m = new DockerfileModel('ARG V=1\nFROM alpine:3.21 AS a\nENV HOME_DIR=/srv\nARG V\nARG LOCAL=x\nFROM a\nRUN echo $HOME_DIR $LOCAL\n');
     const run = m.instructions[m.instructions.length - 1];

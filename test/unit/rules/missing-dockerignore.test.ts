@@ -13,6 +13,17 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'COPY . in a stage with its own CMD: a target that runs (compose target: builder)',
+      code: 'FROM golang:1.25 AS builder\nCOPY . .\nRUN go build -o bin/backend\nCMD ["/bin/backend"]\nFROM scratch\nCOPY --from=builder /bin/backend /backend\n',
+      files: {},
+      errors: [{ at: '2:6-2:7' }],
+      output: null,
+      unsafeOutput: 'FROM golang:1.25 AS builder\nCOPY . .\nRUN go build -o bin/backend\nCMD ["/bin/backend"]\nFROM scratch\nCOPY --from=builder /bin/backend /backend\n',
+      createdFiles: {
+        '.dockerignore': '# Created by Dockwise: keeps secrets, history and local build output out of the build context.\n\n# Version control, secrets, logs and editor files\n.git\n.env\n.env.*\n!.env.example\n*.log\n.DS_Store\n.idea\n.vscode\n\n# Docker files themselves\nDockerfile*\n*.Dockerfile\n.dockerignore\ndocker-compose*.yml\ncompose*.yaml\n',
+      },
+    },
+    {
       code: node,
       files: {},
       errors: [{ at: '5:6-5:7', message: /no \.dockerignore/ }],

@@ -1,7 +1,7 @@
 // What the engine knows about well-known base images without asking a registry: distro family and
 // whether the image already runs as a non-root user.
 import type { ImageReference } from './image';
-import { envDefinitions, type Instr, type Stage } from './dockerfile';
+import { DEV_ENVIRONMENT_TARGET, envDefinitions, type Instr, type Stage } from './dockerfile';
 import { POSIX_SHELL_NAMES, programName } from './shells';
 import { officialName } from './image-lifecycle';
 import { officialImageEnv } from '../data/base-image-env';
@@ -225,7 +225,7 @@ export function isEnvironmentImage(stage: Stage): boolean {
  */
 export function isDevEnvironmentStage(stage: Stage, files?: FileAccess): boolean {
   if (isDevcontainerStage(stage)) return true;
-  for (let s: Stage | undefined = stage; s; s = s.parent) if (s.alias?.toLowerCase() === 'dev-envs') return true;
+  for (let s: Stage | undefined = stage; s; s = s.parent) if (s.alias?.toLowerCase() === DEV_ENVIRONMENT_TARGET) return true;
   if (!files) return false;
   return ['devcontainer.json', '.devcontainer.json'].some((name) => files.isFile?.(name) ?? files.read(name) !== undefined);
 }

@@ -98,7 +98,7 @@ export interface Stage {
   usedBy: Instr[];
   /** Where those instructions name it: the image of a FROM, the value of --from or of a mount's from=. */
   references: StageReference[];
-  /** Part of the image that ships: the final stage or a stage the final stage is built FROM. */
+  /** Part of an image that ships: the final stage, a stage with its own CMD or ENTRYPOINT, or a stage they are built FROM. */
   ships: boolean;
 }
 
@@ -111,6 +111,9 @@ export interface StageReference { instr: Instr; start: number; end: number }
 export interface VariableDefinition { name: string; value: string | undefined; kind: 'ARG' | 'ENV'; instr: Instr }
 
 export interface CommentInfo { text: string; line: number; start: number; end: number; embedded: boolean }
+
+/** The stage name Docker Dev Environments builds to work inside (`--target dev-envs`). */
+export const DEV_ENVIRONMENT_TARGET = 'dev-envs';
 
 // Docker reads heredocs in these instructions only.
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
@@ -495,7 +498,14 @@ export class DockerfileModel {
         }
       }
     }
-    for (let s: Stage | undefined = this.finalStage; s; s = s.parent) s.ships = true;
+    // A stage that says how to run it (its own CMD or ENTRYPOINT) is a target someone runs with `--target`
+    // (compose's `target: builder`): it ships as much as the final stage does. Not the target Docker Dev
+    // Environments opens to work in.
+    for (const stage of this.stages) {
+      const runTarget = stage.alias?.toLowerCase() !== DEV_ENVIRONMENT_TARGET && stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+      if (stage !== this.finalStage && !runTarget) continue;
+      for (let s: Stage | undefined = stage; s && !s.ships; s = s.parent) s.ships = true;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { PACKAGE_MANAGERS } from '../model/package-managers';
-import { appendCommandEdit, cacheCleanedAfter, cacheDirsAt, mountsCache, packageCommands, runShips } from './support';
+import { reportCacheNotCleaned } from './support';
 
 const MANAGER = PACKAGE_MANAGERS.dnf;
 
@@ -23,24 +23,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const instr of ctx.model.runs) {
-      if (!runShips(instr)) continue;
-      const dirs = cacheDirsAt(ctx.model, instr, MANAGER);
-      if (mountsCache(instr, dirs)) continue;
-      for (const pc of packageCommands(instr)) {
-        // What downloads packages into the cache.
-        if (pc.manager !== MANAGER || !(pc.action === 'install' || pc.action === 'upgrade')) continue;
-        if (cacheCleanedAfter(instr, pc, dirs)) continue;
-        const tool = pc.tool;
-        const edit = appendCommandEdit(ctx.model, instr, `${tool} clean all`);
-        ctx.report({
-          start: pc.cmd.start,
-          end: pc.cmd.end,
-          message: `The ${tool} cache stays in this layer; run \`${tool} clean all\` in the same RUN`,
-          fixes: edit ? [{ title: `Append ${tool} clean all`, safety: 'safe', changes: [{ kind: 'appends-command', command: `${tool} clean all` }], edits: [edit] }] : [],
-        });
-        break;
-      }
-    }
+    reportCacheNotCleaned(ctx, MANAGER, (pc) => `${pc.tool} clean all`);
   },
 });

@@ -43,10 +43,13 @@ export function canMerge(model: DockerfileModel, a: Instr, b: Instr): boolean {
  */
 function escapesBlank(model: DockerfileModel, instr: Instr): boolean {
   const body = model.text.slice(instr.keywordEnd, instr.end);
-  // The shell's backslash, and the Dockerfile's escape character when it is the backtick.
-  const e = model.escapeChar === '`' ? '[`\\\\]' : '\\\\';
-  return new RegExp(`${e}[ \\t](?![ \\t]*(\\r?\\n|\\r|$))`).test(body);
+  return (model.escapeChar === '`' ? ESCAPED_BLANK_OR_BACKTICK : ESCAPED_BLANK).test(body);
 }
+
+// An escaped space or tab that is more than blanks before a line break: by the shell's backslash, and by the
+// Dockerfile's escape character when that is the backtick.
+const ESCAPED_BLANK = /\\[ \t](?![ \t]*(\r?\n|\r|$))/;
+const ESCAPED_BLANK_OR_BACKTICK = /[`\\][ \t](?![ \t]*(\r?\n|\r|$))/;
 
 /**
  * End of the RUN body without trailing blanks and `;`, nor a continuation that only led to them (`a \` + `;`).
@@ -280,6 +283,33 @@ export function reportIgnoredDuplicates(ctx: RuleContext, keyword: string): void
 export function runShips(instr: Instr): boolean {
   if (instr.onbuild) return true;
   return !instr.stage || instr.stage.ships;
+}
+
+/**
+ * The check the yum, dnf and zypper cache rules share: one finding per shipping RUN whose install or upgrade leaves
+ * the manager's download cache in the layer (no clean afterwards, no cache mount), with the clean command appended
+ * as the fix. `clean` names the command for the tool as written (`dnf5 clean all`).
+ */
+export function reportCacheNotCleaned(ctx: RuleContext, manager: PackageManager, clean: (pc: PackageCommand) => string): void {
+  for (const instr of ctx.model.runs) {
+    if (!runShips(instr)) continue;
+    const dirs = cacheDirsAt(ctx.model, instr, manager);
+    if (mountsCache(instr, dirs)) continue;
+    for (const pc of packageCommands(instr)) {
+      // What downloads packages into the cache.
+      if (pc.manager !== manager || !(pc.action === 'install' || pc.action === 'upgrade')) continue;
+      if (cacheCleanedAfter(instr, pc, dirs)) continue;
+      const command = clean(pc);
+      const edit = appendCommandEdit(ctx.model, instr, command);
+      ctx.report({
+        start: pc.cmd.start,
+        end: pc.cmd.end,
+        message: `The ${pc.tool} cache stays in this layer; run \`${command}\` in the same RUN`,
+        fixes: edit ? [{ title: `Append ${command}`, safety: 'safe', changes: [{ kind: 'appends-command', command }], edits: [edit] }] : [],
+      });
+      break;
+    }
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { PACKAGE_MANAGERS } from '../model/package-managers';
-import { appendCommandEdit, cacheCleanedAfter, cacheDirsAt, mountsCache, packageCommands, runShips } from './support';
+import { reportCacheNotCleaned } from './support';
 
 const MANAGER = PACKAGE_MANAGERS.yum;
 
@@ -22,23 +22,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const instr of ctx.model.runs) {
-      if (!runShips(instr)) continue;
-      const dirs = cacheDirsAt(ctx.model, instr, MANAGER);
-      if (mountsCache(instr, dirs)) continue;
-      for (const pc of packageCommands(instr)) {
-        // What downloads packages into the cache.
-        if (pc.manager !== MANAGER || !(pc.action === 'install' || pc.action === 'upgrade')) continue;
-        if (cacheCleanedAfter(instr, pc, dirs)) continue;
-        const edit = appendCommandEdit(ctx.model, instr, MANAGER.cleanCommand!);
-        ctx.report({
-          start: pc.cmd.start,
-          end: pc.cmd.end,
-          message: 'The yum cache stays in this layer; run `yum clean all` in the same RUN',
-          fixes: edit ? [{ title: 'Append yum clean all', safety: 'safe', changes: [{ kind: 'appends-command', command: 'yum clean all' }], edits: [edit] }] : [],
-        });
-        break;
-      }
-    }
+    reportCacheNotCleaned(ctx, MANAGER, () => MANAGER.cleanCommand!);
   },
 });

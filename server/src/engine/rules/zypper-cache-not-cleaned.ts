@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { PACKAGE_MANAGERS } from '../model/package-managers';
-import { appendCommandEdit, cacheCleanedAfter, cacheDirsAt, mountsCache, packageCommands, runShips } from './support';
+import { reportCacheNotCleaned } from './support';
 
 const MANAGER = PACKAGE_MANAGERS.zypper;
 
@@ -22,23 +22,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const instr of ctx.model.runs) {
-      if (!runShips(instr)) continue;
-      const dirs = cacheDirsAt(ctx.model, instr, MANAGER);
-      if (mountsCache(instr, dirs)) continue;
-      for (const pc of packageCommands(instr)) {
-        // What downloads packages into the cache.
-        if (pc.manager !== MANAGER || !(pc.action === 'install' || pc.action === 'upgrade')) continue;
-        if (cacheCleanedAfter(instr, pc, dirs)) continue;
-        const edit = appendCommandEdit(ctx.model, instr, MANAGER.cleanCommand!);
-        ctx.report({
-          start: pc.cmd.start,
-          end: pc.cmd.end,
-          message: 'The zypper cache stays in this layer; run `zypper clean` in the same RUN',
-          fixes: edit ? [{ title: 'Append zypper clean', safety: 'safe', changes: [{ kind: 'appends-command', command: 'zypper clean' }], edits: [edit] }] : [],
-        });
-        break;
-      }
-    }
+    reportCacheNotCleaned(ctx, MANAGER, () => MANAGER.cleanCommand!);
   },
 });
