@@ -301,6 +301,13 @@ const cases: Case[] = [
     rules: ['cleanup-in-separate-layer'],
     unsafe: 'FROM alpine:3.21\nRUN a=b && apt-get update && \\\n    rm -rf /var/lib/apt/lists/*\n',
   },
+  // FUZZ_SEED=14142, 16180 and 17320 (5,000 runs), and a lone-CR file from an earlier run.
+  {
+    name: 'lines a fix inserts in a lone-CR file end in CR (a `\n` after the file\'s `\r` read as one break)',
+    code: '# escape=`\rFROM alpine:3.21\rRUN cd /tmp && make\r',
+    unsafe: '# escape=`\rFROM alpine:3.21\rWORKDIR /tmp\rRUN make\rWORKDIR /\r',
+    rules: ['cd-in-run'],
+  },
 ];
 
 before(async () => { await initShellParser(); });
