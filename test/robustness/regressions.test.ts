@@ -308,6 +308,11 @@ const cases: Case[] = [
     unsafe: '# escape=`\rFROM alpine:3.21\rWORKDIR /tmp\rRUN make\rWORKDIR /\r',
     rules: ['cd-in-run'],
   },
+  {
+    name: '`useradd$` is another program than useradd (a word\'s literal `$` was dropped from its value)',
+    code: 'FROM debian:12-slim\nRUN useradd$ -u 123456 app\n',
+    rules: ['useradd-high-uid-without-l'],
+  },
 ];
 
 before(async () => { await initShellParser(); });
