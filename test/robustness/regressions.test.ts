@@ -313,6 +313,12 @@ const cases: Case[] = [
     code: 'FROM debian:12-slim\nRUN useradd$ -u 123456 app\n',
     rules: ['useradd-high-uid-without-l'],
   },
+  {
+    name: 'a merge under cmd keeps a trailing `;` (an argument there, not a separator)',
+    code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dnf install y\nRUN curl ;\n',
+    safe: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dnf install y && \\\n    curl ;\n',
+    rules: ['consecutive-run'],
+  },
 ];
 
 before(async () => { await initShellParser(); });
