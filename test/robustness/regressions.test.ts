@@ -319,6 +319,12 @@ const cases: Case[] = [
     safe: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dnf install y && \\\n    curl ;\n',
     rules: ['consecutive-run'],
   },
+  {
+    name: 'COPY splits its words at every blank, escaped or not (`a\\ b c` has two sources)',
+    code: 'FROM alpine:3.21\nCOPY a\\ b c\n',
+    safe: 'FROM alpine:3.21\nCOPY a\\ b c/\n',
+    rules: ['copy-multiple-sources-without-slash'],
+  },
 ];
 
 before(async () => { await initShellParser(); });
