@@ -325,6 +325,12 @@ const cases: Case[] = [
     safe: 'FROM alpine:3.21\nCOPY a\\ b c/\n',
     rules: ['copy-multiple-sources-without-slash'],
   },
+  {
+    name: 'an unterminated heredoc with no lines has no content (its marker line was read as its body: `COPY <<FROM a b`)',
+    code: 'FROM alpine:3.21\nCOPY <<FROM a b\n',
+    safe: 'FROM alpine:3.21\nCOPY <<FROM a b/\n',
+    rules: ['copy-multiple-sources-without-slash'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

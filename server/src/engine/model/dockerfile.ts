@@ -370,7 +370,10 @@ export class DockerfileModel {
     const heredocs: HeredocInfo[] = [];
     for (const h of HEREDOC_KEYWORDS.has(keyword) ? astHeredocs(node) : []) {
       const cr = h.getContentRange();
-      const contentStart = cr ? at(cr.start) : at(h.getNameRange().end);
+      // dockerfile-ast starts the content of an unterminated heredoc with no lines on the marker's own line
+      // (`COPY <<EOF a b` + newline): there is none, and the marker line's words are not in it.
+      const none = cr && cr.start.line <= h.getStartRange().start.line;
+      const contentStart = cr ? at(none ? cr.end : cr.start) : at(h.getNameRange().end);
       const contentEnd = cr ? at(cr.end) : contentStart;
       heredocs.push({ name: h.getName(), markerLine: h.getStartRange().start.line + lineBase, contentStart, contentEnd, terminated: h.getDelimiterRange() !== null, isScript: false });
     }
