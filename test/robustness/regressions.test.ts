@@ -331,6 +331,12 @@ const cases: Case[] = [
     safe: 'FROM alpine:3.21\nCOPY <<FROM a b/\n',
     rules: ['copy-multiple-sources-without-slash'],
   },
+  // FUZZ_SEED=27182 (5,000 runs).
+  {
+    name: '`\\as` is no AS to BuildKit (it compares the word as written): not a stage name, and not rewritten to AS',
+    code: 'FROM alpine:3.21 \\as Other\n',
+    rules: ['from-as-casing', 'stage-name-casing'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

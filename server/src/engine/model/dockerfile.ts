@@ -398,7 +398,9 @@ export class DockerfileModel {
       const from = node as From;
       const nameRange = from.getBuildStageRange();
       const name = from.getBuildStage();
-      if (name && nameRange) instr.alias = { name, start: at(nameRange.start), end: at(nameRange.end) };
+      // BuildKit compares the word as written: `\as` is not AS (and the FROM has a word too many).
+      const as = args.length === 3 && continuationsJoined(this.text, this.lines, args[1].start, args[1].end, this.escapeChar);
+      if (name && nameRange && as && as.toUpperCase() === 'AS') instr.alias = { name, start: at(nameRange.start), end: at(nameRange.end) };
     }
     if (['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(keyword)) instr.execForm = isExecForm(this.text, args);
     if (keyword === 'RUN') instr.run = this.makeRunBody(instr);

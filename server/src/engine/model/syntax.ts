@@ -95,7 +95,8 @@ function checkInstruction(model: DockerfileModel, instr: Instr, out: SyntaxProbl
     case 'FROM':
       if (n === 0) out.push({ kind: 'syntax', ...at, message: 'FROM requires an image' });
       else if (n === 2 || n > 3) out.push({ kind: 'syntax', start: instr.args[1].start, end: instr.args[n - 1].end, message: 'FROM takes an image and optionally "AS name"' });
-      else if (n === 3 && instr.args[1].value.toUpperCase() !== 'AS') out.push({ kind: 'syntax', start: instr.args[1].start, end: instr.args[1].end, message: `Expected AS, found ${instr.args[1].value}` });
+      // The model reads an AS only as written (`\as` is not one).
+      else if (n === 3 && !instr.alias) out.push({ kind: 'syntax', start: instr.args[1].start, end: instr.args[1].end, message: `Expected AS, found ${model.text.slice(instr.args[1].start, instr.args[1].end)}` });
       break;
     case 'COPY':
     case 'ADD':
