@@ -337,6 +337,11 @@ const cases: Case[] = [
     code: 'FROM alpine:3.21 \\as Other\n',
     rules: ['from-as-casing', 'stage-name-casing'],
   },
+  {
+    name: '`as\\ Other` is no AS either (BuildKit splits FROM at every blank: `as\\` and `Other`)',
+    code: 'FROM alpine:3.21 as\\ Other\n',
+    rules: ['from-as-casing', 'stage-name-casing'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

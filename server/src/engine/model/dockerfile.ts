@@ -398,9 +398,8 @@ export class DockerfileModel {
       const from = node as From;
       const nameRange = from.getBuildStageRange();
       const name = from.getBuildStage();
-      // BuildKit compares the word as written: `\as` is not AS (and the FROM has a word too many).
-      const as = args.length === 3 && continuationsJoined(this.text, this.lines, args[1].start, args[1].end, this.escapeChar);
-      if (name && nameRange && as && as.toUpperCase() === 'AS') instr.alias = { name, start: at(nameRange.start), end: at(nameRange.end) };
+      const words = fromWords(this, instr);
+      if (name && nameRange && words.length === 3 && words[1].toUpperCase() === 'AS') instr.alias = { name, start: at(nameRange.start), end: at(nameRange.end) };
     }
     if (['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(keyword)) instr.execForm = isExecForm(this.text, args);
     if (keyword === 'RUN') instr.run = this.makeRunBody(instr);
@@ -841,6 +840,15 @@ export function continuationsBlanked(text: string, lines: LineIndex, start: numb
  * spaces or tabs after it) removed together with its line break, the next line appended as it is, and the comment
  * and blank lines inside continuations dropped. `echo a\` + `b` is `echo ab`; `echo a \` + `  b` is `echo a   b`.
  */
+/**
+ * The words of a FROM after its flags as BuildKit reads them: split at every run of blanks, escaped or quoted, and
+ * compared as written (`\as` and `as\` are no AS).
+ */
+export function fromWords(model: { text: string; lines: LineIndex; escapeChar: string }, instr: Instr): string[] {
+  if (!instr.args.length) return [];
+  return continuationsJoined(model.text, model.lines, instr.args[0].start, instr.end, model.escapeChar).split(/[\t\v\f\r\n ]+/).filter(Boolean);
+}
+
 export function continuationsJoined(text: string, lines: LineIndex, start: number, end: number, escapeChar: string): string {
   const first = lines.positionAt(start).line;
   const last = lines.positionAt(end).line;
