@@ -342,6 +342,12 @@ const cases: Case[] = [
     code: 'FROM alpine:3.21 as\\ Other\n',
     rules: ['from-as-casing', 'stage-name-casing'],
   },
+  // FUZZ_SEED=31415 (5,000 runs).
+  {
+    name: '`RUN \\--mount=…` has no flag: BuildKit reads flags only from a literal `--`, so pip is an argument here',
+    code: 'FROM python:3.13-slim\nRUN \\--mount=type=cache,target=/root/.cache pip install flask\n',
+    rules: ['pip-install-missing-no-cache-dir'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

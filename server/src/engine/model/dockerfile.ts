@@ -351,6 +351,14 @@ export class DockerfileModel {
       const end = at(ar.end);
       return { value: this.unviewed(a.getValue(), end), start: at(ar.start), end };
     });
+    // BuildKit reads flags only while a word starts with a literal `--`: dockerfile-ast also takes `\--mount=…` and
+    // `-\-x`, which are the first words of the command (the shell's, for a RUN). They and what follows are arguments.
+    const notFlag = flags.findIndex((f) => !this.text.startsWith('--', f.start));
+    if (notFlag >= 0) {
+      const escaped = new RegExp(`${this.escapeChar === '`' ? '`' : '\\\\'}(.)`, 'gs');
+      const words = flags.splice(notFlag).map((f) => ({ value: continuationsJoined(this.text, this.lines, f.start, f.end, this.escapeChar).replace(escaped, '$1'), start: f.start, end: f.end }));
+      args.unshift(...words);
+    }
     const props: InstructionProperty[] = [];
     const withProps = node as unknown as { getProperties?: () => import('dockerfile-ast').Property[] };
     if (typeof withProps.getProperties === 'function' && (keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL')) {
