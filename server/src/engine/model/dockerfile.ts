@@ -419,7 +419,12 @@ export class DockerfileModel {
   }
 
   private makeRunBody(instr: Instr): RunBody {
-    const bodyStart = instr.args.length ? instr.args[0].start : instr.end;
+    let bodyStart = instr.args.length ? instr.args[0].start : instr.end;
+    // Docker hands the shell everything after the flags: an escaped blank before the first word (`RUN \` curl` with
+    // the backtick escape, `RUN \ curl`) is part of the script, though dockerfile-ast starts the words after it.
+    const after = instr.flags.length ? instr.flags[instr.flags.length - 1].end : instr.keywordEnd;
+    const lead = /\S/.exec(continuationsBlanked(this.text, this.lines, after, bodyStart, this.escapeChar));
+    if (lead) bodyStart = after + lead.index;
     const body: RunBody = { execForm: instr.execForm, bodyStart, scripts: [], commands: [], heredocs: [], hasPipe: false };
     if (instr.execForm || !instr.args.length) return body;
     body.heredocs = instr.heredocs;
