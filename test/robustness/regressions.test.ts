@@ -301,6 +301,59 @@ const cases: Case[] = [
     rules: ['cleanup-in-separate-layer'],
     unsafe: 'FROM alpine:3.21\nRUN a=b && apt-get update && \\\n    rm -rf /var/lib/apt/lists/*\n',
   },
+  // FUZZ_SEED=14142, 16180 and 17320 (5,000 runs), and a lone-CR file from an earlier run.
+  {
+    name: 'lines a fix inserts in a lone-CR file end in CR (a `\n` after the file\'s `\r` read as one break)',
+    code: '# escape=`\rFROM alpine:3.21\rRUN cd /tmp && make\r',
+    unsafe: '# escape=`\rFROM alpine:3.21\rWORKDIR /tmp\rRUN make\rWORKDIR /\r',
+    rules: ['cd-in-run'],
+  },
+  {
+    name: '`useradd$` is another program than useradd (a word\'s literal `$` was dropped from its value)',
+    code: 'FROM debian:12-slim\nRUN useradd$ -u 123456 app\n',
+    rules: ['useradd-high-uid-without-l'],
+  },
+  {
+    name: 'a merge under cmd keeps a trailing `;` (an argument there, not a separator)',
+    code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dnf install y\nRUN curl ;\n',
+    safe: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dnf install y && \\\n    curl ;\n',
+    rules: ['consecutive-run'],
+  },
+  {
+    name: 'COPY splits its words at every blank, escaped or not (`a\\ b c` has two sources)',
+    code: 'FROM alpine:3.21\nCOPY a\\ b c\n',
+    safe: 'FROM alpine:3.21\nCOPY a\\ b c/\n',
+    rules: ['copy-multiple-sources-without-slash'],
+  },
+  {
+    name: 'an unterminated heredoc with no lines has no content (its marker line was read as its body: `COPY <<FROM a b`)',
+    code: 'FROM alpine:3.21\nCOPY <<FROM a b\n',
+    safe: 'FROM alpine:3.21\nCOPY <<FROM a b/\n',
+    rules: ['copy-multiple-sources-without-slash'],
+  },
+  // FUZZ_SEED=27182 (5,000 runs).
+  {
+    name: '`\\as` is no AS to BuildKit (it compares the word as written): not a stage name, and not rewritten to AS',
+    code: 'FROM alpine:3.21 \\as Other\n',
+    rules: ['from-as-casing', 'stage-name-casing'],
+  },
+  {
+    name: '`as\\ Other` is no AS either (BuildKit splits FROM at every blank: `as\\` and `Other`)',
+    code: 'FROM alpine:3.21 as\\ Other\n',
+    rules: ['from-as-casing', 'stage-name-casing'],
+  },
+  // FUZZ_SEED=31415 (5,000 runs).
+  {
+    name: '`RUN \\--mount=…` has no flag: BuildKit reads flags only from a literal `--`, so pip is an argument here',
+    code: 'FROM python:3.13-slim\nRUN \\--mount=type=cache,target=/root/.cache pip install flask\n',
+    rules: ['pip-install-missing-no-cache-dir'],
+  },
+  // FUZZ_SEED=57721 (5,000 runs).
+  {
+    name: 'a RUN body starts at its first character: `` RUN ` curl `` (backtick escape) hands the shell an open command substitution, so nothing is appended',
+    code: '# escape=`\nFROM debian:12-slim\nRUN ` curl && apt-get update\n',
+    rules: ['apt-lists-not-removed'],
+  },
 ];
 
 before(async () => { await initShellParser(); });

@@ -35,4 +35,9 @@ describe('LineIndex', () => {
       assert.equal(lines.offsetAt({ line: starts.length, character: 0 }), text.length);
     });
   }
+
+  it('gives the first line break as the one to write (a \n after a lone CR would join the two into one break)', () => {
+    const eols: Array<[string, string]> = [['', '\n'], ['FROM a', '\n'], ['FROM a\nRUN b\r\n', '\n'], ['FROM a\r\nRUN b\n', '\r\n'], ['FROM a\rRUN b\r', '\r'], ['FROM a\rRUN b\r\n', '\r'], ['FROM a\r', '\r']];
+    for (const [text, eol] of eols) assert.equal(new LineIndex(text).eol, eol, JSON.stringify(text));
+  });
 });

@@ -63,11 +63,13 @@ export class LineIndex {
 
   range(start: number, end: number): Range { return { start: this.positionAt(start), end: this.positionAt(end) }; }
 
-  /** The line break this text uses most ("\r\n" or "\n"), so inserted lines match the file. */
+  /** The text's first line break ("\r\n", "\n" or a lone "\r"), so inserted lines match the file. */
   get eol(): string {
     if (this.eolCache === undefined) {
-      const crlf = this.text.indexOf('\r\n');
-      this.eolCache = crlf >= 0 && crlf === this.text.indexOf('\n') - 1 ? '\r\n' : '\n';
+      const cr = this.text.indexOf('\r');
+      const lf = this.text.indexOf('\n');
+      // A `\n` written into a lone-CR file would pair with the `\r` before it and join two lines into one break.
+      this.eolCache = cr < 0 || (lf >= 0 && lf < cr) ? '\n' : lf === cr + 1 ? '\r\n' : '\r';
     }
     return this.eolCache;
   }

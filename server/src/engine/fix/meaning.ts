@@ -150,7 +150,7 @@ function instructionMeaning(model: DockerfileModel, instr: Instr, at: Instr, lin
     case 'COPY':
     case 'ADD': {
       const json = jsonArray(rest);
-      const args = json ?? dockerWords(rest, esc).map((w) => (w.startsWith('<<') ? w : dockerValue(w, esc)));
+      const args = json ?? blankWords(rest).map((w) => (w.startsWith('<<') ? w : dockerValue(w, esc)));
       // With several sources the destination is a folder, written with a trailing `/` or not (BuildKit).
       if (args.length > 2 && !args[args.length - 1].endsWith('/')) args[args.length - 1] += '/';
       meaning.args = args;
@@ -158,7 +158,7 @@ function instructionMeaning(model: DockerfileModel, instr: Instr, at: Instr, lin
       break;
     }
     case 'EXPOSE':
-      meaning.args = dockerWords(rest, esc).map((w) => exposedPort(dockerValue(w, esc)));
+      meaning.args = blankWords(rest).map((w) => exposedPort(dockerValue(w, esc)));
       break;
     case 'WORKDIR':
     case 'USER':
@@ -170,7 +170,7 @@ function instructionMeaning(model: DockerfileModel, instr: Instr, at: Instr, lin
       meaning.args = [rest];
       break;
     case 'VOLUME':
-      meaning.args = jsonArray(rest) ?? dockerWords(rest, esc).map((w) => dockerValue(w, esc));
+      meaning.args = jsonArray(rest) ?? blankWords(rest).map((w) => dockerValue(w, esc));
       break;
     case 'ONBUILD':
       if (instr.trigger) meaning.trigger = instructionMeaning(model, instr.trigger, at, rest, stageNames);
@@ -253,6 +253,14 @@ function builderFlags(line: string): { flags: Array<[string, string | null]>; re
     flags.push(eq < 0 ? [word.slice(2), null] : [word.slice(2, eq), word.slice(eq + 1)]);
   }
   return { flags, rest: line.slice(i) };
+}
+
+/**
+ * Docker's split of COPY, ADD, VOLUME and EXPOSE arguments: at every run of blanks, quoted or escaped (`a\ b` is
+ * `a\` and `b`); each word is then read on its own.
+ */
+function blankWords(text: string): string[] {
+  return text.split(/[\t\v\f\r ]+/).filter(Boolean);
 }
 
 /** Docker's split of a line into words: at whitespace outside quotes; quotes and escapes stay in the words. */

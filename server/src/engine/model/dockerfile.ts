@@ -354,6 +354,14 @@ export class DockerfileModel {
       const end = at(ar.end);
       return { value: this.unviewed(a.getValue(), end), start: at(ar.start), end };
     });
+    // BuildKit reads flags only while a word starts with a literal `--`: dockerfile-ast also takes `\--mount=…` and
+    // `-\-x`, which are the first words of the command (the shell's, for a RUN). They and what follows are arguments.
+    const notFlag = flags.findIndex((f) => !this.text.startsWith('--', f.start));
+    if (notFlag >= 0) {
+      const escaped = new RegExp(`${this.escapeChar === '`' ? '`' : '\\\\'}(.)`, 'gs');
+      const words = flags.splice(notFlag).map((f) => ({ value: continuationsJoined(this.text, this.lines, f.start, f.end, this.escapeChar).replace(escaped, '$1'), start: f.start, end: f.end }));
+      args.unshift(...words);
+    }
     const props: InstructionProperty[] = [];
     const withProps = node as unknown as { getProperties?: () => import('dockerfile-ast').Property[] };
     if (typeof withProps.getProperties === 'function' && (keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL')) {
@@ -373,7 +381,10 @@ export class DockerfileModel {
     const heredocs: HeredocInfo[] = [];
     for (const h of HEREDOC_KEYWORDS.has(keyword) ? astHeredocs(node) : []) {
       const cr = h.getContentRange();
-      const contentStart = cr ? at(cr.start) : at(h.getNameRange().end);
+      // dockerfile-ast starts the content of an unterminated heredoc with no lines on the marker's own line
+      // (`COPY <<EOF a b` + newline): there is none, and the marker line's words are not in it.
+      const none = cr && cr.start.line <= h.getStartRange().start.line;
+      const contentStart = cr ? at(none ? cr.end : cr.start) : at(h.getNameRange().end);
       const contentEnd = cr ? at(cr.end) : contentStart;
       heredocs.push({ name: h.getName(), markerLine: h.getStartRange().start.line + lineBase, contentStart, contentEnd, terminated: h.getDelimiterRange() !== null, isScript: false });
     }
@@ -398,7 +409,8 @@ export class DockerfileModel {
       const from = node as From;
       const nameRange = from.getBuildStageRange();
       const name = from.getBuildStage();
-      if (name && nameRange) instr.alias = { name, start: at(nameRange.start), end: at(nameRange.end) };
+      const words = fromWords(this, instr);
+      if (name && nameRange && words.length === 3 && words[1].toUpperCase() === 'AS') instr.alias = { name, start: at(nameRange.start), end: at(nameRange.end) };
     }
     if (['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(keyword)) instr.execForm = isExecForm(this.text, args);
     if (keyword === 'RUN') instr.run = this.makeRunBody(instr);
@@ -410,7 +422,12 @@ export class DockerfileModel {
   }
 
   private makeRunBody(instr: Instr): RunBody {
-    const bodyStart = instr.args.length ? instr.args[0].start : instr.end;
+    let bodyStart = instr.args.length ? instr.args[0].start : instr.end;
+    // Docker hands the shell everything after the flags: an escaped blank before the first word (`RUN \` curl` with
+    // the backtick escape, `RUN \ curl`) is part of the script, though dockerfile-ast starts the words after it.
+    const after = instr.flags.length ? instr.flags[instr.flags.length - 1].end : instr.keywordEnd;
+    const lead = /\S/.exec(continuationsBlanked(this.text, this.lines, after, bodyStart, this.escapeChar));
+    if (lead) bodyStart = after + lead.index;
     const body: RunBody = { execForm: instr.execForm, bodyStart, scripts: [], commands: [], heredocs: [], hasPipe: false };
     if (instr.execForm || !instr.args.length) return body;
     body.heredocs = instr.heredocs;
@@ -846,6 +863,15 @@ export function continuationsBlanked(text: string, lines: LineIndex, start: numb
  * spaces or tabs after it) removed together with its line break, the next line appended as it is, and the comment
  * and blank lines inside continuations dropped. `echo a\` + `b` is `echo ab`; `echo a \` + `  b` is `echo a   b`.
  */
+/**
+ * The words of a FROM after its flags as BuildKit reads them: split at every run of blanks, escaped or quoted, and
+ * compared as written (`\as` and `as\` are no AS).
+ */
+export function fromWords(model: { text: string; lines: LineIndex; escapeChar: string }, instr: Instr): string[] {
+  if (!instr.args.length) return [];
+  return continuationsJoined(model.text, model.lines, instr.args[0].start, instr.end, model.escapeChar).split(/[\t\v\f\r\n ]+/).filter(Boolean);
+}
+
 export function continuationsJoined(text: string, lines: LineIndex, start: number, end: number, escapeChar: string): string {
   const first = lines.positionAt(start).line;
   const last = lines.positionAt(end).line;

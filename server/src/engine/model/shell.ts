@@ -482,8 +482,15 @@ function wordValue(node: Node): string {
       return node.text.slice(2, -1);
     case 'string':
       return node.text.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');
-    case 'concatenation':
-      return node.namedChildren.map((c) => (c ? wordValue(c) : '')).join('');
+    case 'concatenation': {
+      // Unnamed parts are text too: the `$` of `useradd$` (a literal `$`, so another program than useradd).
+      let out = '';
+      for (let i = 0; i < node.childCount; i++) {
+        const c = node.child(i);
+        if (c) out += c.isNamed ? wordValue(c) : c.text;
+      }
+      return out;
+    }
     case 'word':
       return node.text.replace(/\\(.)/g, '$1');
     default:

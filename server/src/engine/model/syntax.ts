@@ -1,7 +1,7 @@
 // What Docker itself would reject: the checks behind the invalid-syntax and instruction-before-from rules,
 // and the yardstick the fix engine uses to refuse a fix that breaks a file. Also which instructions do not
 // parse at all (unknown keywords, a template's text): the engine lets no other rule report on those.
-import type { DockerfileModel, Instr } from './dockerfile';
+import { fromWords, type DockerfileModel, type Instr } from './dockerfile';
 
 export interface SyntaxProblem {
   kind: 'syntax' | 'order';
@@ -95,7 +95,11 @@ function checkInstruction(model: DockerfileModel, instr: Instr, out: SyntaxProbl
     case 'FROM':
       if (n === 0) out.push({ kind: 'syntax', ...at, message: 'FROM requires an image' });
       else if (n === 2 || n > 3) out.push({ kind: 'syntax', start: instr.args[1].start, end: instr.args[n - 1].end, message: 'FROM takes an image and optionally "AS name"' });
-      else if (n === 3 && instr.args[1].value.toUpperCase() !== 'AS') out.push({ kind: 'syntax', start: instr.args[1].start, end: instr.args[1].end, message: `Expected AS, found ${instr.args[1].value}` });
+      // BuildKit's words, as written (`\as` and `as\` are no AS).
+      else if (n === 3 && !instr.alias) {
+        const words = fromWords(model, instr);
+        out.push({ kind: 'syntax', start: instr.args[1].start, end: instr.args[1].end, message: words.length === 3 ? `Expected AS, found ${words[1]}` : 'FROM takes an image and optionally "AS name"' });
+      }
       break;
     case 'COPY':
     case 'ADD':

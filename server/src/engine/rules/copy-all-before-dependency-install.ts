@@ -95,7 +95,7 @@ function moveFix(model: DockerfileModel, copyAll: Instr, run: Instr, install: In
   const runStart = model.lines.lineStart(run.line);
   const runEnd = run.endLine + 1 < model.lines.lineCount ? model.lines.lineStart(run.endLine + 1) : model.text.length;
   let runText = model.text.slice(runStart, runEnd);
-  if (!runText.endsWith('\n')) runText += eol;
+  if (!/[\r\n]$/.test(runText)) runText += eol;
   const at = model.lines.lineStart(copyAll.line);
   return {
     title: missing.length ? `Copy ${missing.join(' ')} and install before copying the source (unsafe)` : 'Install before copying the source (unsafe)',

@@ -19,7 +19,8 @@ export default defineRule({
     for (const stage of model.stages) {
       const from = model.text.slice(stage.from.keywordStart, stage.from.keywordEnd);
       const as = stage.from.args[1];
-      if (!as || as.value.toUpperCase() !== 'AS') continue;
+      // The model names a stage only after an AS as BuildKit reads it (`\as` and `as\` are none).
+      if (!as || !stage.from.alias || model.text.slice(as.start, as.end).toUpperCase() !== 'AS') continue;
       // A mixed-case `From` is the instruction-casing check's business.
       const upper = from === from.toUpperCase();
       const lower = from === from.toLowerCase();

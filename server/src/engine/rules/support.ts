@@ -53,14 +53,15 @@ const ESCAPED_BLANK_OR_BACKTICK = /[`\\][ \t](?![ \t]*(\r?\n|\r|$))/;
 
 /**
  * End of the RUN body without trailing blanks and `;`, nor a continuation that only led to them (`a \` + `;`).
- * A `\;` stays: it is find's argument, not a separator.
+ * A `\;` stays: it is find's argument, not a separator; so does cmd's `;`, an argument there too.
  */
 function bodyEnd(model: DockerfileModel, instr: Instr): number {
   const text = model.text;
+  const separator = runShell(instr)?.separator === ';';
   let end = instr.end;
   for (;;) {
     while (end > instr.start && /\s/.test(text[end - 1])) end--;
-    if (text[end - 1] === ';' && text[end - 2] !== '\\') end--;
+    if (separator && text[end - 1] === ';' && text[end - 2] !== '\\') end--;
     else if (text[end - 1] === model.escapeChar && /^[ \t]*[\r\n]/.test(text.slice(end, instr.end))) end--;
     else return end;
   }
