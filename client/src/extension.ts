@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 const DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
-const DOCS = 'https://github.com/dockwise/dockwise/blob/main/docs/rules/';
+const SHOW_DOCUMENTATION = 'dockwise.showDocumentation';
+const RULE_PATH = '/rule/';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -13,6 +14,16 @@ let output: vscode.LogOutputChannel | undefined;
 function dockerExtensionActive(): boolean {
   // Installed is enough: those extensions hover on keywords as soon as a Dockerfile opens.
   return DOCKER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined);
+}
+
+/**
+ * How rule pages open (the page is the server's, through dockwise.server.explain). A diagnostic's code links to
+ * the extension's URI handler: VS Code is dropping command: links there (microsoft/vscode#329652), while a URI
+ * with the editor's own scheme reaches the handler in desktop and web VS Code. Hover links run the command,
+ * which the trusted Markdown allows for this one command.
+ */
+function ruleUri(context: vscode.ExtensionContext): string {
+  return `${vscode.env.uriScheme}://${context.extension.id}${RULE_PATH}`;
 }
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
@@ -25,7 +36,12 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     documentSelector: [{ language: 'dockerfile', scheme: 'file' }, { language: 'dockerfile', scheme: 'untitled' }, { language: 'dockerfile', scheme: 'vscode-remote' }],
     outputChannel: output,
     traceOutputChannel: output,
-    initializationOptions: { dockerExtensionActive: dockerExtensionActive(), workspaceTrusted: vscode.workspace.isTrusted },
+    initializationOptions: {
+      dockerExtensionActive: dockerExtensionActive(),
+      workspaceTrusted: vscode.workspace.isTrusted,
+      documentation: { ruleUri: ruleUri(context), command: SHOW_DOCUMENTATION },
+    },
+    markdown: { isTrusted: { enabledCommands: [SHOW_DOCUMENTATION] } },
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{.dockwise.yaml,.dockwise.yml,.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}'),
     },
@@ -43,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!editor || editor.document.languageId !== 'dockerfile' || !client) return;
       await client.sendRequest('workspace/executeCommand', { command: 'dockwise.server.fixAll', arguments: [editor.document.uri.toString()] });
     }),
-    vscode.commands.registerCommand('dockwise.showDocumentation', async (id?: string) => {
+    vscode.commands.registerCommand(SHOW_DOCUMENTATION, async (id?: string) => {
       let rule = typeof id === 'string' ? id : undefined;
       if (!rule) rule = await vscode.window.showInputBox({ prompt: 'Rule id, hadolint code (DL3059) or BuildKit check name' });
       if (!rule || !client) return;
@@ -52,7 +68,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
       await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
     }),
-    vscode.commands.registerCommand('dockwise.openRulePage', (id: string) => vscode.env.openExternal(vscode.Uri.parse(`${DOCS}${id}.md`))),
+    vscode.window.registerUriHandler({
+      handleUri(uri: vscode.Uri) {
+        if (uri.path.startsWith(RULE_PATH)) void vscode.commands.executeCommand(SHOW_DOCUMENTATION, uri.path.slice(RULE_PATH.length));
+      },
+    }),
     vscode.commands.registerCommand('dockwise.restartServer', async () => {
       if (client) await client.restart();
     }),
