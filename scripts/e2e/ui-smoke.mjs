@@ -121,7 +121,8 @@ async function main() {
     if (b.code !== 0) throw new Error('the build failed');
   }
   const vsix = path.join(run, 'dockwise.vsix');
-  const pack = await runProcess(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { timeoutMs: 180000 });
+  // As `npm run package`: package.json names no repository (none exists yet), so vsce cannot rewrite the README's relative links.
+  const pack = await runProcess(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', vsix], { timeoutMs: 180000 });
   if (pack.code !== 0) throw new Error(`vsce package failed:\n${pack.output.slice(-3000)}`);
   mark(`packaged ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB)`);
 
