@@ -176,6 +176,13 @@ describe('links', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('the npm package ships the rule pages where the standalone server links them (beside dist/)', () => {
+    const out = execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const files = new Set((JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path));
+    assert.ok(files.has('dist/server.js'), 'dist/server.js is in the package');
+    assert.deepEqual(allRules.map((r) => `docs/rules/${r.meta.id}.md`).filter((f) => !files.has(f)), []);
+  });
+
   it('the SARIF log links allowed places only and carries each rule\'s page as its help', () => {
     const log = JSON.parse(formatSarif([], '0.0.0', 'recommended'));
     const driver = log.runs[0].tool.driver;
