@@ -7,6 +7,10 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 const DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
 const SHOW_DOCUMENTATION = 'dockwise.showDocumentation';
 const RULE_PATH = '/rule/';
+// Rule pages open as read-only documents of this scheme: an untitled document would be left behind as a
+// dirty editor that asks to be saved.
+const PAGE_SCHEME = 'dockwise-rule';
+const pages = new Map<string, string>();
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -65,8 +69,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!rule || !client) return;
       const markdown = await client.sendRequest<string | null>('workspace/executeCommand', { command: 'dockwise.server.explain', arguments: [rule] });
       if (!markdown) { void vscode.window.showWarningMessage(`Dockwise has no rule "${rule}".`); return; }
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-      await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
+      // The page's title is the rule's id, also when it was asked for by an alias (DL3059).
+      const ruleId = /^# (\S+)/.exec(markdown)?.[1] ?? rule;
+      pages.set(ruleId, markdown);
+      const uri = vscode.Uri.from({ scheme: PAGE_SCHEME, path: `/${ruleId}.md` });
+      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, async () => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri)));
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(PAGE_SCHEME, {
+      async provideTextDocumentContent(uri: vscode.Uri) {
+        const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
+        const known = pages.get(id);
+        if (known !== undefined) return known;
+        // After a reload the editor may ask for a page this session has not fetched yet.
+        const markdown = await client?.sendRequest<string | null>('workspace/executeCommand', { command: 'dockwise.server.explain', arguments: [id] });
+        return markdown ?? `Dockwise has no rule "${id}".\n`;
+      },
     }),
     vscode.window.registerUriHandler({
       handleUri(uri: vscode.Uri) {

@@ -184,11 +184,11 @@ function markdownPreviewTabs(): vscode.Tab[] {
 
 /**
  * Runs `open` and waits for what the user should see: a rendered Markdown preview of `id`'s page. The page
- * comes from the server (dockwise.server.explain) as a new Markdown document, the same text as the page
- * shipped in the extension, and a Markdown preview tab shows that document.
+ * comes from the server (dockwise.server.explain) as a read-only Markdown document, `dockwise-rule:/<id>.md`,
+ * the same text as the page shipped in the extension, and a new Markdown preview tab shows it. Nothing is
+ * left to save.
  */
 export async function expectRulePreview(id: string, open: () => Thenable<unknown>, timeoutMs = 15000): Promise<void> {
-  const before = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
   const tabsBefore = new Set(markdownPreviewTabs());
   await open();
   const shipped = fs.readFileSync(path.join(extension().extensionPath, 'docs', 'rules', `${id}.md`), 'utf8');
@@ -196,12 +196,13 @@ export async function expectRulePreview(id: string, open: () => Thenable<unknown
   let page: vscode.TextDocument | undefined;
   let tab: vscode.Tab | undefined;
   while (Date.now() < until && !(page && tab)) {
-    page = vscode.workspace.textDocuments.find((d) => !before.has(d.uri.toString()) && d.languageId === 'markdown' && d.getText() === shipped);
-    tab = page && markdownPreviewTabs().find((t) => !tabsBefore.has(t) && t.label.includes(path.posix.basename(page!.uri.path)));
+    page = vscode.workspace.textDocuments.find((d) => d.uri.toString() === `dockwise-rule:/${id}.md` && d.languageId === 'markdown' && d.getText() === shipped);
+    tab = page && markdownPreviewTabs().find((t) => !tabsBefore.has(t) && t.label.includes(`${id}.md`));
     if (!(page && tab)) await sleep(100);
   }
-  const docs = vscode.workspace.textDocuments.filter((d) => !before.has(d.uri.toString())).map((d) => `${d.uri.toString()} (${d.languageId}): ${d.getText().slice(0, 40)}`);
-  assert.ok(page, `no new Markdown document holding docs/rules/${id}.md; new documents: ${docs.join(' | ') || 'none'}`);
+  const docs = vscode.workspace.textDocuments.filter((d) => d.languageId === 'markdown').map((d) => `${d.uri.toString()}: ${d.getText().slice(0, 40)}`);
+  assert.ok(page, `no Markdown document dockwise-rule:/${id}.md holding docs/rules/${id}.md; Markdown documents: ${docs.join(' | ') || 'none'}`);
+  assert.ok(!page.isDirty && !vscode.workspace.textDocuments.some((d) => d.isUntitled && d.languageId === 'markdown'), 'a rule page left a document to save');
   const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => `${t.label} [${t.input instanceof vscode.TabInputWebview ? t.input.viewType : (t.input as { constructor?: { name?: string } })?.constructor?.name}]`);
   assert.ok(tab, `no Markdown preview of ${page.uri.toString()} opened; tabs: ${tabs.join(' | ')}`);
 }
