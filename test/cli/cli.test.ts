@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { runCli } from '../../server/src/cli/run';
 import { shellcheckAvailable } from '../../server/src/engine/shellcheck';
+import { findRules, ruleHelpMarkdown } from '../../server/src/engine';
 
 const root = path.resolve(__dirname, '../../..');
 let tmp: string;
@@ -64,12 +65,16 @@ describe('formats', () => {
     const runObj = log.runs[0];
     assert.equal(runObj.tool.driver.name, 'dockwise');
     assert.equal(runObj.tool.driver.version, '9.9.9');
+    assert.equal(runObj.tool.driver.informationUri, undefined);
     const rules = runObj.tool.driver.rules;
     assert.ok(rules.length > 20);
     for (const r of rules) {
       assert.equal(typeof r.id, 'string');
       assert.equal(typeof r.shortDescription.text, 'string');
-      assert.match(r.helpUri, /^https:\/\//);
+      // The rule's page travels in the log; there is no page on the web to point at.
+      assert.equal(r.helpUri, undefined);
+      assert.equal(r.help.markdown, ruleHelpMarkdown(findRules(r.id)[0]));
+      assert.ok(r.help.text.includes(findRules(r.id)[0].meta.docs.why), r.id);
       assert.ok(['error', 'warning', 'note', 'none'].includes(r.defaultConfiguration.level));
     }
     for (const res of runObj.results) {
@@ -80,6 +85,9 @@ describe('formats', () => {
       assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'sarif/Dockerfile');
     }
     const apk = runObj.results.find((r: { ruleId: string }) => r.ruleId === 'apk-add-missing-no-cache');
+    const help = rules[apk.ruleIndex].help;
+    assert.match(help.markdown, /^\*\*`apk add` without `--no-cache`[^\n]*\*\*\n[\s\S]*\n## Why\n[\s\S]*\n## Examples\n\nProblem:\n\n```dockerfile\n[\s\S]*## Suppressing\n\n`# dockwise ignore=apk-add-missing-no-cache`/);
+    assert.match(help.text, /^`apk add` without `--no-cache`[^\n]*\.\n\n/);
     assert.deepEqual(apk.fixes[0].artifactChanges[0].replacements[0], { deletedRegion: { startLine: 2, startColumn: 12, endLine: 2, endColumn: 12 }, insertedContent: { text: ' --no-cache' } });
   });
 

@@ -2,7 +2,7 @@
 // Fix-all (the source action, the command, and on save) and "Ignore … for this line".
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { apply, byTitle, closeAll, codeActions, expectDiagnostics, expectText, findDiagnostic, fixesFor, openCopy, sleep } from './helpers';
+import { apply, byTitle, closeAll, codeActions, expectDiagnostics, expectRulePreview, expectText, findDiagnostic, fixesFor, openCopy } from './helpers';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
@@ -147,13 +147,6 @@ suite('ignore for this line', () => {
     const { document } = await openCopy('ignore/Dockerfile');
     await expectDiagnostics(document.uri, ['add-instead-of-copy Warning 3:1-3:4']);
     const actions = await fixesFor(document.uri, findDiagnostic(document.uri, 'add-instead-of-copy'));
-    await apply(byTitle(actions, 'Show documentation for add-instead-of-copy'));
-    let page: vscode.TextDocument | undefined;
-    for (let i = 0; i < 100 && !page; i++) {
-      page = vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().startsWith('# add-instead-of-copy'));
-      if (!page) await sleep(100);
-    }
-    assert.ok(page, 'no markdown document with the rule page was opened');
-    assert.match(page.getText(), /## Why/);
+    await expectRulePreview('add-instead-of-copy', () => apply(byTitle(actions, 'Show documentation for add-instead-of-copy')));
   });
 });

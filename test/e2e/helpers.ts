@@ -169,3 +169,40 @@ export function ruleSummary(id: string): string {
   assert.ok(m, `docs/rules/${id}.md has no **summary** line`);
   return m[1];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Rule pages
+
+/** The link a diagnostic's code carries: the extension's URI handler, in this editor's own scheme. */
+export function ruleLink(id: string): string {
+  return `${vscode.env.uriScheme}://${EXTENSION_ID}/rule/${id}`;
+}
+
+function markdownPreviewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+}
+
+/**
+ * Runs `open` and waits for what the user should see: a rendered Markdown preview of `id`'s page. The page
+ * comes from the server (dockwise.server.explain) as a read-only Markdown document, `dockwise-rule:/<id>.md`,
+ * the same text as the page shipped in the extension, and a new Markdown preview tab shows it. Nothing is
+ * left to save.
+ */
+export async function expectRulePreview(id: string, open: () => Thenable<unknown>, timeoutMs = 15000): Promise<void> {
+  const tabsBefore = new Set(markdownPreviewTabs());
+  await open();
+  const shipped = fs.readFileSync(path.join(extension().extensionPath, 'docs', 'rules', `${id}.md`), 'utf8');
+  const until = Date.now() + timeoutMs;
+  let page: vscode.TextDocument | undefined;
+  let tab: vscode.Tab | undefined;
+  while (Date.now() < until && !(page && tab)) {
+    page = vscode.workspace.textDocuments.find((d) => d.uri.toString() === `dockwise-rule:/${id}.md` && d.languageId === 'markdown' && d.getText() === shipped);
+    tab = page && markdownPreviewTabs().find((t) => !tabsBefore.has(t) && t.label.includes(`${id}.md`));
+    if (!(page && tab)) await sleep(100);
+  }
+  const docs = vscode.workspace.textDocuments.filter((d) => d.languageId === 'markdown').map((d) => `${d.uri.toString()}: ${d.getText().slice(0, 40)}`);
+  assert.ok(page, `no Markdown document dockwise-rule:/${id}.md holding docs/rules/${id}.md; Markdown documents: ${docs.join(' | ') || 'none'}`);
+  assert.ok(!page.isDirty && !vscode.workspace.textDocuments.some((d) => d.isUntitled && d.languageId === 'markdown'), 'a rule page left a document to save');
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => `${t.label} [${t.input instanceof vscode.TabInputWebview ? t.input.viewType : (t.input as { constructor?: { name?: string } })?.constructor?.name}]`);
+  assert.ok(tab, `no Markdown preview of ${page.uri.toString()} opened; tabs: ${tabs.join(' | ')}`);
+}

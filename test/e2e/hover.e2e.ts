@@ -1,7 +1,8 @@
 /// <reference types="mocha" />
 // Hover: a finding explains its rule; a base image says what is known about it; a variable shows its value.
 import * as assert from 'node:assert/strict';
-import { closeAll, expectDiagnostics, fixture, hoverText, open, positionOf, ruleSummary } from './helpers';
+import * as vscode from 'vscode';
+import { closeAll, expectDiagnostics, expectRulePreview, fixture, hoverText, open, positionOf, ruleSummary } from './helpers';
 
 suite('hover', () => {
   suiteTeardown(closeAll);
@@ -17,7 +18,20 @@ suite('hover', () => {
     const text = await hoverText(doc.uri, positionOf(doc, 7, 'ADD', 1));
     assert.ok(text.includes(`**${ruleSummary('add-instead-of-copy')}** · \`add-instead-of-copy\``), `hover on ADD:\n${text}`);
     assert.ok(text.includes('Problem:') && text.includes('Better:'), `hover on ADD shows an example:\n${text}`);
-    assert.match(text, /\[Documentation\]\(\S+\/docs\/rules\/add-instead-of-copy\.md\)/);
+    assert.ok(text.includes('[Documentation](command:dockwise.showDocumentation?%5B%22add-instead-of-copy%22%5D)'), `hover on ADD:\n${text}`);
+  });
+
+  test('the Documentation link is trusted for that one command, and opens the rendered rule page', async () => {
+    const doc = await opened();
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 7, 'ADD', 1));
+    const md = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => typeof c !== 'string' && 'isTrusted' in c && c.value.includes('[Documentation]'));
+    assert.ok(md, 'no Markdown hover with a Documentation link');
+    assert.deepEqual(md.isTrusted, { enabledCommands: ['dockwise.showDocumentation'] });
+    const link = /\[Documentation\]\(command:([\w.]+)\?([^)]+)\)/.exec(md.value);
+    assert.ok(link, md.value);
+    // What the hover does on a click: run the command with the link's JSON arguments.
+    const args = JSON.parse(decodeURIComponent(link[2])) as unknown[];
+    await expectRulePreview('add-instead-of-copy', () => vscode.commands.executeCommand(link[1], ...args));
   });
 
   test('on a base image: what the image is', async () => {

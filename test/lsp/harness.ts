@@ -10,6 +10,8 @@ export interface Editor {
   conn: MessageConnection;
   settings: Record<string, unknown>;
   messages: string[];
+  /** The URIs the server asked to show (window/showDocument). */
+  shown: string[];
   /** Called for every publishDiagnostics, after the waiters. */
   listeners: Array<(p: PublishDiagnosticsParams) => void>;
   open(uri: string, text: string): Promise<Diagnostic[]>;
@@ -18,7 +20,7 @@ export interface Editor {
   close(): void;
 }
 
-export async function startEditor(opts: { configuration?: boolean; rootUri?: string; server?: ServerOptions; initializationOptions?: unknown } = {}): Promise<Editor> {
+export async function startEditor(opts: { configuration?: boolean; showDocument?: boolean; rootUri?: string; server?: ServerOptions; initializationOptions?: unknown } = {}): Promise<Editor> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   // The writer the server uses over stdio.
@@ -30,6 +32,7 @@ export async function startEditor(opts: { configuration?: boolean; rootUri?: str
     conn,
     settings: {},
     messages: [],
+    shown: [],
     listeners: [],
     async open(uri, text) {
       const p = editor.nextDiagnostics(uri);
@@ -64,12 +67,17 @@ export async function startEditor(opts: { configuration?: boolean; rootUri?: str
   conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map(() => editor.settings));
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('workspace/applyEdit', () => ({ applied: true }));
+  conn.onRequest('window/showDocument', (p: { uri: string }) => { editor.shown.push(p.uri); return { success: true }; });
   conn.listen();
   await conn.sendRequest('initialize', {
     // No processId: the server would otherwise poll for this process and keep the test alive.
     processId: null,
     rootUri: opts.rootUri ?? null,
-    capabilities: { workspace: { configuration: opts.configuration !== false, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+    capabilities: {
+      workspace: { configuration: opts.configuration !== false, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { hover: { contentFormat: ['markdown'] } },
+      window: { showDocument: { support: opts.showDocument !== false } },
+    },
     initializationOptions: opts.initializationOptions,
   });
   conn.sendNotification('initialized', {});

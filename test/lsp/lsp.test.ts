@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { applyEdits, initShellParser } from '../../server/src/engine';
+import { applyEdits, findRules, initShellParser, ruleMarkdown } from '../../server/src/engine';
 import { shellcheckAvailable } from '../../server/src/engine/shellcheck';
 import { defineRule } from '../../server/src/engine/rule';
 import { startEditor, type Editor } from './harness';
 
+const repoRoot = path.resolve(__dirname, '../../..');
 let tmp: string;
 let editor: Editor;
 const uriOf = (rel: string) => pathToFileURL(path.join(tmp, rel)).toString();
@@ -39,7 +40,10 @@ describe('diagnostics', () => {
     // Information: the recommended profile lowers maintainer-deprecated to info (it still builds).
     assert.equal(m.severity, 3);
     assert.deepEqual(m.tags, [2]);
-    assert.match(m.codeDescription!.href, /docs\/rules\/maintainer-deprecated\.md$/);
+    // The link is the page shipped beside the server, so it opens offline in any editor.
+    const page = fileURLToPath(m.codeDescription!.href);
+    assert.equal(page, path.join(repoRoot, 'docs/rules/maintainer-deprecated.md'));
+    assert.equal(fs.readFileSync(page, 'utf8'), ruleMarkdown(findRules('maintainer-deprecated')[0]));
     assert.ok(diags.some((d) => short(d) === 'apk-add-missing-no-cache@3:5-3:8/3'));
   });
 
@@ -77,7 +81,11 @@ describe('code actions', () => {
     assert.equal(edited(text, list[0].edit, uri), 'FROM alpine:3.21\nRUN apk add --no-cache curl\nRUN apk add git\n');
     assert.equal(edited(text, list[1].edit, uri), 'FROM alpine:3.21\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n');
     assert.equal(edited(text, list[2].edit, uri), 'FROM alpine:3.21\n# dockwise ignore=apk-add-missing-no-cache\nRUN apk add curl\nRUN apk add git\n');
-    assert.deepEqual(list[3].command, { title: 'Show documentation for apk-add-missing-no-cache', command: 'dockwise.showDocumentation', arguments: ['apk-add-missing-no-cache'] });
+    // This editor has no command of its own for rule pages: the server shows the shipped page (window/showDocument).
+    assert.deepEqual(list[3].command, { title: 'Show documentation for apk-add-missing-no-cache', command: 'dockwise.server.showDocumentation', arguments: ['apk-add-missing-no-cache'] });
+    const shown = editor.shown.length;
+    assert.deepEqual(await editor.conn.sendRequest('workspace/executeCommand', list[3].command), { success: true });
+    assert.deepEqual(editor.shown.slice(shown), [pathToFileURL(path.join(repoRoot, 'docs/rules/apk-add-missing-no-cache.md')).href]);
   });
 
   it('unsafe fixes say so and are not preferred', async () => {
@@ -124,6 +132,11 @@ describe('hover', () => {
 
   it('explains a finding', async () => assert.match(await hover(uri, 7, 3), /MAINTAINER is deprecated[\s\S]*Also known as hadolint DL4000, BuildKit MaintainerDeprecated/));
   it('explains a rule in a pragma', async () => assert.match(await hover(uri, 0, 28), /consecutive-run/));
+  it('links the rule\'s page shipped beside the server', async () => {
+    const page = pathToFileURL(path.join(repoRoot, 'docs/rules/maintainer-deprecated.md')).href;
+    assert.ok((await hover(uri, 7, 3)).includes(`[Documentation](${page}) · [Docker's page for MaintainerDeprecated](https://docs.docker.com/reference/build-checks/maintainer-deprecated/)`));
+    assert.ok((await hover(uri, 0, 28)).includes(`[Documentation](${pathToFileURL(path.join(repoRoot, 'docs/rules/consecutive-run.md')).href})`));
+  });
   it('says which profiles turn the rule on, and why the default differs', async () => {
     assert.match(await hover(uri, 7, 3), /On in recommended \(info\), strict \(warning\), modern \(info\), hadolint \(error\), buildkit \(warning\)\. `info` by default: MAINTAINER still works; it is only deprecated\./);
   });
@@ -243,6 +256,44 @@ describe('settings and config files', () => {
   });
 });
 
+describe('rule pages, by what the editor can do', () => {
+  const text = 'FROM alpine:3.21\nMAINTAINER me\n';
+  const hoverOn = async (e: Editor, uri: string) => ((await e.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 3 } })) as Hover).contents as { value: string };
+  const docActions = async (e: Editor, uri: string, d: Diagnostic) => ((await e.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[]).filter((a) => a.title.startsWith('Show documentation'));
+
+  it('VS Code\'s client: its URI handler for diagnostics, its command for hovers and code actions', async () => {
+    const e = await startEditor({ configuration: false, initializationOptions: { documentation: { ruleUri: 'vscode://dockwise.dockwise/rule/', command: 'dockwise.showDocumentation' } } });
+    const uri = 'untitled:vscode';
+    const d = (await e.open(uri, text)).find((x) => x.code === 'maintainer-deprecated')!;
+    assert.equal(d.codeDescription?.href, 'vscode://dockwise.dockwise/rule/maintainer-deprecated');
+    assert.ok((await hoverOn(e, uri)).value.includes('[Documentation](command:dockwise.showDocumentation?%5B%22maintainer-deprecated%22%5D)'));
+    assert.deepEqual((await docActions(e, uri, d)).map((a) => a.command), [{ title: 'Show documentation for maintainer-deprecated', command: 'dockwise.showDocumentation', arguments: ['maintainer-deprecated'] }]);
+    e.close();
+  });
+
+  it('an editor that cannot show documents gets the page\'s file URI, and no action it could not run', async () => {
+    const e = await startEditor({ configuration: false, showDocument: false });
+    const uri = 'untitled:plain';
+    const d = (await e.open(uri, text)).find((x) => x.code === 'maintainer-deprecated')!;
+    assert.equal(d.codeDescription?.href, pathToFileURL(path.join(repoRoot, 'docs/rules/maintainer-deprecated.md')).href);
+    assert.deepEqual(await docActions(e, uri, d), []);
+    e.close();
+  });
+
+  it('without the pages beside it the server links nothing, rather than something dead', async () => {
+    const e = await startEditor({ configuration: false, server: { rulePagesDir: undefined } });
+    const uri = 'untitled:nopages';
+    const d = (await e.open(uri, text)).find((x) => x.code === 'maintainer-deprecated')!;
+    assert.equal(d.codeDescription, undefined);
+    const h = (await hoverOn(e, uri)).value;
+    assert.ok(h.includes('MAINTAINER') && !h.includes('[Documentation]'), h);
+    assert.deepEqual(await docActions(e, uri, d), []);
+    assert.deepEqual(await e.conn.sendRequest('workspace/executeCommand', { command: 'dockwise.server.showDocumentation', arguments: ['maintainer-deprecated'] }), { success: false });
+    assert.deepEqual(e.shown, []);
+    e.close();
+  });
+});
+
 describe('shellcheck', () => {
   it('runs only when enabled, adds SC findings at their place after the engine\'s', async (t) => {
     if (!(await shellcheckAvailable())) return t.skip('shellcheck is not installed');
@@ -256,6 +307,8 @@ describe('shellcheck', () => {
     await first;
     const d = (await second).find((x) => x.code === 'SC2086');
     assert.deepEqual(d?.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 11 } });
+    // ShellCheck documents its codes; Dockwise has no page for them.
+    assert.equal(d?.codeDescription?.href, 'https://www.shellcheck.net/wiki/SC2086');
     editor.settings = {};
     const p = editor.nextDiagnostics(uri);
     editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });

@@ -1,7 +1,7 @@
 // Output formats. `json` is a stable contract other tools consume: change it only by bumping "version".
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { allRules, findRules, profileSeverity, ruleUrl, type Finding, type ProfileName, type Severity } from '../engine';
+import { allRules, findRules, profileSeverity, ruleHelpMarkdown, ruleHelpText, type Finding, type ProfileName, type Severity } from '../engine';
 
 export interface FileReport {
   path: string;
@@ -104,7 +104,6 @@ export function formatSarif(files: FileReport[], version: string, profile: Profi
         driver: {
           name: 'dockwise',
           version,
-          informationUri: 'https://github.com/dockwise/dockwise',
           rules: allRules.map((r) => {
             const sev = profileSeverity(profile, r.meta);
             return {
@@ -112,8 +111,8 @@ export function formatSarif(files: FileReport[], version: string, profile: Profi
               name: r.meta.id.replace(/(^|-)([a-z0-9])/g, (_, __, ch: string) => ch.toUpperCase()),
               shortDescription: { text: r.meta.docs.summary.replace(/`/g, '') },
               fullDescription: { text: r.meta.docs.why },
-              helpUri: ruleUrl(r.meta.id),
-              help: { text: `${r.meta.docs.why}\n\n${ruleUrl(r.meta.id)}`, markdown: `${r.meta.docs.why}\n\n[Documentation](${ruleUrl(r.meta.id)})` },
+              // The whole page travels with the log (code scanning shows help.markdown): no URL to go dead.
+              help: { text: ruleHelpText(r), markdown: ruleHelpMarkdown(r) },
               defaultConfiguration: { level: sev === 'off' ? 'none' : sarifLevel(sev), enabled: sev !== 'off' },
               properties: { tags: [r.meta.aliases.hadolint, r.meta.aliases.buildkit].filter(Boolean) },
             };

@@ -10,5 +10,5 @@ export { runShellcheck, shellcheckAvailable, type ShellcheckOptions } from './sh
 export { allRules, findRule, findRules } from './rules';
 export type { Rule, RuleContext, FileAccess, EngineSettings } from './rule';
 export { cachedFiles, memoryFiles } from './rule';
-export { ruleMarkdown, ruleHoverMarkdown, ruleTableMarkdown, withRuleTable, ruleUrl, profilesMarkdown, profileSettingEnum, profilesSentence } from './docs/markdown';
+export { ruleMarkdown, ruleHelpMarkdown, ruleHelpText, ruleHoverMarkdown, ruleTableMarkdown, withRuleTable, profilesMarkdown, profileSettingEnum, profilesSentence } from './docs/markdown';
 export * from './config';

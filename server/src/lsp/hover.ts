@@ -44,7 +44,14 @@ function instrAt(model: DockerfileModel, offset: number): Instr | undefined {
   return undefined;
 }
 
-export function hoverAt(model: DockerfileModel, findings: Finding[], offset: number, opts: { today: string; keywords: boolean }): HoverResult | undefined {
+export interface HoverOptions {
+  today: string;
+  keywords: boolean;
+  /** Where a rule's page opens in this editor (see rule-pages.ts); none: no Documentation link. */
+  pageLink?: (id: string) => string | undefined;
+}
+
+export function hoverAt(model: DockerfileModel, findings: Finding[], offset: number, opts: HoverOptions): HoverResult | undefined {
   const pos = model.lines.positionAt(offset);
   // 1. Findings under the cursor; what the cursor is on (image, variable…) is added below them.
   const here = findings.filter((f) => {
@@ -60,7 +67,7 @@ export function hoverAt(model: DockerfileModel, findings: Finding[], offset: num
       if (seen.has(f.rule)) continue;
       seen.add(f.rule);
       const rule = findRules(f.rule)[0];
-      if (rule) parts.push(ruleHoverMarkdown(rule));
+      if (rule) parts.push(ruleHoverMarkdown(rule, opts.pageLink?.(rule.meta.id)));
     }
     if (target && !target.keyword) parts.push(target.markdown);
     const f = here[0];
@@ -69,7 +76,7 @@ export function hoverAt(model: DockerfileModel, findings: Finding[], offset: num
   return target;
 }
 
-function targetAt(model: DockerfileModel, offset: number, opts: { today: string; keywords: boolean }): (HoverResult & { keyword?: boolean }) | undefined {
+function targetAt(model: DockerfileModel, offset: number, opts: HoverOptions): (HoverResult & { keyword?: boolean }) | undefined {
   const pos = model.lines.positionAt(offset);
   // 2. A rule name inside a pragma.
   for (const p of readPragmas(model).pragmas) {
@@ -78,7 +85,7 @@ function targetAt(model: DockerfileModel, offset: number, opts: { today: string;
       if (offset < n.start || offset > n.end) continue;
       const rules = findRules(n.name);
       if (!rules.length) return undefined;
-      return { markdown: rules.map(ruleHoverMarkdown).join('\n\n---\n\n'), start: n.start, end: n.end };
+      return { markdown: rules.map((r) => ruleHoverMarkdown(r, opts.pageLink?.(r.meta.id))).join('\n\n---\n\n'), start: n.start, end: n.end };
     }
   }
   const instr = instrAt(model, offset);

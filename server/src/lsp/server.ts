@@ -4,15 +4,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeAction, CodeActionKind, DiagnosticSeverity, DiagnosticTag, DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments,
+  CodeAction, CodeActionKind, type Command, DiagnosticSeverity, DiagnosticTag, DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments,
   type CodeActionParams, type Connection, type Diagnostic, type InitializeParams, type InitializeResult, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  allRules, buildLintOptions, cachedFiles, diskFiles, DockerfileModel, findConfigFile, findRules, fixAll, fixProblem, ignoreEdit, initShellParser, lintIncremental, lintModel, loadConfigFile, ruleMarkdown, ruleUrl,
+  allRules, buildLintOptions, cachedFiles, diskFiles, DockerfileModel, findConfigFile, findRules, fixAll, fixProblem, ignoreEdit, initShellParser, lintIncremental, lintModel, loadConfigFile, ruleMarkdown,
   type FileAccess, type Finding, type LintMemo, type Fix, type LoadedConfig, type ResolvedOptions, type Rule, type Severity, type UserSettings,
 } from '../engine';
 import { hoverAt } from './hover';
+import { documentationOptions, findRulePagesDir, RulePages } from './rule-pages';
 import { runShellcheck } from '../engine/shellcheck';
 
 export interface DockwiseSettings {
@@ -33,6 +34,8 @@ export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, profile: '', r
 export interface ServerOptions {
   /** Extra rules to run (tests use this to prove a throwing rule does not take the others down). */
   extraRules?: readonly Rule[];
+  /** The folder of the rule pages; default: docs/rules of the package the server runs from. */
+  rulePagesDir?: string;
 }
 
 interface Entry {
@@ -84,12 +87,16 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   // ShellCheck is an external program: it only runs when the workspace is trusted (the client says so).
   let workspaceTrusted = true;
   let workspaceRoots: string[] = [];
+  let pages = new RulePages(undefined);
+  let canShowDocument = false;
   const ready = initShellParser();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canConfigure = params.capabilities.workspace?.configuration === true;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean } | undefined;
+    canShowDocument = params.capabilities.window?.showDocument?.support === true;
+    const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown } | undefined;
+    pages = new RulePages('rulePagesDir' in serverOptions ? serverOptions.rulePagesDir : findRulePagesDir(), documentationOptions(init?.documentation));
     dockerExtensionActive = init?.dockerExtensionActive === true;
     workspaceTrusted = init?.workspaceTrusted !== false;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => filePath(f.uri)).filter((p): p is string => !!p);
@@ -100,7 +107,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
         hoverProvider: true,
         foldingRangeProvider: true,
-        executeCommandProvider: { commands: ['dockwise.server.fixAll', 'dockwise.server.explain'] },
+        executeCommandProvider: { commands: ['dockwise.server.fixAll', 'dockwise.server.explain', 'dockwise.server.showDocumentation'] },
       },
       serverInfo: { name: 'dockwise' },
     };
@@ -256,11 +263,12 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const tags: DiagnosticTag[] = [];
     if (rule?.meta.tags?.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);
     if (rule?.meta.tags?.includes('unnecessary')) tags.push(DiagnosticTag.Unnecessary);
+    const href = pages.diagnosticHref(f.rule);
     return {
       range: f.range,
       severity: SEVERITY[f.severity],
       code: f.rule,
-      codeDescription: { href: ruleUrl(f.rule) },
+      ...(href ? { codeDescription: { href } } : {}),
       source: 'dockwise',
       message: f.message,
       ...(tags.length ? { tags } : {}),
@@ -376,7 +384,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
           if (edit) actions.push({ title: `Fix all ${id} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
         }
         actions.push({ title: `Ignore ${id} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [ignores[k]] } } });
-        actions.push({ title: `Show documentation for ${id}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: `Show documentation for ${id}`, command: 'dockwise.showDocumentation', arguments: [id] } });
+        const show = documentationCommand(id);
+        if (show) actions.push({ title: show.title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: show });
       }
       return actions;
     } catch (e) {
@@ -385,6 +394,15 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     }
   });
 
+  /** The client's own command when it has one; else the server shows the shipped page with window/showDocument. */
+  function documentationCommand(id: string): Command | undefined {
+    if (!findRules(id).length) return undefined;
+    const title = `Show documentation for ${id}`;
+    if (pages.options.command) return { title, command: pages.options.command, arguments: [id] };
+    if (canShowDocument && pages.fileUri(id)) return { title, command: 'dockwise.server.showDocumentation', arguments: [id] };
+    return undefined;
+  }
+
   connection.onHover(async (params) => {
     try {
       const doc = documents.get(params.textDocument.uri);
@@ -392,7 +410,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const entry = await analyse(doc);
       if (!entry) return null;
       const keywords = entry.settings.hover.instructions === 'on' || (entry.settings.hover.instructions === 'auto' && !dockerExtensionActive);
-      const h = hoverAt(entry.model, entry.findings, doc.offsetAt(params.position), { today: entry.options.settings?.today ?? new Date().toISOString().slice(0, 10), keywords });
+      const h = hoverAt(entry.model, entry.findings, doc.offsetAt(params.position), { today: entry.options.settings?.today ?? new Date().toISOString().slice(0, 10), keywords, pageLink: (id) => pages.hoverLink(id) });
       if (!h) return null;
       return { contents: { kind: 'markdown', value: h.markdown }, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } };
     } catch (e) {
@@ -436,6 +454,12 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       if (params.command === 'dockwise.server.explain') {
         const rule = findRules(String(params.arguments?.[0] ?? ''))[0];
         return rule ? ruleMarkdown(rule) : null;
+      }
+      if (params.command === 'dockwise.server.showDocumentation') {
+        const rule = findRules(String(params.arguments?.[0] ?? ''))[0];
+        const uri = rule && pages.fileUri(rule.meta.id);
+        if (!uri) return { success: false };
+        return await connection.window.showDocument({ uri, takeFocus: true });
       }
     } catch (e) {
       connection.console.error(`Dockwise: command ${params.command} failed: ${(e as Error)?.stack ?? e}`);

@@ -4,12 +4,6 @@ import type { Rule } from '../rule';
 import type { RuleMeta, SeverityOrOff } from '../types';
 import { DEFAULT_PROFILE, MODERN, PROFILE_NAMES, PROFILE_SUMMARIES, RECOMMENDED, profileEntry, profileSeverity, type ProfileName } from '../config/profiles';
 
-export const DOCS_BASE_URL = 'https://github.com/dockwise/dockwise/blob/main/docs/rules/';
-
-export function ruleUrl(id: string): string {
-  return `${DOCS_BASE_URL}${id}.md`;
-}
-
 function aliasText(meta: RuleMeta): string {
   const parts: string[] = [];
   if (meta.aliases.hadolint) parts.push(`hadolint ${meta.aliases.hadolint}`);
@@ -61,11 +55,31 @@ function profileReasons(meta: RuleMeta): string[] {
 /** The page for docs/rules/<id>.md and `dockwise --explain <id>`. */
 export function ruleMarkdown(rule: Rule): string {
   const m = rule.meta;
+  return [`# ${m.id}`, '', `> Generated from the rule's metadata in \`server/src/engine/rules/${m.id}.ts\`; edit it there.`, '', ...rulePageBody(rule)].join('\n') + '\n';
+}
+
+/** The page without its title and the note for editors of this repository: SARIF's `help.markdown`. */
+export function ruleHelpMarkdown(rule: Rule): string {
+  return rulePageBody(rule).join('\n') + '\n';
+}
+
+/** SARIF's `help.text`: what the page says, without examples or tables. */
+export function ruleHelpText(rule: Rule): string {
+  const m = rule.meta;
+  const parts = [`${m.docs.summary}.`, m.docs.why];
+  if (m.docs.fixSafety) parts.push(`Fix safety: ${m.docs.fixSafety}`);
+  parts.push(profilesSentence(m), suppressing(m.id));
+  if (m.docs.references.length) parts.push(['References:', ...m.docs.references.map((r) => `- ${r}`)].join('\n'));
+  return parts.join('\n\n') + '\n';
+}
+
+function suppressing(id: string): string {
+  return `\`# dockwise ignore=${id}\` on the line above the instruction, or \`${id}: off\` under \`rules:\` in \`.dockwise.yaml\`.`;
+}
+
+function rulePageBody(rule: Rule): string[] {
+  const m = rule.meta;
   const lines = [
-    `# ${m.id}`,
-    '',
-    `> Generated from the rule's metadata in \`server/src/engine/rules/${m.id}.ts\`; edit it there.`,
-    '',
     `**${m.docs.summary}**`,
     '',
     `| | |`,
@@ -87,16 +101,19 @@ export function ruleMarkdown(rule: Rule): string {
     if (ex.note) lines.push('', ex.note);
   }
   if (m.docs.fixSafety) lines.push('', '## Fix safety', '', m.docs.fixSafety);
-  lines.push('', '## Suppressing', '', `\`# dockwise ignore=${m.id}\` on the line above the instruction, or \`${m.id}: off\` under \`rules:\` in \`.dockwise.yaml\`.`);
+  lines.push('', '## Suppressing', '', suppressing(m.id));
   if (m.docs.references.length) {
     lines.push('', '## References', '');
     for (const r of m.docs.references) lines.push(`- <${r}>`);
   }
-  return lines.join('\n') + '\n';
+  return lines;
 }
 
-/** Short Markdown for an editor hover: summary, why, first example, fix safety when unsafe, aliases. */
-export function ruleHoverMarkdown(rule: Rule): string {
+/**
+ * Short Markdown for an editor hover: summary, why, first example, fix safety when unsafe, aliases.
+ * `pageLink`: where the rule's page opens in this editor; without one the hover has no Documentation link.
+ */
+export function ruleHoverMarkdown(rule: Rule, pageLink?: string): string {
   const m = rule.meta;
   const ex = m.docs.examples[0];
   const parts = [`**${m.docs.summary}** · \`${m.id}\``, '', m.docs.why];
@@ -105,10 +122,10 @@ export function ruleHoverMarkdown(rule: Rule): string {
   const aliases = aliasText(m);
   if (aliases) parts.push('', `Also known as ${aliases}.`);
   parts.push('', [profilesSentence(m), ...profileReasons(m)].join(' '));
-  const links = [`[Documentation](${ruleUrl(m.id)})`];
+  const links = pageLink ? [`[Documentation](${pageLink})`] : [];
   const dockerPage = buildkitPage(m);
   if (dockerPage) links.push(`[Docker's page for ${m.aliases.buildkit}](${dockerPage})`);
-  parts.push('', links.join(' · '));
+  if (links.length) parts.push('', links.join(' · '));
   return parts.join('\n');
 }
 

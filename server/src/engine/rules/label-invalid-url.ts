@@ -21,11 +21,11 @@ export default defineRule({
     scope: 'stage',
     docs: {
       summary: 'Label value is not a valid URL',
-      why: 'A URL label (source, documentation, vendor site) is followed by tools and people: it must be an absolute URL with a scheme, such as `https://github.com/acme/api`. Inactive until `label-schema` gives a label the type `url`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',
+      why: 'A URL label (source, documentation, vendor site) is followed by tools and people: it must be an absolute URL with a scheme, such as `https://example.com/acme/api`. Inactive until `label-schema` gives a label the type `url`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',
       examples: [
         {
-          bad: 'FROM debian:12-slim\nLABEL org.opencontainers.image.source=\"github.com/acme/api\"\n',
-          good: 'FROM debian:12-slim\nLABEL org.opencontainers.image.source=\"https://github.com/acme/api\"\n',
+          bad: 'FROM debian:12-slim\nLABEL org.opencontainers.image.source=\"example.com/acme/api\"\n',
+          good: 'FROM debian:12-slim\nLABEL org.opencontainers.image.source=\"https://example.com/acme/api\"\n',
           settings: { labelSchema: { 'org.opencontainers.image.source': 'url' } },
           note: 'With `label-schema: {org.opencontainers.image.source: url}`.',
         },

@@ -13,7 +13,7 @@ export default defineRule({
       examples: [
         {
           bad: 'FROM debian:12-slim\nLABEL org.opencontainers.image.title="api"\n',
-          good: 'FROM debian:12-slim\nLABEL org.opencontainers.image.title="api" \\\n      org.opencontainers.image.source="https://github.com/acme/api"\n',
+          good: 'FROM debian:12-slim\nLABEL org.opencontainers.image.title="api" \\\n      org.opencontainers.image.source="https://example.com/acme/api"\n',
           settings: { labelSchema: { 'org.opencontainers.image.title': 'text', 'org.opencontainers.image.source': 'url' } },
           note: 'With `label-schema: {org.opencontainers.image.title: text, org.opencontainers.image.source: url}`.',
         },

@@ -13,7 +13,7 @@ export default defineRule({
       examples: [
         { bad: 'FROM alpine:3.21\n# dockwise ignore=consecutive-runs\nRUN mkdir /a\nRUN mkdir /b\n', good: 'FROM alpine:3.21\n# dockwise ignore=consecutive-run\nRUN mkdir /a\nRUN mkdir /b\n' },
       ],
-      references: ['https://github.com/dockwise/dockwise/blob/main/docs/configuration.md'],
+      references: ['https://github.com/hadolint/hadolint#inline-ignores', 'https://docs.docker.com/build/checks/'],
     },
   },
   check(ctx) {
