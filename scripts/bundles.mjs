@@ -1,0 +1,22 @@
+// What dist/ holds: the esbuild bundles and the WASM files copied beside them. The build uses this, and
+// so does the notices test, which bundles again to see which packages each bundle contains.
+import fs from 'node:fs';
+
+// web-tree-sitter reads import.meta.url to find its WASM; in a CommonJS bundle that is this file's URL.
+const importMetaUrl = { define: { 'import.meta.url': '__importMetaUrl' }, banner: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: false, logLevel: 'warning', legalComments: 'none' };
+
+/** The bundles whose entry exists, as esbuild options (paths relative to the repository root). */
+export function bundles(version) {
+  return [
+    { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', define: importMetaUrl.define, banner: { js: `#!/usr/bin/env node\n${importMetaUrl.banner}` } },
+    { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaUrl.banner}` }, define: { ...importMetaUrl.define, DOCKWISE_VERSION: JSON.stringify(version) } },
+  ].filter((b) => fs.existsSync(b.entryPoints[0]));
+}
+
+/** WASM files copied into dist/: the package that provides each, and the file inside it. */
+export const wasmFiles = [
+  { package: 'web-tree-sitter', file: 'web-tree-sitter.wasm' },
+  { package: 'tree-sitter-bash', file: 'tree-sitter-bash.wasm' },
+];
