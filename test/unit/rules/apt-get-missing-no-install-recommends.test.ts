@@ -3,6 +3,8 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'apt-get install -f only after dpkg -i succeeded: nothing to install', code: 'FROM debian:12-slim\nCOPY app.deb /tmp/\nRUN dpkg -i /tmp/app.deb && apt-get install -y -f && rm /tmp/app.deb\n' },
+    { name: 'purged with --auto-remove in the same RUN: the recommends go too', code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && curl -o /x http://example.com/x && apt-get purge -y --auto-remove curl\n' },
     { name: 'a builder stage: recommends never ship', code: 'FROM debian:12-slim AS build\nRUN apt-get install -y gcc\nFROM debian:12-slim\nCOPY --from=build /out /out\n' },
     { name: 'a Docker Dev Environments stage wants them', code: 'FROM golang:1.25 AS dev-envs\nRUN apt-get install -y git\n' },
     { name: 'a Dockerfile beside devcontainer.json', code: 'FROM debian:12\nRUN apt-get install -y git\n', files: { 'devcontainer.json': '{}' } },
@@ -12,6 +14,20 @@ testRule(rule, {
     'FROM debian:12-slim\nRUN apt-get update\n',
   ],
   invalid: [
+    {
+      name: 'apt-get -f install after a failed dpkg -i installs the missing dependencies, recommends too',
+      code: 'FROM debian:12-slim\nRUN (dpkg -i /tmp/app.deb || apt-get -f install -y)\n',
+      errors: [{ at: '2:30-2:37' }],
+      output: null,
+      unsafeOutput: 'FROM debian:12-slim\nRUN (dpkg -i /tmp/app.deb || apt-get -f install --no-install-recommends -y)\n',
+    },
+    {
+      name: 'purged without --auto-remove: the recommends stay',
+      code: 'FROM debian:12-slim\nRUN apt-get install -y curl && apt-get purge -y curl\n',
+      errors: [{ at: '2:5-2:12' }],
+      output: null,
+      unsafeOutput: 'FROM debian:12-slim\nRUN apt-get install --no-install-recommends -y curl && apt-get purge -y curl\n',
+    },
     {
       code: 'FROM debian:12-slim\nRUN apt-get install -y curl\n',
       errors: [{ at: '2:5-2:12', message: /--no-install-recommends/ }],

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
-import { PACKAGE_MANAGERS } from '../model/package-managers';
-import { packageCommands, runShips } from './support';
+import { packageCommand, PACKAGE_MANAGERS, removedLater, type PackageCommand } from '../model/package-managers';
+import type { Instr } from '../model/dockerfile';
+import { commandsAfter, packageCommands, runShips } from './support';
 import { isDevEnvironmentStage } from '../model/base-images';
 
 const APT = PACKAGE_MANAGERS.apt;
@@ -31,6 +32,8 @@ export default defineRule({
         if (pc.manager !== APT || pc.tool !== 'apt-get' || pc.action !== 'install') continue;
         if (pc.flags.some((f) => f.name === 'no-install-recommends' || (f.value ?? '').startsWith('APT::Install-Recommends='))) continue;
         if (pc.cmd.args.some((w) => /APT::Install-Recommends=(false|0|no)/i.test(w.value))) continue;
+        // Packages purged with their dependencies take their recommends along.
+        if (onlyAfterDpkgSucceeded(ctx.model.text, instr, pc) || purgedWithDependencies(instr, pc)) continue;
         const install = pc.sub[0];
         ctx.report({
           start: pc.nameWord.start,
@@ -42,3 +45,30 @@ export default defineRule({
     }
   },
 });
+
+/** Every package the install names is removed later in the same RUN by a removal that also takes what they pulled in. */
+function purgedWithDependencies(instr: Instr, pc: PackageCommand): boolean {
+  const later = commandsAfter(instr, pc.cmd);
+  const autoRemoves = later.some((c) => {
+    const r = packageCommand(c);
+    return r?.manager === APT && r.action === 'remove' && (r.subcommand === 'autoremove' || r.flags.some((f) => f.name === 'auto-remove' || f.name === 'autoremove'));
+  });
+  if (!autoRemoves) return false;
+  const removed = removedLater(pc, later, instr.run?.commands ?? []);
+  return pc.operands.every((w) => removed(w.value));
+}
+
+/**
+ * `dpkg -i x.deb && … && apt-get install -f`: the install names nothing and runs only when dpkg found every dependency, so
+ * it installs nothing (after `||`, `;` or `|| true &&` it does install the missing dependencies).
+ */
+function onlyAfterDpkgSucceeded(text: string, instr: Instr, pc: PackageCommand): boolean {
+  if (pc.operands.length) return false;
+  const cmds = instr.run?.commands ?? [];
+  // Back through an unbroken `&&` chain to the dpkg.
+  for (let i = cmds.indexOf(pc.cmd); i > 0; i--) {
+    if (text.slice(cmds[i - 1].end, cmds[i].start).replace(/\\\r?\n|\s/g, '') !== '&&') return false;
+    if (cmds[i - 1].name === 'dpkg') return true;
+  }
+  return false;
+}
