@@ -117,21 +117,21 @@ suite('quick fixes', () => {
       'Show documentation for apt-get-missing-yes',
     ]);
     await apply(byTitle(actions, 'Add -y'));
-    await expectText(document, lines('FROM ubuntu:24.04', 'RUN apt-get update && apt-get install -y curl=8.5.0-2ubuntu10.6', ...rest), '-y after install');
+    await expectText(document, lines('FROM ubuntu:24.04', 'RUN apt-get update && apt-get install -y jq=1.7.1-3build1', ...rest), '-y after install');
     await expectDiagnostics(uri, ['apt-lists-not-removed Information 2:5-2:19', 'apt-get-missing-no-install-recommends Information 2:23-2:30']);
 
     actions = await fixesFor(uri, findDiagnostic(uri, 'apt-get-missing-no-install-recommends'));
     const unsafe = byTitle(actions, 'Add --no-install-recommends (unsafe: installs fewer packages)');
     assert.equal(unsafe.isPreferred, false);
     await apply(unsafe);
-    await expectText(document, lines('FROM ubuntu:24.04', 'RUN apt-get update && apt-get install --no-install-recommends -y curl=8.5.0-2ubuntu10.6', ...rest), '--no-install-recommends after install');
+    await expectText(document, lines('FROM ubuntu:24.04', 'RUN apt-get update && apt-get install --no-install-recommends -y jq=1.7.1-3build1', ...rest), '--no-install-recommends after install');
     await expectDiagnostics(uri, ['apt-lists-not-removed Information 2:5-2:19']);
 
     actions = await fixesFor(uri, findDiagnostic(uri, 'apt-lists-not-removed'));
     await apply(byTitle(actions, 'Append rm -rf /var/lib/apt/lists/*'));
     await expectText(document, lines(
       'FROM ubuntu:24.04',
-      'RUN apt-get update && apt-get install --no-install-recommends -y curl=8.5.0-2ubuntu10.6 && \\',
+      'RUN apt-get update && apt-get install --no-install-recommends -y jq=1.7.1-3build1 && \\',
       '    rm -rf /var/lib/apt/lists/*',
       ...rest,
     ), 'rm -rf /var/lib/apt/lists/* appended');

@@ -16,11 +16,11 @@ export default defineRule({
     fixable: 'unsafe',
     docs: {
       summary: '`apt-get install` without `--no-install-recommends`',
-      why: 'By default apt also installs every "recommended" package: documentation, extra tools, sometimes whole toolchains. They make the image larger and widen its attack surface, and an image rarely needs them. Not reported in builder stages, whose packages never ship, nor in development environments (a Dev Container, a Dockerfile beside devcontainer.json, a `dev-envs` stage), where the recommended tools and docs are wanted; `apt-get install -s` only simulates.',
+      why: 'By default apt also installs every "recommended" package: documentation, extra tools, sometimes whole toolchains. They make the image larger and widen its attack surface, and an image rarely needs them. Not reported in builder stages, whose packages never ship, nor in development environments (a Dev Container, a Dockerfile beside devcontainer.json, a `dev-envs` stage), where the recommended tools and docs are wanted; `apt-get install -s` only simulates, a bare `apt-get install -f` reached only when `dpkg -i` succeeded installs nothing, and packages purged with `--auto-remove` in the same RUN take their recommends with them.',
       examples: [
-        { bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n', good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n' },
+        { bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n', good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*\n' },
       ],
-      fixSafety: 'Unsafe: the image gets fewer packages. If something relied on a recommended package (for example ca-certificates pulled in by curl), add it to the install list explicitly.',
+      fixSafety: 'Unsafe: the image gets fewer packages. curl and wget get their CA bundle only as a recommend, so when they are installed without ca-certificates the fix names it too and https downloads keep working; if something else relied on a recommended package, add it to the install list.',
       references: ['https://docs.docker.com/build/building/best-practices/#apt-get'],
     },
   },
@@ -39,7 +39,7 @@ export default defineRule({
           start: pc.nameWord.start,
           end: pc.nameWord.end,
           message: `\`apt-get ${pc.subcommand}\` without \`--no-install-recommends\` also installs recommended packages`,
-          fixes: [{ title: 'Add --no-install-recommends (unsafe: installs fewer packages)', safety: 'unsafe', edits: [{ start: install.end, end: install.end, text: ' --no-install-recommends' }] }],
+          fixes: [caCertificatesFix(pc) ?? { title: 'Add --no-install-recommends (unsafe: installs fewer packages)', safety: 'unsafe', edits: [{ start: install.end, end: install.end, text: ' --no-install-recommends' }] }],
         });
       }
     }
@@ -71,4 +71,20 @@ function onlyAfterDpkgSucceeded(text: string, instr: Instr, pc: PackageCommand):
     if (cmds[i - 1].name === 'dpkg') return true;
   }
   return false;
+}
+
+// Debian's curl and wget get their CA bundle only as a recommended package: without it every https download fails.
+const NEEDS_CA_BUNDLE = new Set(['curl', 'wget']);
+
+/** For an install of curl or wget that does not name ca-certificates: the flag, and ca-certificates named explicitly. */
+function caCertificatesFix(pc: PackageCommand) {
+  const names = pc.operands.map((w) => APT.packageName(w.value));
+  if (!names.some((n) => NEEDS_CA_BUNDLE.has(n)) || names.includes('ca-certificates')) return undefined;
+  const install = pc.sub[0];
+  const last = pc.operands[pc.operands.length - 1];
+  return {
+    title: 'Add --no-install-recommends and ca-certificates, which curl and wget only recommend (unsafe: installs fewer packages)',
+    safety: 'unsafe' as const,
+    edits: [{ start: install.end, end: install.end, text: ' --no-install-recommends' }, { start: last.end, end: last.end, text: ' ca-certificates' }],
+  };
 }
