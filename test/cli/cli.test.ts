@@ -34,7 +34,7 @@ function write(rel: string, text: string | Buffer) {
   return p;
 }
 
-const BAD = 'FROM alpine:latest\nRUN apk add curl\nCMD echo hi\n';
+const BAD = 'FROM alpine:latest\nRUN apk add curl\nENTRYPOINT echo hi\n';
 
 before(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-cli-'));
@@ -355,7 +355,7 @@ describe('profiles', () => {
 });
 
 describe('baselines', () => {
-  const ORIGINAL = 'FROM alpine:latest\nRUN apk add curl\nCMD echo hi\n';
+  const ORIGINAL = 'FROM alpine:latest\nRUN apk add curl\nENTRYPOINT echo hi\n';
   const lint = async (file: string, args: string[], cwd?: string) => {
     const r = await run(['-f', 'json', ...args, file], { cwd });
     return { code: r.code, stderr: r.stderr, found: JSON.parse(r.stdout).files[0].findings.map((f: { rule: string; line: number }) => `${f.rule}@${f.line}`) };
@@ -388,16 +388,16 @@ describe('baselines', () => {
     const base = ['--baseline', 'bl2/baseline.json'];
     assert.deepEqual(await lint('bl2/Dockerfile', base), { code: 0, stderr: '', found: [] });
     // Lines added above, and an instruction between: every finding moves, none is new.
-    write('bl2/Dockerfile', '# The web image.\n\nFROM alpine:latest\nLABEL org.opencontainers.image.title=web\nRUN   apk add \\\n    curl\nCMD echo hi\n');
+    write('bl2/Dockerfile', '# The web image.\n\nFROM alpine:latest\nLABEL org.opencontainers.image.title=web\nRUN   apk add \\\n    curl\nENTRYPOINT echo hi\n');
     assert.deepEqual((await lint('bl2/Dockerfile', base)).found, []);
     // A new finding of a baselined rule elsewhere is reported; the baselined one is not.
-    write('bl2/Dockerfile', 'FROM alpine:latest\nRUN apk add curl\nCMD echo hi\nRUN apk add jq\n');
+    write('bl2/Dockerfile', 'FROM alpine:latest\nRUN apk add curl\nENTRYPOINT echo hi\nRUN apk add jq\n');
     assert.deepEqual(await lint('bl2/Dockerfile', base), { code: 1, stderr: '', found: ['apk-add-missing-no-cache@4'] });
     // The same instruction once more: the baseline held one.
-    write('bl2/Dockerfile', 'FROM alpine:latest\nRUN apk add curl\nCMD echo hi\nRUN apk add curl\n');
+    write('bl2/Dockerfile', 'FROM alpine:latest\nRUN apk add curl\nENTRYPOINT echo hi\nRUN apk add curl\n');
     assert.deepEqual((await lint('bl2/Dockerfile', base)).found, ['apk-add-missing-no-cache@4']);
     // A changed instruction is judged again.
-    write('bl2/Dockerfile', 'FROM alpine:latest\nRUN apk add curl jq\nCMD echo hello\n');
+    write('bl2/Dockerfile', 'FROM alpine:latest\nRUN apk add curl jq\nENTRYPOINT echo hello\n');
     assert.deepEqual((await lint('bl2/Dockerfile', base)).found, ['apk-add-missing-no-cache@2', 'shell-form-cmd@3']);
     // Without the baseline, everything.
     assert.deepEqual((await lint('bl2/Dockerfile', [])).found, ['base-image-latest@1', 'apk-add-missing-no-cache@2', 'shell-form-cmd@3']);

@@ -110,13 +110,13 @@ describe('code actions', () => {
   });
 
   it('source.fixAll.dockwise applies every safe fix to a fixed point', async () => {
-    const text = 'FROM alpine:3.21\nMAINTAINER me\nRUN apk add curl\nCMD echo hi\nUSER 1\n';
+    const text = 'FROM alpine:3.21\nMAINTAINER me\nRUN apk add curl\nENTRYPOINT echo hi\nUSER 1\n';
     const uri = write('fa/Dockerfile', text);
     await editor.open(uri, text);
     const list: CodeAction[] = await editor.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.dockwise'] } });
     assert.equal(list.length, 1);
     assert.equal(list[0].kind, 'source.fixAll.dockwise');
-    assert.equal(edited(text, list[0].edit, uri), 'FROM alpine:3.21\nLABEL org.opencontainers.image.authors="me"\nRUN apk add --no-cache curl\nCMD ["echo", "hi"]\nUSER 1\n');
+    assert.equal(edited(text, list[0].edit, uri), 'FROM alpine:3.21\nLABEL org.opencontainers.image.authors="me"\nRUN apk add --no-cache curl\nENTRYPOINT ["echo", "hi"]\nUSER 1\n');
   });
 });
 

@@ -27,7 +27,8 @@ export function distroFamily(ref: ImageReference): DistroFamily {
   if (name.startsWith('distroless/') || name.includes('/distroless/') || name.startsWith('googlecontainertools/distroless')) return 'distroless';
   if (name.startsWith('chainguard/') || (ref.registry ?? '').endsWith('cgr.dev') || last === 'wolfi-base') return 'wolfi';
   if (/nanoserver|windowsservercore|ltsc/.test(tag) || name.includes('windows')) return 'windows';
-  if (last === 'alpine' || /(^|-)alpine/.test(tag) || last === 'busybox') return 'alpine';
+  // Images named after Alpine (`easypi/alpine-arm`, `frolvlad/alpine-glibc`) are built on it.
+  if (/(^|-)alpine(-|$)/.test(last) || /(^|-)alpine/.test(tag) || last === 'busybox') return 'alpine';
   if (RHEL_BASED.has(last) || /(^|-)(ubi\d*|centos|rockylinux|amazonlinux|oraclelinux)/.test(tag)) return 'rhel';
   if (DEBIAN_BASED.has(last) || /(bookworm|bullseye|buster|trixie|jammy|noble|focal|slim)/.test(tag)) return 'debian';
   return 'unknown';

@@ -20,13 +20,20 @@ export interface ShellFacts {
   andThen?: string;
   /** What runs the next command whatever the first did (`;`, cmd's `&`); undefined when Dockwise knows none. */
   separator?: string;
+  /**
+   * Which command of `-c script` replaces the shell (exec without fork) when no trap is set, so that program is
+   * PID 1 and gets the signals: BusyBox ash does it for the last command, bash when the script is one simple
+   * command. Debian's dash patches this out, so there the shell stays PID 1. Undefined when it never happens or
+   * is not known.
+   */
+  execsFromScript?: 'last' | 'single';
 }
 
 const POSIX_SHELLS: Record<string, ShellFacts> = {
   sh: { kind: 'posix', dialect: 'sh', pipefail: 'depends', andThen: '&&', separator: ';' },
-  ash: { kind: 'posix', dialect: 'sh', pipefail: true, andThen: '&&', separator: ';' },
+  ash: { kind: 'posix', dialect: 'sh', pipefail: true, andThen: '&&', separator: ';', execsFromScript: 'last' },
   dash: { kind: 'posix', dialect: 'dash', pipefail: false, andThen: '&&', separator: ';' },
-  bash: { kind: 'posix', dialect: 'bash', pipefail: true, andThen: '&&', separator: ';' },
+  bash: { kind: 'posix', dialect: 'bash', pipefail: true, andThen: '&&', separator: ';', execsFromScript: 'single' },
   zsh: { kind: 'posix', pipefail: true, andThen: '&&', separator: ';' },
   ksh: { kind: 'posix', dialect: 'ksh', pipefail: true, andThen: '&&', separator: ';' },
   mksh: { kind: 'posix', dialect: 'ksh', pipefail: true, andThen: '&&', separator: ';' },
@@ -124,6 +131,12 @@ export function binShOf(family: DistroFamily): 'dash' | 'ash' | 'bash' | undefin
     case 'rhel': return 'bash';
     default: return undefined;
   }
+}
+
+/** Which command of a `/bin/sh -c` script replaces the shell on images of `family` (see ShellFacts). */
+export function binShExecsFromScript(family: DistroFamily): ShellFacts['execsFromScript'] {
+  const sh = binShOf(family);
+  return sh && POSIX_SHELLS[sh].execsFromScript;
 }
 
 /** Whether the shell command line `argv` has `set -o pipefail` on an image of `family` (`sh` is what /bin/sh is there). */

@@ -2,8 +2,8 @@ import { defineRule, type FixSpec } from '../rule';
 import type { DockerfileModel, Instr } from '../model/dockerfile';
 import { continuationsJoined } from '../model/dockerfile';
 import { parseShell } from '../model/shell';
-import { hasNoShell, stageEntrypoint } from '../model/base-images';
-import { SHELL_ONLY_COMMANDS, shellInstructionFor } from '../model/shells';
+import { distroFamily, hasNoShell, rootStage, stageEntrypoint } from '../model/base-images';
+import { binShExecsFromScript, SHELL_ONLY_COMMANDS, shellInstructionFor } from '../model/shells';
 import { runShell } from './support';
 
 // Characters that need a shell: expansions, operators, globs, redirections, subshells, escapes.
@@ -57,16 +57,35 @@ export function keepsAliveLast(command: string): boolean {
 }
 
 /**
+ * The command the shell runs last, when it is a simple command at the top of the script: not in a pipeline, and
+ * only `;` or blanks after it (an `exec` inside `( … )`, `$( … )`, `if … fi` or `{ …; }` replaces a subshell).
+ */
+function finalCommand(command: string) {
+  const script = parseShell(command, 0);
+  if (script.hasErrors) return undefined;
+  let last: (typeof script.commands)[number] | undefined;
+  for (const c of script.commands) if (!c.nested && (!last || c.end > last.end)) last = c;
+  if (!last || last.pipeline !== undefined || !/^[\s;]*$/.test(command.slice(last.end))) return undefined;
+  return { script, last };
+}
+
+/**
  * The command ends by replacing the shell with its program (`exec nginx`, `set -e; mkdir -p /run && exec "$@"`):
  * that program becomes PID 1 and receives the signals itself.
  */
 export function execsLast(command: string): boolean {
-  const script = parseShell(command, 0);
-  if (script.hasErrors) return false;
-  let last: (typeof script.commands)[number] | undefined;
-  for (const c of script.commands) if (!c.nested && (!last || c.end > last.end)) last = c;
-  // Only `;` or blanks after it: an `exec` inside `( … )`, `$( … )`, `if … fi` or a pipeline replaces a subshell.
-  return !!last && last.name === 'exec' && last.args.length > 0 && last.pipeline === undefined && /^[\s;]*$/.test(command.slice(last.end));
+  const final = finalCommand(command);
+  return !!final && final.last.name === 'exec' && final.last.args.length > 0;
+}
+
+/**
+ * The image's /bin/sh replaces itself with the command's program without an `exec` (BusyBox ash with the last
+ * command, bash with a lone simple command; never with a trap set, which the shell must stay to run).
+ */
+export function shellExecsProgram(command: string, how: 'last' | 'single' | undefined): boolean {
+  const final = how && finalCommand(command);
+  if (!final || SHELL_ONLY_COMMANDS.has(final.last.name) || final.script.commands.some((c) => c.name === 'trap')) return false;
+  return how === 'last' || (final.script.commands.length === 1 && final.script.topLevelCount === 1 && !final.script.hasPipe);
 }
 
 /** Collapses runs of blanks outside quotes to one space (the command's words stay as they are). */
@@ -150,7 +169,7 @@ export default defineRule({
     fixable: 'both',
     docs: {
       summary: 'CMD or ENTRYPOINT in shell form',
-      why: 'In shell form Docker runs `/bin/sh -c "<command>"`: the shell is PID 1, and it does not forward SIGTERM to your process. `docker stop` then waits its full timeout and kills the process without a clean shutdown. The JSON (exec) form runs the process itself as PID 1. A command that ends in `exec program …` is not reported: `exec` replaces the shell with the program, which then receives the signals.',
+      why: 'In shell form Docker runs `/bin/sh -c "<command>"`: the shell is PID 1, and it does not forward SIGTERM to your process. `docker stop` then waits its full timeout and kills the process without a clean shutdown. The JSON (exec) form runs the process itself as PID 1. A command that ends in `exec program …` is not reported: `exec` replaces the shell with the program, which then receives the signals. Nor is a CMD on images whose /bin/sh does that by itself: BusyBox ash (Alpine) execs the last command of the script and bash (Fedora, RHEL, Amazon Linux) a script of one command, unless a trap is set; Debian\'s and Ubuntu\'s dash never does. A shell-form ENTRYPOINT is reported everywhere: it ignores CMD and the arguments of `docker run`.',
       examples: [
         { bad: 'FROM python:3.13-slim\nUSER nobody\nCMD python -m http.server 8000\n', good: 'FROM python:3.13-slim\nUSER nobody\nCMD ["python", "-m", "http.server", "8000"]\n' },
         { bad: 'FROM nginx:1.27\nCMD nginx -g "daemon off;"\n', good: 'FROM nginx:1.27\nCMD set -e; mkdir -p /run/nginx; exec nginx -g "daemon off;"\n', note: 'A shell that ends by exec-ing the program is fine: the program replaces the shell.' },
@@ -168,14 +187,22 @@ export default defineRule({
         // Under a SHELL of its own the shell form is deliberate.
         if (shellInstructionFor(stage, instr) || hasNoShell(stage)) continue;
         // `exec` replaces the shell: the program is PID 1 and receives the signals.
-        if (execsLast(commandText(model, instr)) || keepsAliveLast(commandText(model, instr))) continue;
+        const command = commandText(model, instr);
+        if (execsLast(command) || keepsAliveLast(command)) continue;
+        // Where /bin/sh itself replaces itself with the program (BusyBox on Alpine, bash on the RHEL family), the
+        // signals arrive too: a CMD is fine; an ENTRYPOINT still ignores CMD and the arguments of `docker run`.
+        const base = rootStage(stage).image;
+        const shellLeaves = !base.unresolved.length && shellExecsProgram(command, binShExecsFromScript(distroFamily(base)));
+        if (shellLeaves && instr.keyword === 'CMD') continue;
         let fix = execFormFix(model, instr);
         const change = fix?.safety === 'safe' ? argumentsChange(instr) : undefined;
         if (fix && change) fix = { ...fix, safety: 'unsafe', title: `${fix.title} (unsafe: ${change})` };
         ctx.report({
           start: instr.args[0].start,
           end: instr.args[instr.args.length - 1].end,
-          message: `${instr.keyword} in shell form runs under /bin/sh -c, which does not pass signals on to the process`,
+          message: shellLeaves
+            ? 'ENTRYPOINT in shell form ignores CMD and the arguments of `docker run`'
+            : `${instr.keyword} in shell form runs under /bin/sh -c, which does not pass signals on to the process`,
           fixes: fix ? [fix] : [],
         });
       }
