@@ -29,7 +29,8 @@ export interface InvalidCase {
 }
 
 export interface RuleCases {
-  valid: Array<string | { name?: string; code: string; files?: CaseFiles; settings?: Partial<EngineSettings> }>;
+  /** `dockerfileName`: the Dockerfile's own file name, for rules that read it (default `Dockerfile`). */
+  valid: Array<string | { name?: string; code: string; files?: CaseFiles; dockerfileName?: string; settings?: Partial<EngineSettings> }>;
   invalid: InvalidCase[];
 }
 
@@ -46,7 +47,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
   const id = rule.meta.id;
   const seen = new Set<string>();
   // A case is its text plus the files beside it and its settings.
-  const keys = [...cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v)), ...cases.invalid].map((c) => JSON.stringify([c.code, c.files ?? null, c.settings ?? null]));
+  const keys = [...cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v)), ...cases.invalid].map((c) => JSON.stringify([c.code, c.files ?? null, c.settings ?? null, 'dockerfileName' in c ? c.dockerfileName : null]));
   for (const key of keys) {
     if (seen.has(key)) throw new Error(`${id}: duplicate test case ${key}`);
     seen.add(key);
@@ -59,7 +60,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
       for (const v of cases.valid) {
         const code = typeof v === 'string' ? v : v.code;
         it(label(code, typeof v === 'string' ? undefined : v.name), () => {
-          const files = typeof v === 'string' || !v.files ? undefined : memoryFiles(v.files);
+          const files = typeof v === 'string' || (!v.files && !v.dockerfileName) ? undefined : memoryFiles(v.files ?? {}, v.dockerfileName);
           const settings = typeof v === 'string' ? undefined : v.settings;
           const { findings, ruleErrors } = lintText(code, { ...only, files, settings });
           assert.deepEqual(ruleErrors, []);

@@ -3,6 +3,7 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'a Dockerfile.latest follows the newest base on purpose', code: 'FROM alpine:latest\n', dockerfileName: 'Dockerfile.latest' },
     'FROM alpine:3.21\n',
     'FROM alpine:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
     'FROM python\n',

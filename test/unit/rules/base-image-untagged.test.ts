@@ -3,6 +3,7 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'a Dockerfile.latest follows the newest base on purpose', code: 'FROM alpine\n', dockerfileName: 'Dockerfile.latest' },
     { name: 'a placeholder no image can be (capitals)', code: 'FROM REPLACE-ME\nRUN true\n' },
     'FROM node:22-slim\n',
     'FROM scratch\n',

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { namedToTrackLatest } from './support';
 
 export default defineRule({
   meta: {
@@ -8,7 +9,7 @@ export default defineRule({
     scope: 'stage',
     docs: {
       summary: 'Base image tagged `latest`',
-      why: '`latest` is not a version: it moves whenever the image is republished, so two builds of the same Dockerfile can differ in OS, runtime and security patches. Use a version tag (and ideally a digest) to make builds reproducible.',
+      why: '`latest` is not a version: it moves whenever the image is republished, so two builds of the same Dockerfile can differ in OS, runtime and security patches. Use a version tag (and ideally a digest) to make builds reproducible. Not reported in a file named for the purpose (`Dockerfile.latest`, `Dockerfile-nightly`, `edge.Dockerfile`), which follows the newest base on purpose.',
       examples: [
         { bad: 'FROM alpine:latest\n', good: 'FROM alpine:3.21\n' },
         { bad: 'ARG TAG=latest\nFROM nginx:${TAG}\n', good: 'ARG TAG=1.27\nFROM nginx:${TAG}\n' },
@@ -17,6 +18,8 @@ export default defineRule({
     },
   },
   check(ctx) {
+    // A `Dockerfile.latest` beside the pinned one follows the newest base by design.
+    if (namedToTrackLatest(ctx.files)) return;
     for (const stage of ctx.model.stages) {
       const img = stage.image;
       if (img.tag !== 'latest' || img.digest) continue;

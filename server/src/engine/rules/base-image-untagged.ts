@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { namedToTrackLatest } from './support';
 
 export default defineRule({
   meta: {
@@ -8,7 +9,7 @@ export default defineRule({
     scope: 'stage',
     docs: {
       summary: 'Base image without a tag',
-      why: 'Without a tag Docker pulls `latest`, which moves: the same Dockerfile builds a different image next month, possibly with a new major version of the OS or runtime. Pin a tag (and ideally a digest) so builds are reproducible and upgrades are deliberate.',
+      why: 'Without a tag Docker pulls `latest`, which moves: the same Dockerfile builds a different image next month, possibly with a new major version of the OS or runtime. Pin a tag (and ideally a digest) so builds are reproducible and upgrades are deliberate. Not reported in a file named for the purpose (`Dockerfile.latest`, `Dockerfile-nightly`, `edge.Dockerfile`), which follows the newest base on purpose.',
       examples: [
         { bad: 'FROM python\n', good: 'FROM python:3.13-slim\n' },
         { bad: 'ARG BASE=node\nFROM ${BASE}\n', good: 'ARG BASE=node:22-slim\nFROM ${BASE}\n', note: 'ARG defaults are resolved.' },
@@ -17,6 +18,8 @@ export default defineRule({
     },
   },
   check(ctx) {
+    // A `Dockerfile.latest` beside the pinned one follows the newest base by design.
+    if (namedToTrackLatest(ctx.files)) return;
     for (const stage of ctx.model.stages) {
       const img = stage.image;
       // A variable without a default could be anything; stages, scratch and digests are exact.

@@ -1,7 +1,7 @@
 // Helpers several rules share: RUN adjacency, flags equality, and the text edits that merge RUNs or
 // append a command to one while keeping its continuation style and every comment.
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
-import type { OffsetEdit, RuleContext } from '../rule';
+import type { FileAccess, OffsetEdit, RuleContext } from '../rule';
 import { isCommand, parseArgs } from '../model/commands';
 import { cacheDirsOf, isInCacheDir, mountCoversCache, packageCommand, readsIndexOnDisk, refreshesIndex, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
 import type { ShellCommand, ShellScript } from '../model/shell';
@@ -488,4 +488,12 @@ export function checkLabelType(ctx: import('../rule').RuleContext, type: string,
     if (unresolved.length || valid(value)) continue;
     ctx.report({ start: pair.valueStart, end: pair.valueEnd, message: `Label \`${pair.key}\` is not ${what}: \`${value}\`` });
   }
+}
+
+/**
+ * The Dockerfile's own name says it follows the newest base on purpose (`Dockerfile.latest`, `nightly.Dockerfile`),
+ * usually beside a pinned `Dockerfile`: a moving base is what it is for.
+ */
+export function namedToTrackLatest(files: FileAccess | undefined): boolean {
+  return /^(dockerfile[.-](latest|edge|nightly)|(latest|edge|nightly)[.-]dockerfile)$/i.test(files?.dockerfileName ?? '');
 }
