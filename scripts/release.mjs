@@ -5,12 +5,15 @@
 // step fails, the files it changed are put back.
 //
 // Usage: node scripts/release.mjs <version> [--out-dir DIR] [--allow-dirty]
+//                                  [--base-content-url URL --base-images-url URL]
+// The base URLs (the public repository at the release's tag) make the README's relative links absolute in the
+// .vsix, as the Marketplace and Open VSX web pages need; without them the links stay relative.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageVsix } from './vsix.mjs';
+import { packageVsix, vsceArgs } from './vsix.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Files whose version pins follow the release: `dockwise@1.2.3`, `dockwise@v1.2.3` and `rev: v1.2.3`.
@@ -84,7 +87,9 @@ function main(argv) {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--allow-dirty') opts.allowDirty = true;
     else if (argv[i] === '--out-dir') opts.outDir = path.resolve(argv[++i] ?? '');
-    else if (argv[i].startsWith('-')) throw new ReleaseError(`unknown option ${argv[i]}\nUsage: npm run release -- <version> [--out-dir DIR] [--allow-dirty]`);
+    else if (argv[i] === '--base-content-url') opts.baseContentUrl = argv[++i] ?? '';
+    else if (argv[i] === '--base-images-url') opts.baseImagesUrl = argv[++i] ?? '';
+    else if (argv[i].startsWith('-')) throw new ReleaseError(`unknown option ${argv[i]}\nUsage: npm run release -- <version> [--out-dir DIR] [--allow-dirty] [--base-content-url URL --base-images-url URL]`);
     else positional.push(argv[i]);
   }
   const version = positional[0]?.replace(/^v(?=\d)/, '');
@@ -94,6 +99,11 @@ function main(argv) {
   const current = pkg.version;
 
   // Every check before anything changes.
+  try {
+    vsceArgs(opts);
+  } catch (e) {
+    throw new ReleaseError(e.message);
+  }
   const problem = versionProblem(version, current) ?? changelogProblem(fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8'), version);
   if (problem) throw new ReleaseError(problem);
   const dirty = dirtyFiles();
@@ -130,7 +140,7 @@ function main(argv) {
 
     fs.mkdirSync(opts.outDir, { recursive: true });
     const vsix = path.join(opts.outDir, `${pkg.name}-${version}.vsix`);
-    const v = packageVsix(vsix, { cwd: root });
+    const v = packageVsix(vsix, { cwd: root, baseContentUrl: opts.baseContentUrl, baseImagesUrl: opts.baseImagesUrl });
     if (!v.ok) throw new ReleaseError(`vsce package failed${v.warnings.length ? ` with warnings:\n  ${v.warnings.join('\n  ')}` : ''}\n${v.output.slice(-3000)}`);
 
     // The build above made dist/; `prepare` would only make it again.

@@ -10,7 +10,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { installExtension, log, makeProfile, onShutdown, root, runProcess, startCodeServer, workbenchUrl } from './e2e/lib.mjs';
 import { ensureE2E, SetupError } from './e2e/setup.mjs';
-import { vsce, VSCE_ARGS } from './vsix.mjs';
+import { vsce, vsceArgs } from './vsix.mjs';
 
 function portFree(port) {
   return new Promise((resolve) => {
@@ -33,7 +33,7 @@ async function main() {
   if (build.code !== 0) process.exit(1);
   const profile = makeProfile(path.join(root, '.e2e', 'start'));
   const vsix = path.join(profile.dir, 'dockwise.vsix');
-  const pack = await runProcess(process.execPath, [vsce, ...VSCE_ARGS, '--out', vsix]);
+  const pack = await runProcess(process.execPath, [vsce, ...vsceArgs(), '--out', vsix]);
   if (pack.code !== 0) { console.error(pack.output); process.exit(1); }
   await installExtension(profile, vsix);
   log('start', `installed ${path.relative(root, vsix)} into .e2e/start/`);

@@ -16,7 +16,7 @@ import {
   e2eDir, installExtension, launchChromium, log, makeProfile, makeTempDir, onShutdown, reapRegisteredGroups, removeDir, root, runProcess, seconds, sleep, startCodeServer, stopAllGroups, workbenchUrl,
 } from './lib.mjs';
 import { ensureE2E, SetupError } from './setup.mjs';
-import { vsce, VSCE_ARGS } from '../vsix.mjs';
+import { vsce, vsceArgs } from '../vsix.mjs';
 
 const started = performance.now();
 const example = process.env.DOCKWISE_UI_EXAMPLE ?? 'spring-boot';
@@ -122,7 +122,7 @@ async function main() {
     if (b.code !== 0) throw new Error('the build failed');
   }
   const vsix = path.join(run, 'dockwise.vsix');
-  const pack = await runProcess(process.execPath, [vsce, ...VSCE_ARGS, '--out', vsix], { timeoutMs: 180000 });
+  const pack = await runProcess(process.execPath, [vsce, ...vsceArgs(), '--out', vsix], { timeoutMs: 180000 });
   if (pack.code !== 0) throw new Error(`vsce package failed:\n${pack.output.slice(-3000)}`);
   mark(`packaged ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB)`);
 

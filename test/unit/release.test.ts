@@ -49,6 +49,8 @@ describe('release: checks made before anything changes', () => {
     ['a leading zero', ['01.2.3'], /is not a version/],
     ['no CHANGELOG entry', [next], new RegExp(`CHANGELOG\\.md has no "## ${next.replace(/\./g, '\\.')}" entry`)],
     ['an unknown option', [next, '--yes'], /unknown option --yes/],
+    ['one base URL without the other', [next, '--base-content-url', 'https://example.com/dockwise/blob/v1'], /give both --base-content-url and --base-images-url, or neither/],
+    ['a base URL that is not https', [next, '--base-content-url', 'http://example.com/a', '--base-images-url', 'http://example.com/b'], /http:\/\/example\.com\/a is not an https:\/\/ URL/],
     ['a leading v, read without it (and no entry)', [`v${next}`], new RegExp(`no "## ${next.replace(/\./g, '\\.')}" entry`)],
   ];
   for (const [name, args, message] of refused) {
@@ -196,6 +198,22 @@ describe('release: a run in a copy of the repository', () => {
     assert.deepEqual(brokenLinks(inTgz.get('README.md')!.toString(), inTgz), []);
     // vsce kept the links relative: no rewriting to a repository.
     assert.equal(inVsix.get('readme.md')!.toString(), fs.readFileSync(path.join(work, 'repo/README.md'), 'utf8'));
+  });
+
+  it('given the public base URLs, the .vsix README links and shows its images under them, as the web Marketplace needs', async () => {
+    const repo = path.join(work, 'repo');
+    const { packageVsix } = await import(pathToFileURL(path.join(repo, 'scripts/vsix.mjs')).href);
+    const file = path.join(out, 'web.vsix');
+    const content = 'https://example.com/dockwise/blob/v1';
+    const images = 'https://example.com/dockwise/raw/v1';
+    const r = packageVsix(file, { cwd: repo, baseContentUrl: content, baseImagesUrl: images });
+    assert.equal(r.ok, true, r.output);
+    const readme = (await readZip(file)).get('extension/readme.md')!.toString();
+    const targets = [...readme.matchAll(/(!?)\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => [m[1], m[2]]).filter(([, t]) => !t.startsWith('#'));
+    const images_ = targets.filter(([bang]) => bang).map(([, t]) => t);
+    assert.ok(images_.length > 0 && images_.every((t) => t.startsWith(`${images}/docs/images/`)), images_.join(' '));
+    assert.ok(targets.some(([, t]) => t.startsWith(`${content}/docs/rules/`)), 'rule pages are linked under the content URL');
+    assert.deepEqual(targets.filter(([, t]) => !/^[a-z]+:/.test(t)), [], 'relative links left');
   });
 
   it('the README shows a screenshot before its first section, and the .vsix ships it', () => {
