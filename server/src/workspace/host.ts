@@ -1,0 +1,41 @@
+// What the workspace layer needs from the place it runs in: Node (the command, the desktop language server) or a
+// browser worker (vscode.dev, github.dev). The engine itself never touches a host: files reach it as a FileAccess
+// and the shell grammar as bytes or URLs. Files are named by URI strings (`file:///…`, `vscode-vfs://…`,
+// `untitled:…`), so one layer serves both.
+import type { DockerfileModel } from '../engine/model/dockerfile';
+import type { Finding } from '../engine/types';
+
+/** A file's text, or why there is none (`missing`: no such file; `tooLarge`: over the limit asked for). */
+export type ReadResult = { text: string } | { error: string; missing?: boolean; tooLarge?: boolean };
+
+export interface HostFileSystem {
+  read(uri: string, maxBytes: number): Promise<ReadResult>;
+  /** Whether a regular file exists there (a folder, a missing path or an unreadable one: false). */
+  isFile(uri: string): Promise<boolean>;
+  /** The first `length` bytes of a regular file (fewer when it is shorter), or undefined when there is none. */
+  readHead(uri: string, length: number): Promise<Uint8Array | undefined>;
+  /**
+   * The same, synchronously, where the host has it (Node's disk). With it a lint reads the files beside a
+   * Dockerfile as its rules ask; without it they are fetched before the lint (see workspace/files.ts).
+   */
+  sync?: {
+    read(uri: string, maxBytes: number): ReadResult;
+    isFile(uri: string): boolean;
+    readHead(uri: string, length: number): Uint8Array | undefined;
+  };
+}
+
+export interface ShellcheckHost {
+  available(): Promise<boolean>;
+  run(model: DockerfileModel): Promise<Finding[]>;
+}
+
+export interface Host {
+  fs: HostFileSystem;
+  /** The user's own config files outside any project (XDG, home), most specific first, as URIs. */
+  userConfigUris(): string[];
+  /** Where web-tree-sitter's runtime and the bash grammar are: file paths on Node, URLs in a browser. */
+  shellParserWasm(): { runtime: string; grammar: string };
+  /** ShellCheck, where the host can run programs; absent in a browser. */
+  shellcheck?: ShellcheckHost;
+}
