@@ -1,103 +1,23 @@
-// The VS Code side: starts the bundled language server over IPC and registers the commands. Everything
-// else (diagnostics, fixes, hover) comes from the server.
+// The desktop client: starts the bundled language server as a Node process over IPC. The commands, rule pages
+// and client options are shared with the web client (common.ts); diagnostics, fixes and hover come from the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-
-const DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
-const SHOW_DOCUMENTATION = 'dockwise.showDocumentation';
-const RULE_PATH = '/rule/';
-// Rule pages open as read-only documents of this scheme: an untitled document would be left behind as a
-// dirty editor that asks to be saved.
-const PAGE_SCHEME = 'dockwise-rule';
-const pages = new Map<string, string>();
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { clientOptions, registerFeatures } from './common';
 
 let client: LanguageClient | undefined;
-let output: vscode.LogOutputChannel | undefined;
 
-function dockerExtensionActive(): boolean {
-  // Installed is enough: those extensions hover on keywords as soon as a Dockerfile opens.
-  return DOCKER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined);
-}
-
-/**
- * How rule pages open (the page is the server's, through dockwise.server.explain). A diagnostic's code links to
- * the extension's URI handler: VS Code is dropping command: links there (microsoft/vscode#329652), while a URI
- * with the editor's own scheme reaches the handler in desktop and web VS Code. Hover links run the command,
- * which the trusted Markdown allows for this one command.
- */
-function ruleUri(context: vscode.ExtensionContext): string {
-  return `${vscode.env.uriScheme}://${context.extension.id}${RULE_PATH}`;
-}
-
-function createClient(context: vscode.ExtensionContext): LanguageClient {
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Dockwise', { log: true });
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'dockerfile', scheme: 'file' }, { language: 'dockerfile', scheme: 'untitled' }, { language: 'dockerfile', scheme: 'vscode-remote' }],
-    outputChannel: output,
-    traceOutputChannel: output,
-    initializationOptions: {
-      dockerExtensionActive: dockerExtensionActive(),
-      workspaceTrusted: vscode.workspace.isTrusted,
-      documentation: { ruleUri: ruleUri(context), command: SHOW_DOCUMENTATION },
-    },
-    markdown: { isTrusted: { enabledCommands: [SHOW_DOCUMENTATION] } },
-    synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.dockwise.yaml,.dockwise.yml,.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}'),
-    },
-  };
-  return new LanguageClient('dockwise', 'Dockwise', serverOptions, clientOptions);
-}
-
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  output = vscode.window.createOutputChannel('Dockwise', { log: true });
-  client = createClient(context);
-  context.subscriptions.push(
-    output,
-    vscode.commands.registerCommand('dockwise.fixAll', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document.languageId !== 'dockerfile' || !client) return;
-      await client.sendRequest('workspace/executeCommand', { command: 'dockwise.server.fixAll', arguments: [editor.document.uri.toString()] });
-    }),
-    vscode.commands.registerCommand(SHOW_DOCUMENTATION, async (id?: string) => {
-      let rule = typeof id === 'string' ? id : undefined;
-      if (!rule) rule = await vscode.window.showInputBox({ prompt: 'Rule id, hadolint code (DL3059) or BuildKit check name' });
-      if (!rule || !client) return;
-      const markdown = await client.sendRequest<string | null>('workspace/executeCommand', { command: 'dockwise.server.explain', arguments: [rule] });
-      if (!markdown) { void vscode.window.showWarningMessage(`Dockwise has no rule "${rule}".`); return; }
-      // The page's title is the rule's id, also when it was asked for by an alias (DL3059).
-      const ruleId = /^# (\S+)/.exec(markdown)?.[1] ?? rule;
-      pages.set(ruleId, markdown);
-      const uri = vscode.Uri.from({ scheme: PAGE_SCHEME, path: `/${ruleId}.md` });
-      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, async () => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri)));
-    }),
-    vscode.workspace.registerTextDocumentContentProvider(PAGE_SCHEME, {
-      async provideTextDocumentContent(uri: vscode.Uri) {
-        const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
-        const known = pages.get(id);
-        if (known !== undefined) return known;
-        // After a reload the editor may ask for a page this session has not fetched yet.
-        const markdown = await client?.sendRequest<string | null>('workspace/executeCommand', { command: 'dockwise.server.explain', arguments: [id] });
-        return markdown ?? `Dockwise has no rule "${id}".\n`;
-      },
-    }),
-    vscode.window.registerUriHandler({
-      handleUri(uri: vscode.Uri) {
-        if (uri.path.startsWith(RULE_PATH)) void vscode.commands.executeCommand(SHOW_DOCUMENTATION, uri.path.slice(RULE_PATH.length));
-      },
-    }),
-    vscode.commands.registerCommand('dockwise.restartServer', async () => {
-      if (client) await client.restart();
-    }),
-    vscode.commands.registerCommand('dockwise.showOutput', () => output?.show(true)),
-    vscode.extensions.onDidChange(() => {
-      void client?.sendNotification('dockwise/dockerExtensionActive', { active: dockerExtensionActive() });
-    }),
-  );
+  // The Node server reads files from disk itself, so only documents it can reach: local, untitled and remote.
+  const selector = [{ language: 'dockerfile', scheme: 'file' }, { language: 'dockerfile', scheme: 'untitled' }, { language: 'dockerfile', scheme: 'vscode-remote' }];
+  client = new LanguageClient('dockwise', 'Dockwise', serverOptions, clientOptions(context, output, selector));
+  registerFeatures(context, output, () => client);
   await client.start();
 }
 

@@ -1,0 +1,95 @@
+// What the desktop client (extension.ts, Node) and the web client (browser.ts, vscode.dev and github.dev) share:
+// the client options, the commands, the rule pages and the notification about Docker extensions. Only how the
+// server starts differs: a Node process over IPC on the desktop, a Web Worker in the browser.
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
+
+const DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
+const SHOW_DOCUMENTATION = 'dockwise.showDocumentation';
+const RULE_PATH = '/rule/';
+// Rule pages open as read-only documents of this scheme: an untitled document would be left behind as a
+// dirty editor that asks to be saved.
+const PAGE_SCHEME = 'dockwise-rule';
+const WATCHED = '**/{.dockwise.yaml,.dockwise.yml,.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}';
+
+function dockerExtensionActive(): boolean {
+  // Installed is enough: those extensions hover on keywords as soon as a Dockerfile opens.
+  return DOCKER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined);
+}
+
+/**
+ * How rule pages open (the page is the server's, through dockwise.server.explain). A diagnostic's code links to
+ * the extension's URI handler: VS Code is dropping command: links there (microsoft/vscode#329652), while a URI
+ * with the editor's own scheme reaches the handler in desktop and web VS Code. Hover links run the command,
+ * which the trusted Markdown allows for this one command.
+ */
+function ruleUri(context: vscode.ExtensionContext): string {
+  return `${vscode.env.uriScheme}://${context.extension.id}${RULE_PATH}`;
+}
+
+/** The client options of both clients; `initializationOptions` adds to the shared ones. */
+export function clientOptions(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, documentSelector: DocumentSelector, initializationOptions: Record<string, unknown> = {}): LanguageClientOptions {
+  return {
+    documentSelector,
+    outputChannel: output,
+    traceOutputChannel: output,
+    initializationOptions: {
+      dockerExtensionActive: dockerExtensionActive(),
+      workspaceTrusted: vscode.workspace.isTrusted,
+      documentation: { ruleUri: ruleUri(context), command: SHOW_DOCUMENTATION },
+      ...initializationOptions,
+    },
+    markdown: { isTrusted: { enabledCommands: [SHOW_DOCUMENTATION] } },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED) },
+  };
+}
+
+/** Registers the commands, the rule pages' provider and URI handler; `client()` is the running client, if any. */
+export function registerFeatures(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, client: () => BaseLanguageClient | undefined): void {
+  const pages = new Map<string, string>();
+  const explain = (id: string) => client()?.sendRequest<string | null>('workspace/executeCommand', { command: 'dockwise.server.explain', arguments: [id] });
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand('dockwise.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      const c = client();
+      if (!editor || editor.document.languageId !== 'dockerfile' || !c) return;
+      await c.sendRequest('workspace/executeCommand', { command: 'dockwise.server.fixAll', arguments: [editor.document.uri.toString()] });
+    }),
+    vscode.commands.registerCommand(SHOW_DOCUMENTATION, async (id?: string) => {
+      let rule = typeof id === 'string' ? id : undefined;
+      if (!rule) rule = await vscode.window.showInputBox({ prompt: 'Rule id, hadolint code (DL3059) or BuildKit check name' });
+      if (!rule || !client()) return;
+      const markdown = await explain(rule);
+      if (!markdown) { void vscode.window.showWarningMessage(`Dockwise has no rule "${rule}".`); return; }
+      // The page's title is the rule's id, also when it was asked for by an alias (DL3059).
+      const ruleId = /^# (\S+)/.exec(markdown)?.[1] ?? rule;
+      pages.set(ruleId, markdown);
+      const uri = vscode.Uri.from({ scheme: PAGE_SCHEME, path: `/${ruleId}.md` });
+      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, async () => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri)));
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(PAGE_SCHEME, {
+      async provideTextDocumentContent(uri: vscode.Uri) {
+        const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
+        const known = pages.get(id);
+        if (known !== undefined) return known;
+        // After a reload the editor may ask for a page this session has not fetched yet.
+        const markdown = await explain(id);
+        return markdown ?? `Dockwise has no rule "${id}".\n`;
+      },
+    }),
+    vscode.window.registerUriHandler({
+      handleUri(uri: vscode.Uri) {
+        if (uri.path.startsWith(RULE_PATH)) void vscode.commands.executeCommand(SHOW_DOCUMENTATION, uri.path.slice(RULE_PATH.length));
+      },
+    }),
+    vscode.commands.registerCommand('dockwise.restartServer', async () => {
+      const c = client();
+      if (c) { await c.stop(); await c.start(); }
+    }),
+    vscode.commands.registerCommand('dockwise.showOutput', () => output.show(true)),
+    vscode.extensions.onDidChange(() => {
+      void client()?.sendNotification('dockwise/dockerExtensionActive', { active: dockerExtensionActive() });
+    }),
+  );
+}
