@@ -46,7 +46,7 @@ if (!fs.existsSync(corpus)) { console.error(`check-corpus: ${corpus} does not ex
 const files = listFiles(corpus).sort().filter((f) => !filter || f.includes(filter)).slice(0, limit);
 if (!files.length) { console.error(`check-corpus: no files in ${corpus}`); process.exit(2); }
 
-await engine.initShellParser();
+await require(path.join(out, 'server/src/host/node')).initNodeShellParser();
 const options = engine.buildLintOptions({ settings: { profile: flag('--all-rules') ? 'strict' : undefined } });
 if (flag('--all-rules')) {
   // The label rules only judge labels a schema types: the OCI annotations, typed as the spec describes them.

@@ -87,7 +87,7 @@ function readBlobs(gitDir, ids) {
   return blobs;
 }
 
-await engine.initShellParser();
+await require(path.join(out, 'server/src/host/node')).initNodeShellParser();
 // The default settings: no config file, every rule at its default severity, inline pragmas honoured.
 const options = engine.buildLintOptions({});
 delete options.problems;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { runCli } from '../../server/src/cli/run';
-import { shellcheckAvailable } from '../../server/src/engine/shellcheck';
+import { shellcheckAvailable } from '../../server/src/host/node';
 import { findRules, ruleHelpMarkdown } from '../../server/src/engine';
 
 const root = path.resolve(__dirname, '../../..');

@@ -3,7 +3,20 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findConfigFile, loadConfigFile, parseConfig, buildLintOptions, initShellParser, lintText } from '../../server/src/engine';
+import { parseConfig, buildLintOptions, lintText } from '../../server/src/engine';
+import { ConfigFiles } from '../../server/src/workspace/config';
+import { fileUri, nodeHost, uriPath } from '../../server/src/host/node';
+
+/** The config file for a Dockerfile, found as the command and the server find it (a fresh cache each time). */
+async function findConfigFile(dockerfile: string, stopAt: string): Promise<string | undefined> {
+  const uri = await new ConfigFiles(nodeHost).find(fileUri(path.dirname(dockerfile)), fileUri(stopAt));
+  return uri && uriPath(uri);
+}
+
+function loadConfigFile(file: string) {
+  return new ConfigFiles(nodeHost).load(fileUri(file), file);
+}
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 
 let tmp: string;
 before(async () => {
@@ -14,18 +27,18 @@ before(async () => {
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('discovery', () => {
-  it('walks up for .dockwise.yaml, then .hadolint.yaml, then the user config folder', () => {
+  it('walks up for .dockwise.yaml, then .hadolint.yaml, then the user config folder', async () => {
     const deep = path.join(tmp, 'repo', 'svc', 'api');
     fs.mkdirSync(deep, { recursive: true });
     const df = path.join(deep, 'Dockerfile');
-    assert.equal(findConfigFile(df, tmp), undefined);
+    assert.equal(await findConfigFile(df, tmp), undefined);
     fs.mkdirSync(path.join(tmp, 'xdg', 'dockwise'), { recursive: true });
     fs.writeFileSync(path.join(tmp, 'xdg', 'dockwise', 'config.yaml'), 'rules: {}\n');
-    assert.equal(findConfigFile(df, tmp), path.join(tmp, 'xdg', 'dockwise', 'config.yaml'));
+    assert.equal(await findConfigFile(df, tmp), path.join(tmp, 'xdg', 'dockwise', 'config.yaml'));
     fs.writeFileSync(path.join(tmp, 'repo', '.hadolint.yaml'), 'ignored: [DL3059]\n');
-    assert.equal(findConfigFile(df, tmp), path.join(tmp, 'repo', '.hadolint.yaml'));
+    assert.equal(await findConfigFile(df, tmp), path.join(tmp, 'repo', '.hadolint.yaml'));
     fs.writeFileSync(path.join(tmp, 'repo', 'svc', '.dockwise.yml'), 'rules: {}\n');
-    assert.equal(findConfigFile(df, tmp), path.join(tmp, 'repo', 'svc', '.dockwise.yml'));
+    assert.equal(await findConfigFile(df, tmp), path.join(tmp, 'repo', 'svc', '.dockwise.yml'));
   });
 });
 
@@ -86,11 +99,11 @@ describe('parsing', () => {
     assert.ok(problems[0].line >= 2);
   });
 
-  it('an unreadable or huge file is reported, not thrown', () => {
-    assert.match(loadConfigFile(path.join(tmp, 'nope.yaml')).problems[0].message, /cannot read/);
+  it('an unreadable or huge file is reported, not thrown', async () => {
+    assert.match((await loadConfigFile(path.join(tmp, 'nope.yaml'))).problems[0].message, /cannot read/);
     const big = path.join(tmp, 'big.yaml');
     fs.writeFileSync(big, '#'.repeat(2 << 20));
-    assert.match(loadConfigFile(big).problems[0].message, /larger than/);
+    assert.match((await loadConfigFile(big)).problems[0].message, /larger than/);
     assert.deepEqual(parseConfig('empty.yaml', '').problems, []);
   });
 

@@ -1,6 +1,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildLintOptions, DockerfileModel, ignoreEdit, initShellParser, lintText, applyEdits } from '../../server/src/engine';
+import { buildLintOptions, DockerfileModel, ignoreEdit, lintText, applyEdits } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 
 before(async () => { await initShellParser(); });
 

@@ -3,7 +3,8 @@ import { PassThrough } from 'node:stream';
 import { createConnection } from 'vscode-languageserver/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
-import { startServer, type ServerOptions } from '../../server/src/lsp/server';
+import { startServer, type ServerOptions } from '../../server/src/lsp/start';
+import { findRulePagesUri, nodeHost } from '../../server/src/host/node';
 import { DirectMessageWriter } from '../../server/src/lsp/message-writer';
 
 export interface Editor {
@@ -20,12 +21,13 @@ export interface Editor {
   close(): void;
 }
 
-export async function startEditor(opts: { configuration?: boolean; showDocument?: boolean; rootUri?: string; server?: ServerOptions; initializationOptions?: unknown } = {}): Promise<Editor> {
+export async function startEditor(opts: { configuration?: boolean; showDocument?: boolean; rootUri?: string; server?: Partial<ServerOptions>; initializationOptions?: unknown } = {}): Promise<Editor> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   // The writer the server uses over stdio.
   const serverConn = createConnection(new StreamMessageReader(toServer), new DirectMessageWriter(toClient));
-  startServer(serverConn, opts.server);
+  // As dist/server.js starts it: the Node host and the rule pages of this checkout.
+  startServer(serverConn, { host: nodeHost, rulePages: findRulePagesUri(), ...opts.server });
   const conn = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const waiters = new Map<string, Array<(d: Diagnostic[]) => void>>();
   const editor: Editor = {

@@ -5,8 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { applyEdits, findRules, initShellParser, ruleMarkdown } from '../../server/src/engine';
-import { shellcheckAvailable } from '../../server/src/engine/shellcheck';
+import { applyEdits, findRules, ruleMarkdown } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
+import { shellcheckAvailable } from '../../server/src/host/node';
 import { defineRule } from '../../server/src/engine/rule';
 import { startEditor, type Editor } from './harness';
 
@@ -281,7 +282,7 @@ describe('rule pages, by what the editor can do', () => {
   });
 
   it('without the pages beside it the server links nothing, rather than something dead', async () => {
-    const e = await startEditor({ configuration: false, server: { rulePagesDir: undefined } });
+    const e = await startEditor({ configuration: false, server: { rulePages: undefined } });
     const uri = 'untitled:nopages';
     const d = (await e.open(uri, text)).find((x) => x.code === 'maintainer-deprecated')!;
     assert.equal(d.codeDescription, undefined);

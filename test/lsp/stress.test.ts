@@ -1,7 +1,7 @@
 // The server under stress: rapid edits, many documents, closing while linting, requests for stale versions.
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { initShellParser } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { startEditor, type Editor } from './harness';
 
 let editor: Editor;

@@ -4,7 +4,8 @@
 // (the parent's guard against a hang fails the test and the last name printed is the culprit); a case whose
 // cost grows faster than linearly (CPU time at 2n against n, see test/support/growth.ts) exits with its name.
 // No case is judged by its time alone: a busy machine is slow at every size.
-import { buildLintOptions, fixAll, initShellParser, lintText } from '../../server/src/engine';
+import { buildLintOptions, fixAll, lintText } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { growth } from '../support/growth';
 
 /** The adversarial Dockerfiles, by name; `n` is the length of the long part. */

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildLintOptions, initShellParser } from '../../server/src/engine';
+import { buildLintOptions } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { examine } from './properties';
 
 const root = path.resolve(__dirname, '../../..');

@@ -8,7 +8,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { initShellParser, lintText, loadConfigFile, memoryFiles, parseConfig } from '../../server/src/engine';
+import { lintText, memoryFiles, parseConfig } from '../../server/src/engine';
+import { ConfigFiles } from '../../server/src/workspace/config';
+import { fileUri, nodeHost } from '../../server/src/host/node';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { checkText } from './properties';
 import { HANG_GUARD_MS } from '../support/hang-guard';
 
@@ -17,6 +20,9 @@ before(async () => { await initShellParser(); });
 const root = path.resolve(__dirname, '../../..');
 const engine = JSON.stringify(path.join(root, 'out/server/src/engine'));
 const growthJs = JSON.stringify(path.join(root, 'out/test/support/growth'));
+const nodeHostJs = JSON.stringify(path.join(root, 'out/server/src/host/node'));
+const configJs = JSON.stringify(path.join(root, 'out/server/src/workspace/config'));
+const filesJs = JSON.stringify(path.join(root, 'out/server/src/workspace/files'));
 
 /** Runs `script` in a child node (its garbage collector exposed, for growth measurements); rejects only if it hangs. */
 function child(script: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -42,7 +48,7 @@ function child(script: string): Promise<{ status: number | null; stdout: string;
  * at 4n. (Fix-all on long lines is in adversarial.ts.)
  */
 async function lintGrowth(expr: string, n: number): Promise<{ findings: number; report: string; ratio: number }> {
-  const script = `const e=require(${engine});const g=require(${growthJs});e.initShellParser().then(async()=>{const o=e.buildLintOptions({});const text=(n)=>${expr};let findings=0;`
+  const script = `const e=require(${engine});const g=require(${growthJs});require(${nodeHostJs}).initNodeShellParser().then(async()=>{const o=e.buildLintOptions({});const text=(n)=>${expr};let findings=0;`
     + `const lint=(n)=>{const r=e.lintText(text(n),o);if(r.ruleErrors.length)throw new Error(JSON.stringify(r.ruleErrors.map(x=>x.rule)));findings=r.findings.length;};lint(64);`
     + `const m=await g.growth(lint,${n});console.log(JSON.stringify({findings,ratio:m.ratio,report:m.smallMs.toFixed(0)+' ms CPU at n='+m.n+', '+m.largeMs.toFixed(0)+' ms at '+m.large}));});`;
   const r = await child(script);
@@ -155,7 +161,7 @@ describe('config and files beside the Dockerfile', () => {
       if (made.status !== 0) return; // no mkfifo here
       fs.symlinkSync('/dev/zero', zero);
       // Both used to hang: reading a FIFO blocks until a writer comes, /dev/zero never ends (and both have size 0).
-      const r = await child(`const e=require(${engine});for(const f of ${JSON.stringify([fifo, zero])}){const r=e.loadConfigFile(f);console.log(r.config===undefined&&/not a regular file/.test(r.problems[0].message));}`);
+      const r = await child(`const h=require(${nodeHostJs});const c=require(${configJs});(async()=>{for(const f of ${JSON.stringify([fifo, zero])}){const r=await new c.ConfigFiles(h.nodeHost).load(h.fileUri(f),f);console.log(r.config===undefined&&/not a regular file/.test(r.problems[0].message));}})();`);
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual(r.stdout.trim().split('\n'), ['true', 'true']);
     } finally {
@@ -174,7 +180,7 @@ describe('config and files beside the Dockerfile', () => {
         if (make === 'ln') fs.symlinkSync('/dev/zero', ignore);
         else if ((await child(`require('child_process').execFileSync('mkfifo', [${JSON.stringify(ignore)}])`)).status !== 0) continue;
         // Both used to hang the command and the language server: the files beside a Dockerfile were read with readFileSync.
-        const r = await child(`const e=require(${engine});const f=e.diskFiles(${JSON.stringify(path.join(sub, 'Dockerfile'))});console.log(f.read('.dockerignore')===undefined, f.isFile('.dockerignore'), f.isFile('Dockerfile'));`);
+        const r = await child(`const h=require(${nodeHostJs});const w=require(${filesJs});const f=new w.DockerfileFiles(h.nodeHost.fs,h.fileUri(${JSON.stringify(path.join(sub, 'Dockerfile'))})).access;console.log(f.read('.dockerignore')===undefined, f.isFile('.dockerignore'), f.isFile('Dockerfile'));`);
         assert.equal(r.status, 0, r.stderr);
         assert.equal(r.stdout.trim(), 'true false true', name);
       }
@@ -183,11 +189,11 @@ describe('config and files beside the Dockerfile', () => {
     }
   });
 
-  it('a config file that is a directory, missing or unreadable is a problem, not an exception', () => {
+  it('a config file that is a directory, missing or unreadable is a problem, not an exception', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-config-'));
     try {
       for (const file of [dir, path.join(dir, 'missing.yaml')]) {
-        const r = loadConfigFile(file);
+        const r = await new ConfigFiles(nodeHost).load(fileUri(file), file);
         assert.equal(r.config, undefined);
         assert.ok(r.problems.length > 0);
       }

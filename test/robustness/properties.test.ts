@@ -4,7 +4,7 @@
 // bounded number of runs; `npm run fuzz` runs the same properties longer (FUZZ_RUNS, FUZZ_SEED).
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { initShellParser } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { dockerfile, mutated } from './generators';
 import { checkText, type ExamineOptions } from './properties';
 import { HANG_GUARD_MS } from '../support/hang-guard';

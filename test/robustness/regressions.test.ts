@@ -3,7 +3,8 @@
 // robustness properties (test/robustness/properties.ts) on it.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixAll, initShellParser } from '../../server/src/engine';
+import { fixAll } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { checkText } from './properties';
 
 interface Case {

@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
-import { buildLintOptions, initShellParser, lintText } from '../../server/src/engine';
+import { buildLintOptions, lintText } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 
 const root = path.resolve(__dirname, '../../..');
 const serverJs = path.join(root, 'dist/server.js');

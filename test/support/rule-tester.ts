@@ -2,7 +2,8 @@
 // duplicate cases, fixes that do not converge and fixes whose output Docker would reject.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DockerfileModel, fixAll, initShellParser, lintIncremental, lintText, memoryFiles, parseProblemCount, type EngineSettings, type Finding, type LintOptions, type Rule } from '../../server/src/engine';
+import { DockerfileModel, fixAll, lintIncremental, lintText, memoryFiles, parseProblemCount, type EngineSettings, type Finding, type LintOptions, type Rule } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 
 export interface ExpectedFinding {
   /** 1-based `line:col-line:col` of the underlined text, end exclusive. */

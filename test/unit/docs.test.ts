@@ -3,7 +3,8 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { allRules, findRules, initShellParser, memoryFiles, lintText, profilesMarkdown, profileSettingEnum, ruleMarkdown, withRuleTable } from '../../server/src/engine';
+import { allRules, findRules, memoryFiles, lintText, profilesMarkdown, profileSettingEnum, ruleMarkdown, withRuleTable } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { validateRule } from '../../server/src/engine/rule';
 import { ruleHoverMarkdown } from '../../server/src/engine/docs/markdown';
 

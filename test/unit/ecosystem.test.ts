@@ -3,7 +3,8 @@
 // the repositories and is not part of the tests.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildLintOptions, initShellParser, memoryFiles } from '../../server/src/engine';
+import { buildLintOptions, memoryFiles } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import {
   diffSummaries, examineFile, formatChanges, formatSummary, isDockerfilePath, matchLedger, parseLedger, parseTree, summarize, treeFiles, underLabelled,
   withCreatedFiles, type FileResult, type FileRun, type LedgerEntry, type LocatedFinding,

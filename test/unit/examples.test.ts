@@ -3,7 +3,8 @@ import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fixAll, initShellParser, lintText, parseProblemCount } from '../../server/src/engine';
+import { fixAll, lintText, parseProblemCount } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 
 const root = path.resolve(__dirname, '../../..');
 before(async () => { await initShellParser(); });

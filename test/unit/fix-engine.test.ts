@@ -1,6 +1,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { allRules, applyEdits, fixAll, initShellParser, lintText } from '../../server/src/engine';
+import { allRules, applyEdits, fixAll, lintText } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { defineRule } from '../../server/src/engine/rule';
 
 before(async () => { await initShellParser(); });

@@ -2,7 +2,8 @@
 // changes more than it declares is rejected.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DockerfileModel, fixAll, fixProblem, initShellParser, lintText, meaningOf, unexplainedChange, type MeaningChange } from '../../server/src/engine';
+import { DockerfileModel, fixAll, fixProblem, lintText, meaningOf, unexplainedChange, type MeaningChange } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { defineRule, type FixSpec, type RuleContext } from '../../server/src/engine/rule';
 
 before(async () => { await initShellParser(); });

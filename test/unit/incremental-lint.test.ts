@@ -4,7 +4,8 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRules, DockerfileModel, initShellParser, lintIncremental, lintModel, memoryFiles, type LintOptions, type Rule, type RuleContext } from '../../server/src/engine';
+import { allRules, DockerfileModel, lintIncremental, lintModel, memoryFiles, type LintOptions, type Rule, type RuleContext } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import type { Stage } from '../../server/src/engine/model/dockerfile';
 import { committedDockerfiles, randomEdit, seededRandom } from '../support/random-edits';
 

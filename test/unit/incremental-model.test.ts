@@ -4,7 +4,8 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DockerfileModel, initShellParser } from '../../server/src/engine';
+import { DockerfileModel } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import type { Instr } from '../../server/src/engine/model/dockerfile';
 import { committedDockerfiles, randomEdit, seededRandom } from '../support/random-edits';
 

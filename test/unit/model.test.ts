@@ -1,6 +1,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DockerfileModel, initShellParser } from '../../server/src/engine';
+import { DockerfileModel } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { parseArgs } from '../../server/src/engine/model/commands';
 import { substitute, findVariables } from '../../server/src/engine/model/variables';
 import { parseImageReference } from '../../server/src/engine/model/image';

@@ -1,10 +1,8 @@
 // Profiles: the default profile's contents, pinned; hadolint's and BuildKit's defaults; the layers above a profile.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  allRules, buildLintOptions, findRules, HADOLINT_DEFAULTS, initShellParser, lintText, MODERN, parseConfig, PROFILE_NAMES, profileSeverities,
-  profileSeverity, RECOMMENDED, ruleHoverMarkdown, ruleMarkdown, type LoadedConfig, type ProfileName,
-} from '../../server/src/engine';
+import { allRules, buildLintOptions, findRules, HADOLINT_DEFAULTS, lintText, MODERN, parseConfig, PROFILE_NAMES, profileSeverities, profileSeverity, RECOMMENDED, ruleHoverMarkdown, ruleMarkdown, type LoadedConfig, type ProfileName } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 
 before(async () => { await initShellParser(); });
 

@@ -4,7 +4,8 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRules, DockerfileModel, initShellParser, lintIncremental, lintText, memoryFiles, type LintOptions, type Rule } from '../../server/src/engine';
+import { allRules, DockerfileModel, lintIncremental, lintText, memoryFiles, type LintOptions, type Rule } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { mayReport } from '../../server/src/engine/linter';
 import { committedDockerfiles } from '../support/random-edits';
 

@@ -2,8 +2,8 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import childProcess from 'node:child_process';
-import { applyFix, DockerfileModel, initShellParser } from '../../server/src/engine';
-import { runShellcheck, shellcheckAvailable } from '../../server/src/engine/shellcheck';
+import { applyFix, DockerfileModel } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser, runShellcheck, shellcheckAvailable } from '../../server/src/host/node';
 
 const at = (f: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) =>
   `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1}`;

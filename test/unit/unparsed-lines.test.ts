@@ -2,7 +2,8 @@
 // on them, no other rule's finding or fix lands on them, and the incremental lint agrees with a full one.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DockerfileModel, fixAll, initShellParser, lintIncremental, lintModel, lintText, memoryFiles, type LintOptions, type Rule } from '../../server/src/engine';
+import { DockerfileModel, fixAll, lintIncremental, lintModel, lintText, memoryFiles, type LintOptions, type Rule } from '../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 
 before(async () => { await initShellParser(); });
 

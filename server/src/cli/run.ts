@@ -2,13 +2,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  allRules, buildLintOptions, DEFAULT_PROFILE, diskFiles, findConfigFile, findRules, fixAll, initShellParser, isProfileName, lintText, loadConfigFile,
+  allRules, DEFAULT_PROFILE, findRules, fixAll, isProfileName, lintText,
   PROFILE_NAMES, profileSeverity, ruleMarkdown, suggestName, unknownProfileMessage,
-  type Finding, type LoadedConfig, type ProfileName, type Severity, type UserSettings,
+  type Finding, type ProfileName, type Severity,
 } from '../engine';
+import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
+import { Workspace, type DocumentSettings } from '../workspace/workspace';
 import { BaselineWriter, baselinePath, fingerprint, newFindings, parseBaseline } from './baseline';
 import { decodeDockerfile, expandGlob, findDockerfiles } from './files';
-import { runShellcheck, shellcheckAvailable } from '../engine/shellcheck';
 import { formatCheckstyle, formatGithub, formatGitlab, formatJson, formatSarif, formatStylish, type FileReport } from './formats';
 import { unifiedDiff } from './diff';
 
@@ -177,7 +178,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     }
   }
   const o = parsed;
-  await initShellParser();
+  await initNodeShellParser();
 
   // Resolve what to lint.
   const targets: Array<{ display: string; file?: string }> = [];
@@ -206,20 +207,12 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   }
 
   // Config: explicit, none, or discovered per file (each problem reported once).
-  const configs = new Map<string, LoadedConfig | undefined>();
-  const reported = new Set<string>();
-  const loadConfig = (file: string): LoadedConfig | undefined => {
-    if (configs.has(file)) return configs.get(file);
-    const { config, problems } = loadConfigFile(file);
-    for (const p of problems) {
-      const key = `${p.file}:${p.line}:${p.message}`;
-      if (!reported.has(key)) { reported.add(key); io.stderr(`dockwise: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`); }
-    }
-    configs.set(file, config);
-    return config;
-  };
+  const workspace = new Workspace(nodeHost, (_problem, text) => io.stderr(`dockwise: ${text}\n`));
   if (o.config && !fs.existsSync(path.resolve(io.cwd, o.config))) { io.stderr(`dockwise: ${o.config}: config file not found\n`); return 2; }
-  const settings: UserSettings = { profile: o.profile, rules: o.rules, ignore: o.ignore, fixUnsafe: o.unsafe };
+  const settings: DocumentSettings = {
+    profile: o.profile, rules: o.rules, ignore: o.ignore, fixUnsafe: o.unsafe, today: todayFrom(io.env),
+    ...(o.noConfig ? { configFile: null } : o.config ? { configFile: fileUri(path.resolve(io.cwd, o.config)) } : {}),
+  };
   let baseline: Map<string, number> | undefined;
   if (o.baseline) {
     const file = path.resolve(io.cwd, o.baseline);
@@ -245,13 +238,12 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     const decoded = decodeDockerfile(bytes);
     if ('error' in decoded) { reports.push({ path: t.display, findings: [], error: decoded.error }); continue; }
     const where = t.file ?? path.resolve(io.cwd, o.stdinFilename ?? 'Dockerfile');
-    const configFile = o.noConfig ? undefined : o.config ? path.resolve(io.cwd, o.config) : findConfigFile(where);
-    const config = configFile ? loadConfig(configFile) : undefined;
-    const threshold = o.threshold ?? config?.failureThreshold ?? 'info';
-    const options = { ...buildLintOptions({ config, settings, today: todayFrom(io.env) }), files: diskFiles(where) };
+    const uri = fileUri(where);
+    const options = await workspace.optionsFor(uri, settings);
+    const threshold = o.threshold ?? options.failureThreshold ?? 'info';
     let text = decoded.text;
     if (o.fix || o.diff) {
-      const result = fixAll(text, { ...options, unsafe: o.unsafe || options.fixUnsafe });
+      const result = await workspace.withFiles(uri, () => fixAll(text, { ...options, unsafe: o.unsafe || options.fixUnsafe }));
       if (o.diff) {
         // The file's byte-order mark is part of its first line, which the patch must match.
         const bom = decoded.bom ? '\uFEFF' : '';
@@ -269,14 +261,14 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
         text = result.text;
       }
     }
-    const { model, findings: lintFindings, ruleErrors } = lintText(text, options);
+    const { model, findings: lintFindings, ruleErrors } = await workspace.withFiles(uri, () => lintText(text, options));
     let findings = lintFindings;
     if (o.shellcheck) {
-      if (!(await shellcheckAvailable())) {
+      if (!(await workspace.shellcheckAvailable())) {
         if (!warnedShellcheck) io.stderr('dockwise: --shellcheck: shellcheck is not installed; skipping it\n');
         warnedShellcheck = true;
       } else {
-        const sc = options.postprocess ? options.postprocess(model, await runShellcheck(model)) : await runShellcheck(model);
+        const sc = await workspace.shellcheck(model, options);
         findings = [...findings, ...sc].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       }
     }

@@ -4,9 +4,9 @@ export { lintText, lintModel, type LintOptions, type LintResult } from './linter
 export { lintIncremental, type LintMemo } from './incremental-lint';
 export { fixAll, applyEdits, applyFix, parseProblemCount, fixProblem, meaningProblem, type FixAllOptions, type FixAllResult } from './fix/apply';
 export { meaningOf, unexplainedChange, type Meaning, type InstructionMeaning, type ScriptMeaning, type ShellTree } from './fix/meaning';
-export { initShellParser, shellParserReady, clearShellCache, parseShellUncached } from './model/shell';
+export { initShellParser, shellParserReady, clearShellCache, parseShellUncached, type ShellParserWasm } from './model/shell';
 export { DockerfileModel } from './model/dockerfile';
-export { runShellcheck, shellcheckAvailable, type ShellcheckOptions } from './shellcheck';
+export { runShellcheck, type ShellcheckOptions, type ShellcheckRunner } from './shellcheck';
 export { allRules, findRule, findRules } from './rules';
 export type { Rule, RuleContext, FileAccess, EngineSettings } from './rule';
 export { cachedFiles, memoryFiles } from './rule';

@@ -1,8 +1,8 @@
-// ShellCheck pass-through: runs the `shellcheck` executable (when installed) on every shell script of a
-// Dockerfile's RUN instructions and maps its findings (SCxxxx) to exact ranges inside the RUN.
-// It is asynchronous and separate from lintText so it never blocks the editor: the CLI and the server call
-// it after the synchronous lint, when the `shellcheck` setting is on. Results are cached by script text.
-import { execFile } from 'node:child_process';
+// ShellCheck pass-through: prepares every shell script of a Dockerfile's RUN instructions for ShellCheck and maps
+// its findings (SCxxxx) to exact ranges inside the RUN. Starting the program is the host's part (a
+// ShellcheckRunner: a child process on Node, none in a browser). It is asynchronous and separate from lintText
+// so it never blocks the editor: the CLI and the server call it after the lint, when the `shellcheck` setting is
+// on. Results are cached by program and script text.
 import type { DockerfileModel, Instr, Stage } from './model/dockerfile';
 import { argDefinitions, envDefinitions } from './model/dockerfile';
 import { distroFamily, rootStage } from './model/base-images';
@@ -11,9 +11,17 @@ import { shellArgvFor, shellFacts } from './model/shells';
 import type { Finding, Fix, Severity } from './types';
 import { PLATFORM_ARGS, PROXY_ARGS } from './model/build-args';
 
+/** Starts ShellCheck: the host's part. */
+export interface ShellcheckRunner {
+  /** Names the program (its path), for the cache. */
+  id: string;
+  /** Whether it can be started at all; asked once per run, so the answer should be cached. */
+  available(): Promise<boolean>;
+  /** Its standard output for these arguments and input, or undefined when it did not start or timed out. */
+  run(args: string[], input: string, timeoutMs: number): Promise<string | undefined>;
+}
+
 export interface ShellcheckOptions {
-  /** Path or name of the executable (default `shellcheck` on the PATH). */
-  executable?: string;
   /** Per-script time limit; a script that takes longer yields no findings (default 5000 ms). */
   timeoutMs?: number;
   /** Codes never reported, e.g. `['SC2086']` (SC1090, SC1091 and SC2187 are always excluded). */
@@ -36,19 +44,6 @@ const PREDEFINED: readonly string[] = [...PROXY_ARGS, ...PLATFORM_ARGS];
 
 const cache = new Map<string, Json1Comment[]>();
 const CACHE_LIMIT = 1000;
-
-/** Whether `shellcheck` can be started (cached per executable). */
-const availability = new Map<string, Promise<boolean>>();
-export function shellcheckAvailable(executable = 'shellcheck'): Promise<boolean> {
-  let p = availability.get(executable);
-  if (!p) {
-    p = new Promise((resolve) => {
-      execFile(executable, ['--version'], { timeout: 5000 }, (error) => resolve(!error));
-    });
-    availability.set(executable, p);
-  }
-  return p;
-}
 
 /**
  * hadolint's `# hadolint shell=<name>` pragma: the last one above the RUN, in its stage or before the first FROM,
@@ -113,34 +108,22 @@ function jobsFor(model: DockerfileModel, instr: Instr): Job[] {
   return jobs;
 }
 
-function runOne(executable: string, text: string, dialect: string, exclude: string[], timeoutMs: number): Promise<Json1Comment[]> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      executable,
-      ['--format=json1', `--shell=${dialect}`, `--exclude=${exclude.join(',')}`, '-'],
-      { timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024 },
-      (error, stdout) => {
-        // ShellCheck exits 1 when it found something; the JSON is still complete. No output: not started or timed out.
-        if (error && !stdout) return resolve([]);
-        try {
-          const parsed = JSON.parse(stdout) as { comments?: Json1Comment[] };
-          resolve(parsed.comments ?? []);
-        } catch {
-          resolve([]);
-        }
-      },
-    );
-    child.stdin?.on('error', () => undefined);
-    child.stdin?.end(text);
-  });
+async function runOne(runner: ShellcheckRunner, text: string, dialect: string, exclude: string[], timeoutMs: number): Promise<Json1Comment[]> {
+  const stdout = await runner.run(['--format=json1', `--shell=${dialect}`, `--exclude=${exclude.join(',')}`, '-'], text, timeoutMs);
+  // ShellCheck exits 1 when it found something; the JSON is still complete. No output: not started or timed out.
+  if (!stdout) return [];
+  try {
+    return (JSON.parse(stdout) as { comments?: Json1Comment[] }).comments ?? [];
+  } catch {
+    return [];
+  }
 }
 
 const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'style' };
 
 /** Runs ShellCheck on every shell-form RUN script of `model`. Never rejects: problems yield fewer findings. */
-export async function runShellcheck(model: DockerfileModel, options: ShellcheckOptions = {}): Promise<Finding[]> {
-  const executable = options.executable ?? 'shellcheck';
-  if (!(await shellcheckAvailable(executable))) return [];
+export async function runShellcheck(model: DockerfileModel, runner: ShellcheckRunner, options: ShellcheckOptions = {}): Promise<Finding[]> {
+  if (!(await runner.available())) return [];
   const exclude = [...new Set([...ALWAYS_EXCLUDED, ...(options.exclude ?? []).map((c) => c.toUpperCase())])];
   const timeoutMs = options.timeoutMs ?? 5000;
   const jobs = model.runs.flatMap((instr) => jobsFor(model, instr));
@@ -154,10 +137,10 @@ export async function runShellcheck(model: DockerfileModel, options: ShellcheckO
       const exports = knownVariables(model, stage, job.instr).map((n) => `export ${n}=1`);
       const prefix = [job.shebang, ...exports];
       const text = `${prefix.join('\n')}\n${job.body}\n`;
-      const key = `${executable}\0${job.dialect}\0${exclude.join(',')}\0${text}`;
+      const key = `${runner.id}\0${job.dialect}\0${exclude.join(',')}\0${text}`;
       let comments = cache.get(key);
       if (!comments) {
-        comments = await runOne(executable, text, job.dialect, exclude, timeoutMs);
+        comments = await runOne(runner, text, job.dialect, exclude, timeoutMs);
         if (cache.size >= CACHE_LIMIT) cache.clear();
         cache.set(key, comments);
       }

@@ -4,7 +4,9 @@ import { distroFamily, rootStage, stageStartEnv } from '../engine/model/base-ima
 import { deprecatedImage, endOfLife, eolMessage, officialName } from '../engine/model/image-lifecycle';
 import { findVariables } from '../engine/model/variables';
 import type { Instr, Stage } from '../engine/model/dockerfile';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import { INSTRUCTION_DOCS } from './instructions';
+import type { Session } from './session';
 
 export interface HoverResult { markdown: string; start: number; end: number }
 
@@ -120,4 +122,22 @@ function targetAt(model: DockerfileModel, offset: number, opts: HoverOptions): (
     return { markdown: `**${instr.keyword}**: ${INSTRUCTION_DOCS[instr.keyword]}`, start: instr.keywordStart, end: instr.keywordEnd, keyword: true };
   }
   return undefined;
+}
+
+/** The hover request: what is under the cursor in the document's current analysis. */
+export async function hoverRequest(session: Session, params: HoverParams): Promise<Hover | null> {
+  try {
+    const doc = session.documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const entry = await session.analyse(doc);
+    if (!entry) return null;
+    const { instructions } = entry.settings.hover;
+    const keywords = instructions === 'on' || (instructions === 'auto' && !session.dockerExtensionActive);
+    const h = hoverAt(entry.model, entry.findings, doc.offsetAt(params.position), { today: entry.options.settings?.today ?? new Date().toISOString().slice(0, 10), keywords, pageLink: (id) => session.pages.hoverLink(id) });
+    if (!h) return null;
+    return { contents: { kind: 'markdown', value: h.markdown }, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } };
+  } catch (e) {
+    session.connection.console.error(`Dockwise: hover failed: ${(e as Error)?.stack ?? e}`);
+    return null;
+  }
 }

@@ -4,7 +4,8 @@ import { format } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, StreamMessageReader, type Connection } from 'vscode-languageserver/node';
 import { DirectMessageWriter } from './message-writer';
-import { startServer } from './server';
+import { findRulePagesUri, nodeHost } from '../host/node';
+import { startServer } from './start';
 
 // The server must outlive any bad document or request: log and carry on.
 process.on('uncaughtException', (e) => { process.stderr.write(`dockwise: uncaught ${e?.stack ?? e}\n`); });
@@ -44,5 +45,5 @@ setFlagsFromString('--no-turbo-inlining');
 if (process.argv.includes('--version')) {
   process.stdout.write('dockwise-language-server\n');
 } else {
-  startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
+  startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all), { host: nodeHost, rulePages: findRulePagesUri() });
 }

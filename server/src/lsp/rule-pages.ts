@@ -1,9 +1,8 @@
 // Where a rule's page opens. The pages (docs/rules/<id>.md) ship with the server: in the .vsix and in the npm
 // package the bundle is <package>/dist/server.js and the pages are <package>/docs/rules. No link leaves the
 // machine, so none can go dead. VS Code's client asks for its own kinds of link (see DocumentationOptions).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { findRules } from '../engine';
+import { uriJoin } from '../workspace/uri';
 
 /** What the client says about opening rule pages, in `initializationOptions.documentation`. */
 export interface DocumentationOptions {
@@ -21,16 +20,6 @@ export function documentationOptions(value: unknown): DocumentationOptions {
   };
 }
 
-/** docs/rules of the package this file belongs to: the first folder upwards with a package.json is its root. */
-export function findRulePagesDir(from: string = __dirname): string | undefined {
-  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if (!fs.existsSync(path.join(dir, 'package.json'))) continue;
-    const pages = path.join(dir, 'docs', 'rules');
-    return fs.existsSync(pages) ? pages : undefined;
-  }
-  return undefined;
-}
-
 /** ShellCheck's findings (SCxxxx) are documented on ShellCheck's wiki, one page per code. */
 export function shellcheckWikiUrl(code: string): string | undefined {
   return /^SC\d{4}$/.test(code) ? `https://www.shellcheck.net/wiki/${code}` : undefined;
@@ -39,15 +28,20 @@ export function shellcheckWikiUrl(code: string): string | undefined {
 export class RulePages {
   private readonly files = new Map<string, string | undefined>();
 
-  constructor(readonly dir: string | undefined, readonly options: DocumentationOptions = {}) {}
+  /**
+   * `folder`: the URI of the shipped pages; `isFile`: whether a page is there, where the host can tell at once
+   * (else every rule's page is taken to be shipped).
+   */
+  constructor(readonly folder: string | undefined, readonly options: DocumentationOptions = {}, private readonly isFile?: (uri: string) => boolean) {}
 
-  /** The file: URI of the page shipped for `id`, if there is one. */
+  /** The URI of the page shipped for `id`, if there is one. */
   fileUri(id: string): string | undefined {
-    if (!this.dir) return undefined;
+    if (!this.folder) return undefined;
     if (!this.files.has(id)) {
-      const file = path.join(this.dir, `${id}.md`);
+      const page = uriJoin(this.folder, `${id}.md`);
       // Ids are rule ids; anything with a path separator is not one.
-      this.files.set(id, /^[A-Za-z0-9-]+$/.test(id) && fs.existsSync(file) ? pathToFileURL(file).href : undefined);
+      const shipped = /^[A-Za-z0-9-]+$/.test(id) && (this.isFile ? this.isFile(page) : findRules(id).some((r) => r.meta.id === id));
+      this.files.set(id, shipped ? page : undefined);
     }
     return this.files.get(id);
   }

@@ -38,4 +38,8 @@ export interface Host {
   shellParserWasm(): { runtime: string; grammar: string };
   /** ShellCheck, where the host can run programs; absent in a browser. */
   shellcheck?: ShellcheckHost;
+  /** How messages name a file (a path on Node); default: the URI. */
+  displayName?(uri: string): string;
+  /** A file path as a URI (Node: a file: URI, resolved against the current folder); absent where paths mean nothing. */
+  pathUri?(path: string): string;
 }

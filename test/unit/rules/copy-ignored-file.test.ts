@@ -1,7 +1,8 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../../server/src/engine/rules/copy-ignored-file';
-import { initShellParser, lintText, memoryFiles } from '../../../server/src/engine';
+import { lintText, memoryFiles } from '../../../server/src/engine';
+import { initNodeShellParser as initShellParser } from '../../../server/src/host/node';
 import { testRule } from '../../support/rule-tester';
 
 const ig = (text: string) => ({ '.dockerignore': text });

@@ -1,5 +1,5 @@
 // Configuration and suppression: config files, settings, severity resolution, inline pragmas.
-export { diskFiles, findConfigFile, loadConfigFile, parseConfig, readTextFile, type ConfigProblem, type LoadedConfig } from './file';
+export { DOCKWISE_CONFIG_NAMES, HADOLINT_CONFIG_NAMES, MAX_CONFIG_BYTES, parseConfig, type ConfigProblem, type LoadedConfig } from './parse';
 export { buildLintOptions, type UserSettings, type ResolvedOptions } from './resolve';
 export { applyPragmas, readPragmas, type Pragma, type PragmaInfo } from './pragmas';
 export { ignoreEdit } from './ignore-edit';

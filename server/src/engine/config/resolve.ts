@@ -3,7 +3,7 @@ import type { LintOptions } from '../linter';
 import type { DockerfileModel } from '../model/dockerfile';
 import type { Severity, SeverityOrOff } from '../types';
 import { allRules, findRules } from '../rules';
-import type { ConfigProblem, LoadedConfig } from './file';
+import type { ConfigProblem, LoadedConfig } from './parse';
 import { applyPragmas, readPragmas } from './pragmas';
 import { BUILDKIT_EXPERIMENTAL, DEFAULT_PROFILE, isProfileName, profileSeverities, unknownProfileMessage, type ProfileName } from './profiles';
 import { suggestName } from './suggest';

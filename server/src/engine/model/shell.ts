@@ -1,7 +1,5 @@
 // RUN bodies parsed by tree-sitter-bash into simple commands with exact offsets.
 // The parser is WASM and loads asynchronously once (initShellParser); after that every parse is synchronous.
-import * as path from 'node:path';
-import * as fs from 'node:fs';
 import { Parser, Language, type Node } from 'web-tree-sitter';
 import { invokedShell } from './shells';
 
@@ -59,34 +57,28 @@ export interface ShellScript {
 let parser: Parser | null = null;
 let initPromise: Promise<void> | null = null;
 
-function findWasm(file: string, dirs: string[]): string {
-  for (const dir of dirs) {
-    const candidate = path.join(dir, file);
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  throw new Error(`cannot find ${file} (looked in ${dirs.join(', ')})`);
+/**
+ * Where web-tree-sitter's runtime and the bash grammar are: paths (Node), URLs (a browser) or the bytes. The host
+ * knows; the engine only loads them.
+ */
+export interface ShellParserWasm {
+  runtime: string | Uint8Array;
+  grammar: string | Uint8Array;
 }
 
-/** Loads the shell grammar. Call once before linting; safe to call again. */
-export function initShellParser(wasmDir?: string): Promise<void> {
+/** Loads the shell grammar. Call once before linting; later calls return the first one's promise. */
+export function initShellParser(wasm: ShellParserWasm): Promise<void> {
   if (initPromise) return initPromise;
   initPromise = (async () => {
-    const dirs: string[] = [];
-    if (wasmDir) dirs.push(wasmDir);
-    dirs.push(__dirname);
-    const moduleDir = (name: string) => {
-      try { return path.dirname(require.resolve(name)); } catch { return null; }
-    };
-    const wts = moduleDir('web-tree-sitter');
-    const bash = (() => { try { return path.dirname(require.resolve('tree-sitter-bash/package.json')); } catch { return null; } })();
-    const runtimeWasm = findWasm('web-tree-sitter.wasm', wts ? [...dirs, wts] : dirs);
-    const bashWasm = findWasm('tree-sitter-bash.wasm', bash ? [...dirs, bash] : dirs);
-    await Parser.init({ locateFile: () => runtimeWasm });
-    const language = await Language.load(bashWasm);
+    const { runtime, grammar } = wasm;
+    await Parser.init(typeof runtime === 'string' ? { locateFile: () => runtime } : { wasmBinary: runtime });
+    const language = await Language.load(grammar);
     const p = new Parser();
     p.setLanguage(language);
     parser = p;
   })();
+  // A failed load (a missing file) may be retried with other locations.
+  initPromise.catch(() => { initPromise = null; });
   return initPromise;
 }
 

@@ -4,7 +4,7 @@ import type { ShellCommand } from '../model/shell';
 import { isCommand, parseArgs, subcommand } from '../model/commands';
 import { officialImageStart, rootStage } from '../model/base-images';
 import { isPlainShellRun } from './support';
-import * as posix from 'node:path/posix';
+import * as posix from '../paths';
 import { withoutTrailingSlashes } from '../model/paths';
 
 // `cd` targets that go back rather than somewhere: home, the previous folder, a parent, the root.

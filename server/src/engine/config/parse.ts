@@ -1,12 +1,9 @@
-// Configuration files: .dockwise.yaml (ours) and .hadolint.yaml (so hadolint users keep their setup).
-// Reading never throws: every problem comes back with the file and line, and linting goes on with defaults.
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+// Configuration files: .dockwise.yaml (ours) and .hadolint.yaml (so hadolint users keep their setup), parsed
+// from their text. Finding and reading them is the workspace layer's (server/src/workspace/config.ts).
+// Parsing never throws: every problem comes back with the file and line, and linting goes on with defaults.
 import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { LineIndex } from '../text';
 import type { Severity, SeverityOrOff } from '../types';
-import type { FileAccess } from '../rule';
 import { findRules } from '../rules';
 import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES, unknownProfileMessage, type ProfileName } from './profiles';
 import { suggestName } from './suggest';
@@ -30,121 +27,23 @@ export interface LoadedConfig {
   noFail?: boolean;
 }
 
-const MAX_BYTES = 1 << 20;
-const DOCKWISE_NAMES = ['.dockwise.yaml', '.dockwise.yml'];
-const HADOLINT_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
+/** Largest config file read (larger ones are reported, and the defaults used). */
+export const MAX_CONFIG_BYTES = 1 << 20;
+/** Config file names, looked for from the Dockerfile's folder up: ours first, then hadolint's. */
+export const DOCKWISE_CONFIG_NAMES = ['.dockwise.yaml', '.dockwise.yml'];
+export const HADOLINT_CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 const SEVERITY_VALUES = ['error', 'warning', 'info', 'style', 'off'];
 // Keys hadolint's file may carry that only matter to its own command line: accepted, ignored.
 const HADOLINT_ONLY = new Set(['no-color', 'format', 'formats', 'verbose', 'output-file', 'require-labels']);
-
-function userConfigCandidates(): string[] {
-  const home = os.homedir();
-  const xdg = process.env.XDG_CONFIG_HOME || path.join(home, '.config');
-  return [
-    path.join(xdg, 'dockwise', 'config.yaml'), path.join(xdg, 'dockwise.yaml'),
-    path.join(xdg, 'hadolint.yaml'), path.join(xdg, 'hadolint.yml'),
-    path.join(home, '.hadolint', 'hadolint.yaml'), path.join(home, '.hadolint.yaml'), path.join(home, '.hadolint.yml'),
-  ];
-}
-
-function walkUp(start: string, names: string[], stopAt?: string): string | undefined {
-  let dir = path.resolve(start);
-  const stop = stopAt ? path.resolve(stopAt) : undefined;
-  for (;;) {
-    for (const n of names) {
-      const candidate = path.join(dir, n);
-      if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-    }
-    if (dir === stop) return undefined;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
-/** .dockwise.yaml up from the Dockerfile's folder; else .hadolint.yaml the same way; else the user's config folder. */
-export function findConfigFile(dockerfilePath: string, stopAt?: string): string | undefined {
-  const dir = path.dirname(path.resolve(dockerfilePath));
-  return walkUp(dir, DOCKWISE_NAMES, stopAt) ?? walkUp(dir, HADOLINT_NAMES, stopAt) ?? userConfigCandidates().find((f) => fs.existsSync(f));
-}
-
-/**
- * Reads a text file that may come from an untrusted checkout: a regular file only (a FIFO would block the
- * reader forever, a link to /dev/zero never ends, and both report size 0), opened without blocking, and
- * refused when larger than `maxBytes`.
- */
-export function readTextFile(file: string, maxBytes: number): { text: string } | { error: string; tooLarge?: boolean } {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (e) {
-    return { error: (e as Error).message };
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return { error: 'not a regular file' };
-    if (stat.size > maxBytes) return { error: `larger than ${Math.round(maxBytes / 1024)} KB`, tooLarge: true };
-    const buf = Buffer.alloc(stat.size);
-    let n = 0;
-    for (let r = 1; n < buf.length && r > 0; n += r) r = fs.readSync(fd, buf, n, buf.length - n, null);
-    return { text: buf.toString('utf8', 0, n) };
-  } catch (e) {
-    return { error: (e as Error).message };
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Largest file beside a Dockerfile a rule reads (a .dockerignore is a few hundred bytes). */
-const MAX_CONTEXT_FILE_BYTES = 1024 * 1024;
-
-/** FileAccess over the folder of a Dockerfile on disk: regular files only, size-capped, never blocking. */
-export function diskFiles(dockerfile: string): FileAccess {
-  const dir = path.dirname(dockerfile);
-  return {
-    read(rel: string) {
-      const r = readTextFile(path.join(dir, rel), MAX_CONTEXT_FILE_BYTES);
-      return 'text' in r ? r.text : undefined;
-    },
-    isFile(rel: string) {
-      try { return fs.statSync(path.join(dir, rel)).isFile(); } catch { return false; }
-    },
-    readHead(rel: string, length: number) {
-      let fd: number;
-      try { fd = fs.openSync(path.join(dir, rel), fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0)); } catch { return undefined; }
-      try {
-        if (!fs.fstatSync(fd).isFile()) return undefined;
-        const buf = Buffer.alloc(length);
-        let n = 0;
-        for (let r = 1; n < length && r > 0; n += r) r = fs.readSync(fd, buf, n, length - n, null);
-        return new Uint8Array(buf.buffer, buf.byteOffset, n);
-      } catch {
-        return undefined;
-      } finally {
-        fs.closeSync(fd);
-      }
-    },
-    dockerfileName: path.basename(dockerfile),
-  };
-}
-
-export function loadConfigFile(file: string): { config: LoadedConfig | undefined; problems: ConfigProblem[] } {
-  const read = readTextFile(file, MAX_BYTES);
-  if ('error' in read) {
-    const message = read.tooLarge ? `the file is larger than ${MAX_BYTES / 1024} KB; using the defaults` : `cannot read it (${read.error}); using the defaults`;
-    return { config: undefined, problems: [{ file, line: 0, message }] };
-  }
-  return parseConfig(file, read.text);
-}
 
 /** Parses config text; `file` only names it in messages. */
 export function parseConfig(file: string, text: string): { config: LoadedConfig | undefined; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const lines = new LineIndex(text);
   const lineOf = (node: { range?: [number, number, number?] | null } | null | undefined) => (node?.range ? lines.positionAt(node.range[0]).line + 1 : 0);
-  const kind = /hadolint/i.test(path.basename(file)) ? 'hadolint' : 'dockwise';
+  const kind = /hadolint[^/\\]*$/i.test(file) ? 'hadolint' : 'dockwise';
   const config: LoadedConfig = { path: file, kind, ignored: [], override: {}, rules: {}, trustedRegistries: [] };
-  if (text.length > MAX_BYTES) return { config: undefined, problems: [{ file, line: 0, message: 'the file is too large; using the defaults' }] };
+  if (text.length > MAX_CONFIG_BYTES) return { config: undefined, problems: [{ file, line: 0, message: 'the file is too large; using the defaults' }] };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     const e = doc.errors[0];

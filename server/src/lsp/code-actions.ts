@@ -1,0 +1,101 @@
+// Quick fixes (each finding's fixes, fix-all of one rule, an ignore pragma, the rule's page) and fix-all on save.
+import { CodeAction, CodeActionKind, type CodeActionParams, type Command, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DockerfileModel, findRules, fixAll, fixProblem, ignoreEdit, type Fix } from '../engine';
+import { hasFolder, uriDirname, uriJoin } from '../workspace/uri';
+import type { Session } from './session';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockwise`;
+
+/** A fix's edits, and the files it creates beside the Dockerfile (a .dockerignore). */
+function editFor(uri: string, doc: TextDocument, fix: Fix): WorkspaceEdit {
+  if (!fix.createFiles?.length) return { changes: { [uri]: fix.edits } };
+  const changes: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  for (const f of fix.createFiles) {
+    // A document in no folder (untitled:) has nowhere to put them.
+    if (!hasFolder(uri)) continue;
+    const target = uriJoin(uriDirname(uri), f.path);
+    changes.push({ kind: 'create', uri: target, options: { ignoreIfExists: true } });
+    changes.push({ textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.content }] });
+  }
+  if (fix.edits.length) changes.push({ textDocument: { uri, version: doc.version }, edits: fix.edits });
+  return { documentChanges: changes };
+}
+
+function wholeDocumentEdit(doc: TextDocument, text: string): WorkspaceEdit {
+  return { changes: { [doc.uri]: [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, newText: text }] } };
+}
+
+/** Every safe fix (and unsafe ones when the setting says so) to a fixed point, as one edit; undefined: nothing to fix. */
+export async function fixAllEdit(session: Session, doc: TextDocument, onlyRules?: string[]): Promise<WorkspaceEdit | undefined> {
+  const entry = await session.analyse(doc);
+  if (!entry) return undefined;
+  const result = await session.workspace.withFiles(doc.uri, () => fixAll(entry.text, { ...entry.options, unsafe: entry.settings.fix.unsafe, onlyRules }));
+  if (result.text === entry.text && !result.createFiles.length) return undefined;
+  const edit = wholeDocumentEdit(doc, result.text);
+  if (result.createFiles.length) {
+    const withFiles = editFor(doc.uri, doc, { title: 'fix all', safety: 'safe', edits: [], createFiles: result.createFiles });
+    withFiles.documentChanges!.push({ textDocument: { uri: doc.uri, version: doc.version }, edits: edit.changes![doc.uri] });
+    return withFiles;
+  }
+  return edit;
+}
+
+/** The client's own command when it has one; else the server shows the shipped page with window/showDocument. */
+export function documentationCommand(session: Session, id: string): Command | undefined {
+  if (!findRules(id).length) return undefined;
+  const title = `Show documentation for ${id}`;
+  if (session.pages.options.command) return { title, command: session.pages.options.command, arguments: [id] };
+  if (session.canShowDocument && session.pages.fileUri(id)) return { title, command: 'dockwise.server.showDocumentation', arguments: [id] };
+  return undefined;
+}
+
+export async function codeActions(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
+  const { connection } = session;
+  try {
+    const doc = session.documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const entry = await session.analyse(doc);
+    if (!entry) return [];
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const actions: CodeAction[] = [];
+    if (only && wants(FIX_ALL_KIND) && !wants(CodeActionKind.QuickFix)) {
+      const edit = await fixAllEdit(session, doc);
+      return edit ? [{ title: 'Dockwise: fix all safe problems', kind: FIX_ALL_KIND, edit }] : [];
+    }
+    if (!wants(CodeActionKind.QuickFix)) return [];
+    const ours = params.context.diagnostics.filter((d) => d.source === 'dockwise');
+    // Before any await below: a newer version's model may be built from this one meanwhile.
+    const ignores = ours.map((d) => ignoreEdit(entry.model, d.range.start.line, String(d.code)));
+    let vetted: DockerfileModel | undefined;
+    for (const [k, d] of ours.entries()) {
+      const id = String(d.code);
+      const finding = entry.findings.find((f) => f.rule === id && f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character);
+      if (!finding) continue;
+      for (const fix of finding.fixes) {
+        const unsafe = fix.safety === 'unsafe';
+        // A safe fix is offered only when, applied on its own, it parses and changes no more than it declares.
+        const problem = unsafe ? undefined : fixProblem(vetted ??= new DockerfileModel(entry.text), fix);
+        if (problem) {
+          connection.console.warn(`Dockwise: withheld the fix "${fix.title}" of ${id}: ${problem}`);
+          continue;
+        }
+        const title = unsafe && !/unsafe/i.test(fix.title) ? `${fix.title} (unsafe)` : fix.title;
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !unsafe, edit: editFor(doc.uri, doc, fix) });
+      }
+      const same = entry.findings.filter((f) => f.rule === id && f.fixes.some((x) => x.safety === 'safe' || entry.settings.fix.unsafe));
+      if (same.length > 1) {
+        const edit = await fixAllEdit(session, doc, [id]);
+        if (edit) actions.push({ title: `Fix all ${id} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
+      }
+      actions.push({ title: `Ignore ${id} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [ignores[k]] } } });
+      const show = documentationCommand(session, id);
+      if (show) actions.push({ title: show.title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: show });
+    }
+    return actions;
+  } catch (e) {
+    connection.console.error(`Dockwise: code actions failed: ${(e as Error)?.stack ?? e}`);
+    return [];
+  }
+}

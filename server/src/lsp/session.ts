@@ -1,0 +1,158 @@
+// What the server knows about the open documents: each version is parsed and linted once, and diagnostics, code
+// actions, hover and folding all read that entry. Settings come from the client per document; config files,
+// files beside a Dockerfile and ShellCheck go through the workspace layer, so the server reads nothing itself.
+import { TextDocuments, type Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { allRules, DockerfileModel, lintIncremental, lintModel, type Finding, type LintMemo, type Rule } from '../engine';
+import type { Host } from '../workspace/host';
+import { Workspace, type DocumentOptions } from '../workspace/workspace';
+import { RulePages } from './rule-pages';
+import { configFileUri, DEFAULT_SETTINGS, readSettings, type DockwiseSettings } from './settings';
+
+export interface Entry {
+  version: number;
+  text: string;
+  /** Read it before any await: the next version's model is built from it and moves its offsets. */
+  model: DockerfileModel;
+  findings: Finding[];
+  /** The stage-scoped findings the next version's lint can reuse. */
+  memo?: LintMemo;
+  options: DocumentOptions;
+  settings: DockwiseSettings;
+  /** ShellCheck findings were added (or are being computed) for this version. */
+  shellchecked?: boolean;
+}
+
+export interface SessionOptions {
+  host: Host;
+  /** Extra rules to run (tests use this to prove a throwing rule does not take the others down). */
+  extraRules?: readonly Rule[];
+}
+
+export class Session {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly workspace: Workspace;
+  readonly cache = new Map<string, Entry>();
+  private readonly settingsCache = new Map<string, Promise<DockwiseSettings>>();
+  private readonly loggedRuleErrors = new Set<string>();
+  private reportedIncrementalFailure = false;
+  /** The extra rules tests add, in one array for the life of the server (the lint memo is kept per rule list). */
+  private readonly rules?: Rule[];
+  canConfigure = false;
+  canShowDocument = false;
+  dockerExtensionActive = false;
+  /** ShellCheck is an external program: it only runs when the workspace is trusted (the client says so). */
+  workspaceTrusted = true;
+  roots: string[] = [];
+  pages = new RulePages(undefined);
+  ready: Promise<void> = Promise.resolve();
+
+  constructor(readonly connection: Connection, readonly host: Host, options: Omit<SessionOptions, 'host'> = {}) {
+    this.workspace = new Workspace(host, (_problem, text) => {
+      connection.console.warn(`Dockwise: ${text}`);
+      void connection.window.showWarningMessage(`Dockwise: ${text}`);
+    });
+    this.rules = options.extraRules ? [...allRules, ...options.extraRules] : undefined;
+  }
+
+  setRoots(roots: string[]): void {
+    this.roots = roots;
+    this.workspace.setRoots(roots);
+  }
+
+  settingsFor(uri: string): Promise<DockwiseSettings> {
+    let s = this.settingsCache.get(uri);
+    if (!s) {
+      s = this.canConfigure
+        ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'dockwise' }).then(readSettings, () => DEFAULT_SETTINGS)
+        : Promise.resolve(DEFAULT_SETTINGS);
+      this.settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  private incrementalFailed(error: unknown): void {
+    if (this.reportedIncrementalFailure) return;
+    this.reportedIncrementalFailure = true;
+    this.connection.console.error(`Dockwise: linting an edit incrementally failed; linting from scratch instead: ${(error as Error)?.stack ?? error}`);
+  }
+
+  /** The analysis of a document's current version (undefined when a newer version arrived meanwhile). */
+  async analyse(doc: TextDocument): Promise<Entry | undefined> {
+    const early = this.cache.get(doc.uri);
+    if (early && early.version === doc.version) return early;
+    await this.ready;
+    const settings = await this.settingsFor(doc.uri);
+    const configFile = settings.configFile ? configFileUri(settings.configFile, this.roots, this.host.pathUri) ?? null : undefined;
+    const options = await this.workspace.optionsFor(doc.uri, {
+      profile: settings.profile, rules: settings.rules, ignore: settings.ignore, trustedRegistries: settings.trustedRegistries, fixUnsafe: settings.fix.unsafe,
+      ...(configFile !== undefined ? { configFile } : {}),
+    });
+    const current = this.documents.get(doc.uri);
+    if (!current || current.version !== doc.version) return undefined; // a newer version is on its way
+    // Read again after the awaits: another analysis may have finished meanwhile.
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    const text = doc.getText();
+    // Unchanged text (e.g. an undo) reuses the previous model and findings.
+    if (hit && hit.text === text && hit.settings === settings) {
+      const entry = { ...hit, version: doc.version, shellchecked: false };
+      this.cache.set(doc.uri, entry);
+      return entry;
+    }
+    // Built from the previous version's model: only the edited instructions are parsed again. Should that ever
+    // fail, the text is parsed and linted from scratch (and the failure logged once).
+    let model: DockerfileModel;
+    try {
+      model = new DockerfileModel(text, hit?.model);
+    } catch (error) {
+      this.incrementalFailed(error);
+      model = new DockerfileModel(text);
+    }
+    let findings: Finding[] = [];
+    let memo: LintMemo | undefined;
+    if (settings.enable) {
+      const lintOptions = {
+        ...options,
+        ...(this.rules ? { rules: this.rules } : {}),
+        onRuleError: (rule: string, error: unknown) => {
+          if (this.loggedRuleErrors.has(rule)) return;
+          this.loggedRuleErrors.add(rule);
+          this.connection.console.error(`Dockwise: rule ${rule} failed on ${doc.uri}: ${(error as Error)?.stack ?? error}`);
+        },
+      };
+      const previous = hit?.settings === settings ? hit.memo : undefined;
+      const lint = () => {
+        try {
+          const r = lintIncremental(model, lintOptions, previous);
+          return { findings: r.result.findings, memo: r.memo };
+        } catch (error) {
+          this.incrementalFailed(error);
+          if (model.incremental) model = new DockerfileModel(text);
+          return { findings: lintModel(model, lintOptions).findings, memo: undefined };
+        }
+      };
+      ({ findings, memo } = await this.workspace.withFiles(doc.uri, lint));
+      // Files fetched for this lint (in a browser) may have let a newer version be analysed meanwhile.
+      const latest = this.cache.get(doc.uri);
+      if (latest && latest.version >= doc.version) return latest.version === doc.version ? latest : undefined;
+    }
+    const entry: Entry = { version: doc.version, text, model, findings, memo, options, settings };
+    this.cache.set(doc.uri, entry);
+    return entry;
+  }
+
+  /** Forgets every analysis (settings or files changed) and lints the open documents again. */
+  invalidate(what: { settings?: boolean }, revalidate: (doc: TextDocument) => void): void {
+    if (what.settings) this.settingsCache.clear();
+    this.workspace.clear();
+    this.cache.clear();
+    for (const d of this.documents.all()) revalidate(d);
+  }
+
+  closed(uri: string): void {
+    this.cache.delete(uri);
+    this.settingsCache.delete(uri);
+    this.workspace.forget(uri);
+  }
+}

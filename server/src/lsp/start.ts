@@ -1,0 +1,89 @@
+// The language server, host-free: it is started over a connection with a host (Node for the desktop and other
+// editors, a browser worker for vscode.dev) and wires each request to the file that answers it.
+import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import type { Rule } from '../engine';
+import { initShellParser } from '../engine/model/shell';
+import type { Host } from '../workspace/host';
+import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { executeCommand, SERVER_COMMANDS } from './commands';
+import { Diagnostics } from './diagnostics';
+import { foldingRanges } from './folding';
+import { hoverRequest } from './hover';
+import { documentationOptions, RulePages } from './rule-pages';
+import { Session } from './session';
+
+export { FIX_ALL_KIND } from './code-actions';
+
+export interface ServerOptions {
+  host: Host;
+  /** Extra rules to run (tests use this to prove a throwing rule does not take the others down). */
+  extraRules?: readonly Rule[];
+  /** The folder of the shipped rule pages, as a URI; undefined: none. */
+  rulePages?: string;
+}
+
+export function startServer(connection: Connection, serverOptions: ServerOptions): void {
+  const { host } = serverOptions;
+  const session = new Session(connection, host, { extraRules: serverOptions.extraRules });
+  const diagnostics = new Diagnostics(session);
+  const { documents } = session;
+  let canWatch = false;
+  session.ready = initShellParser(host.shellParserWasm());
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    session.canConfigure = params.capabilities.workspace?.configuration === true;
+    canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    session.canShowDocument = params.capabilities.window?.showDocument?.support === true;
+    const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown } | undefined;
+    session.pages = new RulePages(serverOptions.rulePages, documentationOptions(init?.documentation), host.fs.sync?.isFile);
+    session.dockerExtensionActive = init?.dockerExtensionActive === true;
+    session.workspaceTrusted = init?.workspaceTrusted !== false;
+    const roots = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (!roots.length && params.rootUri) roots.push(params.rootUri);
+    session.setRoots(roots);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
+        hoverProvider: true,
+        foldingRangeProvider: true,
+        executeCommandProvider: { commands: SERVER_COMMANDS },
+      },
+      serverInfo: { name: 'dockwise' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (session.canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    if (canWatch) {
+      void connection.client.register(
+        { method: 'workspace/didChangeWatchedFiles' } as never,
+        { watchers: [{ globPattern: '**/{.dockwise.yaml,.dockwise.yml,.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}' }] } as never,
+      ).catch(() => undefined);
+    }
+  });
+
+  connection.onNotification('dockwise/dockerExtensionActive', (p: { active?: boolean }) => { session.dockerExtensionActive = p?.active === true; });
+
+  const validate = (doc: Parameters<Diagnostics['validate']>[0]) => void diagnostics.validate(doc);
+  // Fires for opened documents too.
+  documents.onDidChangeContent((e) => validate(e.document));
+  documents.onDidClose((e) => {
+    session.closed(e.document.uri);
+    diagnostics.clear(e.document.uri);
+  });
+  connection.onDidChangeConfiguration(() => session.invalidate({ settings: true }, validate));
+  connection.onDidChangeWatchedFiles(() => session.invalidate({}, validate));
+
+  connection.onCodeAction((params) => codeActions(session, params));
+  connection.onHover((params) => hoverRequest(session, params));
+  connection.onFoldingRanges(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const entry = doc && (await session.analyse(doc));
+    return entry ? foldingRanges(entry.model) : [];
+  });
+  connection.onExecuteCommand((params) => executeCommand(session, params));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,53 @@
+// Finding and loading config files for a Dockerfile: .dockwise.yaml up from its folder (to the workspace root when
+// there is one), else .hadolint.yaml the same way, else the user's own. Each folder's answer and each file's
+// contents are looked up once until `clear()`; a file's problems are reported once.
+import { DOCKWISE_CONFIG_NAMES, HADOLINT_CONFIG_NAMES, MAX_CONFIG_BYTES, parseConfig, type ConfigProblem, type LoadedConfig } from '../engine/config/parse';
+import type { Host } from './host';
+import { uriDirname, uriJoin } from './uri';
+
+export class ConfigFiles {
+  private readonly found = new Map<string, Promise<string | undefined>>();
+  private readonly loaded = new Map<string, Promise<{ config?: LoadedConfig; problems: ConfigProblem[] }>>();
+
+  constructor(private readonly host: Host) {}
+
+  /** The config file that applies to a Dockerfile in `folder`, as a URI; `stopAt`: the workspace folder. */
+  find(folder: string, stopAt?: string): Promise<string | undefined> {
+    const key = `${folder}\0${stopAt ?? ''}`;
+    let hit = this.found.get(key);
+    if (!hit) this.found.set(key, hit = this.search(folder, stopAt));
+    return hit;
+  }
+
+  private async search(folder: string, stopAt?: string): Promise<string | undefined> {
+    for (const names of [DOCKWISE_CONFIG_NAMES, HADOLINT_CONFIG_NAMES]) {
+      for (let dir = folder; ; ) {
+        for (const n of names) if (await this.host.fs.isFile(uriJoin(dir, n))) return uriJoin(dir, n);
+        const parent = uriDirname(dir);
+        if (dir === stopAt || parent === dir) break;
+        dir = parent;
+      }
+    }
+    for (const uri of this.host.userConfigUris()) if (await this.host.fs.isFile(uri)) return uri;
+    return undefined;
+  }
+
+  /** A config file's settings (undefined when it cannot be used) and its problems. */
+  load(uri: string, name = uri): Promise<{ config?: LoadedConfig; problems: ConfigProblem[] }> {
+    let hit = this.loaded.get(uri);
+    if (!hit) {
+      hit = this.host.fs.read(uri, MAX_CONFIG_BYTES).then((read) => {
+        if ('text' in read) return parseConfig(name, read.text);
+        const message = read.tooLarge ? `the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; using the defaults` : `cannot read it (${read.error}); using the defaults`;
+        return { config: undefined, problems: [{ file: name, line: 0, message }] };
+      });
+      this.loaded.set(uri, hit);
+    }
+    return hit;
+  }
+
+  clear(): void {
+    this.found.clear();
+    this.loaded.clear();
+  }
+}
