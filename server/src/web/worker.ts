@@ -1,0 +1,39 @@
+// Entry point of the language server in a browser (bundled to dist/server-web.js): the web client starts it as a
+// Web Worker and talks LSP over postMessage. Files come from the client (see host.ts).
+import { BrowserMessageReader, BrowserMessageWriter, createConnection, type Connection } from 'vscode-languageserver/browser';
+import { startServer } from '../lsp/start';
+import { browserHost, webInitOptions } from './host';
+
+interface WorkerScope {
+  onmessage: ((event: { data: unknown }) => void) | null;
+  addEventListener(type: string, listener: (event: unknown) => void): void;
+}
+declare const self: WorkerScope;
+
+/** console arguments as one line (no node:util in a worker). */
+function format(...args: unknown[]): string {
+  return args.map((a) => {
+    if (typeof a === 'string') return a;
+    if (a instanceof Error) return a.stack ?? a.message;
+    try { return JSON.stringify(a) ?? String(a); } catch { return String(a); }
+  }).join(' ');
+}
+
+// The host needs initializationOptions (where the shell grammar is) before the server starts, so the server is
+// started on the first message, which the LSP client always makes the initialize request; that message is then
+// handed to the connection as if it had just arrived.
+self.onmessage = (first) => {
+  const params = (first.data as { method?: string; params?: { initializationOptions?: unknown } } | null)?.params;
+  const reader = new BrowserMessageReader(self as never); // takes self.onmessage over
+  const writer = new BrowserMessageWriter(self as never);
+  const connection: Connection = createConnection(reader, writer);
+  console.log = console.info = (...args: unknown[]) => connection.console.log(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+  const options = webInitOptions(params?.initializationOptions);
+  startServer(connection, { host: browserHost(connection, options), rulePages: options.rulePages });
+  self.onmessage?.(first);
+};
+
+// The server must outlive any bad document or request: log and carry on.
+self.addEventListener('unhandledrejection', (e) => { console.error(`dockwise: unhandled ${(e as { reason?: Error })?.reason?.stack ?? (e as { reason?: unknown })?.reason}`); });
