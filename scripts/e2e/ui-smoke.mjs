@@ -16,6 +16,7 @@ import {
   e2eDir, installExtension, launchChromium, log, makeProfile, makeTempDir, onShutdown, reapRegisteredGroups, removeDir, root, runProcess, seconds, sleep, startCodeServer, stopAllGroups, workbenchUrl,
 } from './lib.mjs';
 import { ensureE2E, SetupError } from './setup.mjs';
+import { lineText, palette, SEVERITY, squiggles } from './workbench.mjs';
 import { vsce, vsceArgs } from '../vsix.mjs';
 
 const started = performance.now();
@@ -67,49 +68,6 @@ async function shot(name) {
   await page.screenshot({ path: path.join(shots, name) });
 }
 
-/** Runs a command from the command palette by its exact label. */
-async function palette(label) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${label}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ state: 'visible', timeout: 10000 });
-  await page.keyboard.press('Enter');
-}
-
-/** [{ line, severity }] of the squiggles in the visible editor, read from the DOM (1-based lines). */
-function squiggles() {
-  return page.evaluate(() => {
-    const editor = document.querySelector('.editor-instance .monaco-editor') ?? document.querySelector('.monaco-editor');
-    if (!editor) return { squiggles: [], deprecated: [] };
-    const lineAt = new Map();
-    for (const n of editor.querySelectorAll('.margin-view-overlays > div')) {
-      const num = n.querySelector('.line-numbers')?.textContent?.trim();
-      if (num) lineAt.set(n.style.top, Number(num));
-    }
-    const out = [];
-    for (const s of editor.querySelectorAll('.view-overlays [class*="squiggly-"]')) {
-      const m = /squiggly-(error|warning|info|hint)\b/.exec(s.className);
-      if (m) out.push({ line: lineAt.get(s.parentElement.style.top), severity: m[1] });
-    }
-    const deprecated = [...editor.querySelectorAll('.view-lines .squiggly-inline-deprecated')].map((e) => e.textContent);
-    return { squiggles: out, deprecated };
-  });
-}
-
-/** The text of the editor's 1-based line, as rendered. */
-async function lineText(n) {
-  return page.evaluate((n) => {
-    const editor = document.querySelector('.editor-instance .monaco-editor') ?? document.querySelector('.monaco-editor');
-    if (!editor) return undefined;
-    const tops = [...editor.querySelectorAll('.margin-view-overlays > div')].find((d) => d.querySelector('.line-numbers')?.textContent?.trim() === String(n))?.style.top;
-    const line = [...editor.querySelectorAll('.view-lines .view-line')].find((l) => l.style.top === tops);
-    return line ? line.textContent.replace(/\u00a0/g, ' ') : undefined;
-  }, n);
-}
-
-const SEVERITY = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
 
 async function main() {
   fs.rmSync(shots, { recursive: true, force: true });
@@ -164,13 +122,13 @@ async function main() {
   await step('squiggles on the lines the engine reports', async () => {
     let have = [];
     for (let i = 0; i < 150; i++) {
-      const s = await squiggles();
+      const s = await squiggles(page);
       have = [...new Set(s.squiggles.map((x) => `${x.line} ${x.severity}`))].sort();
       if (JSON.stringify(have) === JSON.stringify(want) && s.deprecated.length) break;
       await sleep(200);
     }
     assert.deepEqual(have, want, 'squiggles as "line severity"');
-    assert.deepEqual((await squiggles()).deprecated, ['MAINTAINER'], 'MAINTAINER is struck through (Deprecated tag)');
+    assert.deepEqual((await squiggles(page)).deprecated, ['MAINTAINER'], 'MAINTAINER is struck through (Deprecated tag)');
     await sleep(500);
     await shot('1-squiggles.png');
   });
@@ -226,7 +184,7 @@ async function main() {
     assert.equal((await focused.innerText()).trim(), fixTitle);
     await page.keyboard.press('Enter');
     let now;
-    for (let i = 0; i < 50 && (now = await lineText(maintainerLine)) !== fixed; i++) await sleep(100);
+    for (let i = 0; i < 50 && (now = await lineText(page, maintainerLine)) !== fixed; i++) await sleep(100);
     assert.equal(now, fixed, `line ${maintainerLine} after the fix`);
     await page.locator('.monaco-editor .squiggly-inline-deprecated').waitFor({ state: 'detached', timeout: 15000 });
     await sleep(500);
@@ -238,7 +196,7 @@ async function main() {
   const rows = await step('the Problems panel lists the remaining findings', async () => {
     await page.keyboard.press('Control+Shift+KeyM');
     await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 15000 });
-    await palette('View: Toggle Maximized Panel');
+    await palette(page, 'View: Toggle Maximized Panel');
     const expectedRows = remaining.map((f) => ({ rule: f.rule, message: f.message, at: `[Ln ${f.line}, Col ${f.column}]` }));
     let rows = [];
     for (let i = 0; i < 50; i++) {
@@ -252,7 +210,7 @@ async function main() {
       assert.ok(rows.some((r) => r.includes(e.message) && r.includes(e.rule) && r.includes(e.at)), `no Problems row for ${e.rule} ${e.at} "${e.message}":\n${rows.join('\n')}`);
     }
     await shot('5-problems.png');
-    await palette('View: Toggle Maximized Panel');
+    await palette(page, 'View: Toggle Maximized Panel');
     await page.keyboard.press('Control+Shift+KeyM');
     return rows;
   });
@@ -266,7 +224,7 @@ async function main() {
     await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
     await page.keyboard.type(`${runLine}:6`); // on apt-get
     await page.keyboard.press('Enter');
-    await palette('Developer: Inspect Editor Tokens and Scopes');
+    await palette(page, 'Developer: Inspect Editor Tokens and Scopes');
     const widget = page.locator('.token-inspect-widget');
     await widget.waitFor({ state: 'visible', timeout: 15000 });
     const t = await widget.innerText();
