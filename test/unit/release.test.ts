@@ -165,14 +165,16 @@ describe('release: a run in a copy of the repository', () => {
     assert.equal(v.stdout.trim(), next);
   });
 
-  it('the .vsix holds the extension, the server, the grammars, the rule pages, the notices, the licence and the icon, and nothing else of ours', () => {
+  it('the .vsix holds the extension and the server (desktop and web), the grammars, the rule pages, the notices, the licence and the icon, and nothing else of ours', () => {
     const rules = fs.readdirSync(path.join(root, 'docs/rules')).filter((f) => f.endsWith('.md'));
     assert.ok(rules.length > 50);
     const manifest = JSON.parse(vsix.get('extension/package.json')!.toString());
-    const want = ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/web-tree-sitter.wasm', 'extension/dist/tree-sitter-bash.wasm',
+    const want = ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/extension-web.js', 'extension/dist/server-web.js', 'extension/dist/web-tree-sitter.wasm', 'extension/dist/tree-sitter-bash.wasm',
       'extension/syntaxes/dockerfile.tmLanguage.json', 'extension/ThirdPartyNotices.txt', 'extension/LICENSE.txt', `extension/${manifest.icon}`,
       ...rules.map((r) => `extension/docs/rules/${r}`)];
     for (const f of want) assert.ok(vsix.has(f), `${f} is not in the .vsix`);
+    // One .vsix for desktop and web: the web extension host runs `browser`.
+    assert.deepEqual([manifest.main, manifest.browser], ['./dist/extension.js', './dist/extension-web.js']);
     assert.match(vsix.get('extension.vsixmanifest')!.toString(), new RegExp(`<Icon>extension/${manifest.icon}</Icon>`));
     assert.match(vsix.get('extension/ThirdPartyNotices.txt')!.toString(), new RegExp(`^Third-party notices for Dockwise ${next}\\n`));
     const strays = [...vsix.keys()].filter((f) => /^extension\/(server|client|test|scripts|out|node_modules|examples|ecosystem)\/|\.ts$|\.map$|^extension\/dist\/cli\.js$/.test(f));
@@ -184,6 +186,7 @@ describe('release: a run in a copy of the repository', () => {
     const want = ['package/dist/cli.js', 'package/dist/server.js', 'package/dist/web-tree-sitter.wasm', 'package/dist/tree-sitter-bash.wasm',
       'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/ThirdPartyNotices.txt', ...rules.map((r) => `package/docs/rules/${r}`)];
     for (const f of want) assert.ok(tgz.has(f), `${f} is not in the npm package`);
+    assert.deepEqual([...tgz.keys()].filter((f) => /-web\.js$/.test(f)), [], 'the web extension\'s bundles are the .vsix\'s only');
     const strays = [...tgz.keys()].filter((f) => !/^package\/(dist\/[^/]+\.(js|wasm)|docs\/([^/]+\.md|rules\/[^/]+\.md|images\/[^/]+\.png)|bench\/results\.md|README\.md|LICENSE|CHANGELOG\.md|ThirdPartyNotices\.txt|package\.json)$/.test(f));
     assert.deepEqual(strays, []);
     const pkg = JSON.parse(tgz.get('package/package.json')!.toString());
