@@ -201,6 +201,14 @@ describe('fixing', () => {
     assert.equal(r.stdout, 'FROM alpine\nRUN apk add --no-cache curl\nCMD ["crond", "-f"]\n');
     assert.match(r.stderr, /<stdin>/);
   });
+
+  it('a config file\'s `fixes: unsafe: true` makes --fix and --diff apply unsafe fixes, as it does on save in the editor', async () => {
+    write('cfg-unsafe/.dockwise.yaml', 'fixes:\n  unsafe: true\n');
+    write('cfg-unsafe/Dockerfile', 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER node\nCMD ["node", "a.js"]\n');
+    assert.match((await run(['--diff', 'cfg-unsafe/Dockerfile'])).stdout, /^\+\+\+ b\/cfg-unsafe\/\.dockerignore$/m);
+    await run(['--fix', 'cfg-unsafe/Dockerfile']);
+    assert.ok(fs.existsSync(path.join(tmp, 'cfg-unsafe/.dockerignore')));
+  });
 });
 
 describe('exit codes and thresholds', () => {

@@ -219,7 +219,8 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     return config;
   };
   if (o.config && !fs.existsSync(path.resolve(io.cwd, o.config))) { io.stderr(`dockwise: ${o.config}: config file not found\n`); return 2; }
-  const settings: UserSettings = { profile: o.profile, rules: o.rules, ignore: o.ignore, fixUnsafe: o.unsafe };
+  // Without --unsafe-fixes, the config file's `fixes: unsafe` decides.
+  const settings: UserSettings = { profile: o.profile, rules: o.rules, ignore: o.ignore, fixUnsafe: o.unsafe || undefined };
   let baseline: Map<string, number> | undefined;
   if (o.baseline) {
     const file = path.resolve(io.cwd, o.baseline);
