@@ -122,6 +122,52 @@ describe('formats', () => {
     assert.ok((await run(['st/Dockerfile'], { tty: true })).stdout.includes('\x1b['));
     assert.ok(!(await run(['--no-color', 'st/Dockerfile'], { tty: true })).stdout.includes('\x1b['));
   });
+
+  it('GitLab Code Quality: every field GitLab reads, its severity scale, fingerprints that survive edits above and stay unique', async () => {
+    // One finding at each severity: error (raised with --rule), warning, info, style.
+    const text = 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm install\nLABEL Com.Example.Key=1\nUSER node\nCMD ["node", "a.js"]\n';
+    write('glsev/Dockerfile', text);
+    const args = ['-f', 'gitlab', '--profile', 'strict', '--rule', 'copy-all-before-dependency-install=error'];
+    const issues = JSON.parse((await run([...args, 'glsev/Dockerfile'])).stdout) as Array<Record<string, any>>;
+    const sev = Object.fromEntries(issues.map((i) => [i.check_name, i.severity]));
+    assert.deepEqual(sev, { 'copy-all-before-dependency-install': 'critical', 'missing-dockerignore': 'major', 'user-non-numeric': 'minor', 'label-key-invalid': 'info' });
+    for (const i of issues) {
+      assert.equal(typeof i.description, 'string');
+      assert.match(i.fingerprint, /^[0-9a-f]{64}$/);
+      assert.equal(i.location.path, 'glsev/Dockerfile');
+      assert.ok(Number.isInteger(i.location.lines.begin) && i.location.lines.begin >= 1);
+      assert.deepEqual(i.categories, [i.severity === 'critical' ? 'Bug Risk' : 'Style']);
+    }
+    // Lines added above move every finding; the merge request must not see them as new.
+    write('glsev/Dockerfile', '# syntax=docker/dockerfile:1\n# The web service.\n\n' + text);
+    const moved = JSON.parse((await run([...args, 'glsev/Dockerfile'])).stdout) as Array<Record<string, any>>;
+    assert.deepEqual(moved.map((i) => i.location.lines.begin), issues.map((i) => i.location.lines.begin + 3));
+    assert.deepEqual(moved.map((i) => i.fingerprint), issues.map((i) => i.fingerprint));
+    // Identical findings are distinct issues (GitLab shows issues that share a fingerprint as one).
+    write('gltwin/Dockerfile', 'FROM alpine:3.21\nRUN apk add curl\nRUN apk add curl\nUSER 1000\n');
+    const twins = JSON.parse((await run(['-f', 'gitlab', 'gltwin/Dockerfile'])).stdout) as Array<Record<string, any>>;
+    assert.deepEqual(twins.map((i) => i.check_name), ['apk-add-missing-no-cache', 'apk-add-missing-no-cache']);
+    assert.notEqual(twins[0].fingerprint, twins[1].fingerprint);
+    // The path is the project's, relative, however the file was named; a file that could not be linted is an issue too.
+    write('glpath/empty.Dockerfile', '');
+    const named = JSON.parse((await run(['-f', 'gitlab', path.join(tmp, 'gltwin/Dockerfile'), './gltwin/Dockerfile', 'glpath/empty.Dockerfile'])).stdout) as Array<Record<string, any>>;
+    assert.deepEqual([...new Set(named.map((i) => i.location.path))], ['gltwin/Dockerfile', 'glpath/empty.Dockerfile']);
+    const empty = named.find((i) => i.location.path === 'glpath/empty.Dockerfile')!;
+    assert.deepEqual([empty.check_name, empty.severity, empty.location.lines.begin, empty.description], ['dockwise', 'critical', 1, 'glpath/empty.Dockerfile: empty file']);
+  });
+
+  it('SARIF says "unsafe" once in a fix description, and leaves out fixes with nothing to replace', async () => {
+    // copy-all-before-dependency-install's title ends in "(unsafe)"; label-key-invalid's ("Rename to …") does not
+    // say it; missing-dockerignore's only creates a file.
+    write('sarif-unsafe/Dockerfile', 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm install\nLABEL Com.Example.Key=1\nUSER node\nCMD ["node", "a.js"]\n');
+    const log = JSON.parse((await run(['-f', 'sarif', '--profile', 'strict', 'sarif-unsafe/Dockerfile'])).stdout);
+    const results = log.runs[0].results as Array<{ ruleId: string; fixes?: Array<{ description: { text: string } }> }>;
+    const fixText = (rule: string) => results.find((r) => r.ruleId === rule)!.fixes?.map((f) => f.description.text);
+    assert.deepEqual(fixText('copy-all-before-dependency-install'), ['Copy package*.json and install before copying the source (unsafe)']);
+    assert.deepEqual(fixText('label-key-invalid'), ['Rename to com.example.key (unsafe)']);
+    assert.equal(fixText('missing-dockerignore'), undefined);
+    for (const r of results) for (const f of r.fixes ?? []) assert.ok((f.description.text.match(/unsafe/gi)?.length ?? 0) <= 1, f.description.text);
+  });
 });
 
 describe('fixing', () => {

@@ -1,7 +1,8 @@
 // Output formats. `json` is a stable contract other tools consume: change it only by bumping "version".
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { allRules, findRules, profileSeverity, ruleHelpMarkdown, ruleHelpText, type Finding, type ProfileName, type Severity } from '../engine';
+import { allRules, DockerfileModel, findRules, profileSeverity, ruleHelpMarkdown, ruleHelpText, type Finding, type Fix, type ProfileName, type Severity } from '../engine';
+import { fingerprint } from './baseline';
 
 export interface FileReport {
   path: string;
@@ -73,12 +74,21 @@ export function formatStylish(files: FileReport[], color: boolean, fixHint: { sa
   return out.length ? out.join('\n') + '\n' : '';
 }
 
+/**
+ * A fix's title with its safety said once. Most unsafe fixes say why in their title ("… (unsafe: …)"); the
+ * others get "(unsafe)". (The editor's quick fixes apply the same test to their titles in lsp/server.ts.)
+ */
+export function fixTitle(fix: Pick<Fix, 'title' | 'safety'>): string {
+  return fix.safety === 'unsafe' && !/\bunsafe\b/i.test(fix.title) ? `${fix.title} (unsafe)` : fix.title;
+}
+
 const sarifLevel = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
 
 /** `profile`: the rules' default configuration is their severity in it. */
 export function formatSarif(files: FileReport[], version: string, profile: ProfileName): string {
   const ruleIndex = new Map(allRules.map((r, i) => [r.meta.id, i]));
   const uri = (p: string) => p.split(path.sep).join('/');
+  const edited = (x: Finding) => x.fixes.filter((fx) => fx.edits.length);
   const results = files.flatMap((f) => f.findings.map((x) => {
     const region = (r: Finding['range']) => ({ startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 });
     return {
@@ -87,9 +97,10 @@ export function formatSarif(files: FileReport[], version: string, profile: Profi
       level: sarifLevel(x.severity),
       message: { text: x.message },
       locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(x.range) } }],
-      ...(x.fixes.length ? {
-        fixes: x.fixes.filter((fx) => fx.edits.length).map((fx) => ({
-          description: { text: `${fx.title}${fx.safety === 'unsafe' ? ' (unsafe)' : ''}` },
+      // A fix that only creates a file (a .dockerignore) has no replacement in this file to describe.
+      ...(edited(x).length ? {
+        fixes: edited(x).map((fx) => ({
+          description: { text: fixTitle(fx) },
           artifactChanges: [{ artifactLocation: { uri: uri(f.path) }, replacements: fx.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
         })),
       } : {}),
@@ -158,16 +169,50 @@ export function formatCheckstyle(files: FileReport[]): string {
   return out.join('\n') + '\n';
 }
 
-export function formatGitlab(files: FileReport[]): string {
-  const severity: Record<Severity, string> = { error: 'critical', warning: 'major', info: 'minor', style: 'info' };
-  const issues = files.flatMap((f) => f.findings.map((x) => ({
-    type: 'issue',
-    description: x.message,
-    check_name: x.rule,
-    categories: ['Style'],
-    fingerprint: createHash('sha256').update(`${f.path}\u0000${x.rule}\u0000${x.range.start.line}\u0000${x.range.start.character}\u0000${x.message}`).digest('hex'),
-    severity: severity[x.severity],
-    location: { path: f.path, lines: { begin: x.range.start.line + 1, end: x.range.end.line + 1 } },
-  })));
+/**
+ * GitLab rates an issue info < minor < major < critical < blocker, "the potential impact of the issue" (the Code
+ * Climate spec GitLab follows). An error is what Docker rejects or what fails when the container runs, which is
+ * critical; not blocker, because any rule can be raised to error (the hadolint profile makes MAINTAINER one), and
+ * whether the pipeline stops is --failure-threshold's to say. A warning is likely to bite (major), info costs size
+ * or time (minor), style is readability (info).
+ */
+const GITLAB_SEVERITY: Readonly<Record<Severity, string>> = { error: 'critical', warning: 'major', info: 'minor', style: 'info' };
+
+/**
+ * GitLab Code Quality: description, check_name, fingerprint, severity, location.path (relative to the project,
+ * which is `cwd` in a CI job) and location.lines.begin are what GitLab reads. The merge request compares the
+ * fingerprints of both branches, so a fingerprint must not change when lines are added above the finding: it is
+ * the baseline's (the rule, the instruction, the underlined text) with the path and which occurrence it is, so
+ * identical findings stay distinct (GitLab shows findings that share a fingerprint as one).
+ */
+export function formatGitlab(files: FileReport[], cwd: string): string {
+  const hash = (...parts: Array<string | number>) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  const issues: object[] = [];
+  for (const f of files) {
+    const where = (path.isAbsolute(f.path) ? path.relative(cwd, f.path) : path.normalize(f.path)).split(path.sep).join('/');
+    if (f.error) {
+      issues.push({
+        type: 'issue', description: `${where}: ${f.error}`, check_name: 'dockwise', categories: ['Bug Risk'],
+        fingerprint: hash(where, 'dockwise', f.error), severity: GITLAB_SEVERITY.error, location: { path: where, lines: { begin: 1, end: 1 } },
+      });
+    }
+    const model = f.text !== undefined && f.findings.length ? new DockerfileModel(f.text) : undefined;
+    const seen = new Map<string, number>();
+    for (const x of f.findings) {
+      const about = model ? fingerprint(model, x) : `${x.range.start.line}:${x.range.start.character}`;
+      const nth = (seen.get(about) ?? 0) + 1;
+      seen.set(about, nth);
+      issues.push({
+        type: 'issue',
+        description: x.message,
+        check_name: x.rule,
+        // Code Climate's categories: an error is a bug risk, the rest is how the image is built.
+        categories: [x.severity === 'error' ? 'Bug Risk' : 'Style'],
+        fingerprint: hash(where, x.rule, about, nth),
+        severity: GITLAB_SEVERITY[x.severity],
+        location: { path: where, lines: { begin: x.range.start.line + 1, end: x.range.end.line + 1 } },
+      });
+    }
+  }
   return JSON.stringify(issues, null, 2) + '\n';
 }

@@ -318,7 +318,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     case 'sarif': write(formatSarif(reports, version, o.profile ?? DEFAULT_PROFILE)); break;
     case 'github': write(formatGithub(reports)); break;
     case 'checkstyle': write(formatCheckstyle(reports)); break;
-    case 'gitlab': write(formatGitlab(reports)); break;
+    case 'gitlab': write(formatGitlab(reports, io.cwd)); break;
     default: write(formatStylish(reports, color, fixable, baselined));
   }
   return exitCode(reports, thresholds, usageProblem);
