@@ -116,11 +116,35 @@ describe('formats', () => {
     write('st/Dockerfile', BAD);
     const plain = await run(['--profile', 'strict', 'st/Dockerfile']);
     assert.match(plain.stdout, /^st\/Dockerfile\n/);
-    assert.match(plain.stdout, / {2}2:5 {5}info {5}`apk add` without `--no-cache` leaves the package index in the image {2}apk-add-missing-no-cache\n {10}RUN apk add curl\n {14}\^\^\^\n/);
+    assert.match(plain.stdout, / {2}2:5 {5}info {5}`apk add` without `--no-cache` leaves the package index in the image {2}apk-add-missing-no-cache {2}\[fix\]\n {10}RUN apk add curl\n {14}\^\^\^\n/);
     assert.match(plain.stdout, /✖ \d+ problems \(0 errors, \d+ warnings, 1 info, 0 style\); 2 fixable with --fix/);
     assert.ok(!plain.stdout.includes('\x1b['));
     assert.ok((await run(['st/Dockerfile'], { tty: true })).stdout.includes('\x1b['));
     assert.ok(!(await run(['--no-color', 'st/Dockerfile'], { tty: true })).stdout.includes('\x1b['));
+  });
+
+  it('stylish tags each fixable finding, safe or unsafe only, and the summary counts the same findings', async () => {
+    // strict: missing-dockerignore and copy-all-before-dependency-install have only unsafe fixes, the ENV a safe
+    // one; copy-relative-without-workdir has none.
+    write('marks/Dockerfile', 'FROM node:22-slim\nCOPY . .\nRUN npm ci\nENV NODE_ENV production\nUSER node\nCMD ["node", "a.js"]\n');
+    const { stdout } = await run(['--profile', 'strict', 'marks/Dockerfile']);
+    const tagOf = (rule: string) => new RegExp(`^ {2}\\d+:\\d+ .* ${rule}(?: {2}(\\[fix\\]|\\[unsafe fix\\]))?$`, 'm').exec(stdout)?.[1] ?? 'none';
+    assert.deepEqual(
+      ['missing-dockerignore', 'copy-relative-without-workdir', 'legacy-key-value-format'].map(tagOf),
+      ['[unsafe fix]', 'none', '[fix]'],
+    );
+    const tags = { safe: stdout.match(/ {2}\[fix\]$/gm)?.length ?? 0, unsafe: stdout.match(/ {2}\[unsafe fix\]$/gm)?.length ?? 0 };
+    assert.ok(tags.safe >= 1 && tags.unsafe >= 1, stdout);
+    assert.match(stdout, new RegExp(`; ${tags.safe} fixable with --fix, ${tags.unsafe} more with --fix --unsafe-fixes\n$`));
+    // Only unsafe fixes: the summary does not say "0 fixable with --fix".
+    write('marks2/Dockerfile', 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER node\nCMD ["node", "a.js"]\n');
+    const only = (await run(['marks2/Dockerfile'])).stdout;
+    assert.match(only, /missing-dockerignore {2}\[unsafe fix\]$/m);
+    assert.match(only, /; 2 fixable with --fix --unsafe-fixes\n$/);
+    assert.doesNotMatch(only, /\[fix\]/);
+    // On a terminal the tags are coloured: green for safe, yellow for unsafe.
+    const tty = (await run(['--profile', 'strict', 'marks/Dockerfile'], { tty: true })).stdout;
+    assert.ok(tty.includes('\x1b[32m[fix]\x1b[0m') && tty.includes('\x1b[33m[unsafe fix]\x1b[0m'));
   });
 
   it('GitLab Code Quality: every field GitLab reads, its severity scale, fingerprints that survive edits above and stay unique', async () => {

@@ -35,13 +35,23 @@ export function formatJson(files: FileReport[]): string {
   }, null, 2) + '\n';
 }
 
-const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', style: '\x1b[2m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m', underline: '\x1b[31m' };
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', style: '\x1b[2m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m', underline: '\x1b[31m', safe: '\x1b[32m', unsafe: '\x1b[33m' };
+
+/** What would fix a finding: `--fix` (it has a safe fix), only `--fix --unsafe-fixes`, or nothing. */
+export function fixability(f: Finding): 'safe' | 'unsafe' | undefined {
+  if (f.fixes.some((x) => x.safety === 'safe')) return 'safe';
+  return f.fixes.length ? 'unsafe' : undefined;
+}
+
+/** The tag after a finding's rule id; the summary line counts the same two kinds. */
+const FIX_MARK = { safe: '[fix]', unsafe: '[unsafe fix]' } as const;
 
 /** `baselined`: findings left out because a baseline holds them, said in the summary. */
-export function formatStylish(files: FileReport[], color: boolean, fixHint: { safe: number; unsafe: number }, baselined = 0): string {
+export function formatStylish(files: FileReport[], color: boolean, baselined = 0): string {
   const c = (k: keyof typeof COLORS, s: string) => (color ? COLORS[k] + s + COLORS.reset : s);
   const out: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 };
+  const fixable = { safe: 0, unsafe: 0 };
   let fileErrors = 0;
   for (const f of files) {
     if (!f.findings.length && !f.error) continue;
@@ -50,8 +60,10 @@ export function formatStylish(files: FileReport[], color: boolean, fixHint: { sa
     const lines = f.text?.split(/\r?\n/) ?? [];
     for (const x of f.findings) {
       counts[x.severity]++;
+      const fix = fixability(x);
+      if (fix) fixable[fix]++;
       const pos = `${x.range.start.line + 1}:${x.range.start.character + 1}`;
-      out.push(`  ${c('dim', pos.padEnd(7))} ${c(x.severity, x.severity.padEnd(7))}  ${x.message}  ${c('dim', x.rule)}`);
+      out.push(`  ${c('dim', pos.padEnd(7))} ${c(x.severity, x.severity.padEnd(7))}  ${x.message}  ${c('dim', x.rule)}${fix ? `  ${c(fix, FIX_MARK[fix])}` : ''}`);
       const src = lines[x.range.start.line];
       if (src !== undefined) {
         const from = x.range.start.character;
@@ -67,7 +79,8 @@ export function formatStylish(files: FileReport[], color: boolean, fixHint: { sa
     const parts = [`${counts.error} error${counts.error === 1 ? '' : 's'}`, `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, `${counts.info} info`, `${counts.style} style`];
     let line = `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`;
     if (fileErrors) line += `, ${fileErrors} file${fileErrors === 1 ? '' : 's'} could not be linted`;
-    if (fixHint.safe || fixHint.unsafe) line += `; ${fixHint.safe} fixable with --fix${fixHint.unsafe ? `, ${fixHint.unsafe} more with --fix --unsafe-fixes` : ''}`;
+    if (fixable.safe) line += `; ${fixable.safe} fixable with --fix${fixable.unsafe ? `, ${fixable.unsafe} more with --fix --unsafe-fixes` : ''}`;
+    else if (fixable.unsafe) line += `; ${fixable.unsafe} fixable with --fix --unsafe-fixes`;
     out.push(c(counts.error || fileErrors ? 'error' : 'warning', `✖ ${line}`));
   }
   if (baselined) out.push(c('dim', `${baselined} finding${baselined === 1 ? '' : 's'} in the baseline not shown`));

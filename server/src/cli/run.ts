@@ -232,7 +232,6 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   let baselined = 0;
 
   const reports: FileReport[] = [];
-  const fixable = { safe: 0, unsafe: 0 };
   let warnedShellcheck = false;
   // Each file is judged by its own threshold (the option, else its config's `failure-threshold`), exactly as when linted alone.
   const thresholds = new Map<FileReport, Severity | 'none'>();
@@ -290,10 +289,6 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
       baselined += findings.length - kept.length;
       findings = kept;
     }
-    for (const f of findings) {
-      if (f.fixes.some((x) => x.safety === 'safe')) fixable.safe++;
-      else if (f.fixes.length) fixable.unsafe++;
-    }
     const report: FileReport = { path: t.display, text, findings };
     reports.push(report);
     thresholds.set(report, threshold);
@@ -319,7 +314,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     case 'github': write(formatGithub(reports)); break;
     case 'checkstyle': write(formatCheckstyle(reports)); break;
     case 'gitlab': write(formatGitlab(reports, io.cwd)); break;
-    default: write(formatStylish(reports, color, fixable, baselined));
+    default: write(formatStylish(reports, color, baselined));
   }
   return exitCode(reports, thresholds, usageProblem);
 }
