@@ -272,6 +272,51 @@ describe('fixing', () => {
     assert.match(r.stderr, /<stdin>/);
   });
 
+  it('--fix says what it changed: per file the fixes per rule and the files it created, then a total; nothing when nothing changed', async () => {
+    write('said/a/Dockerfile', 'FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nRUN apk add curl\nRUN apk add jq\nCMD python app.py\n');
+    write('said/b/Dockerfile', 'FROM alpine:3.21\nRUN apk add git\nUSER 1000\n');
+    write('said/c/Dockerfile', 'FROM alpine:3.21\nUSER 1000\n');
+    const r = await run(['--fix', 'said/a/Dockerfile', 'said/b/Dockerfile', 'said/c/Dockerfile']);
+    assert.equal(r.stderr, '');
+    // The summary first, then the report of what is left (a's missing .dockerignore, an unsafe fix).
+    assert.ok(r.stdout.startsWith([
+      'said/a/Dockerfile: 3 fixes applied',
+      '  2  apk-add-missing-no-cache',
+      '  1  shell-form-cmd',
+      'said/b/Dockerfile: 1 fix applied',
+      '  1  apk-add-missing-no-cache',
+      '✔ 4 fixes applied in 2 files',
+      '',
+      'said/a/Dockerfile',
+    ].join('\n')), r.stdout);
+    assert.match(r.stdout, /missing-dockerignore {2}\[unsafe fix\]\n/);
+    const unsafe = await run(['--fix', '--unsafe-fixes', 'said/a/Dockerfile']);
+    assert.equal(unsafe.stdout, [
+      'said/a/Dockerfile: 1 fix applied',
+      '  1  missing-dockerignore',
+      '  created said/a/.dockerignore',
+      '✔ 1 fix applied in 1 file, 1 file created',
+      '',
+      '',
+    ].join('\n'));
+    assert.ok(fs.existsSync(path.join(tmp, 'said/a/.dockerignore')));
+    // Nothing left to fix: nothing said.
+    assert.deepEqual(await run(['--fix', '--unsafe-fixes', 'said/a/Dockerfile', 'said/c/Dockerfile']), { code: 0, stdout: '', stderr: '' });
+  });
+
+  it('--fix keeps machine-readable reports clean: the summary goes to stderr, as it does when the fixed text goes to stdout', async () => {
+    write('said-json/Dockerfile', 'FROM alpine:3.21\nRUN apk add curl\nUSER 1000\n');
+    const json = await run(['--fix', '-f', 'json', 'said-json/Dockerfile']);
+    assert.deepEqual(JSON.parse(json.stdout).files[0].findings, []);
+    assert.equal(json.stderr, 'said-json/Dockerfile: 1 fix applied\n  1  apk-add-missing-no-cache\n✔ 1 fix applied in 1 file\n\n');
+    // Standard input: the fixed text alone on stdout. A file a fix needs cannot be written beside it.
+    write('said-stdin/keep.txt', '');
+    const stdin = await run(['--fix', '--unsafe-fixes', '--stdin-filename', 'said-stdin/Dockerfile', '-'], { stdin: 'FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD python app.py\n' });
+    assert.equal(stdin.stdout, 'FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD ["python", "app.py"]\n');
+    assert.match(stdin.stderr, /^said-stdin\/Dockerfile: 2 fixes applied\n {2}1 {2}missing-dockerignore\n {2}1 {2}shell-form-cmd\n {2}not created: said-stdin\/\.dockerignore \(the Dockerfile came from standard input; run --fix on the file to create it\)\n✔ 2 fixes applied in 1 file\n/);
+    assert.equal(fs.existsSync(path.join(tmp, 'said-stdin/.dockerignore')), false);
+  });
+
   it('a config file\'s `fixes: unsafe: true` makes --fix and --diff apply unsafe fixes, as it does on save in the editor', async () => {
     write('cfg-unsafe/.dockwise.yaml', 'fixes:\n  unsafe: true\n');
     write('cfg-unsafe/Dockerfile', 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER node\nCMD ["node", "a.js"]\n');

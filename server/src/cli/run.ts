@@ -11,6 +11,7 @@ import { decodeDockerfile, expandGlob, findDockerfiles } from './files';
 import { runShellcheck, shellcheckAvailable } from '../engine/shellcheck';
 import { formatCheckstyle, formatGithub, formatGitlab, formatJson, formatSarif, formatStylish, type FileReport } from './formats';
 import { unifiedDiff } from './diff';
+import { formatFixSummary, type FixedFile } from './fix-summary';
 
 export interface CliIo {
   cwd: string;
@@ -232,6 +233,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   let baselined = 0;
 
   const reports: FileReport[] = [];
+  const fixed: FixedFile[] = [];
   let warnedShellcheck = false;
   // Each file is judged by its own threshold (the option, else its config's `failure-threshold`), exactly as when linted alone.
   const thresholds = new Map<FileReport, Severity | 'none'>();
@@ -262,10 +264,14 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
           if (t.file) fs.writeFileSync(t.file, (decoded.bom ? '\uFEFF' : '') + result.text);
           else io.stdout(result.text);
         }
+        const done: FixedFile = { path: t.display, applied: result.applied, created: [], notCreated: [] };
         for (const f of result.createFiles) {
           const target = path.join(path.dirname(where), f.path);
-          if (t.file && !fs.existsSync(target)) fs.writeFileSync(target, f.content);
+          const shown = path.join(path.dirname(t.display), f.path);
+          if (!t.file) done.notCreated.push(shown);
+          else if (!fs.existsSync(target)) { fs.writeFileSync(target, f.content); done.created.push(shown); }
         }
+        fixed.push(done);
         text = result.text;
       }
     }
@@ -308,6 +314,8 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   const color = o.color ?? (io.isTTY && !io.env.NO_COLOR);
   // `--fix` on standard input writes the fixed text to stdout, so the report goes to stderr.
   const write = o.fix && targets.some((t) => !t.file) ? io.stderr : io.stdout;
+  // What --fix did comes first, then what is left; never inside a machine-readable report on stdout.
+  if (o.fix) (o.format === 'stylish' ? write : io.stderr)(formatFixSummary(fixed, color));
   switch (o.format) {
     case 'json': write(formatJson(reports)); break;
     case 'sarif': write(formatSarif(reports, version, o.profile ?? DEFAULT_PROFILE)); break;
