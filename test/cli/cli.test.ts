@@ -116,11 +116,81 @@ describe('formats', () => {
     write('st/Dockerfile', BAD);
     const plain = await run(['--profile', 'strict', 'st/Dockerfile']);
     assert.match(plain.stdout, /^st\/Dockerfile\n/);
-    assert.match(plain.stdout, / {2}2:5 {5}info {5}`apk add` without `--no-cache` leaves the package index in the image {2}apk-add-missing-no-cache\n {10}RUN apk add curl\n {14}\^\^\^\n/);
+    assert.match(plain.stdout, / {2}2:5 {5}info {5}`apk add` without `--no-cache` leaves the package index in the image {2}apk-add-missing-no-cache {2}\[fix\]\n {10}RUN apk add curl\n {14}\^\^\^\n/);
     assert.match(plain.stdout, /✖ \d+ problems \(0 errors, \d+ warnings, 1 info, 0 style\); 2 fixable with --fix/);
     assert.ok(!plain.stdout.includes('\x1b['));
     assert.ok((await run(['st/Dockerfile'], { tty: true })).stdout.includes('\x1b['));
     assert.ok(!(await run(['--no-color', 'st/Dockerfile'], { tty: true })).stdout.includes('\x1b['));
+  });
+
+  it('stylish tags each fixable finding, safe or unsafe only, and the summary counts the same findings', async () => {
+    // strict: missing-dockerignore and copy-all-before-dependency-install have only unsafe fixes, the ENV a safe
+    // one; copy-relative-without-workdir has none.
+    write('marks/Dockerfile', 'FROM node:22-slim\nCOPY . .\nRUN npm ci\nENV NODE_ENV production\nUSER node\nCMD ["node", "a.js"]\n');
+    const { stdout } = await run(['--profile', 'strict', 'marks/Dockerfile']);
+    const tagOf = (rule: string) => new RegExp(`^ {2}\\d+:\\d+ .* ${rule}(?: {2}(\\[fix\\]|\\[unsafe fix\\]))?$`, 'm').exec(stdout)?.[1] ?? 'none';
+    assert.deepEqual(
+      ['missing-dockerignore', 'copy-relative-without-workdir', 'legacy-key-value-format'].map(tagOf),
+      ['[unsafe fix]', 'none', '[fix]'],
+    );
+    const tags = { safe: stdout.match(/ {2}\[fix\]$/gm)?.length ?? 0, unsafe: stdout.match(/ {2}\[unsafe fix\]$/gm)?.length ?? 0 };
+    assert.ok(tags.safe >= 1 && tags.unsafe >= 1, stdout);
+    assert.match(stdout, new RegExp(`; ${tags.safe} fixable with --fix, ${tags.unsafe} more with --fix --unsafe-fixes\n$`));
+    // Only unsafe fixes: the summary does not say "0 fixable with --fix".
+    write('marks2/Dockerfile', 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER node\nCMD ["node", "a.js"]\n');
+    const only = (await run(['marks2/Dockerfile'])).stdout;
+    assert.match(only, /missing-dockerignore {2}\[unsafe fix\]$/m);
+    assert.match(only, /; 2 fixable with --fix --unsafe-fixes\n$/);
+    assert.doesNotMatch(only, /\[fix\]/);
+    // On a terminal the tags are coloured: green for safe, yellow for unsafe.
+    const tty = (await run(['--profile', 'strict', 'marks/Dockerfile'], { tty: true })).stdout;
+    assert.ok(tty.includes('\x1b[32m[fix]\x1b[0m') && tty.includes('\x1b[33m[unsafe fix]\x1b[0m'));
+  });
+
+  it('GitLab Code Quality: every field GitLab reads, its severity scale, fingerprints that survive edits above and stay unique', async () => {
+    // One finding at each severity: error (raised with --rule), warning, info, style.
+    const text = 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm install\nLABEL Com.Example.Key=1\nUSER node\nCMD ["node", "a.js"]\n';
+    write('glsev/Dockerfile', text);
+    const args = ['-f', 'gitlab', '--profile', 'strict', '--rule', 'copy-all-before-dependency-install=error'];
+    const issues = JSON.parse((await run([...args, 'glsev/Dockerfile'])).stdout) as Array<Record<string, any>>;
+    const sev = Object.fromEntries(issues.map((i) => [i.check_name, i.severity]));
+    assert.deepEqual(sev, { 'copy-all-before-dependency-install': 'critical', 'missing-dockerignore': 'major', 'user-non-numeric': 'minor', 'label-key-invalid': 'info' });
+    for (const i of issues) {
+      assert.equal(typeof i.description, 'string');
+      assert.match(i.fingerprint, /^[0-9a-f]{64}$/);
+      assert.equal(i.location.path, 'glsev/Dockerfile');
+      assert.ok(Number.isInteger(i.location.lines.begin) && i.location.lines.begin >= 1);
+      assert.deepEqual(i.categories, [i.severity === 'critical' ? 'Bug Risk' : 'Style']);
+    }
+    // Lines added above move every finding; the merge request must not see them as new.
+    write('glsev/Dockerfile', '# syntax=docker/dockerfile:1\n# The web service.\n\n' + text);
+    const moved = JSON.parse((await run([...args, 'glsev/Dockerfile'])).stdout) as Array<Record<string, any>>;
+    assert.deepEqual(moved.map((i) => i.location.lines.begin), issues.map((i) => i.location.lines.begin + 3));
+    assert.deepEqual(moved.map((i) => i.fingerprint), issues.map((i) => i.fingerprint));
+    // Identical findings are distinct issues (GitLab shows issues that share a fingerprint as one).
+    write('gltwin/Dockerfile', 'FROM alpine:3.21\nRUN apk add curl\nRUN apk add curl\nUSER 1000\n');
+    const twins = JSON.parse((await run(['-f', 'gitlab', 'gltwin/Dockerfile'])).stdout) as Array<Record<string, any>>;
+    assert.deepEqual(twins.map((i) => i.check_name), ['apk-add-missing-no-cache', 'apk-add-missing-no-cache']);
+    assert.notEqual(twins[0].fingerprint, twins[1].fingerprint);
+    // The path is the project's, relative, however the file was named; a file that could not be linted is an issue too.
+    write('glpath/empty.Dockerfile', '');
+    const named = JSON.parse((await run(['-f', 'gitlab', path.join(tmp, 'gltwin/Dockerfile'), './gltwin/Dockerfile', 'glpath/empty.Dockerfile'])).stdout) as Array<Record<string, any>>;
+    assert.deepEqual([...new Set(named.map((i) => i.location.path))], ['gltwin/Dockerfile', 'glpath/empty.Dockerfile']);
+    const empty = named.find((i) => i.location.path === 'glpath/empty.Dockerfile')!;
+    assert.deepEqual([empty.check_name, empty.severity, empty.location.lines.begin, empty.description], ['dockwise', 'critical', 1, 'glpath/empty.Dockerfile: empty file']);
+  });
+
+  it('SARIF says "unsafe" once in a fix description, and leaves out fixes with nothing to replace', async () => {
+    // copy-all-before-dependency-install's title ends in "(unsafe)"; label-key-invalid's ("Rename to …") does not
+    // say it; missing-dockerignore's only creates a file.
+    write('sarif-unsafe/Dockerfile', 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm install\nLABEL Com.Example.Key=1\nUSER node\nCMD ["node", "a.js"]\n');
+    const log = JSON.parse((await run(['-f', 'sarif', '--profile', 'strict', 'sarif-unsafe/Dockerfile'])).stdout);
+    const results = log.runs[0].results as Array<{ ruleId: string; fixes?: Array<{ description: { text: string } }> }>;
+    const fixText = (rule: string) => results.find((r) => r.ruleId === rule)!.fixes?.map((f) => f.description.text);
+    assert.deepEqual(fixText('copy-all-before-dependency-install'), ['Copy package*.json and install before copying the source (unsafe)']);
+    assert.deepEqual(fixText('label-key-invalid'), ['Rename to com.example.key (unsafe)']);
+    assert.equal(fixText('missing-dockerignore'), undefined);
+    for (const r of results) for (const f of r.fixes ?? []) assert.ok((f.description.text.match(/unsafe/gi)?.length ?? 0) <= 1, f.description.text);
   });
 });
 
@@ -200,6 +270,59 @@ describe('fixing', () => {
     const r = await run(['--fix', '-'], { stdin: 'FROM alpine\nRUN apk add curl\nCMD ["crond", "-f"]\n' });
     assert.equal(r.stdout, 'FROM alpine\nRUN apk add --no-cache curl\nCMD ["crond", "-f"]\n');
     assert.match(r.stderr, /<stdin>/);
+  });
+
+  it('--fix says what it changed: per file the fixes per rule and the files it created, then a total; nothing when nothing changed', async () => {
+    write('said/a/Dockerfile', 'FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nRUN apk add curl\nRUN apk add jq\nCMD python app.py\n');
+    write('said/b/Dockerfile', 'FROM alpine:3.21\nRUN apk add git\nUSER 1000\n');
+    write('said/c/Dockerfile', 'FROM alpine:3.21\nUSER 1000\n');
+    const r = await run(['--fix', 'said/a/Dockerfile', 'said/b/Dockerfile', 'said/c/Dockerfile']);
+    assert.equal(r.stderr, '');
+    // The summary first, then the report of what is left (a's missing .dockerignore, an unsafe fix).
+    assert.ok(r.stdout.startsWith([
+      'said/a/Dockerfile: 3 fixes applied',
+      '  2  apk-add-missing-no-cache',
+      '  1  shell-form-cmd',
+      'said/b/Dockerfile: 1 fix applied',
+      '  1  apk-add-missing-no-cache',
+      '✔ 4 fixes applied in 2 files',
+      '',
+      'said/a/Dockerfile',
+    ].join('\n')), r.stdout);
+    assert.match(r.stdout, /missing-dockerignore {2}\[unsafe fix\]\n/);
+    const unsafe = await run(['--fix', '--unsafe-fixes', 'said/a/Dockerfile']);
+    assert.equal(unsafe.stdout, [
+      'said/a/Dockerfile: 1 fix applied',
+      '  1  missing-dockerignore',
+      '  created said/a/.dockerignore',
+      '✔ 1 fix applied in 1 file, 1 file created',
+      '',
+      '',
+    ].join('\n'));
+    assert.ok(fs.existsSync(path.join(tmp, 'said/a/.dockerignore')));
+    // Nothing left to fix: nothing said.
+    assert.deepEqual(await run(['--fix', '--unsafe-fixes', 'said/a/Dockerfile', 'said/c/Dockerfile']), { code: 0, stdout: '', stderr: '' });
+  });
+
+  it('--fix keeps machine-readable reports clean: the summary goes to stderr, as it does when the fixed text goes to stdout', async () => {
+    write('said-json/Dockerfile', 'FROM alpine:3.21\nRUN apk add curl\nUSER 1000\n');
+    const json = await run(['--fix', '-f', 'json', 'said-json/Dockerfile']);
+    assert.deepEqual(JSON.parse(json.stdout).files[0].findings, []);
+    assert.equal(json.stderr, 'said-json/Dockerfile: 1 fix applied\n  1  apk-add-missing-no-cache\n✔ 1 fix applied in 1 file\n\n');
+    // Standard input: the fixed text alone on stdout. A file a fix needs cannot be written beside it.
+    write('said-stdin/keep.txt', '');
+    const stdin = await run(['--fix', '--unsafe-fixes', '--stdin-filename', 'said-stdin/Dockerfile', '-'], { stdin: 'FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD python app.py\n' });
+    assert.equal(stdin.stdout, 'FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nUSER 1000\nCMD ["python", "app.py"]\n');
+    assert.match(stdin.stderr, /^said-stdin\/Dockerfile: 2 fixes applied\n {2}1 {2}missing-dockerignore\n {2}1 {2}shell-form-cmd\n {2}not created: said-stdin\/\.dockerignore \(the Dockerfile came from standard input; run --fix on the file to create it\)\n✔ 2 fixes applied in 1 file\n/);
+    assert.equal(fs.existsSync(path.join(tmp, 'said-stdin/.dockerignore')), false);
+  });
+
+  it('a config file\'s `fixes: unsafe: true` makes --fix and --diff apply unsafe fixes, as it does on save in the editor', async () => {
+    write('cfg-unsafe/.dockwise.yaml', 'fixes:\n  unsafe: true\n');
+    write('cfg-unsafe/Dockerfile', 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER node\nCMD ["node", "a.js"]\n');
+    assert.match((await run(['--diff', 'cfg-unsafe/Dockerfile'])).stdout, /^\+\+\+ b\/cfg-unsafe\/\.dockerignore$/m);
+    await run(['--fix', 'cfg-unsafe/Dockerfile']);
+    assert.ok(fs.existsSync(path.join(tmp, 'cfg-unsafe/.dockerignore')));
   });
 });
 

@@ -5,7 +5,7 @@
 // the installed package.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,6 +69,46 @@ describe('the packed npm package in CI', () => {
     PATH = [shim, path.dirname(process.execPath), process.env.PATH].join(path.delimiter);
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  describe('the installed package, with nothing but Node', () => {
+    it('holds no dependencies to install and no native module', () => {
+      const pkgDir = path.join(tmp, 'prefix', 'lib', 'node_modules', 'dockwise');
+      assert.ok(fs.existsSync(pkgDir), pkgDir);
+      assert.ok(!fs.existsSync(path.join(pkgDir, 'node_modules')), 'the package brought dependencies along');
+      const natives: string[] = [];
+      const walk = (d: string): void => { for (const e of fs.readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(path.join(d, e.name)) : /\.node$/.test(e.name) && natives.push(e.name); };
+      walk(pkgDir);
+      assert.deepEqual(natives, []);
+    });
+
+    it('dockwise lints a file from an empty folder', () => {
+      const dir = workspace({ Dockerfile: BAD });
+      const r = spawnSync(path.join(bin, 'dockwise'), ['-f', 'json', 'Dockerfile'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH } });
+      assert.equal(r.status, 1, r.stderr);
+      assert.ok(JSON.parse(r.stdout).files[0].findings.some((f: { rule: string }) => f.rule === 'apt-get-missing-yes'));
+    });
+
+    it('dockwise-language-server answers an editor over stdio: diagnostics for an opened Dockerfile', async () => {
+      const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-jsonrpc/node');
+      const child = spawn(path.join(bin, 'dockwise-language-server'), ['--stdio'], { cwd: workspace({}), env: { ...process.env, PATH }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+      try {
+        const published = new Promise<Array<{ code: string }>>((resolve) => conn.onNotification('textDocument/publishDiagnostics', (p: { diagnostics: Array<{ code: string }> }) => resolve(p.diagnostics)));
+        conn.onRequest(() => null);
+        conn.listen();
+        await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+        await conn.sendNotification('initialized', {});
+        await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:Untitled-1', languageId: 'dockerfile', version: 1, text: BAD } });
+        const diagnostics = await published;
+        assert.ok(diagnostics.some((d) => d.code === 'apt-get-missing-yes'), JSON.stringify(diagnostics));
+        await conn.sendRequest('shutdown');
+        await conn.sendNotification('exit');
+      } finally {
+        conn.dispose();
+        child.kill();
+      }
+    });
+  });
 
   describe('pre-commit hooks', () => {
     it('are node hooks on files, named as docs/cli.md says', () => {

@@ -1,7 +1,8 @@
 // Output formats. `json` is a stable contract other tools consume: change it only by bumping "version".
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { allRules, findRules, profileSeverity, ruleHelpMarkdown, ruleHelpText, type Finding, type ProfileName, type Severity } from '../engine';
+import { allRules, DockerfileModel, findRules, fixTitle, profileSeverity, ruleHelpMarkdown, ruleHelpText, type Finding, type Fix, type ProfileName, type Severity } from '../engine';
+import { fingerprint } from './baseline';
 
 export interface FileReport {
   path: string;
@@ -34,13 +35,23 @@ export function formatJson(files: FileReport[]): string {
   }, null, 2) + '\n';
 }
 
-const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', style: '\x1b[2m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m', underline: '\x1b[31m' };
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', style: '\x1b[2m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m', underline: '\x1b[31m', safe: '\x1b[32m', unsafe: '\x1b[33m' };
+
+/** What would fix a finding: `--fix` (it has a safe fix), only `--fix --unsafe-fixes`, or nothing. */
+export function fixability(f: Finding): 'safe' | 'unsafe' | undefined {
+  if (f.fixes.some((x) => x.safety === 'safe')) return 'safe';
+  return f.fixes.length ? 'unsafe' : undefined;
+}
+
+/** The tag after a finding's rule id; the summary line counts the same two kinds. */
+const FIX_MARK = { safe: '[fix]', unsafe: '[unsafe fix]' } as const;
 
 /** `baselined`: findings left out because a baseline holds them, said in the summary. */
-export function formatStylish(files: FileReport[], color: boolean, fixHint: { safe: number; unsafe: number }, baselined = 0): string {
+export function formatStylish(files: FileReport[], color: boolean, baselined = 0): string {
   const c = (k: keyof typeof COLORS, s: string) => (color ? COLORS[k] + s + COLORS.reset : s);
   const out: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 };
+  const fixable = { safe: 0, unsafe: 0 };
   let fileErrors = 0;
   for (const f of files) {
     if (!f.findings.length && !f.error) continue;
@@ -49,8 +60,10 @@ export function formatStylish(files: FileReport[], color: boolean, fixHint: { sa
     const lines = f.text?.split(/\r?\n/) ?? [];
     for (const x of f.findings) {
       counts[x.severity]++;
+      const fix = fixability(x);
+      if (fix) fixable[fix]++;
       const pos = `${x.range.start.line + 1}:${x.range.start.character + 1}`;
-      out.push(`  ${c('dim', pos.padEnd(7))} ${c(x.severity, x.severity.padEnd(7))}  ${x.message}  ${c('dim', x.rule)}`);
+      out.push(`  ${c('dim', pos.padEnd(7))} ${c(x.severity, x.severity.padEnd(7))}  ${x.message}  ${c('dim', x.rule)}${fix ? `  ${c(fix, FIX_MARK[fix])}` : ''}`);
       const src = lines[x.range.start.line];
       if (src !== undefined) {
         const from = x.range.start.character;
@@ -66,7 +79,8 @@ export function formatStylish(files: FileReport[], color: boolean, fixHint: { sa
     const parts = [`${counts.error} error${counts.error === 1 ? '' : 's'}`, `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, `${counts.info} info`, `${counts.style} style`];
     let line = `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`;
     if (fileErrors) line += `, ${fileErrors} file${fileErrors === 1 ? '' : 's'} could not be linted`;
-    if (fixHint.safe || fixHint.unsafe) line += `; ${fixHint.safe} fixable with --fix${fixHint.unsafe ? `, ${fixHint.unsafe} more with --fix --unsafe-fixes` : ''}`;
+    if (fixable.safe) line += `; ${fixable.safe} fixable with --fix${fixable.unsafe ? `, ${fixable.unsafe} more with --fix --unsafe-fixes` : ''}`;
+    else if (fixable.unsafe) line += `; ${fixable.unsafe} fixable with --fix --unsafe-fixes`;
     out.push(c(counts.error || fileErrors ? 'error' : 'warning', `✖ ${line}`));
   }
   if (baselined) out.push(c('dim', `${baselined} finding${baselined === 1 ? '' : 's'} in the baseline not shown`));
@@ -79,6 +93,7 @@ const sarifLevel = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ?
 export function formatSarif(files: FileReport[], version: string, profile: ProfileName): string {
   const ruleIndex = new Map(allRules.map((r, i) => [r.meta.id, i]));
   const uri = (p: string) => p.split(path.sep).join('/');
+  const edited = (x: Finding) => x.fixes.filter((fx) => fx.edits.length);
   const results = files.flatMap((f) => f.findings.map((x) => {
     const region = (r: Finding['range']) => ({ startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 });
     return {
@@ -87,9 +102,10 @@ export function formatSarif(files: FileReport[], version: string, profile: Profi
       level: sarifLevel(x.severity),
       message: { text: x.message },
       locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(x.range) } }],
-      ...(x.fixes.length ? {
-        fixes: x.fixes.filter((fx) => fx.edits.length).map((fx) => ({
-          description: { text: `${fx.title}${fx.safety === 'unsafe' ? ' (unsafe)' : ''}` },
+      // A fix that only creates a file (a .dockerignore) has no replacement in this file to describe.
+      ...(edited(x).length ? {
+        fixes: edited(x).map((fx) => ({
+          description: { text: fixTitle(fx) },
           artifactChanges: [{ artifactLocation: { uri: uri(f.path) }, replacements: fx.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
         })),
       } : {}),
@@ -158,16 +174,50 @@ export function formatCheckstyle(files: FileReport[]): string {
   return out.join('\n') + '\n';
 }
 
-export function formatGitlab(files: FileReport[]): string {
-  const severity: Record<Severity, string> = { error: 'critical', warning: 'major', info: 'minor', style: 'info' };
-  const issues = files.flatMap((f) => f.findings.map((x) => ({
-    type: 'issue',
-    description: x.message,
-    check_name: x.rule,
-    categories: ['Style'],
-    fingerprint: createHash('sha256').update(`${f.path}\u0000${x.rule}\u0000${x.range.start.line}\u0000${x.range.start.character}\u0000${x.message}`).digest('hex'),
-    severity: severity[x.severity],
-    location: { path: f.path, lines: { begin: x.range.start.line + 1, end: x.range.end.line + 1 } },
-  })));
+/**
+ * GitLab rates an issue info < minor < major < critical < blocker, "the potential impact of the issue" (the Code
+ * Climate spec GitLab follows). An error is what Docker rejects or what fails when the container runs, which is
+ * critical; not blocker, because any rule can be raised to error (the hadolint profile makes MAINTAINER one), and
+ * whether the pipeline stops is --failure-threshold's to say. A warning is likely to bite (major), info costs size
+ * or time (minor), style is readability (info).
+ */
+const GITLAB_SEVERITY: Readonly<Record<Severity, string>> = { error: 'critical', warning: 'major', info: 'minor', style: 'info' };
+
+/**
+ * GitLab Code Quality: description, check_name, fingerprint, severity, location.path (relative to the project,
+ * which is `cwd` in a CI job) and location.lines.begin are what GitLab reads. The merge request compares the
+ * fingerprints of both branches, so a fingerprint must not change when lines are added above the finding: it is
+ * the baseline's (the rule, the instruction, the underlined text) with the path and which occurrence it is, so
+ * identical findings stay distinct (GitLab shows findings that share a fingerprint as one).
+ */
+export function formatGitlab(files: FileReport[], cwd: string): string {
+  const hash = (...parts: Array<string | number>) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  const issues: object[] = [];
+  for (const f of files) {
+    const where = (path.isAbsolute(f.path) ? path.relative(cwd, f.path) : path.normalize(f.path)).split(path.sep).join('/');
+    if (f.error) {
+      issues.push({
+        type: 'issue', description: `${where}: ${f.error}`, check_name: 'dockwise', categories: ['Bug Risk'],
+        fingerprint: hash(where, 'dockwise', f.error), severity: GITLAB_SEVERITY.error, location: { path: where, lines: { begin: 1, end: 1 } },
+      });
+    }
+    const model = f.text !== undefined && f.findings.length ? new DockerfileModel(f.text) : undefined;
+    const seen = new Map<string, number>();
+    for (const x of f.findings) {
+      const about = model ? fingerprint(model, x) : `${x.range.start.line}:${x.range.start.character}`;
+      const nth = (seen.get(about) ?? 0) + 1;
+      seen.set(about, nth);
+      issues.push({
+        type: 'issue',
+        description: x.message,
+        check_name: x.rule,
+        // Code Climate's categories: an error is a bug risk, the rest is how the image is built.
+        categories: [x.severity === 'error' ? 'Bug Risk' : 'Style'],
+        fingerprint: hash(where, x.rule, about, nth),
+        severity: GITLAB_SEVERITY[x.severity],
+        location: { path: where, lines: { begin: x.range.start.line + 1, end: x.range.end.line + 1 } },
+      });
+    }
+  }
   return JSON.stringify(issues, null, 2) + '\n';
 }

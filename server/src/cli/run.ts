@@ -12,6 +12,7 @@ import { BaselineWriter, baselinePath, fingerprint, newFindings, parseBaseline }
 import { decodeDockerfile, expandGlob, findDockerfiles } from './files';
 import { formatCheckstyle, formatGithub, formatGitlab, formatJson, formatSarif, formatStylish, type FileReport } from './formats';
 import { unifiedDiff } from './diff';
+import { formatFixSummary, type FixedFile } from './fix-summary';
 
 export interface CliIo {
   cwd: string;
@@ -209,8 +210,9 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   // Config: explicit, none, or discovered per file (each problem reported once).
   const workspace = new Workspace(nodeHost, (_problem, text) => io.stderr(`dockwise: ${text}\n`));
   if (o.config && !fs.existsSync(path.resolve(io.cwd, o.config))) { io.stderr(`dockwise: ${o.config}: config file not found\n`); return 2; }
+  // Without --unsafe-fixes, the config file's `fixes: unsafe` decides.
   const settings: DocumentSettings = {
-    profile: o.profile, rules: o.rules, ignore: o.ignore, fixUnsafe: o.unsafe, today: todayFrom(io.env),
+    profile: o.profile, rules: o.rules, ignore: o.ignore, fixUnsafe: o.unsafe || undefined, today: todayFrom(io.env),
     ...(o.noConfig ? { configFile: null } : o.config ? { configFile: fileUri(path.resolve(io.cwd, o.config)) } : {}),
   };
   let baseline: Map<string, number> | undefined;
@@ -224,7 +226,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   let baselined = 0;
 
   const reports: FileReport[] = [];
-  const fixable = { safe: 0, unsafe: 0 };
+  const fixed: FixedFile[] = [];
   let warnedShellcheck = false;
   // Each file is judged by its own threshold (the option, else its config's `failure-threshold`), exactly as when linted alone.
   const thresholds = new Map<FileReport, Severity | 'none'>();
@@ -239,7 +241,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     if ('error' in decoded) { reports.push({ path: t.display, findings: [], error: decoded.error }); continue; }
     const where = t.file ?? path.resolve(io.cwd, o.stdinFilename ?? 'Dockerfile');
     const uri = fileUri(where);
-    const options = await workspace.optionsFor(uri, settings);
+    let options = await workspace.optionsFor(uri, settings);
     const threshold = o.threshold ?? options.failureThreshold ?? 'info';
     let text = decoded.text;
     if (o.fix || o.diff) {
@@ -254,11 +256,20 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
           if (t.file) fs.writeFileSync(t.file, (decoded.bom ? '\uFEFF' : '') + result.text);
           else io.stdout(result.text);
         }
+        const done: FixedFile = { path: t.display, applied: result.applied, created: [], notCreated: [] };
         for (const f of result.createFiles) {
           const target = path.join(path.dirname(where), f.path);
-          if (t.file && !fs.existsSync(target)) fs.writeFileSync(target, f.content);
+          const shown = path.join(path.dirname(t.display), f.path);
+          if (!t.file) done.notCreated.push(shown);
+          else if (!fs.existsSync(target)) { fs.writeFileSync(target, f.content); done.created.push(shown); }
         }
+        fixed.push(done);
         text = result.text;
+        // The files just created are beside the Dockerfile now: the lint below must read them afresh.
+        if (done.created.length) {
+          workspace.forget(uri);
+          options = await workspace.optionsFor(uri, settings);
+        }
       }
     }
     const { model, findings: lintFindings, ruleErrors } = await workspace.withFiles(uri, () => lintText(text, options));
@@ -281,10 +292,6 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
       baselined += findings.length - kept.length;
       findings = kept;
     }
-    for (const f of findings) {
-      if (f.fixes.some((x) => x.safety === 'safe')) fixable.safe++;
-      else if (f.fixes.length) fixable.unsafe++;
-    }
     const report: FileReport = { path: t.display, text, findings };
     reports.push(report);
     thresholds.set(report, threshold);
@@ -304,13 +311,15 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   const color = o.color ?? (io.isTTY && !io.env.NO_COLOR);
   // `--fix` on standard input writes the fixed text to stdout, so the report goes to stderr.
   const write = o.fix && targets.some((t) => !t.file) ? io.stderr : io.stdout;
+  // What --fix did comes first, then what is left; never inside a machine-readable report on stdout.
+  if (o.fix) (o.format === 'stylish' ? write : io.stderr)(formatFixSummary(fixed, color));
   switch (o.format) {
     case 'json': write(formatJson(reports)); break;
     case 'sarif': write(formatSarif(reports, version, o.profile ?? DEFAULT_PROFILE)); break;
     case 'github': write(formatGithub(reports)); break;
     case 'checkstyle': write(formatCheckstyle(reports)); break;
-    case 'gitlab': write(formatGitlab(reports)); break;
-    default: write(formatStylish(reports, color, fixable, baselined));
+    case 'gitlab': write(formatGitlab(reports, io.cwd)); break;
+    default: write(formatStylish(reports, color, baselined));
   }
   return exitCode(reports, thresholds, usageProblem);
 }

@@ -105,3 +105,11 @@ export interface RuleMeta {
   needs?: { commands?: readonly string[]; keywords?: readonly string[] };
   docs: RuleDocs;
 }
+
+/**
+ * A fix's title with its safety said once, as the command's reports and the editor's quick fixes show it: most
+ * unsafe fixes say why in their title ("… (unsafe: …)"); the others get "(unsafe)".
+ */
+export function fixTitle(fix: Pick<Fix, 'title' | 'safety'>): string {
+  return fix.safety === 'unsafe' && !/\bunsafe\b/i.test(fix.title) ? `${fix.title} (unsafe)` : fix.title;
+}

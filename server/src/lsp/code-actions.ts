@@ -1,7 +1,7 @@
 // Quick fixes (each finding's fixes, fix-all of one rule, an ignore pragma, the rule's page) and fix-all on save.
 import { CodeAction, CodeActionKind, type CodeActionParams, type Command, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DockerfileModel, findRules, fixAll, fixProblem, ignoreEdit, type Fix } from '../engine';
+import { DockerfileModel, findRules, fixAll, fixProblem, fixTitle, ignoreEdit, type Fix } from '../engine';
 import { hasFolder, uriDirname, uriJoin } from '../workspace/uri';
 import type { Session } from './session';
 
@@ -81,8 +81,7 @@ export async function codeActions(session: Session, params: CodeActionParams): P
           connection.console.warn(`Dockwise: withheld the fix "${fix.title}" of ${id}: ${problem}`);
           continue;
         }
-        const title = unsafe && !/unsafe/i.test(fix.title) ? `${fix.title} (unsafe)` : fix.title;
-        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !unsafe, edit: editFor(doc.uri, doc, fix) });
+        actions.push({ title: fixTitle(fix), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !unsafe, edit: editFor(doc.uri, doc, fix) });
       }
       const same = entry.findings.filter((f) => f.rule === id && f.fixes.some((x) => x.safety === 'safe' || entry.settings.fix.unsafe));
       if (same.length > 1) {
