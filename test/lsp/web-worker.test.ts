@@ -168,6 +168,14 @@ describe('the web language server in a worker without Node', () => {
   });
 });
 
+describe('the web language server without the shell grammar\'s location', () => {
+  it('answers initialize with an error that says what is missing', async () => {
+    const worker = startWorker({});
+    const init = await worker.request('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: {} });
+    assert.match((init.error as { message?: string })?.message ?? '', /did not say where the shell grammar is/);
+  });
+});
+
 describe('file requests: the web client\'s answers and the worker host\'s reading of them', () => {
   const folder = 'vscode-vfs://github/o/r';
   const { fs: wsFs, parse } = memoryFs({ [`${folder}/a/.dockerignore`]: 'node_modules\n', [`${folder}/big`]: 'x'.repeat(100), [`${folder}/bin`]: new Uint8Array([0, 1, 2, 250, 251]) });

@@ -1,6 +1,6 @@
 // Entry point of the language server in a browser (bundled to dist/server-web.js): the web client starts it as a
 // Web Worker and talks LSP over postMessage. Files come from the client (see host.ts).
-import { BrowserMessageReader, BrowserMessageWriter, createConnection, type Connection } from 'vscode-languageserver/browser';
+import { BrowserMessageReader, BrowserMessageWriter, createConnection, ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/browser';
 import { startServer } from '../lsp/start';
 import { browserHost, webInitOptions } from './host';
 
@@ -31,7 +31,13 @@ self.onmessage = (first) => {
   console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
   console.error = (...args: unknown[]) => connection.console.error(format(...args));
   const options = webInitOptions(params?.initializationOptions);
-  startServer(connection, { host: browserHost(connection, options), rulePages: options.rulePages });
+  if (options.shellParserWasm) {
+    startServer(connection, { host: browserHost(connection, options), rulePages: options.rulePages });
+  } else {
+    // Without the grammar no RUN can be parsed: the editor is told why the server does not start.
+    connection.onInitialize(() => new ResponseError(ErrorCodes.InvalidParams, 'Dockwise: the editor did not say where the shell grammar is (initializationOptions.web.shellParserWasm: the URLs of web-tree-sitter.wasm and tree-sitter-bash.wasm)'));
+    connection.listen();
+  }
   self.onmessage?.(first);
 };
 
