@@ -1,7 +1,8 @@
-// Builds everything: type-checks and compiles sources and tests to out/ (for node --test), bundles the
+// Builds everything: type-checks and compiles sources and tests to out/ (for node --test) with `tsc -b`
+// over the projects tsconfig.json lists (incremental: only what a change touches is rebuilt), bundles the
 // extension, server and CLI to dist/ with esbuild, copies the WASM grammars beside the bundles, and writes
 // ThirdPartyNotices.txt from what the bundles contain.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,11 @@ process.chdir(root);
 
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const tsc = require.resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });
+const compiled = spawnSync(process.execPath, [tsc, '-b', 'tsconfig.json'], { stdio: 'inherit' });
+if (compiled.status !== 0) {
+  console.error(`build: tsc -b failed (${compiled.status ?? compiled.signal})`);
+  process.exit(1);
+}
 
 fs.mkdirSync('dist', { recursive: true });
 const built = await Promise.all(bundles(pkg.version).map(async (opts) => [opts.outfile, (await esbuild.build({ ...opts, metafile: true })).metafile]));
