@@ -39,6 +39,12 @@ function findTests(dir) {
   });
 }
 const unit = findTests('out/test').sort();
+// node --test given no files would look for tests on its own; none compiled means the build is broken.
+if (!unit.length) {
+  console.error('test: the build compiled no tests to out/test/');
+  results.push({ name: 'unit', ok: false, failing: ['no compiled tests in out/test/'] });
+  finish();
+}
 // Only a hang trips this guard (test/support/hang-guard.ts): a test never judges speed by the clock.
 const { HANG_GUARD_MS } = await import(pathToFileURL(path.join(root, 'out/test/support/hang-guard.js')).href);
 run('unit', process.execPath, ['--test', '--test-reporter=tap', `--test-timeout=${HANG_GUARD_MS}`, ...unit]);

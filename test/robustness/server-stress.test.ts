@@ -3,7 +3,7 @@
 // closed again and again, a document closed while it is linted, requests about versions and documents that
 // are gone, malformed notifications. It must keep answering, publish diagnostics whose versions only move
 // forward and end on the latest one, match a fresh lint of the final text, and keep its memory bounded.
-// Skipped when dist/server.js has not been built (`npm run build`; `npm test` builds first).
+// Fails, rather than skips, when dist/server.js has not been built (`npm run build`; `npm test` builds first).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,7 +16,6 @@ import { initNodeShellParser as initShellParser } from '../../server/src/host/no
 
 const root = path.resolve(__dirname, '../../..');
 const serverJs = path.join(root, 'dist/server.js');
-const skip = !fs.existsSync(serverJs) && 'dist/server.js is not built (npm run build)';
 const own = path.join(root, 'bench/corpus/own');
 const samples = fs.readdirSync(own).sort().map((f) => fs.readFileSync(path.join(own, f), 'utf8'));
 
@@ -56,8 +55,9 @@ function expectedKeys(text: string): string[] {
   return lintText(text, buildLintOptions({})).findings.map((f) => `${f.rule} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`).sort();
 }
 
-describe('language server under stress (dist/server.js --stdio)', { skip }, () => {
+describe('language server under stress (dist/server.js --stdio)', () => {
   before(async () => {
+    assert.ok(fs.existsSync(serverJs), 'dist/server.js is not built (npm run build)');
     await initShellParser();
     server = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     server.stderr!.on('data', (d) => { stderr += d; });
