@@ -1,7 +1,8 @@
-// `npm test`: builds, then runs every suite (unit/engine/LSP/CLI/grammar via node --test, then the suites
+// `npm test`: builds, lints, then runs every suite (unit/engine/LSP/CLI/grammar via node --test, then the suites
 // registered in scripts/test-suites.json such as the real-editor tests) and ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { failingTests } from './tap-failures.mjs';
@@ -22,6 +23,9 @@ function run(name, cmd, args, env = {}) {
 }
 
 if (!run('build', process.execPath, ['scripts/build.mjs'])) finish();
+// Our own code's lint (eslint.config.mjs); a failure is reported in the summary but the tests still run.
+const eslintPkg = createRequire(path.join(root, 'package.json')).resolve('eslint/package.json');
+run('lint', process.execPath, [path.join(path.dirname(eslintPkg), JSON.parse(fs.readFileSync(eslintPkg, 'utf8')).bin.eslint), '.']);
 
 // ShellCheck is optional (its tests skip without it); install it from Debian when we can, never fail on it.
 if (spawnSync('sh', ['-c', 'command -v shellcheck'], { encoding: 'utf8' }).status !== 0 && process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
