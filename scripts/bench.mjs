@@ -18,7 +18,6 @@ await require('./out/server/src/host/node.js').initNodeShellParser();
 
 const now = () => performance.now();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const results = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}` }, date: new Date().toISOString(), engine: [], scaling: null, editor: [], cli: null, package: null, targets: [] };
 const quick = process.env.BENCH_QUICK === '1';
