@@ -18,7 +18,6 @@ await require('./out/server/src/host/node.js').initNodeShellParser();
 
 const now = () => performance.now();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const results = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}` }, date: new Date().toISOString(), engine: [], scaling: null, editor: [], cli: null, package: null, targets: [] };
 const quick = process.env.BENCH_QUICK === '1';
@@ -141,10 +140,8 @@ async function publishedOnOpen(command, file) {
 async function editorSection() {
   const ours = 'node dist/server.js --stdio';
   const peerBin = path.join(root, 'node_modules/dockerfile-language-server-nodejs/bin/docker-langserver');
-  if (!fs.existsSync('dist/server.js') || !fs.existsSync(peerBin)) {
-    results.editor.push({ skipped: 'dist/server.js or dockerfile-language-server-nodejs is missing' });
-    return;
-  }
+  // npm run bench builds first and the peer is a devDependency: a missing one is an error, not a shorter report.
+  for (const f of ['dist/server.js', peerBin]) if (!fs.existsSync(f)) throw new Error(`bench: ${f} is missing (npm run build; npm install)`);
   const peer = `node ${peerBin} --stdio`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-lsp-'));
   for (const n of [150, 1000]) {
@@ -196,7 +193,7 @@ function timeCommand(args, runs) {
 }
 
 function cliSection() {
-  if (!fs.existsSync('dist/cli.js')) { results.cli = { skipped: 'dist/cli.js is missing' }; return; }
+  if (!fs.existsSync('dist/cli.js')) throw new Error('bench: dist/cli.js is missing (npm run build)');
   const one = path.resolve('examples/spring-boot/Dockerfile');
   const peerCli = path.join(root, 'node_modules/dockerfilelint/bin/dockerfilelint');
   const runs = quick ? 5 : 15;

@@ -1,7 +1,8 @@
-// `npm test`: builds, then runs every suite (unit/engine/LSP/CLI/grammar via node --test, then the suites
+// `npm test`: builds, lints, then runs every suite (unit/engine/LSP/CLI/grammar via node --test, then the suites
 // registered in scripts/test-suites.json such as the real-editor tests) and ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { failingTests } from './tap-failures.mjs';
@@ -22,6 +23,9 @@ function run(name, cmd, args, env = {}) {
 }
 
 if (!run('build', process.execPath, ['scripts/build.mjs'])) finish();
+// Our own code's lint (eslint.config.mjs); a failure is reported in the summary but the tests still run.
+const eslintPkg = createRequire(path.join(root, 'package.json')).resolve('eslint/package.json');
+run('lint', process.execPath, [path.join(path.dirname(eslintPkg), JSON.parse(fs.readFileSync(eslintPkg, 'utf8')).bin.eslint), '.']);
 
 // ShellCheck is optional (its tests skip without it); install it from Debian when we can, never fail on it.
 if (spawnSync('sh', ['-c', 'command -v shellcheck'], { encoding: 'utf8' }).status !== 0 && process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
@@ -39,6 +43,12 @@ function findTests(dir) {
   });
 }
 const unit = findTests('out/test').sort();
+// node --test given no files would look for tests on its own; none compiled means the build is broken.
+if (!unit.length) {
+  console.error('test: the build compiled no tests to out/test/');
+  results.push({ name: 'unit', ok: false, failing: ['no compiled tests in out/test/'] });
+  finish();
+}
 // Only a hang trips this guard (test/support/hang-guard.ts): a test never judges speed by the clock.
 const { HANG_GUARD_MS } = await import(pathToFileURL(path.join(root, 'out/test/support/hang-guard.js')).href);
 run('unit', process.execPath, ['--test', '--test-reporter=tap', `--test-timeout=${HANG_GUARD_MS}`, ...unit]);

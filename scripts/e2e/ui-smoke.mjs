@@ -75,10 +75,9 @@ async function main() {
   await ensureE2E();
   mark('setup checked');
 
-  if (!fs.existsSync(path.join(root, 'dist/extension.js')) || !fs.existsSync(path.join(root, 'dist/cli.js'))) {
-    const b = await runProcess(process.execPath, ['scripts/build.mjs'], { echo: true });
-    if (b.code !== 0) throw new Error('the build failed');
-  }
+  // Always: the build is incremental, and checks that dist/ holds every bundle (a stale or partial dist/ is not tested).
+  const b = await runProcess(process.execPath, ['scripts/build.mjs'], { echo: true });
+  if (b.code !== 0) throw new Error('the build failed');
   const vsix = path.join(run, 'dockwise.vsix');
   const pack = await runProcess(process.execPath, [vsce, ...vsceArgs(), '--out', vsix], { timeoutMs: 180000 });
   if (pack.code !== 0) throw new Error(`vsce package failed:\n${pack.output.slice(-3000)}`);

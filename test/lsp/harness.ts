@@ -38,12 +38,12 @@ export async function startEditor(opts: { configuration?: boolean; showDocument?
     listeners: [],
     async open(uri, text) {
       const p = editor.nextDiagnostics(uri);
-      conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+      void conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
       return p;
     },
     async change(uri, version, contentChanges) {
       const p = editor.nextDiagnostics(uri);
-      conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+      void conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
       return p;
     },
     // No deadline: the server publishes for every version it lints, however long that takes on a busy
@@ -82,6 +82,6 @@ export async function startEditor(opts: { configuration?: boolean; showDocument?
     },
     initializationOptions: opts.initializationOptions,
   });
-  conn.sendNotification('initialized', {});
+  void conn.sendNotification('initialized', {});
   return editor;
 }

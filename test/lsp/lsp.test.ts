@@ -61,12 +61,12 @@ describe('diagnostics', () => {
     const uri = write('c/Dockerfile', 'FROM alpine:latest\n');
     await editor.open(uri, 'FROM alpine:latest\n');
     const p = editor.nextDiagnostics(uri);
-    editor.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    void editor.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     assert.deepEqual(await p, []);
   });
 });
 
-async function actions(uri: string, diags: Diagnostic[], d: Diagnostic): Promise<CodeAction[]> {
+async function actions(uri: string, _diags: Diagnostic[], d: Diagnostic): Promise<CodeAction[]> {
   return editor.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
 }
 
@@ -180,16 +180,16 @@ describe('settings and config files', () => {
     assert.ok(!diags.some((d) => d.code === 'consecutive-run'), 'off by default');
     editor.settings = { rules: { DL3059: 'error' } };
     let p = editor.nextDiagnostics(uri);
-    editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    void editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     diags = await p;
     assert.equal(diags.find((d) => d.code === 'consecutive-run')?.severity, 1);
     editor.settings = { rules: { DL3059: 'error' }, ignore: ['consecutive-run'] };
     p = editor.nextDiagnostics(uri);
-    editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    void editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     assert.ok(!(await p).some((d) => d.code === 'consecutive-run'));
     editor.settings = {};
     p = editor.nextDiagnostics(uri);
-    editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    void editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await p;
   });
 
@@ -203,7 +203,7 @@ describe('settings and config files', () => {
     const typed = await editor.change(uri, 2, [{ range: { start: { line: 3, character: 6 }, end: { line: 3, character: 6 } }, text: '\n' }]);
     assert.ok(typed.some((d) => d.code === rule));
     const p = editor.nextDiagnostics(uri);
-    editor.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('cfg/.hadolint.yaml'), type: 1 }] });
+    void editor.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('cfg/.hadolint.yaml'), type: 1 }] });
     assert.ok(!(await p).some((d) => d.code === rule));
   });
 
@@ -217,7 +217,7 @@ describe('settings and config files', () => {
     const typed = await editor.change(uri, 2, [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 9 } }, text: '\n' }]);
     assert.ok(!typed.some((d) => d.code === 'copy-ignored-file'));
     const p = editor.nextDiagnostics(uri);
-    editor.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('ign/.dockerignore'), type: 2 }] });
+    void editor.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('ign/.dockerignore'), type: 2 }] });
     const d = (await p).find((x) => x.code === 'copy-ignored-file');
     assert.equal(d?.range.start.line, 1);
   });
@@ -228,7 +228,7 @@ describe('settings and config files', () => {
     const reconfigured = async (uri: string, settings: Record<string, unknown>) => {
       editor.settings = settings;
       const p = editor.nextDiagnostics(uri);
-      editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      void editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
       return p;
     };
     const uri = write('prof/Dockerfile', text);
@@ -304,7 +304,7 @@ describe('shellcheck', () => {
     editor.settings = { shellcheck: { enable: true } };
     const first = editor.nextDiagnostics(uri);
     const second = editor.nextDiagnostics(uri);
-    editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    void editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await first;
     const d = (await second).find((x) => x.code === 'SC2086');
     assert.deepEqual(d?.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 11 } });
@@ -312,7 +312,7 @@ describe('shellcheck', () => {
     assert.equal(d?.codeDescription?.href, 'https://www.shellcheck.net/wiki/SC2086');
     editor.settings = {};
     const p = editor.nextDiagnostics(uri);
-    editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    void editor.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await p;
   });
 });

@@ -26,7 +26,7 @@ it('200 rapid edits: the last published diagnostics are for the latest version, 
   let text = 'FROM alpine:latest\n';
   for (let v = 2; v <= 201; v++) {
     text += v % 2 ? 'RUN apk add curl\n' : '# c\n';
-    editor.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+    void editor.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
   }
   await until(() => published.some((p) => p.uri === uri && p.version === 201));
   await settle();
@@ -39,12 +39,12 @@ it('200 rapid edits: the last published diagnostics are for the latest version, 
 
 it('100 open documents get diagnostics and memory stays bounded', async () => {
   const before = process.memoryUsage().heapUsed;
-  for (let i = 0; i < 100; i++) editor.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: `untitled:doc${i}`, languageId: 'dockerfile', version: 1, text: `FROM node:${i}\nRUN npm install\n`.repeat(20) } });
+  for (let i = 0; i < 100; i++) void editor.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: `untitled:doc${i}`, languageId: 'dockerfile', version: 1, text: `FROM node:${i}\nRUN npm install\n`.repeat(20) } });
   const opened = () => new Set(published.filter((p) => p.uri.startsWith('untitled:doc')).map((p) => p.uri));
   await until(() => opened().size === 100);
   const uris = opened();
   assert.equal(uris.size, 100);
-  for (let i = 0; i < 100; i++) editor.conn.sendNotification('textDocument/didClose', { textDocument: { uri: `untitled:doc${i}` } });
+  for (let i = 0; i < 100; i++) void editor.conn.sendNotification('textDocument/didClose', { textDocument: { uri: `untitled:doc${i}` } });
   await settle();
   global.gc?.();
   assert.ok(process.memoryUsage().heapUsed - before < 200 * 1024 * 1024, 'heap grew by less than 200 MB');
@@ -53,8 +53,8 @@ it('100 open documents get diagnostics and memory stays bounded', async () => {
 it('a document closed while it is being linted ends with empty diagnostics', async () => {
   const uri = 'untitled:closing';
   published.length = 0;
-  editor.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:latest\nRUN apk add curl\n'.repeat(500) } });
-  editor.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  void editor.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:latest\nRUN apk add curl\n'.repeat(500) } });
+  void editor.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   // Waits for the close's empty publication (a loaded machine may take longer than a fixed pause), then long
   // enough for a stale lint to publish after it.
   await until(() => published.some((p) => p.uri === uri && p.count === 0));
@@ -67,7 +67,7 @@ it('a document closed while it is being linted ends with empty diagnostics', asy
 it('requests about a version that is gone still get answers', async () => {
   const uri = 'untitled:gone';
   await editor.open(uri, 'FROM alpine:latest\nMAINTAINER me\n');
-  editor.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'FROM alpine:3.21\n' }] });
+  void editor.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'FROM alpine:3.21\n' }] });
   const hover = await editor.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
   assert.equal(hover, null);
   const actions = await editor.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } }, context: { diagnostics: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } }, message: 'x', source: 'dockwise', code: 'maintainer-deprecated' }] } });

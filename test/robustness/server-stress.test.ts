@@ -3,7 +3,7 @@
 // closed again and again, a document closed while it is linted, requests about versions and documents that
 // are gone, malformed notifications. It must keep answering, publish diagnostics whose versions only move
 // forward and end on the latest one, match a fresh lint of the final text, and keep its memory bounded.
-// Skipped when dist/server.js has not been built (`npm run build`; `npm test` builds first).
+// Fails, rather than skips, when dist/server.js has not been built (`npm run build`; `npm test` builds first).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,7 +16,6 @@ import { initNodeShellParser as initShellParser } from '../../server/src/host/no
 
 const root = path.resolve(__dirname, '../../..');
 const serverJs = path.join(root, 'dist/server.js');
-const skip = !fs.existsSync(serverJs) && 'dist/server.js is not built (npm run build)';
 const own = path.join(root, 'bench/corpus/own');
 const samples = fs.readdirSync(own).sort().map((f) => fs.readFileSync(path.join(own, f), 'utf8'));
 
@@ -56,8 +55,9 @@ function expectedKeys(text: string): string[] {
   return lintText(text, buildLintOptions({})).findings.map((f) => `${f.rule} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`).sort();
 }
 
-describe('language server under stress (dist/server.js --stdio)', { skip }, () => {
+describe('language server under stress (dist/server.js --stdio)', () => {
   before(async () => {
+    assert.ok(fs.existsSync(serverJs), 'dist/server.js is not built (npm run build)');
     await initShellParser();
     server = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     server.stderr!.on('data', (d) => { stderr += d; });
@@ -70,7 +70,7 @@ describe('language server under stress (dist/server.js --stdio)', { skip }, () =
     conn.onRequest('window/showMessageRequest', () => null);
     conn.listen();
     await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
-    conn.sendNotification('initialized', {});
+    void conn.sendNotification('initialized', {});
   });
 
   after(async () => {
@@ -78,7 +78,7 @@ describe('language server under stress (dist/server.js --stdio)', { skip }, () =
     if (!conn) return;
     try {
       await conn.sendRequest('shutdown');
-      conn.sendNotification('exit');
+      void conn.sendNotification('exit');
     } finally {
       const exited = new Promise((r) => server.once('exit', r));
       setTimeout(() => server.kill('SIGKILL'), 5000).unref();
@@ -89,7 +89,7 @@ describe('language server under stress (dist/server.js --stdio)', { skip }, () =
 
   it('200 rapid incremental edits: versions only move forward, end on the latest, and match a fresh lint', async () => {
     const uri = 'untitled:rapid';
-    open(uri, '');
+    void open(uri, '');
     // Type a realistic Dockerfile one piece at a time (about 200 edits), with no pause between them.
     const target = samples.join('\n').slice(0, 4000);
     const pieces = target.match(/[\s\S]{1,20}/g)!;
@@ -99,7 +99,7 @@ describe('language server under stress (dist/server.js --stdio)', { skip }, () =
       const lines = text.split('\n');
       const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
       text += piece;
-      conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: end, end }, text: piece }] });
+      void conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: end, end }, text: piece }] });
     }
     assert.ok(version >= 200);
     await until(() => lastFor(uri)?.version === version, `diagnostics for version ${version}`);
@@ -119,7 +119,7 @@ describe('language server under stress (dist/server.js --stdio)', { skip }, () =
       // Unique text per document, so nothing is served from the caches of the round before.
       uris.forEach((uri, i) => open(uri, `${samples[i % samples.length]}\nRUN echo round ${round} document ${i} && ls /srv/${round}/${i}\n`));
       await until(() => new Set(published.slice(before).filter((p) => p.version === 1).map((p) => p.uri)).size === 100, '100 documents linted');
-      for (const uri of uris) conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      for (const uri of uris) void conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
       await roundTrip();
       await until(() => uris.every((u) => lastFor(u)?.diagnostics.length === 0), 'diagnostics cleared on close');
       const m = rssMb();
@@ -139,11 +139,11 @@ describe('language server under stress (dist/server.js --stdio)', { skip }, () =
     it(`a document closed ${delay ? `${delay} ms into` : 'right at the start of'} its lint ends with no diagnostics`, async () => {
       const uri = `untitled:closing-${delay}`;
       const big = samples.join('\n').repeat(40); // about 700 KB: seconds of linting
-      open(uri, big);
+      void open(uri, big);
       if (delay) await new Promise((r) => setTimeout(r, delay));
-      conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      void conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
       const small = `untitled:after-close-${delay}`;
-      open(small, 'FROM alpine:latest\n');
+      void open(small, 'FROM alpine:latest\n');
       await until(() => !!lastFor(small), 'the next document');
       await roundTrip();
       await new Promise((r) => setTimeout(r, 300));
@@ -155,10 +155,10 @@ describe('language server under stress (dist/server.js --stdio)', { skip }, () =
 
   it('requests about a version, a range or a document that is gone still get answers', async () => {
     const uri = 'untitled:gone';
-    open(uri, 'FROM alpine:latest\nMAINTAINER me\nRUN apt-get update\n');
+    void open(uri, 'FROM alpine:latest\nMAINTAINER me\nRUN apt-get update\n');
     await until(() => lastFor(uri)?.version === 1, 'first diagnostics');
     const stale = lastFor(uri)!.diagnostics;
-    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'FROM alpine:3.21\n' }] });
+    void conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'FROM alpine:3.21\n' }] });
     // Positions and diagnostics of version 1, asked about after version 2 arrived.
     const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 20 } };
     const hover = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 5 } });
@@ -179,14 +179,14 @@ describe('language server under stress (dist/server.js --stdio)', { skip }, () =
 
   it('malformed and out-of-order notifications do not take it down', async () => {
     const uri = 'untitled:odd';
-    conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'untitled:never', version: 5 }, contentChanges: [{ text: 'x' }] });
-    conn.sendNotification('textDocument/didClose', { textDocument: { uri: 'untitled:never' } });
-    open(uri, 'FROM alpine:3.21\n');
-    open(uri, 'FROM alpine:3.21\n'); // opened twice
-    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 99, character: 99 }, end: { line: 120, character: 0 } }, text: 'RUN x\n' }] });
-    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 0, character: 50 }, end: { line: 0, character: 2 } }, text: '\u0000\uD800' }] });
-    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [] });
-    conn.sendNotification('dockwise/unknownNotification', { x: 1 });
+    void conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'untitled:never', version: 5 }, contentChanges: [{ text: 'x' }] });
+    void conn.sendNotification('textDocument/didClose', { textDocument: { uri: 'untitled:never' } });
+    void open(uri, 'FROM alpine:3.21\n');
+    void open(uri, 'FROM alpine:3.21\n'); // opened twice
+    void conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 99, character: 99 }, end: { line: 120, character: 0 } }, text: 'RUN x\n' }] });
+    void conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 0, character: 50 }, end: { line: 0, character: 2 } }, text: '\u0000\uD800' }] });
+    void conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [] });
+    void conn.sendNotification('dockwise/unknownNotification', { x: 1 });
     await conn.sendRequest('dockwise/unknownRequest', {}).catch(() => undefined);
     await roundTrip();
     assert.equal(server.exitCode, null, `the server exited: ${stderr.slice(-500)}`);

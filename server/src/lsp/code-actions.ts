@@ -1,5 +1,5 @@
 // Quick fixes (each finding's fixes, fix-all of one rule, an ignore pragma, the rule's page) and fix-all on save.
-import { CodeAction, CodeActionKind, type CodeActionParams, type Command, type WorkspaceEdit } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileModel, findRules, fixAll, fixProblem, fixTitle, ignoreEdit, type Fix } from '../engine';
 import { hasFolder, uriDirname, uriJoin } from '../workspace/uri';

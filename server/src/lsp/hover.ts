@@ -12,7 +12,7 @@ export interface HoverResult { markdown: string; start: number; end: number }
 
 const SLIM: Record<string, string> = { python: '-slim', node: '-slim', ruby: '-slim', debian: '-slim', perl: '-slim', golang: '-alpine (build stages), or a distroless runtime', 'eclipse-temurin': '-jre' };
 
-function imageHover(model: DockerfileModel, stage: Stage, today: string): string {
+function imageHover(_model: DockerfileModel, stage: Stage, today: string): string {
   const img = stage.image;
   const lines = [`**${img.resolved || img.raw}**`];
   if (img.raw !== img.resolved) lines.push('', `Written as \`${img.raw}\`; ARG defaults give \`${img.resolved}\`.`);
@@ -54,7 +54,6 @@ export interface HoverOptions {
 }
 
 export function hoverAt(model: DockerfileModel, findings: Finding[], offset: number, opts: HoverOptions): HoverResult | undefined {
-  const pos = model.lines.positionAt(offset);
   // 1. Findings under the cursor; what the cursor is on (image, variable…) is added below them.
   const here = findings.filter((f) => {
     const s = model.lines.offsetAt(f.range.start);

@@ -191,7 +191,7 @@ function exposedPort(spec: string): string {
 }
 
 /** RUN, CMD, ENTRYPOINT (and HEALTHCHECK CMD): the exec form's words, or the shell form under the shell in effect. */
-function commandMeaning(model: DockerfileModel, at: Instr, rest: string): Partial<InstructionMeaning> {
+function commandMeaning(_model: DockerfileModel, at: Instr, rest: string): Partial<InstructionMeaning> {
   const exec = jsonArray(rest);
   if (exec) return { exec };
   const shell = shellFor(at);

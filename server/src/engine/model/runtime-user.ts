@@ -5,7 +5,6 @@
 import type { FileAccess } from '../rule';
 import type { DockerfileModel, Instr, Stage } from './dockerfile';
 import { parseShell, type ShellCommand } from './shell';
-import { parseArgs } from './commands';
 import { distroFamily, isDevEnvironmentStage, officialImageStart, rootStage } from './base-images';
 import { POSIX_SHELL_NAMES, programName } from './shells';
 

@@ -158,7 +158,7 @@ export function appendCommandEdit(model: DockerfileModel, instr: Instr, command:
  * does not know.
  */
 export function mergeRunsEdits(model: DockerfileModel, runs: Instr[], options: { sequence?: boolean } = {}): OffsetEdit[] | undefined {
-  if (runs.length < 2 || !runs.every((r, i) => i === 0 || canAppend(runs[i - 1])) || runs.some((r) => endsInCommentLines(model, r))) return undefined;
+  if (runs.length < 2 || !runs.every((_r, i) => i === 0 || canAppend(runs[i - 1])) || runs.some((r) => endsInCommentLines(model, r))) return undefined;
   const shell = runShell(runs[0]);
   const op = shell?.andThen ?? (options.sequence ? shell?.separator : undefined);
   if (!op) return undefined;

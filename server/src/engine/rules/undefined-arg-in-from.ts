@@ -5,7 +5,7 @@ import { isPlatformArg, PLATFORM_ARGS } from '../model/build-args';
 import { closestUnique } from '../closest';
 
 /** The image and the `--platform` value of a FROM, as document spans: where BuildKit expands global ARGs. */
-function fromExpansions(model: DockerfileModel, stage: Stage): Array<{ start: number; end: number }> {
+function fromExpansions(_model: DockerfileModel, stage: Stage): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   const image = stage.from.args[0];
   if (image) spans.push({ start: image.start, end: image.end });

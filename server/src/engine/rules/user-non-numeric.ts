@@ -4,7 +4,7 @@ import { isCommand, parseArgs } from '../model/commands';
 import { distroFamily, rootStage } from '../model/base-images';
 
 /** A numeric id for `name` created in this stage chain by useradd/adduser (`kind: user`) or groupadd/addgroup. */
-function createdId(model: DockerfileModel, stage: Stage, name: string, kind: 'user' | 'group'): string | undefined {
+function createdId(_model: DockerfileModel, stage: Stage, name: string, kind: 'user' | 'group'): string | undefined {
   for (let s: Stage | undefined = stage; s; s = s.parent) {
     for (const instr of s.instructions) {
       for (const c of instr.run?.commands ?? []) {
