@@ -3,9 +3,9 @@
 // rule pages and client options are shared with the desktop client (common.ts).
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
+import { fileRequests } from '../../server/src/web/file-requests';
 import { IS_FILE, READ, READ_HEAD } from '../../server/src/web/fs-protocol';
 import { clientOptions, registerFeatures } from './common';
-import { fileRequests } from './file-requests';
 
 interface WorkerLike { terminate(): void }
 declare const Worker: new (url: string, options?: { name?: string }) => WorkerLike;

@@ -1,7 +1,7 @@
 // The web extension's language server (dist/server-web.js) as a browser runs it: the bundle is evaluated in a
 // context that has a Web Worker's globals and nothing of Node's (no require, process or Buffer), it fetches the
 // shell grammar from URLs and reads the workspace only by asking its client, which answers as the web client does
-// (client/src/file-requests.ts over an in-memory vscode.workspace.fs). Also: the browser bundles fail to build
+// (server/src/web/file-requests.ts over an in-memory vscode.workspace.fs). Also: the browser bundles fail to build
 // when a Node built-in creeps in.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,8 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
-import type * as vscode from 'vscode';
-import { fileRequests } from '../../client/src/file-requests';
+import { fileRequests } from '../../server/src/web/file-requests';
 import { clientFileSystem, webInitOptions } from '../../server/src/web/host';
 import { fromBase64, IS_FILE, READ, READ_HEAD, toBase64 } from '../../server/src/web/fs-protocol';
 
@@ -25,20 +24,20 @@ function memoryFs(files: Record<string, string | Uint8Array>) {
   const notFound = () => Object.assign(new Error('not found'), { code: 'FileNotFound' });
   return {
     fs: {
-      async stat(uri: vscode.Uri) {
+      async stat(uri: string) {
         const key = String(uri);
         const file = bytes.get(key);
         if (file) return { type: 1, size: file.length, ctime: 0, mtime: 0 };
         if ([...bytes.keys()].some((k) => k.startsWith(`${key}/`))) return { type: 2, size: 0, ctime: 0, mtime: 0 };
         throw notFound();
       },
-      async readFile(uri: vscode.Uri) {
+      async readFile(uri: string) {
         const file = bytes.get(String(uri));
         if (!file) throw notFound();
         return file;
       },
-    } as unknown as Pick<typeof vscode.workspace.fs, 'stat' | 'readFile'>,
-    parse: (uri: string) => ({ toString: () => uri }) as unknown as vscode.Uri,
+    },
+    parse: (uri: string) => uri,
   };
 }
 

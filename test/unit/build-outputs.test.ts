@@ -26,15 +26,15 @@ before(async () => {
 });
 
 describe('package.json entry points and the bundles', () => {
-  it('this repository: every entry file exists and main and each bin are files the build writes', () => {
+  it('this repository: every entry file exists and main, browser and each bin are files the build writes', () => {
     assert.deepEqual(m.planProblems(pkg, root), []);
     const fields = m.entryPoints(pkg).map(([f]) => f);
-    assert.ok(fields.includes('main') && fields.includes('bin.dockwise') && fields.includes('bin.dockwise-language-server'), fields.join(', '));
+    assert.ok(fields.includes('main') && fields.includes('browser') && fields.includes('bin.dockwise') && fields.includes('bin.dockwise-language-server'), fields.join(', '));
   });
 
   it('after the build, dist/ holds every bundle and WASM file (npm test builds first: a missing one fails here)', () => {
     assert.deepEqual(m.outputProblems(pkg.version, root), []);
-    assert.deepEqual(m.producedFiles(pkg.version).filter((f) => f.endsWith('.js')).sort(), ['dist/cli.js', 'dist/extension.js', 'dist/server.js']);
+    assert.deepEqual(m.producedFiles(pkg.version).filter((f) => f.endsWith('.js')).sort(), ['dist/cli.js', 'dist/extension-web.js', 'dist/extension.js', 'dist/server-web.js', 'dist/server.js']);
   });
 
   it('a main, bin or browser that names a file no bundle produces is a problem, each named by its field', () => {

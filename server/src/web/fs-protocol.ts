@@ -1,7 +1,7 @@
 // The requests a language server in a browser worker sends its client for files beside a Dockerfile (config
 // files, .dockerignore): a worker has no file system, and the editor's (vscode.workspace.fs) reaches every kind
-// of workspace, github.dev's and vscode.dev's virtual ones included. Shared by server/src/web/host.ts and the
-// web client (client/src/file-requests.ts).
+// of workspace, github.dev's and vscode.dev's virtual ones included. The worker's host (host.ts) sends them; the
+// web client answers them (file-requests.ts).
 import type { ReadResult } from '../workspace/host';
 
 /** {uri, maxBytes} → ReadResult: the file's text, or why there is none. */

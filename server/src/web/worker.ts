@@ -4,12 +4,6 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection, ErrorCode
 import { startServer } from '../lsp/start';
 import { browserHost, webInitOptions } from './host';
 
-interface WorkerScope {
-  onmessage: ((event: { data: unknown }) => void) | null;
-  addEventListener(type: string, listener: (event: unknown) => void): void;
-}
-declare const self: WorkerScope;
-
 /** console arguments as one line (no node:util in a worker). */
 function format(...args: unknown[]): string {
   return args.map((a) => {
@@ -22,10 +16,11 @@ function format(...args: unknown[]): string {
 // The host needs initializationOptions (where the shell grammar is) before the server starts, so the server is
 // started on the first message, which the LSP client always makes the initialize request; that message is then
 // handed to the connection as if it had just arrived.
-self.onmessage = (first) => {
+self.onmessage = (first: MessageEvent) => {
   const params = (first.data as { method?: string; params?: { initializationOptions?: unknown } } | null)?.params;
-  const reader = new BrowserMessageReader(self as never); // takes self.onmessage over
-  const writer = new BrowserMessageWriter(self as never);
+  const scope = self as unknown as DedicatedWorkerGlobalScope;
+  const reader = new BrowserMessageReader(scope); // takes self.onmessage over
+  const writer = new BrowserMessageWriter(scope);
   const connection: Connection = createConnection(reader, writer);
   console.log = console.info = (...args: unknown[]) => connection.console.log(format(...args));
   console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
@@ -38,8 +33,8 @@ self.onmessage = (first) => {
     connection.onInitialize(() => new ResponseError(ErrorCodes.InvalidParams, 'Dockwise: the editor did not say where the shell grammar is (initializationOptions.web.shellParserWasm: the URLs of web-tree-sitter.wasm and tree-sitter-bash.wasm)'));
     connection.listen();
   }
-  self.onmessage?.(first);
+  scope.onmessage?.(first);
 };
 
 // The server must outlive any bad document or request: log and carry on.
-self.addEventListener('unhandledrejection', (e) => { console.error(`dockwise: unhandled ${(e as { reason?: Error })?.reason?.stack ?? (e as { reason?: unknown })?.reason}`); });
+self.addEventListener('unhandledrejection', (e) => { console.error(`dockwise: unhandled ${(e.reason as Error)?.stack ?? e.reason}`); });

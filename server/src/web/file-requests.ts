@@ -1,10 +1,13 @@
-// The web client's answers to the server's file requests (server/src/web/fs-protocol.ts): the worker has no file
-// system, so it asks; vscode.workspace.fs reads local, remote and virtual workspaces (github.dev) alike.
-import type * as vscode from 'vscode';
-import { toBase64, type IsFileParams, type ReadHeadParams, type ReadParams, type ReadResult } from '../../server/src/web/fs-protocol';
+// The web client's answers to the server's file requests (fs-protocol.ts): the worker has no file system, so it
+// asks; vscode.workspace.fs reads local, remote and virtual workspaces (github.dev) alike. Written against the
+// part of vscode.workspace.fs it uses, so that the client passes the real one and tests an in-memory one.
+import { toBase64, type IsFileParams, type ReadHeadParams, type ReadParams, type ReadResult } from './fs-protocol';
 
-/** The part of vscode.workspace.fs used here. */
-export type WorkspaceFs = Pick<vscode.FileSystem, 'stat' | 'readFile'>;
+/** The part of vscode.workspace.fs used here (`U`: vscode.Uri). */
+export interface WorkspaceFs<U> {
+  stat(uri: U): PromiseLike<{ type: number; size: number }>;
+  readFile(uri: U): PromiseLike<Uint8Array>;
+}
 
 const FILE = 1; // vscode.FileType.File: a bit, set for a symbolic link to a file too
 
@@ -18,8 +21,8 @@ function message(e: unknown): string {
   return (e as Error)?.message ?? String(e);
 }
 
-export function fileRequests(fs: WorkspaceFs, parse: (uri: string) => vscode.Uri) {
-  async function stat(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+export function fileRequests<U>(fs: WorkspaceFs<U>, parse: (uri: string) => U) {
+  async function stat(uri: U): Promise<{ type: number; size: number } | undefined> {
     try { return await fs.stat(uri); } catch (e) { if (isMissing(e)) return undefined; throw e; }
   }
   return {
