@@ -52,8 +52,12 @@ describe('formats', () => {
     assert.equal(out.version, 1);
     assert.deepEqual(Object.keys(out.files[0]), ['path', 'findings']);
     const f = out.files[0].findings.find((x: { rule: string }) => x.rule === 'apk-add-missing-no-cache');
-    assert.deepEqual(f, { rule: 'apk-add-missing-no-cache', hadolint: 'DL3019', buildkit: null, severity: 'info', message: f.message, line: 2, column: 5, endLine: 2, endColumn: 8, fixes: [{ title: 'Add --no-cache', safety: 'safe' }] });
-    for (const x of out.files[0].findings) assert.deepEqual(Object.keys(x), ['rule', 'hadolint', 'buildkit', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fixes']);
+    assert.deepEqual(f, {
+      rule: 'apk-add-missing-no-cache', hadolint: 'DL3019', buildkit: null, severity: 'info',
+      message: "'apk add' without '--no-cache' leaves the package index in the image", markdown: '`apk add` without `--no-cache` leaves the package index in the image',
+      line: 2, column: 5, endLine: 2, endColumn: 8, fixes: [{ title: 'Add --no-cache', safety: 'safe' }],
+    });
+    for (const x of out.files[0].findings) assert.deepEqual(Object.keys(x), ['rule', 'hadolint', 'buildkit', 'severity', 'message', 'markdown', 'line', 'column', 'endLine', 'endColumn', 'fixes']);
   });
 
   it('sarif is SARIF 2.1.0 with rule metadata, locations and fixes', async () => {
@@ -94,7 +98,8 @@ describe('formats', () => {
   it('github workflow commands escape what they must', async () => {
     write('gh/Dockerfile', BAD);
     const { stdout } = await run(['--format=github', 'gh/Dockerfile']);
-    assert.match(stdout, /^::notice file=gh\/Dockerfile,line=2,col=5,endLine=2,endColumn=8,title=apk-add-missing-no-cache::`apk add` without/m);
+    assert.match(stdout, /^::notice file=gh\/Dockerfile,line=2,col=5,endLine=2,endColumn=8,title=apk-add-missing-no-cache::'apk add' without '--no-cache'/m);
+    assert.doesNotMatch(stdout, /`/, 'annotations are plain text: no Markdown backticks');
     assert.match(stdout, /^::warning file=gh\/Dockerfile,line=1,col=13/m);
   });
 
@@ -116,7 +121,8 @@ describe('formats', () => {
     write('st/Dockerfile', BAD);
     const plain = await run(['--profile', 'strict', 'st/Dockerfile']);
     assert.match(plain.stdout, /^st\/Dockerfile\n/);
-    assert.match(plain.stdout, / {2}2:5 {5}info {5}`apk add` without `--no-cache` leaves the package index in the image {2}apk-add-missing-no-cache {2}\[fix\]\n {10}RUN apk add curl\n {14}\^\^\^\n/);
+    assert.match(plain.stdout, / {2}2:5 {5}info {5}'apk add' without '--no-cache' leaves the package index in the image {2}apk-add-missing-no-cache {2}\[fix\]\n {10}RUN apk add curl\n {14}\^\^\^\n/);
+    assert.doesNotMatch(plain.stdout, /`/, 'the report is plain text: no Markdown backticks');
     assert.match(plain.stdout, /✖ \d+ problems \(0 errors, \d+ warnings, 1 info, 0 style\); 2 fixable with --fix/);
     assert.ok(!plain.stdout.includes('\x1b['));
     assert.ok((await run(['st/Dockerfile'], { tty: true })).stdout.includes('\x1b['));

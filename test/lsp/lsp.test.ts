@@ -48,6 +48,14 @@ describe('diagnostics', () => {
     assert.ok(diags.some((d) => short(d) === 'apk-add-missing-no-cache@3:5-3:8/3'));
   });
 
+  it('are plain text: code in quotes, not Markdown backticks, which the hover keeps', async () => {
+    const uri = write('plain/Dockerfile', 'FROM alpine:3.21\nRUN apk add curl\n');
+    const diags = await editor.open(uri, fs.readFileSync(new URL(uri), 'utf8'));
+    const d = diags.find((x) => x.code === 'apk-add-missing-no-cache')!;
+    assert.equal(d.message, "'apk add' without '--no-cache' leaves the package index in the image");
+    assert.match(await hover(uri, 1, 5), /`apk add` without `--no-cache`/);
+  });
+
   it('update on every change, incremental, without a save', async () => {
     const uri = write('b/Dockerfile', 'FROM alpine:3.21\nRUN apk add curl\n');
     await editor.open(uri, 'FROM alpine:3.21\nRUN apk add curl\n');

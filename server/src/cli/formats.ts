@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { allRules, DockerfileModel, findRules, fixTitle, profileSeverity, ruleHelpMarkdown, ruleHelpText, type Finding, type ProfileName, type Severity } from '../engine';
 import { fingerprint } from './baseline';
+import { plainText } from '../engine';
 
 export interface FileReport {
   path: string;
@@ -23,7 +24,9 @@ export function formatJson(files: FileReport[]): string {
         hadolint: aliasesOf(x.rule).hadolint ?? null,
         buildkit: aliasesOf(x.rule).buildkit ?? null,
         severity: x.severity,
-        message: x.message,
+        message: plainText(x.message),
+        // The same with its code spans in Markdown, for consumers that render it.
+        markdown: x.message,
         line: x.range.start.line + 1,
         column: x.range.start.character + 1,
         endLine: x.range.end.line + 1,
@@ -63,7 +66,7 @@ export function formatStylish(files: FileReport[], color: boolean, baselined = 0
       const fix = fixability(x);
       if (fix) fixable[fix]++;
       const pos = `${x.range.start.line + 1}:${x.range.start.character + 1}`;
-      out.push(`  ${c('dim', pos.padEnd(7))} ${c(x.severity, x.severity.padEnd(7))}  ${x.message}  ${c('dim', x.rule)}${fix ? `  ${c(fix, FIX_MARK[fix])}` : ''}`);
+      out.push(`  ${c('dim', pos.padEnd(7))} ${c(x.severity, x.severity.padEnd(7))}  ${plainText(x.message)}  ${c('dim', x.rule)}${fix ? `  ${c(fix, FIX_MARK[fix])}` : ''}`);
       const src = lines[x.range.start.line];
       if (src !== undefined) {
         const from = x.range.start.character;
@@ -100,7 +103,7 @@ export function formatSarif(files: FileReport[], version: string, profile: Profi
       ruleId: x.rule,
       ruleIndex: ruleIndex.get(x.rule),
       level: sarifLevel(x.severity),
-      message: { text: x.message },
+      message: { text: plainText(x.message), markdown: x.message },
       locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(x.range) } }],
       // A fix that only creates a file (a .dockerignore) has no replacement in this file to describe.
       ...(edited(x).length ? {
@@ -151,7 +154,7 @@ export function formatGithub(files: FileReport[]): string {
     for (const x of f.findings) {
       const kind = x.severity === 'error' ? 'error' : x.severity === 'warning' ? 'warning' : 'notice';
       const r = x.range;
-      out.push(`::${kind} file=${ghProp(f.path)},line=${r.start.line + 1},col=${r.start.character + 1},endLine=${r.end.line + 1},endColumn=${r.end.character + 1},title=${ghProp(x.rule)}::${ghEscape(x.message)}`);
+      out.push(`::${kind} file=${ghProp(f.path)},line=${r.start.line + 1},col=${r.start.character + 1},endLine=${r.end.line + 1},endColumn=${r.end.character + 1},title=${ghProp(x.rule)}::${ghEscape(plainText(x.message))}`);
     }
   }
   return out.length ? out.join('\n') + '\n' : '';
@@ -166,7 +169,7 @@ export function formatCheckstyle(files: FileReport[]): string {
     if (f.error) out.push(`    <error line="1" column="1" severity="error" message="${xml(f.error)}" source="dockwise"/>`);
     for (const x of f.findings) {
       const sev = x.severity === 'style' ? 'info' : x.severity;
-      out.push(`    <error line="${x.range.start.line + 1}" column="${x.range.start.character + 1}" severity="${sev}" message="${xml(x.message)}" source="dockwise.${xml(x.rule)}"/>`);
+      out.push(`    <error line="${x.range.start.line + 1}" column="${x.range.start.character + 1}" severity="${sev}" message="${xml(plainText(x.message))}" source="dockwise.${xml(x.rule)}"/>`);
     }
     out.push('  </file>');
   }
@@ -209,7 +212,7 @@ export function formatGitlab(files: FileReport[], cwd: string): string {
       seen.set(about, nth);
       issues.push({
         type: 'issue',
-        description: x.message,
+        description: plainText(x.message),
         check_name: x.rule,
         // Code Climate's categories: an error is a bug risk, the rest is how the image is built.
         categories: [x.severity === 'error' ? 'Bug Risk' : 'Style'],

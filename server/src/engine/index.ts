@@ -1,5 +1,6 @@
 // The engine's public surface: what the CLI, the language server, tests and benchmarks import.
 export * from './types';
+export { plainText } from './plain-text';
 export { lintText, lintModel, type LintOptions, type LintResult } from './linter';
 export { lintIncremental, type LintMemo } from './incremental-lint';
 export { fixAll, applyEdits, applyFix, parseProblemCount, fixProblem, meaningProblem, type FixAllOptions, type FixAllResult } from './fix/apply';

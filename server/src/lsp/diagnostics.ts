@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findRules, type Finding, type Severity } from '../engine';
+import { plainText } from '../engine';
 import type { Session } from './session';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, style: DiagnosticSeverity.Hint };
@@ -30,7 +31,8 @@ export class Diagnostics {
       code: f.rule,
       ...(href ? { codeDescription: { href } } : {}),
       source: 'dockwise',
-      message: f.message,
+      // VS Code shows a diagnostic's message as plain text: code spans in quotes, not backticks.
+      message: plainText(f.message),
       ...(tags.length ? { tags } : {}),
       // Sent on every keystroke: a finding without fixes carries no data.
       ...(f.fixes.length ? { data: { fixes: f.fixes } } : {}),
