@@ -8,6 +8,11 @@ import { initNodeShellParser as initShellParser } from '../../server/src/host/no
 export interface ExpectedFinding {
   /** 1-based `line:col-line:col` of the underlined text, end exclusive. */
   at: string;
+  /** The id of the message in the rule's `meta.messages`: required for a rule that declares its messages. */
+  messageId?: string;
+  /** The message's placeholders, exactly (when given). */
+  data?: Record<string, string>;
+  /** The rendered English text, for a rule that does not declare its messages yet. */
   message?: RegExp;
 }
 
@@ -78,7 +83,14 @@ export function testRule(rule: Rule, cases: RuleCases): void {
           assert.deepEqual(ruleErrors, []);
           checkStageScope(rule, c.code, { ...only, files, settings: c.settings });
           assert.deepEqual(findings.map(at), c.errors.map((e) => e.at), 'finding ranges');
-          c.errors.forEach((e, i) => { if (e.message) assert.match(findings[i].message, e.message); });
+          c.errors.forEach((e, i) => {
+            if (rule.meta.messages) {
+              assert.ok(e.messageId, `expected finding ${e.at}: a rule with message ids is tested by messageId`);
+              assert.equal(findings[i].messageId, e.messageId, `messageId of the finding at ${e.at}`);
+              if (e.data) assert.deepEqual(findings[i].data ?? {}, e.data, `data of the finding at ${e.at}`);
+            } else assert.equal(e.messageId, undefined, 'messageId given for a rule without meta.messages');
+            if (e.message) assert.match(findings[i].message, e.message);
+          });
           for (const f of findings) assert.equal(f.severity, rule.meta.defaultSeverity);
           const hasSafe = findings.some((f) => f.fixes.some((x) => x.safety === 'safe'));
           const hasUnsafe = findings.some((f) => f.fixes.some((x) => x.safety === 'unsafe'));

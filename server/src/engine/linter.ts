@@ -1,6 +1,7 @@
 // Runs every enabled rule over one model and collects findings with line/character ranges.
 import { DockerfileModel } from './model/dockerfile';
 import { fixAllowed, type EngineSettings, type FileAccess, type FixSpec, type Rule, type RuleContext } from './rule';
+import { dataStrings, formatMessage } from './messages';
 import type { Finding, Fix, Severity, SeverityOrOff } from './types';
 import { allRules } from './rules';
 import { baseName, commandRunBy } from './model/commands';
@@ -45,7 +46,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 }
 
 /** A finding by document offsets, before it is turned into line/character ranges. */
-export interface RawFinding { rule: string; severity: Severity; message: string; start: number; end: number; fixes: FixSpec[] }
+export interface RawFinding { rule: string; severity: Severity; message: string; messageId?: string; data?: Record<string, string>; start: number; end: number; fixes: FixSpec[] }
 
 /** Resolved severity per rule (`off` rules are skipped): the file's own (`severitiesFor`), then the options', then the default. */
 export function severityOf(fromFile: Record<string, SeverityOrOff> | undefined, options: LintOptions): (rule: Rule) => SeverityOrOff {
@@ -110,10 +111,18 @@ export function runRule(rule: Rule, model: DockerfileModel, severity: Severity, 
     report(r) {
       const start = Math.max(0, Math.min(r.start, model.text.length));
       const end = Math.max(start, Math.min(r.end, model.text.length));
+      const fixes: FixSpec[] = [];
       for (const f of r.fixes ?? []) {
         if (!fixAllowed(rule.meta, f.safety)) throw new Error(`${rule.meta.id} offered a ${f.safety} fix it does not declare`);
+        if ('titleId' in f) {
+          const { titleId, data, ...spec } = f;
+          fixes.push({ ...spec, title: formatMessage(rule.meta, titleId, data) });
+        } else fixes.push(f);
       }
-      out.push({ rule: rule.meta.id, severity, message: r.message, start, end, fixes: r.fixes ?? [] });
+      if ('messageId' in r) {
+        const data = dataStrings(r.data);
+        out.push({ rule: rule.meta.id, severity, message: formatMessage(rule.meta, r.messageId, r.data), messageId: r.messageId, ...(data ? { data } : {}), start, end, fixes });
+      } else out.push({ rule: rule.meta.id, severity, message: r.message, start, end, fixes });
     },
   };
   try {
@@ -140,6 +149,8 @@ export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = t
     rule: r.rule,
     severity: r.severity,
     message: r.message,
+    ...(r.messageId ? { messageId: r.messageId } : {}),
+    ...(r.data ? { data: r.data } : {}),
     range: model.range(r.start, r.end),
     fixes: r.fixes.flatMap((f): Fix[] => {
       const edits: Fix['edits'] = [];

@@ -1,6 +1,7 @@
 // The shape every rule has: typed metadata and docs, and a check that reads the model and reports.
 import type { DockerfileModel } from './model/dockerfile';
 import type { CreatedFile, FixSafety, MeaningChange, RuleMeta } from './types';
+import type { MessageData } from './messages';
 
 /** An edit by document offsets; the engine turns it into a line/character TextEdit. */
 export interface OffsetEdit { start: number; end: number; text: string }
@@ -14,7 +15,11 @@ export interface FixSpec {
   changes?: MeaningChange[];
 }
 
-export interface Report { start: number; end: number; message: string; fixes?: FixSpec[] }
+/** A fix as a rule offers it: its title given, or (with message ids) named by id with data. */
+export type FixInput = FixSpec | (Omit<FixSpec, 'title'> & { titleId: string; data?: MessageData });
+
+/** A finding as a rule reports it: its message by id (`meta.messages`) with data, or (not yet migrated) as text. */
+export type Report = { start: number; end: number; fixes?: FixInput[] } & ({ messageId: string; data?: MessageData } | { message: string });
 
 /** Files beside the Dockerfile, for rules that need them (.dockerignore). The CLI and server implement it. */
 export interface FileAccess {

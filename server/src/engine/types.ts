@@ -50,6 +50,9 @@ export interface Finding {
   rule: string;
   severity: Severity;
   message: string;
+  /** The id of the message in its rule's `meta.messages`, and the values of its placeholders. */
+  messageId?: string;
+  data?: Record<string, string>;
   range: Range;
   fixes: Fix[];
 }
@@ -103,6 +106,11 @@ export interface RuleMeta {
    * does `npm run check:corpus` (findings with and without it must be the same).
    */
   needs?: { commands?: readonly string[]; keywords?: readonly string[] };
+  /**
+   * Every message and fix title the rule shows, by id: English templates with `{name}` placeholders, Markdown
+   * code spans allowed (outputs that do not render Markdown show them in quotes). The rule reports ids and data.
+   */
+  messages?: Readonly<Record<string, string>>;
   docs: RuleDocs;
 }
 

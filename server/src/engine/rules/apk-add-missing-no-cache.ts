@@ -61,6 +61,11 @@ export default defineRule({
     needs: { commands: ['apk'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      missingNoCache: '`apk add` without `--no-cache` leaves the package index in the image',
+      addNoCache: 'Add --no-cache',
+      addNoCacheRemoveUpdate: 'Add --no-cache and remove apk update',
+    },
     docs: {
       summary: '`apk add` without `--no-cache`',
       why: 'Without `--no-cache`, apk downloads the package index into /var/cache/apk and leaves it in the layer. `--no-cache` fetches the index on the fly and keeps the image free of it, with no separate `apk update` or cleanup needed. `apk add --no-network` downloads nothing, and a RUN that deletes /var/cache/apk (or mounts a cache there) keeps the index out too. Builder stages are not reported: what they leave behind never ships.',
@@ -84,9 +89,9 @@ export default defineRule({
         ctx.report({
           start: pc.nameWord.start,
           end: pc.nameWord.end,
-          message: '`apk add` without `--no-cache` leaves the package index in the image',
+          messageId: 'missingNoCache',
           fixes: edits ? [{
-            title: edits.some((e) => e.text === '') ? 'Add --no-cache and remove apk update' : 'Add --no-cache',
+            titleId: edits.some((e) => e.text === '') ? 'addNoCacheRemoveUpdate' : 'addNoCache',
             safety: 'safe',
             changes: [
               { kind: 'adds-arguments', command: pc.cmd.name, args: ['--no-cache'] },

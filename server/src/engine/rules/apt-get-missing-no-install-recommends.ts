@@ -14,6 +14,11 @@ export default defineRule({
     needs: { commands: ['apt-get', 'apt'] },
     scope: 'stage',
     fixable: 'unsafe',
+    messages: {
+      missingNoInstallRecommends: '`apt-get {subcommand}` without `--no-install-recommends` also installs recommended packages',
+      addFlag: 'Add --no-install-recommends (unsafe: installs fewer packages)',
+      addFlagAndCaCertificates: 'Add --no-install-recommends and ca-certificates, which curl and wget only recommend (unsafe: installs fewer packages)',
+    },
     docs: {
       summary: '`apt-get install` without `--no-install-recommends`',
       why: 'By default apt also installs every "recommended" package: documentation, extra tools, sometimes whole toolchains. They make the image larger and widen its attack surface, and an image rarely needs them. Not reported in builder stages, whose packages never ship, nor in development environments (a Dev Container, a Dockerfile beside devcontainer.json, a `dev-envs` stage), where the recommended tools and docs are wanted; `apt-get install -s` only simulates, a bare `apt-get install -f` reached only when `dpkg -i` succeeded installs nothing, and packages purged with `--auto-remove` in the same RUN take their recommends with them.',
@@ -38,8 +43,9 @@ export default defineRule({
         ctx.report({
           start: pc.nameWord.start,
           end: pc.nameWord.end,
-          message: `\`apt-get ${pc.subcommand}\` without \`--no-install-recommends\` also installs recommended packages`,
-          fixes: [caCertificatesFix(pc) ?? { title: 'Add --no-install-recommends (unsafe: installs fewer packages)', safety: 'unsafe', edits: [{ start: install.end, end: install.end, text: ' --no-install-recommends' }] }],
+          messageId: 'missingNoInstallRecommends',
+          data: { subcommand: pc.subcommand },
+          fixes: [caCertificatesFix(pc) ?? { titleId: 'addFlag', safety: 'unsafe', edits: [{ start: install.end, end: install.end, text: ' --no-install-recommends' }] }],
         });
       }
     }
@@ -83,7 +89,7 @@ function caCertificatesFix(pc: PackageCommand) {
   const install = pc.sub[0];
   const last = pc.operands[pc.operands.length - 1];
   return {
-    title: 'Add --no-install-recommends and ca-certificates, which curl and wget only recommend (unsafe: installs fewer packages)',
+    titleId: 'addFlagAndCaCertificates',
     safety: 'unsafe' as const,
     edits: [{ start: install.end, end: install.end, text: ' --no-install-recommends' }, { start: last.end, end: last.end, text: ' ca-certificates' }],
   };

@@ -1,0 +1,38 @@
+// Findings as data: a rule that declares its messages (meta.messages) reports ids with data and builds no
+// user-visible prose inline; each template's placeholders are filled from the data, or the rule fails.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { allRules } from '../../server/src/engine';
+import { formatMessage, placeholders } from '../../server/src/engine/messages';
+
+const rulesDir = path.resolve(__dirname, '../../../server/src/engine/rules');
+
+describe('message templates', () => {
+  const meta = { id: 'demo', messages: { pinned: '`{name}` is pinned to {version}', plain: 'Nothing to fill' } };
+  it('fills placeholders from the data', () => {
+    assert.equal(formatMessage(meta, 'pinned', { name: 'curl', version: 8 }), '`curl` is pinned to 8');
+    assert.equal(formatMessage(meta, 'plain'), 'Nothing to fill');
+    assert.deepEqual(placeholders(meta.messages.pinned), ['name', 'version']);
+  });
+  it('an unknown id or a missing value is the rule\'s error, never a message with a hole', () => {
+    assert.throws(() => formatMessage(meta, 'nope'), /demo has no message "nope"/);
+    assert.throws(() => formatMessage(meta, 'pinned', { name: 'curl' }), /message "pinned" needs \{version\}/);
+  });
+});
+
+describe('rules that declare their messages', () => {
+  const declaring = allRules.filter((r) => r.meta.messages);
+  it('exist', () => assert.ok(declaring.length >= 2));
+  for (const rule of declaring) {
+    it(`${rule.meta.id}: uses every message it declares and writes no message or fix title inline`, () => {
+      const source = fs.readFileSync(path.join(rulesDir, `${rule.meta.id}.ts`), 'utf8');
+      for (const id of Object.keys(rule.meta.messages!)) {
+        assert.match(source, new RegExp(`['"\`]${id}['"\`]`), `message "${id}" is declared but never reported`);
+      }
+      const inline = [...source.matchAll(/\b(message|title):\s*[`'"]/g)].map((m) => m[0]);
+      assert.deepEqual(inline, [], 'prose built inline instead of a message id');
+    });
+  }
+});
