@@ -90,8 +90,12 @@ function scalingSection() {
   results.targets.push({ target: 'lint time grows linearly (per-line cost at the largest size within 1.5× of 1,000 lines)', value: `${results.scaling.perLineDrift}×`, met: results.scaling.perLineDrift <= 1.5 });
 }
 
+// The shared tools folder sits beside the main checkout; a worktree is one level further down (LSP_BENCH overrides).
+const lspBenchScript = [process.env.LSP_BENCH, path.resolve(root, '../shared/tools/lsp-bench.mjs'), path.resolve(root, '../../shared/tools/lsp-bench.mjs')]
+  .find((f) => f && fs.existsSync(f)) ?? path.resolve(root, '../shared/tools/lsp-bench.mjs');
+
 function lspBench(server, file) {
-  const r = spawnSync(process.execPath, [path.resolve(root, '../shared/tools/lsp-bench.mjs'), '--server', server, '--file', file, '--edits', quick ? '20' : '60', '--modules', root], { encoding: 'utf8', timeout: 180000 });
+  const r = spawnSync(process.execPath, [lspBenchScript, '--server', server, '--file', file, '--edits', quick ? '20' : '60', '--modules', root], { encoding: 'utf8', timeout: 180000 });
   const line = (r.stdout ?? '').trim().split('\n').pop();
   try { return JSON.parse(line); } catch { return { error: (r.stderr || r.stdout || 'no output').slice(0, 300) }; }
 }
