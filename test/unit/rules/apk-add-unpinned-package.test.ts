@@ -12,11 +12,11 @@ testRule(rule, {
     { name: 'a glob names packages, not a version', code: 'FROM alpine:3.20\nRUN apk add --no-cache /tmp/pkgs/*.apk "py3-*"\n' },
   ],
   invalid: [
-    { code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n', errors: [{ at: '2:24-2:28', message: /`curl`/ }] },
+    { code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n', errors: [{ at: '2:24-2:28', messageId: 'unpinned', message: /`curl`/ }] },
     {
       name: 'several, in a heredoc and ONBUILD',
       code: 'FROM alpine:3.20\nRUN <<EOF\napk add --no-cache bash tini=0.19.0-r3 git\nEOF\nONBUILD RUN apk add make\n',
-      errors: [{ at: '3:20-3:43', message: /^Pin the version of `bash`, `git` \(/ }, { at: '5:21-5:25' }],
+      errors: [{ at: '3:20-3:43', messageId: 'unpinned', message: /^Pin the version of `bash`, `git` \(/ }, { at: '5:21-5:25', messageId: 'unpinned' }],
     },
   ],
 });

@@ -20,16 +20,16 @@ testRule(rule, {
     {
       name: 'one finding per install command, naming only what is unpinned and not purged',
       code: 'FROM debian:12-slim\nRUN apt-get install -y \\\n      curl \\\n      gcc \\\n      jq=1.6-2.1 \\\n      wget \\\n  && apt-get purge -y gcc\n',
-      errors: [{ at: '3:7-6:11', message: /^Pin the version of `curl`, `wget` \(/ }],
+      errors: [{ at: '3:7-6:11', messageId: 'unpinned', message: /^Pin the version of `curl`, `wget` \(/ }],
     },
     {
       code: 'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl git=1:2.39.5-0\n',
-      errors: [{ at: '2:48-2:67', message: /^Pin the version of `curl` \(`apt-get install <package>=<version>`\)$/ }],
+      errors: [{ at: '2:48-2:67', messageId: 'unpinned', message: /^Pin the version of `curl` \(`apt-get install <package>=<version>`\)$/ }],
     },
     {
       name: 'an ENV list with one unpinned package, a -o value, sh -c and ONBUILD',
       code: 'FROM debian:12-slim\nENV PKGS="curl=7.88 git"\nRUN apt-get -o Debug::x=1 install -y ${PKGS}\nRUN sh -c "apt-get install -y jq"\nONBUILD RUN apt-get install -y make\n',
-      errors: [{ at: '3:38-3:45', message: /`git`/ }, { at: '4:31-4:33' }, { at: '5:32-5:36' }],
+      errors: [{ at: '3:38-3:45', messageId: 'unpinned', message: /`git`/ }, { at: '4:31-4:33', messageId: 'unpinned' }, { at: '5:32-5:36', messageId: 'unpinned' }],
     },
   ],
 });

@@ -13,12 +13,12 @@ testRule(rule, {
     {
       name: 'a boolean option does not hide the gem',
       code: 'FROM ruby:3.3-slim\nRUN gem install --no-document bundler\n',
-      errors: [{ at: '2:31-2:38', message: /`bundler`/ }],
+      errors: [{ at: '2:31-2:38', messageId: 'unpinned', message: /`bundler`/ }],
     },
     {
       name: 'i, an install-dir value, and ONBUILD',
       code: 'FROM ruby:3.3-slim\nRUN gem i -i /opt/gems rake\nONBUILD RUN gem install rails\n',
-      errors: [{ at: '2:24-2:28' }, { at: '3:25-3:30' }],
+      errors: [{ at: '2:24-2:28', messageId: 'unpinned' }, { at: '3:25-3:30', messageId: 'unpinned' }],
     },
   ],
 });

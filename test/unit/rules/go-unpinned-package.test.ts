@@ -13,11 +13,11 @@ testRule(rule, {
     'FROM golang:1.23\nRUN go mod download\n',
   ],
   invalid: [
-    { code: 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n', errors: [{ at: '2:16-2:47', message: /@latest is not a version/ }] },
+    { code: 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n', errors: [{ at: '2:16-2:47', messageId: 'unpinned', message: /@latest is not a version/ }] },
     {
       name: 'go get, go run of a module, flags with values, and ONBUILD',
       code: 'FROM golang:1.23\nRUN go get -u example.com/lib && go run -mod mod example.com/gen@none arg\nONBUILD RUN go install -tags netgo honnef.co/go/tools/cmd/staticcheck\n',
-      errors: [{ at: '2:15-2:30' }, { at: '2:50-2:70' }, { at: '3:36-3:70' }],
+      errors: [{ at: '2:15-2:30', messageId: 'unpinned' }, { at: '2:50-2:70', messageId: 'unpinned' }, { at: '3:36-3:70', messageId: 'unpinned' }],
     },
   ],
 });

@@ -9,7 +9,7 @@ testRule(rule, {
     { code: 'FROM debian:12-slim\nLABEL authors="first.last+tag@sub.example.co.uk"\n', settings },
   ],
   invalid: [
-    { code: 'FROM debian:12-slim\nLABEL authors="payments team"\n', settings, errors: [{ at: '2:16-2:29', message: /email/ }] },
-    { name: 'double dots and a missing domain', code: 'FROM debian:12-slim\nLABEL authors=a..b@example.com\nLABEL authors=team@\n', settings, errors: [{ at: '2:15-2:31' }, { at: '3:15-3:20' }] },
+    { code: 'FROM debian:12-slim\nLABEL authors="payments team"\n', settings, errors: [{ at: '2:16-2:29', messageId: 'invalidLabel', message: /email/ }] },
+    { name: 'double dots and a missing domain', code: 'FROM debian:12-slim\nLABEL authors=a..b@example.com\nLABEL authors=team@\n', settings, errors: [{ at: '2:15-2:31', messageId: 'invalidLabel' }, { at: '3:15-3:20', messageId: 'invalidLabel' }] },
   ],
 });

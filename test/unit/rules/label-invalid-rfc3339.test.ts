@@ -9,7 +9,7 @@ testRule(rule, {
     { code: 'FROM debian:12-slim\nLABEL created="2024-02-29T23:59:59.123+02:00"\n', settings },
   ],
   invalid: [
-    { code: 'FROM debian:12-slim\nLABEL created=2024-05-01\n', settings, errors: [{ at: '2:15-2:25', message: /RFC 3339/ }] },
-    { name: 'a day that does not exist', code: 'FROM debian:12-slim\nLABEL created=2023-02-29T10:00:00Z\n', settings, errors: [{ at: '2:15-2:35' }] },
+    { code: 'FROM debian:12-slim\nLABEL created=2024-05-01\n', settings, errors: [{ at: '2:15-2:25', messageId: 'invalidLabel', message: /RFC 3339/ }] },
+    { name: 'a day that does not exist', code: 'FROM debian:12-slim\nLABEL created=2023-02-29T10:00:00Z\n', settings, errors: [{ at: '2:15-2:35', messageId: 'invalidLabel' }] },
   ],
 });

@@ -10,7 +10,7 @@ testRule(rule, {
     { name: 'an ENV value', code: 'FROM debian:12-slim\nENV V=1.0.0\nLABEL version=${V}\n', settings },
   ],
   invalid: [
-    { code: 'FROM debian:12-slim\nLABEL version=v1.4\n', settings, errors: [{ at: '2:15-2:19', message: /semantic version/ }] },
-    { name: 'leading zero', code: 'FROM debian:12-slim\nLABEL version=01.2.3\n', settings, errors: [{ at: '2:15-2:21' }] },
+    { code: 'FROM debian:12-slim\nLABEL version=v1.4\n', settings, errors: [{ at: '2:15-2:19', messageId: 'invalidLabel', message: /semantic version/ }] },
+    { name: 'leading zero', code: 'FROM debian:12-slim\nLABEL version=01.2.3\n', settings, errors: [{ at: '2:15-2:21', messageId: 'invalidLabel' }] },
   ],
 });

@@ -10,6 +10,6 @@ testRule(rule, {
     { name: 'an unknown variable is not judged', code: 'FROM debian:12-slim\nARG REPO\nLABEL src=$REPO\n', settings },
   ],
   invalid: [
-    { code: 'FROM debian:12-slim\nLABEL src="github.com/acme/api" docs="https://exa mple.com"\n', settings, errors: [{ at: '2:12-2:31', message: /absolute URL/ }, { at: '2:39-2:59' }] },
+    { code: 'FROM debian:12-slim\nLABEL src="github.com/acme/api" docs="https://exa mple.com"\n', settings, errors: [{ at: '2:12-2:31', messageId: 'invalidLabel', message: /absolute URL/ }, { at: '2:39-2:59', messageId: 'invalidLabel' }] },
   ],
 });

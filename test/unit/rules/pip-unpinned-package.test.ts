@@ -19,13 +19,13 @@ testRule(rule, {
     {
       name: 'a VCS URL without a revision',
       code: 'FROM python:3.12-slim\nRUN pip install git+https://github.com/rtfd/read-ext.git#egg=read-ext "x @ git+https://user:pw@git.example.com/x.git"\n',
-      errors: [{ at: '2:17-2:118', message: /^Pin the revision of `git\+https:\/\/github.com\/rtfd\/read-ext.git#egg=read-ext`, `x @ git\+https:\/\/user:pw@git.example.com\/x.git` \(end the URL with `@<tag>` or `@<commit>`\)$/ }],
+      errors: [{ at: '2:17-2:118', messageId: 'unpinned', message: /^Pin the revision of `git\+https:\/\/github.com\/rtfd\/read-ext.git#egg=read-ext`, `x @ git\+https:\/\/user:pw@git.example.com\/x.git` \(end the URL with `@<tag>` or `@<commit>`\)$/ }],
     },
-    { code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n', errors: [{ at: '2:32-2:37', message: /`flask`/ }] },
+    { code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n', errors: [{ at: '2:32-2:37', messageId: 'unpinned', message: /`flask`/ }] },
     {
       name: 'pip3, python3 -m pip, packages beside -r, and ONBUILD',
       code: 'FROM python:3.12-slim\nRUN pip3 install -U pip && python3 -m pip install -r req.txt gunicorn\nONBUILD RUN pip install uvicorn\n',
-      errors: [{ at: '2:21-2:24' }, { at: '2:62-2:70' }, { at: '3:25-3:32' }],
+      errors: [{ at: '2:21-2:24', messageId: 'unpinned' }, { at: '2:62-2:70', messageId: 'unpinned' }, { at: '3:25-3:32', messageId: 'unpinned' }],
     },
   ],
 });

@@ -10,11 +10,11 @@ testRule(rule, {
     { name: 'a version in an ARG', code: 'FROM centos:7\nARG V=2.4.6\nRUN yum install -y httpd-${V}\n' },
   ],
   invalid: [
-    { code: 'FROM centos:7\nRUN yum install -y httpd python3-pip\n', errors: [{ at: '2:20-2:37', message: /^Pin the version of `httpd`, `python3-pip` \(`yum install <package>-<version>`\)$/ }] },
+    { code: 'FROM centos:7\nRUN yum install -y httpd python3-pip\n', errors: [{ at: '2:20-2:37', messageId: 'unpinned', message: /^Pin the version of `httpd`, `python3-pip` \(`yum install <package>-<version>`\)$/ }] },
     {
       name: 'a module without a stream, and ONBUILD',
       code: 'FROM centos:7\nRUN yum module install -y nodejs\nONBUILD RUN yum install -y git\n',
-      errors: [{ at: '2:27-2:33', message: /stream/ }, { at: '3:28-3:31' }],
+      errors: [{ at: '2:27-2:33', messageId: 'unpinned', message: /stream/ }, { at: '3:28-3:31', messageId: 'unpinned' }],
     },
   ],
 });

@@ -7,7 +7,7 @@ testRule(rule, {
     'FROM opensuse/leap:15.6\nRUN zypper -n --root /mnt in curl=8.6.0\n',
   ],
   invalid: [
-    { code: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl\n', errors: [{ at: '2:23-2:27', message: /`curl`/ }] },
-    { name: 'in, and ONBUILD', code: 'FROM opensuse/leap:15.6\nONBUILD RUN zypper -n in -y git\n', errors: [{ at: '2:29-2:32' }] },
+    { code: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl\n', errors: [{ at: '2:23-2:27', messageId: 'unpinned', message: /`curl`/ }] },
+    { name: 'in, and ONBUILD', code: 'FROM opensuse/leap:15.6\nONBUILD RUN zypper -n in -y git\n', errors: [{ at: '2:29-2:32', messageId: 'unpinned' }] },
   ],
 });

@@ -12,6 +12,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['apk'] },
     scope: 'stage',
+    messages: {
+      unpinned: 'Pin {packages}',
+    },
     docs: {
       summary: '`apk add` of a package without a version',
       why: `Without a version, \`apk add curl\` installs whatever the repository offers on the day of the build, so rebuilds can differ. Pin with \`package=version\` (exact) or \`package~version\` (that release series, e.g. \`curl~8.9\`, which survives patch updates). Each \`apk add\` gets one finding that names its unpinned packages; build dependencies deleted again in the same RUN (\`apk add --virtual .build-deps …\` then \`apk del .build-deps\`) never ship and are not reported, nor are globs. ${PINNING_TRADE_OFF}`,

@@ -13,6 +13,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['apt-get', 'apt'] },
     scope: 'stage',
+    messages: {
+      unpinned: 'Pin {packages}',
+    },
     docs: {
       summary: '`apt-get install` of a package without a version',
       why: `Without a version, \`apt-get install curl\` installs whatever the mirror offers on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can break. Pin with \`package=version\` (find it with \`apt-cache policy package\`) or a release with \`package/release\`. Each \`apt-get install\` gets one finding that names its unpinned packages; packages purged again in the same RUN (by name, or by \`apt-mark auto\` and \`--auto-remove\`, the pattern for build dependencies) never ship and are not reported, nor are globs. ${PINNING_TRADE_OFF}`,

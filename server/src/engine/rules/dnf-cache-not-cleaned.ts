@@ -13,6 +13,10 @@ export default defineRule({
     needs: { commands: ['dnf', 'dnf5', 'microdnf'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      cacheNotCleaned: 'The {tool} cache stays in this layer; run `{command}` in the same RUN',
+      appendClean: 'Append {command}',
+    },
     docs: {
       summary: '`dnf install` or `dnf upgrade` without `dnf clean all`',
       why: 'dnf keeps repository metadata and downloaded packages in /var/cache/dnf (/var/cache/libdnf5 for dnf5). Unless the same RUN runs `dnf clean all` (or removes the cache, or mounts a cache there), it ships in the layer. Stages that are only copied from are exempt: their files never ship.',

@@ -9,6 +9,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['dnf', 'dnf5', 'microdnf'] },
     scope: 'stage',
+    messages: {
+      unpinned: 'Pin {packages}',
+    },
     docs: {
       summary: '`dnf install` of a package without a version',
       why: 'Without a version, `dnf install httpd` installs the newest build in the repositories on the day of the build, so rebuilds can differ. Pin with `name-version` (`httpd-2.4.62`) or `name-version-release`; for modules, name the stream (`dnf module install nodejs:20`). Fedora mirrors drop superseded builds, so pins there need regular bumps.',

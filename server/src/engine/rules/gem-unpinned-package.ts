@@ -11,6 +11,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['gem'] },
     scope: 'stage',
+    messages: {
+      unpinned: 'Pin {packages}',
+    },
     docs: {
       summary: '`gem install` without a version',
       why: 'Without a version, `gem install bundler` installs the newest release on the day of the build, so rebuilds can differ and a new major version can break the image. Pin with `gem install bundler:2.5.22` or `-v 2.5.22`, or install from a Gemfile.lock with `bundle install`.',

@@ -32,6 +32,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['go'] },
     scope: 'stage',
+    messages: {
+      unpinned: 'Pin {packages}',
+    },
     docs: {
       summary: '`go install` / `go get` / `go run` of a module without a version',
       why: 'Without `@version` (or with `@latest`), `go install example.com/tool` resolves the newest release on the day of the build, so rebuilds can differ. Name the version: `go install example.com/tool@v1.2.3`. The Go module proxy keeps every version, and the checksum database verifies it. In GOPATH mode, `go get` followed by `git checkout <version>` in the cloned source (in the same RUN or a later one of the stage) picks the revision that way and is not reported.',

@@ -12,6 +12,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['LABEL'] },
     scope: 'stage',
+    messages: {
+      invalidLabel: 'Label `{key}` is not an email address: `{value}`',
+    },
     docs: {
       summary: 'Label value is not a valid email address',
       why: 'A contact label typed `email` must hold one address such as `team@example.com`, so it can be used to reach the owner of the image. Inactive until `label-schema` gives a label the type `email`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',
@@ -26,5 +29,5 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels', 'https://www.rfc-editor.org/rfc/rfc5322#section-3.4.1'],
     },
   },
-  check(ctx) { checkLabelType(ctx, 'email', (v) => EMAIL.test(v), 'an email address'); },
+  check(ctx) { checkLabelType(ctx, 'email', (v) => EMAIL.test(v)); },
 });

@@ -8,6 +8,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['LABEL'] },
     scope: 'stage',
+    messages: {
+      invalidLabel: 'Label `{key}` is not a git commit hash (7 or 40 lowercase hex digits): `{value}`',
+    },
     docs: {
       summary: 'Label value is not a git commit hash',
       why: 'A revision label (`org.opencontainers.image.revision`) identifies the exact commit the image was built from: a full 40-digit commit hash (or its 7-digit short form), in lowercase hex. Inactive until `label-schema` gives a label the type `hash`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',
@@ -22,5 +25,5 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels'],
     },
   },
-  check(ctx) { checkLabelType(ctx, 'hash', (v) => /^([0-9a-f]{7}|[0-9a-f]{40})$/.test(v), 'a git commit hash (7 or 40 lowercase hex digits)'); },
+  check(ctx) { checkLabelType(ctx, 'hash', (v) => /^([0-9a-f]{7}|[0-9a-f]{40})$/.test(v)); },
 });

@@ -17,6 +17,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['LABEL'] },
     scope: 'stage',
+    messages: {
+      invalidLabel: 'Label `{key}` is not an RFC 3339 date-time: `{value}`',
+    },
     docs: {
       summary: 'Label value is not an RFC 3339 date-time',
       why: 'Build dates in labels (`org.opencontainers.image.created`) are read by machines: they must be RFC 3339 date-times such as `2024-05-01T12:30:00Z`, so tools can sort and compare them. Inactive until `label-schema` gives a label the type `rfc3339`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',
@@ -31,5 +34,5 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels', 'https://www.rfc-editor.org/rfc/rfc3339'],
     },
   },
-  check(ctx) { checkLabelType(ctx, 'rfc3339', rfc3339, 'an RFC 3339 date-time'); },
+  check(ctx) { checkLabelType(ctx, 'rfc3339', rfc3339); },
 });

@@ -13,6 +13,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['LABEL'] },
     scope: 'stage',
+    messages: {
+      invalidLabel: 'Label `{key}` is not a semantic version: `{value}`',
+    },
     docs: {
       summary: 'Label value is not a semantic version',
       why: 'A version label (`org.opencontainers.image.version`) typed `semver` must be a Semantic Version such as `1.4.2` or `2.0.0-rc.1` (no leading `v`), so tools can order releases. Inactive until `label-schema` gives a label the type `semver`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',
@@ -27,5 +30,5 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels', 'https://semver.org/'],
     },
   },
-  check(ctx) { checkLabelType(ctx, 'semver', (v) => SEMVER.test(v), 'a semantic version'); },
+  check(ctx) { checkLabelType(ctx, 'semver', (v) => SEMVER.test(v)); },
 });

@@ -46,6 +46,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['LABEL'] },
     scope: 'stage',
+    messages: {
+      invalidLabel: 'Label `{key}` is not an SPDX license identifier or expression: `{value}`',
+    },
     docs: {
       summary: 'Label value is not an SPDX license',
       why: 'A license label (`org.opencontainers.image.licenses`) is read by compliance tools, which understand SPDX identifiers such as `MIT` or `Apache-2.0` and expressions such as `MIT OR Apache-2.0`; free text like "Apache 2" cannot be matched. Inactive until `label-schema` gives a label the type `spdx`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',
@@ -60,5 +63,5 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels', 'https://spdx.org/licenses/', 'https://spdx.github.io/spdx-spec/v2.3/SPDX-license-expressions/'],
     },
   },
-  check(ctx) { checkLabelType(ctx, 'spdx', spdxExpression, 'an SPDX license identifier or expression'); },
+  check(ctx) { checkLabelType(ctx, 'spdx', spdxExpression); },
 });

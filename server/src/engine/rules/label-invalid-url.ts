@@ -19,6 +19,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['LABEL'] },
     scope: 'stage',
+    messages: {
+      invalidLabel: 'Label `{key}` is not an absolute URL: `{value}`',
+    },
     docs: {
       summary: 'Label value is not a valid URL',
       why: 'A URL label (source, documentation, vendor site) is followed by tools and people: it must be an absolute URL with a scheme, such as `https://example.com/acme/api`. Inactive until `label-schema` gives a label the type `url`; values with variables are judged after ARG/ENV substitution, and skipped when a variable has no known value.',
@@ -33,5 +36,5 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels', 'https://url.spec.whatwg.org/'],
     },
   },
-  check(ctx) { checkLabelType(ctx, 'url', absoluteUrl, 'an absolute URL'); },
+  check(ctx) { checkLabelType(ctx, 'url', absoluteUrl); },
 });

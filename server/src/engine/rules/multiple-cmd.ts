@@ -10,6 +10,10 @@ export default defineRule({
     scope: 'stage',
     tags: ['unnecessary'],
     fixable: 'safe',
+    messages: {
+      overridden: 'Only the last {keyword} of a stage takes effect; this one is overridden by line {line}',
+      removeIgnored: 'Remove the ignored {keyword}',
+    },
     docs: {
       summary: 'More than one CMD in a stage',
       why: 'A stage has one default command: every CMD but the last is silently ignored. The earlier ones mislead readers into thinking they run.',

@@ -11,6 +11,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['npm'] },
     scope: 'stage',
+    messages: {
+      unpinned: 'Pin {packages}',
+    },
     docs: {
       summary: '`npm install <package>` without a version',
       why: 'Naming a package without a version (or with `@latest`) installs whatever is newest on the day of the build, so rebuilds can ship different code. Pin with `package@1.2.3`, or better, declare dependencies in package.json with a lockfile and run `npm ci`. A bare `npm install` / `npm ci` reads the lockfile and is not reported.',

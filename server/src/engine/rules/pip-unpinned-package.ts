@@ -10,6 +10,9 @@ export default defineRule({
     aliases: { hadolint: 'DL3013' },
     defaultSeverity: 'warning',
     scope: 'stage',
+    messages: {
+      unpinned: 'Pin {packages}',
+    },
     docs: {
       summary: '`pip install` of a package without a version',
       why: 'Without a version specifier, `pip install flask` installs the newest release on the day of the build: two builds can ship different code, and a new major release can break the image. Pin with `flask==3.0.3` (or a compatible range such as `flask~=3.0`), or install from a requirements or constraints file (`-r requirements.txt`, `-c constraints.txt`) that pins everything. PyPI keeps old versions, so pins do not rot the way apt pins do. A VCS requirement (`git+https://…/repo.git`) names its revision after `@` (`…/repo.git@v1.2.0`).',

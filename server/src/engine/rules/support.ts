@@ -273,8 +273,9 @@ export function reportIgnoredDuplicates(ctx: RuleContext, keyword: string): void
       ctx.report({
         start: earlier.keywordStart,
         end: earlier.keywordEnd,
-        message: `Only the last ${keyword} of a stage takes effect; this one is overridden by line ${last.line + 1}`,
-        fixes: [{ title: `Remove the ignored ${keyword}`, safety: 'safe', changes: [{ kind: 'removes-overridden' }], edits: [{ start, end, text: '' }] }],
+        messageId: 'overridden',
+        data: { keyword, line: last.line + 1 },
+        fixes: [{ titleId: 'removeIgnored', data: { keyword }, safety: 'safe', changes: [{ kind: 'removes-overridden' }], edits: [{ start, end, text: '' }] }],
       });
     }
   }
@@ -305,8 +306,9 @@ export function reportCacheNotCleaned(ctx: RuleContext, manager: PackageManager,
       ctx.report({
         start: pc.cmd.start,
         end: pc.cmd.end,
-        message: `The ${pc.tool} cache stays in this layer; run \`${command}\` in the same RUN`,
-        fixes: edit ? [{ title: `Append ${command}`, safety: 'safe', changes: [{ kind: 'appends-command', command }], edits: [edit] }] : [],
+        messageId: 'cacheNotCleaned',
+        data: { tool: pc.tool, command },
+        fixes: edit ? [{ titleId: 'appendClean', data: { command }, safety: 'safe', changes: [{ kind: 'appends-command', command }], edits: [edit] }] : [],
       });
       break;
     }
@@ -348,7 +350,8 @@ export function reportUnpinned(ctx: RuleContext, instr: Instr, pc: PackageComman
   }
   if (!groups.size) return;
   const parts = [...groups.values()].map((g) => `the ${g.advice.what} of ${g.specs.map((s) => `\`${s}\``).join(', ')} (${g.advice.how})`);
-  ctx.report({ start: words[0].start, end: words[words.length - 1].end, message: `Pin ${parts.join('; ')}` });
+  // The advice comes from the package managers' table, in English: the message's `packages` carries it whole.
+  ctx.report({ start: words[0].start, end: words[words.length - 1].end, messageId: 'unpinned', data: { packages: parts.join('; ') } });
 }
 
 /**
@@ -479,14 +482,14 @@ export function allLabels(model: DockerfileModel): LabelPair[] {
  * Checks the labels the configured `labelSchema` gives type `type`: each non-empty value, with ARG/ENV
  * variables resolved (unresolvable values are not judged), must pass `valid`.
  */
-export function checkLabelType(ctx: import('../rule').RuleContext, type: string, valid: (value: string) => boolean, what: string): void {
+export function checkLabelType(ctx: import('../rule').RuleContext, type: string, valid: (value: string) => boolean): void {
   const schema = ctx.settings.labelSchema ?? {};
   const { model } = ctx;
   for (const pair of allLabels(model)) {
     if (schema[pair.key] !== type || pair.value === '') continue;
     const { value, unresolved } = substitute(pair.value, (n) => model.lookupVariable(n, pair.instr)?.value, model.escapeChar);
     if (unresolved.length || valid(value)) continue;
-    ctx.report({ start: pair.valueStart, end: pair.valueEnd, message: `Label \`${pair.key}\` is not ${what}: \`${value}\`` });
+    ctx.report({ start: pair.valueStart, end: pair.valueEnd, messageId: 'invalidLabel', data: { key: pair.key, value } });
   }
 }
 

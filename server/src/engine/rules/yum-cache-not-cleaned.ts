@@ -12,6 +12,10 @@ export default defineRule({
     needs: { commands: ['yum'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      cacheNotCleaned: 'The {tool} cache stays in this layer; run `{command}` in the same RUN',
+      appendClean: 'Append {command}',
+    },
     docs: {
       summary: '`yum install` or `yum update` without `yum clean all`',
       why: 'yum keeps repository metadata and downloaded packages in /var/cache/yum. Unless the same RUN runs `yum clean all` (or removes /var/cache/yum), that cache ships in the layer. Stages that are only copied from are exempt: their files never ship.',

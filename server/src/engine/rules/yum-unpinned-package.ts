@@ -20,6 +20,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['yum'] },
     scope: 'stage',
+    messages: {
+      unpinned: 'Pin {packages}',
+    },
     docs: {
       summary: '`yum install` of a package without a version',
       why: 'Without a version, `yum install httpd` installs the newest build in the repositories on the day of the build, so rebuilds can differ. Pin with `name-version` (`httpd-2.4.6`) or `name-version-release`; for modules, name the stream (`yum module install nodejs:20`). RHEL-family repositories usually keep older versions, but mirrors of some distributions do not: pinned builds then fail until the pin is bumped.',

@@ -12,6 +12,10 @@ export default defineRule({
     needs: { commands: ['zypper'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      cacheNotCleaned: 'The {tool} cache stays in this layer; run `{command}` in the same RUN',
+      appendClean: 'Append {command}',
+    },
     docs: {
       summary: '`zypper install` or `zypper update` without `zypper clean`',
       why: 'zypper keeps repository metadata and packages in /var/cache/zypp. Unless the same RUN runs `zypper clean` (or removes /var/cache/zypp, or mounts a cache there), it ships in the layer. Stages that are only copied from are exempt: their files never ship.',

@@ -11,6 +11,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['zypper'] },
     scope: 'stage',
+    messages: {
+      unpinned: 'Pin {packages}',
+    },
     docs: {
       summary: '`zypper install` of a package without a version',
       why: 'Without a version, `zypper install curl` installs the newest build on the day of the build, so rebuilds can differ. Pin with `curl=8.6.0` or a range such as `"curl>=8.6"`. openSUSE repositories drop superseded builds, so exact pins need regular bumps.',
