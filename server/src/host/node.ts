@@ -21,7 +21,10 @@ export function uriPath(uri: string): string | undefined {
   try { return uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { return undefined; }
 }
 
-function openForReading(file: string): number | { error: string } {
+function openForReading(file: string): number | { error: string; missing?: boolean } {
+  // Most files asked for are not there (a .dockerignore, devcontainer.json): a stat says so without the cost of
+  // an exception, which an open that fails would throw.
+  if (!fs.statSync(file, { throwIfNoEntry: false })) return { error: `no such file: ${file}`, missing: true };
   // Without blocking: a FIFO from an untrusted checkout would otherwise hang the reader forever.
   try { return fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0)); } catch (e) {
     return { error: (e as Error).message };
@@ -35,7 +38,7 @@ function openForReading(file: string): number | { error: string } {
  */
 export function readTextFile(file: string, maxBytes: number): ReadResult {
   const fd = openForReading(file);
-  if (typeof fd !== 'number') return { error: fd.error, missing: !fs.existsSync(file) };
+  if (typeof fd !== 'number') return fd;
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { error: 'not a regular file' };
@@ -68,7 +71,7 @@ function readHead(file: string, length: number): Uint8Array | undefined {
 }
 
 function isFile(file: string): boolean {
-  try { return fs.statSync(file).isFile(); } catch { return false; }
+  try { return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false; } catch { return false; }
 }
 
 const sync: NonNullable<HostFileSystem['sync']> = {
@@ -97,6 +100,8 @@ function userConfigUris(): string[] {
 /** The WASM files: beside the bundle (dist/), else in node_modules (tests and scripts run from out/). */
 function shellParserWasm(): { runtime: string; grammar: string } {
   const find = (file: string, packageFile: string) => {
+    // Beside the bundle first: resolving the package costs a few milliseconds of every start.
+    if (fs.existsSync(path.join(__dirname, file))) return path.join(__dirname, file);
     const dirs = [__dirname];
     try { dirs.push(path.dirname(require.resolve(packageFile))); } catch { /* not installed: the bundle's folder only */ }
     for (const dir of dirs) if (fs.existsSync(path.join(dir, file))) return path.join(dir, file);
