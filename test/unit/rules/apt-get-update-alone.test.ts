@@ -15,25 +15,25 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl\n',
-      errors: [{ at: '2:5-2:19', message: /without an install/ }],
+      errors: [{ at: '2:5-2:19', messageId: 'updateAlone', message: /without an install/ }],
       output: 'FROM debian:12-slim\nRUN apt-get update && \\\n    apt-get install -y curl\n',
     },
     {
       name: 'no installing RUN follows: no fix',
       code: 'FROM debian:12-slim\nRUN apt-get update\nCOPY . /app\n',
-      errors: [{ at: '2:5-2:19' }],
+      errors: [{ at: '2:5-2:19', messageId: 'updateAlone' }],
       output: null,
     },
     {
       name: 'a program from /bin is not a script of the build',
       code: 'FROM debian:12-slim\nRUN apt-get update && /bin/echo done\n',
-      errors: [{ at: '2:5-2:19' }],
+      errors: [{ at: '2:5-2:19', messageId: 'updateAlone' }],
       output: null,
     },
     {
       name: 'ONBUILD',
       code: 'FROM debian:12-slim\nONBUILD RUN apt-get -q update\n',
-      errors: [{ at: '2:13-2:30' }],
+      errors: [{ at: '2:13-2:30', messageId: 'updateAlone' }],
       output: null,
     },
   ],

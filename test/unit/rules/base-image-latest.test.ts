@@ -9,8 +9,8 @@ testRule(rule, {
     'FROM python\n',
   ],
   invalid: [
-    { code: 'FROM alpine:latest\n', errors: [{ at: '1:13-1:19', message: /latest/ }] },
-    { name: 'ARG default resolves to latest (hadolint misses it)', code: 'ARG TAG=latest\nFROM nginx:${TAG}\n', errors: [{ at: '2:6-2:18' }] },
-    { name: 'second stage', code: 'FROM node:22 AS build\nFROM nginx:latest AS web\n', errors: [{ at: '2:12-2:18' }] },
+    { code: 'FROM alpine:latest\n', errors: [{ at: '1:13-1:19', messageId: 'latestTag', data: { image: 'alpine:latest' }, message: /latest/ }] },
+    { name: 'ARG default resolves to latest (hadolint misses it)', code: 'ARG TAG=latest\nFROM nginx:${TAG}\n', errors: [{ at: '2:6-2:18', messageId: 'latestTag', data: { image: 'nginx:latest' } }] },
+    { name: 'second stage', code: 'FROM node:22 AS build\nFROM nginx:latest AS web\n', errors: [{ at: '2:12-2:18', messageId: 'latestTag' }] },
   ],
 });

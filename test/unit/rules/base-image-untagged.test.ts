@@ -14,9 +14,9 @@ testRule(rule, {
     { name: 'registry with a port, tagged', code: 'FROM registry.local:5000/team/app:1.4\n' },
   ],
   invalid: [
-    { code: 'FROM python\n', errors: [{ at: '1:6-1:12', message: /no tag/ }] },
-    { name: 'registry port is not a tag', code: 'FROM registry.local:5000/team/app\n', errors: [{ at: '1:6-1:34' }] },
-    { name: 'ARG default without a tag', code: 'ARG BASE=node\nFROM ${BASE} AS app\n', errors: [{ at: '2:6-2:13' }] },
-    { name: 'flags before the image', code: 'FROM --platform=$BUILDPLATFORM golang\n', errors: [{ at: '1:32-1:38' }] },
+    { code: 'FROM python\n', errors: [{ at: '1:6-1:12', messageId: 'untagged', data: { image: 'python' }, message: /no tag/ }] },
+    { name: 'registry port is not a tag', code: 'FROM registry.local:5000/team/app\n', errors: [{ at: '1:6-1:34', messageId: 'untagged' }] },
+    { name: 'ARG default without a tag', code: 'ARG BASE=node\nFROM ${BASE} AS app\n', errors: [{ at: '2:6-2:13', messageId: 'untagged', data: { image: 'node' } }] },
+    { name: 'flags before the image', code: 'FROM --platform=$BUILDPLATFORM golang\n', errors: [{ at: '1:32-1:38', messageId: 'untagged' }] },
   ],
 });

@@ -30,16 +30,16 @@ testRule(rule, {
   invalid: [
     // These three ran no program of their own until the issue said such images (toolchain and base images) are
     // silent: the same files with an application command are still reported, the bare ones are valid above.
-    { code: 'FROM python:3.13-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev curl\nCMD ["python", "app.py"]\n', errors: [{ at: '2:42-2:45', message: /gcc, libpq-dev/ }] },
-    { name: 'stage the final one is built from, dnf and apk', code: 'FROM fedora:41 AS base\nRUN dnf install -y gcc-c++\nFROM base\nRUN echo ok\nCMD ["/srv/app"]\n', errors: [{ at: '2:20-2:27' }] },
-    { name: 'SDK image as the runtime', code: 'FROM golang:1.25\nRUN go build -o /app .\nCMD ["/app"]\n', errors: [{ at: '1:6-1:17', message: /golang SDK/ }] },
-    { name: 'version-pinned package', code: 'FROM debian:12-slim\nRUN apt-get install -y build-essential=12.9\nENTRYPOINT ["/usr/local/bin/app"]\n', errors: [{ at: '2:24-2:44' }] },
-    { name: 'an entrypoint script runs the CMD it is given: the application', code: 'FROM node:22-slim\nRUN apt-get install -y python3 make g++ && npm ci\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n', errors: [{ at: '2:32-2:36', message: /make, g\+\+/ }] },
-    { name: 'no command on a server image keeps its server', code: 'FROM php:8.3-apache\nRUN apt-get install -y libpng-dev && docker-php-ext-install gd\n', errors: [{ at: '2:24-2:34', message: /libpng-dev/ }] },
-    { name: 'git the build clones with', code: 'FROM debian:12-slim\nRUN apt-get install -y git && git clone https://example.com/x.git /src\nCMD ["/src/run"]\n', errors: [{ at: '2:24-2:27', message: /\(git\)/ }] },
-    { name: 'git the build fetches with through pip', code: 'FROM python:3.13-slim\nRUN apt-get install -y git && pip install git+https://example.com/x.git\nCMD ["x"]\n', errors: [{ at: '2:24-2:27' }] },
+    { code: 'FROM python:3.13-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev curl\nCMD ["python", "app.py"]\n', errors: [{ at: '2:42-2:45', messageId: 'buildToolsKept', data: { packages: 'gcc, libpq-dev' }, message: /gcc, libpq-dev/ }] },
+    { name: 'stage the final one is built from, dnf and apk', code: 'FROM fedora:41 AS base\nRUN dnf install -y gcc-c++\nFROM base\nRUN echo ok\nCMD ["/srv/app"]\n', errors: [{ at: '2:20-2:27', messageId: 'buildToolsKept' }] },
+    { name: 'SDK image as the runtime', code: 'FROM golang:1.25\nRUN go build -o /app .\nCMD ["/app"]\n', errors: [{ at: '1:6-1:17', messageId: 'sdkImage', data: { image: 'golang' }, message: /golang SDK/ }] },
+    { name: 'version-pinned package', code: 'FROM debian:12-slim\nRUN apt-get install -y build-essential=12.9\nENTRYPOINT ["/usr/local/bin/app"]\n', errors: [{ at: '2:24-2:44', messageId: 'buildToolsKept' }] },
+    { name: 'an entrypoint script runs the CMD it is given: the application', code: 'FROM node:22-slim\nRUN apt-get install -y python3 make g++ && npm ci\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n', errors: [{ at: '2:32-2:36', messageId: 'buildToolsKept', message: /make, g\+\+/ }] },
+    { name: 'no command on a server image keeps its server', code: 'FROM php:8.3-apache\nRUN apt-get install -y libpng-dev && docker-php-ext-install gd\n', errors: [{ at: '2:24-2:34', messageId: 'buildToolsKept', message: /libpng-dev/ }] },
+    { name: 'git the build clones with', code: 'FROM debian:12-slim\nRUN apt-get install -y git && git clone https://example.com/x.git /src\nCMD ["/src/run"]\n', errors: [{ at: '2:24-2:27', messageId: 'buildToolsKept', message: /\(git\)/ }] },
+    { name: 'git the build fetches with through pip', code: 'FROM python:3.13-slim\nRUN apt-get install -y git && pip install git+https://example.com/x.git\nCMD ["x"]\n', errors: [{ at: '2:24-2:27', messageId: 'buildToolsKept' }] },
     // apt-get remove leaves what build-essential pulled in (gcc, g++, make) unless it removes auto-installed packages.
-    { name: 'build-essential removed without --auto-remove', code: 'FROM debian:12-slim\nRUN apt-get install -y build-essential && make && apt-get remove -y build-essential\nCMD ["/app"]\n', errors: [{ at: '2:69-2:84', message: /^Removing build-essential without --auto-remove leaves the compilers/ }] },
-    { name: 'gcc purged without --auto-remove, in a RUN of its own', code: 'FROM debian:12-slim\nRUN apt-get install -y gcc && make\nRUN apt purge -y gcc\nCMD ["/app"]\n', errors: [{ at: '2:24-2:27' }, { at: '3:18-3:21', message: /Removing gcc/ }] },
+    { name: 'build-essential removed without --auto-remove', code: 'FROM debian:12-slim\nRUN apt-get install -y build-essential && make && apt-get remove -y build-essential\nCMD ["/app"]\n', errors: [{ at: '2:69-2:84', messageId: 'compilersLeft', data: { package: 'build-essential' }, message: /^Removing build-essential without --auto-remove leaves the compilers/ }] },
+    { name: 'gcc purged without --auto-remove, in a RUN of its own', code: 'FROM debian:12-slim\nRUN apt-get install -y gcc && make\nRUN apt purge -y gcc\nCMD ["/app"]\n', errors: [{ at: '2:24-2:27', messageId: 'buildToolsKept' }, { at: '3:18-3:21', messageId: 'compilersLeft', data: { package: 'gcc' }, message: /Removing gcc/ }] },
   ],
 });

@@ -20,7 +20,7 @@ testRule(rule, {
     {
       name: 'the stage ends there: WORKDIR goes back to the image\'s folder after the RUN',
       code: 'FROM node:22-slim\nRUN cd /app && npm ci\n',
-      errors: [{ at: '2:5-2:7', message: /WORKDIR/ }],
+      errors: [{ at: '2:5-2:7', messageId: 'useWorkdir', message: /WORKDIR/ }],
       unsafeOutput: 'FROM node:22-slim\nWORKDIR /app\nRUN npm ci\nWORKDIR /\n',
     },
     {
@@ -28,47 +28,47 @@ testRule(rule, {
       // like the first finding coming back, and it refused the fix.
       name: 'the same cd twice: WORKDIR once, then the cd that changes nothing is dropped',
       code: 'FROM alpine:3.21\nRUN cd /tmp && cd /tmp/ && curl\nWORKDIR /srv\nRUN cd /tmp && ls\n',
-      errors: [{ at: '2:5-2:7' }, { at: '2:16-2:18' }, { at: '4:5-4:7' }],
+      errors: [{ at: '2:5-2:7', messageId: 'useWorkdir' }, { at: '2:16-2:18', messageId: 'useWorkdir' }, { at: '4:5-4:7', messageId: 'useWorkdir' }],
       unsafeOutput: 'FROM alpine:3.21\nWORKDIR /tmp\nRUN curl\nWORKDIR /srv\nWORKDIR /tmp\nRUN ls\nWORKDIR /srv\n',
     },
     {
       name: 'flags stay on the RUN, the rest continues on the next line',
       code: 'FROM node:22-slim\nRUN --mount=type=cache,target=/root/.npm cd /app && \\\n    npm ci\n',
-      errors: [{ at: '2:42-2:44' }],
+      errors: [{ at: '2:42-2:44', messageId: 'useWorkdir' }],
       unsafeOutput: 'FROM node:22-slim\nWORKDIR /app\nRUN --mount=type=cache,target=/root/.npm npm ci\nWORKDIR /\n',
     },
     {
       name: 'a relative cd: later RUNs go back to the folder they ran in',
       code: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN cd ui && make assets\nRUN make build\nFROM scratch\nCOPY --from=build /src/bin/app /app\n',
-      errors: [{ at: '4:5-4:7' }],
+      errors: [{ at: '4:5-4:7', messageId: 'useWorkdir' }],
       unsafeOutput: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nWORKDIR ui\nRUN make assets\nWORKDIR /src\nRUN make build\nFROM scratch\nCOPY --from=build /src/bin/app /app\n',
     },
     {
       name: 'nothing later depends on the folder: no WORKDIR back',
       code: 'FROM golang:1.23 AS build\nCOPY . /src\nRUN cd /src && go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n',
-      errors: [{ at: '3:5-3:7' }],
+      errors: [{ at: '3:5-3:7', messageId: 'useWorkdir' }],
       unsafeOutput: 'FROM golang:1.23 AS build\nCOPY . /src\nWORKDIR /src\nRUN go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n',
     },
     {
       name: 'a later absolute WORKDIR resets the folder',
       code: 'FROM node:22-slim\nRUN cd /tmp && npm pack left-pad@1.3.0\nWORKDIR /app\nCMD ["node", "server.js"]\n',
-      errors: [{ at: '2:5-2:7' }],
+      errors: [{ at: '2:5-2:7', messageId: 'useWorkdir' }],
       unsafeOutput: 'FROM node:22-slim\nWORKDIR /tmp\nRUN npm pack left-pad@1.3.0\nWORKDIR /app\nCMD ["node", "server.js"]\n',
     },
     {
       name: 'the folder before is unknown and later instructions depend on it: no fix',
       code: 'FROM mycorp/builder:1\nRUN cd /src && make\nRUN make install\n',
-      errors: [{ at: '2:5-2:7' }],
+      errors: [{ at: '2:5-2:7', messageId: 'useWorkdir' }],
     },
     {
       name: 'no fix when cd is not first, in a subshell, alone, uses a variable or sits in ONBUILD',
       code: 'FROM node:22-slim\nRUN npm ci && cd /app && make\nRUN (cd sub && make)\nRUN cd /app\nRUN cd $HOME && ls\nONBUILD RUN cd /app && make\n',
-      errors: [{ at: '2:15-2:17' }, { at: '3:6-3:8' }, { at: '4:5-4:7' }, { at: '5:5-5:7' }, { at: '6:13-6:15' }],
+      errors: [{ at: '2:15-2:17', messageId: 'useWorkdir' }, { at: '3:6-3:8', messageId: 'useWorkdir' }, { at: '4:5-4:7', messageId: 'useWorkdir' }, { at: '5:5-5:7', messageId: 'useWorkdir' }, { at: '6:13-6:15', messageId: 'useWorkdir' }],
     },
     {
       name: 'cd in a heredoc and in sh -c',
       code: 'FROM node:22-slim\nRUN <<EOF\ncd /app\nnpm ci\nEOF\nRUN sh -c "cd /x && ls"\n',
-      errors: [{ at: '3:1-3:3' }, { at: '6:12-6:14' }],
+      errors: [{ at: '3:1-3:3', messageId: 'useWorkdir' }, { at: '6:12-6:14', messageId: 'useWorkdir' }],
     },
   ],
 });

@@ -12,13 +12,13 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM golang:1.23 AS builder\nFROM scratch\nCOPY --from=bulider /a /a\n',
-      errors: [{ at: '3:13-3:20', message: /did you mean `builder`/ }],
+      errors: [{ at: '3:13-3:20', messageId: 'unknownStage', data: { stage: 'bulider', alias: 'builder' }, message: /did you mean `builder`/ }],
       unsafeOutput: 'FROM golang:1.23 AS builder\nFROM scratch\nCOPY --from=builder /a /a\n',
     },
     {
       name: 'an index that is not earlier, and a stage defined further down',
       code: 'FROM scratch\nCOPY --from=1 /a /a\nCOPY --from=later /b /b\nFROM alpine:3.20 AS later\n',
-      errors: [{ at: '2:13-2:14', message: /no stage 1/ }, { at: '3:13-3:18', message: /further down/ }],
+      errors: [{ at: '2:13-2:14', messageId: 'noStageNumber', data: { number: '1' }, message: /no stage 1/ }, { at: '3:13-3:18', messageId: 'stageDefinedLater', data: { stage: 'later' }, message: /further down/ }],
     },
   ],
 });

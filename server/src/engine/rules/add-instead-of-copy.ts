@@ -32,6 +32,11 @@ export default defineRule({
     needs: { keywords: ['ADD'] },
     scope: 'stage',
     fixable: 'both',
+    messages: {
+      addForLocalFiles: 'ADD copies local files here; use COPY, which does not extract archives or fetch URLs',
+      useCopy: 'Replace ADD with COPY',
+      useCopyUncertain: 'Replace ADD with COPY (unsafe: a wildcard or variable may name an archive or a URL)',
+    },
     docs: {
       summary: 'ADD used to copy local files',
       why: 'ADD does more than copy: it extracts local archives and downloads URLs. Used for plain files it hides that magic from the reader, and a file that later happens to be an archive gets unpacked. COPY does exactly one thing; keep ADD for archives you mean to extract and for remote sources.',
@@ -62,9 +67,9 @@ export default defineRule({
       ctx.report({
         start: instr.keywordStart,
         end: instr.keywordEnd,
-        message: 'ADD copies local files here; use COPY, which does not extract archives or fetch URLs',
+        messageId: 'addForLocalFiles',
         fixes: fixable ? [{
-          title: uncertain ? 'Replace ADD with COPY (unsafe: a wildcard or variable may name an archive or a URL)' : 'Replace ADD with COPY',
+          titleId: uncertain ? 'useCopyUncertain' : 'useCopy',
           safety: uncertain ? 'unsafe' : 'safe',
           changes: [{ kind: 'replaces-instruction', from: 'ADD', to: 'COPY' }],
           edits: [{ start: instr.keywordStart, end: instr.keywordEnd, text: model.text.slice(instr.keywordStart, instr.keywordEnd) === 'add' ? 'copy' : 'COPY' }],

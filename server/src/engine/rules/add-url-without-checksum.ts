@@ -7,6 +7,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['ADD'] },
     scope: 'stage',
+    messages: {
+      noChecksum: 'Downloaded without --checksum: the build accepts whatever the server returns',
+    },
     docs: {
       summary: '`ADD` of a URL without `--checksum`',
       why: 'A download is only as trustworthy as the server and the network path. If the file changes, the build silently ships whatever arrived that day, and a compromised mirror means a compromised image. `ADD --checksum=sha256:…` makes the build fail when the bytes differ.',
@@ -20,7 +23,7 @@ export default defineRule({
     for (const instr of [...ctx.model.instructions, ...ctx.model.triggers]) {
       if (instr.keyword !== 'ADD' || instr.flags.some((f) => f.name === 'checksum')) continue;
       for (const src of instr.args.slice(0, -1)) {
-        if (/^https?:\/\//i.test(src.value)) ctx.report({ start: src.start, end: src.end, message: 'Downloaded without --checksum: the build accepts whatever the server returns' });
+        if (/^https?:\/\//i.test(src.value)) ctx.report({ start: src.start, end: src.end, messageId: 'noChecksum' });
       }
     }
   },

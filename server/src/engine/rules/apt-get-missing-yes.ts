@@ -12,6 +12,10 @@ export default defineRule({
     needs: { commands: ['apt-get', 'apt'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      missingYes: '`apt-get {subcommand}` without `-y` stops at the confirmation prompt',
+      addYes: 'Add -y',
+    },
     docs: {
       summary: '`apt-get install` (or upgrade, remove) without `-y`',
       why: 'A build has no one to answer apt-get\'s "Do you want to continue?" prompt: without `-y` an install, upgrade or removal aborts as soon as it needs confirmation, which depends on what the packages pull in or take away. `-s`, `--simulate` and `--dry-run` only simulate and never ask.',
@@ -30,8 +34,9 @@ export default defineRule({
         ctx.report({
           start: pc.nameWord.start,
           end: pc.nameWord.end,
-          message: `\`apt-get ${pc.subcommand}\` without \`-y\` stops at the confirmation prompt`,
-          fixes: [{ title: 'Add -y', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: ['-y'] }], edits: [{ start: sub.end, end: sub.end, text: ' -y' }] }],
+          messageId: 'missingYes',
+          data: { subcommand: pc.subcommand },
+          fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: ['-y'] }], edits: [{ start: sub.end, end: sub.end, text: ' -y' }] }],
         });
       }
     }

@@ -50,6 +50,11 @@ export default defineRule({
     needs: { commands: ['apt-get', 'apt', 'aptitude'] },
     scope: 'stage',
     fixable: 'both',
+    messages: {
+      updateAlone: '`apt-get update` without an install in the same RUN: a cached index goes stale and later installs fail',
+      mergeWithInstall: 'Merge with the next RUN that installs',
+      mergeWithInstallUnsafe: 'Merge with the next RUN that installs (unsafe: {risk})',
+    },
     docs: {
       summary: '`apt-get update` in a RUN that installs nothing',
       why: 'The layer cache keeps the RUN with `apt-get update` as long as its text is unchanged. When a later RUN changes its package list, it installs against the months-old cached index: packages fail to download or come out stale. Update and install in the same RUN.',
@@ -75,8 +80,8 @@ export default defineRule({
       ctx.report({
         start: update.start,
         end: update.end,
-        message: '`apt-get update` without an install in the same RUN: a cached index goes stale and later installs fail',
-        fixes: edits ? [{ title: risk ? `${'Merge with the next RUN that installs'} (unsafe: ${risk})` : 'Merge with the next RUN that installs', safety: risk ? 'unsafe' : 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
+        messageId: 'updateAlone',
+        fixes: edits ? [{ ...(risk ? { titleId: 'mergeWithInstallUnsafe', data: { risk } } : { titleId: 'mergeWithInstall' }), safety: risk ? 'unsafe' : 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
       });
     }
   },

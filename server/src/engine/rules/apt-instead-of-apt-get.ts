@@ -1,4 +1,4 @@
-import { defineRule, type FixSpec } from '../rule';
+import { defineRule, type FixInput } from '../rule';
 import { packageCommands } from './support';
 
 // Subcommands that behave the same under apt-get; `apt upgrade` also installs new dependencies, apt-get's does not.
@@ -12,6 +12,10 @@ export default defineRule({
     needs: { commands: ['apt'] },
     scope: 'stage',
     fixable: 'both',
+    messages: {
+      aptInScript: 'Use `apt-get` in scripts; `apt` has no stable command-line interface',
+      useAptGet: 'Use apt-get',
+    },
     docs: {
       summary: '`apt` in a script instead of `apt-get`',
       why: '`apt` is the interactive front end: its output and behaviour may change between releases and it warns "apt does not have a stable CLI interface. Use with caution in scripts." `apt-get` is the stable interface for scripts and builds.',
@@ -27,7 +31,7 @@ export default defineRule({
       for (const pc of packageCommands(instr)) {
         if (pc.tool !== 'apt') continue;
         const sub = pc.sub[0];
-        const fixes: FixSpec[] = [];
+        const fixes: FixInput[] = [];
         const name = pc.nameWord;
         // Only a bare `apt` name is rewritten (`/usr/bin/apt` keeps its directory).
         const newName = name.raw === 'apt' ? 'apt-get' : name.raw.endsWith('/apt') && !name.quoted ? `${name.raw}-get` : undefined;
@@ -35,9 +39,9 @@ export default defineRule({
           const unsafe = ['upgrade', 'full-upgrade'].includes(sub.value);
           const edits = [{ start: name.start, end: name.end, text: newName }];
           if (sub.value === 'full-upgrade') edits.push({ start: sub.start, end: sub.end, text: 'dist-upgrade' });
-          fixes.push({ title: 'Use apt-get', safety: unsafe ? 'unsafe' : 'safe', changes: [{ kind: 'renames-command', from: 'apt', to: 'apt-get' }], edits });
+          fixes.push({ titleId: 'useAptGet', safety: unsafe ? 'unsafe' : 'safe', changes: [{ kind: 'renames-command', from: 'apt', to: 'apt-get' }], edits });
         }
-        ctx.report({ start: name.start, end: name.end, message: 'Use `apt-get` in scripts; `apt` has no stable command-line interface', fixes });
+        ctx.report({ start: name.start, end: name.end, messageId: 'aptInScript', fixes });
       }
     }
   },

@@ -11,6 +11,10 @@ export default defineRule({
     aliases: { hadolint: 'DL3009' },
     defaultSeverity: 'info',
     fixable: 'safe',
+    messages: {
+      listsNotRemoved: 'The apt lists downloaded by `apt-get update` stay in this layer; remove /var/lib/apt/lists/* in the same RUN',
+      appendRemoveLists: 'Append rm -rf /var/lib/apt/lists/*',
+    },
     docs: {
       summary: 'apt package lists left in the image',
       why: '`apt-get update` downloads package indexes into /var/lib/apt/lists (tens of megabytes). Unless the same RUN deletes them, they ship in the image forever. Stages that only feed other stages are exempt: their files never ship.',
@@ -37,8 +41,8 @@ export default defineRule({
       ctx.report({
         start: update.start,
         end: update.end,
-        message: 'The apt lists downloaded by `apt-get update` stay in this layer; remove /var/lib/apt/lists/* in the same RUN',
-        fixes: edit ? [{ title: 'Append rm -rf /var/lib/apt/lists/*', safety: 'safe', changes: [{ kind: 'appends-command', command: 'rm -rf /var/lib/apt/lists/*' }], edits: [edit] }] : [],
+        messageId: 'listsNotRemoved',
+        fixes: edit ? [{ titleId: 'appendRemoveLists', safety: 'safe', changes: [{ kind: 'appends-command', command: 'rm -rf /var/lib/apt/lists/*' }], edits: [edit] }] : [],
       });
     }
   },

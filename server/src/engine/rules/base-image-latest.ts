@@ -7,6 +7,9 @@ export default defineRule({
     aliases: { hadolint: 'DL3007' },
     defaultSeverity: 'warning',
     scope: 'stage',
+    messages: {
+      latestTag: 'Base image {image} uses the moving "latest" tag; pin a version',
+    },
     docs: {
       summary: 'Base image tagged `latest`',
       why: '`latest` is not a version: it moves whenever the image is republished, so two builds of the same Dockerfile can differ in OS, runtime and security patches. Use a version tag (and ideally a digest) to make builds reproducible. Not reported in a file named for the purpose (`Dockerfile.latest`, `Dockerfile-nightly`, `edge.Dockerfile`), which follows the newest base on purpose.',
@@ -26,7 +29,7 @@ export default defineRule({
       const tag = img.spans?.tag;
       const start = tag ? stage.imageStart + tag.start : stage.imageStart;
       const end = tag ? stage.imageStart + tag.end : stage.imageEnd;
-      ctx.report({ start, end, message: `Base image ${img.resolved} uses the moving "latest" tag; pin a version` });
+      ctx.report({ start, end, messageId: 'latestTag', data: { image: img.resolved } });
     }
   },
 });

@@ -7,6 +7,9 @@ export default defineRule({
     aliases: { hadolint: 'DL3006' },
     defaultSeverity: 'warning',
     scope: 'stage',
+    messages: {
+      untagged: 'Base image {image} has no tag, so every build pulls whatever "latest" is that day',
+    },
     docs: {
       summary: 'Base image without a tag',
       why: 'Without a tag Docker pulls `latest`, which moves: the same Dockerfile builds a different image next month, possibly with a new major version of the OS or runtime. Pin a tag (and ideally a digest) so builds are reproducible and upgrades are deliberate. Not reported in a file named for the purpose (`Dockerfile.latest`, `Dockerfile-nightly`, `edge.Dockerfile`), which follows the newest base on purpose.',
@@ -28,7 +31,7 @@ export default defineRule({
       // Docker rejects a repository name with capitals: `FROM REPLACE-ME` is a placeholder a script fills in, not
       // an image without a tag.
       if (/[A-Z]/.test(img.name)) continue;
-      ctx.report({ start: stage.imageStart, end: stage.imageEnd, message: `Base image ${img.resolved} has no tag, so every build pulls whatever "latest" is that day` });
+      ctx.report({ start: stage.imageStart, end: stage.imageEnd, messageId: 'untagged', data: { image: img.resolved } });
     }
   },
 });

@@ -87,6 +87,11 @@ export default defineRule({
     id: 'build-toolchain-in-final-stage',
     aliases: {},
     defaultSeverity: 'warning',
+    messages: {
+      sdkImage: 'The final stage runs on the {image} SDK image; build in a separate stage and copy the result into a small runtime image',
+      buildToolsKept: 'The shipped image keeps build tools ({packages}); compile in a builder stage and copy only the result',
+      compilersLeft: 'Removing {package} without --auto-remove leaves the compilers it installed; add --auto-remove (or compile in a builder stage)',
+    },
     docs: {
       summary: 'The shipped image carries a build toolchain',
       why: 'Compilers, headers and git are needed to build, not to run. In the final image they add hundreds of megabytes and give an attacker who gets a shell the tools to build exploits. A multi-stage build compiles in a builder stage and copies only the result into a small runtime stage. With apt, removing build-essential (or gcc) without --auto-remove leaves the compilers it pulled in. Images meant to work in or build on keep their toolchain on purpose and are not reported: Dev Containers, `dev`/`dev-envs` targets, and images whose command is a shell or language prompt or that set none (golang, buildpack-deps). Neither are tools the image needs at run time: git the build never runs (a git server, Docker, a CI client), and the compilers of a program that compiles when it runs (distcc, bpftrace). Headers (`-dev` packages) or `make` alone are reported only in a stage that compiles: on their own they are often what the program needs when it runs.',
@@ -118,7 +123,7 @@ export default defineRule({
     const base = rootStage(final);
     const sdk = officialName(base.image);
     if (sdk && SDK_IMAGES.has(sdk) && base === final) {
-      ctx.report({ start: final.imageStart, end: final.imageEnd, message: `The final stage runs on the ${sdk} SDK image; build in a separate stage and copy the result into a small runtime image` });
+      ctx.report({ start: final.imageStart, end: final.imageEnd, messageId: 'sdkImage', data: { image: sdk } });
     }
     const compilesHere = chain.some((s) => s.instructions.some((i) => i.run?.commands.some(compiles)));
     for (const s of chain) {
@@ -134,14 +139,16 @@ export default defineRule({
           ctx.report({
             start: installed[0].start,
             end: installed[0].end,
-            message: `The shipped image keeps build tools (${names.join(', ')}); compile in a builder stage and copy only the result`,
+            messageId: 'buildToolsKept',
+            data: { packages: names.join(', ') },
           });
         }
         for (const w of dependenciesLeft) {
           ctx.report({
             start: w.start,
             end: w.end,
-            message: `Removing ${packageName(w)} without --auto-remove leaves the compilers it installed; add --auto-remove (or compile in a builder stage)`,
+            messageId: 'compilersLeft',
+            data: { package: packageName(w) },
           });
         }
       }

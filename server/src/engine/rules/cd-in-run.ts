@@ -1,4 +1,4 @@
-import { defineRule, type FixSpec } from '../rule';
+import { defineRule, type FixInput } from '../rule';
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import type { ShellCommand } from '../model/shell';
 import { isCommand, parseArgs, subcommand } from '../model/commands';
@@ -136,7 +136,7 @@ function laterUseWorkdir(stage: Stage, instr: Instr): boolean {
  * instructions depend on the working directory, a second WORKDIR after the RUN returns to the one before it; when
  * that one is unknown, there is no fix.
  */
-function workdirFix(model: DockerfileModel, instr: Instr, cd: ShellCommand): FixSpec | undefined {
+function workdirFix(model: DockerfileModel, instr: Instr, cd: ShellCommand): FixInput | undefined {
   if (instr.onbuild || !isPlainShellRun(instr)) return undefined;
   const cmds = instr.run!.commands;
   if (cmds[0] !== cd || cd.nested || cd.start !== instr.run!.bodyStart) return undefined;
@@ -159,7 +159,7 @@ function workdirFix(model: DockerfileModel, instr: Instr, cd: ShellCommand): Fix
   // Already there: the cd changes nothing, and another WORKDIR would say the same again (fix-all would then
   // meet "the same" finding where the one it fixed was, as the next `cd` of `cd /x && cd /x && …` moves up).
   if (ops[0].value.startsWith('/') && before !== undefined && before === withoutTrailingSlashes(posix.normalize(ops[0].value))) {
-    return { title: `Drop cd ${ops[0].value}: WORKDIR is already ${ops[0].value}`, safety: 'unsafe', edits: [{ start: cd.start, end: next.start, text: '' }] };
+    return { titleId: 'dropCd', data: { dir: ops[0].value }, safety: 'unsafe', edits: [{ start: cd.start, end: next.start, text: '' }] };
   }
   const previous = laterUseWorkdir(stage, instr) ? before : null;
   if (previous === undefined) return undefined;
@@ -173,7 +173,7 @@ function workdirFix(model: DockerfileModel, instr: Instr, cd: ShellCommand): Fix
     edits.push({ start: end, end, text: `${eol}${indent}WORKDIR ${previous}` });
   }
   return {
-    title: previous === null ? `Use WORKDIR ${ops[0].value}` : `Use WORKDIR ${ops[0].value}, then WORKDIR ${previous} again after this RUN`,
+    ...(previous === null ? { titleId: 'moveToWorkdir', data: { dir: ops[0].value } } : { titleId: 'moveToWorkdirAndBack', data: { dir: ops[0].value, previous } }),
     safety: 'unsafe',
     edits,
   };
@@ -187,6 +187,12 @@ export default defineRule({
     needs: { commands: ['cd'] },
     scope: 'stage',
     fixable: 'unsafe',
+    messages: {
+      useWorkdir: 'Use WORKDIR to change directory; `cd` lasts only until the end of this RUN',
+      dropCd: 'Drop cd {dir}: WORKDIR is already {dir}',
+      moveToWorkdir: 'Use WORKDIR {dir}',
+      moveToWorkdirAndBack: 'Use WORKDIR {dir}, then WORKDIR {previous} again after this RUN',
+    },
     docs: {
       summary: '`cd` inside RUN instead of WORKDIR',
       why: 'A `cd` lasts only until the end of its RUN, so the next instruction silently runs somewhere else, and the directory a command needs is hidden in shell text. WORKDIR states it once for every following instruction (and creates the folder). Subshells such as `(cd sub && make)` are still reported: `make -C sub` or a WORKDIR usually says it better. Not reported where WORKDIR cannot stand for the `cd`: into a folder that exists only during this RUN (created earlier in it by mkdir, mktemp, git clone or unpacking an archive, or deleted later in it), into a folder the same RUN leaves again with `cd /`, `cd ..` or `cd -`, and those returns themselves after other commands (leaving a folder, often to delete it).',
@@ -209,7 +215,7 @@ export default defineRule({
         ctx.report({
           start: cmd.nameWord.start,
           end: cmd.nameWord.end,
-          message: 'Use WORKDIR to change directory; `cd` lasts only until the end of this RUN',
+          messageId: 'useWorkdir',
           fixes: fix ? [fix] : [],
         });
       });

@@ -21,6 +21,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'unsafe',
+    messages: {
+      linkedAgainstLibc: 'This binary is linked against libc, but line {line} copies it into an image without one; build with CGO_ENABLED=0',
+      disableCgo: 'Build with CGO_ENABLED=0 (unsafe: disables cgo)',
+    },
     docs: {
       summary: 'A Go binary built with cgo, shipped in an image without libc',
       why: 'The golang images contain gcc, so `go build` links against glibc by default (any use of net or os/user pulls in cgo). In `scratch` or `distroless/static` there is no libc, and the binary dies at start with a baffling "no such file or directory". Build with `CGO_ENABLED=0` for a static binary, or ship on `distroless/base` instead.',
@@ -53,8 +57,9 @@ export default defineRule({
             ctx.report({
               start: cmd.start,
               end: cmd.end,
-              message: `This binary is linked against libc, but line ${copy.line + 1} copies it into an image without one; build with CGO_ENABLED=0`,
-              fixes: [{ title: 'Build with CGO_ENABLED=0 (unsafe: disables cgo)', safety: 'unsafe', edits: [{ start: cmd.start, end: cmd.start, text: 'CGO_ENABLED=0 ' }] }],
+              messageId: 'linkedAgainstLibc',
+              data: { line: copy.line + 1 },
+              fixes: [{ titleId: 'disableCgo', safety: 'unsafe', edits: [{ start: cmd.start, end: cmd.start, text: 'CGO_ENABLED=0 ' }] }],
             });
           }
         }

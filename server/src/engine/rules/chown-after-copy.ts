@@ -46,6 +46,10 @@ export default defineRule({
     needs: { commands: ['chown'] },
     scope: 'stage',
     fixable: 'unsafe',
+    messages: {
+      chownRewritesCopy: 'chown -R rewrites files COPY added on line {lines}: they are stored twice. Use COPY --chown={owner}',
+      useCopyChown: 'Use COPY --chown={owner} and drop this RUN (unsafe)',
+    },
     docs: {
       summary: '`RUN chown -R` on files an earlier COPY added',
       why: 'Changing ownership in a later RUN writes a full second copy of every file into a new layer: the image carries the files twice. `COPY --chown=user:group` sets the owner as the files are added, in the same layer.',
@@ -75,8 +79,9 @@ export default defineRule({
           ctx.report({
             start: cmd.start,
             end: cmd.end,
-            message: `chown -R rewrites files COPY added on line ${copies.map((c) => c.line + 1).join(', ')}: they are stored twice. Use COPY --chown=${owner}`,
-            fixes: edits ? [{ title: `Use COPY --chown=${owner} and drop this RUN (unsafe)`, safety: 'unsafe', edits }] : [],
+            messageId: 'chownRewritesCopy',
+            data: { lines: copies.map((c) => c.line + 1).join(', '), owner },
+            fixes: edits ? [{ titleId: 'useCopyChown', data: { owner }, safety: 'unsafe', edits }] : [],
           });
         }
       }

@@ -107,6 +107,11 @@ export default defineRule({
     needs: { keywords: ['RUN'] },
     scope: 'stage',
     fixable: 'both',
+    messages: {
+      cleanupAlone: 'This RUN only deletes files; the bytes stay in the previous layer. Do the cleanup in the RUN that created them',
+      mergeCleanup: 'Merge the cleanup into the previous RUN',
+      mergeCleanupUnsafe: 'Merge the cleanup into the previous RUN (unsafe: {risk})',
+    },
     docs: {
       summary: 'Cleanup in its own RUN does not make the image smaller',
       why: 'Layers are additive: files created by one RUN stay in that layer even when a later RUN deletes them. Deleting caches, package lists or temporary files only saves space when it happens in the same RUN that created them.',
@@ -135,8 +140,8 @@ export default defineRule({
         ctx.report({
           start: instr.keywordStart,
           end: instr.keywordEnd,
-          message: 'This RUN only deletes files; the bytes stay in the previous layer. Do the cleanup in the RUN that created them',
-          fixes: edits ? [{ title: risk ? `${'Merge the cleanup into the previous RUN'} (unsafe: ${risk})` : 'Merge the cleanup into the previous RUN', safety: risk ? 'unsafe' : 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
+          messageId: 'cleanupAlone',
+          fixes: edits ? [{ ...(risk ? { titleId: 'mergeCleanupUnsafe', data: { risk } } : { titleId: 'mergeCleanup' }), safety: risk ? 'unsafe' : 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
         });
       }
     }

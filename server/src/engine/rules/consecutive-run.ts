@@ -15,6 +15,11 @@ export default defineRule({
     defaultSeverity: 'info',
     scope: 'stage',
     fixable: 'both',
+    messages: {
+      consecutiveRuns: '{count} consecutive RUN instructions each create a layer; merge them into one',
+      mergeRuns: 'Merge {count} RUN instructions into one',
+      mergeRunsUnsafe: 'Merge {count} RUN instructions into one (unsafe: {risk})',
+    },
     docs: {
       summary: 'Consecutive RUN instructions that could be one layer',
       why: 'Every RUN creates an image layer. Single-command RUNs in a row add layers, metadata and cache entries without any benefit; one RUN per logical step keeps the image smaller and the build faster.',
@@ -51,8 +56,9 @@ export default defineRule({
         ctx.report({
           start: second.keywordStart,
           end: second.keywordEnd,
-          message: `${chain.length} consecutive RUN instructions each create a layer; merge them into one`,
-          fixes: edits ? [{ title: `Merge ${chain.length} RUN instructions into one${risk ? ` (unsafe: ${risk})` : ''}`, safety: risk ? 'unsafe' : 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
+          messageId: 'consecutiveRuns',
+          data: { count: chain.length },
+          fixes: edits ? [{ ...(risk ? { titleId: 'mergeRunsUnsafe', data: { count: chain.length, risk } } : { titleId: 'mergeRuns', data: { count: chain.length } }), safety: risk ? 'unsafe' : 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
         });
       }
     }

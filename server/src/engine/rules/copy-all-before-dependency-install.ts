@@ -1,4 +1,4 @@
-import { defineRule, type FixSpec } from '../rule';
+import { defineRule, type FixInput } from '../rule';
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import { isCommand, subcommand } from '../model/commands';
 import { packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
@@ -70,7 +70,7 @@ function copiedBefore(copyAll: Instr, destDir: string): Set<string> {
   return copied;
 }
 
-function moveFix(model: DockerfileModel, copyAll: Instr, run: Instr, install: Install): FixSpec | undefined {
+function moveFix(model: DockerfileModel, copyAll: Instr, run: Instr, install: Install): FixInput | undefined {
   // Only when nothing but comments sits between them, and the RUN does nothing that needs the source.
   if (run.index !== copyAll.index + 1) return undefined;
   if (!run.run!.commands.every((c) => c === install.cmd || isCleanupCommand(c) || dependencyInstall(c))) return undefined;
@@ -98,7 +98,7 @@ function moveFix(model: DockerfileModel, copyAll: Instr, run: Instr, install: In
   if (!/[\r\n]$/.test(runText)) runText += eol;
   const at = model.lines.lineStart(copyAll.line);
   return {
-    title: missing.length ? `Copy ${missing.join(' ')} and install before copying the source (unsafe)` : 'Install before copying the source (unsafe)',
+    ...(missing.length ? { titleId: 'copyManifestsInstallFirst', data: { manifests: missing.join(' ') } } : { titleId: 'installFirst' }),
     safety: 'unsafe',
     edits: [
       { start: at, end: at, text: `${copies}${runText}` },
@@ -114,6 +114,11 @@ export default defineRule({
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'unsafe',
+    messages: {
+      installAfterCopyAll: '{tool} installs after COPY on line {line} copied the whole source: any source edit reinstalls every dependency',
+      copyManifestsInstallFirst: 'Copy {manifests} and install before copying the source (unsafe)',
+      installFirst: 'Install before copying the source (unsafe)',
+    },
     docs: {
       summary: 'Dependencies installed after copying the whole source',
       why: 'Docker reuses a cached layer only while everything before it is unchanged. With `COPY . .` before `npm ci` (or `pip install -r`, `go mod download` …), every edit to any source file invalidates the install layer, and each build downloads every dependency again. Copy the dependency manifests first, install, then copy the rest. The install layer is then rebuilt only when the dependencies change. A second install after the copy by a tool that already installed before it (`yarn install --production` to prune) is not reported.',
@@ -146,7 +151,8 @@ export default defineRule({
           ctx.report({
             start: cmd.start,
             end: cmd.end,
-            message: `${install.tool} installs after COPY on line ${copyAll.line + 1} copied the whole source: any source edit reinstalls every dependency`,
+            messageId: 'installAfterCopyAll',
+            data: { tool: install.tool, line: copyAll.line + 1 },
             fixes: fix ? [fix] : [],
           });
           break;

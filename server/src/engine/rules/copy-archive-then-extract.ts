@@ -13,6 +13,9 @@ export default defineRule({
     aliases: { hadolint: 'DL3010' },
     defaultSeverity: 'info',
     scope: 'stage',
+    messages: {
+      copiedThenExtracted: '`{name}` is copied and then extracted: the image keeps both; use ADD to extract it in one layer',
+    },
     docs: {
       summary: 'COPY of an archive that a later RUN extracts',
       why: 'COPY then `RUN tar -x` stores the archive in one layer and its contents in another: the image carries both. `ADD archive.tar.gz /dest/` extracts a local tar archive in one step and one layer (or extract in a build stage and copy the result).',
@@ -40,7 +43,7 @@ export default defineRule({
             }
             return isCommand(c, ...EXTRACTORS) && names.includes(name);
           }));
-          if (extracted) ctx.report({ start: src.start, end: src.end, message: `\`${name}\` is copied and then extracted: the image keeps both; use ADD to extract it in one layer` });
+          if (extracted) ctx.report({ start: src.start, end: src.end, messageId: 'copiedThenExtracted', data: { name } });
         }
       });
     }

@@ -9,6 +9,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['COPY'] },
     scope: 'stage',
+    messages: {
+      entireFilesystem: 'This copies the entire filesystem of stage `{stage}`; copy only what you need',
+    },
     docs: {
       summary: '`COPY --from=<stage> / /` copies a whole filesystem',
       why: 'Copying `/` of another stage built on an operating system brings its entire operating system, caches, package databases and build tools into this one, overwriting files of the base: the image grows and multi-stage builds lose their point. Copy only the artifacts you need. Images and `FROM scratch` stages made to be copied whole (`COPY --from=docker/buildx-bin / /`) are not reported.',
@@ -32,7 +35,7 @@ export default defineRule({
         if (!ops || ops.dest.value !== '/') continue;
         for (const src of ops.sources) {
           if (src.value !== '/') continue;
-          ctx.report({ start: src.start, end: src.end, message: `This copies the entire filesystem of stage \`${from.value}\`; copy only what you need` });
+          ctx.report({ start: src.start, end: src.end, messageId: 'entireFilesystem', data: { stage: from.value } });
         }
       }
     }

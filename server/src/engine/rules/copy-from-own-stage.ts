@@ -7,6 +7,9 @@ export default defineRule({
     defaultSeverity: 'error',
     needs: { keywords: ['COPY'] },
     scope: 'stage',
+    messages: {
+      fromOwnStage: '`COPY --from={stage}` copies from the stage it is in',
+    },
     docs: {
       summary: '`COPY --from` names the stage it is in',
       why: 'A stage cannot copy from itself: its files are not built yet. The build fails with a circular dependency. Copy from the stage that produces the files, or use a plain COPY/`RUN cp` within the stage.',
@@ -24,7 +27,7 @@ export default defineRule({
         const from = instr.flags.find((f) => f.name === 'from');
         if (!from?.value || from.value.toLowerCase() !== stage.alias.toLowerCase()) continue;
         const start = from.valueStart ?? from.start;
-        ctx.report({ start, end: from.end, message: `\`COPY --from=${from.value}\` copies from the stage it is in` });
+        ctx.report({ start, end: from.end, messageId: 'fromOwnStage', data: { stage: from.value } });
       }
     }
   },

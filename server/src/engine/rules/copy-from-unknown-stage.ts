@@ -1,4 +1,4 @@
-import { defineRule, type FixSpec } from '../rule';
+import { defineRule, type FixInput } from '../rule';
 import { substitute } from '../model/variables';
 import type { Instr } from '../model/dockerfile';
 
@@ -23,6 +23,12 @@ export default defineRule({
     aliases: { hadolint: 'DL3022' },
     defaultSeverity: 'warning',
     fixable: 'unsafe',
+    messages: {
+      noStageNumber: 'There is no stage {number} before this one (stages are numbered from 0)',
+      stageDefinedLater: 'Stage `{stage}` is defined further down; define it before the stage that copies from it',
+      unknownStage: 'No stage `{stage}` is defined above (did you mean `{alias}`?); Docker would pull an image named `{stage}`',
+      copyFromStage: 'Copy from stage {alias}',
+    },
     docs: {
       summary: '`COPY --from` names a stage that is not defined above',
       why: 'When `--from` does not match a stage defined earlier, Docker takes it as an image name and pulls it from a registry: a misspelled stage name or a stage defined further down turns into a surprising image pull (or a failed build). Names that look like images (`nginx:1.27`, `ghcr.io/org/tool`) are accepted. Stage indexes must refer to an earlier stage.',
@@ -48,13 +54,13 @@ export default defineRule({
         if (unresolved.length || !value) continue;
         if (stage.alias && value.toLowerCase() === stage.alias.toLowerCase()) continue; // copy-from-own-stage
         if (/^\d+$/.test(value)) {
-          if (Number(value) >= stage.index) ctx.report({ start, end: from.end, message: `There is no stage ${value} before this one (stages are numbered from 0)` });
+          if (Number(value) >= stage.index) ctx.report({ start, end: from.end, messageId: 'noStageNumber', data: { number: value } });
           continue;
         }
         if (model.stageByName(value, stage)) continue;
         const later = model.stages.find((s) => s.index > stage.index && s.alias?.toLowerCase() === value.toLowerCase());
         if (later) {
-          ctx.report({ start, end: from.end, message: `Stage \`${value}\` is defined further down; define it before the stage that copies from it` });
+          ctx.report({ start, end: from.end, messageId: 'stageDefinedLater', data: { stage: value } });
           continue;
         }
         if (/[:/@.]/.test(value)) continue; // an image reference
@@ -62,8 +68,8 @@ export default defineRule({
         const close = earlier.filter((s) => distance(s.alias!.toLowerCase(), value.toLowerCase()) <= (value.length > 4 ? 2 : 1));
         if (close.length !== 1) continue; // a bare image name such as `alpine`
         const alias = close[0].alias!;
-        const fix: FixSpec | undefined = from.value === value ? { title: `Copy from stage ${alias}`, safety: 'unsafe', edits: [{ start, end: from.end, text: alias }] } : undefined;
-        ctx.report({ start, end: from.end, message: `No stage \`${value}\` is defined above (did you mean \`${alias}\`?); Docker would pull an image named \`${value}\``, fixes: fix ? [fix] : [] });
+        const fix: FixInput | undefined = from.value === value ? { titleId: 'copyFromStage', data: { alias }, safety: 'unsafe', edits: [{ start, end: from.end, text: alias }] } : undefined;
+        ctx.report({ start, end: from.end, messageId: 'unknownStage', data: { stage: value, alias }, fixes: fix ? [fix] : [] });
       }
     }
   },

@@ -51,6 +51,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',
+    messages: {
+      contextExcluded: 'The whole build context is excluded by {file} (line {line}: `{pattern}`), so this {keyword} copies nothing',
+      sourceExcluded: '`{source}` is excluded by {file} (line {line}: `{pattern}`), so this {keyword} fails or copies nothing',
+    },
     docs: {
       summary: 'COPY or ADD of a path that .dockerignore excludes',
       why: 'What .dockerignore (or `<Dockerfile name>.dockerignore`) excludes never reaches the builder: a COPY or ADD that names it fails with "not found", or its glob copies nothing. Either the instruction is stale or the ignore file is too broad; re-include what the build needs with a `!` line. Dockwise reads the ignore file as Docker does: the last matching line decides, and a folder counts as excluded only when no later `!` line can bring back anything in it. BuildKit\'s own check goes silent as soon as the file has a `!` line; Dockwise evaluates those lines instead. Sources with variables, URLs and `COPY --from` are not checked.',
@@ -70,9 +74,9 @@ export default defineRule({
         const path = contextPath(src.value);
         const by = path && excludingLine(ignore, path, isFileIn(files, path));
         if (!by) continue;
-        const what = path === '.' ? 'The whole build context' : `\`${src.value}\``;
-        const outcome = path === '.' ? 'copies nothing' : 'fails or copies nothing';
-        ctx.report({ start: src.start, end: src.end, message: `${what} is excluded by ${ignore.name} (line ${by.line}: \`${by.text}\`), so this ${instr.keyword} ${outcome}` });
+        const data = { file: ignore.name, line: by.line, pattern: by.text, keyword: instr.keyword };
+        if (path === '.') ctx.report({ start: src.start, end: src.end, messageId: 'contextExcluded', data });
+        else ctx.report({ start: src.start, end: src.end, messageId: 'sourceExcluded', data: { ...data, source: src.value } });
       }
     }
   },
