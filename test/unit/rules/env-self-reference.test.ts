@@ -12,12 +12,12 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM debian:12-slim\nENV APP_HOME=/app APP_BIN=$APP_HOME/bin\n',
-      errors: [{ at: '2:27-2:36', message: /`APP_HOME` is set in this same ENV/ }],
+      errors: [{ at: '2:27-2:36', messageId: 'setInSameEnv', data: { name: 'APP_HOME' }, message: /`APP_HOME` is set in this same ENV/ }],
     },
     {
       name: 'braces, a later key, and ONBUILD',
       code: 'FROM debian:12-slim\nENV B="${A}/x" A=1\nONBUILD ENV X=1 Y=$X\n',
-      errors: [{ at: '2:8-2:12' }, { at: '3:19-3:21' }],
+      errors: [{ at: '2:8-2:12', messageId: 'setInSameEnv', data: { name: 'A' } }, { at: '3:19-3:21', messageId: 'setInSameEnv', data: { name: 'X' } }],
     },
   ],
 });

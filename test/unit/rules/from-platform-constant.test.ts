@@ -9,6 +9,6 @@ testRule(rule, {
     { name: 'a variable of the user', code: 'ARG P=linux/amd64\nFROM --platform=$P alpine:3.21\n' },
   ],
   invalid: [
-    { code: 'FROM --platform=linux/amd64 node:22-slim\n', errors: [{ at: '1:6-1:28', message: /one platform/ }] },
+    { code: 'FROM --platform=linux/amd64 node:22-slim\n', errors: [{ at: '1:6-1:28', messageId: 'constantPlatform', data: { platform: 'linux/amd64' }, message: /one platform/ }] },
   ],
 });

@@ -13,8 +13,10 @@ testRule(rule, {
     'FROM alpine:3.21\n',
   ],
   invalid: [
-    { code: 'ARG TAG\nFROM busybox:${TAG}\n', errors: [{ at: '2:6-2:20', message: /"busybox:", which is not a valid image reference; give ARG TAG a default$/ }] },
-    { name: 'empty image', code: 'ARG BASE\nFROM $BASE AS app\n', errors: [{ at: '2:6-2:11', message: /FROM is empty/ }] },
-    { name: 'uppercase repository from a default', code: 'ARG IMAGE=Alpine\nFROM ${IMAGE}:3.21\n', errors: [{ at: '2:6-2:19', message: /"Alpine:3.21"/ }] },
+    { code: 'ARG TAG\nFROM busybox:${TAG}\n', errors: [{ at: '2:6-2:20', messageId: 'invalidReferenceMissingDefault', data: { image: 'busybox:', args: 'ARG TAG' }, message: /"busybox:", which is not a valid image reference; give ARG TAG a default$/ }] },
+    { name: 'two ARGs without a default', code: 'ARG REPO\nARG TAG\nFROM ${REPO}:${TAG}\n', errors: [{ at: '3:6-3:20', messageId: 'invalidReferenceMissingDefault', data: { image: ':', args: 'ARG REPO and ARG TAG' }, message: /^With the ARG defaults this FROM is ":", which is not a valid image reference; give ARG REPO and ARG TAG a default$/ }] },
+    { name: 'empty image', code: 'ARG BASE\nFROM $BASE AS app\n', errors: [{ at: '2:6-2:11', messageId: 'emptyReferenceMissingDefault', data: { args: 'ARG BASE' }, message: /FROM is empty/ }] },
+    { name: 'empty by its default', code: 'ARG BASE=""\nFROM $BASE\n', errors: [{ at: '2:6-2:11', messageId: 'emptyReference', data: {}, message: /^With the ARG defaults this FROM is empty, which is not a valid image reference$/ }] },
+    { name: 'uppercase repository from a default', code: 'ARG IMAGE=Alpine\nFROM ${IMAGE}:3.21\n', errors: [{ at: '2:6-2:19', messageId: 'invalidReference', data: { image: 'Alpine:3.21' }, message: /"Alpine:3.21"/ }] },
   ],
 });

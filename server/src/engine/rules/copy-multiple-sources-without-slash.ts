@@ -10,6 +10,10 @@ export default defineRule({
     needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      destinationNotFolder: 'With {count} sources the destination must be a folder ending in `/`',
+      addTrailingSlash: 'Add a trailing /',
+    },
     docs: {
       summary: 'COPY of several sources to a destination without a trailing `/`',
       why: 'When COPY or ADD has more than one source, the destination must be a directory and must end with `/`; otherwise the build fails ("When using COPY with more than one source file, the destination must be a directory and end with a /").',
@@ -34,8 +38,9 @@ export default defineRule({
       ctx.report({
         start: dest.start,
         end: dest.end,
-        message: `With ${ops.sources.length} sources the destination must be a folder ending in \`/\``,
-        fixes: [{ title: 'Add a trailing /', safety: 'safe', edits: [{ start: dest.end, end: dest.end, text: '/' }] }],
+        messageId: 'destinationNotFolder',
+        data: { count: ops.sources.length },
+        fixes: [{ titleId: 'addTrailingSlash', safety: 'safe', edits: [{ start: dest.end, end: dest.end, text: '/' }] }],
       });
     }
   },

@@ -8,6 +8,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',
+    messages: {
+      relativeWithoutWorkdir: '`{destination}` is relative, but no WORKDIR is set in this stage: it depends on the base image',
+    },
     docs: {
       summary: 'COPY to a relative path before any WORKDIR',
       why: 'A relative destination is resolved against the working directory, which comes from the base image when the Dockerfile has not set one: often `/`, sometimes not. The files then land somewhere nobody chose. Set WORKDIR first, or copy to an absolute path.',
@@ -25,7 +28,7 @@ export default defineRule({
         if (!ops) continue;
         const dest = ops.dest.value;
         if (/^(\/|\$|[A-Za-z]:[\\/]?|\\)/.test(dest) || workdirSet(instr)) continue;
-        ctx.report({ start: ops.dest.start, end: ops.dest.end, message: `\`${dest}\` is relative, but no WORKDIR is set in this stage: it depends on the base image` });
+        ctx.report({ start: ops.dest.start, end: ops.dest.end, messageId: 'relativeWithoutWorkdir', data: { destination: dest } });
       }
     }
   },

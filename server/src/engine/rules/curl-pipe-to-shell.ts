@@ -10,6 +10,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['curl', 'wget'] },
     scope: 'stage',
+    messages: {
+      unverifiedScript: 'A script downloaded with {downloader} runs unverified in {interpreter}',
+    },
     docs: {
       summary: 'A downloaded script piped straight into a shell',
       why: '`curl … | sh` runs whatever the server sends, unverified, as the build user (usually root). If the script changes, the image changes. If the download is cut short, a half script runs. Download the file, check its checksum or signature, then run it.',
@@ -26,7 +29,7 @@ export default defineRule({
         if (dl.pipeline === undefined || !isCommand(dl, 'curl', 'wget')) continue;
         const shell = cmds.find((c) => c.pipeline === dl.pipeline && c.start > dl.start && (INTERPRETERS.test(baseName(c)) || (isCommand(c, 'sudo') && INTERPRETERS.test(c.args[0]?.value ?? ''))));
         if (!shell) continue;
-        ctx.report({ start: dl.start, end: shell.end, message: `A script downloaded with ${baseName(dl)} runs unverified in ${baseName(shell) === 'sudo' ? shell.args[0].value : baseName(shell)}` });
+        ctx.report({ start: dl.start, end: shell.end, messageId: 'unverifiedScript', data: { downloader: baseName(dl), interpreter: baseName(shell) === 'sudo' ? shell.args[0].value : baseName(shell) } });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, type FixSpec } from '../rule';
+import { defineRule, type FixInput } from '../rule';
 import type { Instr, Stage } from '../model/dockerfile';
 import { deprecatedImage } from '../model/image-lifecycle';
 import { isCommand } from '../model/commands';
@@ -26,7 +26,7 @@ function installsPackages(instr: Instr): boolean {
   });
 }
 
-function replacementFix(stage: Stage): FixSpec | undefined {
+function replacementFix(stage: Stage): FixInput | undefined {
   const img = stage.image;
   if (img.raw !== img.resolved || img.digest) return undefined;
   const target = temurinFor(img.tag);
@@ -36,7 +36,7 @@ function replacementFix(stage: Stage): FixSpec | undefined {
   // installs packages, or a stage built FROM it that does, gets no fix.
   const users = stage.usedBy.filter((i) => i.keyword === 'FROM' && i.stage).map((i) => i.stage!);
   if ([stage, ...users].some((s) => s.instructions.some(installsPackages))) return undefined;
-  return { title: `Replace with ${target} (unsafe: another vendor's build, on Ubuntu or a newer Alpine)`, safety: 'unsafe', edits: [{ start: stage.imageStart, end: stage.imageEnd, text: target }] };
+  return { titleId: 'replaceWithTemurin', data: { image: target }, safety: 'unsafe', edits: [{ start: stage.imageStart, end: stage.imageEnd, text: target }] };
 }
 
 export default defineRule({
@@ -46,6 +46,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'unsafe',
+    messages: {
+      deprecatedImage: '{image} is deprecated and no longer updated; use {replacement}',
+      replaceWithTemurin: 'Replace with {image} (unsafe: another vendor\'s build, on Ubuntu or a newer Alpine)',
+    },
     docs: {
       summary: 'A deprecated base image',
       why: 'Deprecated official images no longer get security updates: every CVE found after deprecation stays in your image. `openjdk` is the common case. Its Docker Hub image has received no GA updates since 2022, and Eclipse Temurin (or Amazon Corretto, IBM Semeru) provides maintained builds of the same OpenJDK.',
@@ -66,7 +70,9 @@ export default defineRule({
       ctx.report({
         start: stage.imageStart,
         end: stage.imageEnd,
-        message: `${dep.image} is deprecated and no longer updated; use ${dep.replacement}`,
+        // The replacement is advice from the lifecycle table (data/base-image-lifecycle.ts), passed through as is.
+        messageId: 'deprecatedImage',
+        data: { image: dep.image, replacement: dep.replacement },
         fixes: fix ? [fix] : [],
       });
     }

@@ -12,6 +12,10 @@ export default defineRule({
     needs: { commands: ['dnf', 'dnf5', 'microdnf'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      missingYes: '`{tool} {subcommand}` without `-y` stops at the confirmation prompt',
+      addYes: 'Add -y',
+    },
     docs: {
       summary: '`dnf install` (or upgrade, remove) without `-y`',
       why: 'dnf (and microdnf) ask for confirmation before every transaction: install, upgrade or remove. A build cannot answer, so without `-y` (`--assumeyes`) the transaction is refused and the RUN fails.',
@@ -30,8 +34,9 @@ export default defineRule({
         ctx.report({
           start: pc.nameWord.start,
           end: pc.nameWord.end,
-          message: `\`${pc.tool} ${pc.subcommand}\` without \`-y\` stops at the confirmation prompt`,
-          fixes: [{ title: 'Add -y', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
+          messageId: 'missingYes',
+          data: { tool: pc.tool, subcommand: pc.subcommand },
+          fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
         });
       }
     }

@@ -5,6 +5,9 @@ export default defineRule({
     id: 'duplicate-stage-name',
     aliases: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' },
     defaultSeverity: 'error',
+    messages: {
+      duplicateName: 'Stage name "{name}" is already used on line {line}',
+    },
     docs: {
       summary: 'Two stages with the same name',
       why: 'Stage names are how `COPY --from` and `FROM <stage>` find a stage, and `--target` picks one to build. With the same name twice, BuildKit refuses the file, and a reader cannot tell which stage is meant. Names are compared without regard to case.',
@@ -18,7 +21,7 @@ export default defineRule({
       if (!stage.alias || stage.aliasStart === undefined) continue;
       const key = stage.alias.toLowerCase();
       const first = seen.get(key);
-      if (first !== undefined) ctx.report({ start: stage.aliasStart, end: stage.aliasEnd!, message: `Stage name "${stage.alias}" is already used on line ${first + 1}` });
+      if (first !== undefined) ctx.report({ start: stage.aliasStart, end: stage.aliasEnd!, messageId: 'duplicateName', data: { name: stage.alias, line: first + 1 } });
       else seen.set(key, stage.from.line);
     }
   },

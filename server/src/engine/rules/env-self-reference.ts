@@ -10,6 +10,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['ENV'] },
     scope: 'stage',
+    messages: {
+      setInSameEnv: '`{name}` is set in this same ENV, so `${name}` is still empty here; set it in an earlier ENV',
+    },
     docs: {
       summary: 'ENV value uses a variable set in the same ENV',
       why: 'Docker expands every value of an ENV instruction with the variables as they were before that instruction. In `ENV DIR=/app BIN=$DIR/bin`, `$DIR` is still unset, so BIN becomes `/bin`. Set the variable in an earlier ENV, then use it.',
@@ -38,7 +41,7 @@ export default defineRule({
           const count = names.filter((n) => n === ref.name).length;
           if (!count || (ref.name === pair.name && count === 1)) continue;
           if (model.lookupVariable(ref.name, outer)) continue;
-          ctx.report({ start: pair.valueStart + ref.start, end: pair.valueStart + ref.end, message: `\`${ref.name}\` is set in this same ENV, so \`$${ref.name}\` is still empty here; set it in an earlier ENV` });
+          ctx.report({ start: pair.valueStart + ref.start, end: pair.valueStart + ref.end, messageId: 'setInSameEnv', data: { name: ref.name } });
         }
       }
     }

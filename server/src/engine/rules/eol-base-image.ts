@@ -7,6 +7,10 @@ export default defineRule({
     aliases: {},
     defaultSeverity: 'warning',
     scope: 'stage',
+    messages: {
+      endOfLife: '{endOfLife}',
+      endOfLifeSupported: '{endOfLife}; supported: {supported}',
+    },
     docs: {
       summary: 'A base image on an end-of-life release',
       why: 'After a release line reaches end of life, its maintainers stop shipping security fixes, and the official images stop being rebuilt. Every vulnerability found later stays in your image, and scanners will flag it. The release lines and dates are generated from endoflife.date (`npm run update:lifecycle`, which records the source commit). The rule reads the image\'s own line (python:2-alpine, mcr.microsoft.com/dotnet/sdk:6.0, windows/servercore:1903) and the system its tag names (python:3.11-bullseye, node:20-alpine3.18), also under architecture namespaces (arm32v7/debian) and in Dev Container tags. For Debian the end of Debian LTS counts, as its fixes reach the same archive for free; paid support (Ubuntu Pro, Windows ESU) does not.',
@@ -26,7 +30,10 @@ export default defineRule({
       ctx.report({
         start: tag ? stage.imageStart + tag.start : stage.imageStart,
         end: tag ? stage.imageStart + tag.end : stage.imageEnd,
-        message: `${eolMessage(line)}${line.supported.length ? `; supported: ${line.supported.join(', ')}` : ''}`,
+        // The release line's own sentence comes from the lifecycle model (the hover shows it too), passed through.
+        ...(line.supported.length
+          ? { messageId: 'endOfLifeSupported', data: { endOfLife: eolMessage(line), supported: line.supported.join(', ') } }
+          : { messageId: 'endOfLife', data: { endOfLife: eolMessage(line) } }),
       });
     }
   },

@@ -8,6 +8,11 @@ export default defineRule({
     needs: { keywords: ['EXPOSE'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      hostPort: 'EXPOSE takes the container\'s port only; map host ports with docker run -p',
+      hostPortContainerPort: 'EXPOSE takes the container\'s port only: {port}; map host ports with docker run -p',
+      exposeContainerPort: 'Expose {port}',
+    },
     docs: {
       summary: 'EXPOSE with an IP address or a host port',
       why: 'EXPOSE documents the ports the container listens on. Publishing to a host address or port happens at run time (`docker run -p 8080:80`). BuildKit ignores the host part today and will reject it in the future.',
@@ -26,8 +31,8 @@ export default defineRule({
         ctx.report({
           start: arg.start,
           end: arg.end,
-          message: `EXPOSE takes the container's port only${fixed ? `: ${fixed}` : ''}; map host ports with docker run -p`,
-          fixes: fixed ? [{ title: `Expose ${fixed}`, safety: 'safe', edits: [{ start: arg.start, end: arg.end, text: fixed }] }] : [],
+          ...(fixed ? { messageId: 'hostPortContainerPort', data: { port: fixed } } : { messageId: 'hostPort' }),
+          fixes: fixed ? [{ titleId: 'exposeContainerPort', data: { port: fixed }, safety: 'safe', edits: [{ start: arg.start, end: arg.end, text: fixed }] }] : [],
         });
       }
     }

@@ -7,6 +7,10 @@ export default defineRule({
     defaultSeverity: 'error',
     needs: { keywords: ['EXPOSE'] },
     scope: 'stage',
+    messages: {
+      portOutOfRange: 'Port {port} is outside the valid range 0–65535',
+      bothPortsOutOfRange: 'Port {first} and {last} is outside the valid range 0–65535',
+    },
     docs: {
       summary: 'EXPOSE of a port outside 0–65535',
       why: 'TCP and UDP ports are 16-bit numbers: a port above 65535 does not exist and Docker rejects it.',
@@ -25,7 +29,7 @@ export default defineRule({
         if (!m) continue;
         const bad = [m[1], m[2]].filter((p): p is string => p !== undefined && Number(p) > 65535);
         if (!bad.length) continue;
-        ctx.report({ start: arg.start, end: arg.end, message: `Port ${bad.join(' and ')} is outside the valid range 0–65535` });
+        ctx.report({ start: arg.start, end: arg.end, ...(bad.length === 2 ? { messageId: 'bothPortsOutOfRange', data: { first: bad[0], last: bad[1] } } : { messageId: 'portOutOfRange', data: { port: bad[0] } }) });
       }
     }
   },

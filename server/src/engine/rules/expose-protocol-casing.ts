@@ -8,6 +8,10 @@ export default defineRule({
     needs: { keywords: ['EXPOSE'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      uppercaseProtocol: 'Write the protocol in lowercase: {protocol}',
+      useLowercase: 'Use {protocol}',
+    },
     docs: {
       summary: 'EXPOSE protocol not in lowercase',
       why: 'Docker expects `tcp`, `udp` or `sctp` in lowercase. Other spellings are accepted today only by normalising them, and tools that read the image config see the odd spelling.',
@@ -24,7 +28,7 @@ export default defineRule({
         const proto = arg.value.slice(slash + 1);
         if (!proto || proto === proto.toLowerCase()) continue;
         const start = arg.start + (arg.end - arg.start) - proto.length;
-        ctx.report({ start, end: arg.end, message: `Write the protocol in lowercase: ${proto.toLowerCase()}`, fixes: [{ title: `Use ${proto.toLowerCase()}`, safety: 'safe', edits: [{ start, end: arg.end, text: proto.toLowerCase() }] }] });
+        ctx.report({ start, end: arg.end, messageId: 'uppercaseProtocol', data: { protocol: proto.toLowerCase() }, fixes: [{ titleId: 'useLowercase', data: { protocol: proto.toLowerCase() }, safety: 'safe', edits: [{ start, end: arg.end, text: proto.toLowerCase() }] }] });
       }
     }
   },

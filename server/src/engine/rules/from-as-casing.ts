@@ -7,6 +7,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      mismatchedCasing: '"{written}" does not match the casing of "{from}"; write "{expected}"',
+      writeAs: 'Write {expected}',
+    },
     docs: {
       summary: '`AS` cased differently from `FROM`',
       why: 'Keywords in one casing read as one language: `FROM … AS …` or `from … as …`. A mix suggests the line was pasted together and makes the stage name harder to spot.',
@@ -26,7 +30,7 @@ export default defineRule({
       const lower = from === from.toLowerCase();
       if ((!upper && !lower) || (upper && as.value === 'AS') || (lower && as.value === 'as')) continue;
       const want = upper ? 'AS' : 'as';
-      ctx.report({ start: as.start, end: as.end, message: `"${as.value}" does not match the casing of "${from}"; write "${want}"`, fixes: [{ title: `Write ${want}`, safety: 'safe', edits: [{ start: as.start, end: as.end, text: want }] }] });
+      ctx.report({ start: as.start, end: as.end, messageId: 'mismatchedCasing', data: { written: as.value, from, expected: want }, fixes: [{ titleId: 'writeAs', data: { expected: want }, safety: 'safe', edits: [{ start: as.start, end: as.end, text: want }] }] });
     }
   },
 });

@@ -6,6 +6,9 @@ export default defineRule({
     aliases: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' },
     defaultSeverity: 'warning',
     scope: 'stage',
+    messages: {
+      constantPlatform: '--platform={platform} pins this stage to one platform; use $BUILDPLATFORM or leave it out',
+    },
     docs: {
       summary: '`FROM --platform` with a fixed platform',
       why: 'A constant such as `--platform=linux/amd64` pins the stage to one architecture: a multi-platform build then emulates it on every other platform, or ships the wrong binaries. Use `$BUILDPLATFORM` for stages that cross-compile, or leave the flag out. A stage named after its platform (`AS build-amd64`) is clearly meant to be pinned and is not reported.',
@@ -25,7 +28,7 @@ export default defineRule({
       const parts = value.toLowerCase().split('/').filter(Boolean);
       const alias = stage.alias?.toLowerCase() ?? '';
       if (alias && parts.some((p) => alias.includes(p))) continue;
-      ctx.report({ start: flag.start, end: flag.end, message: `--platform=${value} pins this stage to one platform; use $BUILDPLATFORM or leave it out` });
+      ctx.report({ start: flag.start, end: flag.end, messageId: 'constantPlatform', data: { platform: value } });
     }
   },
 });

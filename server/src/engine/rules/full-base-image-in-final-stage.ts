@@ -43,6 +43,10 @@ export default defineRule({
     aliases: {},
     defaultSeverity: 'info',
     fixable: 'unsafe',
+    messages: {
+      fullVariant: '{image}:{tag} is the full variant; {image}:{slim} is much smaller',
+      useSlim: 'Use {image}:{slim} (unsafe: fewer packages)',
+    },
     docs: {
       summary: 'The shipped image is built on a full variant where a slim one exists',
       why: 'The default `python`, `node` and `ruby` tags carry a whole build toolchain and hundreds of packages (around 1 GB). The `-slim` variants carry what the runtime needs (around 150 MB). A smaller image pulls faster, starts faster and has fewer packages for scanners to flag. A JDK image that only runs a jar needs just the JRE.',
@@ -71,8 +75,9 @@ export default defineRule({
     ctx.report({
       start: tag ? stage.imageStart + tag.start : stage.imageStart,
       end: tag ? stage.imageStart + tag.end : stage.imageEnd,
-      message: `${name}:${img.tag} is the full variant; ${name}:${slim} is much smaller`,
-      fixes: tag && !compiles ? [{ title: `Use ${name}:${slim} (unsafe: fewer packages)`, safety: 'unsafe', edits: [{ start: stage.imageStart + tag.start, end: stage.imageStart + tag.end, text: slim }] }] : [],
+      messageId: 'fullVariant',
+      data: { image: name, tag: img.tag, slim },
+      fixes: tag && !compiles ? [{ titleId: 'useSlim', data: { image: name, slim }, safety: 'unsafe', edits: [{ start: stage.imageStart + tag.start, end: stage.imageStart + tag.end, text: slim }] }] : [],
     });
   },
 });

@@ -7,6 +7,9 @@ export default defineRule({
     id: 'inline-ignore-pragma',
     aliases: { hadolint: 'DL1001' },
     defaultSeverity: 'info',
+    messages: {
+      inlineIgnore: 'Inline ignore pragma: record the exception in the configuration file instead',
+    },
     docs: {
       summary: 'Inline ignore pragma',
       why: 'For teams that want every exception to live in the central configuration (`.dockwise.yaml` / `.hadolint.yaml`), where it is reviewed once, rather than in comments scattered across Dockerfiles. Only the `strict` profile turns it on; enable it and, to make the pragmas ineffective as well, turn on `disable-ignore-pragma`. File-wide `global ignore` pragmas are not reported.',
@@ -26,7 +29,7 @@ export default defineRule({
       const start = model.lines.lineStart(line) + indent;
       // Only real comment lines: not text inside a RUN heredoc or a continued instruction.
       if (!model.commentOnLine(line)) continue;
-      ctx.report({ start, end: start + text.trimEnd().length - indent, message: 'Inline ignore pragma: record the exception in the configuration file instead' });
+      ctx.report({ start, end: start + text.trimEnd().length - indent, messageId: 'inlineIgnore' });
     }
   },
 });

@@ -7,6 +7,9 @@ export default defineRule({
     aliases: { hadolint: 'DL3061' },
     defaultSeverity: 'error',
     scope: 'stage',
+    messages: {
+      instructionOrder: '{problem}',
+    },
     docs: {
       summary: 'Instruction before the first FROM, or no FROM at all',
       why: 'A build starts with FROM; only ARG (to parameterise the FROM) may come before it. Docker refuses anything else there, and a Dockerfile without FROM has no stage to build.',
@@ -15,6 +18,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const p of syntaxProblems(ctx.model)) if (p.kind === 'order') ctx.report(p);
+    // The syntax model words its problems (invalid-syntax reports the others): the text is passed through.
+    for (const p of syntaxProblems(ctx.model)) if (p.kind === 'order') ctx.report({ start: p.start, end: p.end, messageId: 'instructionOrder', data: { problem: p.message } });
   },
 });

@@ -8,6 +8,11 @@ export default defineRule({
     aliases: { buildkit: 'ConsistentInstructionCasing' },
     defaultSeverity: 'warning',
     fixable: 'safe',
+    messages: {
+      mostlyLowercase: 'Write "{keyword}": {count} of the file\'s instructions are in lowercase',
+      mostlyUppercase: 'Write "{keyword}": {count} of the file\'s instructions are in uppercase',
+      writeKeyword: 'Write {keyword}',
+    },
     docs: {
       summary: 'Instruction keywords in mixed casing',
       why: 'Docker accepts keywords in any casing, but a file that mixes `RUN` and `run`, or writes `Run`, is harder to scan: the keywords are what the eye follows down the file. The file\'s majority casing wins (uppercase on a tie).',
@@ -46,8 +51,9 @@ export default defineRule({
       ctx.report({
         start: instr.keywordStart,
         end: instr.keywordEnd,
-        message: `Write "${want}": ${majority} of the file's instructions are in ${toLower ? 'lowercase' : 'uppercase'}`,
-        fixes: [{ title: `Write ${want}`, safety: 'safe', edits: [{ start: instr.keywordStart, end: instr.keywordEnd, text: want }] }],
+        messageId: toLower ? 'mostlyLowercase' : 'mostlyUppercase',
+        data: { keyword: want, count: majority },
+        fixes: [{ titleId: 'writeKeyword', data: { keyword: want }, safety: 'safe', edits: [{ start: instr.keywordStart, end: instr.keywordEnd, text: want }] }],
       });
     }
   },

@@ -9,6 +9,12 @@ export default defineRule({
     aliases: { buildkit: 'InvalidDefaultArgInFrom' },
     defaultSeverity: 'warning',
     scope: 'stage',
+    messages: {
+      invalidReference: 'With the ARG defaults this FROM is "{image}", which is not a valid image reference',
+      invalidReferenceMissingDefault: 'With the ARG defaults this FROM is "{image}", which is not a valid image reference; give {args} a default',
+      emptyReference: 'With the ARG defaults this FROM is empty, which is not a valid image reference',
+      emptyReferenceMissingDefault: 'With the ARG defaults this FROM is empty, which is not a valid image reference; give {args} a default',
+    },
     docs: {
       summary: 'With the ARG defaults, FROM is not a valid image',
       why: 'A build without `--build-arg` uses the defaults of the global ARGs. When a FROM needs an argument that has no default, the plain `docker build` fails with "invalid reference format" (for example `alpine:` from `ARG TAG` and `FROM alpine:${TAG}`). A default, or `${TAG:-3.21}`, keeps the build working out of the box.',
@@ -29,8 +35,13 @@ export default defineRule({
       const { value } = substitute(raw, lookup, model.escapeChar);
       if (isValidImageReference(value) || model.stageByName(value, stage)) continue;
       const missing = [...new Set(refs.filter((r) => !r.modifier && lookup(r.name) === undefined).map((r) => r.name))];
-      const hint = missing.length ? `; give ${missing.map((n) => `ARG ${n}`).join(' and ')} a default` : '';
-      ctx.report({ start: image.start, end: image.end, message: `With the ARG defaults this FROM is ${value ? `"${value}"` : 'empty'}, which is not a valid image reference${hint}` });
+      // The ARGs to give a default, listed as `ARG A and ARG B`.
+      const args = missing.map((n) => `ARG ${n}`).join(' and ');
+      const at = { start: image.start, end: image.end };
+      if (value && missing.length) ctx.report({ ...at, messageId: 'invalidReferenceMissingDefault', data: { image: value, args } });
+      else if (value) ctx.report({ ...at, messageId: 'invalidReference', data: { image: value } });
+      else if (missing.length) ctx.report({ ...at, messageId: 'emptyReferenceMissingDefault', data: { args } });
+      else ctx.report({ ...at, messageId: 'emptyReference' });
     }
   },
 });

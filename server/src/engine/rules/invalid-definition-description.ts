@@ -11,6 +11,11 @@ export default defineRule({
     // Experimental in BuildKit: off except in `strict`, with `# check=experimental=InvalidDefinitionDescription` or a setting.
     defaultSeverity: 'info',
     scope: 'stage',
+    messages: {
+      argDescription: 'A comment above ARG {name} describes it only when it starts with its name: "# {name} …"',
+      argsDescription: 'A comment above an ARG describes it only when it starts with its name: "# <name> …"',
+      stageDescription: 'A comment above stage {name} describes it only when it starts with its name: "# {name} …"',
+    },
     docs: {
       summary: 'Comment above a stage or ARG that does not start with its name',
       why: 'BuildKit reads the comment line directly above `FROM … AS name` and `ARG name` as the description of that stage or argument (shown by `docker buildx build --call=outline` and by editors), but only when it starts with the name, as Go doc comments do. A comment that starts otherwise describes nothing. This check is experimental in BuildKit: only the `strict` profile, a setting or `# check=experimental=InvalidDefinitionDescription` turns it on.',
@@ -24,7 +29,7 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     const commentAt = new Map(model.comments.filter((c) => !c.embedded).map((c) => [c.line, c]));
-    const check = (instr: Instr, names: string[], what: string) => {
+    const check = (instr: Instr, names: string[], messageId: string) => {
       const comment = commentAt.get(instr.line - 1);
       if (!comment || !names.length) return;
       const line = model.lines.lineText(comment.line);
@@ -34,14 +39,14 @@ export default defineRule({
       const first = comment.text.trim().split(/\s+/)[0];
       if (names.some((n) => n === first)) return;
       const start = model.lines.lineStart(comment.line) + line.indexOf('#');
-      ctx.report({ start, end: start + text.length, message: `A comment above ${what} describes it only when it starts with its name: "# ${names.length === 1 ? names[0] : '<name>'} …"` });
+      ctx.report({ start, end: start + text.length, messageId, data: names.length === 1 ? { name: names[0] } : {} });
     };
     for (const instr of model.instructions) {
       if (instr.keyword === 'ARG') {
         const names = argDefinitions(instr).map((d) => d.name);
-        check(instr, names, names.length === 1 ? `ARG ${names[0]}` : 'an ARG');
+        check(instr, names, names.length === 1 ? 'argDescription' : 'argsDescription');
       }
-      else if (instr.keyword === 'FROM' && instr.stage?.alias) check(instr, [instr.stage.alias], `stage ${instr.stage.alias}`);
+      else if (instr.keyword === 'FROM' && instr.stage?.alias) check(instr, [instr.stage.alias], 'stageDescription');
     }
   },
 });
