@@ -9,6 +9,6 @@ testRule(rule, {
     { name: 'inactive without a schema', code: 'FROM debian:12-slim\nLABEL title=""\n' },
   ],
   invalid: [
-    { code: 'FROM debian:12-slim\nLABEL title="" source=\'\'\n', settings, errors: [{ at: '2:7-2:12', message: /`title` is empty/ }, { at: '2:16-2:22' }] },
+    { code: 'FROM debian:12-slim\nLABEL title="" source=\'\'\n', settings, errors: [{ at: '2:7-2:12', messageId: 'emptyLabel', data: { key: 'title' }, message: /`title` is empty/ }, { at: '2:16-2:22', messageId: 'emptyLabel', data: { key: 'source' } }] },
   ],
 });

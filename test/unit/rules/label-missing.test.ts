@@ -10,7 +10,7 @@ testRule(rule, {
     { name: 'inherited from the stage it is built FROM; builder stages are not checked', code: 'FROM debian:12-slim AS base\nLABEL org.opencontainers.image.source=https://x.example\nFROM golang:1.23 AS build\nFROM base\nLABEL org.opencontainers.image.title=api\n', settings },
   ],
   invalid: [
-    { code: 'FROM debian:12-slim\nLABEL org.opencontainers.image.title=api\n', settings, errors: [{ at: '1:1-1:5', message: /`org.opencontainers.image.source`/ }] },
-    { name: 'labels of an unrelated stage do not count', code: 'FROM debian:12-slim AS a\nLABEL org.opencontainers.image.title=api\nFROM debian:12-slim\n', settings, errors: [{ at: '3:1-3:5', message: /labels `org.opencontainers.image.source`, `org.opencontainers.image.title`/ }] },
+    { code: 'FROM debian:12-slim\nLABEL org.opencontainers.image.title=api\n', settings, errors: [{ at: '1:1-1:5', messageId: 'missingLabel', data: { label: 'org.opencontainers.image.source' }, message: /`org.opencontainers.image.source`/ }] },
+    { name: 'labels of an unrelated stage do not count', code: 'FROM debian:12-slim AS a\nLABEL org.opencontainers.image.title=api\nFROM debian:12-slim\n', settings, errors: [{ at: '3:1-3:5', messageId: 'missingLabels', data: { labels: '`org.opencontainers.image.source`, `org.opencontainers.image.title`' }, message: /labels `org.opencontainers.image.source`, `org.opencontainers.image.title`/ }] },
   ],
 });

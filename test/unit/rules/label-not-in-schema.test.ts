@@ -9,6 +9,6 @@ testRule(rule, {
     { code: 'FROM debian:12-slim\nLABEL org.opencontainers.image.title=api\n', settings },
   ],
   invalid: [
-    { code: 'FROM debian:12-slim\nLABEL org.opencontainers.image.title=api team=payments\n', settings, errors: [{ at: '2:42-2:46', message: /`team`/ }] },
+    { code: 'FROM debian:12-slim\nLABEL org.opencontainers.image.title=api team=payments\n', settings, errors: [{ at: '2:42-2:46', messageId: 'notInSchema', data: { key: 'team' }, message: /`team`/ }] },
   ],
 });

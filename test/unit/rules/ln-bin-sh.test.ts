@@ -8,7 +8,7 @@ testRule(rule, {
     { name: 'a suffix value is not the target', code: 'FROM debian:12-slim\nRUN ln -S /bin/sh -s a b\n' },
   ],
   invalid: [
-    { code: 'FROM debian:12-slim\nRUN ln -sf /bin/bash /bin/sh\n', errors: [{ at: '2:22-2:29', message: /SHELL/ }] },
-    { name: 'ONBUILD', code: 'FROM debian:12-slim\nONBUILD RUN ln -s -f bash /bin/sh\n', errors: [{ at: '2:27-2:34' }] },
+    { code: 'FROM debian:12-slim\nRUN ln -sf /bin/bash /bin/sh\n', errors: [{ at: '2:22-2:29', messageId: 'replacesBinSh', message: /SHELL/ }] },
+    { name: 'ONBUILD', code: 'FROM debian:12-slim\nONBUILD RUN ln -s -f bash /bin/sh\n', errors: [{ at: '2:27-2:34', messageId: 'replacesBinSh' }] },
   ],
 });

@@ -9,7 +9,7 @@ testRule(rule, {
     'FROM debian:12-slim\nUSER app\n',
   ],
   invalid: [
-    { code: 'FROM scratch\nUSER app\n', errors: [{ at: '2:6-2:9', message: /no \/etc\/passwd/ }] },
-    { name: 'distroless with another name', code: 'FROM gcr.io/distroless/java21-debian12\nUSER appuser:appgroup\n', errors: [{ at: '2:6-2:22', message: /root, nonroot and nobody/ }] },
+    { code: 'FROM scratch\nUSER app\n', errors: [{ at: '2:6-2:9', messageId: 'scratchUser', data: { user: 'app' }, message: /no \/etc\/passwd/ }] },
+    { name: 'distroless with another name', code: 'FROM gcr.io/distroless/java21-debian12\nUSER appuser:appgroup\n', errors: [{ at: '2:6-2:22', messageId: 'distrolessUser', data: { user: 'appuser' }, message: /root, nonroot and nobody/ }] },
   ],
 });

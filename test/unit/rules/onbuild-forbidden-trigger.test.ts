@@ -6,7 +6,7 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM node:22-slim\nONBUILD FROM alpine:3.20\nONBUILD ONBUILD RUN ls\nONBUILD maintainer me\n',
-      errors: [{ at: '2:9-2:13', message: /`FROM`/ }, { at: '3:9-3:16' }, { at: '4:9-4:19' }],
+      errors: [{ at: '2:9-2:13', messageId: 'forbiddenTrigger', data: { keyword: 'FROM' }, message: /`FROM`/ }, { at: '3:9-3:16', messageId: 'forbiddenTrigger', data: { keyword: 'ONBUILD' } }, { at: '4:9-4:19', messageId: 'forbiddenTrigger', data: { keyword: 'MAINTAINER' } }],
     },
   ],
 });

@@ -9,11 +9,11 @@ testRule(rule, {
     { name: 'words that are not commands', code: 'FROM debian:12-slim\nRUN echo ps top && grep kill /etc/x\n' },
   ],
   invalid: [
-    { code: 'FROM debian:12-slim\nRUN service nginx start\n', errors: [{ at: '2:5-2:12', message: /`service`/ }] },
+    { code: 'FROM debian:12-slim\nRUN service nginx start\n', errors: [{ at: '2:5-2:12', messageId: 'pointlessCommand', data: { command: 'service' }, message: /`service`/ }] },
     {
       name: 'inside a chain, a path, sh -c and ONBUILD',
       code: 'FROM debian:12-slim\nRUN ps aux | grep x && /usr/bin/ssh host\nRUN sh -c "top -b"\nONBUILD RUN shutdown -h now\n',
-      errors: [{ at: '2:5-2:7' }, { at: '2:24-2:36' }, { at: '3:12-3:15' }, { at: '4:13-4:21' }],
+      errors: [{ at: '2:5-2:7', messageId: 'pointlessCommand', data: { command: 'ps' } }, { at: '2:24-2:36', messageId: 'pointlessCommand', data: { command: 'ssh' } }, { at: '3:12-3:15', messageId: 'pointlessCommand' }, { at: '4:13-4:21', messageId: 'pointlessCommand', data: { command: 'shutdown' } }],
     },
   ],
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
 import { syntaxProblems, type SyntaxProblem } from '../model/syntax';
+import type { MessageData } from '../messages';
 
 export default defineRule({
   meta: {
@@ -8,6 +9,13 @@ export default defineRule({
     aliases: { hadolint: 'DL1000' },
     defaultSeverity: 'error',
     scope: 'stage',
+    // The problem's own text comes from the syntax checks (model/syntax.ts), which other rules share.
+    messages: {
+      problem: '{problem}',
+      problemThenUnknown: '{problem} (unknown instruction {instruction})',
+      problemThenUnknownAndMore: '{problem} (unknown instruction {instruction}, and {more} more after it, to line {line})',
+      problemAndMore: '{problem} (and {more} more after it, to line {line})',
+    },
     docs: {
       summary: 'Something Docker would reject',
       why: 'Unknown instructions, missing arguments, unknown or empty flags, unterminated heredocs and text after a line-continuation character all fail the build (or, worse, silently split an instruction in two). Finding them while editing saves a build round-trip. Lines that do not parse one after the other (a pasted script, the lines a broken continuation cuts off) are one finding: one mistake, one report; other rules say nothing about them.',
@@ -28,9 +36,12 @@ export default defineRule({
     const flush = () => {
       if (!head) return;
       const { problem, first, more, last } = head;
-      const rest = more ? `and ${more} more after it, to line ${last.endLine + 1}` : '';
-      if (first) ctx.report({ ...problem, message: `${problem.message} (unknown instruction ${model.text.slice(first.keywordStart, first.keywordEnd)}${rest ? `, ${rest}` : ''})` });
-      else ctx.report(rest ? { ...problem, message: `${problem.message} (${rest})` } : problem);
+      const { start, end } = problem;
+      const after: MessageData = more ? { more, line: last.endLine + 1 } : {};
+      if (first) {
+        const instruction = model.text.slice(first.keywordStart, first.keywordEnd);
+        ctx.report({ start, end, messageId: more ? 'problemThenUnknownAndMore' : 'problemThenUnknown', data: { problem: problem.message, instruction, ...after } });
+      } else ctx.report({ start, end, messageId: more ? 'problemAndMore' : 'problem', data: { problem: problem.message, ...after } });
       head = undefined;
     };
     for (const p of problems) {
@@ -47,7 +58,7 @@ export default defineRule({
       }
       flush();
       if (cascade) head = { problem: p, last: cascade.instr, first: undefined, more: 0 };
-      else ctx.report(p);
+      else ctx.report({ start: p.start, end: p.end, messageId: 'problem', data: { problem: p.message } });
     }
     flush();
   },

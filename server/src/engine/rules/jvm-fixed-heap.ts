@@ -7,6 +7,9 @@ export default defineRule({
     id: 'jvm-fixed-heap',
     aliases: {},
     defaultSeverity: 'info',
+    messages: {
+      fixedHeap: '{flag} fixes the heap regardless of the container\'s memory limit; prefer -XX:MaxRAMPercentage',
+    },
     docs: {
       summary: 'A fixed JVM heap (`-Xmx`) in the image',
       why: 'A heap size baked into the image ignores the memory limit the container actually gets: too large and the kernel OOM-kills the JVM, too small and memory goes unused. Since Java 10 the JVM reads the container limit; `-XX:MaxRAMPercentage=75` sizes the heap from it wherever the image runs.',
@@ -24,7 +27,7 @@ export default defineRule({
       if (!['ENV', 'ENTRYPOINT', 'CMD'].includes(instr.keyword)) continue;
       const text = model.text.slice(instr.start, instr.end);
       for (const m of text.matchAll(XMX)) {
-        ctx.report({ start: instr.start + m.index!, end: instr.start + m.index! + m[0].length, message: `${m[0]} fixes the heap regardless of the container's memory limit; prefer -XX:MaxRAMPercentage` });
+        ctx.report({ start: instr.start + m.index!, end: instr.start + m.index! + m[0].length, messageId: 'fixedHeap', data: { flag: m[0] } });
       }
     }
   },

@@ -8,6 +8,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['LABEL'] },
     scope: 'stage',
+    messages: {
+      emptyLabel: 'Label `{key}` is empty',
+    },
     docs: {
       summary: 'A label required by the label schema is empty',
       why: 'An empty value satisfies "the label exists" but carries no information: whoever looks up the image\'s owner or source finds nothing. Inactive until `label-schema` is set.',
@@ -26,7 +29,7 @@ export default defineRule({
     const schema = ctx.settings.labelSchema ?? {};
     for (const pair of allLabels(ctx.model)) {
       if (!Object.prototype.hasOwnProperty.call(schema, pair.key) || pair.value.trim() !== '') continue;
-      ctx.report({ start: pair.keyStart, end: pair.keyEnd, message: `Label \`${pair.key}\` is empty` });
+      ctx.report({ start: pair.keyStart, end: pair.keyEnd, messageId: 'emptyLabel', data: { key: pair.key } });
     }
   },
 });

@@ -3,13 +3,17 @@ import { allLabels } from './support';
 
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 
-/** Docker's recommended label key format: lowercase alphanumerics separated by `.` or `-` (and `/`), no repeats. */
-export function labelKeyProblem(key: string): string | undefined {
-  if (RESERVED.some((p) => key.startsWith(p))) return `is in the namespace ${RESERVED.find((p) => key.startsWith(p))}* reserved for Docker`;
-  if (!/^[a-z]/.test(key)) return 'must start with a lowercase letter';
-  if (!/[a-z0-9]$/.test(key)) return 'must end with a lowercase letter or digit';
-  if (!/^[a-z0-9./-]+$/.test(key)) return 'may contain only lowercase letters, digits, `.`, `-` and `/`';
-  if (/\.\.|--/.test(key)) return 'must not repeat `.` or `-`';
+/**
+ * Docker's recommended label key format: lowercase alphanumerics separated by `.` or `-` (and `/`), no repeats.
+ * The first problem as a message id with its data, or undefined when the key is fine.
+ */
+export function labelKeyProblem(key: string): { messageId: string; data: Record<string, string> } | undefined {
+  const reserved = RESERVED.find((p) => key.startsWith(p));
+  if (reserved) return { messageId: 'reservedNamespace', data: { key, namespace: reserved } };
+  if (!/^[a-z]/.test(key)) return { messageId: 'badStart', data: { key } };
+  if (!/[a-z0-9]$/.test(key)) return { messageId: 'badEnd', data: { key } };
+  if (!/^[a-z0-9./-]+$/.test(key)) return { messageId: 'badCharacters', data: { key } };
+  if (/\.\.|--/.test(key)) return { messageId: 'repeatedSeparator', data: { key } };
   return undefined;
 }
 
@@ -21,6 +25,14 @@ export default defineRule({
     needs: { keywords: ['LABEL'] },
     scope: 'stage',
     fixable: 'unsafe',
+    messages: {
+      reservedNamespace: 'Label key `{key}` is in the namespace {namespace}* reserved for Docker',
+      badStart: 'Label key `{key}` must start with a lowercase letter',
+      badEnd: 'Label key `{key}` must end with a lowercase letter or digit',
+      badCharacters: 'Label key `{key}` may contain only lowercase letters, digits, `.`, `-` and `/`',
+      repeatedSeparator: 'Label key `{key}` must not repeat `.` or `-`',
+      renameTo: 'Rename to {key}',
+    },
     docs: {
       summary: 'Label key does not follow the recommended format',
       why: 'Docker recommends lowercase, reverse-DNS label keys (`org.opencontainers.image.source`) made of letters, digits, `.` and `-`, starting with a letter, without repeated separators, and outside the `com.docker.*`, `io.docker.*` and `org.dockerproject.*` namespaces that Docker reserves. Tools that query labels (`docker inspect --format`, registries, scanners) rely on the convention; keys are case-sensitive, so `Version` and `version` are different labels.',
@@ -38,9 +50,9 @@ export default defineRule({
       if (!problem) continue;
       const lower = pair.key.toLowerCase();
       const fixes = lower !== pair.key && !labelKeyProblem(lower) && ctx.model.text.slice(pair.keyStart, pair.keyEnd) === pair.key
-        ? [{ title: `Rename to ${lower}`, safety: 'unsafe' as const, edits: [{ start: pair.keyStart, end: pair.keyEnd, text: lower }] }]
+        ? [{ titleId: 'renameTo', data: { key: lower }, safety: 'unsafe' as const, edits: [{ start: pair.keyStart, end: pair.keyEnd, text: lower }] }]
         : [];
-      ctx.report({ start: pair.keyStart, end: pair.keyEnd, message: `Label key \`${pair.key}\` ${problem}`, fixes });
+      ctx.report({ start: pair.keyStart, end: pair.keyEnd, ...problem, fixes });
     }
   },
 });

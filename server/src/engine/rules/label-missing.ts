@@ -7,6 +7,10 @@ export default defineRule({
     id: 'label-missing',
     aliases: { hadolint: 'DL3049' },
     defaultSeverity: 'info',
+    messages: {
+      missingLabel: 'The image has no label `{label}` (required by the label schema)',
+      missingLabels: 'The image has no labels {labels} (required by the label schema)',
+    },
     docs: {
       summary: 'A label required by the label schema is missing',
       why: 'With a `label-schema` configured, every label it names is required on the image: teams use them to find the owner, source and version of what runs in production. Only the image that ships is checked (the final stage, with the labels it inherits from the stages it is built FROM). Inactive until `label-schema` is set.',
@@ -34,7 +38,9 @@ export default defineRule({
     ctx.report({
       start: stage.from.keywordStart,
       end: stage.from.keywordEnd,
-      message: `The image has no label${missing.length > 1 ? 's' : ''} ${missing.map((k) => `\`${k}\``).join(', ')} (required by the label schema)`,
+      ...(missing.length === 1
+        ? { messageId: 'missingLabel', data: { label: missing[0] } }
+        : { messageId: 'missingLabels', data: { labels: missing.map((k) => `\`${k}\``).join(', ') } }),
     });
   },
 });

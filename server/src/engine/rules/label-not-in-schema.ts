@@ -8,6 +8,9 @@ export default defineRule({
     defaultSeverity: 'info',
     needs: { keywords: ['LABEL'] },
     scope: 'stage',
+    messages: {
+      notInSchema: 'Label `{key}` is not in the label schema',
+    },
     docs: {
       summary: 'A label that the label schema does not define (strict labels)',
       why: 'With `strict-labels: true`, the label schema is the complete list of labels an image may carry: anything else is a typo of a schema label or metadata nobody agreed on. Inactive unless both `label-schema` and `strict-labels` are set.',
@@ -27,7 +30,7 @@ export default defineRule({
     if (!ctx.settings.strictLabels || !Object.keys(schema).length) return;
     for (const pair of allLabels(ctx.model)) {
       if (Object.prototype.hasOwnProperty.call(schema, pair.key)) continue;
-      ctx.report({ start: pair.keyStart, end: pair.keyEnd, message: `Label \`${pair.key}\` is not in the label schema` });
+      ctx.report({ start: pair.keyStart, end: pair.keyEnd, messageId: 'notInSchema', data: { key: pair.key } });
     }
   },
 });

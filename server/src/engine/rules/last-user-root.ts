@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { rootByDesign } from '../model/runtime-user';
-import { isRootUser, lastUser, nonRootUserFixes } from './non-root-user-fix';
+import { isRootUser, lastUser, nonRootUserEdit } from './non-root-user-fix';
 
 export default defineRule({
   meta: {
@@ -9,6 +9,11 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['USER'] },
     fixable: 'unsafe',
+    messages: {
+      inheritsRoot: 'The final stage inherits USER {user} from stage {stage}: the container runs as root',
+      lastUserRoot: 'The final stage\'s last USER is root: the container runs as root',
+      addUser: 'Add {instruction} before the runtime instructions (unsafe: the process loses root)',
+    },
     docs: {
       summary: 'The last USER is root',
       why: 'A Dockerfile that switches to root for a few steps and never switches back ships an image whose process runs as root: root on any volume it can reach, and one kernel or runtime bug away from root on the host. Switch back to the unprivileged user after the steps that need root. Only the final stage (and the stages it is built FROM) is checked: builder stages never run. Not reported where starting as root is the design: an entrypoint that gives up root itself (gosu, su-exec, setpriv, `chroot --userspec`, s6), a server that runs its work as its own user, an image that opens a shell or interpreter prompt (a base image that hands root back to the images built on it), a Dev Container or Dev Environment, Windows and WebAssembly images.',
@@ -26,11 +31,14 @@ export default defineRule({
     if (!stage || !user?.args.length) return;
     const value = user.args[0].value;
     if (!isRootUser(value) || rootByDesign(model, stage, ctx.files)) return;
-    const fixes = nonRootUserFixes(model, stage, user);
+    const fix = nonRootUserEdit(model, stage, user);
+    const fixes = fix ? [{ titleId: 'addUser', data: { instruction: fix.instruction }, safety: 'unsafe' as const, edits: [fix.edit] }] : [];
     if (user.stage !== stage) {
-      ctx.report({ start: stage.imageStart, end: stage.imageEnd, message: `The final stage inherits USER ${value} from stage ${user.stage?.alias ?? user.stage?.index}: the container runs as root`, fixes });
+      // lastUser finds the USER among a stage's instructions: it has a stage.
+      const from = user.stage!;
+      ctx.report({ start: stage.imageStart, end: stage.imageEnd, messageId: 'inheritsRoot', data: { user: value, stage: from.alias ?? from.index }, fixes });
       return;
     }
-    ctx.report({ start: user.args[0].start, end: user.args[user.args.length - 1].end, message: 'The final stage\'s last USER is root: the container runs as root', fixes });
+    ctx.report({ start: user.args[0].start, end: user.args[user.args.length - 1].end, messageId: 'lastUserRoot', fixes });
   },
 });

@@ -19,6 +19,10 @@ export default defineRule({
     needs: { keywords: ['ENV', 'LABEL'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      legacyForm: '{keyword} {name} uses the legacy "key value" form; write {name}=value',
+      useKeyValue: 'Use {name}={value}',
+    },
     docs: {
       summary: '`ENV key value` / `LABEL key value` instead of `key=value`',
       why: 'The space-separated form sets one variable whose value is the whole rest of the line, so `ENV A 1 B 2` silently sets A to "1 B 2". Docker has deprecated it; the `key=value` form is unambiguous and can set several variables in one instruction.',
@@ -52,8 +56,10 @@ export default defineRule({
         ctx.report({
           start: p.nameStart,
           end: valueEnd,
-          message: `${instr.keyword} ${p.name} uses the legacy "key value" form; write ${p.name}=value`,
-          fixes: value !== undefined ? [{ title: `Use ${p.name}=${value.length > 30 ? value.slice(0, 27) + '…' : value}`, safety: 'safe', edits: [{ start: nameEnd, end: valueEnd, text: `=${value}` }] }] : [],
+          messageId: 'legacyForm',
+          data: { keyword: instr.keyword, name: p.name },
+          // A long value is cut short in the title.
+          fixes: value !== undefined ? [{ titleId: 'useKeyValue', data: { name: p.name, value: value.length > 30 ? value.slice(0, 27) + '…' : value }, safety: 'safe', edits: [{ start: nameEnd, end: valueEnd, text: `=${value}` }] }] : [],
         });
       }
     }

@@ -8,6 +8,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['ln'] },
     scope: 'stage',
+    messages: {
+      replacesBinSh: 'Use the SHELL instruction to change the shell instead of replacing /bin/sh',
+    },
     docs: {
       summary: 'Replacing /bin/sh with `ln` instead of using SHELL',
       why: 'Linking /bin/sh to bash changes the shell of every script in the image, including the distribution\'s own maintainer scripts that expect a POSIX shell, and it is invisible to anyone reading the Dockerfile. The SHELL instruction changes the shell for RUN (and shell-form CMD/ENTRYPOINT) only, and says so.',
@@ -23,7 +26,7 @@ export default defineRule({
         if (!isCommand(cmd, 'ln')) continue;
         const target = parseArgs(cmd, ['S', 'suffix', 't', 'target-directory']).operands.find((w) => w.value === '/bin/sh');
         if (!target) continue;
-        ctx.report({ start: target.start, end: target.end, message: 'Use the SHELL instruction to change the shell instead of replacing /bin/sh' });
+        ctx.report({ start: target.start, end: target.end, messageId: 'replacesBinSh' });
       }
     }
   },

@@ -9,6 +9,10 @@ export default defineRule({
     scope: 'stage',
     tags: ['deprecated'],
     fixable: 'safe',
+    messages: {
+      deprecated: 'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors',
+      replaceWithLabel: 'Replace with LABEL org.opencontainers.image.authors',
+    },
     docs: {
       summary: 'MAINTAINER is deprecated',
       why: 'MAINTAINER has been deprecated since Docker 1.13. The OCI label `org.opencontainers.image.authors` carries the same information in a form that registries, scanners and `docker inspect` understand.',
@@ -32,8 +36,8 @@ export default defineRule({
       ctx.report({
         start: instr.keywordStart,
         end: instr.keywordEnd,
-        message: 'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors',
-        fixes: value && single ? [{ title: 'Replace with LABEL org.opencontainers.image.authors', safety: 'safe', changes: [{ kind: 'replaces-instruction', from: 'MAINTAINER', to: 'LABEL' }], edits: [{ start: instr.keywordStart, end: instr.end, text: `LABEL org.opencontainers.image.authors="${quoted}"` }] }] : [],
+        messageId: 'deprecated',
+        fixes: value && single ? [{ titleId: 'replaceWithLabel', safety: 'safe', changes: [{ kind: 'replaces-instruction', from: 'MAINTAINER', to: 'LABEL' }], edits: [{ start: instr.keywordStart, end: instr.end, text: `LABEL org.opencontainers.image.authors="${quoted}"` }] }] : [],
       });
     }
   },

@@ -75,6 +75,10 @@ export default defineRule({
     aliases: {},
     defaultSeverity: 'warning',
     fixable: 'unsafe',
+    messages: {
+      noDockerignore: '{keyword} {source} sends the whole folder and there is no .dockerignore: .git, .env files and local build output end up in the image',
+      createDockerignore: 'Create a .dockerignore for this project (unsafe: COPY . sends less)',
+    },
     docs: {
       summary: '`COPY .` without a .dockerignore',
       why: '`COPY . .` copies everything in the build context into the image. Without a .dockerignore that includes the `.git` folder (history and remotes), local `.env` files with credentials, `node_modules` or virtualenvs built for another platform, and logs. Each of these also invalidates the layer cache whenever it changes. A .dockerignore keeps them out.',
@@ -96,8 +100,9 @@ export default defineRule({
       ctx.report({
         start: src.start,
         end: src.end,
-        message: `${instr.keyword} ${src.value} sends the whole folder and there is no .dockerignore: .git, .env files and local build output end up in the image`,
-        fixes: [{ title: 'Create a .dockerignore for this project (unsafe: COPY . sends less)', safety: 'unsafe', edits: [], createFiles: [{ path: '.dockerignore', content: dockerignoreFor(ctx.model) }] }],
+        messageId: 'noDockerignore',
+        data: { keyword: instr.keyword, source: src.value },
+        fixes: [{ titleId: 'createDockerignore', safety: 'unsafe', edits: [], createFiles: [{ path: '.dockerignore', content: dockerignoreFor(ctx.model) }] }],
       });
       return;
     }

@@ -11,6 +11,9 @@ export default defineRule({
     id: 'missing-healthcheck',
     aliases: { hadolint: 'DL3057' },
     defaultSeverity: 'info',
+    messages: {
+      noHealthcheck: 'The image exposes a port but has no HEALTHCHECK, so a hung service still counts as running',
+    },
     docs: {
       summary: 'A service image without a HEALTHCHECK',
       why: 'An image that EXPOSEs a port is a service. Without a HEALTHCHECK, Docker and Compose only know whether the process exists, not whether it answers: a hung server stays "running", and `depends_on: condition: service_healthy` has nothing to wait for. Orchestrators with their own probes (Kubernetes) ignore HEALTHCHECK, so there it is optional.',
@@ -26,6 +29,6 @@ export default defineRule({
     const exposes = stage.instructions.filter((i) => i.keyword === 'EXPOSE');
     const last = exposes[exposes.length - 1];
     if (!last) return;
-    ctx.report({ start: last.keywordStart, end: last.keywordEnd, message: 'The image exposes a port but has no HEALTHCHECK, so a hung service still counts as running' });
+    ctx.report({ start: last.keywordStart, end: last.keywordEnd, messageId: 'noHealthcheck' });
   },
 });

@@ -14,6 +14,10 @@ export default defineRule({
     aliases: {},
     defaultSeverity: 'error',
     scope: 'stage',
+    messages: {
+      scratchUser: 'scratch has no /etc/passwd, so user "{user}" cannot be found; use a numeric id',
+      distrolessUser: 'distroless images only know root, nonroot and nobody; "{user}" cannot be found',
+    },
     docs: {
       summary: 'A user name the image cannot resolve',
       why: '`USER app` is looked up in the image\'s /etc/passwd when the container starts. `scratch` has no /etc/passwd, and distroless images know only root, nonroot and nobody, so the container fails with "unable to find user". Use a numeric id (`USER 65532:65532`), or copy a passwd file in.',
@@ -36,7 +40,8 @@ export default defineRule({
         ctx.report({
           start: instr.args[0].start,
           end: instr.args[0].end,
-          message: family === 'scratch' ? `scratch has no /etc/passwd, so user "${name}" cannot be found; use a numeric id` : `distroless images only know root, nonroot and nobody; "${name}" cannot be found`,
+          messageId: family === 'scratch' ? 'scratchUser' : 'distrolessUser',
+          data: { user: name },
         });
       }
     }

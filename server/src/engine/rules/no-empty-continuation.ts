@@ -7,6 +7,12 @@ export default defineRule({
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      emptyLine: 'Empty line inside a continued instruction: Docker skips it, and will reject it in future',
+      emptyLines: '{count} empty lines inside a continued instruction: Docker skips them, and will reject them in future',
+      removeEmptyLine: 'Remove the empty line',
+      removeEmptyLines: 'Remove the empty lines',
+    },
     docs: {
       summary: 'Empty line inside a continued instruction',
       why: 'Docker skips a blank line after a line that ends in `\\`, so the instruction goes on below it. That is easy to misread as the end of the instruction, and Docker has announced that such lines will become an error.',
@@ -33,8 +39,8 @@ export default defineRule({
         ctx.report({
           start,
           end: next,
-          message: `${several ? `${end - line} empty lines` : 'Empty line'} inside a continued instruction: Docker skips ${several ? 'them' : 'it'}, and will reject ${several ? 'them' : 'it'} in future`,
-          fixes: [{ title: several ? 'Remove the empty lines' : 'Remove the empty line', safety: 'safe', edits: [{ start, end: next, text: '' }] }],
+          ...(several ? { messageId: 'emptyLines', data: { count: end - line } } : { messageId: 'emptyLine' }),
+          fixes: [{ titleId: several ? 'removeEmptyLines' : 'removeEmptyLine', safety: 'safe', edits: [{ start, end: next, text: '' }] }],
         });
         line = end;
       }

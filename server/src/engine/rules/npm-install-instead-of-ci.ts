@@ -10,6 +10,10 @@ export default defineRule({
     needs: { commands: ['npm'] },
     scope: 'stage',
     fixable: 'unsafe',
+    messages: {
+      npmInstall: '`npm install` can change versions; with a lockfile, `npm ci` installs exactly what it records',
+      useNpmCi: 'Use npm ci (unsafe: fails if the lockfile is out of date)',
+    },
     docs: {
       summary: '`npm install` where a lockfile is copied: use `npm ci`',
       why: '`npm install` may update the lockfile and resolve newer versions than the ones you tested. `npm ci` installs exactly what package-lock.json says, fails when the lockfile and package.json disagree, and is faster. That makes the build reproducible. `--production` is deprecated; `--omit=dev` is the current spelling.',
@@ -37,8 +41,8 @@ export default defineRule({
           ctx.report({
             start: sub.start,
             end: sub.end,
-            message: '`npm install` can change versions; with a lockfile, `npm ci` installs exactly what it records',
-            fixes: [{ title: 'Use npm ci (unsafe: fails if the lockfile is out of date)', safety: 'unsafe', edits }],
+            messageId: 'npmInstall',
+            fixes: [{ titleId: 'useNpmCi', safety: 'unsafe', edits }],
           });
         }
       }

@@ -7,6 +7,9 @@ export default defineRule({
     defaultSeverity: 'error',
     needs: { keywords: ['ONBUILD'] },
     scope: 'stage',
+    messages: {
+      forbiddenTrigger: '`{keyword}` is not allowed as an ONBUILD trigger',
+    },
     docs: {
       summary: '`ONBUILD ONBUILD`, `ONBUILD FROM` or `ONBUILD MAINTAINER`',
       why: 'Docker rejects these triggers: chaining ONBUILD is not allowed, and FROM and MAINTAINER cannot run as a trigger in a child image. The build fails.',
@@ -19,7 +22,7 @@ export default defineRule({
   check(ctx) {
     for (const trig of ctx.model.triggers) {
       if (!['ONBUILD', 'FROM', 'MAINTAINER'].includes(trig.keyword)) continue;
-      ctx.report({ start: trig.keywordStart, end: trig.keywordEnd, message: `\`${trig.keyword}\` is not allowed as an ONBUILD trigger` });
+      ctx.report({ start: trig.keywordStart, end: trig.keywordEnd, messageId: 'forbiddenTrigger', data: { keyword: trig.keyword } });
     }
   },
 });

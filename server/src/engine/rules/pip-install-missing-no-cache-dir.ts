@@ -14,6 +14,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      missingNoCacheDir: '`pip install` without `--no-cache-dir` leaves pip\'s download cache in the image',
+      addNoCacheDir: 'Add --no-cache-dir',
+    },
     docs: {
       summary: '`pip install` without `--no-cache-dir`',
       why: 'pip keeps every downloaded wheel in ~/.cache/pip. In an image that cache is dead weight, often tens or hundreds of megabytes. `--no-cache-dir`, `PIP_NO_CACHE_DIR=1` or a BuildKit cache mount keeps it out of the layer. Builder stages are not reported: what they leave behind never ships.',
@@ -47,8 +51,8 @@ export default defineRule({
         ctx.report({
           start: pc.nameWord.start,
           end: pc.nameWord.end,
-          message: '`pip install` without `--no-cache-dir` leaves pip\'s download cache in the image',
-          fixes: [{ title: 'Add --no-cache-dir', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: ['--no-cache-dir'] }], edits: [{ start: install.end, end: install.end, text: ' --no-cache-dir' }] }],
+          messageId: 'missingNoCacheDir',
+          fixes: [{ titleId: 'addNoCacheDir', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: ['--no-cache-dir'] }], edits: [{ start: install.end, end: install.end, text: ' --no-cache-dir' }] }],
         });
       }
     }

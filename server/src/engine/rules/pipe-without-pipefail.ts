@@ -1,4 +1,4 @@
-import { defineRule, type FixSpec } from '../rule';
+import { defineRule, type FixInput } from '../rule';
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import { isCommand } from '../model/commands';
 import { distroFamily, rootStage, type DistroFamily } from '../model/base-images';
@@ -87,11 +87,11 @@ function coveredBy(model: DockerfileModel, stage: Stage, at: number): Instr[] {
 }
 
 /** `set -o pipefail &&` before the RUN's commands, where its shell has pipefail and no `yes` is piped. */
-function runFix(instr: Instr, argv: readonly string[], family: DistroFamily): FixSpec | undefined {
+function runFix(instr: Instr, argv: readonly string[], family: DistroFamily): FixInput | undefined {
   const script = instr.run?.scripts[0];
   if (!isPlainShellRun(instr) || !script || script.hasErrors || !pipefailAvailable(argv, family) || pipesYes(instr)) return undefined;
   const at = instr.run!.bodyStart;
-  return { title: 'Start the RUN with set -o pipefail (unsafe: a failing stage of any pipe now fails the RUN)', safety: 'unsafe', edits: [{ start: at, end: at, text: 'set -o pipefail && ' }] };
+  return { titleId: 'startWithPipefail', safety: 'unsafe', edits: [{ start: at, end: at, text: 'set -o pipefail && ' }] };
 }
 
 /**
@@ -99,7 +99,7 @@ function runFix(instr: Instr, argv: readonly string[], family: DistroFamily): Fi
  * the first RUN with a pipe. Not offered when a RUN it would cover pipes `yes`, nor when it would replace Debian's
  * dash with bash under an `echo` whose output depends on the shell.
  */
-function shellFix(model: DockerfileModel, stage: Stage, firstRun: Instr, family: DistroFamily): FixSpec | undefined {
+function shellFix(model: DockerfileModel, stage: Stage, firstRun: Instr, family: DistroFamily): FixInput | undefined {
   if (rootStage(stage).image.unresolved.length) return undefined;
   const existing = shellInstructionFor(stage, firstRun);
   if (existing) {
@@ -109,7 +109,7 @@ function shellFix(model: DockerfileModel, stage: Stage, firstRun: Instr, family:
     if (covered.some(pipesYes)) return undefined;
     const json = JSON.stringify([argv[0], '-o', 'pipefail', ...argv.slice(1)]).replace(/","/g, '", "');
     const args = existing.args;
-    return { title: `Add -o pipefail to the SHELL on line ${existing.line + 1} (unsafe: a failing stage of any pipe now fails its RUN)`, safety: 'unsafe', edits: [{ start: args[0].start, end: args[args.length - 1].end, text: json }] };
+    return { titleId: 'addPipefailToShell', data: { line: existing.line + 1 }, safety: 'unsafe', edits: [{ start: args[0].start, end: args[args.length - 1].end, text: json }] };
   }
   const sh = binShOf(family);
   const shell = sh === 'ash' ? '/bin/ash' : sh ? '/bin/bash' : undefined;
@@ -119,7 +119,7 @@ function shellFix(model: DockerfileModel, stage: Stage, firstRun: Instr, family:
   if (covered.some(pipesYes)) return undefined;
   if (sh === 'dash' && covered.some((i) => escapeDependentEcho(model, i))) return undefined;
   const line = `SHELL ["${shell}", "-o", "pipefail", "-c"]${model.lines.eol}`;
-  return { title: `Add ${line.trim()} before the first RUN with a pipe (unsafe: later RUNs use ${shell.split('/').pop()})`, safety: 'unsafe', edits: [{ start: at, end: at, text: line }] };
+  return { titleId: 'addShellWithPipefail', data: { instruction: line.trim(), shell: shell.split('/').pop()! }, safety: 'unsafe', edits: [{ start: at, end: at, text: line }] };
 }
 
 export default defineRule({
@@ -129,6 +129,12 @@ export default defineRule({
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'unsafe',
+    messages: {
+      pipeHidesFailure: 'Only the last command of this pipe decides whether the RUN fails; set -o pipefail',
+      startWithPipefail: 'Start the RUN with set -o pipefail (unsafe: a failing stage of any pipe now fails the RUN)',
+      addPipefailToShell: 'Add -o pipefail to the SHELL on line {line} (unsafe: a failing stage of any pipe now fails its RUN)',
+      addShellWithPipefail: 'Add {instruction} before the first RUN with a pipe (unsafe: later RUNs use {shell})',
+    },
     docs: {
       summary: 'A pipe in RUN without `pipefail`',
       why: 'A pipeline\'s exit status is that of its last command. In `RUN curl -fsSL https://x/key | gpg --dearmor > key.gpg`, a failed download still lets the build continue, with an empty key. With `set -o pipefail`, or a `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`, any failing stage fails the RUN. Reported where that matters: a download (curl, wget) feeds the pipe and the last command would carry on with empty or cut-off input. Not reported when the last command fails on such input by itself (`tar -x`, `gunzip`, `sha256sum -c`, `gpg --import`, `grep`, `patch`, `jq`), nor for pipes fed by local commands (`dpkg --print-architecture | awk …`): they fail only when the build is broken anyway, and in the docker-library pattern `find … | xargs -r dpkg-query --search | …` a middle stage is meant to fail on some files, so pipefail would break a working build.',
@@ -157,11 +163,11 @@ export default defineRule({
       if (!offending.length) continue;
       const shell = shellFix(model, stage, offending[0].instr, family);
       for (const o of offending) {
-        const fixes = [runFix(o.instr, o.argv, family), shell].filter((f): f is FixSpec => !!f);
+        const fixes = [runFix(o.instr, o.argv, family), shell].filter((f): f is FixInput => !!f);
         ctx.report({
           start: o.pipeline.start,
           end: o.pipeline.end,
-          message: 'Only the last command of this pipe decides whether the RUN fails; set -o pipefail',
+          messageId: 'pipeHidesFailure',
           fixes,
         });
       }

@@ -10,6 +10,9 @@ export default defineRule({
     defaultSeverity: 'info',
     needs: { commands: COMMANDS },
     scope: 'stage',
+    messages: {
+      pointlessCommand: '`{command}` makes no sense in a build step',
+    },
     docs: {
       summary: 'A command that does nothing useful during a build',
       why: 'A RUN step executes once, in a throw-away container, at build time. Interactive or system-management commands (`ssh`, `vim`, `top`, `ps`, `free`, `kill`, `mount`, `service`, `shutdown`) either need a terminal, act on processes that stop when the step ends, or need privileges a build does not have. Services are started by the container\'s CMD or ENTRYPOINT, not by a RUN. `kill` and `ps` are not reported in a RUN that starts a job in the background (`server & …; kill $!`): it has to stop what it started.',
@@ -26,7 +29,7 @@ export default defineRule({
       const background = instr.run!.scripts.some((s) => /(^|[^&>|])&(?![&>])/.test(s.text));
       for (const cmd of instr.run!.commands) {
         if (!isCommand(cmd, ...COMMANDS) || (background && isCommand(cmd, 'kill', 'ps'))) continue;
-        ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, message: `\`${baseName(cmd)}\` makes no sense in a build step` });
+        ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, messageId: 'pointlessCommand', data: { command: baseName(cmd) } });
       }
     }
   },

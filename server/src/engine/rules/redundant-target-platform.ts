@@ -7,6 +7,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      redundantPlatform: '--platform=$TARGETPLATFORM is what FROM does anyway',
+      removePlatform: 'Remove the redundant --platform',
+    },
     docs: {
       summary: '`FROM --platform=$TARGETPLATFORM` is the default',
       why: 'A stage is built for the target platform unless told otherwise, so `--platform=$TARGETPLATFORM` changes nothing and suggests to a reader that it does. `--platform=$BUILDPLATFORM` is the flag that matters, for stages that cross-compile.',
@@ -22,7 +26,7 @@ export default defineRule({
       // Remove the flag and the whitespace after it.
       let end = flag.end;
       while (end < model.text.length && (model.text[end] === ' ' || model.text[end] === '\t')) end++;
-      ctx.report({ start: flag.start, end: flag.end, message: '--platform=$TARGETPLATFORM is what FROM does anyway', fixes: [{ title: 'Remove the redundant --platform', safety: 'safe', edits: [{ start: flag.start, end, text: '' }] }] });
+      ctx.report({ start: flag.start, end: flag.end, messageId: 'redundantPlatform', fixes: [{ titleId: 'removePlatform', safety: 'safe', edits: [{ start: flag.start, end, text: '' }] }] });
     }
   },
 });
