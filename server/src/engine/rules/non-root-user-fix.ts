@@ -106,17 +106,26 @@ function afterBrokenContinuation(model: DockerfileModel, offset: number): boolea
   return new RegExp(`\\s${esc}[ \\t]+#`).test(model.lines.lineText(line));
 }
 
-/** The fix for the final `stage`; `rootUser` is its last USER when that names root. Empty when none can be offered. */
-export function nonRootUserFixes(model: DockerfileModel, stage: Stage, rootUser?: Instr): FixSpec[] {
+/**
+ * The fix for the final `stage` as data: the edit and the USER instruction it adds (for the rule's fix title);
+ * `rootUser` is its last USER when that names root. Undefined when none can be offered.
+ */
+export function nonRootUserEdit(model: DockerfileModel, stage: Stage, rootUser?: Instr): { user: string; edit: OffsetEdit } | undefined {
   // After an unterminated heredoc, or a last line that continues into the end of the file, an inserted line would
   // become part of that instruction. (Comment and blank lines do not end a continuation: look at the last code line.)
   let last = model.lines.lineCount - 1;
   while (last > 0 && /^\s*(#.*)?$/.test(model.lines.lineText(last))) last--;
   const dangling = model.lines.lineText(last).trimEnd().endsWith(model.escapeChar);
-  if (model.hasUnterminatedHeredoc || dangling) return [];
+  if (model.hasUnterminatedHeredoc || dangling) return undefined;
   const lines = userLines(stage, rootUser);
-  if (!lines) return [];
+  if (!lines) return undefined;
   const edit = insertUserEdit(model, stage, lines);
-  if (afterBrokenContinuation(model, edit.start)) return [];
-  return [{ title: `Add ${lines[lines.length - 1]} before the runtime instructions (unsafe: the process loses root)`, safety: 'unsafe', edits: [edit] }];
+  if (afterBrokenContinuation(model, edit.start)) return undefined;
+  return { user: lines[lines.length - 1], edit };
+}
+
+/** The fix for the final `stage` with its title written out, for a rule that does not declare its messages yet. */
+export function nonRootUserFixes(model: DockerfileModel, stage: Stage, rootUser?: Instr): FixSpec[] {
+  const fix = nonRootUserEdit(model, stage, rootUser);
+  return fix ? [{ title: `Add ${fix.user} before the runtime instructions (unsafe: the process loses root)`, safety: 'unsafe', edits: [fix.edit] }] : [];
 }
