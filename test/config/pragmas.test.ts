@@ -33,6 +33,22 @@ describe('dockwise pragmas', () => {
     assert.match(f.message, /did you mean "consecutive-run"/);
     assert.deepEqual([f.range.start, f.range.end], [{ line: 1, character: 18 }, { line: 1, character: 34 }]);
     assert.equal(f.severity, 'style');
+    assert.equal(f.messageId, 'unknownRuleSuggestion');
+    assert.deepEqual(f.data, { name: 'consecutive-runs', suggestion: 'consecutive-run' });
+  });
+
+  it('each wording has its message id: a hadolint code without a rule, a suggestion or none, and a name hadolint cannot read', () => {
+    const found = (text: string) => lintText(text, strict()).findings.filter((x) => x.rule === 'unknown-rule-in-pragma').map((x) => [x.messageId, x.data, x.message]);
+    assert.deepEqual(found('FROM alpine:3.21\n# dockwise ignore=DL9999,zzqq,consecutive-runs\nRUN true\n'), [
+      ['unknownHadolintCode', { name: 'DL9999' }, 'Unknown rule "DL9999" (Dockwise has no rule for DL9999)'],
+      ['unknownRule', { name: 'zzqq' }, 'Unknown rule "zzqq"'],
+      ['unknownRuleSuggestion', { name: 'consecutive-runs', suggestion: 'consecutive-run' }, 'Unknown rule "consecutive-runs"; did you mean "consecutive-run"?'],
+    ]);
+    assert.deepEqual(found('FROM alpine:3.21\n# hadolint ignore=DL9999,zzqq,consecutive-runs\nRUN true\n'), [
+      ['unknownHadolintCode', { name: 'DL9999' }, 'Unknown rule "DL9999" (Dockwise has no rule for DL9999)'],
+      ['unknownRuleDropsPragma', { name: 'zzqq' }, 'Unknown rule "zzqq"; hadolint ignores this whole pragma'],
+      ['unknownRuleSuggestionDropsPragma', { name: 'consecutive-runs', suggestion: 'consecutive-run' }, 'Unknown rule "consecutive-runs"; did you mean "consecutive-run"?; hadolint ignores this whole pragma'],
+    ]);
   });
 });
 

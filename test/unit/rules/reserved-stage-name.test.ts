@@ -4,7 +4,7 @@ import { testRule } from '../../support/rule-tester';
 testRule(rule, {
   valid: ['FROM alpine:3.21 AS base\n', 'FROM scratch\n'],
   invalid: [
-    { code: 'FROM alpine:3.21 AS scratch\n', errors: [{ at: '1:21-1:28', message: /reserved/ }] },
-    { name: 'any case', code: 'FROM alpine:3.21 AS Context\n', errors: [{ at: '1:21-1:28' }] },
+    { code: 'FROM alpine:3.21 AS scratch\n', errors: [{ at: '1:21-1:28', messageId: 'reservedName', data: { name: 'scratch' }, message: /reserved/ }] },
+    { name: 'any case', code: 'FROM alpine:3.21 AS Context\n', errors: [{ at: '1:21-1:28', messageId: 'reservedName' }] },
   ],
 });

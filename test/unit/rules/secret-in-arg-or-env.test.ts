@@ -16,12 +16,20 @@ testRule(rule, {
     { name: 'a database URL without credentials', code: 'FROM node:22-slim\nENV DATABASE_URL=postgres://db:5432/app\n' },
   ],
   invalid: [
-    { code: 'FROM node:22-slim\nARG NPM_TOKEN\n', errors: [{ at: '2:5-2:14', message: /secret mount|type=secret/ }] },
-    { name: 'literal value is called out', code: 'FROM python:3.13-slim\nENV DB_PASSWORD=hunter2 APP_NAME=x\n', errors: [{ at: '2:5-2:16', message: /value is written into the image config/ }] },
-    { name: 'a default credential gets its own message', code: 'FROM alpine:3.21\nENV PASSWORD password\nARG ADMIN_PASSWORD=changeme\n', errors: [{ at: '2:5-2:13', message: /PASSWORD=password is a default credential.*do not ship a default credential/ }, { at: '3:5-3:19', message: /default credential everyone knows, written into the image history/ }] },
-    { name: 'a real-looking license key; an ARG without a value (it comes from --build-arg)', code: 'FROM debian:12-slim\nENV LICENSE_KEY lgNvGyhnUKpa5PJi\nARG DB_PASSWORD=\n', errors: [{ at: '2:5-2:16', message: /value is written into the image config/ }, { at: '3:5-3:16', message: /type=secret/ }] },
-    { name: 'a URL with credentials in it; a 40-hex token is not a key fingerprint', code: 'FROM node:22-slim\nENV DATABASE_URL=postgres://app:hunter2@db/app\nENV GITHUB_TOKEN=0123456789abcdef0123456789abcdef01234567\n', errors: [{ at: '2:5-2:17' }, { at: '3:5-3:17' }] },
-    { name: 'a key that is not public because it says file first', code: 'FROM node:22-slim\nENV FILE_ENCRYPTION_KEY=s3cr3tValue9\n', errors: [{ at: '2:5-2:24' }] },
-    { name: 'known names and legacy form', code: 'FROM python:3.13-slim\nENV AWS_SECRET_ACCESS_KEY abc\nARG apiKey\n', errors: [{ at: '2:5-2:26' }, { at: '3:5-3:11' }] },
+    { code: 'FROM node:22-slim\nARG NPM_TOKEN\n', errors: [{ at: '2:5-2:14', messageId: 'secretArg', data: { name: 'NPM_TOKEN' }, message: /secret mount|type=secret/ }] },
+    { name: 'literal value is called out', code: 'FROM python:3.13-slim\nENV DB_PASSWORD=hunter2 APP_NAME=x\n', errors: [{ at: '2:5-2:16', messageId: 'secretValueEnv', data: { name: 'DB_PASSWORD' }, message: /value is written into the image config/ }] },
+    { name: 'a default credential gets its own message', code: 'FROM alpine:3.21\nENV PASSWORD password\nARG ADMIN_PASSWORD=changeme\n', errors: [{ at: '2:5-2:13', messageId: 'defaultCredentialEnv', data: { name: 'PASSWORD', value: 'password' }, message: /PASSWORD=password is a default credential.*do not ship a default credential/ }, { at: '3:5-3:19', messageId: 'defaultCredentialArg', data: { name: 'ADMIN_PASSWORD', value: 'changeme' }, message: /default credential everyone knows, written into the image history/ }] },
+    { name: 'a real-looking license key; an ARG without a value (it comes from --build-arg)', code: 'FROM debian:12-slim\nENV LICENSE_KEY lgNvGyhnUKpa5PJi\nARG DB_PASSWORD=\n', errors: [{ at: '2:5-2:16', messageId: 'secretValueEnv', message: /value is written into the image config/ }, { at: '3:5-3:16', messageId: 'secretArg', message: /type=secret/ }] },
+    { name: 'a URL with credentials in it; a 40-hex token is not a key fingerprint', code: 'FROM node:22-slim\nENV DATABASE_URL=postgres://app:hunter2@db/app\nENV GITHUB_TOKEN=0123456789abcdef0123456789abcdef01234567\n', errors: [{ at: '2:5-2:17', messageId: 'secretValueEnv' }, { at: '3:5-3:17', messageId: 'secretValueEnv' }] },
+    { name: 'a key that is not public because it says file first', code: 'FROM node:22-slim\nENV FILE_ENCRYPTION_KEY=s3cr3tValue9\n', errors: [{ at: '2:5-2:24', messageId: 'secretValueEnv' }] },
+    { name: 'known names and legacy form', code: 'FROM python:3.13-slim\nENV AWS_SECRET_ACCESS_KEY abc\nARG apiKey\n', errors: [{ at: '2:5-2:26', messageId: 'secretValueEnv' }, { at: '3:5-3:11', messageId: 'secretArg' }] },
+    {
+      name: 'each wording says where the value lands: an ARG\'s literal in the history, an ENV from a variable in the config',
+      code: 'FROM node:22-slim\nARG SLACK_TOKEN=xoxb-4f9a2c\nENV API_TOKEN=$SLACK_TOKEN\n',
+      errors: [
+        { at: '2:5-2:16', messageId: 'secretValueArg', data: { name: 'SLACK_TOKEN' }, message: /^SLACK_TOKEN looks like a secret and its value is written into the image history; use a secret mount$/ },
+        { at: '3:5-3:14', messageId: 'secretEnv', data: { name: 'API_TOKEN' }, message: /^API_TOKEN looks like a secret; ENV values end up in the image config\. Use RUN --mount=type=secret$/ },
+      ],
+    },
   ],
 });

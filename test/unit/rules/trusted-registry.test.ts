@@ -10,12 +10,12 @@ testRule(rule, {
     { name: 'stages and scratch', code: 'FROM registry.example.com/go:1.23 AS build\nFROM build\nCOPY --from=build /a /a\nFROM scratch\n', settings: { trustedRegistries: ['registry.example.com'] } },
   ],
   invalid: [
-    { code: 'FROM ghcr.io/acme/base:1.0\n', settings, errors: [{ at: '1:6-1:27', message: /ghcr.io/ }] },
+    { code: 'FROM ghcr.io/acme/base:1.0\n', settings, errors: [{ at: '1:6-1:27', messageId: 'untrustedRegistry', data: { image: 'ghcr.io/acme/base:1.0', registry: 'ghcr.io' }, message: /ghcr.io/ }] },
     {
       name: 'Docker Hub when not trusted, COPY --from and RUN --mount images, ARG-resolved image',
       code: 'ARG BASE=quay.io/x/y:1\nFROM ${BASE}\nCOPY --from=nginx:1.27 /a /a\nRUN --mount=type=bind,from=ghcr.io/t/u:2,target=/t ls\n',
       settings: { trustedRegistries: ['registry.example.com'] },
-      errors: [{ at: '2:6-2:13', message: /quay.io/ }, { at: '3:13-3:23', message: /Docker Hub/ }, { at: '4:28-4:41' }],
+      errors: [{ at: '2:6-2:13', messageId: 'untrustedRegistry', message: /quay.io/ }, { at: '3:13-3:23', messageId: 'untrustedDockerHub', data: { image: 'nginx:1.27' }, message: /Docker Hub/ }, { at: '4:28-4:41', messageId: 'untrustedRegistry' }],
     },
   ],
 });

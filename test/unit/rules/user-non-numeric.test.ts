@@ -13,18 +13,18 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM node:22-slim\nUSER node\n',
-      errors: [{ at: '2:6-2:10', message: /numeric UID/ }],
+      errors: [{ at: '2:6-2:10', messageId: 'userName', data: { user: 'node' }, message: /numeric UID/ }],
     },
     {
       name: 'created with an id here: the fix writes it, group too',
       code: 'FROM debian:12-slim\nRUN groupadd -g 10001 app && useradd -u 10001 -g app app\nUSER app:app\n',
-      errors: [{ at: '3:6-3:9', message: /\(10001\)/ }],
+      errors: [{ at: '3:6-3:9', messageId: 'userNameWithUid', data: { user: 'app', uid: '10001' }, message: /\(10001\)/ }],
       unsafeOutput: 'FROM debian:12-slim\nRUN groupadd -g 10001 app && useradd -u 10001 -g app app\nUSER 10001:10001\n',
     },
     {
       name: 'busybox adduser in a parent stage, USER inherited',
       code: 'FROM alpine:3.20 AS base\nRUN adduser -D -u 2000 svc\nUSER svc\nFROM base\nRUN ls\n',
-      errors: [{ at: '3:6-3:9' }],
+      errors: [{ at: '3:6-3:9', messageId: 'userNameWithUid' }],
       unsafeOutput: 'FROM alpine:3.20 AS base\nRUN adduser -D -u 2000 svc\nUSER 2000\nFROM base\nRUN ls\n',
     },
   ],

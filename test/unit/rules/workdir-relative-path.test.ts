@@ -10,7 +10,7 @@ testRule(rule, {
     { name: 'quoted absolute', code: 'FROM alpine:3.21\nWORKDIR "/srv app"\n' },
   ],
   invalid: [
-    { code: 'FROM node:22-slim\nWORKDIR app\n', errors: [{ at: '2:9-2:12', message: /relative/ }] },
-    { name: 'absolute only after it', code: 'FROM alpine:3.21\nWORKDIR src\nWORKDIR /srv\n', errors: [{ at: '2:9-2:12' }] },
+    { code: 'FROM node:22-slim\nWORKDIR app\n', errors: [{ at: '2:9-2:12', messageId: 'relativeWorkdir', data: { path: 'app' }, message: /relative/ }] },
+    { name: 'absolute only after it', code: 'FROM alpine:3.21\nWORKDIR src\nWORKDIR /srv\n', errors: [{ at: '2:9-2:12', messageId: 'relativeWorkdir' }] },
   ],
 });

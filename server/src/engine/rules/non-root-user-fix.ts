@@ -1,7 +1,7 @@
 // The unsafe fix runs-as-root and last-user-root offer: switch the final stage to a non-root user before the
 // instructions that describe how the image runs. It reuses a user the Dockerfile already has, else the one the base
 // image provides, else creates one with the distribution's own tools.
-import type { FixSpec, OffsetEdit } from '../rule';
+import type { OffsetEdit } from '../rule';
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import { distroFamily, rootStage } from '../model/base-images';
 import { imageBaseName } from '../model/image';
@@ -122,13 +122,4 @@ export function nonRootUserEdit(model: DockerfileModel, stage: Stage, rootUser?:
   const edit = insertUserEdit(model, stage, lines);
   if (afterBrokenContinuation(model, edit.start)) return undefined;
   return { edit, instruction: lines[lines.length - 1] };
-}
-
-/**
- * The same fix with its English title, for runs-as-root until it declares its messages (last-user-root declares
- * this title as `addUser`); then it calls nonRootUserEdit and this goes.
- */
-export function nonRootUserFixes(model: DockerfileModel, stage: Stage, rootUser?: Instr): FixSpec[] {
-  const fix = nonRootUserEdit(model, stage, rootUser);
-  return fix ? [{ title: `Add ${fix.instruction} before the runtime instructions (unsafe: the process loses root)`, safety: 'unsafe', edits: [fix.edit] }] : [];
 }

@@ -6,6 +6,9 @@ export default defineRule({
     aliases: { hadolint: 'DL3063', buildkit: 'ReservedStageName' },
     defaultSeverity: 'warning',
     scope: 'stage',
+    messages: {
+      reservedName: '"{name}" is a reserved word and should not name a stage',
+    },
     docs: {
       summary: 'A stage named `scratch` or `context`',
       why: '`scratch` is the empty base image and `context` names the build context in `COPY --from=context`/named contexts. A stage with either name makes `FROM scratch` or `--from=context` ambiguous, and BuildKit warns about it.',
@@ -16,7 +19,7 @@ export default defineRule({
   check(ctx) {
     for (const stage of ctx.model.stages) {
       if (!stage.alias || stage.aliasStart === undefined) continue;
-      if (['scratch', 'context'].includes(stage.alias.toLowerCase())) ctx.report({ start: stage.aliasStart, end: stage.aliasEnd!, message: `"${stage.alias}" is a reserved word and should not name a stage` });
+      if (['scratch', 'context'].includes(stage.alias.toLowerCase())) ctx.report({ start: stage.aliasStart, end: stage.aliasEnd!, messageId: 'reservedName', data: { name: stage.alias } });
     }
   },
 });

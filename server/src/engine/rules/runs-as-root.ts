@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { defaultsToNonRoot, distroFamily, rootStage } from '../model/base-images';
 import { imageUser, rootByDesign } from '../model/runtime-user';
-import { lastUser, nonRootUserFixes } from './non-root-user-fix';
+import { lastUser, nonRootUserEdit } from './non-root-user-fix';
 
 export default defineRule({
   meta: {
@@ -9,6 +9,11 @@ export default defineRule({
     aliases: {},
     defaultSeverity: 'warning',
     fixable: 'unsafe',
+    messages: {
+      neverSetsUser: "The final stage never sets USER, so it runs as {image}'s default user, root",
+      neverSetsUserScratch: 'The final stage never sets USER, so it runs as uid 0',
+      addUser: 'Add {instruction} before the runtime instructions (unsafe: the process loses root)',
+    },
     docs: {
       summary: 'The image never sets USER, so it runs as root',
       why: 'A process running as root inside the container is root on any volume it can reach, and one kernel or runtime bug away from root on the host. Switching the final stage to an unprivileged USER is the cheapest hardening there is. Builder stages may stay root: only the final stage runs. Not reported where starting as root is the design: an entrypoint that gives up root itself (gosu, su-exec, setpriv, `chroot --userspec`, s6), a server that runs its work as its own user (nginx, Apache httpd, php-fpm, sshd), an image that opens a shell or interpreter prompt (a base or toolbox image, such as one without CMD built on a distribution: whoever builds on it picks the user), a Dev Container or Dev Environment, Windows and WebAssembly images, and a base image whose start the engine does not know when the file sets no CMD or ENTRYPOINT. A final USER of root is last-user-root\'s finding.',
@@ -27,11 +32,13 @@ export default defineRule({
     const base = rootStage(stage).image;
     if (base.unresolved.length || defaultsToNonRoot(base) || imageUser(stage) || distroFamily(base) === 'windows') return;
     if (rootByDesign(model, stage, ctx.files)) return;
+    const fix = nonRootUserEdit(model, stage);
     ctx.report({
       start: stage.imageStart,
       end: stage.imageEnd,
-      message: `The final stage never sets USER, so it runs as ${base.name === 'scratch' ? 'uid 0' : `${base.resolved}'s default user, root`}`,
-      fixes: nonRootUserFixes(model, stage),
+      // scratch has no users at all, so no default user to name.
+      ...(base.name === 'scratch' ? { messageId: 'neverSetsUserScratch' } : { messageId: 'neverSetsUser', data: { image: base.resolved } }),
+      fixes: fix ? [{ titleId: 'addUser', data: { instruction: fix.instruction }, safety: 'unsafe', edits: [fix.edit] }] : [],
     });
   },
 });

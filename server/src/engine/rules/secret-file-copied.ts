@@ -10,6 +10,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',
+    messages: {
+      secretFile: '{path} holds credentials; once copied it stays in the image. Use a secret mount instead',
+    },
     docs: {
       summary: 'A credentials file copied into the image',
       why: 'A file copied into a layer stays in the image, even when a later RUN deletes it. `.env` files, private keys, `.npmrc`/`.pypirc` tokens and the `.git` folder (with its history and remotes) are then readable by anyone who can pull the image. Give build steps secrets through `RUN --mount=type=secret`, and provide runtime secrets when the container starts.',
@@ -26,7 +29,7 @@ export default defineRule({
       for (const src of instr.args.slice(0, -1)) {
         const path = src.value.replace(/^\.\//, '');
         if (!SECRET_FILE.test(path)) continue;
-        ctx.report({ start: src.start, end: src.end, message: `${src.value} holds credentials; once copied it stays in the image. Use a secret mount instead` });
+        ctx.report({ start: src.start, end: src.end, messageId: 'secretFile', data: { path: src.value } });
       }
     }
   },

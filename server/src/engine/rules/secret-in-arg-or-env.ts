@@ -49,6 +49,14 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['ARG', 'ENV'] },
     scope: 'stage',
+    messages: {
+      secretArg: '{name} looks like a secret; ARG values end up in the image history. Use RUN --mount=type=secret',
+      secretEnv: '{name} looks like a secret; ENV values end up in the image config. Use RUN --mount=type=secret',
+      secretValueArg: '{name} looks like a secret and its value is written into the image history; use a secret mount',
+      secretValueEnv: '{name} looks like a secret and its value is written into the image config; use a secret mount',
+      defaultCredentialArg: '{name}={value} is a default credential everyone knows, written into the image history: do not ship a default credential, require one when the container starts',
+      defaultCredentialEnv: '{name}={value} is a default credential everyone knows, written into the image config: do not ship a default credential, require one when the container starts',
+    },
     docs: {
       summary: 'A secret passed through ARG or ENV',
       why: 'ENV values are stored in the image config, and ARG values in the build history (`docker history`) and in provenance attestations. Anyone who can pull the image can read them. Not reported: public values (GPG/PGP key fingerprints and ids, `*_PUBLIC_*`), names that point at the secret or describe it (ending `_FILE`, `_PATH`, `_URL`, `_VERSION`, `_ID`), and values that are no secret (a file path, a URL without credentials, a template placeholder, an empty ENV). A well-known default such as `PASSWORD=password` gets its own message: an image should not ship a credential everyone knows. BuildKit secret mounts (`RUN --mount=type=secret,id=npm_token …`) give a build step a secret without it ever entering a layer or the metadata.',
@@ -67,16 +75,16 @@ export default defineRule({
       defs.forEach((d, i) => {
         if (!looksLikeSecret(d.name)) return;
         const p = instr.props[i];
-        const where = instr.keyword === 'ENV' ? 'config' : 'history';
         const value = d.value;
         const literal = value !== undefined && value !== '' && !value.includes('$');
         // An ENV set to nothing holds no secret (it is set when the container starts); an ARG's value comes from --build-arg.
         if (instr.keyword === 'ENV' && value === '') return;
         if (literal && notASecret(d.name, value)) return;
-        let message = `${d.name} looks like a secret; ${instr.keyword} values end up in the image ${where}. Use RUN --mount=type=secret`;
-        if (literal && DEFAULT_CREDENTIALS.has(value.toLowerCase())) message = `${d.name}=${value} is a default credential everyone knows, written into the image ${where}: do not ship a default credential, require one when the container starts`;
-        else if (literal) message = `${d.name} looks like a secret and its value is written into the image ${where}; use a secret mount`;
-        ctx.report({ start: p.nameStart, end: p.nameEnd, message });
+        // An ENV's value lands in the image config, an ARG's in its history: one wording each.
+        const env = instr.keyword === 'ENV';
+        if (literal && DEFAULT_CREDENTIALS.has(value.toLowerCase())) {
+          ctx.report({ start: p.nameStart, end: p.nameEnd, messageId: env ? 'defaultCredentialEnv' : 'defaultCredentialArg', data: { name: d.name, value } });
+        } else ctx.report({ start: p.nameStart, end: p.nameEnd, messageId: literal ? (env ? 'secretValueEnv' : 'secretValueArg') : (env ? 'secretEnv' : 'secretArg'), data: { name: d.name } });
       });
     }
   },

@@ -1,10 +1,13 @@
-import { defineRule, type FixSpec } from '../rule';
+import { defineRule, type FixInput } from '../rule';
 import type { DockerfileModel, Instr } from '../model/dockerfile';
 import { continuationsJoined } from '../model/dockerfile';
 import { parseShell } from '../model/shell';
 import { distroFamily, hasNoShell, rootStage, stageEntrypoint } from '../model/base-images';
 import { binShExecsFromScript, SHELL_ONLY_COMMANDS, shellInstructionFor } from '../model/shells';
 import { runShell } from './support';
+
+/** A fix named by its title's message id. */
+type IdFix = Extract<FixInput, { titleId: string }>;
 
 // Characters that need a shell: expansions, operators, globs, redirections, subshells, escapes.
 const NEEDS_SHELL = /[$`|&;<>()*?[\]{}~!#\\]/;
@@ -117,7 +120,7 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * `exec` dropped: it only replaced the shell), else `/bin/sh -c "exec …"` when one simple command needs the shell
  * only to expand variables. Undefined when it needs a shell for more, or names a shell builtin.
  */
-export function execFormFix(model: DockerfileModel, instr: Instr): FixSpec | undefined {
+export function execFormFix(model: DockerfileModel, instr: Instr): IdFix | undefined {
   const start = instr.args[0].start;
   const end = instr.args[instr.args.length - 1].end;
   const command = collapseBlanks(commandText(model, instr)).replace(/^exec\s+/, '');
@@ -127,9 +130,10 @@ export function execFormFix(model: DockerfileModel, instr: Instr): FixSpec | und
     const json = `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
     // The words are split as a POSIX shell splits them; cmd and PowerShell read quotes and escapes their own way.
     const posix = runShell(instr)?.kind === 'posix';
-    const title = `Use exec form: ${instr.keyword} ${json.length > 60 ? json.slice(0, 57) + '…' : json}`;
-    if (!posix) return { title: `${title} (unsafe: the SHELL is not a POSIX shell)`, safety: 'unsafe', edits: [{ start, end, text: json }] };
-    return { title, safety: 'safe', changes: [{ kind: 'exec-form' }], edits: [{ start, end, text: json }] };
+    // The title shows the array, a long one cut short.
+    const data = { keyword: instr.keyword, command: json.length > 60 ? json.slice(0, 57) + '…' : json };
+    if (!posix) return { titleId: 'useExecFormNotPosix', data, safety: 'unsafe', edits: [{ start, end, text: json }] };
+    return { titleId: 'useExecForm', data, safety: 'safe', changes: [{ kind: 'exec-form' }], edits: [{ start, end, text: json }] };
   }
   // One simple command that only needs the shell for variables: let the shell expand them, then exec
   // the program so it becomes PID 1 and receives signals.
@@ -142,20 +146,21 @@ export function execFormFix(model: DockerfileModel, instr: Instr): FixSpec | und
   // `FOO=bar exec node`: the assignments stay in front, where the shell exports them to the program.
   const at = program.nameWord.start;
   const json = JSON.stringify(['/bin/sh', '-c', `${command.slice(0, at)}exec ${command.slice(at)}`]).replace(/","/g, '", "');
-  return { title: 'Use exec form through sh -c "exec …" (unsafe: runs /bin/sh)', safety: 'unsafe', edits: [{ start, end, text: json }] };
+  return { titleId: 'useExecFormThroughSh', safety: 'unsafe', edits: [{ start, end, text: json }] };
 }
 
 /**
  * What else changes when `instr` turns to exec form: a CMD is the argument list of an exec-form ENTRYPOINT (the
- * stage's, or the base image's when it may have one), and an exec-form ENTRYPOINT receives the stage's CMD.
+ * stage's, or the base image's when it may have one), and an exec-form ENTRYPOINT receives the stage's CMD. Given as
+ * the message id of the fix title that says so.
  */
-export function argumentsChange(instr: Instr): string | undefined {
+export function argumentsChange(instr: Instr): 'useExecFormCmdBecomesArguments' | 'useExecFormEntrypointArguments' | 'useExecFormBaseEntrypointArguments' | undefined {
   const stage = instr.stage;
   if (!stage) return undefined;
-  if (instr.keyword === 'ENTRYPOINT') return stage.instructions.some((i) => i.keyword === 'CMD') ? 'CMD becomes its arguments' : undefined;
+  if (instr.keyword === 'ENTRYPOINT') return stage.instructions.some((i) => i.keyword === 'CMD') ? 'useExecFormCmdBecomesArguments' : undefined;
   const entrypoint = stageEntrypoint(stage);
-  if (entrypoint === 'exec') return 'the ENTRYPOINT receives other arguments';
-  if (entrypoint === 'unknown') return "the base image's ENTRYPOINT, if any, receives other arguments";
+  if (entrypoint === 'exec') return 'useExecFormEntrypointArguments';
+  if (entrypoint === 'unknown') return 'useExecFormBaseEntrypointArguments';
   return undefined;
 }
 
@@ -167,6 +172,16 @@ export default defineRule({
     needs: { keywords: ['CMD', 'ENTRYPOINT'] },
     scope: 'stage',
     fixable: 'both',
+    messages: {
+      noSignals: '{keyword} in shell form runs under /bin/sh -c, which does not pass signals on to the process',
+      entrypointIgnoresArguments: 'ENTRYPOINT in shell form ignores CMD and the arguments of `docker run`',
+      useExecForm: 'Use exec form: {keyword} {command}',
+      useExecFormNotPosix: 'Use exec form: {keyword} {command} (unsafe: the SHELL is not a POSIX shell)',
+      useExecFormCmdBecomesArguments: 'Use exec form: {keyword} {command} (unsafe: CMD becomes its arguments)',
+      useExecFormEntrypointArguments: 'Use exec form: {keyword} {command} (unsafe: the ENTRYPOINT receives other arguments)',
+      useExecFormBaseEntrypointArguments: "Use exec form: {keyword} {command} (unsafe: the base image's ENTRYPOINT, if any, receives other arguments)",
+      useExecFormThroughSh: 'Use exec form through sh -c "exec …" (unsafe: runs /bin/sh)',
+    },
     docs: {
       summary: 'CMD or ENTRYPOINT in shell form',
       why: 'In shell form Docker runs `/bin/sh -c "<command>"`: the shell is PID 1, and it does not forward SIGTERM to your process. `docker stop` then waits its full timeout and kills the process without a clean shutdown. The JSON (exec) form runs the process itself as PID 1. A command that ends in `exec program …` is not reported: `exec` replaces the shell with the program, which then receives the signals. Nor is a CMD on images whose /bin/sh does that by itself: BusyBox ash (Alpine) execs the last command of the script and bash (Fedora, RHEL, Amazon Linux) a script of one command, unless a trap is set; Debian\'s and Ubuntu\'s dash never does. A shell-form ENTRYPOINT is reported everywhere: it ignores CMD and the arguments of `docker run`.',
@@ -196,13 +211,11 @@ export default defineRule({
         if (shellLeaves && instr.keyword === 'CMD') continue;
         let fix = execFormFix(model, instr);
         const change = fix?.safety === 'safe' ? argumentsChange(instr) : undefined;
-        if (fix && change) fix = { ...fix, safety: 'unsafe', title: `${fix.title} (unsafe: ${change})` };
+        if (fix && change) fix = { ...fix, safety: 'unsafe', titleId: change };
         ctx.report({
           start: instr.args[0].start,
           end: instr.args[instr.args.length - 1].end,
-          message: shellLeaves
-            ? 'ENTRYPOINT in shell form ignores CMD and the arguments of `docker run`'
-            : `${instr.keyword} in shell form runs under /bin/sh -c, which does not pass signals on to the process`,
+          ...(shellLeaves ? { messageId: 'entrypointIgnoresArguments' } : { messageId: 'noSignals', data: { keyword: instr.keyword } }),
           fixes: fix ? [fix] : [],
         });
       }

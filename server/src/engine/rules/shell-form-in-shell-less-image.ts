@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { hasNoShell } from '../model/base-images';
-import { argumentsChange, execFormFix } from './shell-form-cmd';
+import shellFormCmd, { argumentsChange, execFormFix } from './shell-form-cmd';
 
 export default defineRule({
   meta: {
@@ -9,6 +9,12 @@ export default defineRule({
     defaultSeverity: 'error',
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      needsShell: '{keyword} in shell form needs /bin/sh, which this image does not have',
+      healthcheckTool: 'This HEALTHCHECK calls curl or wget, which the image does not contain',
+      // The exec-form fix is shell-form-cmd's, and so is its title.
+      useExecForm: shellFormCmd.meta.messages!.useExecForm,
+    },
     docs: {
       summary: 'Shell form in an image without a shell',
       why: '`scratch` and distroless images contain no /bin/sh. A shell-form RUN fails the build, and a shell-form CMD, ENTRYPOINT or HEALTHCHECK fails when the container starts with "exec: /bin/sh: no such file". Use the JSON (exec) form and call the binary directly.',
@@ -33,7 +39,7 @@ export default defineRule({
           const first = args[0].value;
           if (first.startsWith('[')) {
             if (/^\["?(curl|wget)\b/.test(model.text.slice(args[0].start, args[args.length - 1].end).replace(/\s/g, ''))) {
-              ctx.report({ start: args[0].start, end: args[args.length - 1].end, message: 'This HEALTHCHECK calls curl or wget, which the image does not contain' });
+              ctx.report({ start: args[0].start, end: args[args.length - 1].end, messageId: 'healthcheckTool' });
             }
             continue;
           }
@@ -42,10 +48,12 @@ export default defineRule({
         ctx.report({
           start: args[0].start,
           end: args[args.length - 1].end,
-          message: `${kw} in shell form needs /bin/sh, which this image does not have`,
-          // Safe only when the command keeps its arguments: an exec-form ENTRYPOINT receives the stage's CMD, and a
-          // CMD is the arguments of an exec-form ENTRYPOINT.
-          fixes: fix && fix.safety === 'safe' && !argumentsChange(instr) ? [fix] : [],
+          messageId: 'needsShell',
+          data: { keyword: kw },
+          // Only the plain exec form, which is safe (the words split as a POSIX shell splits them), and only when the
+          // command keeps its arguments: an exec-form ENTRYPOINT receives the stage's CMD, and a CMD is the arguments
+          // of an exec-form ENTRYPOINT.
+          fixes: fix?.titleId === 'useExecForm' && !argumentsChange(instr) ? [fix] : [],
         });
       }
     }

@@ -7,6 +7,12 @@ export default defineRule({
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      notLowercase: 'Stage name "{name}" is not lowercase; BuildKit reads it as "{lower}"',
+      rename: 'Rename the stage to {lower}',
+      renameWithReference: 'Rename the stage to {lower} (and 1 reference)',
+      renameWithReferences: 'Rename the stage to {lower} (and {count} references)',
+    },
     docs: {
       summary: 'Stage name not in lowercase',
       why: 'BuildKit lowercases stage names, so `AS Build`, `--from=build` and `--target BUILD` all name the same stage. Writing the name in lowercase everywhere shows what BuildKit sees and avoids names that look different but are not.',
@@ -31,8 +37,9 @@ export default defineRule({
       ctx.report({
         start: stage.aliasStart,
         end: stage.aliasEnd!,
-        message: `Stage name "${name}" is not lowercase; BuildKit reads it as "${lower}"`,
-        fixes: [{ title: `Rename the stage to ${lower}${others ? ` (and ${others} reference${others > 1 ? 's' : ''})` : ''}`, safety: 'safe', edits }],
+        messageId: 'notLowercase',
+        data: { name, lower },
+        fixes: [{ titleId: others > 1 ? 'renameWithReferences' : others ? 'renameWithReference' : 'rename', data: others > 1 ? { lower, count: others } : { lower }, safety: 'safe', edits }],
       });
     }
   },

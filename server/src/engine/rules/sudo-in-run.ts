@@ -21,6 +21,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['sudo'] },
     scope: 'stage',
+    messages: {
+      sudoAsUser: 'Do not use sudo -u in a RUN: switch with USER {user} for the steps that should run as {user}',
+      sudo: 'Do not use sudo in a RUN: switch with USER root for the steps that need it',
+    },
     docs: {
       summary: '`sudo` in a RUN',
       why: 'RUN already executes as the current USER, and root can switch with `USER root` for the steps that need it (and `USER app` for steps that should run as app, instead of `sudo -u app`). sudo adds a setuid binary and a policy file to the image, behaves unpredictably without a TTY, and is a privilege-escalation path left behind for anyone who gets a shell in the container. Not reported in a RUN that checks who it runs as (`id -u`, `whoami`, `$EUID`): there sudo is the branch for a non-root user of a script that also runs as root.',
@@ -38,10 +42,8 @@ export default defineRule({
       for (const cmd of commands) {
         if (!isCommand(cmd, 'sudo')) continue;
         const user = parseArgs(cmd, SUDO_VALUE_FLAGS).flags.find((f) => f.name === 'u' || f.name === 'user')?.value;
-        const message = user && !/^(root|#?0)$/.test(user)
-          ? `Do not use sudo -u in a RUN: switch with USER ${user} for the steps that should run as ${user}`
-          : 'Do not use sudo in a RUN: switch with USER root for the steps that need it';
-        ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, message });
+        if (user && !/^(root|#?0)$/.test(user)) ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, messageId: 'sudoAsUser', data: { user } });
+        else ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, messageId: 'sudo' });
       }
     }
   },

@@ -6,6 +6,14 @@ export default defineRule({
     id: 'template-file',
     aliases: {},
     defaultSeverity: 'info',
+    messages: {
+      placeholder: 'A template, not a Dockerfile: a generator fills in `{text}` before Docker can read it. Instructions with template text are not linted; lint the Dockerfiles generated from it',
+      placeholderAndOne: 'A template, not a Dockerfile: a generator fills in `{text}` and the template text of 1 more instruction before Docker can read it. Instructions with template text are not linted; lint the Dockerfiles generated from it',
+      placeholderAndMore: 'A template, not a Dockerfile: a generator fills in `{text}` and the template text of {count} more instructions before Docker can read it. Instructions with template text are not linted; lint the Dockerfiles generated from it',
+      named: 'A template, not a Dockerfile: it is named as one, and `{text}` will only parse once a generator has filled it in. Instructions with template text are not linted; lint the Dockerfiles generated from it',
+      namedAndOne: 'A template, not a Dockerfile: it is named as one, and `{text}` and 1 more instruction will only parse once a generator has filled it in. Instructions with template text are not linted; lint the Dockerfiles generated from it',
+      namedAndMore: 'A template, not a Dockerfile: it is named as one, and `{text}` and {count} more instructions will only parse once a generator has filled it in. Instructions with template text are not linted; lint the Dockerfiles generated from it',
+    },
     docs: {
       summary: 'A template, not a Dockerfile',
       why: 'Files such as docker-library\'s `Dockerfile.template` (jq `{{ … }}` blocks), nginx\'s `%%NGINX_VERSION%%` templates or a devcontainer template\'s `${templateOption:…}` are filled in by a generator before Docker reads them: as they stand, Docker cannot build them. Read as a Dockerfile, a template is a flood of wrong findings (every line of a jq block an "unknown instruction", `{{` a base image without a tag) and of fixes that mangle it. So the file gets this one finding, at its first placeholder, and the instructions that hold template text are not linted; the rest of the file is. Lint the Dockerfiles generated from it for the full picture. A placeholder counts when no Dockerfile could have it: `{{` or `{%` in place of a keyword or in a FROM line, `%%NAME%%` or `${templateOption:name}` anywhere in an instruction (`{{` inside a RUN alone is shell text, as in `docker inspect -f \'{{.Id}}\'`). A file named as a template (`Dockerfile.template`, `.tmpl`, `.tpl`, `.j2`) whose placeholders look like shell is one too when some of its lines do not parse: they are what a placeholder left.',
@@ -22,14 +30,11 @@ export default defineRule({
     let held = 0;
     for (let i = 0; i < unparsed.length; i++) if (unparsed[i].owner === 'template-file') held++;
     const others = held - 1;
-    const more = others > 0 ? `${others} more instruction${others === 1 ? '' : 's'}` : '';
-    const what = template.by === 'placeholder'
-      ? `a generator fills in \`${template.text}\`${more ? ` and the template text of ${more}` : ''} before Docker can read it`
-      : `it is named as one, and \`${template.text}\`${more ? ` and ${more}` : ''} will only parse once a generator has filled it in`;
-    ctx.report({
-      start: template.start,
-      end: template.end,
-      message: `A template, not a Dockerfile: ${what}. Instructions with template text are not linted; lint the Dockerfiles generated from it`,
-    });
+    // Found by its placeholders, or by its name; alone, or with other instructions it holds back.
+    const placeholder = template.by === 'placeholder';
+    const messageId = others > 1 ? (placeholder ? 'placeholderAndMore' : 'namedAndMore')
+      : others === 1 ? (placeholder ? 'placeholderAndOne' : 'namedAndOne')
+      : placeholder ? 'placeholder' : 'named';
+    ctx.report({ start: template.start, end: template.end, messageId, data: others > 1 ? { text: template.text, count: others } : { text: template.text } });
   },
 });

@@ -19,6 +19,10 @@ export default defineRule({
     aliases: { hadolint: 'DL3026' },
     defaultSeverity: 'warning',
     scope: 'stage',
+    messages: {
+      untrustedRegistry: '`{image}` comes from registry `{registry}`, which is not in trustedRegistries',
+      untrustedDockerHub: '`{image}` comes from Docker Hub, which is not in trustedRegistries',
+    },
     docs: {
       summary: 'Image from a registry that is not trusted',
       why: 'With `trustedRegistries` configured, every image the build pulls (FROM, `COPY --from=<image>`, `RUN --mount=from=<image>`) must come from one of them: images from elsewhere bypass the scanning, mirroring and access control of the approved registries. Images without a registry come from Docker Hub (`docker.io`). Patterns: `*`, `*.example.com`, `registry.example.com*`, or an exact name. Inactive until `trustedRegistries` is set.',
@@ -47,7 +51,8 @@ export default defineRule({
       const registry = ref.registry ?? 'docker.io';
       const hub = registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io';
       if (registryAllowed(registry, trusted) || (hub && (registryAllowed('docker.io', trusted) || registryAllowed('hub.docker.com', trusted)))) return;
-      ctx.report({ start, end, message: `\`${value}\` comes from ${ref.registry ? `registry \`${registry}\`` : 'Docker Hub'}, which is not in trustedRegistries` });
+      if (ref.registry) ctx.report({ start, end, messageId: 'untrustedRegistry', data: { image: value, registry } });
+      else ctx.report({ start, end, messageId: 'untrustedDockerHub', data: { image: value } });
     };
     for (const instr of model.instructions) {
       if (instr.keyword === 'FROM') {

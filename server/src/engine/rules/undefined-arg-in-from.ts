@@ -1,4 +1,4 @@
-import { defineRule, type FixSpec } from '../rule';
+import { defineRule, type FixInput } from '../rule';
 import type { DockerfileModel, Stage } from '../model/dockerfile';
 import { findVariables } from '../model/variables';
 import { isPlatformArg, PLATFORM_ARGS } from '../model/build-args';
@@ -20,6 +20,12 @@ export default defineRule({
     aliases: { buildkit: 'UndefinedArgInFrom' },
     defaultSeverity: 'warning',
     fixable: 'unsafe',
+    messages: {
+      undefinedArg: 'FROM uses ${name}, which no ARG declares before the first FROM: it is empty here',
+      undefinedArgSuggestion: 'FROM uses ${name}, which no ARG declares before the first FROM: it is empty here. Did you mean {suggestion}?',
+      useSuggestion: 'Use {suggestion}',
+      declareGlobalArg: 'Declare ARG {name} before the first FROM',
+    },
     docs: {
       summary: 'FROM uses an ARG that is not declared before the first FROM',
       why: 'Only ARGs declared before the first FROM (and the platform arguments such as `BUILDPLATFORM`) can be used in FROM. Any other variable is empty there, whatever `--build-arg` says, so the image name silently loses a part, or a `${VAR:-default}` always takes its default.',
@@ -42,16 +48,16 @@ export default defineRule({
           const start = span.start + ref.start;
           const nameStart = span.start + ref.nameStart;
           const suggestion = closestUnique(ref.name, known);
-          const fixes: FixSpec[] = [];
-          if (suggestion) fixes.push({ title: `Use ${suggestion}`, safety: 'unsafe', edits: [{ start: nameStart, end: nameStart + ref.name.length, text: suggestion }] });
+          const fixes: FixInput[] = [];
+          if (suggestion) fixes.push({ titleId: 'useSuggestion', data: { suggestion }, safety: 'unsafe', edits: [{ start: nameStart, end: nameStart + ref.name.length, text: suggestion }] });
           else if (firstFrom) {
             const at = model.lines.lineStart(firstFrom.line);
-            fixes.push({ title: `Declare ARG ${ref.name} before the first FROM`, safety: 'unsafe', edits: [{ start: at, end: at, text: `ARG ${ref.name}${model.lines.eol}` }] });
+            fixes.push({ titleId: 'declareGlobalArg', data: { name: ref.name }, safety: 'unsafe', edits: [{ start: at, end: at, text: `ARG ${ref.name}${model.lines.eol}` }] });
           }
           ctx.report({
             start,
             end: span.start + ref.end,
-            message: `FROM uses $${ref.name}, which no ARG declares before the first FROM: it is empty here${suggestion ? `. Did you mean ${suggestion}?` : ''}`,
+            ...(suggestion ? { messageId: 'undefinedArgSuggestion', data: { name: ref.name, suggestion } } : { messageId: 'undefinedArg', data: { name: ref.name } }),
             fixes,
           });
         }

@@ -1,4 +1,4 @@
-import { defineRule, type FixSpec } from '../rule';
+import { defineRule, type FixInput, type Report } from '../rule';
 import { argDefinitions, envDefinitions, type DockerfileModel, type Instr } from '../model/dockerfile';
 import { findVariables } from '../model/variables';
 import { rootStage, stageStartEnv } from '../model/base-images';
@@ -58,6 +58,14 @@ export default defineRule({
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'unsafe',
+    messages: {
+      globalArg: '${name} is a global ARG, which a stage sees only after declaring it again: add `ARG {name}` after FROM',
+      undefinedSuggestion: '${name} is not defined here and expands to an empty string. Did you mean ${suggestion}?',
+      undefinedInStage: '${name} is not defined by an ARG or ENV before this {keyword}: it expands to an empty string',
+      undefinedInStageOrImage: '${name} is not defined by an ARG or ENV before this {keyword} nor by {image}: it expands to an empty string',
+      declareArg: 'Declare ARG {name} in this stage',
+      useSuggestion: 'Use ${suggestion}',
+    },
     docs: {
       summary: 'Variable used before any ARG or ENV defines it',
       why: 'Docker replaces `$VAR` in COPY, ADD, ENV, ARG, LABEL, WORKDIR, USER, EXPOSE, VOLUME and STOPSIGNAL while building. A variable that nothing defines becomes an empty string without any error, so `WORKDIR $APP_HOME/src` quietly becomes `/src`. A global ARG (declared before the first FROM) is not visible inside a stage until the stage declares it again with `ARG NAME`.',
@@ -87,19 +95,22 @@ export default defineRule({
               const start = span.start + ref.start;
               const end = span.start + ref.end;
               const nameStart = span.start + ref.nameStart;
-              const fixes: FixSpec[] = [];
-              let message: string;
+              const fixes: FixInput[] = [];
+              let finding: Extract<Report, { messageId: string }>;
               const suggestion = closestUnique(ref.name, defined);
               if (model.globalArgs.has(ref.name)) {
-                message = `$${ref.name} is a global ARG, which a stage sees only after declaring it again: add \`ARG ${ref.name}\` after FROM`;
-                fixes.push({ title: `Declare ARG ${ref.name} in this stage`, safety: 'unsafe', edits: [afterLine(model, stage.from.endLine, `ARG ${ref.name}`)] });
+                finding = { start, end, messageId: 'globalArg', data: { name: ref.name } };
+                fixes.push({ titleId: 'declareArg', data: { name: ref.name }, safety: 'unsafe', edits: [afterLine(model, stage.from.endLine, `ARG ${ref.name}`)] });
               } else if (suggestion) {
-                message = `$${ref.name} is not defined here and expands to an empty string. Did you mean $${suggestion}?`;
-                fixes.push({ title: `Use $${suggestion}`, safety: 'unsafe', edits: [{ start: nameStart, end: nameStart + ref.name.length, text: suggestion }] });
+                finding = { start, end, messageId: 'undefinedSuggestion', data: { name: ref.name, suggestion } };
+                fixes.push({ titleId: 'useSuggestion', data: { suggestion }, safety: 'unsafe', edits: [{ start: nameStart, end: nameStart + ref.name.length, text: suggestion }] });
               } else if (imageKnown) {
-                message = `$${ref.name} is not defined by an ARG or ENV before this ${instr.keyword}${stage.parent ? '' : ` nor by ${baseName}`}: it expands to an empty string`;
+                // A stage built FROM another stage has no image of its own to name.
+                finding = stage.parent
+                  ? { start, end, messageId: 'undefinedInStage', data: { name: ref.name, keyword: instr.keyword } }
+                  : { start, end, messageId: 'undefinedInStageOrImage', data: { name: ref.name, keyword: instr.keyword, image: baseName } };
               } else continue;
-              ctx.report({ start, end, message, fixes });
+              ctx.report({ ...finding, fixes });
             }
           }
         }

@@ -7,6 +7,13 @@ export default defineRule({
     id: 'unknown-rule-in-pragma',
     aliases: {},
     defaultSeverity: 'style',
+    messages: {
+      unknownRule: 'Unknown rule "{name}"',
+      unknownRuleSuggestion: 'Unknown rule "{name}"; did you mean "{suggestion}"?',
+      unknownHadolintCode: 'Unknown rule "{name}" (Dockwise has no rule for {name})',
+      unknownRuleDropsPragma: 'Unknown rule "{name}"; hadolint ignores this whole pragma',
+      unknownRuleSuggestionDropsPragma: 'Unknown rule "{name}"; did you mean "{suggestion}"?; hadolint ignores this whole pragma',
+    },
     docs: {
       summary: 'An ignore pragma names a rule that does not exist',
       why: 'A misspelt rule id in `# dockwise ignore=…`, `# hadolint ignore=…` or `# check=skip=…` silently suppresses nothing, so the finding you meant to silence is still reported, or a later rule rename goes unnoticed. hadolint discards a whole pragma when one name in it is invalid.',
@@ -21,9 +28,14 @@ export default defineRule({
       for (const n of p.names) {
         if (n.known) continue;
         const suggestion = suggestName(n.name);
-        const noRule = /^DL\d{4}$/.test(n.name) ? ` (Dockwise has no rule for ${n.name})` : '';
-        const dropped = p.source === 'hadolint' && !/^[DLSC0-9]+$/.test(n.name) ? '; hadolint ignores this whole pragma' : '';
-        ctx.report({ start: n.start, end: n.end, message: `Unknown rule "${n.name}"${noRule}${suggestion && !noRule ? `; did you mean "${suggestion}"?` : ''}${dropped}` });
+        // A hadolint code (DL3000) is one hadolint reads, so the pragma stays in force there.
+        if (/^DL\d{4}$/.test(n.name)) {
+          ctx.report({ start: n.start, end: n.end, messageId: 'unknownHadolintCode', data: { name: n.name } });
+          continue;
+        }
+        const dropped = p.source === 'hadolint' && !/^[DLSC0-9]+$/.test(n.name);
+        if (suggestion) ctx.report({ start: n.start, end: n.end, messageId: dropped ? 'unknownRuleSuggestionDropsPragma' : 'unknownRuleSuggestion', data: { name: n.name, suggestion } });
+        else ctx.report({ start: n.start, end: n.end, messageId: dropped ? 'unknownRuleDropsPragma' : 'unknownRule', data: { name: n.name } });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, type FixSpec } from '../rule';
+import { defineRule, type FixInput } from '../rule';
 import type { DockerfileModel, Stage } from '../model/dockerfile';
 import { isCommand, parseArgs } from '../model/commands';
 import { distroFamily, rootStage } from '../model/base-images';
@@ -28,6 +28,12 @@ export default defineRule({
     aliases: { hadolint: 'DL3066' },
     defaultSeverity: 'info',
     fixable: 'unsafe',
+    messages: {
+      userName: '`USER {user}` is a name; use the numeric UID so runAsNonRoot can verify it',
+      userNameWithUid: '`USER {user}` is a name; use the numeric UID ({uid}) so runAsNonRoot can verify it',
+      useUid: 'Use USER {uid}',
+      useUidGid: 'Use USER {uid}:{gid}',
+    },
     docs: {
       summary: 'The image runs as a user name instead of a numeric UID',
       why: 'Kubernetes `runAsNonRoot` (and other admission checks) can only verify a numeric user: with `USER app` the pod is refused ("image has non-numeric user, cannot verify user is non-root"). A numeric `USER 10001` also works when /etc/passwd is missing or differs. Only the user the image finally runs as matters, so only the last USER of the final stage is checked. Windows images are not checked: their accounts (`ContainerUser`) have no numeric id.',
@@ -52,11 +58,13 @@ export default defineRule({
     const [user, group] = arg.value.split(':');
     if (/^\d+$/.test(user) || /[$]/.test(user) || user === 'root' || user === '') return;
     const uid = createdId(model, stage, user, 'user');
-    const fixes: FixSpec[] = [];
+    const fixes: FixInput[] = [];
     if (uid) {
       const gid = group === undefined || /^\d+$/.test(group) ? group : createdId(model, stage, group, 'group') ?? group;
-      fixes.push({ title: `Use USER ${uid}${gid !== undefined ? `:${gid}` : ''}`, safety: 'unsafe', edits: [{ start: arg.start, end: arg.end, text: `${uid}${gid !== undefined ? `:${gid}` : ''}` }] });
+      const edits = [{ start: arg.start, end: arg.end, text: `${uid}${gid !== undefined ? `:${gid}` : ''}` }];
+      fixes.push(gid !== undefined ? { titleId: 'useUidGid', data: { uid, gid }, safety: 'unsafe', edits } : { titleId: 'useUid', data: { uid }, safety: 'unsafe', edits });
     }
-    ctx.report({ start: arg.start, end: arg.start + user.length, message: `\`USER ${user}\` is a name; use the numeric UID${uid ? ` (${uid})` : ''} so runAsNonRoot can verify it`, fixes });
+    if (uid) ctx.report({ start: arg.start, end: arg.start + user.length, messageId: 'userNameWithUid', data: { user, uid }, fixes });
+    else ctx.report({ start: arg.start, end: arg.start + user.length, messageId: 'userName', data: { user }, fixes });
   },
 });

@@ -12,6 +12,10 @@ export default defineRule({
     needs: { commands: ['useradd'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      highUidWithoutL: '`useradd` with UID {uid} and without `-l` creates huge lastlog/faillog files',
+      addNoLogInit: 'Add -l (--no-log-init)',
+    },
     docs: {
       summary: '`useradd` with a high UID and without `-l`',
       why: 'useradd records every user in /var/log/lastlog and /var/log/faillog, sparse files indexed by UID. A UID such as 100000 makes them huge when copied into a layer (gigabytes for very high UIDs), which can exhaust the disk during the build. `-l` (`--no-log-init`) skips these entries.',
@@ -39,8 +43,9 @@ export default defineRule({
         ctx.report({
           start: cmd.nameWord.start,
           end: cmd.nameWord.end,
-          message: `\`useradd\` with UID ${value} and without \`-l\` creates huge lastlog/faillog files`,
-          fixes: [{ title: 'Add -l (--no-log-init)', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['-l'] }], edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' -l' }] }],
+          messageId: 'highUidWithoutL',
+          data: { uid: value },
+          fixes: [{ titleId: 'addNoLogInit', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['-l'] }], edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' -l' }] }],
         });
       }
     }

@@ -11,6 +11,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['wget'] },
     scope: 'stage',
+    messages: {
+      bothTools: 'This stage already downloads with `{first}`; use one tool instead of both `{first}` and `{second}`',
+    },
     docs: {
       summary: 'Both `wget` and `curl` in one stage',
       why: 'Both tools download files. Installing and using both adds a package (and its libraries) that the image does not need. Pick one per stage: `curl -fsSL` or `wget -q -O-` cover the same needs. When the base image already ships both (and the Dockerfile installs neither), using both costs nothing and is not reported.',
@@ -40,7 +43,7 @@ export default defineRule({
       if (!installed.has('wget') && !installed.has('curl')) continue;
       const second = baseName(other[0].cmd);
       for (const u of other) {
-        ctx.report({ start: u.cmd.nameWord.start, end: u.cmd.nameWord.end, message: `This stage already downloads with \`${first}\`; use one tool instead of both \`${first}\` and \`${second}\`` });
+        ctx.report({ start: u.cmd.nameWord.start, end: u.cmd.nameWord.end, messageId: 'bothTools', data: { first, second } });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, type FixSpec } from '../rule';
+import { defineRule, type FixInput } from '../rule';
 import type { Instr } from '../model/dockerfile';
 import type { ShellCommand } from '../model/shell';
 import { isCommand } from '../model/commands';
@@ -54,6 +54,10 @@ export default defineRule({
     needs: { commands: ['wget'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      noProgress: '`wget` without a progress option floods the build log',
+      addProgress: 'Add --progress=dot:giga',
+    },
     docs: {
       summary: '`wget` without a progress option',
       why: 'Without a terminal, wget prints a progress line every few kilobytes: a large download fills the build log with thousands of lines and hides the output that matters. `--progress=dot:giga` prints one dot per megabyte-sized chunk; `-nv` prints one line per file. (Avoid `-q`: it also hides the error message when the download fails.) BusyBox wget (Alpine\'s own) has no `--progress` option and draws a single progress bar, so an Alpine stage is only reported when it installs GNU wget.',
@@ -67,8 +71,8 @@ export default defineRule({
     for (const instr of ctx.model.runs) {
       for (const cmd of instr.run!.commands) {
         if (!isCommand(cmd, 'wget') || quietEnough(cmd) || busyboxWget(ctx.model, instr, cmd)) continue;
-        const fixes: FixSpec[] = !gnuWget(ctx.model, instr, cmd) ? [] : [{ title: 'Add --progress=dot:giga', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['--progress=dot:giga'] }], edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' --progress=dot:giga' }] }];
-        ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, message: '`wget` without a progress option floods the build log', fixes });
+        const fixes: FixInput[] = !gnuWget(ctx.model, instr, cmd) ? [] : [{ titleId: 'addProgress', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['--progress=dot:giga'] }], edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' --progress=dot:giga' }] }];
+        ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, messageId: 'noProgress', fixes });
       }
     }
   },

@@ -20,6 +20,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { keywords: ['WORKDIR'] },
     scope: 'stage',
+    messages: {
+      relativeWorkdir: 'WORKDIR {path} is relative to a directory this Dockerfile never set; use an absolute path',
+    },
     docs: {
       summary: 'A relative WORKDIR with no absolute one before it',
       why: 'A relative WORKDIR is resolved against the current working directory, which comes from the base image when the Dockerfile never set one. The result then depends on how the base image was built, and can change when it is rebuilt. Set an absolute WORKDIR first; relative ones after it are fine.',
@@ -36,7 +39,7 @@ export default defineRule({
         if (instr.keyword !== 'WORKDIR' || !instr.args[0]) return;
         const value = instr.args[0].value;
         if (isAbsolute(value) || absoluteBefore(stage, index)) return;
-        ctx.report({ start: instr.args[0].start, end: instr.args[instr.args.length - 1].end, message: `WORKDIR ${value} is relative to a directory this Dockerfile never set; use an absolute path` });
+        ctx.report({ start: instr.args[0].start, end: instr.args[instr.args.length - 1].end, messageId: 'relativeWorkdir', data: { path: value } });
       });
     }
   },

@@ -12,6 +12,10 @@ export default defineRule({
     needs: { commands: ['yarn'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      cacheNotCleaned: '`{command}` without `yarn cache clean` in the same RUN leaves the yarn cache in the image',
+      appendCacheClean: 'Append yarn cache clean',
+    },
     docs: {
       summary: '`yarn install` or `yarn add` leaves its cache in the image',
       why: 'Yarn (classic) keeps a copy of every package tarball that `yarn`, `yarn install`, `yarn add` or `yarn global add` fetches in its global cache. Unless the same RUN runs `yarn cache clean` (or deletes the cache directory), or a cache mount holds the cache, the image ships it. Stages that only feed other stages are exempt, because their files never ship.',
@@ -34,8 +38,9 @@ export default defineRule({
       ctx.report({
         start: install.nameWord.start,
         end: install.nameWord.end,
-        message: `\`${what}\` without \`yarn cache clean\` in the same RUN leaves the yarn cache in the image`,
-        fixes: edit ? [{ title: 'Append yarn cache clean', safety: 'safe', changes: [{ kind: 'appends-command', command: YARN.cleanCommand! }], edits: [edit] }] : [],
+        messageId: 'cacheNotCleaned',
+        data: { command: what },
+        fixes: edit ? [{ titleId: 'appendCacheClean', safety: 'safe', changes: [{ kind: 'appends-command', command: YARN.cleanCommand! }], edits: [edit] }] : [],
       });
     }
   },

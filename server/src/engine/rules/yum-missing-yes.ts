@@ -12,6 +12,10 @@ export default defineRule({
     needs: { commands: ['yum'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      missingYes: '`yum {subcommand}` without `-y` stops at the confirmation prompt',
+      addYes: 'Add -y',
+    },
     docs: {
       summary: '`yum install` (or update, remove) without `-y`',
       why: 'yum asks "Is this ok [y/N]" before installing, updating or removing packages. A build cannot answer, so without `-y` (`--assumeyes`) yum reads end-of-input as "no" and the RUN fails.',
@@ -30,8 +34,9 @@ export default defineRule({
         ctx.report({
           start: pc.nameWord.start,
           end: pc.nameWord.end,
-          message: `\`yum ${pc.subcommand}\` without \`-y\` stops at the confirmation prompt`,
-          fixes: [{ title: 'Add -y', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
+          messageId: 'missingYes',
+          data: { subcommand: pc.subcommand },
+          fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
         });
       }
     }

@@ -9,6 +9,9 @@ export default defineRule({
     defaultSeverity: 'warning',
     needs: { commands: ['zypper'] },
     scope: 'stage',
+    messages: {
+      distUpgrade: '`zypper dist-upgrade` makes the image depend on the day it was built; use a newer base image instead',
+    },
     docs: {
       summary: '`zypper dist-upgrade` in a build',
       why: '`zypper dist-upgrade` (`dup`) moves every package to whatever the repositories offer today, possibly to a new distribution release. The image then depends on the day it was built. Use a newer base image tag to get a newer distribution, and install the packages you need with pinned versions.',
@@ -22,7 +25,7 @@ export default defineRule({
     for (const instr of ctx.model.runs) {
       for (const pc of packageCommands(instr)) {
         if (pc.manager !== PACKAGE_MANAGERS.zypper || !['dist-upgrade', 'dup'].includes(pc.subcommand)) continue;
-        ctx.report({ start: pc.sub[0].start, end: pc.sub[0].end, message: '`zypper dist-upgrade` makes the image depend on the day it was built; use a newer base image instead' });
+        ctx.report({ start: pc.sub[0].start, end: pc.sub[0].end, messageId: 'distUpgrade' });
       }
     }
   },

@@ -12,6 +12,10 @@ export default defineRule({
     needs: { commands: ['zypper'] },
     scope: 'stage',
     fixable: 'safe',
+    messages: {
+      missingNonInteractive: '`zypper {subcommand}` without `-n` or `-y` waits for an answer',
+      addYes: 'Add -y',
+    },
     docs: {
       summary: '`zypper install` (or update, remove) without `-n` / `-y`',
       why: 'zypper asks before changing packages. In a build nobody answers, so the RUN fails or hangs. `zypper -n` (`--non-interactive`) before the subcommand, or `-y` (`--no-confirm`) after it, makes it proceed.',
@@ -30,8 +34,9 @@ export default defineRule({
         ctx.report({
           start: pc.nameWord.start,
           end: pc.nameWord.end,
-          message: `\`zypper ${pc.subcommand}\` without \`-n\` or \`-y\` waits for an answer`,
-          fixes: [{ title: 'Add -y', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
+          messageId: 'missingNonInteractive',
+          data: { subcommand: pc.subcommand },
+          fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
         });
       }
     }
