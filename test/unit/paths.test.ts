@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as posix from 'node:path/posix';
 import fc from 'fast-check';
-import { dirname, join, normalize } from '../../server/src/engine/paths';
+import { dirname, join, normalize } from '../../server/src/engine/model/paths';
 
 const segment = fc.constantFrom('', 'a', 'bc', '.', '..', '...', '.a', 'a.');
 const pathText = fc.array(segment, { maxLength: 6 }).chain((segs) => fc.tuple(fc.boolean(), fc.constant(segs), fc.boolean()))

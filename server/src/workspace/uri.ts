@@ -1,6 +1,6 @@
 // Path arithmetic on URI strings (`file:///srv/app/Dockerfile`, `vscode-vfs://github/o/r/Dockerfile`): the part
 // after the scheme and authority is a POSIX path, whatever the host.
-import * as posix from '../engine/paths';
+import * as posix from '../engine/model/paths';
 
 function split(uri: string): { prefix: string; path: string } {
   const m = /^([a-z][a-z0-9+.-]*:(?:\/\/[^/?#]*)?)([^?#]*)/i.exec(uri);

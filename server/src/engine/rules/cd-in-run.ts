@@ -4,15 +4,14 @@ import type { ShellCommand } from '../model/shell';
 import { isCommand, parseArgs, subcommand } from '../model/commands';
 import { officialImageStart, rootStage } from '../model/base-images';
 import { isPlainShellRun } from './support';
-import * as posix from '../paths';
-import { withoutTrailingSlashes } from '../model/paths';
+import * as posix from '../model/paths';
 
 // `cd` targets that go back rather than somewhere: home, the previous folder, a parent, the root.
 const RETURN_TARGETS = new Set(['', '/', '..', '../', '-', '~', '$HOME', '${HOME}', '$OLDPWD', '${OLDPWD}']);
 
 /** The folder as written, without quotes, `./` and trailing slashes. */
 function folder(path: string): string {
-  const p = withoutTrailingSlashes(path.replace(/^(\.\/)+/, ''));
+  const p = posix.withoutTrailingSlashes(path.replace(/^(\.\/)+/, ''));
   return p === '' ? '.' : p;
 }
 
@@ -32,7 +31,7 @@ function createdFolders(cmd: ShellCommand): string[] {
   if (isCommand(cmd, 'git') && subcommand(cmd, ['C', 'c'])?.value === 'clone') {
     const ops = parseArgs(cmd, ['b', 'branch', 'depth', 'o', 'origin', 'c', 'config', 'C', 'reference', 'filter', 'j', 'jobs', 'u', 'upload-pack', 'separate-git-dir', 'shallow-since', 'shallow-exclude', 'template']).operands.slice(1);
     if (ops.length >= 2) return [folder(ops[1].value)];
-    const url = ops[0] ? withoutTrailingSlashes(ops[0].value) : '';
+    const url = ops[0] ? posix.withoutTrailingSlashes(ops[0].value) : '';
     return url ? [folder(url.split(/[/:]/).pop()!.replace(/\.git$/, ''))] : [];
   }
   if (extracts(cmd)) {
@@ -158,7 +157,7 @@ function workdirFix(model: DockerfileModel, instr: Instr, cd: ShellCommand): Fix
   const before = workdirBefore(stage, instr);
   // Already there: the cd changes nothing, and another WORKDIR would say the same again (fix-all would then
   // meet "the same" finding where the one it fixed was, as the next `cd` of `cd /x && cd /x && …` moves up).
-  if (ops[0].value.startsWith('/') && before !== undefined && before === withoutTrailingSlashes(posix.normalize(ops[0].value))) {
+  if (ops[0].value.startsWith('/') && before !== undefined && before === posix.withoutTrailingSlashes(posix.normalize(ops[0].value))) {
     return { titleId: 'dropCd', data: { dir: ops[0].value }, safety: 'unsafe', edits: [{ start: cd.start, end: next.start, text: '' }] };
   }
   const previous = laterUseWorkdir(stage, instr) ? before : null;

@@ -1,7 +1,7 @@
 import { defineRule, type OffsetEdit } from '../rule';
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import { isCommand, parseArgs } from '../model/commands';
-import * as posix from '../paths';
+import * as posix from '../model/paths';
 
 /** Absolute destination of a COPY/ADD, resolved against the stage's WORKDIR; undefined when unknown. */
 function destination(stage: Stage, instr: Instr): string | undefined {

@@ -4,7 +4,7 @@ import { isCommand, subcommand } from '../model/commands';
 import { packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
 import type { ShellCommand } from '../model/shell';
 import { isCleanupCommand } from './support';
-import * as posix from '../paths';
+import * as posix from '../model/paths';
 
 interface Install { cmd: ShellCommand; tool: string; manifests: string[] }
 
