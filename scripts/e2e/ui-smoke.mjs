@@ -13,10 +13,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  e2eDir, installExtension, launchChromium, log, makeProfile, makeTempDir, onShutdown, reapRegisteredGroups, removeDir, root, runProcess, seconds, sleep, startCodeServer, stopAllGroups, workbenchUrl,
+  e2eDir, installExtension, launchChromium, log, makeProfile, makeTempDir, root, runProcess, seconds, sleep, startCodeServer, workbenchUrl,
 } from './lib.mjs';
 import { ensureE2E, SetupError } from './setup.mjs';
-import { lineText, palette, SEVERITY, squiggles } from './workbench.mjs';
+import { lineText, palette, SEVERITY, squiggles, testFrame } from './workbench.mjs';
 import { vsce, vsceArgs } from '../vsix.mjs';
 
 const started = performance.now();
@@ -31,43 +31,7 @@ const mark = (name) => { timings[name] = ((performance.now() - started) / 1000).
 let server;
 let chrome;
 let page;
-let stepName = 'start';
-async function shutdown() {
-  await chrome?.close().catch(() => undefined);
-  await server?.stop().catch(() => undefined);
-  await stopAllGroups();
-  const leaked = await reapRegisteredGroups(process.env.DOCKWISE_E2E_GROUPS);
-  if (leaked.length) console.error(`ui: stopped processes left behind: ${leaked.join(', ')}`);
-  if (!process.env.DOCKWISE_E2E_KEEP) removeDir(run);
-}
-onShutdown(shutdown);
-
-const hard = setTimeout(async () => {
-  console.error(`ui: FAILED: still at step "${stepName}" after ${timeoutS}s (DOCKWISE_E2E_TIMEOUT)`);
-  await page?.screenshot({ path: path.join(shots, 'timeout.png') }).catch(() => undefined);
-  await shutdown();
-  console.log('# pass 0\n# fail 1');
-  process.exit(124);
-}, timeoutS * 1000);
-
-async function step(name, fn) {
-  stepName = name;
-  try {
-    const r = await fn();
-    console.log(`  ✔ ${name}`);
-    return r;
-  } catch (e) {
-    const shot = path.join(shots, `failed-${name.replace(/\W+/g, '-')}.png`);
-    await page?.screenshot({ path: shot }).catch(() => undefined);
-    e.message = `${name}: ${e.message}\n(screenshot: ${path.relative(root, shot)})`;
-    throw e;
-  }
-}
-
-async function shot(name) {
-  await page.screenshot({ path: path.join(shots, name) });
-}
-
+const { step, shot, shutdown, finish, stepName } = testFrame({ tag: 'ui', shots, timeoutS, run, current: () => ({ chrome, server, page }) });
 
 async function main() {
   fs.rmSync(shots, { recursive: true, force: true });
@@ -245,10 +209,10 @@ try {
     await shutdown();
     process.exit(2);
   }
-  console.error(`ui: FAILED at "${stepName}": ${e?.stack ?? e}`);
+  console.error(`ui: FAILED at "${stepName()}": ${e?.stack ?? e}`);
   if (server) console.error(`--- code-server log (tail) ---\n${server.logTail().split('\n').slice(-15).join('\n')}`);
 } finally {
-  clearTimeout(hard);
+  finish();
   await shutdown();
 }
 console.log(`# pass ${ok ? 1 : 0}\n# fail ${ok ? 0 : 1}`);

@@ -16,10 +16,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  e2eDir, groupMembers, launchChromium, log, makeProfile, makeTempDir, onShutdown, reapRegisteredGroups, remoteUri, removeDir, root, runProcess, seconds, sleep, startCodeServer, stopAllGroups, workbenchUrl,
+  e2eDir, groupMembers, launchChromium, log, makeProfile, makeTempDir, remoteUri, root, runProcess, seconds, sleep, startCodeServer, workbenchUrl,
 } from './lib.mjs';
 import { ensureE2E, SetupError } from './setup.mjs';
-import { expectedSquiggles, lineText, palette, squiggles, waitForSquiggles } from './workbench.mjs';
+import { expectedSquiggles, lineText, palette, squiggles, testFrame, waitForSquiggles } from './workbench.mjs';
 import { vsce, vsceArgs } from '../vsix.mjs';
 
 const started = performance.now();
@@ -33,43 +33,8 @@ const mark = (name) => log('web', name);
 let server;
 let chrome;
 let page;
-let stepName = 'start';
 const consoleLines = [];
-async function shutdown() {
-  await chrome?.close().catch(() => undefined);
-  await server?.stop().catch(() => undefined);
-  await stopAllGroups();
-  const leaked = await reapRegisteredGroups(process.env.DOCKWISE_E2E_GROUPS);
-  if (leaked.length) console.error(`web: stopped processes left behind: ${leaked.join(', ')}`);
-  if (!process.env.DOCKWISE_E2E_KEEP) removeDir(run);
-}
-onShutdown(shutdown);
-
-const hard = setTimeout(async () => {
-  console.error(`web: FAILED: still at step "${stepName}" after ${timeoutS}s (DOCKWISE_E2E_TIMEOUT)`);
-  await page?.screenshot({ path: path.join(shots, 'timeout.png') }).catch(() => undefined);
-  await shutdown();
-  console.log('# pass 0\n# fail 1');
-  process.exit(124);
-}, timeoutS * 1000);
-
-async function step(name, fn) {
-  stepName = name;
-  try {
-    const r = await fn();
-    console.log(`  ✔ ${name}`);
-    return r;
-  } catch (e) {
-    const shot = path.join(shots, `failed-${name.replace(/\W+/g, '-')}.png`);
-    await page?.screenshot({ path: shot }).catch(() => undefined);
-    e.message = `${name}: ${e.message}\n(screenshot: ${path.relative(root, shot)})`;
-    throw e;
-  }
-}
-
-async function shot(name) {
-  await page.screenshot({ path: path.join(shots, name) });
-}
+const { step, shot, shutdown, finish, stepName } = testFrame({ tag: 'web', shots, timeoutS, run, current: () => ({ chrome, server, page }) });
 
 /** The command line's findings for a file, as JSON. */
 function cliFindings(file) {
@@ -273,11 +238,11 @@ try {
     await shutdown();
     process.exit(2);
   }
-  console.error(`web: FAILED at "${stepName}": ${e?.stack ?? e}`);
+  console.error(`web: FAILED at "${stepName()}": ${e?.stack ?? e}`);
   if (consoleLines.length) console.error(`--- browser console (tail) ---\n${consoleLines.slice(-25).join('\n')}`);
   if (server) console.error(`--- code-server log (tail) ---\n${server.logTail().split('\n').slice(-15).join('\n')}`);
 } finally {
-  clearTimeout(hard);
+  finish();
   await shutdown();
 }
 console.log(`# pass ${ok ? 1 : 0}\n# fail ${ok ? 0 : 1}`);

@@ -1,5 +1,57 @@
-// What the browser tests read from and do in code-server's workbench (a playwright page): the command palette,
-// the squiggles of the visible editor and its rendered lines.
+// What the browser tests share: their frame (clean-up, time limit, steps with screenshots), and what they read
+// from and do in code-server's workbench (a playwright page): the command palette, the squiggles of the visible
+// editor and its rendered lines.
+
+import path from 'node:path';
+import { onShutdown, reapRegisteredGroups, removeDir, root, stopAllGroups } from './lib.mjs';
+
+/**
+ * The frame of a browser test: on every exit its browser, code-server and process groups are stopped and the
+ * run folder removed; a hard time limit saves a screenshot of where it stood; each named step says it passed or
+ * saves a screenshot of its failure. `current()` gives the test's browser, server and page as they are now.
+ */
+export function testFrame({ tag, shots, timeoutS, run, current }) {
+  let stepName = 'start';
+  async function shutdown() {
+    const { chrome, server } = current();
+    await chrome?.close().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+    await stopAllGroups();
+    const leaked = await reapRegisteredGroups(process.env.DOCKWISE_E2E_GROUPS);
+    if (leaked.length) console.error(`${tag}: stopped processes left behind: ${leaked.join(', ')}`);
+    if (!process.env.DOCKWISE_E2E_KEEP) removeDir(run);
+  }
+  onShutdown(shutdown);
+  const hard = setTimeout(async () => {
+    console.error(`${tag}: FAILED: still at step "${stepName}" after ${timeoutS}s (DOCKWISE_E2E_TIMEOUT)`);
+    await current().page?.screenshot({ path: path.join(shots, 'timeout.png') }).catch(() => undefined);
+    await shutdown();
+    console.log('# pass 0\n# fail 1');
+    process.exit(124);
+  }, timeoutS * 1000);
+  return {
+    shutdown,
+    /** Ends the time limit: the test is over. */
+    finish: () => clearTimeout(hard),
+    stepName: () => stepName,
+    async step(name, fn) {
+      stepName = name;
+      try {
+        const r = await fn();
+        console.log(`  ✔ ${name}`);
+        return r;
+      } catch (e) {
+        const file = path.join(shots, `failed-${name.replace(/\W+/g, '-')}.png`);
+        await current().page?.screenshot({ path: file }).catch(() => undefined);
+        e.message = `${name}: ${e.message}\n(screenshot: ${path.relative(root, file)})`;
+        throw e;
+      }
+    },
+    async shot(name) {
+      await current().page.screenshot({ path: path.join(shots, name) });
+    },
+  };
+}
 
 /** Runs a command from the command palette by its exact label. */
 export async function palette(page, label) {
