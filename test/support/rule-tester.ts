@@ -92,6 +92,8 @@ export function testRule(rule: Rule, cases: RuleCases): void {
             if (e.message) assert.match(findings[i].message, e.message);
           });
           for (const f of findings) assert.equal(f.severity, rule.meta.defaultSeverity);
+          // A rule with message ids names every fix title by id too.
+          if (rule.meta.messages) for (const f of findings) for (const x of f.fixes) assert.ok(x.titleId && x.titleId in rule.meta.messages, `the fix "${x.title}" has no title id of ${rule.meta.id}'s messages`);
           const hasSafe = findings.some((f) => f.fixes.some((x) => x.safety === 'safe'));
           const hasUnsafe = findings.some((f) => f.fixes.some((x) => x.safety === 'unsafe'));
           if (c.output === undefined) assert.equal(hasSafe, false, 'a safe fix is offered: the case must state its output');

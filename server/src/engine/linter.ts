@@ -114,10 +114,11 @@ export function runRule(rule: Rule, model: DockerfileModel, severity: Severity, 
       const fixes: FixSpec[] = [];
       for (const f of r.fixes ?? []) {
         if (!fixAllowed(rule.meta, f.safety)) throw new Error(`${rule.meta.id} offered a ${f.safety} fix it does not declare`);
-        if ('titleId' in f) {
+        if ('title' in f) fixes.push(f);
+        else {
           const { titleId, data, ...spec } = f;
-          fixes.push({ ...spec, title: formatMessage(rule.meta, titleId, data) });
-        } else fixes.push(f);
+          fixes.push({ ...spec, title: formatMessage(rule.meta, titleId, data), titleId });
+        }
       }
       if ('messageId' in r) {
         const data = dataStrings(r.data);
@@ -165,7 +166,7 @@ export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = t
       // Safe means shown to keep the build's meaning, and what does not parse cannot be compared before and
       // after: a safe fix inside it is offered as unsafe.
       const safety = f.safety === 'safe' && f.edits.some((e) => unparsed.some((u) => u.start <= e.end && e.start <= u.end)) ? 'unsafe' : f.safety;
-      return [{ title: f.title, safety, edits, ...(f.createFiles ? { createFiles: f.createFiles } : {}), ...(f.changes ? { changes: f.changes } : {}) }];
+      return [{ title: f.title, ...(f.titleId ? { titleId: f.titleId } : {}), safety, edits, ...(f.createFiles ? { createFiles: f.createFiles } : {}), ...(f.changes ? { changes: f.changes } : {}) }];
     }),
   }));
   return sorted ? findings.sort(compareFindings) : findings;

@@ -8,6 +8,8 @@ export interface OffsetEdit { start: number; end: number; text: string }
 
 export interface FixSpec {
   title: string;
+  /** The id the title was made from (`meta.messages`), when the rule named it by id. */
+  titleId?: string;
   safety: FixSafety;
   edits: OffsetEdit[];
   createFiles?: CreatedFile[];

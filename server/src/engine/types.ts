@@ -39,6 +39,8 @@ export type MeaningChange =
 
 export interface Fix {
   title: string;
+  /** The id of the title in its rule's `meta.messages`. */
+  titleId?: string;
   safety: FixSafety;
   edits: TextEdit[];
   createFiles?: CreatedFile[];
