@@ -1,10 +1,12 @@
 // Findings as data: a rule that declares its messages (meta.messages) reports ids with data and builds no
 // user-visible prose inline; each template's placeholders are filled from the data, or the rule fails.
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { allRules } from '../../server/src/engine';
+import { allRules, lintText } from '../../server/src/engine';
+import consecutiveRun from '../../server/src/engine/rules/consecutive-run';
+import { initNodeShellParser } from '../../server/src/host/node';
 import { formatMessage, placeholders } from '../../server/src/engine/messages';
 
 const rulesDir = path.resolve(__dirname, '../../../server/src/engine/rules');
@@ -39,4 +41,16 @@ describe('rules that declare their messages', () => {
       assert.deepEqual(inline, [], 'prose built inline instead of a message id');
     });
   }
+});
+
+describe('a message that fills in another of its rule\'s messages', () => {
+  before(() => initNodeShellParser());
+  const title = (text: string) => lintText(text, { rules: [consecutiveRun] }).findings[0]?.fixes[0]?.title;
+  it('names why a merge is unsafe in the rule\'s own words', () => {
+    assert.equal(title('FROM debian:12-slim\nRUN cd /app\nRUN make\n'), 'Merge 2 RUN instructions into one (unsafe: shell state carries over)');
+    assert.equal(
+      title('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Write-Host a\nRUN Write-Host b\n'),
+      "Merge 2 RUN instructions into one (unsafe: joined with ';', Windows PowerShell runs on after a failed command, and PowerShell variables and location carry over)",
+    );
+  });
 });

@@ -121,7 +121,7 @@ export function runRule(rule: Rule, model: DockerfileModel, severity: Severity, 
         }
       }
       if ('messageId' in r) {
-        const data = dataStrings(r.data);
+        const data = dataStrings(rule.meta, r.data);
         out.push({ rule: rule.meta.id, severity, message: formatMessage(rule.meta, r.messageId, r.data), messageId: r.messageId, ...(data ? { data } : {}), start, end, fixes });
       } else out.push({ rule: rule.meta.id, severity, message: r.message, start, end, fixes });
     },

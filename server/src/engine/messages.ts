@@ -3,8 +3,11 @@
 // translation is one more table and tests can pin what a finding says without pinning its English.
 import type { RuleMeta } from './types';
 
+/** Another message of the same rule, filled in its place: a part of a message that has wordings of its own. */
+export interface MessageRef { messageId: string; data?: MessageData }
+
 /** The values of a template's placeholders. */
-export type MessageData = Readonly<Record<string, string | number>>;
+export type MessageData = Readonly<Record<string, string | number | MessageRef>>;
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
@@ -23,14 +26,18 @@ export function formatMessage(meta: Pick<RuleMeta, 'id' | 'messages'>, id: strin
   return template.replace(PLACEHOLDER, (_, name: string) => {
     const value = data[name];
     if (value === undefined) throw new Error(`${meta.id}: message "${id}" needs {${name}}`);
-    return String(value);
+    return valueText(meta, value);
   });
 }
 
-/** The data as strings, as findings carry it. */
-export function dataStrings(data: MessageData | undefined): Record<string, string> | undefined {
+function valueText(meta: Pick<RuleMeta, 'id' | 'messages'>, value: string | number | MessageRef): string {
+  return typeof value === 'object' ? formatMessage(meta, value.messageId, value.data) : String(value);
+}
+
+/** The data as strings, as findings carry it (a message in it as its text). */
+export function dataStrings(meta: Pick<RuleMeta, 'id' | 'messages'>, data: MessageData | undefined): Record<string, string> | undefined {
   if (!data) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(data)) out[k] = String(v);
+  for (const [k, v] of Object.entries(data)) out[k] = valueText(meta, v);
   return out;
 }

@@ -54,6 +54,9 @@ export default defineRule({
       updateAlone: '`apt-get update` without an install in the same RUN: a cached index goes stale and later installs fail',
       mergeWithInstall: 'Merge with the next RUN that installs',
       mergeWithInstallUnsafe: 'Merge with the next RUN that installs (unsafe: {risk})',
+      riskShellState: 'shell state carries over',
+      riskPowershellState: 'PowerShell variables and location carry over',
+      riskPowershellRunsOn: "joined with ';', Windows PowerShell runs on after a failed command, and PowerShell variables and location carry over",
     },
     docs: {
       summary: '`apt-get update` in a RUN that installs nothing',

@@ -111,6 +111,9 @@ export default defineRule({
       cleanupAlone: 'This RUN only deletes files; the bytes stay in the previous layer. Do the cleanup in the RUN that created them',
       mergeCleanup: 'Merge the cleanup into the previous RUN',
       mergeCleanupUnsafe: 'Merge the cleanup into the previous RUN (unsafe: {risk})',
+      riskShellState: 'shell state carries over',
+      riskPowershellState: 'PowerShell variables and location carry over',
+      riskPowershellRunsOn: "joined with ';', Windows PowerShell runs on after a failed command, and PowerShell variables and location carry over",
     },
     docs: {
       summary: 'Cleanup in its own RUN does not make the image smaller',

@@ -19,6 +19,9 @@ export default defineRule({
       consecutiveRuns: '{count} consecutive RUN instructions each create a layer; merge them into one',
       mergeRuns: 'Merge {count} RUN instructions into one',
       mergeRunsUnsafe: 'Merge {count} RUN instructions into one (unsafe: {risk})',
+      riskShellState: 'shell state carries over',
+      riskPowershellState: 'PowerShell variables and location carry over',
+      riskPowershellRunsOn: "joined with ';', Windows PowerShell runs on after a failed command, and PowerShell variables and location carry over",
     },
     docs: {
       summary: 'Consecutive RUN instructions that could be one layer',

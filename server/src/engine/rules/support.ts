@@ -2,6 +2,7 @@
 // append a command to one while keeping its continuation style and every comment.
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import type { FileAccess, OffsetEdit, RuleContext } from '../rule';
+import type { MessageRef } from '../messages';
 import { isCommand, parseArgs } from '../model/commands';
 import { cacheDirsOf, isInCacheDir, mountCoversCache, packageCommand, readsIndexOnDisk, refreshesIndex, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
 import type { ShellCommand, ShellScript } from '../model/shell';
@@ -189,14 +190,16 @@ export function changesShellState(instr: Instr): boolean {
 }
 
 /**
- * Why merging these RUNs (in order) into one may change what they do, or undefined when it does not: under
+ * Why merging these RUNs (in order) into one may change what they do, as the id of a wording every merging rule
+ * declares, or undefined when it does not: under
  * PowerShell `;` runs on after a failure and variables and the location carry over; elsewhere an earlier RUN that
  * leaves shell state behind (cd, export, an assignment, set) changes how the later ones run.
  */
-export function mergeRisk(chain: readonly Instr[]): string | undefined {
+export function mergeRisk(chain: readonly Instr[]): MessageRef | undefined {
   const shell = runShell(chain[0]);
-  if (shell?.kind === 'powershell') return `${shell.andThen ? '' : "joined with ';', Windows PowerShell runs on after a failed command, and "}PowerShell variables and location carry over`;
-  if (chain.slice(0, -1).some(changesShellState)) return 'shell state carries over';
+  // Each rule that merges declares these three wordings.
+  if (shell?.kind === 'powershell') return { messageId: shell.andThen ? 'riskPowershellState' : 'riskPowershellRunsOn' };
+  if (chain.slice(0, -1).some(changesShellState)) return { messageId: 'riskShellState' };
   return undefined;
 }
 
