@@ -2,12 +2,39 @@
 // and the yardstick the fix engine uses to refuse a fix that breaks a file. Also which instructions do not
 // parse at all (unknown keywords, a template's text): the engine lets no other rule report on those.
 import { fromWords, type DockerfileModel, type Instr } from './dockerfile';
+import type { MessageData } from '../messages';
+
+/** How each problem Docker rejects is worded, by id: invalid-syntax declares these among its messages. */
+export const SYNTAX_MESSAGES = {
+  notOnbuildTrigger: '{keyword} is not allowed as an ONBUILD trigger',
+  unknownInstruction: 'Unknown instruction {instruction}',
+  needsArgument: '{keyword} requires at least one argument',
+  unknownFlag: 'Unknown flag --{flag} for {keyword}',
+  flagNeedsValue: 'Flag --{flag} needs a value',
+  fromNeedsImage: 'FROM requires an image',
+  fromWords: 'FROM takes an image and optionally "AS name"',
+  expectedAs: 'Expected AS, found {word}',
+  needsSourceAndDestination: '{keyword} requires a source and a destination',
+  envWithoutValue: 'ENV {name} has no value',
+  healthcheckNoneArguments: 'HEALTHCHECK NONE takes no arguments',
+  healthcheckKind: 'HEALTHCHECK expects CMD or NONE',
+  heredocUnterminated: 'Heredoc {name} is never terminated',
+  textAfterContinuation: 'Text after the line-continuation character ends the instruction here: the next line becomes an instruction of its own',
+} as const;
+
+/** How the instruction-order problems are worded, by id: instruction-before-from declares these among its messages. */
+export const ORDER_MESSAGES = {
+  beforeFrom: '{keyword} comes before the first FROM; only ARG may precede FROM',
+  noFrom: 'The Dockerfile has no FROM instruction, so there is no stage to build',
+} as const;
 
 export interface SyntaxProblem {
   kind: 'syntax' | 'order';
   start: number;
   end: number;
-  message: string;
+  /** Its wording: an id of SYNTAX_MESSAGES (kind `syntax`) or ORDER_MESSAGES (kind `order`), with the data. */
+  messageId: keyof typeof SYNTAX_MESSAGES | keyof typeof ORDER_MESSAGES;
+  data?: MessageData;
   /**
    * Set when the lines after `instr` may be read as instructions of their own because of this problem: an
    * unknown instruction (pasted shell lines, template text: the next line is often unknown too) or text after
@@ -49,13 +76,13 @@ function computeProblems(model: DockerfileModel): SyntaxProblem[] {
   for (const instr of model.instructions) {
     if (instr.keyword === 'FROM') seenFrom = true;
     else if (!seenFrom && instr.keyword !== 'ARG' && INSTRUCTIONS.has(instr.keyword)) {
-      problems.push({ kind: 'order', start: instr.keywordStart, end: instr.keywordEnd, message: `${instr.keyword} comes before the first FROM; only ARG may precede FROM` });
+      problems.push({ kind: 'order', start: instr.keywordStart, end: instr.keywordEnd, messageId: 'beforeFrom', data: { keyword: instr.keyword } });
     }
     checkInstruction(model, instr, problems);
     if (instr.trigger) {
       const t = instr.trigger;
       if (['ONBUILD', 'FROM', 'MAINTAINER'].includes(t.keyword)) {
-        problems.push({ kind: 'syntax', start: t.keywordStart, end: t.keywordEnd, message: `${t.keyword} is not allowed as an ONBUILD trigger` });
+        problems.push({ kind: 'syntax', start: t.keywordStart, end: t.keywordEnd, messageId: 'notOnbuildTrigger', data: { keyword: t.keyword } });
       } else checkInstruction(model, t, problems);
     }
   }
@@ -63,7 +90,7 @@ function computeProblems(model: DockerfileModel): SyntaxProblem[] {
   // Unknown instructions are left out: what they are is invalid-syntax's report, and other rules say nothing about them.
   const first = model.finalStage ? undefined : model.instructions.find((i) => i.keyword !== 'ARG' && INSTRUCTIONS.has(i.keyword));
   if (first) {
-    problems.push({ kind: 'order', start: first.keywordStart, end: first.keywordEnd, message: 'The Dockerfile has no FROM instruction, so there is no stage to build' });
+    problems.push({ kind: 'order', start: first.keywordStart, end: first.keywordEnd, messageId: 'noFrom' });
   }
   problems.push(...brokenContinuations(model));
   return problems.sort((a, b) => a.start - b.start);
@@ -74,51 +101,51 @@ function checkInstruction(model: DockerfileModel, instr: Instr, out: SyntaxProbl
   const at = { start: instr.keywordStart, end: instr.keywordEnd };
   const raw = model.text.slice(instr.keywordStart, instr.keywordEnd);
   if (!INSTRUCTIONS.has(kw)) {
-    out.push({ kind: 'syntax', ...at, message: `Unknown instruction ${raw}`, ...(instr.onbuild ? {} : { cascade: { instr, unknown: true } }) });
+    out.push({ kind: 'syntax', ...at, messageId: 'unknownInstruction', data: { instruction: raw }, ...(instr.onbuild ? {} : { cascade: { instr, unknown: true } }) });
     return;
   }
   const { heredocs } = instr;
   if (instr.args.length === 0 && instr.flags.length === 0) {
-    out.push({ kind: 'syntax', ...at, message: `${kw} requires at least one argument` });
+    out.push({ kind: 'syntax', ...at, messageId: 'needsArgument', data: { keyword: kw } });
     return;
   }
   for (const flag of instr.flags) {
     const known = KNOWN_FLAGS[kw];
     if (!known || !known.includes(flag.name)) {
-      out.push({ kind: 'syntax', start: flag.start, end: flag.end, message: `Unknown flag --${flag.name} for ${kw}` });
+      out.push({ kind: 'syntax', start: flag.start, end: flag.end, messageId: 'unknownFlag', data: { flag: flag.name, keyword: kw } });
     } else if (!BOOLEAN_FLAGS.has(flag.name) && !flag.value) {
-      out.push({ kind: 'syntax', start: flag.start, end: flag.end, message: `Flag --${flag.name} needs a value` });
+      out.push({ kind: 'syntax', start: flag.start, end: flag.end, messageId: 'flagNeedsValue', data: { flag: flag.name } });
     }
   }
   const n = instr.args.length;
   switch (kw) {
     case 'FROM':
-      if (n === 0) out.push({ kind: 'syntax', ...at, message: 'FROM requires an image' });
-      else if (n === 2 || n > 3) out.push({ kind: 'syntax', start: instr.args[1].start, end: instr.args[n - 1].end, message: 'FROM takes an image and optionally "AS name"' });
+      if (n === 0) out.push({ kind: 'syntax', ...at, messageId: 'fromNeedsImage' });
+      else if (n === 2 || n > 3) out.push({ kind: 'syntax', start: instr.args[1].start, end: instr.args[n - 1].end, messageId: 'fromWords' });
       // BuildKit's words, as written (`\as` and `as\` are no AS).
       else if (n === 3 && !instr.alias) {
         const words = fromWords(model, instr);
-        out.push({ kind: 'syntax', start: instr.args[1].start, end: instr.args[1].end, message: words.length === 3 ? `Expected AS, found ${words[1]}` : 'FROM takes an image and optionally "AS name"' });
+        out.push({ kind: 'syntax', start: instr.args[1].start, end: instr.args[1].end, ...(words.length === 3 ? { messageId: 'expectedAs', data: { word: words[1] } } : { messageId: 'fromWords' }) });
       }
       break;
     case 'COPY':
     case 'ADD':
-      if (n < 2 && heredocs.length === 0) out.push({ kind: 'syntax', ...at, message: `${kw} requires a source and a destination` });
+      if (n < 2 && heredocs.length === 0) out.push({ kind: 'syntax', ...at, messageId: 'needsSourceAndDestination', data: { keyword: kw } });
       break;
     case 'ENV': {
       for (const p of instr.props) {
-        if (p.value === null && !p.assignment) out.push({ kind: 'syntax', start: p.nameStart, end: p.nameEnd, message: `ENV ${p.name} has no value` });
+        if (p.value === null && !p.assignment) out.push({ kind: 'syntax', start: p.nameStart, end: p.nameEnd, messageId: 'envWithoutValue', data: { name: p.name } });
       }
       break;
     }
     case 'HEALTHCHECK':
-      if (instr.args[0]?.value.toUpperCase() === 'NONE' && n > 1) out.push({ kind: 'syntax', start: instr.args[1].start, end: instr.args[n - 1].end, message: 'HEALTHCHECK NONE takes no arguments' });
-      else if (instr.args[0] && !['NONE', 'CMD'].includes(instr.args[0].value.toUpperCase())) out.push({ kind: 'syntax', start: instr.args[0].start, end: instr.args[0].end, message: 'HEALTHCHECK expects CMD or NONE' });
+      if (instr.args[0]?.value.toUpperCase() === 'NONE' && n > 1) out.push({ kind: 'syntax', start: instr.args[1].start, end: instr.args[n - 1].end, messageId: 'healthcheckNoneArguments' });
+      else if (instr.args[0] && !['NONE', 'CMD'].includes(instr.args[0].value.toUpperCase())) out.push({ kind: 'syntax', start: instr.args[0].start, end: instr.args[0].end, messageId: 'healthcheckKind' });
       break;
   }
   if (instr.run) {
     for (const h of instr.run.heredocs) {
-      if (!h.terminated) out.push({ kind: 'syntax', ...at, message: `Heredoc ${h.name} is never terminated` });
+      if (!h.terminated) out.push({ kind: 'syntax', ...at, messageId: 'heredocUnterminated', data: { name: h.name } });
     }
   }
 }
@@ -143,7 +170,7 @@ function brokenContinuations(model: DockerfileModel): SyntaxProblem[] {
     if (nextLine === '' || nextLine.startsWith('#')) return;
     const lineStart = model.lines.lineStart(instr.endLine);
     const start = lineStart + m.index + 1;
-    out.push({ kind: 'syntax', start, end: start + 1, message: 'Text after the line-continuation character ends the instruction here: the next line becomes an instruction of its own', cascade: { instr, unknown: false } });
+    out.push({ kind: 'syntax', start, end: start + 1, messageId: 'textAfterContinuation', cascade: { instr, unknown: false } });
   });
   return out;
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { syntaxProblems } from '../model/syntax';
+import { ORDER_MESSAGES, syntaxProblems } from '../model/syntax';
 
 export default defineRule({
   meta: {
@@ -8,6 +8,7 @@ export default defineRule({
     defaultSeverity: 'error',
     scope: 'stage',
     messages: {
+      ...ORDER_MESSAGES,
       instructionOrder: '{problem}',
     },
     docs: {
@@ -19,6 +20,6 @@ export default defineRule({
   },
   check(ctx) {
     // The syntax model words its problems (invalid-syntax reports the others): the text is passed through.
-    for (const p of syntaxProblems(ctx.model)) if (p.kind === 'order') ctx.report({ start: p.start, end: p.end, messageId: 'instructionOrder', data: { problem: p.message } });
+    for (const p of syntaxProblems(ctx.model)) if (p.kind === 'order') ctx.report({ start: p.start, end: p.end, messageId: 'instructionOrder', data: { problem: { messageId: p.messageId, data: p.data } } });
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
-import { syntaxProblems, type SyntaxProblem } from '../model/syntax';
+import { SYNTAX_MESSAGES, syntaxProblems, type SyntaxProblem } from '../model/syntax';
 import type { MessageData } from '../messages';
 
 export default defineRule({
@@ -9,8 +9,9 @@ export default defineRule({
     aliases: { hadolint: 'DL1000' },
     defaultSeverity: 'error',
     scope: 'stage',
-    // The problem's own text comes from the syntax checks (model/syntax.ts), which other rules share.
+    // The problem's own wording comes from the syntax checks (model/syntax.ts), which the fix engine shares.
     messages: {
+      ...SYNTAX_MESSAGES,
       problem: '{problem}',
       problemThenUnknown: '{problem} (unknown instruction {instruction})',
       problemThenUnknownAndMore: '{problem} (unknown instruction {instruction}, and {more} more after it, to line {line})',
@@ -40,8 +41,8 @@ export default defineRule({
       const after: MessageData = more ? { more, line: last.endLine + 1 } : {};
       if (first) {
         const instruction = model.text.slice(first.keywordStart, first.keywordEnd);
-        ctx.report({ start, end, messageId: more ? 'problemThenUnknownAndMore' : 'problemThenUnknown', data: { problem: problem.message, instruction, ...after } });
-      } else ctx.report({ start, end, messageId: more ? 'problemAndMore' : 'problem', data: { problem: problem.message, ...after } });
+        ctx.report({ start, end, messageId: more ? 'problemThenUnknownAndMore' : 'problemThenUnknown', data: { problem: { messageId: problem.messageId, data: problem.data }, instruction, ...after } });
+      } else ctx.report({ start, end, messageId: more ? 'problemAndMore' : 'problem', data: { problem: { messageId: problem.messageId, data: problem.data }, ...after } });
       head = undefined;
     };
     for (const p of problems) {
@@ -58,7 +59,7 @@ export default defineRule({
       }
       flush();
       if (cascade) head = { problem: p, last: cascade.instr, first: undefined, more: 0 };
-      else ctx.report({ start: p.start, end: p.end, messageId: 'problem', data: { problem: p.message } });
+      else ctx.report({ start: p.start, end: p.end, messageId: 'problem', data: { problem: { messageId: p.messageId, data: p.data } } });
     }
     flush();
   },
