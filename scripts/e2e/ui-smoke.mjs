@@ -15,7 +15,7 @@ import path from 'node:path';
 import {
   e2eDir, installExtension, launchChromium, log, makeProfile, makeTempDir, root, runProcess, seconds, sleep, startCodeServer, workbenchUrl,
 } from './lib.mjs';
-import { ensureE2E, SetupError } from './setup.mjs';
+import { ensureE2E } from './setup.mjs';
 import { lineText, palette, SEVERITY, squiggles, testFrame } from './workbench.mjs';
 import { vsce, vsceArgs } from '../vsix.mjs';
 
@@ -31,7 +31,7 @@ const mark = (name) => { timings[name] = ((performance.now() - started) / 1000).
 let server;
 let chrome;
 let page;
-const { step, shot, shutdown, finish, stepName } = testFrame({ tag: 'ui', shots, timeoutS, run, current: () => ({ chrome, server, page }) });
+const { step, shot, runTest } = testFrame({ tag: 'ui', shots, timeoutS, run, started, current: () => ({ chrome, server, page }) });
 
 async function main() {
   fs.rmSync(shots, { recursive: true, force: true });
@@ -199,22 +199,4 @@ async function main() {
   mark(`scopes on line ${runLine}: ${scopes.split('\n').filter((l) => /\./.test(l)).slice(0, 6).join(' ')}`);
 }
 
-let ok = false;
-try {
-  await main();
-  ok = true;
-} catch (e) {
-  if (e instanceof SetupError) {
-    console.error(e.message);
-    await shutdown();
-    process.exit(2);
-  }
-  console.error(`ui: FAILED at "${stepName()}": ${e?.stack ?? e}`);
-  if (server) console.error(`--- code-server log (tail) ---\n${server.logTail().split('\n').slice(-15).join('\n')}`);
-} finally {
-  finish();
-  await shutdown();
-}
-console.log(`# pass ${ok ? 1 : 0}\n# fail ${ok ? 0 : 1}`);
-log('ui', `${ok ? 'PASSED' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)}s; screenshots in ${path.relative(root, shots)}/`);
-process.exit(ok ? 0 : 1);
+await runTest(main);

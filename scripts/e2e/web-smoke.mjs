@@ -18,7 +18,7 @@ import path from 'node:path';
 import {
   e2eDir, groupMembers, launchChromium, log, makeProfile, makeTempDir, remoteUri, root, runProcess, seconds, sleep, startCodeServer, workbenchUrl,
 } from './lib.mjs';
-import { ensureE2E, SetupError } from './setup.mjs';
+import { ensureE2E } from './setup.mjs';
 import { expectedSquiggles, lineText, palette, squiggles, testFrame, waitForSquiggles } from './workbench.mjs';
 import { vsce, vsceArgs } from '../vsix.mjs';
 
@@ -34,7 +34,7 @@ let server;
 let chrome;
 let page;
 const consoleLines = [];
-const { step, shot, shutdown, finish, stepName } = testFrame({ tag: 'web', shots, timeoutS, run, current: () => ({ chrome, server, page }) });
+const { step, shot, runTest } = testFrame({ tag: 'web', shots, timeoutS, run, started, current: () => ({ chrome, server, page }) });
 
 /** The command line's findings for a file, as JSON. */
 function cliFindings(file) {
@@ -228,23 +228,4 @@ async function main() {
   assert.deepEqual(nodeServers(), [], 'a dist/server.js process ran below code-server');
 }
 
-let ok = false;
-try {
-  await main();
-  ok = true;
-} catch (e) {
-  if (e instanceof SetupError) {
-    console.error(e.message);
-    await shutdown();
-    process.exit(2);
-  }
-  console.error(`web: FAILED at "${stepName()}": ${e?.stack ?? e}`);
-  if (consoleLines.length) console.error(`--- browser console (tail) ---\n${consoleLines.slice(-25).join('\n')}`);
-  if (server) console.error(`--- code-server log (tail) ---\n${server.logTail().split('\n').slice(-15).join('\n')}`);
-} finally {
-  finish();
-  await shutdown();
-}
-console.log(`# pass ${ok ? 1 : 0}\n# fail ${ok ? 0 : 1}`);
-log('web', `${ok ? 'PASSED' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)}s; screenshots in ${path.relative(root, shots)}/`);
-process.exit(ok ? 0 : 1);
+await runTest(main, () => (consoleLines.length ? [`--- browser console (tail) ---\n${consoleLines.slice(-25).join('\n')}`] : []));

@@ -3,14 +3,16 @@
 // editor and its rendered lines.
 
 import path from 'node:path';
-import { onShutdown, reapRegisteredGroups, removeDir, root, stopAllGroups } from './lib.mjs';
+import { log, onShutdown, reapRegisteredGroups, removeDir, root, stopAllGroups } from './lib.mjs';
+import { SetupError } from './setup.mjs';
 
 /**
  * The frame of a browser test: on every exit its browser, code-server and process groups are stopped and the
  * run folder removed; a hard time limit saves a screenshot of where it stood; each named step says it passed or
- * saves a screenshot of its failure. `current()` gives the test's browser, server and page as they are now.
+ * saves a screenshot of its failure; `runTest` runs the test, reports and exits. `current()` gives the test's
+ * browser, server and page as they are now.
  */
-export function testFrame({ tag, shots, timeoutS, run, current }) {
+export function testFrame({ tag, shots, timeoutS, run, current, started = performance.now() }) {
   let stepName = 'start';
   async function shutdown() {
     const { chrome, server } = current();
@@ -30,10 +32,6 @@ export function testFrame({ tag, shots, timeoutS, run, current }) {
     process.exit(124);
   }, timeoutS * 1000);
   return {
-    shutdown,
-    /** Ends the time limit: the test is over. */
-    finish: () => clearTimeout(hard),
-    stepName: () => stepName,
     async step(name, fn) {
       stepName = name;
       try {
@@ -49,6 +47,30 @@ export function testFrame({ tag, shots, timeoutS, run, current }) {
     },
     async shot(name) {
       await current().page.screenshot({ path: path.join(shots, name) });
+    },
+    /** Runs `main` to the end: TAP's pass and fail counts, the failure with `diagnose()`'s extra lines, the exit. */
+    async runTest(main, diagnose = () => []) {
+      let ok = false;
+      try {
+        await main();
+        ok = true;
+      } catch (e) {
+        if (e instanceof SetupError) {
+          console.error(e.message);
+          await shutdown();
+          process.exit(2);
+        }
+        console.error(`${tag}: FAILED at "${stepName}": ${e?.stack ?? e}`);
+        for (const line of diagnose()) console.error(line);
+        const { server } = current();
+        if (server) console.error(`--- code-server log (tail) ---\n${server.logTail().split('\n').slice(-15).join('\n')}`);
+      } finally {
+        clearTimeout(hard);
+        await shutdown();
+      }
+      console.log(`# pass ${ok ? 1 : 0}\n# fail ${ok ? 0 : 1}`);
+      log(tag, `${ok ? 'PASSED' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)}s; screenshots in ${path.relative(root, shots)}/`);
+      process.exit(ok ? 0 : 1);
     },
   };
 }
