@@ -36,7 +36,7 @@ function openForReading(file: string): number | { error: string; missing?: boole
  * reader forever, a link to /dev/zero never ends, and both report size 0), opened without blocking, and
  * refused when larger than `maxBytes`.
  */
-export function readTextFile(file: string, maxBytes: number): ReadResult {
+function readTextFile(file: string, maxBytes: number): ReadResult {
   const fd = openForReading(file);
   if (typeof fd !== 'number') return fd;
   try {
@@ -118,7 +118,7 @@ export function initNodeShellParser(): Promise<void> {
 const runners = new Map<string, ShellcheckRunner>();
 
 /** ShellCheck as a child process (`executable` on the PATH or a path); whether it starts is asked once per executable. */
-export function shellcheckRunner(executable = 'shellcheck'): ShellcheckRunner {
+function shellcheckRunner(executable = 'shellcheck'): ShellcheckRunner {
   let runner = runners.get(executable);
   if (runner) return runner;
   let available: Promise<boolean> | undefined;

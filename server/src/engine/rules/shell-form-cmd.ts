@@ -85,7 +85,7 @@ export function execsLast(command: string): boolean {
  * The image's /bin/sh replaces itself with the command's program without an `exec` (BusyBox ash with the last
  * command, bash with a lone simple command; never with a trap set, which the shell must stay to run).
  */
-export function shellExecsProgram(command: string, how: 'last' | 'single' | undefined): boolean {
+function shellExecsProgram(command: string, how: 'last' | 'single' | undefined): boolean {
   const final = how && finalCommand(command);
   if (!final || SHELL_ONLY_COMMANDS.has(final.last.name) || final.script.commands.some((c) => c.name === 'trap')) return false;
   return how === 'last' || (final.script.commands.length === 1 && final.script.topLevelCount === 1 && !final.script.hasPipe);
