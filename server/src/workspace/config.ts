@@ -7,6 +7,8 @@ import { uriDirname, uriJoin } from './uri';
 
 export class ConfigFiles {
   private readonly found = new Map<string, Promise<string | undefined>>();
+  private readonly nearestIn = new Map<string, Promise<string | undefined>>();
+  private user: Promise<string | undefined> | undefined;
   private readonly loaded = new Map<string, Promise<{ config?: LoadedConfig; problems: ConfigProblem[] }>>();
 
   constructor(private readonly host: Host) {}
@@ -20,16 +22,31 @@ export class ConfigFiles {
   }
 
   private async search(folder: string, stopAt?: string): Promise<string | undefined> {
-    for (const names of [DOCKWISE_CONFIG_NAMES, HADOLINT_CONFIG_NAMES]) {
-      for (let dir = folder; ; ) {
+    return (await this.nearest(DOCKWISE_CONFIG_NAMES, folder, stopAt))
+      ?? (await this.nearest(HADOLINT_CONFIG_NAMES, folder, stopAt))
+      ?? (await this.userConfig());
+  }
+
+  // Per folder, so a thousand Dockerfiles in sibling folders look at their common parents once.
+  private nearest(names: readonly string[], dir: string, stopAt: string | undefined): Promise<string | undefined> {
+    const key = `${names[0]}\0${dir}\0${stopAt ?? ''}`;
+    let hit = this.nearestIn.get(key);
+    if (!hit) {
+      hit = (async () => {
         for (const n of names) if (await this.host.fs.isFile(uriJoin(dir, n))) return uriJoin(dir, n);
         const parent = uriDirname(dir);
-        if (dir === stopAt || parent === dir) break;
-        dir = parent;
-      }
+        return dir === stopAt || parent === dir ? undefined : this.nearest(names, parent, stopAt);
+      })();
+      this.nearestIn.set(key, hit);
     }
-    for (const uri of this.host.userConfigUris()) if (await this.host.fs.isFile(uri)) return uri;
-    return undefined;
+    return hit;
+  }
+
+  private userConfig(): Promise<string | undefined> {
+    return this.user ??= (async () => {
+      for (const uri of this.host.userConfigUris()) if (await this.host.fs.isFile(uri)) return uri;
+      return undefined;
+    })();
   }
 
   /** A config file's settings (undefined when it cannot be used) and its problems. */
@@ -48,6 +65,8 @@ export class ConfigFiles {
 
   clear(): void {
     this.found.clear();
+    this.nearestIn.clear();
+    this.user = undefined;
     this.loaded.clear();
   }
 }
