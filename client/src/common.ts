@@ -58,10 +58,10 @@ export function registerFeatures(context: vscode.ExtensionContext, output: vscod
     }),
     vscode.commands.registerCommand(SHOW_DOCUMENTATION, async (id?: string) => {
       let rule = typeof id === 'string' ? id : undefined;
-      if (!rule) rule = await vscode.window.showInputBox({ prompt: 'Rule id, hadolint code (DL3059) or BuildKit check name' });
+      if (!rule) rule = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Rule id, hadolint code (DL3059) or BuildKit check name') });
       if (!rule || !client()) return;
       const markdown = await explain(rule);
-      if (!markdown) { void vscode.window.showWarningMessage(`Dockwise has no rule "${rule}".`); return; }
+      if (!markdown) { void vscode.window.showWarningMessage(vscode.l10n.t('Dockwise has no rule "{0}".', rule)); return; }
       // The page's title is the rule's id, also when it was asked for by an alias (DL3059).
       const ruleId = /^# (\S+)/.exec(markdown)?.[1] ?? rule;
       pages.set(ruleId, markdown);
@@ -75,7 +75,7 @@ export function registerFeatures(context: vscode.ExtensionContext, output: vscod
         if (known !== undefined) return known;
         // After a reload the editor may ask for a page this session has not fetched yet.
         const markdown = await explain(id);
-        return markdown ?? `Dockwise has no rule "${id}".\n`;
+        return markdown ?? `${vscode.l10n.t('Dockwise has no rule "{0}".', id)}\n`;
       },
     }),
     vscode.window.registerUriHandler({

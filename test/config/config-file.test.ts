@@ -115,3 +115,39 @@ describe('parsing', () => {
     assert.ok(!lintText(text, buildLintOptions({ config, settings: strict })).findings.some((f) => f.rule === 'consecutive-run'));
   });
 });
+
+describe('problems in Korean', () => {
+  it('parseConfig and buildLintOptions speak the locale they are given; English is the default', () => {
+    const text = 'rules:\n  consecutive-runs: off\n  runs-as-root: loud\ncolour: true\nprofile: [strict]\n';
+    assert.deepEqual(parseConfig('/x/.dockwise.yaml', text, 'ko').problems.map((p) => `${p.line}: ${p.message}`), [
+      '2: rules: 알 수 없는 규칙 "consecutive-runs". "consecutive-run"을(를) 사용하시겠습니까?',
+      '3: rules: "loud"은(는) error, warning, info, style, off 중 하나가 아닙니다',
+      '4: 알 수 없는 키 "colour"',
+      '5: profile: recommended, strict, modern, hadolint, buildkit 중 하나여야 합니다. 대신 recommended을(를) 사용합니다.',
+    ]);
+    assert.deepEqual(parseConfig('/x/.dockwise.yaml', 'profile: everything\n', 'ko').problems.map((p) => p.message),
+      ['profile: 알 수 없는 프로필 "everything". 프로필은 recommended, strict, modern, hadolint, buildkit입니다. 대신 recommended을(를) 사용합니다.']);
+    assert.match(parseConfig('/x/.dockwise.yaml', 'rules:\n  a: [unclosed\n', 'ko').problems[0].message, /^올바른 YAML이 아닙니다: .*\. 기본값을 사용합니다$/);
+    const settings = { profile: 'stricter', rules: { DL3059: 'loud', 'runs-as-rot': 'off' }, ignore: ['consecutive-runs'] };
+    assert.deepEqual(buildLintOptions({ settings, locale: 'ko' }).problems.map((p) => p.message), [
+      'dockwise.profile: 알 수 없는 프로필 "stricter". "strict"을(를) 사용하시겠습니까? 대신 recommended을(를) 사용합니다.',
+      'dockwise.rules: DL3059의 "loud"은(는) off, error, warning, info, style 중 하나가 아닙니다',
+      'dockwise.rules: 알 수 없는 규칙 "runs-as-rot". "runs-as-root"을(를) 사용하시겠습니까?',
+      'ignore: 알 수 없는 규칙 "consecutive-runs". "consecutive-run"을(를) 사용하시겠습니까?',
+    ]);
+    assert.deepEqual(buildLintOptions({ settings }).problems.map((p) => p.message), [
+      'dockwise.profile: unknown profile "stricter"; did you mean "strict"? Using recommended.',
+      'dockwise.rules: "loud" for DL3059 is not one of off, error, warning, info, style',
+      'dockwise.rules: unknown rule "runs-as-rot"; did you mean "runs-as-root"?',
+      'ignore: unknown rule "consecutive-runs"; did you mean "consecutive-run"?',
+    ]);
+  });
+
+  it('ConfigFiles reads and reports in the workspace\'s locale', async () => {
+    const files = new ConfigFiles(nodeHost, () => 'ko');
+    assert.match((await files.load(fileUri(path.join(tmp, 'nope-ko.yaml')))).problems[0].message, /^파일을 읽을 수 없습니다\(.*\)\. 기본값을 사용합니다$/);
+    const file = path.join(tmp, 'ko.yaml');
+    fs.writeFileSync(file, 'fixes: yes\n');
+    assert.deepEqual((await files.load(fileUri(file), file)).problems.map((p) => p.message), ['fixes: "unsafe: true|false"가 있어야 합니다']);
+  });
+});

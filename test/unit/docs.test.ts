@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { allRules, findRules, memoryFiles, lintText, profilesMarkdown, profileSettingEnum, ruleMarkdown, withRuleTable } from '../../server/src/engine';
+import { allRules, findRules, LOCALES, memoryFiles, lintText, profilesMarkdown, profileSettingEnum, profileSettingTexts, ruleMarkdown, withRuleTable } from '../../server/src/engine';
 import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { validateRule } from '../../server/src/engine/rule';
 import { ruleHoverMarkdown } from '../../server/src/engine/docs/markdown';
@@ -64,6 +64,15 @@ describe('generated files', () => {
     for (const rule of allRules) assert.equal(fs.readFileSync(path.join(dir, `${rule.meta.id}.md`), 'utf8'), ruleMarkdown(rule), `${rule.meta.id}.md is stale`);
   });
 
+  for (const locale of LOCALES.filter((l) => l !== 'en')) {
+    it(`docs/rules/${locale} matches the metadata and its translation (run npm run gen)`, () => {
+      const dir = path.join(root, 'docs/rules', locale);
+      const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+      assert.deepEqual(files, allRules.map((r) => `${r.meta.id}.md`).sort());
+      for (const rule of allRules) assert.equal(fs.readFileSync(path.join(dir, `${rule.meta.id}.md`), 'utf8'), ruleMarkdown(rule, locale), `${locale}/${rule.meta.id}.md is stale`);
+    });
+  }
+
   it('the README rule table matches the metadata (run npm run gen)', () => {
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
     assert.equal(readme, withRuleTable(readme, allRules));
@@ -75,5 +84,9 @@ describe('generated files', () => {
     const setting = manifest.contributes.configuration.properties['dockwise.profile'];
     const want = profileSettingEnum();
     assert.deepEqual({ enum: setting.enum, markdownEnumDescriptions: setting.markdownEnumDescriptions }, want);
+    for (const locale of LOCALES) {
+      const nls = JSON.parse(fs.readFileSync(path.join(root, locale === 'en' ? 'package.nls.json' : `package.nls.${locale}.json`), 'utf8'));
+      for (const [key, text] of Object.entries(profileSettingTexts(locale))) assert.equal(nls[key], text, `${locale}: ${key} is stale`);
+    }
   });
 });

@@ -64,7 +64,7 @@ it('server/src/engine compiles without Node types or the DOM: no process, requir
   fs.writeFileSync(globals, UNIVERSAL_GLOBALS);
   const program = ts.createProgram([...files(engineDir), globals], {
     target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10,
-    strict: true, noEmit: true, skipLibCheck: true, esModuleInterop: true, lib: ['lib.es2022.d.ts'], types: [],
+    strict: true, noEmit: true, skipLibCheck: true, esModuleInterop: true, resolveJsonModule: true, lib: ['lib.es2022.d.ts'], types: [],
   });
   const problems = ts.getPreEmitDiagnostics(program)
     .filter((d) => d.file && d.file.fileName.startsWith(engineDir.split(path.sep).join('/')))

@@ -170,9 +170,11 @@ describe('links', () => {
     assert.deepEqual(bad, []);
   });
 
-  it('package.json links allowed places only', () => {
-    const text = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
-    const bad = [...text.matchAll(/https?:\/\/[^\s"'<>)\]\\]+/g)].map((m) => m[0]).filter((u) => !allowedBy(u));
+  it('package.json and its translations (package.nls*.json) link allowed places only', () => {
+    // The manifest's user-visible strings (setting descriptions and their links) live in package.nls*.json.
+    const files = ['package.json', ...fs.readdirSync(root).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f))];
+    assert.ok(files.includes('package.nls.json'), files.join(' '));
+    const bad = files.flatMap((f) => [...fs.readFileSync(path.join(root, f), 'utf8').matchAll(/https?:\/\/[^\s"'<>)\]\\]+/g)].map((m) => m[0]).filter((u) => !allowedBy(u)).map((u) => `${f}: ${u}`));
     assert.deepEqual(bad, []);
   });
 

@@ -165,13 +165,19 @@ describe('release: a run in a copy of the repository', () => {
     assert.equal(v.stdout.trim(), next);
   });
 
-  it('the .vsix holds the extension and the server (desktop and web), the grammars, the rule pages, the notices, the licence and the icon, and nothing else of ours', () => {
+  it('the .vsix holds the extension and the server (desktop and web), the grammars, the rule pages, the extension\'s translations, the notices, the licence and the icon, and nothing else of ours', () => {
     const rules = fs.readdirSync(path.join(root, 'docs/rules')).filter((f) => f.endsWith('.md'));
     assert.ok(rules.length > 50);
     const manifest = JSON.parse(vsix.get('extension/package.json')!.toString());
+    // The manifest's strings (package.nls*.json, English included) and the client's translations (the `l10n` folder).
+    const nls = fs.readdirSync(root).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f));
+    assert.ok(nls.includes('package.nls.json') && nls.length > 1, nls.join(' '));
+    assert.equal(manifest.l10n, './l10n');
+    const l10n = fs.readdirSync(path.join(root, 'l10n')).filter((f) => /^bundle\.l10n\.[\w-]+\.json$/.test(f));
+    assert.ok(l10n.length > 0);
     const want = ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/extension-web.js', 'extension/dist/server-web.js', 'extension/dist/web-tree-sitter.wasm', 'extension/dist/tree-sitter-bash.wasm',
       'extension/syntaxes/dockerfile.tmLanguage.json', 'extension/ThirdPartyNotices.txt', 'extension/LICENSE.txt', `extension/${manifest.icon}`,
-      ...rules.map((r) => `extension/docs/rules/${r}`)];
+      ...rules.map((r) => `extension/docs/rules/${r}`), ...rules.map((r) => `extension/docs/rules/ko/${r}`), ...nls.map((f) => `extension/${f}`), ...l10n.map((f) => `extension/l10n/${f}`)];
     for (const f of want) assert.ok(vsix.has(f), `${f} is not in the .vsix`);
     // One .vsix for desktop and web: the web extension host runs `browser`.
     assert.deepEqual([manifest.main, manifest.browser], ['./dist/extension.js', './dist/extension-web.js']);
@@ -184,10 +190,10 @@ describe('release: a run in a copy of the repository', () => {
   it('the npm package holds the command, the server, the grammars, the rule pages, README, LICENSE and the notices, and no sources or tests', () => {
     const rules = fs.readdirSync(path.join(root, 'docs/rules')).filter((f) => f.endsWith('.md'));
     const want = ['package/dist/cli.js', 'package/dist/server.js', 'package/dist/web-tree-sitter.wasm', 'package/dist/tree-sitter-bash.wasm',
-      'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/ThirdPartyNotices.txt', ...rules.map((r) => `package/docs/rules/${r}`)];
+      'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/ThirdPartyNotices.txt', ...rules.map((r) => `package/docs/rules/${r}`), ...rules.map((r) => `package/docs/rules/ko/${r}`)];
     for (const f of want) assert.ok(tgz.has(f), `${f} is not in the npm package`);
     assert.deepEqual([...tgz.keys()].filter((f) => /-web\.js$/.test(f)), [], 'the web extension\'s bundles are the .vsix\'s only');
-    const strays = [...tgz.keys()].filter((f) => !/^package\/(dist\/[^/]+\.(js|wasm)|docs\/([^/]+\.md|rules\/[^/]+\.md|images\/[^/]+\.png)|bench\/results\.md|README\.md|LICENSE|CHANGELOG\.md|ThirdPartyNotices\.txt|package\.json)$/.test(f));
+    const strays = [...tgz.keys()].filter((f) => !/^package\/(dist\/[^/]+\.(js|wasm)|docs\/([^/]+\.md|rules\/(ko\/)?[^/]+\.md|images\/[^/]+\.png)|bench\/results\.md|README\.md|LICENSE|CHANGELOG\.md|ThirdPartyNotices\.txt|package\.json)$/.test(f));
     assert.deepEqual(strays, []);
     const pkg = JSON.parse(tgz.get('package/package.json')!.toString());
     assert.equal(pkg.dependencies, undefined, 'the bundles need no installed packages');

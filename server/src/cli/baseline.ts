@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { DockerfileModel, Finding } from '../engine';
+import type { Locale } from '../engine/i18n/locale';
+import { cliSpeaker } from './strings';
 
 export interface BaselineEntry {
   /** The Dockerfile, relative to the baseline file's folder, with `/` separators. */
@@ -77,16 +79,17 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Reads a baseline file's text; throws with a reason when it is not one. */
-export function parseBaseline(text: string): Map<string, number> {
+/** Reads a baseline file's text; throws with a reason (in `locale`) when it is not one. */
+export function parseBaseline(text: string, locale: Locale = 'en'): Map<string, number> {
+  const t = cliSpeaker(locale);
   let data: unknown;
-  try { data = JSON.parse(text); } catch (e) { throw new Error(`not valid JSON (${(e as Error).message})`); }
+  try { data = JSON.parse(text); } catch (e) { throw new Error(t('cli.baseline.notJson', { error: (e as Error).message })); }
   const file = data as Partial<BaselineFile> | null;
-  if (!file || typeof file !== 'object' || file.version !== 1 || !Array.isArray(file.findings)) throw new Error('not a Dockwise baseline (expected {"version": 1, "findings": [...]})');
+  if (!file || typeof file !== 'object' || file.version !== 1 || !Array.isArray(file.findings)) throw new Error(t('cli.baseline.notBaseline'));
   const budget = new Map<string, number>();
   for (const e of file.findings as Array<Partial<BaselineEntry>>) {
     if (!e || typeof e.path !== 'string' || typeof e.rule !== 'string' || typeof e.fingerprint !== 'string' || !Number.isInteger(e.count) || e.count! < 1) {
-      throw new Error(`an entry is not {path, rule, fingerprint, count}: ${JSON.stringify(e)}`);
+      throw new Error(t('cli.baseline.badEntry', { entry: JSON.stringify(e) }));
     }
     const k = key(e.path, e.rule, e.fingerprint);
     budget.set(k, (budget.get(k) ?? 0) + e.count!);

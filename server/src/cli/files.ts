@@ -1,6 +1,8 @@
 // Which files the command lints: explicit files, folders searched for Dockerfiles, simple globs, and stdin.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Locale } from '../engine/i18n/locale';
+import { cliSpeaker } from './strings';
 
 const DOCKERFILE = /^(Dockerfile|Containerfile)(\..+)?$|\.(Dockerfile|dockerfile)$/;
 const SKIP = new Set(['.git', 'node_modules']);
@@ -62,14 +64,15 @@ export function expandGlob(glob: string): string[] {
 
 export type ReadResult = { text: string; bom: boolean } | { error: string };
 
-/** Reads a Dockerfile as text, refusing binary, empty and non-UTF-8 content with a clear reason. */
-export function decodeDockerfile(bytes: Buffer): ReadResult {
-  if (bytes.length === 0) return { error: 'empty file' };
-  if (bytes.subarray(0, 8192).includes(0)) return { error: 'binary file (contains NUL bytes), not a Dockerfile' };
+/** Reads a Dockerfile as text, refusing binary, empty and non-UTF-8 content with a clear reason (in `locale`). */
+export function decodeDockerfile(bytes: Buffer, locale: Locale = 'en'): ReadResult {
+  const t = cliSpeaker(locale);
+  if (bytes.length === 0) return { error: t('cli.files.empty') };
+  if (bytes.subarray(0, 8192).includes(0)) return { error: t('cli.files.binary') };
   let text: string;
-  try { text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes); } catch { return { error: 'not valid UTF-8 text' }; }
+  try { text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes); } catch { return { error: t('cli.files.notUtf8') }; }
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
-  if (!text.trim()) return { error: 'empty file' };
+  if (!text.trim()) return { error: t('cli.files.empty') };
   return { text, bom };
 }

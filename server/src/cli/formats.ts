@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { allRules, DockerfileModel, findRules, fixTitle, profileSeverity, ruleHelpMarkdown, ruleHelpText, type Finding, type ProfileName, type Severity } from '../engine';
 import { fingerprint } from './baseline';
 import { plainText } from '../engine';
+import type { Locale } from '../engine/i18n/locale';
+import { cliSpeaker, padDisplay } from './strings';
 
 export interface FileReport {
   path: string;
@@ -47,11 +49,13 @@ export function fixability(f: Finding): 'safe' | 'unsafe' | undefined {
 }
 
 /** The tag after a finding's rule id; the summary line counts the same two kinds. */
-const FIX_MARK = { safe: '[fix]', unsafe: '[unsafe fix]' } as const;
+const FIX_MARK = { safe: 'cli.stylish.fixTag', unsafe: 'cli.stylish.unsafeFixTag' } as const;
 
-/** `baselined`: findings left out because a baseline holds them, said in the summary. */
-export function formatStylish(files: FileReport[], color: boolean, baselined = 0): string {
+/** `baselined`: findings left out because a baseline holds them, said in the summary. Words in `locale`. */
+export function formatStylish(files: FileReport[], color: boolean, baselined = 0, locale: Locale = 'en'): string {
+  const t = cliSpeaker(locale);
   const c = (k: keyof typeof COLORS, s: string) => (color ? COLORS[k] + s + COLORS.reset : s);
+  const severity = (s: Severity) => t(`cli.severity.${s}`);
   const out: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 };
   const fixable = { safe: 0, unsafe: 0 };
@@ -59,14 +63,14 @@ export function formatStylish(files: FileReport[], color: boolean, baselined = 0
   for (const f of files) {
     if (!f.findings.length && !f.error) continue;
     out.push(c('bold', f.path));
-    if (f.error) { out.push(`  ${c('error', 'error')}  ${f.error}`); fileErrors++; }
+    if (f.error) { out.push(`  ${c('error', severity('error'))}  ${f.error}`); fileErrors++; }
     const lines = f.text?.split(/\r?\n/) ?? [];
     for (const x of f.findings) {
       counts[x.severity]++;
       const fix = fixability(x);
       if (fix) fixable[fix]++;
       const pos = `${x.range.start.line + 1}:${x.range.start.character + 1}`;
-      out.push(`  ${c('dim', pos.padEnd(7))} ${c(x.severity, x.severity.padEnd(7))}  ${plainText(x.message)}  ${c('dim', x.rule)}${fix ? `  ${c(fix, FIX_MARK[fix])}` : ''}`);
+      out.push(`  ${c('dim', pos.padEnd(7))} ${c(x.severity, padDisplay(severity(x.severity), 7))}  ${plainText(x.message)}  ${c('dim', x.rule)}${fix ? `  ${c(fix, t(FIX_MARK[fix]))}` : ''}`);
       const src = lines[x.range.start.line];
       if (src !== undefined) {
         const from = x.range.start.character;
@@ -79,14 +83,19 @@ export function formatStylish(files: FileReport[], color: boolean, baselined = 0
   }
   const total = counts.error + counts.warning + counts.info + counts.style;
   if (total || fileErrors) {
-    const parts = [`${counts.error} error${counts.error === 1 ? '' : 's'}`, `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, `${counts.info} info`, `${counts.style} style`];
-    let line = `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`;
-    if (fileErrors) line += `, ${fileErrors} file${fileErrors === 1 ? '' : 's'} could not be linted`;
-    if (fixable.safe) line += `; ${fixable.safe} fixable with --fix${fixable.unsafe ? `, ${fixable.unsafe} more with --fix --unsafe-fixes` : ''}`;
-    else if (fixable.unsafe) line += `; ${fixable.unsafe} fixable with --fix --unsafe-fixes`;
+    let line = t('cli.stylish.counts', {
+      problems: t.count('cli.stylish.problems', total),
+      errors: t.count('cli.stylish.errors', counts.error),
+      warnings: t.count('cli.stylish.warnings', counts.warning),
+      info: t('cli.stylish.infos', { count: counts.info }),
+      style: t('cli.stylish.styles', { count: counts.style }),
+    });
+    if (fileErrors) line += `, ${t.count('cli.stylish.notLinted', fileErrors)}`;
+    if (fixable.safe) line += `; ${t('cli.stylish.fixable', { count: fixable.safe })}${fixable.unsafe ? `, ${t('cli.stylish.fixableMore', { count: fixable.unsafe })}` : ''}`;
+    else if (fixable.unsafe) line += `; ${t('cli.stylish.fixableUnsafe', { count: fixable.unsafe })}`;
     out.push(c(counts.error || fileErrors ? 'error' : 'warning', `✖ ${line}`));
   }
-  if (baselined) out.push(c('dim', `${baselined} finding${baselined === 1 ? '' : 's'} in the baseline not shown`));
+  if (baselined) out.push(c('dim', t.count('cli.stylish.baselined', baselined)));
   return out.length ? out.join('\n') + '\n' : '';
 }
 

@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
-import { runCli } from './run';
+import { localeOfArgs, runCli } from './run';
+import { cliSpeaker } from './strings';
 
 // A command run is short: V8 would spend more time optimising the shell parser's WASM in the background
 // (and waiting for that work at exit) than it saves. Baseline-compiled WASM starts at once.
@@ -28,6 +29,7 @@ runCli(process.argv.slice(2), {
   isTTY: process.stdout.isTTY === true,
   env: process.env,
 }, version()).then((code) => { process.exitCode = code; }, (e: unknown) => {
-  process.stderr.write(`dockwise: unexpected error: ${(e as Error)?.stack ?? e}\n`);
+  const t = cliSpeaker(localeOfArgs(process.argv.slice(2), process.env));
+  process.stderr.write(`dockwise: ${t('cli.unexpectedError', { error: String((e as Error)?.stack ?? e) })}\n`);
   process.exitCode = 2;
 });

@@ -3,9 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   allRules, DEFAULT_PROFILE, findRules, fixAll, isProfileName, lintText,
-  PROFILE_NAMES, profileSeverity, ruleMarkdown, suggestName, unknownProfileMessage,
+  PROFILE_NAMES, profileSeverity, ruleMarkdown,
   type Finding, type ProfileName, type Severity,
 } from '../engine';
+import { unknownProfileText, unknownRuleText } from '../engine/config/suggest';
+import { isLocale, LOCALES, localeFromEnvironment, type Locale } from '../engine/i18n/locale';
 import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
 import { Workspace, type DocumentSettings } from '../workspace/workspace';
 import { BaselineWriter, baselinePath, fingerprint, newFindings, parseBaseline } from './baseline';
@@ -13,6 +15,7 @@ import { decodeDockerfile, expandGlob, findDockerfiles } from './files';
 import { formatCheckstyle, formatGithub, formatGitlab, formatJson, formatSarif, formatStylish, type FileReport } from './formats';
 import { unifiedDiff } from './diff';
 import { formatFixSummary, type FixedFile } from './fix-summary';
+import { cliSpeaker, type CliStringId } from './strings';
 
 export interface CliIo {
   cwd: string;
@@ -27,36 +30,47 @@ const FORMATS = ['stylish', 'json', 'sarif', 'github', 'checkstyle', 'gitlab'];
 const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'];
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, style: 0 };
 
-export const HELP = `Usage: dockwise [options] [path|glob|- ...]
+/** The options --help lists: the option as typed (code) and its description (a text, maybe of several lines). */
+const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
+  ['-f, --format FORMAT', 'cli.help.format'],
+  ['    --fix', 'cli.help.fix'],
+  ['    --unsafe-fixes', 'cli.help.unsafeFixes'],
+  ['    --diff', 'cli.help.diff'],
+  ['-t, --failure-threshold S', 'cli.help.failureThreshold'],
+  ['-p, --profile NAME', 'cli.help.profile'],
+  ['    --ignore ID', 'cli.help.ignore'],
+  ['    --rule ID=SEVERITY', 'cli.help.rule'],
+  ['-c, --config FILE', 'cli.help.config'],
+  ['    --no-config', 'cli.help.noConfig'],
+  ['    --stdin-filename PATH', 'cli.help.stdinFilename'],
+  ['    --baseline FILE', 'cli.help.baseline'],
+  ['    --baseline-write FILE', 'cli.help.baselineWrite'],
+  ['    --shellcheck', 'cli.help.shellcheck'],
+  ['    --color, --no-color', 'cli.help.color'],
+  ['    --lang LANG', 'cli.help.lang'],
+  ['    --explain ID', 'cli.help.explain'],
+  ['    --list-rules', 'cli.help.listRules'],
+  ['-v, --version', 'cli.help.version'],
+  ['-h, --help', 'cli.help.help'],
+];
+const HELP_COLUMN = 30;
 
-Lints Dockerfiles against production best practices and repairs them.
-With no paths, lints every Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile and *.dockerfile
-below the current folder (skipping .git and node_modules). "-" reads standard input.
+/** `dockwise --help` in `locale`. */
+export function helpText(locale: Locale): string {
+  const t = cliSpeaker(locale);
+  const data = {
+    profiles: PROFILE_NAMES.join(', '),
+    profile: DEFAULT_PROFILE,
+    languages: LOCALES.slice(1).reduce((first: string, second: string) => t('cli.help.or', { first, second }), LOCALES[0] as string),
+  };
+  const options = HELP_OPTIONS.map(([option, id]) => {
+    const [first, ...more] = t(id, data).split('\n');
+    return [`  ${option}`.padEnd(HELP_COLUMN - 1) + ` ${first}`, ...more.map((l) => ' '.repeat(HELP_COLUMN) + l)].join('\n');
+  });
+  return `${t('cli.help.usage')}\n\n${t('cli.help.intro')}\n\n${t('cli.help.options')}\n${options.join('\n')}\n\n${t('cli.help.exitCodes')}\n`;
+}
 
-Options:
-  -f, --format FORMAT         stylish (default), json, sarif, github, checkstyle, gitlab
-      --fix                   apply safe fixes in place (and create files such as .dockerignore)
-      --unsafe-fixes          with --fix or --diff, apply unsafe fixes too
-      --diff                  print the fixes as a unified diff instead of writing them
-  -t, --failure-threshold S   error, warning, info (default), style or none: exit 1 at or above it
-  -p, --profile NAME          ${PROFILE_NAMES.join(', ')} (default ${DEFAULT_PROFILE}):
-                              which rules are on, at what severity; see docs/profiles.md
-      --ignore ID             turn a rule off (id, DL code or BuildKit name); repeatable
-      --rule ID=SEVERITY      set a rule to off, error, warning, info or style; repeatable
-  -c, --config FILE           use this config file (.dockwise.yaml or .hadolint.yaml format)
-      --no-config             use no config file
-      --stdin-filename PATH   the path to report (and find config for) when reading "-"
-      --baseline FILE         report only the findings that FILE (from --baseline-write) does not hold
-      --baseline-write FILE   record every finding in FILE instead of reporting them, and exit 0
-      --shellcheck            also run ShellCheck (when installed) on RUN scripts, as hadolint does
-      --color, --no-color     force colours on or off (default: on for a terminal, off with NO_COLOR)
-      --explain ID            print a rule's documentation
-      --list-rules            print every rule with its severity (in --profile), aliases and fix
-  -v, --version               print the version
-  -h, --help                  print this help
-
-Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 usage error or unreadable path.
-`;
+export const HELP = helpText('en');
 
 interface Options {
   format: string;
@@ -74,14 +88,31 @@ interface Options {
   stdinFilename?: string;
   color?: boolean;
   shellcheck: boolean;
+  lang?: Locale;
   paths: string[];
 }
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): Options | { action: 'help' | 'version' } | { action: 'list'; profile: ProfileName } | { action: 'explain'; id: string } {
+/**
+ * The language of a run, known before its arguments are checked (so that their errors are in it too): the last
+ * valid `--lang`, else LC_ALL, LC_MESSAGES or LANG.
+ */
+export function localeOfArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Locale {
+  let lang: Locale | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = a === '--lang' ? argv[++i] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (isLocale(v)) lang = v;
+  }
+  return lang ?? localeFromEnvironment(env);
+}
+
+function parseArgs(argv: string[], locale: Locale): Options | { action: 'help' | 'version' } | { action: 'list'; profile: ProfileName } | { action: 'explain'; id: string } {
+  const t = cliSpeaker(locale);
   const o: Options = { format: 'stylish', fix: false, unsafe: false, diff: false, ignore: [], rules: {}, noConfig: false, shellcheck: false, paths: [] };
   let list = false;
+  let explain: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
@@ -89,27 +120,27 @@ function parseArgs(argv: string[]): Options | { action: 'help' | 'version' } | {
     const value = (): string => {
       if (eq > 0) return a.slice(eq + 1);
       const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      if (v === undefined) throw new UsageError(t('cli.usage.needsValue', { option: name }));
       return v;
     };
     switch (name) {
       case '-h': case '--help': return { action: 'help' };
       case '-v': case '--version': return { action: 'version' };
       case '--list-rules': list = true; break;
-      case '--explain': return { action: 'explain', id: value() };
-      case '-f': case '--format': o.format = value(); if (!FORMATS.includes(o.format)) throw new UsageError(`unknown format "${o.format}" (use ${FORMATS.join(', ')})`); break;
+      case '--explain': explain = value(); break;
+      case '-f': case '--format': o.format = value(); if (!FORMATS.includes(o.format)) throw new UsageError(t('cli.usage.unknownFormat', { format: o.format, formats: FORMATS.join(', ') })); break;
       case '--fix': o.fix = true; break;
       case '--unsafe-fixes': o.unsafe = true; break;
       case '--diff': o.diff = true; break;
       case '-t': case '--failure-threshold': {
         const v = value();
-        if (!THRESHOLDS.includes(v)) throw new UsageError(`unknown failure threshold "${v}" (use ${THRESHOLDS.join(', ')})`);
+        if (!THRESHOLDS.includes(v)) throw new UsageError(t('cli.usage.unknownThreshold', { threshold: v, thresholds: THRESHOLDS.join(', ') }));
         o.threshold = v as Severity | 'none';
         break;
       }
       case '-p': case '--profile': {
         const v = value();
-        if (!isProfileName(v)) throw new UsageError(unknownProfileMessage(v));
+        if (!isProfileName(v)) throw new UsageError(unknownProfileText(v, undefined, locale));
         o.profile = v;
         break;
       }
@@ -119,7 +150,7 @@ function parseArgs(argv: string[]): Options | { action: 'help' | 'version' } | {
       case '--rule': {
         const v = value();
         const m = /^([^=]+)=(off|error|warning|info|style)$/.exec(v);
-        if (!m) throw new UsageError(`--rule expects ID=SEVERITY (off, error, warning, info, style), got "${v}"`);
+        if (!m) throw new UsageError(t('cli.usage.ruleSyntax', { value: v }));
         o.rules[m[1]] = m[2];
         break;
       }
@@ -129,36 +160,42 @@ function parseArgs(argv: string[]): Options | { action: 'help' | 'version' } | {
       case '--color': o.color = true; break;
       case '--no-color': o.color = false; break;
       case '--shellcheck': o.shellcheck = true; break;
+      case '--lang': {
+        const v = value();
+        if (!isLocale(v)) throw new UsageError(t('cli.usage.unknownLanguage', { language: v, languages: LOCALES.join(', ') }));
+        o.lang = v;
+        break;
+      }
       case '-': o.paths.push('-'); break;
       default:
-        if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+        if (a.startsWith('-')) throw new UsageError(t('cli.usage.unknownOption', { option: a }));
         o.paths.push(a);
     }
   }
+  if (explain !== undefined) return { action: 'explain', id: explain };
   if (list) return { action: 'list', profile: o.profile ?? DEFAULT_PROFILE };
-  if (o.unsafe && !o.fix && !o.diff) throw new UsageError('--unsafe-fixes needs --fix or --diff');
-  if (o.baselineWrite && o.baseline) throw new UsageError('--baseline-write records every finding: it cannot be combined with --baseline');
-  if (o.baselineWrite && o.diff) throw new UsageError('--baseline-write cannot be combined with --diff');
+  if (o.unsafe && !o.fix && !o.diff) throw new UsageError(t('cli.usage.unsafeNeedsFix'));
+  if (o.baselineWrite && o.baseline) throw new UsageError(t('cli.usage.baselineWriteWithBaseline'));
+  if (o.baselineWrite && o.diff) throw new UsageError(t('cli.usage.baselineWriteWithDiff'));
   for (const id of [...o.ignore, ...Object.keys(o.rules)]) {
-    if (!findRules(id).length) {
-      const hint = suggestName(id);
-      throw new UsageError(`unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ''}`);
-    }
+    if (!findRules(id).length) throw new UsageError(unknownRuleText(id, locale));
   }
   return o;
 }
 
 export async function runCli(argv: string[], io: CliIo, version: string): Promise<number> {
+  const locale = localeOfArgs(argv, io.env);
+  const t = cliSpeaker(locale);
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs(argv);
+    parsed = parseArgs(argv, locale);
   } catch (e) {
-    if (e instanceof UsageError) { io.stderr(`dockwise: ${e.message}\nRun "dockwise --help" for usage.\n`); return 2; }
+    if (e instanceof UsageError) { io.stderr(`dockwise: ${e.message}\n${t('cli.usage.seeHelp')}\n`); return 2; }
     throw e;
   }
   if ('action' in parsed) {
     switch (parsed.action) {
-      case 'help': io.stdout(HELP); return 0;
+      case 'help': io.stdout(helpText(locale)); return 0;
       case 'version': io.stdout(`${version}\n`); return 0;
       case 'list':
         for (const r of allRules) {
@@ -169,11 +206,10 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
       case 'explain': {
         const rules = findRules(parsed.id);
         if (!rules.length) {
-          const hint = suggestName(parsed.id);
-          io.stderr(`dockwise: unknown rule "${parsed.id}"${hint ? `; did you mean "${hint}"?` : ''}\n`);
+          io.stderr(`dockwise: ${unknownRuleText(parsed.id, locale)}\n`);
           return 2;
         }
-        io.stdout(rules.map(ruleMarkdown).join('\n'));
+        io.stdout(rules.map((r) => ruleMarkdown(r, locale)).join('\n'));
         return 0;
       }
     }
@@ -186,30 +222,30 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   let usageProblem = false;
   if (!o.paths.length) {
     for (const f of findDockerfiles(io.cwd)) targets.push({ display: path.relative(io.cwd, f) || f, file: f });
-    if (!targets.length) { io.stderr('dockwise: no Dockerfiles found below the current folder\n'); return 2; }
+    if (!targets.length) { io.stderr(`dockwise: ${t('cli.files.noDockerfiles')}\n`); return 2; }
   }
   for (const p of o.paths) {
     if (p === '-') { targets.push({ display: o.stdinFilename ?? '<stdin>' }); continue; }
     const abs = path.resolve(io.cwd, p);
     if (/[*?]/.test(p) && !fs.existsSync(abs)) {
       const matches = expandGlob(path.isAbsolute(p) ? p : path.join(io.cwd, p));
-      if (!matches.length) { io.stderr(`dockwise: ${p}: no files match\n`); usageProblem = true; }
+      if (!matches.length) { io.stderr(`dockwise: ${t('cli.files.noMatch', { path: p })}\n`); usageProblem = true; }
       for (const f of matches) targets.push({ display: path.relative(io.cwd, f), file: f });
       continue;
     }
     let stat: fs.Stats;
-    try { stat = fs.statSync(abs); } catch { io.stderr(`dockwise: ${p}: no such file or folder\n`); usageProblem = true; continue; }
+    try { stat = fs.statSync(abs); } catch { io.stderr(`dockwise: ${t('cli.files.noSuchPath', { path: p })}\n`); usageProblem = true; continue; }
     if (stat.isDirectory()) {
       const found = findDockerfiles(abs);
-      if (!found.length) io.stderr(`dockwise: ${p}: no Dockerfiles in this folder\n`);
+      if (!found.length) io.stderr(`dockwise: ${t('cli.files.noDockerfilesIn', { path: p })}\n`);
       for (const f of found) targets.push({ display: path.relative(io.cwd, f), file: f });
     } else if (stat.isFile()) targets.push({ display: p, file: abs });
-    else { io.stderr(`dockwise: ${p}: not a file\n`); usageProblem = true; }
+    else { io.stderr(`dockwise: ${t('cli.files.notAFile', { path: p })}\n`); usageProblem = true; }
   }
 
   // Config: explicit, none, or discovered per file (each problem reported once).
-  const workspace = new Workspace(nodeHost, (_problem, text) => io.stderr(`dockwise: ${text}\n`));
-  if (o.config && !fs.existsSync(path.resolve(io.cwd, o.config))) { io.stderr(`dockwise: ${o.config}: config file not found\n`); return 2; }
+  const workspace = new Workspace(nodeHost, (_problem, text) => io.stderr(`dockwise: ${text}\n`), locale);
+  if (o.config && !fs.existsSync(path.resolve(io.cwd, o.config))) { io.stderr(`dockwise: ${t('cli.files.configNotFound', { path: o.config })}\n`); return 2; }
   // Without --unsafe-fixes, the config file's `fixes: unsafe` decides.
   const settings: DocumentSettings = {
     profile: o.profile, rules: o.rules, ignore: o.ignore, fixUnsafe: o.unsafe || undefined, today: todayFrom(io.env),
@@ -219,8 +255,8 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   if (o.baseline) {
     const file = path.resolve(io.cwd, o.baseline);
     let text: string;
-    try { text = fs.readFileSync(file, 'utf8'); } catch (e) { io.stderr(`dockwise: ${o.baseline}: cannot read the baseline (${(e as Error).message})\n`); return 2; }
-    try { baseline = parseBaseline(text); } catch (e) { io.stderr(`dockwise: ${o.baseline}: ${(e as Error).message}\n`); return 2; }
+    try { text = fs.readFileSync(file, 'utf8'); } catch (e) { io.stderr(`dockwise: ${t('cli.baseline.cannotRead', { path: o.baseline, error: (e as Error).message })}\n`); return 2; }
+    try { baseline = parseBaseline(text, locale); } catch (e) { io.stderr(`dockwise: ${o.baseline}: ${(e as Error).message}\n`); return 2; }
   }
   const baselineWriter = o.baselineWrite ? new BaselineWriter() : undefined;
   let baselined = 0;
@@ -230,16 +266,16 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   let warnedShellcheck = false;
   // Each file is judged by its own threshold (the option, else its config's `failure-threshold`), exactly as when linted alone.
   const thresholds = new Map<FileReport, Severity | 'none'>();
-  for (const t of targets) {
+  for (const target of targets) {
     let bytes: Buffer;
-    try { bytes = t.file ? fs.readFileSync(t.file) : io.readStdin(); } catch (e) {
-      io.stderr(`dockwise: ${t.display}: cannot read (${(e as Error).message})\n`);
+    try { bytes = target.file ? fs.readFileSync(target.file) : io.readStdin(); } catch (e) {
+      io.stderr(`dockwise: ${t('cli.files.cannotRead', { path: target.display, error: (e as Error).message })}\n`);
       usageProblem = true;
       continue;
     }
-    const decoded = decodeDockerfile(bytes);
-    if ('error' in decoded) { reports.push({ path: t.display, findings: [], error: decoded.error }); continue; }
-    const where = t.file ?? path.resolve(io.cwd, o.stdinFilename ?? 'Dockerfile');
+    const decoded = decodeDockerfile(bytes, locale);
+    if ('error' in decoded) { reports.push({ path: target.display, findings: [], error: decoded.error }); continue; }
+    const where = target.file ?? path.resolve(io.cwd, o.stdinFilename ?? 'Dockerfile');
     const uri = fileUri(where);
     let options = await workspace.optionsFor(uri, settings);
     const threshold = o.threshold ?? options.failureThreshold ?? 'info';
@@ -249,19 +285,19 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
       if (o.diff) {
         // The file's byte-order mark is part of its first line, which the patch must match.
         const bom = decoded.bom ? '\uFEFF' : '';
-        io.stdout(unifiedDiff(bom + text, bom + result.text, `a/${t.display}`, `b/${t.display}`));
-        for (const f of result.createFiles) if (!fs.existsSync(path.join(path.dirname(where), f.path))) io.stdout(unifiedDiff('', f.content, '/dev/null', `b/${path.join(path.dirname(t.display), f.path)}`));
+        io.stdout(unifiedDiff(bom + text, bom + result.text, `a/${target.display}`, `b/${target.display}`));
+        for (const f of result.createFiles) if (!fs.existsSync(path.join(path.dirname(where), f.path))) io.stdout(unifiedDiff('', f.content, '/dev/null', `b/${path.join(path.dirname(target.display), f.path)}`));
       } else {
         if (result.text !== text) {
-          if (t.file) fs.writeFileSync(t.file, (decoded.bom ? '\uFEFF' : '') + result.text);
+          if (target.file) fs.writeFileSync(target.file, (decoded.bom ? '\uFEFF' : '') + result.text);
           else io.stdout(result.text);
         }
-        const done: FixedFile = { path: t.display, applied: result.applied, created: [], notCreated: [] };
+        const done: FixedFile = { path: target.display, applied: result.applied, created: [], notCreated: [] };
         for (const f of result.createFiles) {
-          const target = path.join(path.dirname(where), f.path);
-          const shown = path.join(path.dirname(t.display), f.path);
-          if (!t.file) done.notCreated.push(shown);
-          else if (!fs.existsSync(target)) { fs.writeFileSync(target, f.content); done.created.push(shown); }
+          const created = path.join(path.dirname(where), f.path);
+          const shown = path.join(path.dirname(target.display), f.path);
+          if (!target.file) done.notCreated.push(shown);
+          else if (!fs.existsSync(created)) { fs.writeFileSync(created, f.content); done.created.push(shown); }
         }
         fixed.push(done);
         text = result.text;
@@ -276,14 +312,14 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     let findings = lintFindings;
     if (o.shellcheck) {
       if (!(await workspace.shellcheckAvailable())) {
-        if (!warnedShellcheck) io.stderr('dockwise: --shellcheck: shellcheck is not installed; skipping it\n');
+        if (!warnedShellcheck) io.stderr(`dockwise: ${t('cli.shellcheckMissing')}\n`);
         warnedShellcheck = true;
       } else {
         const sc = await workspace.shellcheck(model, options);
         findings = [...findings, ...sc].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       }
     }
-    for (const e of ruleErrors) io.stderr(`dockwise: internal error in rule ${e.rule} on ${t.display}: ${(e.error as Error)?.message ?? e.error}\n`);
+    for (const e of ruleErrors) io.stderr(`dockwise: ${t('cli.internalError', { rule: e.rule, path: target.display, error: String((e.error as Error)?.message ?? e.error) })}\n`);
     if (baselineWriter) {
       const p = baselinePath(path.resolve(io.cwd, o.baselineWrite!), where);
       for (const f of findings) baselineWriter.add(p, f.rule, fingerprint(model, f));
@@ -292,7 +328,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
       baselined += findings.length - kept.length;
       findings = kept;
     }
-    const report: FileReport = { path: t.display, text, findings };
+    const report: FileReport = { path: target.display, text, findings };
     reports.push(report);
     thresholds.set(report, threshold);
   }
@@ -300,26 +336,25 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   if (baselineWriter) {
     for (const r of reports) if (r.error) io.stderr(`dockwise: ${r.path}: ${r.error}\n`);
     try { fs.writeFileSync(path.resolve(io.cwd, o.baselineWrite!), baselineWriter.toJson()); } catch (e) {
-      io.stderr(`dockwise: ${o.baselineWrite}: cannot write the baseline (${(e as Error).message})\n`);
+      io.stderr(`dockwise: ${t('cli.baseline.cannotWrite', { path: o.baselineWrite!, error: (e as Error).message })}\n`);
       return 2;
     }
-    const n = baselineWriter.total;
-    io.stderr(`dockwise: recorded ${n} finding${n === 1 ? '' : 's'} in ${o.baselineWrite}\n`);
+    io.stderr(`dockwise: ${t.count('cli.baseline.recorded', baselineWriter.total, { path: o.baselineWrite! })}\n`);
     return usageProblem ? 2 : 0;
   }
 
   const color = o.color ?? (io.isTTY && !io.env.NO_COLOR);
   // `--fix` on standard input writes the fixed text to stdout, so the report goes to stderr.
-  const write = o.fix && targets.some((t) => !t.file) ? io.stderr : io.stdout;
+  const write = o.fix && targets.some((x) => !x.file) ? io.stderr : io.stdout;
   // What --fix did comes first, then what is left; never inside a machine-readable report on stdout.
-  if (o.fix) (o.format === 'stylish' ? write : io.stderr)(formatFixSummary(fixed, color));
+  if (o.fix) (o.format === 'stylish' ? write : io.stderr)(formatFixSummary(fixed, color, locale));
   switch (o.format) {
     case 'json': write(formatJson(reports)); break;
     case 'sarif': write(formatSarif(reports, version, o.profile ?? DEFAULT_PROFILE)); break;
     case 'github': write(formatGithub(reports)); break;
     case 'checkstyle': write(formatCheckstyle(reports)); break;
     case 'gitlab': write(formatGitlab(reports, io.cwd)); break;
-    default: write(formatStylish(reports, color, baselined));
+    default: write(formatStylish(reports, color, baselined, locale));
   }
   return exitCode(reports, thresholds, usageProblem);
 }

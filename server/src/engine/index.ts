@@ -11,5 +11,7 @@ export { runShellcheck, type ShellcheckOptions, type ShellcheckRunner } from './
 export { allRules, findRule, findRules } from './rules';
 export type { Rule, RuleContext, FileAccess, EngineSettings } from './rule';
 export { cachedFiles, memoryFiles } from './rule';
-export { ruleMarkdown, ruleHelpMarkdown, ruleHelpText, ruleHoverMarkdown, ruleTableMarkdown, withRuleTable, profilesMarkdown, profileSettingEnum, profilesSentence } from './docs/markdown';
+export { PAGE_STRINGS, ruleMarkdown, ruleHelpMarkdown, ruleHelpText, ruleHoverMarkdown, ruleTableMarkdown, withRuleTable, profilesMarkdown, profileSettingEnum, profileSettingTexts, profilesSentence } from './docs/markdown';
 export * from './config';
+export { LOCALES, isLocale, localeOf, localeFromEnvironment, type Locale } from './i18n/locale';
+export { CATALOGS, defineStrings, localize, localizedDocs, speaker, stringTables, type Catalog, type RuleTexts, type Strings } from './i18n/catalog';

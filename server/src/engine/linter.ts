@@ -54,7 +54,7 @@ export function severityOf(fromFile: Record<string, SeverityOrOff> | undefined, 
 }
 
 export function engineSettings(options: LintOptions): EngineSettings {
-  return { trustedRegistries: [], today: new Date().toISOString().slice(0, 10), ...options.settings };
+  return { trustedRegistries: [], today: new Date().toISOString().slice(0, 10), locale: 'en', ...options.settings };
 }
 
 /** The RUN command names and instruction keywords a model (or a view of one stage) has, worked out once. */
@@ -117,12 +117,12 @@ export function runRule(rule: Rule, model: DockerfileModel, severity: Severity, 
         if ('title' in f) fixes.push(f);
         else {
           const { titleId, data, ...spec } = f;
-          fixes.push({ ...spec, title: formatMessage(rule.meta, titleId, data), titleId });
+          fixes.push({ ...spec, title: formatMessage(rule.meta, titleId, data, settings.locale), titleId });
         }
       }
       if ('messageId' in r) {
-        const data = dataStrings(rule.meta, r.data);
-        out.push({ rule: rule.meta.id, severity, message: formatMessage(rule.meta, r.messageId, r.data), messageId: r.messageId, ...(data ? { data } : {}), start, end, fixes });
+        const data = dataStrings(rule.meta, r.data, settings.locale);
+        out.push({ rule: rule.meta.id, severity, message: formatMessage(rule.meta, r.messageId, r.data, settings.locale), messageId: r.messageId, ...(data ? { data } : {}), start, end, fixes });
       } else out.push({ rule: rule.meta.id, severity, message: r.message, start, end, fixes });
     },
   };

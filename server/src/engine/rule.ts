@@ -2,6 +2,7 @@
 import type { DockerfileModel } from './model/dockerfile';
 import type { CreatedFile, FixSafety, MeaningChange, RuleMeta } from './types';
 import type { MessageData } from './messages';
+import type { Locale } from './i18n/locale';
 
 /** An edit by document offsets; the engine turns it into a line/character TextEdit. */
 export interface OffsetEdit { start: number; end: number; text: string }
@@ -71,6 +72,8 @@ export interface EngineSettings {
   strictLabels?: boolean;
   /** Today's date (YYYY-MM-DD) for rules judged against the calendar, such as end-of-life images. */
   today: string;
+  /** The language findings and fix titles are written in; the engine fills them in, rules never read it. */
+  locale: Locale;
 }
 
 export interface RuleContext {

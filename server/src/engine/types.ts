@@ -1,4 +1,6 @@
 // Public engine types. Positions are 0-based like LSP; the CLI converts to 1-based on output.
+import { defineStrings, localize } from './i18n/catalog';
+import type { Locale } from './i18n/locale';
 
 export type Severity = 'error' | 'warning' | 'info' | 'style';
 export type SeverityOrOff = Severity | 'off';
@@ -120,6 +122,13 @@ export interface RuleMeta {
  * A fix's title with its safety said once, as the command's reports and the editor's quick fixes show it: most
  * unsafe fixes say why in their title ("… (unsafe: …)"); the others get "(unsafe)".
  */
-export function fixTitle(fix: Pick<Fix, 'title' | 'safety'>): string {
-  return fix.safety === 'unsafe' && !/\bunsafe\b/i.test(fix.title) ? `${fix.title} (unsafe)` : fix.title;
+export function fixTitle(fix: Pick<Fix, 'title' | 'safety'>, locale: Locale = 'en'): string {
+  if (fix.safety !== 'unsafe' || fix.title.toLowerCase().includes(localize(FIX_STRINGS, 'fix.unsafeWord', locale))) return fix.title;
+  return localize(FIX_STRINGS, 'fix.unsafeTitle', locale, { title: fix.title });
 }
+
+/** The English of what every fix title may get: the mark of an unsafe fix (unless its title already says so). */
+export const FIX_STRINGS = defineStrings({
+  'fix.unsafeTitle': '{title} (unsafe)',
+  'fix.unsafeWord': 'unsafe',
+});

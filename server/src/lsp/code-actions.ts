@@ -1,7 +1,7 @@
 // Quick fixes (each finding's fixes, fix-all of one rule, an ignore pragma, the rule's page) and fix-all on save.
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DockerfileModel, findRules, fixAll, fixProblem, fixTitle, ignoreEdit, type Fix } from '../engine';
+import { defineStrings, DockerfileModel, findRules, fixAll, fixProblem, fixTitle, ignoreEdit, localize, speaker, type Fix } from '../engine';
 import { hasFolder, uriDirname, uriJoin } from '../workspace/uri';
 import type { Session } from './session';
 
@@ -41,12 +41,21 @@ export async function fixAllEdit(session: Session, doc: TextDocument, onlyRules?
   return edit;
 }
 
+/** The English of the code actions the server adds to each finding's own fixes. */
+export const ACTION_STRINGS = defineStrings({
+  'action.showDocumentation': 'Show documentation for {id}',
+  'action.fixAllSafe': 'Dockwise: fix all safe problems',
+  'action.fixAllOfRule': 'Fix all {id} problems in this file',
+  'action.ignoreForLine': 'Ignore {id} for this line',
+  'action.fixAll': 'Dockwise: fix all problems',
+});
+
 /** The client's own command when it has one; else the server shows the shipped page with window/showDocument. */
 export function documentationCommand(session: Session, id: string): Command | undefined {
   if (!findRules(id).length) return undefined;
-  const title = `Show documentation for ${id}`;
+  const title = localize(ACTION_STRINGS, 'action.showDocumentation', session.workspace.locale, { id });
   if (session.pages.options.command) return { title, command: session.pages.options.command, arguments: [id] };
-  if (session.canShowDocument && session.pages.fileUri(id)) return { title, command: 'dockwise.server.showDocumentation', arguments: [id] };
+  if (session.canShowDocument && session.pages.fileUri(id, session.workspace.locale)) return { title, command: 'dockwise.server.showDocumentation', arguments: [id] };
   return undefined;
 }
 
@@ -60,9 +69,10 @@ export async function codeActions(session: Session, params: CodeActionParams): P
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
+    const t = speaker(ACTION_STRINGS, session.workspace.locale);
     if (only && wants(FIX_ALL_KIND) && !wants(CodeActionKind.QuickFix)) {
       const edit = await fixAllEdit(session, doc);
-      return edit ? [{ title: 'Dockwise: fix all safe problems', kind: FIX_ALL_KIND, edit }] : [];
+      return edit ? [{ title: t('action.fixAllSafe'), kind: FIX_ALL_KIND, edit }] : [];
     }
     if (!wants(CodeActionKind.QuickFix)) return [];
     const ours = params.context.diagnostics.filter((d) => d.source === 'dockwise');
@@ -81,14 +91,14 @@ export async function codeActions(session: Session, params: CodeActionParams): P
           connection.console.warn(`Dockwise: withheld the fix "${fix.title}" of ${id}: ${problem}`);
           continue;
         }
-        actions.push({ title: fixTitle(fix), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !unsafe, edit: editFor(doc.uri, doc, fix) });
+        actions.push({ title: fixTitle(fix, session.workspace.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !unsafe, edit: editFor(doc.uri, doc, fix) });
       }
       const same = entry.findings.filter((f) => f.rule === id && f.fixes.some((x) => x.safety === 'safe' || entry.settings.fix.unsafe));
       if (same.length > 1) {
         const edit = await fixAllEdit(session, doc, [id]);
-        if (edit) actions.push({ title: `Fix all ${id} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
+        if (edit) actions.push({ title: t('action.fixAllOfRule', { id }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
       }
-      actions.push({ title: `Ignore ${id} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [ignores[k]] } } });
+      actions.push({ title: t('action.ignoreForLine', { id }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [ignores[k]] } } });
       const show = documentationCommand(session, id);
       if (show) actions.push({ title: show.title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: show });
     }

@@ -1,8 +1,8 @@
 // The commands the server runs for the client: fix all, a rule's documentation as Markdown, and showing a
 // rule's shipped page (for clients without their own way to open it).
 import type { ExecuteCommandParams } from 'vscode-languageserver';
-import { findRules, ruleMarkdown } from '../engine';
-import { fixAllEdit } from './code-actions';
+import { findRules, localize, ruleMarkdown } from '../engine';
+import { ACTION_STRINGS, fixAllEdit } from './code-actions';
 import type { Session } from './session';
 
 export const SERVER_COMMANDS = ['dockwise.server.fixAll', 'dockwise.server.explain', 'dockwise.server.showDocumentation'];
@@ -14,16 +14,16 @@ export async function executeCommand(session: Session, params: ExecuteCommandPar
       const doc = session.documents.get(String(params.arguments?.[0] ?? ''));
       if (!doc) return null;
       const edit = await fixAllEdit(session, doc);
-      if (edit) await connection.workspace.applyEdit({ label: 'Dockwise: fix all problems', edit });
+      if (edit) await connection.workspace.applyEdit({ label: localize(ACTION_STRINGS, 'action.fixAll', session.workspace.locale), edit });
       return null;
     }
     if (params.command === 'dockwise.server.explain') {
       const rule = findRules(String(params.arguments?.[0] ?? ''))[0];
-      return rule ? ruleMarkdown(rule) : null;
+      return rule ? ruleMarkdown(rule, session.workspace.locale) : null;
     }
     if (params.command === 'dockwise.server.showDocumentation') {
       const rule = findRules(String(params.arguments?.[0] ?? ''))[0];
-      const uri = rule && session.pages.fileUri(rule.meta.id);
+      const uri = rule && session.pages.fileUri(rule.meta.id, session.workspace.locale);
       if (!uri) return { success: false };
       return await connection.window.showDocument({ uri, takeFocus: true });
     }

@@ -24,7 +24,7 @@ export class Diagnostics {
     const tags: DiagnosticTag[] = [];
     if (rule?.meta.tags?.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);
     if (rule?.meta.tags?.includes('unnecessary')) tags.push(DiagnosticTag.Unnecessary);
-    const href = this.session.pages.diagnosticHref(f.rule);
+    const href = this.session.pages.diagnosticHref(f.rule, this.session.workspace.locale);
     return {
       range: f.range,
       severity: SEVERITY[f.severity],

@@ -1,7 +1,7 @@
 // Where a rule's page opens. The pages (docs/rules/<id>.md) ship with the server: in the .vsix and in the npm
 // package the bundle is <package>/dist/server.js and the pages are <package>/docs/rules. No link leaves the
 // machine, so none can go dead. VS Code's client asks for its own kinds of link (see DocumentationOptions).
-import { findRules } from '../engine';
+import { findRules, type Locale } from '../engine';
 import { uriJoin } from '../workspace/uri';
 
 /** What the client says about opening rule pages, in `initializationOptions.documentation`. */
@@ -34,29 +34,30 @@ export class RulePages {
    */
   constructor(readonly folder: string | undefined, readonly options: DocumentationOptions = {}, private readonly isFile?: (uri: string) => boolean) {}
 
-  /** The URI of the page shipped for `id`, if there is one. */
-  fileUri(id: string): string | undefined {
+  /** The URI of the page shipped for `id` in `locale` (docs/rules/<locale>/<id>.md; English at the top), if there is one. */
+  fileUri(id: string, locale: Locale = 'en'): string | undefined {
     if (!this.folder) return undefined;
-    if (!this.files.has(id)) {
-      const page = uriJoin(this.folder, `${id}.md`);
+    const name = locale === 'en' ? `${id}.md` : `${locale}/${id}.md`;
+    if (!this.files.has(name)) {
+      const page = uriJoin(this.folder, name);
       // Ids are rule ids; anything with a path separator is not one.
       const shipped = /^[A-Za-z0-9-]+$/.test(id) && (this.isFile ? this.isFile(page) : findRules(id).some((r) => r.meta.id === id));
-      this.files.set(id, shipped ? page : undefined);
+      this.files.set(name, shipped ? page : undefined);
     }
-    return this.files.get(id);
+    return this.files.get(name);
   }
 
   /** Diagnostic.codeDescription.href: the client's rule URI, else the shipped page. */
-  diagnosticHref(id: string): string | undefined {
+  diagnosticHref(id: string, locale: Locale = 'en'): string | undefined {
     const wiki = shellcheckWikiUrl(id);
     if (wiki) return wiki;
     if (this.options.ruleUri) return this.options.ruleUri + encodeURIComponent(id);
-    return this.fileUri(id);
+    return this.fileUri(id, locale);
   }
 
   /** The hover's Documentation link: the client's command, else the shipped page. */
-  hoverLink(id: string): string | undefined {
+  hoverLink(id: string, locale: Locale = 'en'): string | undefined {
     if (this.options.command) return `command:${this.options.command}?${encodeURIComponent(JSON.stringify([id]))}`;
-    return this.fileUri(id);
+    return this.fileUri(id, locale);
   }
 }

@@ -4,6 +4,7 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRules, DockerfileModel, lintIncremental, lintModel, type Finding, type LintMemo, type Rule } from '../engine';
+import type { Locale } from '../engine/i18n/locale';
 import type { Host } from '../workspace/host';
 import { Workspace, type DocumentOptions } from '../workspace/workspace';
 import { RulePages } from './rule-pages';
@@ -41,6 +42,8 @@ export class Session {
   canConfigure = false;
   canShowDocument = false;
   dockerExtensionActive = false;
+  /** The editor's display language (`initialize`'s locale), for `dockwise.locale: auto`. */
+  editorLocale: Locale = 'en';
   /** ShellCheck is an external program: it only runs when the workspace is trusted (the client says so). */
   workspaceTrusted = true;
   roots: string[] = [];
@@ -83,6 +86,7 @@ export class Session {
     if (early && early.version === doc.version) return early;
     await this.ready;
     const settings = await this.settingsFor(doc.uri);
+    this.workspace.setLocale(settings.locale === 'auto' ? this.editorLocale : settings.locale);
     const configFile = settings.configFile ? configFileUri(settings.configFile, this.roots, this.host.pathUri) ?? null : undefined;
     const options = await this.workspace.optionsFor(doc.uri, {
       profile: settings.profile, rules: settings.rules, ignore: settings.ignore, trustedRegistries: settings.trustedRegistries, fixUnsafe: settings.fix.unsafe,

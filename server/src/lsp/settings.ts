@@ -1,5 +1,6 @@
 // The `dockwise.*` settings the client sends (package.json's contributes.configuration declares the same keys:
 // test/lsp/settings.test.ts holds the two together), read defensively: a wrong type is the default.
+import { isLocale, type Locale } from '../engine/i18n/locale';
 import { uriJoin } from '../workspace/uri';
 
 export interface DockwiseSettings {
@@ -13,12 +14,14 @@ export interface DockwiseSettings {
   fix: { unsafe: boolean };
   hover: { instructions: 'auto' | 'on' | 'off' };
   shellcheck: { enable: boolean };
+  /** The language of messages, fix titles and hovers; auto: the editor's display language. */
+  locale: 'auto' | Locale;
 }
 
-export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, profile: '', rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' }, shellcheck: { enable: false } };
+export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, profile: '', rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' }, shellcheck: { enable: false }, locale: 'auto' };
 
 /** The `dockwise.*` keys these settings come from (what the client must declare), `trace.server` being the client's own. */
-export const SETTING_KEYS = ['enable', 'profile', 'rules', 'ignore', 'trustedRegistries', 'configFile', 'fix.unsafe', 'hover.instructions', 'shellcheck.enable'];
+export const SETTING_KEYS = ['enable', 'profile', 'rules', 'ignore', 'trustedRegistries', 'configFile', 'fix.unsafe', 'hover.instructions', 'shellcheck.enable', 'locale'];
 
 export function readSettings(s: Partial<DockwiseSettings> | null | undefined): DockwiseSettings {
   if (!s || typeof s !== 'object') return DEFAULT_SETTINGS;
@@ -32,6 +35,7 @@ export function readSettings(s: Partial<DockwiseSettings> | null | undefined): D
     fix: { unsafe: s.fix?.unsafe === true },
     hover: { instructions: s.hover?.instructions === 'on' || s.hover?.instructions === 'off' ? s.hover.instructions : 'auto' },
     shellcheck: { enable: s.shellcheck?.enable === true },
+    locale: isLocale(s.locale) ? s.locale : 'auto',
   };
 }
 

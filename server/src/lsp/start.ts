@@ -3,6 +3,7 @@
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import type { Rule } from '../engine';
 import { initShellParser } from '../engine/model/shell';
+import { localeOf } from '../engine/i18n/locale';
 import type { Host } from '../workspace/host';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { executeCommand, SERVER_COMMANDS } from './commands';
@@ -32,6 +33,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     session.canConfigure = params.capabilities.workspace?.configuration === true;
+    session.editorLocale = localeOf(params.locale);
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     session.canShowDocument = params.capabilities.window?.showDocument?.support === true;
     const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown } | undefined;

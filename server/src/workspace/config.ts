@@ -2,6 +2,9 @@
 // there is one), else .hadolint.yaml the same way, else the user's own. Each folder's answer and each file's
 // contents are looked up once until `clear()`; a file's problems are reported once.
 import { DOCKWISE_CONFIG_NAMES, HADOLINT_CONFIG_NAMES, MAX_CONFIG_BYTES, parseConfig, type ConfigProblem, type LoadedConfig } from '../engine/config/parse';
+import { CONFIG_STRINGS } from '../engine/config/strings';
+import { localize } from '../engine/i18n/catalog';
+import type { Locale } from '../engine/i18n/locale';
 import type { Host } from './host';
 import { uriDirname, uriJoin } from './uri';
 
@@ -11,7 +14,7 @@ export class ConfigFiles {
   private user: Promise<string | undefined> | undefined;
   private readonly loaded = new Map<string, Promise<{ config?: LoadedConfig; problems: ConfigProblem[] }>>();
 
-  constructor(private readonly host: Host) {}
+  constructor(private readonly host: Host, private readonly locale: () => Locale = () => 'en') {}
 
   /** The config file that applies to a Dockerfile in `folder`, as a URI; `stopAt`: the workspace folder. */
   find(folder: string, stopAt?: string): Promise<string | undefined> {
@@ -54,8 +57,11 @@ export class ConfigFiles {
     let hit = this.loaded.get(uri);
     if (!hit) {
       hit = this.host.fs.read(uri, MAX_CONFIG_BYTES).then((read) => {
-        if ('text' in read) return parseConfig(name, read.text);
-        const message = read.tooLarge ? `the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; using the defaults` : `cannot read it (${read.error}); using the defaults`;
+        const locale = this.locale();
+        if ('text' in read) return parseConfig(name, read.text, locale);
+        const message = read.tooLarge
+          ? localize(CONFIG_STRINGS, 'config.largerThan', locale, { size: MAX_CONFIG_BYTES / 1024 })
+          : localize(CONFIG_STRINGS, 'config.cannotRead', locale, { error: read.error });
         return { config: undefined, problems: [{ file: name, line: 0, message }] };
       });
       this.loaded.set(uri, hit);

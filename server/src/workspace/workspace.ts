@@ -7,6 +7,7 @@ import { buildLintOptions, type ConfigProblem, type LoadedConfig, type ResolvedO
 import type { DockerfileModel } from '../engine/model/dockerfile';
 import type { FileAccess } from '../engine/rule';
 import type { Finding } from '../engine/types';
+import type { Locale } from '../engine/i18n/locale';
 import { ConfigFiles } from './config';
 import { DockerfileFiles } from './files';
 import type { Host } from './host';
@@ -29,9 +30,23 @@ export class Workspace {
   private readonly beside = new Map<string, DockerfileFiles>();
   private readonly reported = new Set<string>();
   private roots: string[] = [];
+  private language: Locale;
 
-  constructor(readonly host: Host, private readonly onProblem: (problem: ConfigProblem, text: string) => void) {
-    this.configs = new ConfigFiles(host);
+  constructor(readonly host: Host, private readonly onProblem: (problem: ConfigProblem, text: string) => void, locale: Locale = 'en') {
+    this.language = locale;
+    this.configs = new ConfigFiles(host, () => this.language);
+  }
+
+  /** The language of findings, fix titles and config problems. */
+  get locale(): Locale {
+    return this.language;
+  }
+
+  /** Speaks another language from now on: config problems are read and reported again in it. */
+  setLocale(locale: Locale): void {
+    if (locale === this.language) return;
+    this.language = locale;
+    this.clear();
   }
 
   /** The workspace folders (URIs): config files are looked for up to the one holding the document. */
@@ -84,7 +99,7 @@ export class Workspace {
       this.report(loaded.problems);
       config = loaded.config;
     }
-    const options = buildLintOptions({ config, settings, today: settings.today });
+    const options = buildLintOptions({ config, settings, today: settings.today, locale: this.language });
     this.report(options.problems);
     return { ...options, config, files: uri && hasFolder(uri) ? this.filesFor(uri).access : undefined };
   }

@@ -4,4 +4,4 @@ export { buildLintOptions, type UserSettings, type ResolvedOptions } from './res
 export { applyPragmas, readPragmas, type Pragma, type PragmaInfo } from './pragmas';
 export { ignoreEdit } from './ignore-edit';
 export { suggestName } from './suggest';
-export { BUILDKIT_EXPERIMENTAL, DEFAULT_PROFILE, HADOLINT_DEFAULTS, MODERN, PROFILE_NAMES, PROFILE_SUMMARIES, RECOMMENDED, isProfileName, profileEntry, profileSeverities, profileSeverity, unknownProfileMessage, type ProfileEntry, type ProfileName } from './profiles';
+export { BUILDKIT_EXPERIMENTAL, DEFAULT_PROFILE, HADOLINT_DEFAULTS, MODERN, PROFILE_NAMES, PROFILE_STRINGS, RECOMMENDED, isProfileName, profileEntry, profileReason, profileSummary, profileSeverities, profileSeverity, type ProfileEntry, type ProfileName } from './profiles';

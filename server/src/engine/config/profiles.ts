@@ -4,73 +4,106 @@
 // it (test/unit/profiles.test.ts), and run `npm run gen` (docs/profiles.md, the README, the rule pages).
 import type { RuleMeta, SeverityOrOff } from '../types';
 import { allRules } from '../rules';
-import { closestUnique } from '../closest';
+import { defineStrings, localize } from '../i18n/catalog';
+import type { Locale } from '../i18n/locale';
 
 export const PROFILE_NAMES = ['recommended', 'strict', 'modern', 'hadolint', 'buildkit'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 export const DEFAULT_PROFILE: ProfileName = 'recommended';
 
+/** The English texts of the profiles: one line per profile, and the reasons a profile departs from `strict`. */
+export const PROFILE_STRINGS = defineStrings({
+  'profile.summary.recommended': 'The default: the rules that are right on real Dockerfiles, errors only for what Docker rejects or what breaks at run time.',
+  'profile.summary.strict': 'Every rule at its own severity, including the opinionated ones (version pins, casing, HEALTHCHECK, WORKDIR over `cd`).',
+  'profile.summary.modern': 'Recommended, for builds that keep package caches in BuildKit cache mounts (`RUN --mount=type=cache`) instead of deleting them.',
+  'profile.summary.hadolint': 'hadolint\'s own defaults: the rules with a DL code, at hadolint\'s severity; the others off. For teams that migrate.',
+  'profile.summary.buildkit': 'Docker\'s build checks, as warnings the way `docker build --check` reports them, plus the errors: what Docker refuses to build or what fails when the container starts. Nothing else.',
+  'profile.reason.distroPin': 'Distribution mirrors drop superseded package versions, so an exact pin fails a later build; pin the base image (tag or digest) instead.',
+  'profile.reason.languagePin': 'Projects usually pin these in a lock or requirements file; a version on the command line is a choice, not a defect.',
+  'profile.reason.casing': 'Casing is style: Docker reads it in any casing.',
+  'profile.reason.cacheMount': 'A BuildKit cache mount keeps the cache out of the image, and deleting it would only empty the cache.',
+  'profile.reason.legacyKeyValueFormat': 'Docker still accepts the space-separated form and only warns about it.',
+  'profile.reason.maintainerDeprecated': 'MAINTAINER still works; it is only deprecated.',
+  'profile.reason.stageNameCasing': 'BuildKit lowercases stage names itself, so the casing is style.',
+  'profile.reason.exposeProtocolCasing': 'Docker lowercases the protocol itself, so the casing is style.',
+  'profile.reason.cdInRun': 'A `cd` that lasts for one RUN is ordinary shell practice; WORKDIR is a matter of style there.',
+  'profile.reason.missingHealthcheck': 'Orchestrators such as Kubernetes probe containers themselves and ignore HEALTHCHECK.',
+  'profile.reason.inlineIgnorePragma': 'A pragma records a reviewed exception; forbidding pragmas is a team\'s policy.',
+  'profile.reason.invalidDefinitionDescription': 'Experimental in BuildKit, and a comment convention rather than a defect.',
+  'profile.reason.runsAsRoot': 'Root is often the design (Docker in Docker, VPNs and packet capture, daemons that drop privileges in their own config, base images to build on): right half the time on real files.',
+  'profile.reason.userNonNumeric': 'A user name runs the same as its UID; only a Kubernetes runAsNonRoot check tells them apart, and desktop tools and samples never meet one.',
+  'profile.reason.consecutiveRun': 'Separate RUNs are usually deliberate (cache reuse, readable steps); an extra layer costs space only when a later RUN removes what an earlier one made.',
+  'profile.reason.pipeWithoutPipefail': 'On real files the RUN usually fails anyway when the download does (the next command needs what it fetched, or the reader rejects empty input): right less than half the time.',
+  'profile.reason.buildToolchainInFinalStage': 'Some images need their toolchain when they run (modules built at start, benchmarks, R or PHP packages from source): right about three times in four on real files.',
+  'profile.reason.chownAfterCopy': 'The chown usually also covers what earlier RUNs made or a user created after the COPY: right about half the time on real files.',
+  'profile.reason.labelKeyInvalid': 'Label keys are read by the tools that set them (`registry_image` for a deploy script); the reverse-DNS convention is advice, not a defect.',
+  'profile.reason.wgetWithoutProgress': 'Without a terminal GNU wget prints dots and BusyBox wget a line a second: a longer build log, nothing in the image.',
+  'profile.reason.wgetAndCurl': 'Which tool a step downloads with is taste when one of them is BusyBox\'s built-in wget or both are removed in the same RUN.',
+  'profile.reason.cleanupInSeparateLayer': 'With cache mounts nothing is cleaned up, in any layer.',
+  'profile.reason.noHadolintCheck': 'hadolint has no such check.',
+  'profile.reason.hadolintDefault': 'hadolint\'s default for {code}.',
+  'profile.reason.notBuildkitCheck': 'Not one of BuildKit\'s checks.',
+  'profile.reason.buildkitExperimental': '{check} is experimental in BuildKit.',
+  'profile.reason.buildkitWarnings': 'BuildKit reports its checks as warnings.',
+});
+type ProfileStringId = keyof typeof PROFILE_STRINGS;
+
 /** One line per profile, for docs/profiles.md, `--help` and the setting's description. */
-export const PROFILE_SUMMARIES: Record<ProfileName, string> = {
-  recommended: 'The default: the rules that are right on real Dockerfiles, errors only for what Docker rejects or what breaks at run time.',
-  strict: 'Every rule at its own severity, including the opinionated ones (version pins, casing, HEALTHCHECK, WORKDIR over `cd`).',
-  modern: 'Recommended, for builds that keep package caches in BuildKit cache mounts (`RUN --mount=type=cache`) instead of deleting them.',
-  hadolint: 'hadolint\'s own defaults: the rules with a DL code, at hadolint\'s severity; the others off. For teams that migrate.',
-  buildkit: 'Docker\'s build checks, as warnings the way `docker build --check` reports them, plus the errors: what Docker refuses to build or what fails when the container starts. Nothing else.',
-};
+export function profileSummary(profile: ProfileName, locale: Locale = 'en'): string {
+  return localize(PROFILE_STRINGS, `profile.summary.${profile}`, locale);
+}
 
-/** A profile's setting for one rule, and why it differs from the rule's own severity. */
-export interface ProfileEntry { severity: SeverityOrOff; reason: string }
+/** A profile's setting for one rule, and why it differs from the rule's own severity (a text of PROFILE_STRINGS). */
+export interface ProfileEntry { severity: SeverityOrOff; reason: ProfileStringId & `profile.reason.${string}`; data?: Readonly<Record<string, string>> }
 
-const DISTRO_PIN = 'Distribution mirrors drop superseded package versions, so an exact pin fails a later build; pin the base image (tag or digest) instead.';
-const LANGUAGE_PIN = 'Projects usually pin these in a lock or requirements file; a version on the command line is a choice, not a defect.';
-const CASING = 'Casing is style: Docker reads it in any casing.';
+/** Why a profile sets a rule as it does, in `locale`. */
+export function profileReason(entry: ProfileEntry, locale: Locale = 'en'): string {
+  return localize(PROFILE_STRINGS, entry.reason, locale, entry.data);
+}
 
 /** Where the default profile differs from `strict`, and why. */
 export const RECOMMENDED: Readonly<Record<string, ProfileEntry>> = {
-  'apt-get-unpinned-package': { severity: 'off', reason: DISTRO_PIN },
-  'apk-add-unpinned-package': { severity: 'off', reason: DISTRO_PIN },
-  'dnf-unpinned-package': { severity: 'off', reason: DISTRO_PIN },
-  'yum-unpinned-package': { severity: 'off', reason: DISTRO_PIN },
-  'zypper-unpinned-package': { severity: 'off', reason: DISTRO_PIN },
-  'pip-unpinned-package': { severity: 'off', reason: LANGUAGE_PIN },
-  'npm-unpinned-package': { severity: 'off', reason: LANGUAGE_PIN },
-  'gem-unpinned-package': { severity: 'off', reason: LANGUAGE_PIN },
-  'go-unpinned-package': { severity: 'off', reason: LANGUAGE_PIN },
-  'legacy-key-value-format': { severity: 'info', reason: 'Docker still accepts the space-separated form and only warns about it.' },
-  'maintainer-deprecated': { severity: 'info', reason: 'MAINTAINER still works; it is only deprecated.' },
-  'instruction-casing': { severity: 'style', reason: CASING },
-  'from-as-casing': { severity: 'style', reason: CASING },
-  'stage-name-casing': { severity: 'style', reason: 'BuildKit lowercases stage names itself, so the casing is style.' },
-  'expose-protocol-casing': { severity: 'style', reason: 'Docker lowercases the protocol itself, so the casing is style.' },
-  'cd-in-run': { severity: 'off', reason: 'A `cd` that lasts for one RUN is ordinary shell practice; WORKDIR is a matter of style there.' },
-  'missing-healthcheck': { severity: 'off', reason: 'Orchestrators such as Kubernetes probe containers themselves and ignore HEALTHCHECK.' },
-  'inline-ignore-pragma': { severity: 'off', reason: 'A pragma records a reviewed exception; forbidding pragmas is a team\'s policy.' },
-  'invalid-definition-description': { severity: 'off', reason: 'Experimental in BuildKit, and a comment convention rather than a defect.' },
-  'runs-as-root': { severity: 'off', reason: 'Root is often the design (Docker in Docker, VPNs and packet capture, daemons that drop privileges in their own config, base images to build on): right half the time on real files.' },
-  'user-non-numeric': { severity: 'off', reason: 'A user name runs the same as its UID; only a Kubernetes runAsNonRoot check tells them apart, and desktop tools and samples never meet one.' },
-  'consecutive-run': { severity: 'off', reason: 'Separate RUNs are usually deliberate (cache reuse, readable steps); an extra layer costs space only when a later RUN removes what an earlier one made.' },
-  'pipe-without-pipefail': { severity: 'off', reason: 'On real files the RUN usually fails anyway when the download does (the next command needs what it fetched, or the reader rejects empty input): right less than half the time.' },
-  'build-toolchain-in-final-stage': { severity: 'off', reason: 'Some images need their toolchain when they run (modules built at start, benchmarks, R or PHP packages from source): right about three times in four on real files.' },
-  'chown-after-copy': { severity: 'off', reason: 'The chown usually also covers what earlier RUNs made or a user created after the COPY: right about half the time on real files.' },
-  'label-key-invalid': { severity: 'off', reason: 'Label keys are read by the tools that set them (`registry_image` for a deploy script); the reverse-DNS convention is advice, not a defect.' },
-  'wget-without-progress': { severity: 'off', reason: 'Without a terminal GNU wget prints dots and BusyBox wget a line a second: a longer build log, nothing in the image.' },
-  'wget-and-curl': { severity: 'off', reason: 'Which tool a step downloads with is taste when one of them is BusyBox\'s built-in wget or both are removed in the same RUN.' },
+  'apt-get-unpinned-package': { severity: 'off', reason: 'profile.reason.distroPin' },
+  'apk-add-unpinned-package': { severity: 'off', reason: 'profile.reason.distroPin' },
+  'dnf-unpinned-package': { severity: 'off', reason: 'profile.reason.distroPin' },
+  'yum-unpinned-package': { severity: 'off', reason: 'profile.reason.distroPin' },
+  'zypper-unpinned-package': { severity: 'off', reason: 'profile.reason.distroPin' },
+  'pip-unpinned-package': { severity: 'off', reason: 'profile.reason.languagePin' },
+  'npm-unpinned-package': { severity: 'off', reason: 'profile.reason.languagePin' },
+  'gem-unpinned-package': { severity: 'off', reason: 'profile.reason.languagePin' },
+  'go-unpinned-package': { severity: 'off', reason: 'profile.reason.languagePin' },
+  'legacy-key-value-format': { severity: 'info', reason: 'profile.reason.legacyKeyValueFormat' },
+  'maintainer-deprecated': { severity: 'info', reason: 'profile.reason.maintainerDeprecated' },
+  'instruction-casing': { severity: 'style', reason: 'profile.reason.casing' },
+  'from-as-casing': { severity: 'style', reason: 'profile.reason.casing' },
+  'stage-name-casing': { severity: 'style', reason: 'profile.reason.stageNameCasing' },
+  'expose-protocol-casing': { severity: 'style', reason: 'profile.reason.exposeProtocolCasing' },
+  'cd-in-run': { severity: 'off', reason: 'profile.reason.cdInRun' },
+  'missing-healthcheck': { severity: 'off', reason: 'profile.reason.missingHealthcheck' },
+  'inline-ignore-pragma': { severity: 'off', reason: 'profile.reason.inlineIgnorePragma' },
+  'invalid-definition-description': { severity: 'off', reason: 'profile.reason.invalidDefinitionDescription' },
+  'runs-as-root': { severity: 'off', reason: 'profile.reason.runsAsRoot' },
+  'user-non-numeric': { severity: 'off', reason: 'profile.reason.userNonNumeric' },
+  'consecutive-run': { severity: 'off', reason: 'profile.reason.consecutiveRun' },
+  'pipe-without-pipefail': { severity: 'off', reason: 'profile.reason.pipeWithoutPipefail' },
+  'build-toolchain-in-final-stage': { severity: 'off', reason: 'profile.reason.buildToolchainInFinalStage' },
+  'chown-after-copy': { severity: 'off', reason: 'profile.reason.chownAfterCopy' },
+  'label-key-invalid': { severity: 'off', reason: 'profile.reason.labelKeyInvalid' },
+  'wget-without-progress': { severity: 'off', reason: 'profile.reason.wgetWithoutProgress' },
+  'wget-and-curl': { severity: 'off', reason: 'profile.reason.wgetAndCurl' },
 };
-
-const CACHE_MOUNT = 'A BuildKit cache mount keeps the cache out of the image, and deleting it would only empty the cache.';
 
 /** Where `modern` differs from `recommended`: the cleanup rules that a cache mount replaces. */
 export const MODERN: Readonly<Record<string, ProfileEntry>> = {
   ...RECOMMENDED,
-  'apt-lists-not-removed': { severity: 'off', reason: CACHE_MOUNT },
-  'apk-add-missing-no-cache': { severity: 'off', reason: CACHE_MOUNT },
-  'pip-install-missing-no-cache-dir': { severity: 'off', reason: CACHE_MOUNT },
-  'yarn-cache-not-cleaned': { severity: 'off', reason: CACHE_MOUNT },
-  'dnf-cache-not-cleaned': { severity: 'off', reason: CACHE_MOUNT },
-  'yum-cache-not-cleaned': { severity: 'off', reason: CACHE_MOUNT },
-  'zypper-cache-not-cleaned': { severity: 'off', reason: CACHE_MOUNT },
-  'cleanup-in-separate-layer': { severity: 'off', reason: 'With cache mounts nothing is cleaned up, in any layer.' },
+  'apt-lists-not-removed': { severity: 'off', reason: 'profile.reason.cacheMount' },
+  'apk-add-missing-no-cache': { severity: 'off', reason: 'profile.reason.cacheMount' },
+  'pip-install-missing-no-cache-dir': { severity: 'off', reason: 'profile.reason.cacheMount' },
+  'yarn-cache-not-cleaned': { severity: 'off', reason: 'profile.reason.cacheMount' },
+  'dnf-cache-not-cleaned': { severity: 'off', reason: 'profile.reason.cacheMount' },
+  'yum-cache-not-cleaned': { severity: 'off', reason: 'profile.reason.cacheMount' },
+  'zypper-cache-not-cleaned': { severity: 'off', reason: 'profile.reason.cacheMount' },
+  'cleanup-in-separate-layer': { severity: 'off', reason: 'profile.reason.cleanupInSeparateLayer' },
 };
 
 /**
@@ -104,17 +137,17 @@ export function profileEntry(profile: ProfileName, meta: RuleMeta): ProfileEntry
     case 'modern': return MODERN[meta.id];
     case 'hadolint': {
       const code = meta.aliases.hadolint;
-      if (!code) return { severity: 'off', reason: 'hadolint has no such check.' };
+      if (!code) return { severity: 'off', reason: 'profile.reason.noHadolintCheck' };
       const severity = HADOLINT_DEFAULTS[code] ?? 'off';
-      return severity === meta.defaultSeverity ? undefined : { severity, reason: `hadolint's default for ${code}.` };
+      return severity === meta.defaultSeverity ? undefined : { severity, reason: 'profile.reason.hadolintDefault', data: { code } };
     }
     case 'buildkit': {
       // What Docker refuses to build, or what fails when the container starts, is reported here too.
       if (meta.defaultSeverity === 'error') return undefined;
       const check = meta.aliases.buildkit;
-      if (!check) return { severity: 'off', reason: 'Not one of BuildKit\'s checks.' };
-      if (BUILDKIT_EXPERIMENTAL.has(check)) return { severity: 'off', reason: `${check} is experimental in BuildKit.` };
-      return meta.defaultSeverity === 'warning' ? undefined : { severity: 'warning', reason: 'BuildKit reports its checks as warnings.' };
+      if (!check) return { severity: 'off', reason: 'profile.reason.notBuildkitCheck' };
+      if (BUILDKIT_EXPERIMENTAL.has(check)) return { severity: 'off', reason: 'profile.reason.buildkitExperimental', data: { check } };
+      return meta.defaultSeverity === 'warning' ? undefined : { severity: 'warning', reason: 'profile.reason.buildkitWarnings' };
     }
   }
 }
@@ -143,9 +176,3 @@ export function isProfileName(name: string): name is ProfileName {
   return (PROFILE_NAMES as readonly string[]).includes(name);
 }
 
-/** What to say about a name that is not a profile: the closest one, or the list, and what is used instead. */
-export function unknownProfileMessage(name: string, using?: ProfileName): string {
-  const hint = closestUnique(name, PROFILE_NAMES);
-  const what = `unknown profile "${name}"; ${hint ? `did you mean "${hint}"?` : `the profiles are ${PROFILE_NAMES.join(', ')}.`}`;
-  return using ? `${what} Using ${using}.` : what;
-}

@@ -2,11 +2,14 @@
 import type { LintOptions } from '../linter';
 import type { DockerfileModel } from '../model/dockerfile';
 import type { Severity, SeverityOrOff } from '../types';
+import type { Locale } from '../i18n/locale';
 import { allRules, findRules } from '../rules';
 import type { ConfigProblem, LoadedConfig } from './parse';
 import { applyPragmas, readPragmas } from './pragmas';
-import { BUILDKIT_EXPERIMENTAL, DEFAULT_PROFILE, isProfileName, profileSeverities, unknownProfileMessage, type ProfileName } from './profiles';
-import { suggestName } from './suggest';
+import { speaker } from '../i18n/catalog';
+import { BUILDKIT_EXPERIMENTAL, DEFAULT_PROFILE, isProfileName, profileSeverities, type ProfileName } from './profiles';
+import { CONFIG_STRINGS } from './strings';
+import { unknownProfileText, unknownRuleText } from './suggest';
 
 /** Editor settings, or command-line flags: the layer above the config file. */
 export interface UserSettings {
@@ -30,13 +33,16 @@ export interface ResolvedOptions extends LintOptions {
 
 const SEVERITIES = new Set(['off', 'error', 'warning', 'info', 'style']);
 
-export function buildLintOptions(input: { config?: LoadedConfig; settings?: UserSettings; today?: string }): ResolvedOptions {
+export function buildLintOptions(input: { config?: LoadedConfig; settings?: UserSettings; today?: string; locale?: Locale }): ResolvedOptions {
   const { config, settings } = input;
   const problems: ConfigProblem[] = [];
+  const locale = input.locale ?? 'en';
+  const t = speaker(CONFIG_STRINGS, locale);
+  const keyed = (where: string, problem: string) => t('config.at', { where, problem });
   let profile = config?.profile ?? DEFAULT_PROFILE;
   if (settings?.profile) {
     if (isProfileName(settings.profile)) profile = settings.profile;
-    else problems.push({ file: 'settings', line: 0, message: `dockwise.profile: ${unknownProfileMessage(settings.profile, profile)}` });
+    else problems.push({ file: 'settings', line: 0, message: keyed('dockwise.profile', unknownProfileText(settings.profile, profile, locale)) });
   }
   const severities: Record<string, SeverityOrOff> = { ...profileSeverities(profile) };
   const set = (name: string, sev: SeverityOrOff) => { for (const r of findRules(name)) severities[r.meta.id] = sev; };
@@ -48,14 +54,14 @@ export function buildLintOptions(input: { config?: LoadedConfig; settings?: User
   }
   for (const [n, sev] of Object.entries(settings?.rules ?? {})) {
     if (!findRules(n).length || !SEVERITIES.has(sev)) {
-      const hint = findRules(n).length ? undefined : suggestName(n);
-      problems.push({ file: 'settings', line: 0, message: !SEVERITIES.has(sev) ? `dockwise.rules: "${sev}" for ${n} is not one of off, error, warning, info, style` : `dockwise.rules: unknown rule "${n}"${hint ? `; did you mean "${hint}"?` : ''}` });
+      const problem = !SEVERITIES.has(sev) ? t('config.settings.badSeverity', { severity: sev, name: n }) : unknownRuleText(n, locale);
+      problems.push({ file: 'settings', line: 0, message: keyed('dockwise.rules', problem) });
       continue;
     }
     set(n, sev as SeverityOrOff);
   }
   for (const n of settings?.ignore ?? []) {
-    if (!findRules(n).length) { const hint = suggestName(n); problems.push({ file: 'settings', line: 0, message: `ignore: unknown rule "${n}"${hint ? `; did you mean "${hint}"?` : ''}` }); continue; }
+    if (!findRules(n).length) { problems.push({ file: 'settings', line: 0, message: keyed('ignore', unknownRuleText(n, locale)) }); continue; }
     set(n, 'off');
   }
   const pragmasOff = config?.disableIgnorePragma === true;
@@ -67,6 +73,7 @@ export function buildLintOptions(input: { config?: LoadedConfig; settings?: User
       ...(config?.labelSchema ? { labelSchema: config.labelSchema } : {}),
       ...(config?.strictLabels !== undefined ? { strictLabels: config.strictLabels } : {}),
       ...(input.today ? { today: input.today } : {}),
+      ...(input.locale ? { locale: input.locale } : {}),
     },
     severitiesFor: experimentalSeverities,
     postprocess: pragmasOff ? undefined : applyPragmas,

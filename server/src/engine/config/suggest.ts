@@ -1,6 +1,10 @@
-// "Did you mean …": the closest known rule name to a misspelt one.
+// "Did you mean …": the closest known rule name to a misspelt one, and what to say about a name that is none.
 import { allRules } from '../rules';
-import { editDistance as distance } from '../closest';
+import { closestUnique, editDistance as distance } from '../closest';
+import { localize } from '../i18n/catalog';
+import type { Locale } from '../i18n/locale';
+import { PROFILE_NAMES, type ProfileName } from './profiles';
+import { CONFIG_STRINGS } from './strings';
 
 /** Every name a rule answers to: ids, DL codes and BuildKit check names. */
 export function knownNames(): string[] {
@@ -27,4 +31,22 @@ export function suggestName(unknown: string): string | undefined {
   }
   // Close enough to be the same name with a typo: about a third of its length.
   return best !== undefined && bestD <= limit ? best : undefined;
+}
+
+/** `unknown rule "x"`, with the closest known name when there is one, in `locale`. */
+export function unknownRuleText(name: string, locale: Locale = 'en'): string {
+  const hint = suggestName(name);
+  return hint ? localize(CONFIG_STRINGS, 'config.unknownRuleDidYouMean', locale, { name, hint }) : localize(CONFIG_STRINGS, 'config.unknownRule', locale, { name });
+}
+
+/**
+ * What to say about a name that is not a profile, in `locale`: the closest one, or the list, and what is used
+ * instead.
+ */
+export function unknownProfileText(name: string, using?: ProfileName, locale: Locale = 'en'): string {
+  const hint = closestUnique(name, PROFILE_NAMES);
+  const problem = hint
+    ? localize(CONFIG_STRINGS, 'config.unknownProfileDidYouMean', locale, { name, hint })
+    : localize(CONFIG_STRINGS, 'config.unknownProfileList', locale, { name, profiles: PROFILE_NAMES.join(', ') });
+  return using ? localize(CONFIG_STRINGS, 'config.usingProfile', locale, { problem, profile: using }) : problem;
 }

@@ -2,7 +2,46 @@
 // `dockwise --explain`. Generated files come only from here.
 import type { Rule } from '../rule';
 import type { RuleMeta, SeverityOrOff } from '../types';
-import { DEFAULT_PROFILE, MODERN, PROFILE_NAMES, PROFILE_SUMMARIES, RECOMMENDED, profileEntry, profileSeverity, type ProfileName } from '../config/profiles';
+import { DEFAULT_PROFILE, MODERN, PROFILE_NAMES, RECOMMENDED, profileEntry, profileReason, profileSeverity, profileSummary, type ProfileName } from '../config/profiles';
+import { defineStrings, localize, localizedDocs, speaker } from '../i18n/catalog';
+import type { Locale } from '../i18n/locale';
+
+/** The English of the rule pages, hovers and SARIF help around each rule's own docs. */
+export const PAGE_STRINGS = defineStrings({
+  'page.generatedFrom': 'Generated from the rule\'s metadata in `{source}`; edit it there.',
+  'page.generatedFromTranslated': 'Generated from the rule\'s metadata in `{source}` and its translation in `{catalog}`; edit them there.',
+  'page.defaultSeverity': 'Default severity',
+  'page.profiles': 'Profiles',
+  'page.aliases': 'Aliases',
+  'page.aliasesNone': 'none',
+  'page.fix': 'Fix',
+  'page.fixSafe': 'safe fix',
+  'page.fixUnsafe': 'unsafe fix',
+  'page.fixBoth': 'safe and unsafe fixes',
+  'page.fixNone': 'no fix',
+  'page.onIn': 'On in {profiles}.',
+  'page.onInOffIn': 'On in {profiles}; off in {offProfiles}.',
+  'page.profileSeverity': '{profile} ({severity})',
+  'page.offByDefault': 'Off by default: {reason}',
+  'page.severityByDefault': '`{severity}` by default: {reason}',
+  'page.offInProfile': 'Off in `{profile}`: {reason}',
+  'page.severityInProfile': '`{severity}` in `{profile}`: {reason}',
+  'page.why': 'Why',
+  'page.examples': 'Examples',
+  'page.problem': 'Problem:',
+  'page.better': 'Better:',
+  'page.fixSafety': 'Fix safety',
+  'page.fixSafetyInline': '*Fix safety:* {text}',
+  'page.fixSafetyText': 'Fix safety: {text}',
+  'page.suppressing': 'Suppressing',
+  'page.suppressingText': '`# dockwise ignore={id}` on the line above the instruction, or `{id}: off` under `rules:` in `.dockwise.yaml`.',
+  'page.references': 'References',
+  'page.referencesText': 'References:',
+  'page.alsoKnownAs': 'Also known as {aliases}.',
+  'page.documentation': 'Documentation',
+  'page.dockerPage': 'Docker\'s page for {check}',
+  'page.profileFromConfig': 'The config file\'s `profile:`, else `{profile}`.',
+});
 
 function aliasText(meta: RuleMeta): string {
   const parts: string[] = [];
@@ -21,90 +60,103 @@ function fence(code: string): string {
   return '```dockerfile\n' + code.replace(/\n+$/, '') + '\n```';
 }
 
-function fixText(meta: RuleMeta): string {
+function fixText(meta: RuleMeta, t: Speak): string {
   switch (meta.fixable) {
-    case 'safe': return 'safe fix';
-    case 'unsafe': return 'unsafe fix';
-    case 'both': return 'safe and unsafe fixes';
-    default: return 'no fix';
+    case 'safe': return t('page.fixSafe');
+    case 'unsafe': return t('page.fixUnsafe');
+    case 'both': return t('page.fixBoth');
+    default: return t('page.fixNone');
   }
 }
 
+type Speak = ReturnType<typeof speaker<typeof PAGE_STRINGS>>;
+
 /** "On in recommended (info), strict (warning), …; off in buildkit.": which profiles turn the rule on. */
-export function profilesSentence(meta: RuleMeta): string {
+export function profilesSentence(meta: RuleMeta, locale: Locale = 'en'): string {
+  const t = speaker(PAGE_STRINGS, locale);
   const on: string[] = [];
   const off: string[] = [];
   for (const p of PROFILE_NAMES) {
     const sev = profileSeverity(p, meta);
     if (sev === 'off') off.push(p);
-    else on.push(`${p} (${sev})`);
+    else on.push(t('page.profileSeverity', { profile: p, severity: sev }));
   }
-  return `On in ${on.join(', ')}${off.length ? `; off in ${off.join(', ')}` : ''}.`;
+  return off.length ? t('page.onInOffIn', { profiles: on.join(', '), offProfiles: off.join(', ') }) : t('page.onIn', { profiles: on.join(', ') });
 }
 
 /** Why the default profile, and `modern` where it departs from it, set the rule differently from `strict`. */
-function profileReasons(meta: RuleMeta): string[] {
+function profileReasons(meta: RuleMeta, locale: Locale): string[] {
+  const t = speaker(PAGE_STRINGS, locale);
   const out: string[] = [];
   const rec = profileEntry(DEFAULT_PROFILE, meta);
-  if (rec) out.push(`${rec.severity === 'off' ? 'Off' : `\`${rec.severity}\``} by default: ${rec.reason}`);
+  if (rec) {
+    const reason = profileReason(rec, locale);
+    out.push(rec.severity === 'off' ? t('page.offByDefault', { reason }) : t('page.severityByDefault', { severity: rec.severity, reason }));
+  }
   const modern = profileEntry('modern', meta);
-  if (modern && modern.reason !== rec?.reason) out.push(`${modern.severity === 'off' ? 'Off' : `\`${modern.severity}\``} in \`modern\`: ${modern.reason}`);
+  if (modern && modern.reason !== rec?.reason) {
+    const reason = profileReason(modern, locale);
+    out.push(modern.severity === 'off' ? t('page.offInProfile', { profile: 'modern', reason }) : t('page.severityInProfile', { severity: modern.severity, profile: 'modern', reason }));
+  }
   return out;
 }
 
-/** The page for docs/rules/<id>.md and `dockwise --explain <id>`. */
-export function ruleMarkdown(rule: Rule): string {
+/** The page for docs/rules/<id>.md (docs/rules/<locale>/<id>.md) and `dockwise --explain <id>`. */
+export function ruleMarkdown(rule: Rule, locale: Locale = 'en'): string {
   const m = rule.meta;
-  return [`# ${m.id}`, '', `> Generated from the rule's metadata in \`server/src/engine/rules/${m.id}.ts\`; edit it there.`, '', ...rulePageBody(rule)].join('\n') + '\n';
+  const t = speaker(PAGE_STRINGS, locale);
+  const source = `server/src/engine/rules/${m.id}.ts`;
+  const note = locale === 'en' ? t('page.generatedFrom', { source }) : t('page.generatedFromTranslated', { source, catalog: `server/src/engine/i18n/${locale}.json` });
+  return [`# ${m.id}`, '', `> ${note}`, '', ...rulePageBody(rule, locale)].join('\n') + '\n';
 }
 
 /** The page without its title and the note for editors of this repository: SARIF's `help.markdown`. */
-export function ruleHelpMarkdown(rule: Rule): string {
-  return rulePageBody(rule).join('\n') + '\n';
+export function ruleHelpMarkdown(rule: Rule, locale: Locale = 'en'): string {
+  return rulePageBody(rule, locale).join('\n') + '\n';
 }
 
 /** SARIF's `help.text`: what the page says, without examples or tables. */
-export function ruleHelpText(rule: Rule): string {
+export function ruleHelpText(rule: Rule, locale: Locale = 'en'): string {
   const m = rule.meta;
-  const parts = [`${m.docs.summary}.`, m.docs.why];
-  if (m.docs.fixSafety) parts.push(`Fix safety: ${m.docs.fixSafety}`);
-  parts.push(profilesSentence(m), suppressing(m.id));
-  if (m.docs.references.length) parts.push(['References:', ...m.docs.references.map((r) => `- ${r}`)].join('\n'));
+  const t = speaker(PAGE_STRINGS, locale);
+  const docs = localizedDocs(m, locale);
+  const parts = [`${docs.summary}.`, docs.why];
+  if (docs.fixSafety) parts.push(t('page.fixSafetyText', { text: docs.fixSafety }));
+  parts.push(profilesSentence(m, locale), t('page.suppressingText', { id: m.id }));
+  if (docs.references.length) parts.push([t('page.referencesText'), ...docs.references.map((r) => `- ${r}`)].join('\n'));
   return parts.join('\n\n') + '\n';
 }
 
-function suppressing(id: string): string {
-  return `\`# dockwise ignore=${id}\` on the line above the instruction, or \`${id}: off\` under \`rules:\` in \`.dockwise.yaml\`.`;
-}
-
-function rulePageBody(rule: Rule): string[] {
+function rulePageBody(rule: Rule, locale: Locale): string[] {
   const m = rule.meta;
+  const t = speaker(PAGE_STRINGS, locale);
+  const docs = localizedDocs(m, locale);
   const lines = [
-    `**${m.docs.summary}**`,
+    `**${docs.summary}**`,
     '',
     `| | |`,
     `|---|---|`,
-    `| Default severity | ${profileSeverity(DEFAULT_PROFILE, m)} |`,
-    `| Profiles | ${profilesSentence(m)} |`,
-    `| Aliases | ${aliasText(m) || 'none'} |`,
-    `| Fix | ${fixText(m)} |`,
-    ...profileReasons(m).flatMap((r) => ['', r]),
+    `| ${t('page.defaultSeverity')} | ${profileSeverity(DEFAULT_PROFILE, m)} |`,
+    `| ${t('page.profiles')} | ${profilesSentence(m, locale)} |`,
+    `| ${t('page.aliases')} | ${aliasText(m) || t('page.aliasesNone')} |`,
+    `| ${t('page.fix')} | ${fixText(m, t)} |`,
+    ...profileReasons(m, locale).flatMap((r) => ['', r]),
     '',
-    '## Why',
+    `## ${t('page.why')}`,
     '',
-    m.docs.why,
+    docs.why,
     '',
-    '## Examples',
+    `## ${t('page.examples')}`,
   ];
-  for (const ex of m.docs.examples) {
-    lines.push('', 'Problem:', '', fence(ex.bad), '', 'Better:', '', fence(ex.good));
+  for (const ex of docs.examples) {
+    lines.push('', t('page.problem'), '', fence(ex.bad), '', t('page.better'), '', fence(ex.good));
     if (ex.note) lines.push('', ex.note);
   }
-  if (m.docs.fixSafety) lines.push('', '## Fix safety', '', m.docs.fixSafety);
-  lines.push('', '## Suppressing', '', suppressing(m.id));
-  if (m.docs.references.length) {
-    lines.push('', '## References', '');
-    for (const r of m.docs.references) lines.push(`- <${r}>`);
+  if (docs.fixSafety) lines.push('', `## ${t('page.fixSafety')}`, '', docs.fixSafety);
+  lines.push('', `## ${t('page.suppressing')}`, '', t('page.suppressingText', { id: m.id }));
+  if (docs.references.length) {
+    lines.push('', `## ${t('page.references')}`, '');
+    for (const r of docs.references) lines.push(`- <${r}>`);
   }
   return lines;
 }
@@ -113,18 +165,20 @@ function rulePageBody(rule: Rule): string[] {
  * Short Markdown for an editor hover: summary, why, first example, fix safety when unsafe, aliases.
  * `pageLink`: where the rule's page opens in this editor; without one the hover has no Documentation link.
  */
-export function ruleHoverMarkdown(rule: Rule, pageLink?: string): string {
+export function ruleHoverMarkdown(rule: Rule, pageLink?: string, locale: Locale = 'en'): string {
   const m = rule.meta;
-  const ex = m.docs.examples[0];
-  const parts = [`**${m.docs.summary}** · \`${m.id}\``, '', m.docs.why];
-  if (ex) parts.push('', 'Problem:', fence(ex.bad), 'Better:', fence(ex.good));
-  if (m.docs.fixSafety && (m.fixable === 'unsafe' || m.fixable === 'both')) parts.push('', `*Fix safety:* ${m.docs.fixSafety}`);
+  const t = speaker(PAGE_STRINGS, locale);
+  const docs = localizedDocs(m, locale);
+  const ex = docs.examples[0];
+  const parts = [`**${docs.summary}** · \`${m.id}\``, '', docs.why];
+  if (ex) parts.push('', t('page.problem'), fence(ex.bad), t('page.better'), fence(ex.good));
+  if (docs.fixSafety && (m.fixable === 'unsafe' || m.fixable === 'both')) parts.push('', t('page.fixSafetyInline', { text: docs.fixSafety }));
   const aliases = aliasText(m);
-  if (aliases) parts.push('', `Also known as ${aliases}.`);
-  parts.push('', [profilesSentence(m), ...profileReasons(m)].join(' '));
-  const links = pageLink ? [`[Documentation](${pageLink})`] : [];
+  if (aliases) parts.push('', t('page.alsoKnownAs', { aliases }));
+  parts.push('', [profilesSentence(m, locale), ...profileReasons(m, locale)].join(' '));
+  const links = pageLink ? [`[${t('page.documentation')}](${pageLink})`] : [];
   const dockerPage = buildkitPage(m);
-  if (dockerPage) links.push(`[Docker's page for ${m.aliases.buildkit}](${dockerPage})`);
+  if (dockerPage) links.push(`[${t('page.dockerPage', { check: m.aliases.buildkit! })}](${dockerPage})`);
   if (links.length) parts.push('', links.join(' · '));
   return parts.join('\n');
 }
@@ -164,7 +218,7 @@ export function profilesMarkdown(rules: readonly Rule[]): string {
     '',
     '| Profile | |',
     '|---|---|',
-    ...PROFILE_NAMES.map((p) => `| \`${p}\`${p === DEFAULT_PROFILE ? ' (default)' : ''} | ${PROFILE_SUMMARIES[p]} |`),
+    ...PROFILE_NAMES.map((p) => `| \`${p}\`${p === DEFAULT_PROFILE ? ' (default)' : ''} | ${profileSummary(p)} |`),
     '',
     'A rule\'s own severity is the one `strict` uses. `recommended` turns a rule off, or lowers it, only with a',
     'reason, given in the last column and in the rule\'s hover and page. `modern` is `recommended` with the',
@@ -173,7 +227,7 @@ export function profilesMarkdown(rules: readonly Rule[]): string {
     '| Rule | modern | Why |',
     '|---|---|---|',
   ];
-  for (const [id, e] of Object.entries(MODERN)) if (RECOMMENDED[id] !== e) lines.push(`| [${id}](rules/${id}.md) | ${e.severity} | ${e.reason} |`);
+  for (const [id, e] of Object.entries(MODERN)) if (RECOMMENDED[id] !== e) lines.push(`| [${id}](rules/${id}.md) | ${e.severity} | ${profileReason(e)} |`);
   lines.push(
     '',
     '## Rule by rule',
@@ -187,15 +241,26 @@ export function profilesMarkdown(rules: readonly Rule[]): string {
   for (const r of rules) {
     const m = r.meta;
     const sevs = PROFILE_NAMES.map((p: ProfileName) => cell(profileSeverity(p, m)));
-    lines.push(`| [${m.id}](rules/${m.id}.md) | ${sevs.join(' | ')} | ${profileEntry(DEFAULT_PROFILE, m)?.reason ?? ''} |`);
+    const entry = profileEntry(DEFAULT_PROFILE, m);
+    lines.push(`| [${m.id}](rules/${m.id}.md) | ${sevs.join(' | ')} | ${entry ? profileReason(entry) : ''} |`);
   }
   return lines.join('\n') + '\n';
 }
 
-/** The `dockwise.profile` setting's choices and their descriptions, for package.json. */
+/**
+ * The `dockwise.profile` setting's choices, for package.json: the descriptions are `%key%` references, and
+ * `profileSettingTexts` gives each key's text in a language (package.nls.json, package.nls.<locale>.json).
+ */
 export function profileSettingEnum(): { enum: string[]; markdownEnumDescriptions: string[] } {
   return {
     enum: ['', ...PROFILE_NAMES],
-    markdownEnumDescriptions: [`The config file's \`profile:\`, else \`${DEFAULT_PROFILE}\`.`, ...PROFILE_NAMES.map((p) => PROFILE_SUMMARIES[p])],
+    markdownEnumDescriptions: Object.keys(profileSettingTexts('en')).map((k) => `%${k}%`),
+  };
+}
+
+export function profileSettingTexts(locale: Locale): Record<string, string> {
+  return {
+    'dockwise.setting.profile.enum.configFile': localize(PAGE_STRINGS, 'page.profileFromConfig', locale, { profile: DEFAULT_PROFILE }),
+    ...Object.fromEntries(PROFILE_NAMES.map((p) => [`dockwise.setting.profile.enum.${p}`, profileSummary(p, locale)])),
   };
 }

@@ -1,6 +1,7 @@
 // Looks a base image up in the lifecycle data: deprecated official images (reviewed by hand, in
 // data/base-image-lifecycle.ts) and release lines with their end-of-life dates (generated from endoflife.date into
 // data/release-lines.generated.ts). This file says which images and tags name which product's release line.
+import type { MessageRef } from '../messages';
 import { DEPRECATED_IMAGES, type DeprecatedImage } from '../data/base-image-lifecycle';
 import { RELEASE_LINES, type LifecycleProduct, type ReleaseLine } from '../data/release-lines.generated';
 import type { ImageReference } from './image';
@@ -329,7 +330,16 @@ export function endOfLife(ref: ImageReference, today: string): EndOfLife | undef
 }
 
 /** `python 3.8 reached end of life on 2024-10-07`; `perl 5.24 reached end of life (5.26, a later line, ended on 2021-06-23)`. */
-export function eolMessage(e: EndOfLife): string {
-  if (e.olderThan) return `${e.label} ${e.version} reached end of life (${e.olderThan}, a later line, ${e.eol === true ? 'has ended' : `ended on ${e.eol}`})`;
-  return `${e.label} ${e.version} reached end of life${e.eol === true ? '' : ` on ${e.eol}`}`;
+export function eolMessage(e: EndOfLife): MessageRef {
+  const release = `${e.label} ${e.version}`;
+  if (e.olderThan) return e.eol === true ? { messageId: 'endedLaterLineEnded', data: { release, later: e.olderThan } } : { messageId: 'endedLaterLineEndedOn', data: { release, later: e.olderThan, date: e.eol } };
+  return e.eol === true ? { messageId: 'ended', data: { release } } : { messageId: 'endedOn', data: { release, date: e.eol } };
 }
+
+/** The wordings of eolMessage, declared among the messages of the rule that reports end-of-life images. */
+export const EOL_MESSAGES = {
+  ended: '{release} reached end of life',
+  endedOn: '{release} reached end of life on {date}',
+  endedLaterLineEnded: '{release} reached end of life ({later}, a later line, has ended)',
+  endedLaterLineEndedOn: '{release} reached end of life ({later}, a later line, ended on {date})',
+} as const;

@@ -5,6 +5,7 @@
 import type { ShellCommand, ShellWord } from './shell';
 import { baseName, commandRunBy, isCommand, parseWords, type ParsedFlag } from './commands';
 import { withoutTrailingSlashes } from './paths';
+import type { MessageRef } from '../messages';
 
 /**
  * What a subcommand does. `install`: installs the packages it names (their versions can be pinned).
@@ -14,8 +15,25 @@ import { withoutTrailingSlashes } from './paths';
  */
 export type PackageAction = 'install' | 'upgrade' | 'remove' | 'clean' | 'update';
 
-/** How to pin an unpinned spec: `the ${what} of` the package, written as `how`. */
-export interface PinAdvice { what: string; how: string }
+/** How to pin an unpinned spec: its version, stream or revision, written as `how` (one of PIN_MESSAGES). */
+export interface PinAdvice { what: 'version' | 'stream' | 'revision'; how: MessageRef }
+
+/**
+ * The wordings of pinning advice, declared among the messages of each rule that reports unpinned packages
+ * (reportUnpinned puts them together): the commands are code, the words around them are the rule's to translate.
+ */
+export const PIN_MESSAGES = {
+  pinVersion: 'the version of {packages} ({how})',
+  pinStream: 'the stream of {packages} ({how})',
+  pinRevision: 'the revision of {packages} ({how})',
+  pinAndMore: '{first}; {rest}',
+  pinHowCommand: '{command}',
+  pinHowEither: '{first} or {second}',
+  pinHowUrlEnd: 'end the URL with {tag} or {commit}',
+  pinHowGo: '{command}; @latest is not a version',
+} as const;
+
+const command = (code: string): MessageRef => ({ messageId: 'pinHowCommand', data: { command: `\`${code}\`` } });
 
 export interface PackageManager {
   /** The name messages use. */
@@ -84,7 +102,7 @@ export interface PackageCommand {
   operands: ShellWord[];
 }
 
-const versionAdvice = (how: string): PinAdvice => ({ what: 'version', how });
+const versionAdvice = (how: MessageRef): PinAdvice => ({ what: 'version', how });
 /** A system package spec that is a glob (`php8.2-*`) matches packages by name: there is no version to give it. */
 const notJudged = (spec: string) => spec === '' || /[*?]/.test(spec);
 
@@ -107,7 +125,7 @@ const APT: PackageManager = {
   cacheDirs: ['/var/lib/apt/lists', '/var/cache/apt'],
   indexDirs: ['/var/lib/apt/lists'],
   cleanCommand: 'rm -rf /var/lib/apt/lists/*',
-  unpinned: (spec) => (notJudged(spec) || spec.includes('=') || spec.includes('/') || spec.endsWith('.deb') ? undefined : versionAdvice('`apt-get install <package>=<version>`')),
+  unpinned: (spec) => (notJudged(spec) || spec.includes('=') || spec.includes('/') || spec.endsWith('.deb') ? undefined : versionAdvice(command('apt-get install <package>=<version>'))),
   packageName: (spec) => spec.replace(/[=/][\s\S]*$/, ''),
 };
 
@@ -123,7 +141,7 @@ const APK: PackageManager = {
   virtualFlags: ['t', 'virtual'],
   simulateFlags: ['s', 'simulate'],
   cacheDirs: ['/var/cache/apk', '/etc/apk/cache'],
-  unpinned: (spec) => (notJudged(spec) || /[=~<>]/.test(spec) || spec.endsWith('.apk') ? undefined : versionAdvice('`apk add <package>=<version>` or `<package>~<major.minor>`')),
+  unpinned: (spec) => (notJudged(spec) || /[=~<>]/.test(spec) || spec.endsWith('.apk') ? undefined : versionAdvice({ messageId: 'pinHowEither', data: { first: '`apk add <package>=<version>`', second: '`<package>~<major.minor>`' } })),
   packageName: (spec) => spec.replace(/[=~<>][\s\S]*$/, ''),
 };
 
@@ -138,9 +156,9 @@ export function rpmPinned(spec: string): boolean {
 /** yum and dnf: `@group` and `@module` installs have no version; `module install` names a `:stream`. */
 function rpmUnpinned(spec: string, pc: PackageCommand): PinAdvice | undefined {
   if (notJudged(spec)) return undefined;
-  if (pc.subcommand === 'module install') return spec.includes(':') ? undefined : { what: 'stream', how: `\`${pc.tool} module install <module>:<stream>\`` };
+  if (pc.subcommand === 'module install') return spec.includes(':') ? undefined : { what: 'stream', how: command(`${pc.tool} module install <module>:<stream>`) };
   if (spec.startsWith('@') || rpmPinned(spec)) return undefined;
-  return versionAdvice(`\`${pc.tool} install <package>-<version>\``);
+  return versionAdvice(command(`${pc.tool} install <package>-<version>`));
 }
 
 // yum, dnf and microdnf share their options; `yum update` upgrades (it does not refresh the index).
@@ -201,7 +219,7 @@ const ZYPPER: PackageManager = {
   yes: { flags: ['n', 'non-interactive', 'no-confirm', 'y'], add: '-y' },
   cacheDirs: ['/var/cache/zypp'],
   cleanCommand: 'zypper clean',
-  unpinned: (spec) => (notJudged(spec) || /[=<>]/.test(spec) || spec.endsWith('.rpm') || spec.includes('/') ? undefined : versionAdvice('`zypper install <package>=<version>`')),
+  unpinned: (spec) => (notJudged(spec) || /[=<>]/.test(spec) || spec.endsWith('.rpm') || spec.includes('/') ? undefined : versionAdvice(command('zypper install <package>=<version>'))),
   packageName: (spec) => spec.replace(/[=<>][\s\S]*$/, ''),
 };
 
@@ -222,10 +240,10 @@ const PIP: PackageManager = {
     if (pc.flags.some((f) => f.name === 'c' || f.name === 'constraint')) return undefined;
     if (spec === '' || /(===|==|>=|<=|~=|!=|<|>)/.test(spec)) return undefined;
     const vcs = PIP_VCS.exec(spec);
-    if (vcs) return vcs[1].includes('@') ? undefined : { what: 'revision', how: 'end the URL with `@<tag>` or `@<commit>`' };
+    if (vcs) return vcs[1].includes('@') ? undefined : { what: 'revision', how: { messageId: 'pinHowUrlEnd', data: { tag: '`@<tag>`', commit: '`@<commit>`' } } };
     if (spec.includes('@')) return undefined; // `pkg @ https://…/pkg.zip` direct reference
     if (/\.(whl|tar\.gz|tgz|zip)$/.test(spec) || spec.includes('/') || spec.startsWith('.')) return undefined;
-    return versionAdvice('`pip install <package>==<version>`');
+    return versionAdvice(command('pip install <package>==<version>'));
   },
   packageName: (spec) => spec.replace(/[[=<>~!;@\s][\s\S]*$/, ''),
 };
@@ -246,11 +264,11 @@ const NPM: PackageManager = {
   cacheDirs: ['~/.npm'],
   cacheDirEnv: 'npm_config_cache',
   unpinned(spec) {
-    if (/^(git(\+ssh|\+https?)?:\/\/|github:|gitlab:|bitbucket:)/.test(spec)) return spec.includes('#') ? undefined : { what: 'revision', how: 'end the URL with `#<tag>` or `#<commit>`' };
+    if (/^(git(\+ssh|\+https?)?:\/\/|github:|gitlab:|bitbucket:)/.test(spec)) return spec.includes('#') ? undefined : { what: 'revision', how: { messageId: 'pinHowUrlEnd', data: { tag: '`#<tag>`', commit: '`#<commit>`' } } };
     if (spec === '' || /\.(tar|tar\.gz|tgz)$/.test(spec) || /^(\.{0,2}\/|~\/|file:)/.test(spec) || /^https?:\/\//.test(spec)) return undefined;
     const body = spec.startsWith('@') ? spec.slice(spec.indexOf('/') + 1) : spec;
     const at = body.indexOf('@');
-    return at >= 0 && !NPM_DIST_TAGS.includes(body.slice(at + 1)) ? undefined : versionAdvice('`npm install <package>@<version>`');
+    return at >= 0 && !NPM_DIST_TAGS.includes(body.slice(at + 1)) ? undefined : versionAdvice(command('npm install <package>@<version>'));
   },
   packageName: (spec) => (spec.startsWith('@') ? spec.replace(/^(@[^@]*)@[\s\S]*$/, '$1') : spec.replace(/@[\s\S]*$/, '')),
 };
@@ -289,7 +307,7 @@ const GEM: PackageManager = {
   cacheDirs: [],
   unpinned(spec, pc) {
     if (pc.flags.some((f) => f.name === 'v' || f.name === 'version')) return undefined;
-    return spec === '' || spec.includes(':') || spec.endsWith('.gem') ? undefined : versionAdvice('`gem install <gem>:<version>`');
+    return spec === '' || spec.includes(':') || spec.endsWith('.gem') ? undefined : versionAdvice(command('gem install <gem>:<version>'));
   },
   packageName: (spec) => spec.replace(/:[\s\S]*$/, ''),
 };
@@ -308,7 +326,7 @@ const GO: PackageManager = {
     if (spec === '' || goLocal(spec) || spec.endsWith('.go')) return undefined;
     const at = spec.lastIndexOf('@');
     if (at > 0 && !['latest', 'none', 'upgrade', 'patch', ''].includes(spec.slice(at + 1))) return undefined;
-    return versionAdvice(`\`go ${pc.subcommand} <module>@<version>\`; @latest is not a version`);
+    return versionAdvice({ messageId: 'pinHowGo', data: { command: `\`go ${pc.subcommand} <module>@<version>\`` } });
   },
   packageName: (spec) => spec.replace(/@[\s\S]*$/, ''),
 };

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
 import { packageCommands, reportUnpinned } from './support';
 import { PINNING_TRADE_OFF } from './apt-get-unpinned-package';
 
@@ -14,6 +14,7 @@ export default defineRule({
     scope: 'stage',
     messages: {
       unpinned: 'Pin {packages}',
+      ...PIN_MESSAGES,
     },
     docs: {
       summary: '`apk add` of a package without a version',

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
 import { packageCommands, reportUnpinned } from './support';
 
 const APT = PACKAGE_MANAGERS.apt;
@@ -15,6 +15,7 @@ export default defineRule({
     scope: 'stage',
     messages: {
       unpinned: 'Pin {packages}',
+      ...PIN_MESSAGES,
     },
     docs: {
       summary: '`apt-get install` of a package without a version',

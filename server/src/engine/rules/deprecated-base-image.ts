@@ -3,6 +3,7 @@ import type { Instr, Stage } from '../model/dockerfile';
 import { deprecatedImage } from '../model/image-lifecycle';
 import { isCommand } from '../model/commands';
 import { packageCommand } from '../model/package-managers';
+import { REPLACEMENT_MESSAGES } from '../data/base-image-lifecycle';
 
 const TEMURIN_MAJORS = new Set(['8', '11', '17', '21', '25']);
 
@@ -49,6 +50,7 @@ export default defineRule({
     messages: {
       deprecatedImage: '{image} is deprecated and no longer updated; use {replacement}',
       replaceWithTemurin: 'Replace with {image} (unsafe: another vendor\'s build, on Ubuntu or a newer Alpine)',
+      ...REPLACEMENT_MESSAGES,
     },
     docs: {
       summary: 'A deprecated base image',
@@ -70,7 +72,7 @@ export default defineRule({
       ctx.report({
         start: stage.imageStart,
         end: stage.imageEnd,
-        // The replacement is advice from the lifecycle table (data/base-image-lifecycle.ts), passed through as is.
+        // The replacement is one of the lifecycle table's wordings (data/base-image-lifecycle.ts), declared here.
         messageId: 'deprecatedImage',
         data: { image: dep.image, replacement: dep.replacement },
         fixes: fix ? [fix] : [],

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
 import { checkRpmPinning } from './yum-unpinned-package';
 
 export default defineRule({
@@ -11,6 +11,7 @@ export default defineRule({
     scope: 'stage',
     messages: {
       unpinned: 'Pin {packages}',
+      ...PIN_MESSAGES,
     },
     docs: {
       summary: '`dnf install` of a package without a version',

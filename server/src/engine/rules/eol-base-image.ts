@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { endOfLife, eolMessage } from '../model/image-lifecycle';
+import { endOfLife, eolMessage, EOL_MESSAGES } from '../model/image-lifecycle';
 
 export default defineRule({
   meta: {
@@ -10,6 +10,7 @@ export default defineRule({
     messages: {
       endOfLife: '{endOfLife}',
       endOfLifeSupported: '{endOfLife}; supported: {supported}',
+      ...EOL_MESSAGES,
     },
     docs: {
       summary: 'A base image on an end-of-life release',
@@ -30,7 +31,7 @@ export default defineRule({
       ctx.report({
         start: tag ? stage.imageStart + tag.start : stage.imageStart,
         end: tag ? stage.imageStart + tag.end : stage.imageEnd,
-        // The release line's own sentence comes from the lifecycle model (the hover shows it too), passed through.
+        // The release line's own sentence: one of the lifecycle model's wordings (the hover shows it too).
         ...(line.supported.length
           ? { messageId: 'endOfLifeSupported', data: { endOfLife: eolMessage(line), supported: line.supported.join(', ') } }
           : { messageId: 'endOfLife', data: { endOfLife: eolMessage(line) } }),

@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
 import type { ShellCommand, ShellWord } from '../model/shell';
 import { isCommand, parseArgs } from '../model/commands';
-import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
 import { packageCommands, reportUnpinned } from './support';
 
 const GO = PACKAGE_MANAGERS.go;
@@ -34,6 +34,7 @@ export default defineRule({
     scope: 'stage',
     messages: {
       unpinned: 'Pin {packages}',
+      ...PIN_MESSAGES,
     },
     docs: {
       summary: '`go install` / `go get` / `go run` of a module without a version',

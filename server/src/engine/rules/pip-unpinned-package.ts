@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
 import { packageCommands, reportUnpinned } from './support';
 
 const PIP = PACKAGE_MANAGERS.pip;
@@ -12,6 +12,7 @@ export default defineRule({
     scope: 'stage',
     messages: {
       unpinned: 'Pin {packages}',
+      ...PIN_MESSAGES,
     },
     docs: {
       summary: '`pip install` of a package without a version',

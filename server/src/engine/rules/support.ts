@@ -346,16 +346,18 @@ export function reportUnpinned(ctx: RuleContext, instr: Instr, pc: PackageComman
     for (const spec of resolvedOperand(ctx.model, instr, w) ?? []) {
       const advice = pc.manager.unpinned(spec, pc);
       if (!advice || removed(spec)) continue;
-      const key = `${advice.what}\n${advice.how}`;
+      const key = JSON.stringify(advice);
       if (!groups.has(key)) groups.set(key, { advice, specs: [] });
       groups.get(key)!.specs.push(spec);
     }
   }
   if (!groups.size) return;
-  const parts = [...groups.values()].map((g) => `the ${g.advice.what} of ${g.specs.map((s) => `\`${s}\``).join(', ')} (${g.advice.how})`);
-  // The advice comes from the package managers' table, in English: the message's `packages` carries it whole.
-  ctx.report({ start: words[0].start, end: words[words.length - 1].end, messageId: 'unpinned', data: { packages: parts.join('; ') } });
+  const parts = [...groups.values()].map((g): MessageRef => ({ messageId: PIN_ID[g.advice.what], data: { packages: g.specs.map((s) => `\`${s}\``).join(', '), how: g.advice.how } }));
+  const packages = parts.reduceRight((rest, first) => ({ messageId: 'pinAndMore', data: { first, rest } }));
+  ctx.report({ start: words[0].start, end: words[words.length - 1].end, messageId: 'unpinned', data: { packages } });
 }
+
+const PIN_ID = { version: 'pinVersion', stream: 'pinStream', revision: 'pinRevision' } as const;
 
 /**
  * The distribution packages (apt, apk, yum, dnf, zypper installs) that the RUNs of `instr`'s stage and of the

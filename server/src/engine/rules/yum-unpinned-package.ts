@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { RuleContext } from '../rule';
-import { PACKAGE_MANAGERS, type PackageManager } from '../model/package-managers';
+import { PACKAGE_MANAGERS, PIN_MESSAGES, type PackageManager } from '../model/package-managers';
 import { packageCommands, reportUnpinned } from './support';
 
 /** Shared by yum (DL3033) and dnf (DL3041): install packages need a version, `module install` streams a `:stream`. */
@@ -22,6 +22,7 @@ export default defineRule({
     scope: 'stage',
     messages: {
       unpinned: 'Pin {packages}',
+      ...PIN_MESSAGES,
     },
     docs: {
       summary: '`yum install` of a package without a version',

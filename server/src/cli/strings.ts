@@ -1,0 +1,140 @@
+// The English texts of the `dockwise` command: its help, usage errors, file and baseline errors, the stylish
+// report's words and summary, and the --fix summary. Option names, format names, severities as data and
+// everything a machine reads (JSON, SARIF, checkstyle, GitLab, GitHub annotations) are code, not texts.
+// English needs a singular and a plural: those are two ids (`.one`, `.other`); other languages may say both alike.
+import { defineStrings, speaker } from '../engine/i18n/catalog';
+import type { Locale } from '../engine/i18n/locale';
+
+export const CLI_STRINGS = defineStrings({
+  // --help: the option names and their arguments are code (run.ts); a description may span lines.
+  'cli.help.usage': 'Usage: dockwise [options] [path|glob|- ...]',
+  'cli.help.intro': 'Lints Dockerfiles against production best practices and repairs them.\nWith no paths, lints every Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile and *.dockerfile\nbelow the current folder (skipping .git and node_modules). "-" reads standard input.',
+  'cli.help.options': 'Options:',
+  'cli.help.format': 'stylish (default), json, sarif, github, checkstyle, gitlab',
+  'cli.help.fix': 'apply safe fixes in place (and create files such as .dockerignore)',
+  'cli.help.unsafeFixes': 'with --fix or --diff, apply unsafe fixes too',
+  'cli.help.diff': 'print the fixes as a unified diff instead of writing them',
+  'cli.help.failureThreshold': 'error, warning, info (default), style or none: exit 1 at or above it',
+  'cli.help.profile': '{profiles} (default {profile}):\nwhich rules are on, at what severity; see docs/profiles.md',
+  'cli.help.ignore': 'turn a rule off (id, DL code or BuildKit name); repeatable',
+  'cli.help.rule': 'set a rule to off, error, warning, info or style; repeatable',
+  'cli.help.config': 'use this config file (.dockwise.yaml or .hadolint.yaml format)',
+  'cli.help.noConfig': 'use no config file',
+  'cli.help.stdinFilename': 'the path to report (and find config for) when reading "-"',
+  'cli.help.baseline': 'report only the findings that FILE (from --baseline-write) does not hold',
+  'cli.help.baselineWrite': 'record every finding in FILE instead of reporting them, and exit 0',
+  'cli.help.shellcheck': 'also run ShellCheck (when installed) on RUN scripts, as hadolint does',
+  'cli.help.color': 'force colours on or off (default: on for a terminal, off with NO_COLOR)',
+  'cli.help.lang': '{languages}: the language of messages and pages (default: from LC_ALL,\nLC_MESSAGES or LANG, else en)',
+  'cli.help.or': '{first} or {second}',
+  'cli.help.explain': 'print a rule\'s documentation',
+  'cli.help.listRules': 'print every rule with its severity (in --profile), aliases and fix',
+  'cli.help.version': 'print the version',
+  'cli.help.help': 'print this help',
+  'cli.help.exitCodes': 'Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 usage error or unreadable path.',
+
+  // Usage errors, after `dockwise: `.
+  'cli.usage.seeHelp': 'Run "dockwise --help" for usage.',
+  'cli.usage.needsValue': '{option} needs a value',
+  'cli.usage.unknownOption': 'unknown option {option}',
+  'cli.usage.unknownFormat': 'unknown format "{format}" (use {formats})',
+  'cli.usage.unknownThreshold': 'unknown failure threshold "{threshold}" (use {thresholds})',
+  'cli.usage.unknownLanguage': 'unknown language "{language}" (use {languages})',
+  'cli.usage.ruleSyntax': '--rule expects ID=SEVERITY (off, error, warning, info, style), got "{value}"',
+  'cli.usage.unsafeNeedsFix': '--unsafe-fixes needs --fix or --diff',
+  'cli.usage.baselineWriteWithBaseline': '--baseline-write records every finding: it cannot be combined with --baseline',
+  'cli.usage.baselineWriteWithDiff': '--baseline-write cannot be combined with --diff',
+
+  // Paths, files and config, after `dockwise: `.
+  'cli.files.noDockerfiles': 'no Dockerfiles found below the current folder',
+  'cli.files.noMatch': '{path}: no files match',
+  'cli.files.noSuchPath': '{path}: no such file or folder',
+  'cli.files.noDockerfilesIn': '{path}: no Dockerfiles in this folder',
+  'cli.files.notAFile': '{path}: not a file',
+  'cli.files.cannotRead': '{path}: cannot read ({error})',
+  'cli.files.configNotFound': '{path}: config file not found',
+  'cli.files.empty': 'empty file',
+  'cli.files.binary': 'binary file (contains NUL bytes), not a Dockerfile',
+  'cli.files.notUtf8': 'not valid UTF-8 text',
+
+  // Baselines.
+  'cli.baseline.cannotRead': '{path}: cannot read the baseline ({error})',
+  'cli.baseline.cannotWrite': '{path}: cannot write the baseline ({error})',
+  'cli.baseline.notJson': 'not valid JSON ({error})',
+  'cli.baseline.notBaseline': 'not a Dockwise baseline (expected {"version": 1, "findings": [...]})',
+  'cli.baseline.badEntry': 'an entry is not {path, rule, fingerprint, count}: {entry}',
+  'cli.baseline.recorded.one': 'recorded {count} finding in {path}',
+  'cli.baseline.recorded.other': 'recorded {count} findings in {path}',
+
+  // While linting.
+  'cli.shellcheckMissing': '--shellcheck: shellcheck is not installed; skipping it',
+  'cli.internalError': 'internal error in rule {rule} on {path}: {error}',
+  'cli.unexpectedError': 'unexpected error: {error}',
+
+  // The stylish report: severities as a person reads them, the fix tags and the summary line.
+  'cli.severity.error': 'error',
+  'cli.severity.warning': 'warning',
+  'cli.severity.info': 'info',
+  'cli.severity.style': 'style',
+  'cli.stylish.fixTag': '[fix]',
+  'cli.stylish.unsafeFixTag': '[unsafe fix]',
+  'cli.stylish.problems.one': '{count} problem',
+  'cli.stylish.problems.other': '{count} problems',
+  'cli.stylish.errors.one': '{count} error',
+  'cli.stylish.errors.other': '{count} errors',
+  'cli.stylish.warnings.one': '{count} warning',
+  'cli.stylish.warnings.other': '{count} warnings',
+  'cli.stylish.infos': '{count} info',
+  'cli.stylish.styles': '{count} style',
+  'cli.stylish.counts': '{problems} ({errors}, {warnings}, {info}, {style})',
+  'cli.stylish.notLinted.one': '{count} file could not be linted',
+  'cli.stylish.notLinted.other': '{count} files could not be linted',
+  'cli.stylish.fixable': '{count} fixable with --fix',
+  'cli.stylish.fixableMore': '{count} more with --fix --unsafe-fixes',
+  'cli.stylish.fixableUnsafe': '{count} fixable with --fix --unsafe-fixes',
+  'cli.stylish.baselined.one': '{count} finding in the baseline not shown',
+  'cli.stylish.baselined.other': '{count} findings in the baseline not shown',
+
+  // What --fix did.
+  'cli.fix.fileApplied.one': '{path}: {count} fix applied',
+  'cli.fix.fileApplied.other': '{path}: {count} fixes applied',
+  'cli.fix.created': 'created {path}',
+  'cli.fix.notCreated': 'not created: {path} (the Dockerfile came from standard input; run --fix on the file to create it)',
+  'cli.fix.fixes.one': '{count} fix',
+  'cli.fix.fixes.other': '{count} fixes',
+  'cli.fix.files.one': '{count} file',
+  'cli.fix.files.other': '{count} files',
+  'cli.fix.total': '{fixes} applied in {files}',
+  'cli.fix.totalCreated': '{fixes} applied in {files}, {created} created',
+});
+
+export type CliStringId = keyof typeof CLI_STRINGS;
+/** The ids with a singular and a plural, by their stem. */
+type Counted<T extends string> = T extends `${infer Stem}.one` ? Stem : never;
+
+export type CliSpeaker = ReturnType<typeof cliSpeaker>;
+
+/** The command's texts in `locale`: `t(id, data)`, and `t.count(stem, n, data)` for the English singular or plural. */
+export function cliSpeaker(locale: Locale) {
+  const t = speaker(CLI_STRINGS, locale);
+  const count = (stem: Counted<CliStringId>, n: number, data: Readonly<Record<string, string | number>> = {}) =>
+    t(`${stem}.${n === 1 ? 'one' : 'other'}` as CliStringId, { ...data, count: n });
+  return Object.assign(t, { count, locale });
+}
+
+/** Columns a terminal gives a text: two for each wide (Hangul, CJK, full-width) character. */
+export function displayWidth(s: string): number {
+  let width = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
+      || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/** `padEnd` by the columns a terminal shows, so a Korean column lines up like an English one. */
+export function padDisplay(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
