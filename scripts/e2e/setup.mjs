@@ -60,6 +60,8 @@ function nodeHeadersDir() {
 function missingPrerequisites(needBuild) {
   const missing = [];
   if (!findChromium()) missing.push(['Chromium (/usr/bin/chromium)', 'chromium']);
+  // The Korean UI run and its screenshots: without a Hangul font Chromium draws boxes.
+  if (!fs.existsSync('/usr/share/fonts/truetype/nanum')) missing.push(['a Korean font (Nanum)', 'fonts-nanum']);
   if (!needBuild) return missing;
   if (!has('rg')) missing.push(['ripgrep (rg), seeded into @vscode/ripgrep\'s download cache', 'ripgrep']);
   if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) missing.push(['Kerberos headers (gssapi/gssapi.h) for the kerberos module', 'libkrb5-dev']);
@@ -96,7 +98,7 @@ function explainMissing(missing, extra = []) {
     '',
     `Install them (needs root), e.g.:  sudo apt-get update && sudo apt-get install -y ${pkgs.join(' ')}`,
     'then run `node scripts/e2e/setup.mjs` (or `npm test`) again.',
-    'To skip these suites instead: DOCKWISE_SKIP_SUITES=e2e-suite,e2e-ui npm test',
+    'To skip these suites instead: DOCKWISE_SKIP_SUITES=e2e-suite,e2e-ui,e2e-ui-ko,e2e-web npm test',
   ].join('\n');
 }
 
@@ -178,7 +180,7 @@ async function installCodeServer() {
 /** Makes sure everything is in place; throws SetupError with a readable explanation when it cannot. */
 export async function ensureE2E({ force = false } = {}) {
   const started = performance.now();
-  if (!force && stampValid() && findChromium()) return { seconds: 0, installed: false };
+  if (!force && stampValid() && !missingPrerequisites(false).length) return { seconds: 0, installed: false };
   const canInstall = process.getuid?.() === 0 || (has('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0);
   if (!canInstall || !has('apt-get')) {
     // Say everything that is missing at once, before touching anything.

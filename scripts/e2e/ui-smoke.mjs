@@ -7,11 +7,15 @@
 // editor shows exactly that. Screenshots go to .e2e/screenshots/ (git-ignored).
 //
 //   DOCKWISE_UI_EXAMPLE   the example folder to open (default spring-boot; it needs a MAINTAINER line)
+//   --locale L, or DOCKWISE_UI_LOCALE: the language Dockwise speaks (dockwise.locale and the command's --lang; default en):
+//                         every text checked is then the one of that language, screenshots go to
+//                         .e2e/screenshots-<locale>/
 //   DOCKWISE_E2E_TIMEOUT  seconds for the whole test (default 300)
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import {
   e2eDir, installExtension, launchChromium, log, makeProfile, makeTempDir, root, runProcess, seconds, sleep, startCodeServer, workbenchUrl,
 } from './lib.mjs';
@@ -19,9 +23,12 @@ import { ensureE2E } from './setup.mjs';
 import { lineText, palette, SEVERITY, squiggles, testFrame } from './workbench.mjs';
 import { vsce, vsceArgs } from '../vsix.mjs';
 
+const require = createRequire(import.meta.url);
 const started = performance.now();
 const example = process.env.DOCKWISE_UI_EXAMPLE ?? 'spring-boot';
-const shots = path.join(e2eDir, 'screenshots');
+const localeArg = process.argv.indexOf('--locale');
+const locale = (localeArg > 0 ? process.argv[localeArg + 1] : undefined) ?? process.env.DOCKWISE_UI_LOCALE ?? 'en';
+const shots = path.join(e2eDir, locale === 'en' ? 'screenshots' : `screenshots-${locale}`);
 const timeoutS = seconds('DOCKWISE_E2E_TIMEOUT', 300);
 const run = makeTempDir('dockwise-ui-');
 process.env.DOCKWISE_E2E_GROUPS = path.join(run, 'groups');
@@ -47,7 +54,10 @@ async function main() {
   if (pack.code !== 0) throw new Error(`vsce package failed:\n${pack.output.slice(-3000)}`);
   mark(`packaged ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB)`);
 
-  const profile = makeProfile(path.join(run, 'profile'));
+  const profile = makeProfile(path.join(run, 'profile'), locale === 'en' ? {} : { settings: { 'dockwise.locale': locale } });
+  // The server's own texts (quick-fix titles around each finding's fixes), in the language under test.
+  const { localize } = require(path.join(root, 'out/server/src/engine/index.js'));
+  const { ACTION_STRINGS } = require(path.join(root, 'out/server/src/lsp/code-actions.js'));
   await installExtension(profile, vsix);
   mark('vsix installed into a throwaway profile');
 
@@ -57,7 +67,7 @@ async function main() {
   const text = fs.readFileSync(file, 'utf8').split('\n');
   // The engine's verdict on the same file, from the command line.
   let cli;
-  try { cli = execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', file], { encoding: 'utf8' }); } catch (e) { cli = e.stdout; }
+  try { cli = execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '--lang', locale, '--format', 'json', file], { encoding: 'utf8' }); } catch (e) { cli = e.stdout; }
   const findings = JSON.parse(cli).files[0].findings;
   assert.ok(findings.length > 0, `dist/cli.js reports nothing for examples/${example}/Dockerfile: nothing to check`);
   const maintainerLine = text.findIndex((l) => /^MAINTAINER\s/i.test(l)) + 1;
@@ -97,7 +107,7 @@ async function main() {
   });
   mark(`squiggles: ${want.join(', ')}`);
 
-  const summary = /^\*\*(.+)\*\*\s*$/m.exec(fs.readFileSync(path.join(root, 'docs/rules/maintainer-deprecated.md'), 'utf8'))?.[1];
+  const summary = /^\*\*(.+)\*\*\s*$/m.exec(fs.readFileSync(path.join(root, 'docs/rules', locale === 'en' ? '' : locale, 'maintainer-deprecated.md'), 'utf8'))?.[1];
   const hoverText = await step('hover on MAINTAINER explains the finding', async () => {
     const word = page.locator('.view-lines .squiggly-inline-deprecated', { hasText: 'MAINTAINER' }).first();
     const box = await word.boundingBox();
@@ -125,7 +135,7 @@ async function main() {
     await page.keyboard.press('Control+Period');
     const widget = page.locator('.action-widget');
     await widget.waitFor({ state: 'visible', timeout: 15000 });
-    const want = [fixTitle, 'Ignore maintainer-deprecated for this line', 'Show documentation for maintainer-deprecated'];
+    const want = [fixTitle, localize(ACTION_STRINGS, 'action.ignoreForLine', locale, { id: 'maintainer-deprecated' }), localize(ACTION_STRINGS, 'action.showDocumentation', locale, { id: 'maintainer-deprecated' })];
     let rows = [];
     for (let i = 0; i < 25; i++) {
       rows = (await widget.locator('.monaco-list-row.action .title').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
