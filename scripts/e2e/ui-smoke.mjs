@@ -20,7 +20,7 @@ import {
   e2eDir, installExtension, launchChromium, log, makeProfile, makeTempDir, root, runProcess, seconds, sleep, startCodeServer, workbenchUrl,
 } from './lib.mjs';
 import { ensureE2E } from './setup.mjs';
-import { lineText, palette, SEVERITY, squiggles, testFrame } from './workbench.mjs';
+import { expectedSquiggles, lineText, openFromExplorer, palette, squiggles, testFrame, waitForSquiggles } from './workbench.mjs';
 import { vsce, vsceArgs } from '../vsix.mjs';
 
 const require = createRequire(import.meta.url);
@@ -82,24 +82,12 @@ async function main() {
   await step('workbench shows the explorer', () => page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 }));
   mark('workbench ready');
 
-  await step(`open ${example}/Dockerfile from the explorer`, async () => {
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: example }).first().click();
-    await page.locator('.explorer-folders-view .monaco-list-row[aria-level="2"]', { hasText: 'Dockerfile' }).first().click();
-    await page.locator('.tab.active', { hasText: 'Dockerfile' }).waitFor({ timeout: 15000 });
-  });
+  await step(`open ${example}/Dockerfile from the explorer`, () => openFromExplorer(page, example));
 
   // Squiggles: every (line, severity) the engine reports, and nothing else.
-  const expected = [];
-  for (const f of findings) for (let l = f.line; l <= f.endLine; l++) expected.push(`${l} ${SEVERITY[f.severity]}`);
-  const want = [...new Set(expected)].sort();
+  const want = expectedSquiggles(findings);
   await step('squiggles on the lines the engine reports', async () => {
-    let have = [];
-    for (let i = 0; i < 150; i++) {
-      const s = await squiggles(page);
-      have = [...new Set(s.squiggles.map((x) => `${x.line} ${x.severity}`))].sort();
-      if (JSON.stringify(have) === JSON.stringify(want) && s.deprecated.length) break;
-      await sleep(200);
-    }
+    const have = await waitForSquiggles(page, want, { also: (s) => s.deprecated.length > 0 });
     assert.deepEqual(have, want, 'squiggles as "line severity"');
     assert.deepEqual((await squiggles(page)).deprecated, ['MAINTAINER'], 'MAINTAINER is struck through (Deprecated tag)');
     await sleep(500);

@@ -19,7 +19,7 @@ import {
   e2eDir, groupMembers, launchChromium, log, makeProfile, makeTempDir, remoteUri, root, runProcess, seconds, sleep, startCodeServer, workbenchUrl,
 } from './lib.mjs';
 import { ensureE2E } from './setup.mjs';
-import { expectedSquiggles, lineText, palette, squiggles, testFrame, waitForSquiggles } from './workbench.mjs';
+import { expectedSquiggles, lineText, openFromExplorer, palette, squiggles, testFrame, waitForSquiggles } from './workbench.mjs';
 import { vsce, vsceArgs } from '../vsix.mjs';
 
 const started = performance.now();
@@ -120,11 +120,7 @@ async function main() {
   await step('workbench shows the explorer', () => page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 }));
   mark('workbench ready');
 
-  await step(`open ${example}/Dockerfile from the explorer`, async () => {
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: example }).first().click();
-    await page.locator('.explorer-folders-view .monaco-list-row[aria-level="2"]', { hasText: 'Dockerfile' }).first().click();
-    await page.locator('.tab.active', { hasText: 'Dockerfile' }).waitFor({ timeout: 15000 });
-  });
+  await step(`open ${example}/Dockerfile from the explorer`, () => openFromExplorer(page, example));
 
   const want = expectedSquiggles(findings);
   await step('squiggles on the lines the command line reports', async () => {

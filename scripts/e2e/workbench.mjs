@@ -129,6 +129,13 @@ export function expectedSquiggles(findings) {
   return [...new Set(out)].sort();
 }
 
+/** Opens `<folder>/Dockerfile` from the explorer, as a person would, and waits for its tab. */
+export async function openFromExplorer(page, folder) {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: folder }).first().click();
+  await page.locator('.explorer-folders-view .monaco-list-row[aria-level="2"]', { hasText: 'Dockerfile' }).first().click();
+  await page.locator('.tab.active', { hasText: 'Dockerfile' }).waitFor({ timeout: 15000 });
+}
+
 /** Waits until the squiggles are `want` ("line severity", sorted) and returns what was last seen. */
 export async function waitForSquiggles(page, want, { tries = 150, also = () => true } = {}) {
   let have = [];
