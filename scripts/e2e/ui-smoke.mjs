@@ -20,7 +20,7 @@ import {
   e2eDir, installExtension, launchChromium, log, makeProfile, makeTempDir, root, runProcess, seconds, sleep, startCodeServer, workbenchUrl,
 } from './lib.mjs';
 import { ensureE2E } from './setup.mjs';
-import { expectedSquiggles, lineText, openFromExplorer, palette, squiggles, testFrame, waitForSquiggles } from './workbench.mjs';
+import { lineText, openAndCheckSquiggles, palette, testFrame } from './workbench.mjs';
 import { vsce, vsceArgs } from '../vsix.mjs';
 
 const require = createRequire(import.meta.url);
@@ -82,17 +82,8 @@ async function main() {
   await step('workbench shows the explorer', () => page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 }));
   mark('workbench ready');
 
-  await step(`open ${example}/Dockerfile from the explorer`, () => openFromExplorer(page, example));
-
   // Squiggles: every (line, severity) the engine reports, and nothing else.
-  const want = expectedSquiggles(findings);
-  await step('squiggles on the lines the engine reports', async () => {
-    const have = await waitForSquiggles(page, want, { also: (s) => s.deprecated.length > 0 });
-    assert.deepEqual(have, want, 'squiggles as "line severity"');
-    assert.deepEqual((await squiggles(page)).deprecated, ['MAINTAINER'], 'MAINTAINER is struck through (Deprecated tag)');
-    await sleep(500);
-    await shot('1-squiggles.png');
-  });
+  const want = await openAndCheckSquiggles({ step, shot, page, folder: example, findings, what: 'the engine' });
   mark(`squiggles: ${want.join(', ')}`);
 
   const summary = /^\*\*(.+)\*\*\s*$/m.exec(fs.readFileSync(path.join(root, 'docs/rules', locale === 'en' ? '' : locale, 'maintainer-deprecated.md'), 'utf8'))?.[1];

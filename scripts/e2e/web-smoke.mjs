@@ -19,7 +19,7 @@ import {
   e2eDir, groupMembers, launchChromium, log, makeProfile, makeTempDir, remoteUri, root, runProcess, seconds, sleep, startCodeServer, workbenchUrl,
 } from './lib.mjs';
 import { ensureE2E } from './setup.mjs';
-import { expectedSquiggles, lineText, openFromExplorer, palette, squiggles, testFrame, waitForSquiggles } from './workbench.mjs';
+import { expectedSquiggles, lineText, openAndCheckSquiggles, palette, testFrame, waitForSquiggles } from './workbench.mjs';
 import { vsce, vsceArgs } from '../vsix.mjs';
 
 const started = performance.now();
@@ -120,16 +120,8 @@ async function main() {
   await step('workbench shows the explorer', () => page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 }));
   mark('workbench ready');
 
-  await step(`open ${example}/Dockerfile from the explorer`, () => openFromExplorer(page, example));
-
-  const want = expectedSquiggles(findings);
-  await step('squiggles on the lines the command line reports', async () => {
-    const have = await waitForSquiggles(page, want, { also: (s) => s.deprecated.length > 0 });
-    assert.deepEqual(have, want, 'squiggles as "line severity"');
-    assert.deepEqual((await squiggles(page)).deprecated, ['MAINTAINER'], 'MAINTAINER is struck through (Deprecated tag)');
-    await sleep(500);
-    await shot('1-squiggles.png');
-  });
+  // Squiggles: every (line, severity) the command line reports, and nothing else.
+  const want = await openAndCheckSquiggles({ step, shot, page, folder: example, findings, what: 'the command line' });
   mark(`squiggles: ${want.join(', ')}`);
 
   await step('the Problems panel lists exactly the command line\'s findings', async () => {

@@ -2,6 +2,7 @@
 // from and do in code-server's workbench (a playwright page): the command palette, the squiggles of the visible
 // editor and its rendered lines.
 
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import { log, onShutdown, reapRegisteredGroups, removeDir, root, stopAllGroups } from './lib.mjs';
 import { SetupError } from './setup.mjs';
@@ -146,4 +147,22 @@ export async function waitForSquiggles(page, want, { tries = 150, also = () => t
     await new Promise((r) => setTimeout(r, 200));
   }
   return have;
+}
+
+/**
+ * The first steps both UI tests take in an opened workbench: open `<folder>/Dockerfile` from the explorer, then
+ * wait for a squiggle on every (line, severity) of `findings` and nothing else, MAINTAINER struck through.
+ * Returns the squiggles wanted ("line severity").
+ */
+export async function openAndCheckSquiggles({ step, shot, page, folder, findings, what }) {
+  await step(`open ${folder}/Dockerfile from the explorer`, () => openFromExplorer(page, folder));
+  const want = expectedSquiggles(findings);
+  await step(`squiggles on the lines ${what} reports`, async () => {
+    const have = await waitForSquiggles(page, want, { also: (s) => s.deprecated.length > 0 });
+    assert.deepEqual(have, want, 'squiggles as "line severity"');
+    assert.deepEqual((await squiggles(page)).deprecated, ['MAINTAINER'], 'MAINTAINER is struck through (Deprecated tag)');
+    await new Promise((r) => setTimeout(r, 500));
+    await shot('1-squiggles.png');
+  });
+  return want;
 }
