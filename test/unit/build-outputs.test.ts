@@ -34,7 +34,7 @@ describe('package.json entry points and the bundles', () => {
 
   it('after the build, dist/ holds every bundle and WASM file (npm test builds first: a missing one fails here)', () => {
     assert.deepEqual(m.outputProblems(pkg.version, root), []);
-    assert.deepEqual(m.producedFiles(pkg.version).filter((f) => f.endsWith('.js')).sort(), ['dist/cli.js', 'dist/extension-web.js', 'dist/extension.js', 'dist/server-web.js', 'dist/server.js']);
+    assert.deepEqual(m.producedFiles(pkg.version).filter((f) => f.endsWith('.js')).sort(), ['dist/cli-main.js', 'dist/cli.js', 'dist/extension-web.js', 'dist/extension.js', 'dist/server-main.js', 'dist/server-web.js', 'dist/server.js', 'dist/web-tree-sitter.js']);
   });
 
   it('a main, bin or browser that names a file no bundle produces is a problem, each named by its field', () => {
@@ -94,7 +94,7 @@ describe('scripts/build.mjs refuses before compiling anything', () => {
   it('when a bundle\'s entry file was renamed', () => {
     const r = build({ drop: 'server/src/lsp/main.ts' });
     assert.equal(r.status, 1, r.stdout + r.stderr);
-    assert.match(r.stderr, /dist\/server\.js is built from server\/src\/lsp\/main\.ts, which does not exist/);
+    assert.match(r.stderr, /dist\/server-main\.js is built from server\/src\/lsp\/main\.ts, which does not exist/);
     assert.equal(fs.existsSync(path.join(dir, 'out')) || fs.existsSync(path.join(dir, 'dist')), false, 'nothing was built');
   });
 

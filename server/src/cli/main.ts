@@ -1,13 +1,8 @@
-// Entry point of the `dockwise` command (bundled to dist/cli.js).
+// The `dockwise` command (bundled to dist/cli-main.js, started by dist/cli.js: see bin.ts, which also sets its V8 flags).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
 import { localeOfArgs, runCli } from './run';
 import { cliSpeaker } from './strings';
-
-// A command run is short: V8 would spend more time optimising the shell parser's WASM in the background
-// (and waiting for that work at exit) than it saves. Baseline-compiled WASM starts at once.
-v8.setFlagsFromString('--liftoff-only');
 
 declare const DOCKWISE_VERSION: string | undefined;
 

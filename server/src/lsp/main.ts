@@ -1,7 +1,6 @@
-// Entry point of the language server (bundled to dist/server.js). VS Code starts it over IPC; other
-// editors run `node dist/server.js --stdio` (or the dockwise-language-server command).
+// The language server (bundled to dist/server-main.js, started by dist/server.js, see bin.ts). VS Code starts it
+// over IPC; other editors run `node dist/server.js --stdio` (or the dockwise-language-server command).
 import { format } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, StreamMessageReader, type Connection } from 'vscode-languageserver/node';
 import { DirectMessageWriter } from './message-writer';
 import { findRulePagesUri, nodeHost } from '../host/node';
@@ -30,17 +29,7 @@ function stdioConnection(): Connection {
   return connection;
 }
 
-// The shell grammar (tree-sitter's WASM) stays on V8's baseline compiler. By default V8 recompiles its hot
-// functions with the optimizing compiler on background threads; the grammar's lexer and parser are a few huge
-// functions, and compiling them took about 0.5 s of CPU in the first seconds after a document opened, on the
-// cores the editor and the server's own keystrokes need (measured: open -> diagnostics and keystroke latency
-// both improve, the lint's own time does not change). Set before the grammar is compiled, in startServer.
-setFlagsFromString('--liftoff-only');
-// Likewise V8's optimizing compiler inlines nothing into the server's own functions. The lint's hot functions
-// are large and called from many places; inlining into them made each optimization slow to compile (up to
-// 80 ms of background CPU for the model's constructor, several times over as inputs change) for no measurable
-// gain in the lint itself. Measured on the bench files: background CPU halved, keystroke p95 20-35% lower.
-setFlagsFromString('--no-turbo-inlining');
+// V8 flags: bin.ts sets them before this file is compiled.
 
 if (process.argv.includes('--version')) {
   process.stdout.write('dockwise-language-server\n');
