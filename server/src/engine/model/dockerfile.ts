@@ -1,8 +1,9 @@
 // The Dockerfile model every rule reads: instructions with offsets, stages as a graph, variables,
 // parser directives, ONBUILD triggers and RUN bodies parsed into shell commands. Built once per text, or from the
 // previous version of the text (the language server, on every keystroke): then only the edited instructions are parsed.
-import { DockerfileParser, Instruction, ModifiableInstruction, type Dockerfile, type From, type Heredoc } from 'dockerfile-ast';
+import { Argument, DockerfileParser, Instruction, ModifiableInstruction, type Dockerfile, type From, type Heredoc } from 'dockerfile-ast';
 import { LineIndex } from '../text';
+import { instructionArguments } from './instruction-arguments';
 import type { Position } from '../types';
 import { parseShell, type ShellCommand, type ShellScript } from './shell';
 import { invokedShell, POSIX_SHELL_NAMES, programName } from './shells';
@@ -752,15 +753,30 @@ function shiftInstr(instr: Instr, d: number, lines: number): void {
 
 // getRawArguments reads only the instruction's own text, which never changes, yet dockerfile-ast calls it again
 // and again for each instruction while parsing (through getArguments and getFlags): a third of a keystroke's
-// work on a 1,000-line file. Each instruction now works it out once; callers get copies, as they shift() flags off.
+// work on a 1,000-line file. Each instruction now works it out once, by slices of the text rather than one
+// character at a time (instruction-arguments.ts); callers get copies, as they shift() flags off.
 {
+  interface AstInstruction {
+    document: { offsetAt(p: Position): number; positionAt(offset: number): Position };
+    escapeChar: string;
+    getInstructionRange(): { start: Position; end: Position };
+    getTextContent(): string;
+  }
   const proto = Instruction.prototype as unknown as { getRawArguments(): unknown[] };
-  const base = proto.getRawArguments;
-  const memo = new WeakMap<object, unknown[]>();
-  if (typeof base === 'function') {
-    proto.getRawArguments = function (this: object) {
+  const memo = new WeakMap<object, Argument[]>();
+  if (typeof proto.getRawArguments === 'function') {
+    proto.getRawArguments = function (this: AstInstruction) {
       let args = memo.get(this);
-      if (!args) memo.set(this, args = base.call(this));
+      if (!args) {
+        const { document } = this;
+        const range = this.getInstructionRange();
+        const keywordStart = document.offsetAt(range.start);
+        const keywordLength = document.offsetAt(range.end) - keywordStart;
+        const offset = keywordStart + keywordLength;
+        args = instructionArguments(this.getTextContent().substring(keywordLength), this.escapeChar)
+          .map((a) => new Argument(a.value, { start: document.positionAt(offset + a.start), end: document.positionAt(offset + a.end) }));
+        memo.set(this, args);
+      }
       return args.slice();
     };
   }
