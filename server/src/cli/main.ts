@@ -1,4 +1,4 @@
-// The `dockwise` command (bundled to dist/cli-main.js, started by dist/cli.js: see bin.ts, which also sets its V8 flags).
+// The `dockwise` command (bundled to dist/cli-main.js, started by dist/cli.js: see bin.ts; its V8 flags are in host/v8-flags.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { localeOfArgs, runCli } from './run';

@@ -29,7 +29,7 @@ function stdioConnection(): Connection {
   return connection;
 }
 
-// V8 flags: bin.ts sets them before this file is compiled.
+// V8 flags: host/v8-flags.ts, set by bin.ts before this file is compiled.
 
 if (process.argv.includes('--version')) {
   process.stdout.write('dockwise-language-server\n');
