@@ -754,7 +754,10 @@ function shiftInstr(instr: Instr, d: number, lines: number): void {
 // getRawArguments reads only the instruction's own text, which never changes, yet dockerfile-ast calls it again
 // and again for each instruction while parsing (through getArguments and getFlags): a third of a keystroke's
 // work on a 1,000-line file. Each instruction now works it out once, by slices of the text rather than one
-// character at a time (instruction-arguments.ts); callers get copies, as they shift() flags off.
+// character at a time (instruction-arguments.ts). Every caller gets the same array, frozen: the one place that
+// changed it (the original getArguments, which shift()ed flags off) is replaced above, and a change anywhere
+// else fails loudly instead of corrupting the next caller's answer. (Copies for each of the ten or so calls per
+// RUN were a tenth of the model's time.)
 {
   interface AstInstruction {
     document: { offsetAt(p: Position): number; positionAt(offset: number): Position };
@@ -763,7 +766,7 @@ function shiftInstr(instr: Instr, d: number, lines: number): void {
     getTextContent(): string;
   }
   const proto = Instruction.prototype as unknown as { getRawArguments(): unknown[] };
-  const memo = new WeakMap<object, Argument[]>();
+  const memo = new WeakMap<object, readonly Argument[]>();
   if (typeof proto.getRawArguments === 'function') {
     proto.getRawArguments = function (this: AstInstruction) {
       let args = memo.get(this);
@@ -773,11 +776,11 @@ function shiftInstr(instr: Instr, d: number, lines: number): void {
         const keywordStart = document.offsetAt(range.start);
         const keywordLength = document.offsetAt(range.end) - keywordStart;
         const offset = keywordStart + keywordLength;
-        args = instructionArguments(this.getTextContent().substring(keywordLength), this.escapeChar)
-          .map((a) => new Argument(a.value, { start: document.positionAt(offset + a.start), end: document.positionAt(offset + a.end) }));
+        args = Object.freeze(instructionArguments(this.getTextContent().substring(keywordLength), this.escapeChar)
+          .map((a) => new Argument(a.value, { start: document.positionAt(offset + a.start), end: document.positionAt(offset + a.end) })));
         memo.set(this, args);
       }
-      return args.slice();
+      return args as Argument[];
     };
   }
 }
