@@ -287,7 +287,7 @@ function packageSection() {
   const vsix = path.join(dir, 'dockwise.vsix');
   const packaged = packageVsix(vsix);
   const activation = fs.existsSync('.e2e/timings.json') ? JSON.parse(fs.readFileSync('.e2e/timings.json', 'utf8')) : null;
-  results.package = { bundlesKB: Object.fromEntries(['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/web-tree-sitter.js', 'dist/tree-sitter-bash.wasm', 'dist/web-tree-sitter.wasm'].map((f) => [f, size(f)])), vsixKB: packaged.ok ? size(vsix) : null, ...(packaged.ok ? {} : { vsixError: packaged.output.slice(-500) }), activationToDiagnostics: activation };
+  results.package = { bundlesKB: Object.fromEntries(['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/tree-sitter-bash.wasm', 'dist/web-tree-sitter.wasm'].map((f) => [f, size(f)])), vsixKB: packaged.ok ? size(vsix) : null, ...(packaged.ok ? {} : { vsixError: packaged.output.slice(-500) }), activationToDiagnostics: activation };
   if (packaged.ok) results.targets.push({ target: '.vsix under 1.5 MB', value: `${size(vsix)} KB`, met: size(vsix) < 1536 });
   fs.rmSync(dir, { recursive: true, force: true });
 }

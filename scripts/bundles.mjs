@@ -8,17 +8,6 @@ import path from 'node:path';
 // web-tree-sitter reads import.meta.url to find its WASM; in a CommonJS bundle that is this file's URL.
 const importMetaUrl = { define: { 'import.meta.url': '__importMetaUrl' }, banner: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" };
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: false, logLevel: 'warning', legalComments: 'none' };
-// The command's and the server's programs, which their bins (cli.js, server.js) compile through V8's code cache
-// (server/src/host/compile-cache.ts) as a vm.Script. Such a script cannot import(), and web-tree-sitter imports
-// Node built-ins that way: it is a bundle of its own beside them (dist/web-tree-sitter.js), loaded by Node's
-// own require, which can.
-const shellRuntimeBeside = {
-  name: 'web-tree-sitter-beside',
-  setup(build) {
-    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: './web-tree-sitter.js', external: true }));
-  },
-};
-const program = { ...common, plugins: [shellRuntimeBeside] };
 // The web extension (vscode.dev, github.dev): platform browser, so a Node built-in anywhere in these bundles fails
 // the build (esbuild cannot resolve one for a browser). The extension host loads the client as CommonJS; the server
 // is a worker script. web-tree-sitter's import.meta.url only seeds a default its locateFile replaces.
@@ -29,13 +18,12 @@ const workerMetaUrl = { 'import.meta.url': 'self.location.href' };
 export function bundles(version) {
   return [
     { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-    { ...common, entryPoints: ['server/src/host/web-tree-sitter.ts'], outfile: 'dist/web-tree-sitter.js', define: importMetaUrl.define, banner: { js: importMetaUrl.banner } },
     { ...common, entryPoints: ['server/src/lsp/bin.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-    { ...program, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-main.js', define: importMetaUrl.define, banner: { js: importMetaUrl.banner } },
+    { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-main.js', define: importMetaUrl.define, banner: { js: importMetaUrl.banner } },
     { ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'dist/extension-web.js', external: ['vscode'] },
     { ...browser, entryPoints: ['server/src/web/worker.ts'], outfile: 'dist/server-web.js', format: 'iife', define: workerMetaUrl, inject: ['server/src/web/buffer-shim.ts'] },
     { ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-    { ...program, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', banner: { js: importMetaUrl.banner }, define: { ...importMetaUrl.define, DOCKWISE_VERSION: JSON.stringify(version) } },
+    { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', banner: { js: importMetaUrl.banner }, define: { ...importMetaUrl.define, DOCKWISE_VERSION: JSON.stringify(version) } },
   ];
 }
 

@@ -175,7 +175,7 @@ describe('release: a run in a copy of the repository', () => {
     assert.equal(manifest.l10n, './l10n');
     const l10n = fs.readdirSync(path.join(root, 'l10n')).filter((f) => /^bundle\.l10n\.[\w-]+\.json$/.test(f));
     assert.ok(l10n.length > 0);
-    const want = ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/server-main.js', 'extension/dist/web-tree-sitter.js', 'extension/dist/extension-web.js', 'extension/dist/server-web.js', 'extension/dist/web-tree-sitter.wasm', 'extension/dist/tree-sitter-bash.wasm',
+    const want = ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/server-main.js', 'extension/dist/extension-web.js', 'extension/dist/server-web.js', 'extension/dist/web-tree-sitter.wasm', 'extension/dist/tree-sitter-bash.wasm',
       'extension/syntaxes/dockerfile.tmLanguage.json', 'extension/ThirdPartyNotices.txt', 'extension/LICENSE.txt', `extension/${manifest.icon}`,
       ...rules.map((r) => `extension/docs/rules/${r}`), ...rules.map((r) => `extension/docs/rules/ko/${r}`), ...nls.map((f) => `extension/${f}`), ...l10n.map((f) => `extension/l10n/${f}`)];
     for (const f of want) assert.ok(vsix.has(f), `${f} is not in the .vsix`);
@@ -189,7 +189,7 @@ describe('release: a run in a copy of the repository', () => {
 
   it('the npm package holds the command, the server, the grammars, the rule pages, README, LICENSE and the notices, and no sources or tests', () => {
     const rules = fs.readdirSync(path.join(root, 'docs/rules')).filter((f) => f.endsWith('.md'));
-    const want = ['package/dist/cli.js', 'package/dist/cli-main.js', 'package/dist/server.js', 'package/dist/server-main.js', 'package/dist/web-tree-sitter.js', 'package/dist/web-tree-sitter.wasm', 'package/dist/tree-sitter-bash.wasm',
+    const want = ['package/dist/cli.js', 'package/dist/cli-main.js', 'package/dist/server.js', 'package/dist/server-main.js', 'package/dist/web-tree-sitter.wasm', 'package/dist/tree-sitter-bash.wasm',
       'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/ThirdPartyNotices.txt', ...rules.map((r) => `package/docs/rules/${r}`), ...rules.map((r) => `package/docs/rules/ko/${r}`)];
     for (const f of want) assert.ok(tgz.has(f), `${f} is not in the npm package`);
     assert.deepEqual([...tgz.keys()].filter((f) => /-web\.js$/.test(f)), [], 'the web extension\'s bundles are the .vsix\'s only');

@@ -1,5 +1,5 @@
-// The `dockwise` command (bundled to dist/cli.js): starts the command itself (dist/cli-main.js, built from
-// main.ts) through V8's code cache, which roughly halves the time to lint one file.
+// The `dockwise` command (bundled to dist/cli.js): sets the V8 flags and starts the command itself
+// (dist/cli-main.js, built from main.ts) with Node's compile cache where Node has one.
 import * as path from 'node:path';
 import { runWithCompileCache } from '../host/compile-cache';
 import { V8_FLAGS } from '../host/v8-flags';

@@ -1,5 +1,5 @@
 // The V8 flags both programs (the command and the language server) run with, set by their bins before the program
-// is compiled (V8 also checks them when it reads a code cache, see compile-cache.ts).
+// is compiled (V8 also checks them when it reads cached code, see compile-cache.ts).
 export const V8_FLAGS: readonly string[] = [
   // The shell grammar (tree-sitter's WASM) stays on V8's baseline compiler. By default V8 recompiles its hot
   // functions with the optimizing compiler on background threads; the grammar's lexer and parser are a few huge
