@@ -788,8 +788,8 @@ class OffsetArgument extends Argument {
 // work on a 1,000-line file. Each instruction now works it out once, by slices of the text rather than one
 // character at a time (instruction-arguments.ts). Every caller gets the same array, frozen: the one place that
 // changed it (the original getArguments, which shift()ed flags off) is replaced above, and a change anywhere
-// else fails loudly instead of corrupting the next caller's answer. (Copies for each of the ten or so calls per
-// RUN were a tenth of the model's time.)
+// else fails loudly instead of corrupting the next caller's answer. (A copy for each of the ten or so calls per
+// RUN showed in the model's profile.)
 {
   interface AstInstruction {
     document: { offsetAt(p: Position): number; positionAt(offset: number): Position };
