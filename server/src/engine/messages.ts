@@ -2,7 +2,7 @@
 // (`meta.messages`), and reports a message id with the data. The text is made here, in one place, so that a
 // translation is one more table and tests can pin what a finding says without pinning its English.
 import type { RuleMeta } from './types';
-import { ruleTemplate } from './i18n/catalog';
+import { fillTemplate, PLACEHOLDER, ruleTemplate } from './i18n/catalog';
 import type { Locale } from './i18n/locale';
 
 /** Another message of the same rule, filled in its place: a part of a message that has wordings of its own. */
@@ -10,8 +10,6 @@ export interface MessageRef { messageId: string; data?: MessageData }
 
 /** The values of a template's placeholders. */
 export type MessageData = Readonly<Record<string, string | number | MessageRef>>;
-
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
 /** The placeholder names a template uses, in order of first use. */
 export function placeholders(template: string): string[] {
@@ -26,11 +24,7 @@ export function placeholders(template: string): string[] {
 export function formatMessage(meta: Pick<RuleMeta, 'id' | 'messages'>, id: string, data: MessageData = {}, locale: Locale = 'en'): string {
   const template = ruleTemplate(meta, id, locale);
   if (template === undefined) throw new Error(`${meta.id} has no message "${id}"`);
-  return template.replace(PLACEHOLDER, (_, name: string) => {
-    const value = data[name];
-    if (value === undefined) throw new Error(`${meta.id}: message "${id}" needs {${name}}`);
-    return valueText(meta, value, locale);
-  });
+  return fillTemplate(template, (name) => (data[name] === undefined ? undefined : valueText(meta, data[name], locale)), `${meta.id}: message "${id}"`);
 }
 
 function valueText(meta: Pick<RuleMeta, 'id' | 'messages'>, value: string | number | MessageRef, locale: Locale): string {

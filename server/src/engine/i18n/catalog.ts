@@ -18,6 +18,8 @@ export interface RuleTexts {
 
 export interface Catalog {
   rules: Record<string, RuleTexts>;
+  /** Messages that several rules declare from one table (defineSharedMessages), by id: translated once. */
+  shared: Record<string, string>;
   strings: Record<string, string>;
 }
 
@@ -27,9 +29,32 @@ function catalogOf(locale: Locale): Catalog | undefined {
   return locale === 'en' ? undefined : CATALOGS[locale];
 }
 
+const sharedTables: Array<Readonly<Record<string, string>>> = [];
+
+/**
+ * Declares wordings that several rules spread into their `meta.messages` (the pinning advice of every package
+ * manager's rule): a catalog translates them once, under `shared`, rather than once per rule.
+ */
+export function defineSharedMessages<T extends Readonly<Record<string, string>>>(table: T): T {
+  sharedTables.push(table);
+  return table;
+}
+
+/** Every shared table declared so far. */
+export function sharedMessageTables(): ReadonlyArray<Readonly<Record<string, string>>> {
+  return sharedTables;
+}
+
+/** Whether the rule's message `id` is a shared one: declared by a shared table with the same English. */
+export function isSharedMessage(meta: Pick<RuleMeta, 'messages'>, id: string): boolean {
+  const english = meta.messages?.[id];
+  return english !== undefined && sharedTables.some((t) => t[id] === english);
+}
+
 /** The template of a rule's message (or fix title) `id` in `locale`, English when it has no translation. */
 export function ruleTemplate(meta: Pick<RuleMeta, 'id' | 'messages'>, id: string, locale: Locale): string | undefined {
-  return catalogOf(locale)?.rules[meta.id]?.messages[id] ?? meta.messages?.[id];
+  const catalog = catalogOf(locale);
+  return catalog?.rules[meta.id]?.messages[id] ?? (catalog && isSharedMessage(meta, id) ? catalog.shared[id] : undefined) ?? meta.messages?.[id];
 }
 
 /** A rule's docs in `locale`: its prose translated, its examples' code and its references as they are. */
@@ -46,12 +71,16 @@ export function localizedDocs(meta: Pick<RuleMeta, 'id' | 'docs'>, locale: Local
   };
 }
 
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+/** A template's placeholder: `{name}`. */
+export const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
-/** Fills a template's `{name}` placeholders; a value missing from `data` is an error of the caller. */
-export function fillTemplate(template: string, data: Readonly<Record<string, string | number>>, what: string): string {
+/**
+ * Fills a template's `{name}` placeholders with `value(name)` (or `data[name]`); a value missing is an error of
+ * the caller, named by `what`.
+ */
+export function fillTemplate(template: string, data: Readonly<Record<string, string | number>> | ((name: string) => string | undefined), what: string): string {
   return template.replace(PLACEHOLDER, (_, name: string) => {
-    const value = data[name];
+    const value = typeof data === 'function' ? data(name) : data[name];
     if (value === undefined) throw new Error(`${what} needs {${name}}`);
     return String(value);
   });
