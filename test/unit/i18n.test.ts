@@ -4,6 +4,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { allRules, CATALOGS, fixTitle, isLocale, lintText, localeFromEnvironment, localeOf, LOCALES, localizedDocs, plainText, ruleHoverMarkdown, ruleMarkdown, stringTables, type Locale } from '../../server/src/engine';
 import { formatMessage, placeholders } from '../../server/src/engine/messages';
+import { isSharedMessage, sharedMessageTables } from '../../server/src/engine/i18n/catalog';
 import { initNodeShellParser } from '../../server/src/host/node';
 // Each module declares its string table when loaded: load every one that has any.
 import '../../server/src/lsp/hover';
@@ -43,7 +44,10 @@ for (const locale of others) {
         const texts = catalog.rules[rule.meta.id];
         if (!texts) { problems.push(`${rule.meta.id}: no texts`); continue; }
         for (const [id, english] of Object.entries(rule.meta.messages ?? {})) {
-          const text = texts.messages[id];
+          // A message several rules declare from one shared table is translated once, under `shared`.
+          const shared = isSharedMessage(rule.meta, id);
+          if (shared && texts.messages[id] !== undefined) problems.push(`${rule.meta.id}.${id}: a shared message, translated under "shared"`);
+          const text = shared ? catalog.shared[id] : texts.messages[id];
           if (!text?.trim()) problems.push(`${rule.meta.id}.${id}: missing`);
           else if (sorted(placeholders(text)).join() !== sorted(placeholders(english)).join()) problems.push(`${rule.meta.id}.${id}: placeholders ${placeholders(text)} vs ${placeholders(english)}`);
           else if (codeSpans(text).join('\n') !== codeSpans(english).join('\n')) problems.push(`${rule.meta.id}.${id}: code spans differ`);
@@ -51,7 +55,10 @@ for (const locale of others) {
         for (const id of Object.keys(texts.messages)) if (!rule.meta.messages?.[id]) problems.push(`${rule.meta.id}.${id}: no such message`);
       }
       for (const id of Object.keys(catalog.rules)) if (!allRules.some((r) => r.meta.id === id)) problems.push(`${id}: no such rule`);
+      const sharedIds = new Set(sharedMessageTables().flatMap((t) => Object.keys(t)));
+      for (const id of Object.keys(catalog.shared)) if (!sharedIds.has(id)) problems.push(`shared.${id}: no such shared message`);
       assert.deepEqual(problems, []);
+      assert.ok(sharedIds.size > 0 && allRules.filter((r) => Object.keys(r.meta.messages ?? {}).some((id) => isSharedMessage(r.meta, id))).length > 1, 'shared messages are declared and used by several rules');
     });
 
     it('has every rule\'s docs: summary, why, fix safety and example notes', () => {

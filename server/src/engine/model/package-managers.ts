@@ -6,6 +6,7 @@ import type { ShellCommand, ShellWord } from './shell';
 import { baseName, commandRunBy, isCommand, parseWords, type ParsedFlag } from './commands';
 import { withoutTrailingSlashes } from './paths';
 import type { MessageRef } from '../messages';
+import { defineSharedMessages } from '../i18n/catalog';
 
 /**
  * What a subcommand does. `install`: installs the packages it names (their versions can be pinned).
@@ -22,7 +23,7 @@ export interface PinAdvice { what: 'version' | 'stream' | 'revision'; how: Messa
  * The wordings of pinning advice, declared among the messages of each rule that reports unpinned packages
  * (reportUnpinned puts them together): the commands are code, the words around them are the rule's to translate.
  */
-export const PIN_MESSAGES = {
+export const PIN_MESSAGES = defineSharedMessages({
   pinVersion: 'the version of {packages} ({how})',
   pinStream: 'the stream of {packages} ({how})',
   pinRevision: 'the revision of {packages} ({how})',
@@ -31,7 +32,7 @@ export const PIN_MESSAGES = {
   pinHowEither: '{first} or {second}',
   pinHowUrlEnd: 'end the URL with {tag} or {commit}',
   pinHowGo: '{command}; @latest is not a version',
-} as const;
+} as const);
 
 const command = (code: string): MessageRef => ({ messageId: 'pinHowCommand', data: { command: `\`${code}\`` } });
 
