@@ -80,7 +80,11 @@ describe('formats', () => {
       assert.equal(r.help.markdown, ruleHelpMarkdown(findRules(r.id)[0]));
       assert.ok(r.help.text.includes(findRules(r.id)[0].meta.docs.why), r.id);
       assert.ok(['error', 'warning', 'note', 'none'].includes(r.defaultConfiguration.level));
+      // Code scanning filters by tags: the category first (`security` puts a finding under Security).
+      assert.equal(r.properties.tags[0], findRules(r.id)[0].meta.category);
     }
+    assert.deepEqual(rules.find((r: { id: string }) => r.id === 'runs-as-root').properties.tags, ['security', 'preview']);
+    assert.deepEqual(rules.find((r: { id: string }) => r.id === 'apt-get-missing-yes').properties.tags, ['correctness', 'DL3014']);
     for (const res of runObj.results) {
       assert.equal(rules[res.ruleIndex].id, res.ruleId);
       assert.ok(['error', 'warning', 'note'].includes(res.level));
@@ -439,8 +443,9 @@ describe('discovery and config', () => {
     const e = await run(['--explain', 'DL3059']);
     assert.match(e.stdout, /^# consecutive-run\n/);
     const l = await run(['--list-rules']);
-    assert.match(l.stdout, /^consecutive-run +off +DL3059 +- +both$/m);
-    assert.match(l.stdout, /^shell-form-cmd +warning +DL3025 +JSONArgsRecommended +both$/m);
+    assert.match(l.stdout, /^consecutive-run +off +size +DL3059 +- +both$/m);
+    assert.match(l.stdout, /^shell-form-cmd +warning +runtime +DL3025 +JSONArgsRecommended +both$/m);
+    assert.match(l.stdout, /^runs-as-root +off +security +- +- +unsafe +preview$/m);
     assert.equal((await run(['--version'])).stdout, '9.9.9\n');
   });
 });
@@ -472,8 +477,8 @@ describe('profiles', () => {
   });
 
   it('--list-rules and SARIF\'s rule configuration follow the profile; --explain names the profiles that turn a rule on', async () => {
-    assert.match((await run(['--list-rules'])).stdout, /^apt-get-unpinned-package +off +DL3008 +- +-$/m);
-    assert.match((await run(['--list-rules', '--profile', 'strict'])).stdout, /^apt-get-unpinned-package +warning +DL3008 +- +-$/m);
+    assert.match((await run(['--list-rules'])).stdout, /^apt-get-unpinned-package +off +reproducibility +DL3008 +- +-$/m);
+    assert.match((await run(['--list-rules', '--profile', 'strict'])).stdout, /^apt-get-unpinned-package +warning +reproducibility +DL3008 +- +-$/m);
     const rule = async (args: string[]) => JSON.parse((await run(['-f', 'sarif', ...args, 'prof/Dockerfile'])).stdout).runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'apt-get-unpinned-package').defaultConfiguration;
     assert.deepEqual(await rule([]), { level: 'none', enabled: false });
     assert.deepEqual(await rule(['--profile', 'strict']), { level: 'warning', enabled: true });

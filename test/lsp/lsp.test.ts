@@ -327,7 +327,7 @@ describe('shellcheck', () => {
 
 describe('robustness', () => {
   it('a rule that throws is logged once and the other findings are still published', async () => {
-    const boom = defineRule({ meta: { id: 'test-throws', aliases: {}, defaultSeverity: 'warning', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } }, check() { throw new Error('kaboom'); } });
+    const boom = defineRule({ meta: { id: 'test-throws', aliases: {}, category: 'correctness', status: 'stable', defaultSeverity: 'warning', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } }, check() { throw new Error('kaboom'); } });
     const e = await startEditor({ configuration: false, server: { extraRules: [boom] } });
     const d1 = await e.open('untitled:x', 'FROM alpine:latest\n');
     assert.ok(d1.some((d) => d.code === 'base-image-latest'));

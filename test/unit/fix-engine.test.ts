@@ -16,7 +16,7 @@ describe('fix engine', () => {
 
   it('drops a fix whose result Docker would reject and keeps the others', () => {
     const breaking = defineRule({
-      meta: { id: 'test-breaking-fix', aliases: {}, defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
+      meta: { id: 'test-breaking-fix', aliases: {}, category: 'correctness', status: 'stable', defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
       check(ctx) {
         for (const i of ctx.model.instructions) {
           if (i.keyword === 'WORKDIR') ctx.report({ start: i.keywordStart, end: i.keywordEnd, message: 'm', fixes: [{ title: 'breaks', safety: 'safe', edits: [{ start: i.keywordStart, end: i.keywordEnd, text: 'WORKDIRR' }] }] });
@@ -31,7 +31,7 @@ describe('fix engine', () => {
 
   it('never applies a fix twice to a finding it did not remove', () => {
     const stubborn = defineRule({
-      meta: { id: 'test-stubborn', aliases: {}, defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
+      meta: { id: 'test-stubborn', aliases: {}, category: 'correctness', status: 'stable', defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
       check(ctx) { ctx.report({ start: 0, end: 4, message: 'm', fixes: [{ title: 'append', safety: 'safe', edits: [{ start: ctx.model.text.length, end: ctx.model.text.length, text: '# more\n' }] }] }); },
     });
     const r = fixAll('FROM alpine:3.21\n', { rules: [stubborn] });
@@ -42,7 +42,7 @@ describe('fix engine', () => {
 
   it('stops at the pass cap when fixes never converge', () => {
     const endless = defineRule({
-      meta: { id: 'test-endless', aliases: {}, defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
+      meta: { id: 'test-endless', aliases: {}, category: 'correctness', status: 'stable', defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
       // The finding moves every pass (it sits on the last line), so only the pass cap stops it.
       check(ctx) { const end = ctx.model.text.length; ctx.report({ start: end, end, message: 'm', fixes: [{ title: 'again', safety: 'safe', edits: [{ start: end, end, text: '# x\n' }] }] }); },
     });
@@ -53,7 +53,7 @@ describe('fix engine', () => {
 
   it('keeps going when a rule throws and reports which one', () => {
     const thrower = defineRule({
-      meta: { id: 'test-thrower', aliases: {}, defaultSeverity: 'warning', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
+      meta: { id: 'test-thrower', aliases: {}, category: 'correctness', status: 'stable', defaultSeverity: 'warning', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
       check(ctx) { ctx.report({ start: 0, end: 4, message: 'partial' }); throw new Error('boom'); },
     });
     const errors: string[] = [];

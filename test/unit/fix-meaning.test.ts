@@ -176,7 +176,7 @@ describe('meaning: declared changes', () => {
 describe('fix engine: a safe fix that changes more than it declares', () => {
   function ruleWith(id: string, make: (ctx: RuleContext) => FixSpec | undefined) {
     return defineRule({
-      meta: { id, aliases: {}, defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
+      meta: { id, aliases: {}, category: 'correctness', status: 'stable', defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
       check(ctx) { const fix = make(ctx); if (fix) ctx.report({ start: 0, end: 4, message: 'm', fixes: [fix] }); },
     });
   }
@@ -218,7 +218,7 @@ describe('fix engine: a safe fix that changes more than it declares', () => {
     // Removing the first CMD and converting the second touch neighbours: together they are one run of changes
     // that neither declaration explains alone.
     const both = defineRule({
-      meta: { id: 'test-both', aliases: {}, defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
+      meta: { id: 'test-both', aliases: {}, category: 'correctness', status: 'stable', defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
       check(ctx) {
         const cmds = ctx.model.instructions.filter((i) => i.keyword === 'CMD');
         if (cmds.length === 2) ctx.report({ start: cmds[0].start, end: cmds[0].end, message: 'm', fixes: [{ title: 'remove', safety: 'safe', changes: [{ kind: 'removes-overridden' }], edits: [{ start: cmds[0].start, end: cmds[1].start, text: '' }] }] });
@@ -234,7 +234,7 @@ describe('fix engine: a safe fix that changes more than it declares', () => {
 
   it('unsafe fixes claim nothing and are applied with --unsafe-fixes', () => {
     const unsafe = defineRule({
-      meta: { id: 'test-unsafe', aliases: {}, defaultSeverity: 'warning', fixable: 'unsafe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [], fixSafety: 'changes the value' } },
+      meta: { id: 'test-unsafe', aliases: {}, category: 'correctness', status: 'stable', defaultSeverity: 'warning', fixable: 'unsafe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [], fixSafety: 'changes the value' } },
       check(ctx) {
         const v = ctx.model.text.indexOf('prod');
         if (v >= 0) ctx.report({ start: 0, end: 4, message: 'm', fixes: [{ title: 'dev', safety: 'unsafe', edits: [{ start: v, end: v + 4, text: 'dev' }] }] });

@@ -22,7 +22,7 @@ const everyRule: LintOptions = {
 function stageSpy(id: string, check: (ctx: RuleContext, stage: Stage) => void, meta: Partial<Rule['meta']> = {}): { rule: Rule; runs: string[] } {
   const runs: string[] = [];
   const rule: Rule = {
-    meta: { id, aliases: {}, defaultSeverity: 'info', scope: 'stage', docs: { summary: 's', why: 'w', examples: [{ bad: 'a', good: 'b' }], references: [] }, ...meta },
+    meta: { id, aliases: {}, category: 'correctness', status: 'stable', defaultSeverity: 'info', scope: 'stage', docs: { summary: 's', why: 'w', examples: [{ bad: 'a', good: 'b' }], references: [] }, ...meta },
     check(ctx) {
       for (const stage of ctx.model.stages) {
         runs.push(stage.alias ?? String(stage.index));

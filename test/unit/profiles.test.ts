@@ -63,6 +63,12 @@ describe('recommended (the default)', () => {
     }
   });
 
+  it('keeps every preview rule off: a rule is on by default only once it is stable', () => {
+    const previewOn = allRules.filter((r) => r.meta.status === 'preview' && profileSeverity('recommended', r.meta) !== 'off').map((r) => r.meta.id);
+    assert.deepEqual(previewOn, []);
+    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['build-toolchain-in-final-stage', 'chown-after-copy', 'pipe-without-pipefail', 'runs-as-root']);
+  });
+
   it('errors only for what Docker rejects or what certainly breaks at run time', () => {
     const errors = allRules.filter((r) => profileSeverity('recommended', r.meta) === 'error').map((r) => r.meta.id).sort();
     assert.deepEqual(errors, [

@@ -92,7 +92,7 @@ describe('instructions that do not parse', () => {
     const model = new DockerfileModel(text);
     const runn = model.instructions[2];
     const reaching: Rule = {
-      meta: { id: 'reaching', aliases: {}, defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: 'a', good: 'b' }], references: [] } },
+      meta: { id: 'reaching', aliases: {}, category: 'correctness', status: 'stable', defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: 'a', good: 'b' }], references: [] } },
       check(ctx) {
         const run = ctx.model.instructions[1];
         const at = { start: run.keywordStart, end: run.keywordEnd };
@@ -113,7 +113,7 @@ describe('instructions that do not parse', () => {
   it('the incremental lint drops the findings of a stage it kept when an edit elsewhere makes the file a template', () => {
     const runs: string[] = [];
     const everyRun: Rule = {
-      meta: { id: 'every-run', aliases: {}, defaultSeverity: 'warning', scope: 'stage', docs: { summary: 's', why: 'w', examples: [{ bad: 'a', good: 'b' }], references: [] } },
+      meta: { id: 'every-run', aliases: {}, category: 'correctness', status: 'stable', defaultSeverity: 'warning', scope: 'stage', docs: { summary: 's', why: 'w', examples: [{ bad: 'a', good: 'b' }], references: [] } },
       check(ctx) {
         for (const stage of ctx.model.stages) runs.push(stage.alias ?? '');
         for (const instr of ctx.model.instructions) if (instr.keyword === 'RUN') ctx.report({ start: instr.keywordStart, end: instr.keywordEnd, message: 'a RUN' });

@@ -142,7 +142,7 @@ export function formatSarif(files: FileReport[], version: string, profile: Profi
               // The whole page travels with the log (code scanning shows help.markdown): no URL to go dead.
               help: { text: ruleHelpText(r), markdown: ruleHelpMarkdown(r) },
               defaultConfiguration: { level: sev === 'off' ? 'none' : sarifLevel(sev), enabled: sev !== 'off' },
-              properties: { tags: [r.meta.aliases.hadolint, r.meta.aliases.buildkit].filter(Boolean) },
+              properties: { tags: [r.meta.category, ...(r.meta.status === 'preview' ? ['preview'] : []), r.meta.aliases.hadolint, r.meta.aliases.buildkit].filter(Boolean) },
             };
           }),
         },

@@ -200,7 +200,9 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
       case 'list':
         for (const r of allRules) {
           const m = r.meta;
-          io.stdout(`${m.id.padEnd(42)} ${profileSeverity(parsed.profile, m).padEnd(8)} ${(m.aliases.hadolint ?? '-').padEnd(7)} ${(m.aliases.buildkit ?? '-').padEnd(32)} ${m.fixable ?? '-'}\n`);
+          const columns = [m.id.padEnd(42), profileSeverity(parsed.profile, m).padEnd(8), m.category.padEnd(15), (m.aliases.hadolint ?? '-').padEnd(7), (m.aliases.buildkit ?? '-').padEnd(32), m.fixable ?? '-'];
+          if (m.status === 'preview') columns[5] = columns[5].padEnd(6) + ' preview';
+          io.stdout(`${columns.join(' ')}\n`);
         }
         return 0;
       case 'explain': {

@@ -28,7 +28,7 @@ export const CLI_STRINGS = defineStrings({
   'cli.help.lang': '{languages}: the language of messages and pages (default: from LC_ALL,\nLC_MESSAGES or LANG, else en)',
   'cli.help.or': '{first} or {second}',
   'cli.help.explain': 'print a rule\'s documentation',
-  'cli.help.listRules': 'print every rule with its severity (in --profile), aliases and fix',
+  'cli.help.listRules': 'print every rule with its severity (in --profile), category, aliases, fix\nand status (preview rules say so)',
   'cli.help.version': 'print the version',
   'cli.help.help': 'print this help',
   'cli.help.exitCodes': 'Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 usage error or unreadable path.',

@@ -7,7 +7,7 @@
 // header, and the stages it looks up by name. A unit's findings are reused when all of that is unchanged
 // (matchUnits), wherever the unit now is in the list of units.
 import type { DockerfileModel, Instr, Stage, StageLookup } from './model/dockerfile';
-import { compareFindings, engineSettings, runRule, severityOf, toFindings, withoutUnparsed, type LintOptions, type LintResult, type RawFinding } from './linter';
+import { compareFindings, engineSettings, runRule, runRules, severityOf, toFindings, withoutUnparsed, type LintOptions, type LintResult, type RawFinding, type RuleRun } from './linter';
 import type { EngineSettings, Rule } from './rule';
 import type { Finding, Severity } from './types';
 import { allRules } from './rules';
@@ -194,14 +194,16 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
   // loops is what V8 then spends the longest compiling, on a core the editor could use.
   const raw: RawFinding[] = [];
   const stageRules: StageRule[] = [];
+  const wholeFile: RuleRun[] = [];
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r];
     const sev = severity(rule);
     if (sev === 'off') continue;
-    if (rule.meta.scope === 'stage') { stageRules.push({ rule, sev }); continue; }
-    const error = runRule(rule, model, sev, settings, options.files, raw);
-    if (error !== undefined) failed(run, rule, error);
+    if (rule.meta.scope === 'stage') stageRules.push({ rule, sev });
+    else wholeFile.push({ rule, severity: sev });
   }
+  const errors = runRules(wholeFile, model, settings, options.files, raw);
+  for (let e = 0; e < errors.length; e++) failed(run, errors[e].rule, errors[e].error);
   for (let k = 0; k < units.length; k++) {
     const kept = inCurrent[k].index >= 0 ? keptFrom(usable!.current, inCurrent[k]) : inOlder[k].index >= 0 ? keptFrom(usable!.older!, inOlder[k]) : undefined;
     lintUnit(run, units[k], k, kept, stageRules);

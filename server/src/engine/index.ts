@@ -8,7 +8,8 @@ export { meaningOf, unexplainedChange, type Meaning, type InstructionMeaning, ty
 export { initShellParser, shellParserReady, clearShellCache, parseShellUncached, type ShellParserWasm } from './model/shell';
 export { DockerfileModel } from './model/dockerfile';
 export { runShellcheck, type ShellcheckOptions, type ShellcheckRunner } from './shellcheck';
-export { allRules, findRule, findRules } from './rules';
+export { allRules } from './rules';
+export { findRule, findRules } from './rule-lookup';
 export type { Rule, RuleContext, FileAccess, EngineSettings } from './rule';
 export { cachedFiles, memoryFiles } from './rule';
 export { PAGE_STRINGS, ruleMarkdown, ruleHelpMarkdown, ruleHelpText, ruleHoverMarkdown, ruleTableMarkdown, withRuleTable, profilesMarkdown, profileSettingEnum, profileSettingTexts, profilesSentence } from './docs/markdown';

@@ -1,6 +1,8 @@
 // Runs every enabled rule over one model and collects findings with line/character ranges.
 import { DockerfileModel } from './model/dockerfile';
-import { fixAllowed, type EngineSettings, type FileAccess, type FixSpec, type Rule, type RuleContext } from './rule';
+import { fixAllowed, type EngineSettings, type FileAccess, type FixSpec, type Rule, type RuleContext, type RuleHandlers } from './rule';
+import type { Instr } from './model/dockerfile';
+import type { ShellCommand } from './model/shell';
 import { dataStrings, formatMessage } from './messages';
 import type { Finding, Fix, Severity, SeverityOrOff } from './types';
 import { allRules } from './rules';
@@ -58,15 +60,22 @@ export function engineSettings(options: LintOptions): EngineSettings {
 }
 
 /** The RUN command names and instruction keywords a model (or a view of one stage) has, worked out once. */
-const presence = new WeakMap<DockerfileModel, { commands: Set<string>; keywords: Set<string> }>();
+interface Present {
+  commands: Set<string>;
+  /** Keywords of instructions and of ONBUILD triggers (what `meta.needs` means by a keyword). */
+  keywords: Set<string>;
+  /** Keywords of ONBUILD triggers alone. */
+  triggers: Set<string>;
+}
+const presence = new WeakMap<DockerfileModel, Present>();
 
-function presentIn(model: DockerfileModel): { commands: Set<string>; keywords: Set<string> } {
+function presentIn(model: DockerfileModel): Present {
   let found = presence.get(model);
   if (!found) {
-    found = { commands: new Set(), keywords: new Set() };
+    found = { commands: new Set(), keywords: new Set(), triggers: new Set() };
     const { instructions, triggers, runs } = model;
     for (let i = 0; i < instructions.length; i++) found.keywords.add(instructions[i].keyword);
-    for (let i = 0; i < triggers.length; i++) found.keywords.add(triggers[i].keyword);
+    for (let i = 0; i < triggers.length; i++) { found.keywords.add(triggers[i].keyword); found.triggers.add(triggers[i].keyword); }
     for (let i = 0; i < runs.length; i++) {
       const commands = runs[i].run!.commands;
       for (let c = 0; c < commands.length; c++) {
@@ -96,15 +105,12 @@ function anyIn(names: readonly string[] | undefined, present: ReadonlySet<string
   return false;
 }
 
-/**
- * Runs one rule over `model` (or a view of one stage of it) and appends its findings to `out`. Returns the
- * error when the rule throws; its partial findings are then dropped. A rule whose `meta.needs` the model does
- * not have is not run at all.
- */
-export function runRule(rule: Rule, model: DockerfileModel, severity: Severity, settings: EngineSettings, files: FileAccess | undefined, out: RawFinding[]): unknown {
-  if (!mayReport(rule, model)) return undefined;
-  const before = out.length;
-  const ctx: RuleContext = {
+/** A rule to run, at the severity it reports at. */
+export interface RuleRun { rule: Rule; severity: Severity }
+
+/** The context a rule reports through: its findings go to `out`, checked against what the rule declares. */
+function contextFor(rule: Rule, model: DockerfileModel, severity: Severity, settings: EngineSettings, files: FileAccess | undefined, out: RawFinding[]): RuleContext {
+  return {
     model,
     settings,
     files,
@@ -126,13 +132,131 @@ export function runRule(rule: Rule, model: DockerfileModel, severity: Severity, 
       } else out.push({ rule: rule.meta.id, severity, message: r.message, start, end, fixes });
     },
   };
-  try {
-    rule.check(ctx);
-    return undefined;
-  } catch (error) {
-    out.length = before;
-    return error ?? new Error(`${rule.meta.id} threw`);
+}
+
+/** A rule with handlers, while the walk runs: its findings so far, and the error that stopped it. */
+interface Walker { rule: Rule; handlers: RuleHandlers; found: RawFinding[]; error?: unknown }
+type Dispatch<F> = Map<string, Array<{ walker: Walker; handle: F }>>;
+
+/** Adds a rule's handlers of one kind to the table, only those the model has; returns how many it added. */
+function register<F>(table: Dispatch<F>, walker: Walker, handlers: Readonly<Record<string, F>> | undefined, present: ReadonlySet<string>): number {
+  if (!handlers) return 0;
+  let added = 0;
+  for (const name of Object.keys(handlers)) {
+    if (!present.has(name)) continue;
+    let list = table.get(name);
+    if (!list) table.set(name, list = []);
+    list.push({ walker, handle: handlers[name] });
+    added++;
   }
+  return added;
+}
+
+type InstrHandler = (instr: Instr) => void;
+type CommandHandler = (cmd: ShellCommand, instr: Instr) => void;
+
+// Called per instruction and per command on every keystroke: no closure per call.
+/** Calls an instruction handler unless its rule already failed; a throw stops the rule. */
+function onInstr(walker: Walker, handle: InstrHandler, instr: Instr): void {
+  if (walker.error !== undefined) return;
+  try { handle(instr); } catch (error) { walker.error = error ?? new Error(`${walker.rule.meta.id} threw`); }
+}
+
+/** Calls a command handler unless its rule already failed; a throw stops the rule. */
+function onCommand(walker: Walker, handle: CommandHandler, cmd: ShellCommand, instr: Instr): void {
+  if (walker.error !== undefined) return;
+  try { handle(cmd, instr); } catch (error) { walker.error = error ?? new Error(`${walker.rule.meta.id} threw`); }
+}
+
+/**
+ * Runs rules over `model` (or a view of one stage of it) and appends their findings to `out`; returns the rules
+ * that threw (their findings are dropped, the others' kept). Rules with `check` read the model themselves and
+ * are skipped when the model lacks their `meta.needs`; the rules with `create` share one walk of the
+ * instructions and RUN commands, each called only for what it registered.
+ */
+export function runRules(rules: readonly RuleRun[], model: DockerfileModel, settings: EngineSettings, files: FileAccess | undefined, out: RawFinding[]): Array<{ rule: Rule; error: unknown }> {
+  const errors: Array<{ rule: Rule; error: unknown }> = [];
+  const walkers: Walker[] = [];
+  const byKeyword: Dispatch<InstrHandler> = new Map();
+  const byTrigger: Dispatch<InstrHandler> = new Map();
+  const byCommand: Dispatch<CommandHandler> = new Map();
+  for (let r = 0; r < rules.length; r++) {
+    const { rule, severity } = rules[r];
+    if (rule.create) {
+      const found: RawFinding[] = [];
+      let handlers: RuleHandlers;
+      try { handlers = rule.create(contextFor(rule, model, severity, settings, files, found)); } catch (error) { errors.push({ rule, error: error ?? new Error(`${rule.meta.id} threw`) }); continue; }
+      const walker: Walker = { rule, handlers, found };
+      const { keywords, commands, triggers } = presentIn(model);
+      const registered = (handlers.instructions ? 1 : 0) + (handlers.triggers ? 1 : 0) + (handlers.commands ? 1 : 0);
+      const added = register(byKeyword, walker, handlers.instructions, keywords) + register(byTrigger, walker, handlers.triggers, triggers) + register(byCommand, walker, handlers.commands, commands);
+      // Registered something and the model has none of it: nothing to report, `done` included.
+      if (registered && !added) continue;
+      walkers.push(walker);
+      continue;
+    }
+    if (!mayReport(rule, model)) continue;
+    const before = out.length;
+    try { rule.check(contextFor(rule, model, severity, settings, files, out)); } catch (error) {
+      out.length = before;
+      errors.push({ rule, error: error ?? new Error(`${rule.meta.id} threw`) });
+    }
+  }
+  if (walkers.length) walk(model, byKeyword, byTrigger, byCommand);
+  for (let w = 0; w < walkers.length; w++) {
+    const walker = walkers[w];
+    const { done } = walker.handlers;
+    if (done && walker.error === undefined) {
+      try { done(); } catch (error) { walker.error = error ?? new Error(`${walker.rule.meta.id} threw`); }
+    }
+    if (walker.error !== undefined) errors.push({ rule: walker.rule, error: walker.error });
+    else for (let i = 0; i < walker.found.length; i++) out.push(walker.found[i]);
+  }
+  return errors;
+}
+
+/** The one walk: instructions (and their ONBUILD triggers) in document order, then the commands of every RUN. */
+function walk(model: DockerfileModel, byKeyword: Dispatch<InstrHandler>, byTrigger: Dispatch<InstrHandler>, byCommand: Dispatch<CommandHandler>): void {
+  const { instructions } = model;
+  if (byKeyword.size || byTrigger.size) {
+    for (let i = 0; i < instructions.length; i++) {
+      const instr = instructions[i];
+      const list = byKeyword.get(instr.keyword);
+      if (list) for (let h = 0; h < list.length; h++) onInstr(list[h].walker, list[h].handle, instr);
+      const trigger = instr.trigger;
+      const onTrigger = trigger && byTrigger.get(trigger.keyword);
+      if (onTrigger) for (let h = 0; h < onTrigger.length; h++) onInstr(onTrigger[h].walker, onTrigger[h].handle, trigger);
+    }
+  }
+  if (!byCommand.size) return;
+  const { runs } = model;
+  for (let i = 0; i < runs.length; i++) {
+    const instr = runs[i];
+    const commands = instr.run!.commands;
+    for (let c = 0; c < commands.length; c++) {
+      const cmd = commands[c];
+      const own = byCommand.get(baseName(cmd));
+      if (own) for (let h = 0; h < own.length; h++) onCommand(own[h].walker, own[h].handle, cmd, instr);
+      const runs = commandRunBy(cmd);
+      if (runs === cmd) continue;
+      const via = byCommand.get(baseName(runs));
+      // `xargs apt-get`: each function once per command, also when it is registered under both names.
+      if (via) {
+        for (let h = 0; h < via.length; h++) {
+          const { walker, handle } = via[h];
+          if (!own?.some((o) => o.walker === walker && o.handle === handle)) onCommand(walker, handle, cmd, instr);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Runs one rule over `model` (or a view of one stage of it) and appends its findings to `out`. Returns the
+ * error when the rule throws; its partial findings are then dropped.
+ */
+export function runRule(rule: Rule, model: DockerfileModel, severity: Severity, settings: EngineSettings, files: FileAccess | undefined, out: RawFinding[]): unknown {
+  return runRules([{ rule, severity }], model, settings, files, out)[0]?.error;
 }
 
 /** Line/character findings, sorted by position (then rule, end and message, so the order never depends on the order rules ran in). */
@@ -182,14 +306,14 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Li
   const severity = severityOf(options.severitiesFor?.(model), options);
   const raw: RawFinding[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
+  const runs: RuleRun[] = [];
   for (const rule of options.rules ?? allRules) {
     const sev = severity(rule);
-    if (sev === 'off') continue;
-    const error = runRule(rule, model, sev, settings, options.files, raw);
-    if (error !== undefined) {
-      ruleErrors.push({ rule: rule.meta.id, error });
-      options.onRuleError?.(rule.meta.id, error);
-    }
+    if (sev !== 'off') runs.push({ rule, severity: sev });
+  }
+  for (const { rule, error } of runRules(runs, model, settings, options.files, raw)) {
+    ruleErrors.push({ rule: rule.meta.id, error });
+    options.onRuleError?.(rule.meta.id, error);
   }
   const findings = withoutUnparsed(model, toFindings(model, raw), options.files?.dockerfileName);
   const result = options.postprocess ? options.postprocess(model, findings) : findings;

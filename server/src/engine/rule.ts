@@ -1,6 +1,7 @@
 // The shape every rule has: typed metadata and docs, and a check that reads the model and reports.
-import type { DockerfileModel } from './model/dockerfile';
-import type { CreatedFile, FixSafety, MeaningChange, RuleMeta } from './types';
+import type { DockerfileModel, Instr } from './model/dockerfile';
+import type { ShellCommand } from './model/shell';
+import { RULE_CATEGORIES, RULE_STATUSES, type CreatedFile, type FixSafety, type MeaningChange, type RuleMeta } from './types';
 import type { MessageData } from './messages';
 import type { Locale } from './i18n/locale';
 
@@ -83,10 +84,31 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(ctx: RuleContext): void;
+/**
+ * What a rule's `create` returns: the functions the engine calls as it walks the file once, for every rule
+ * together. What the rule handles is what it registers: the engine does not call it on a file (or a stage) that
+ * has none of it.
+ */
+export interface RuleHandlers {
+  /** By keyword (upper case): each instruction with it, in document order. ONBUILD triggers are not among them. */
+  instructions?: Readonly<Record<string, (instr: Instr) => void>>;
+  /** By keyword: each ONBUILD trigger with it (`ONBUILD EXPOSE 80` is an `EXPOSE` trigger), in document order. */
+  triggers?: Readonly<Record<string, (trigger: Instr) => void>>;
+  /**
+   * By command name (without its directory): each command of a RUN, ONBUILD ones included, with that name, or
+   * run by one with that name (`xargs apt-get install` is an `apt-get` command and an `xargs` one). A function
+   * is called once per command.
+   */
+  commands?: Readonly<Record<string, (cmd: ShellCommand, instr: Instr) => void>>;
+  /** After the walk, when the file had something the rule registered (or it registered nothing else). */
+  done?: () => void;
 }
+
+/**
+ * A rule: its metadata, and either `create` (handlers the engine calls as it walks the file) or `check` (reads the
+ * model itself; `meta.needs` says when it can be skipped).
+ */
+export type Rule = { meta: RuleMeta } & ({ create(ctx: RuleContext): RuleHandlers; check?: undefined } | { check(ctx: RuleContext): void; create?: undefined });
 
 export function defineRule(rule: Rule): Rule {
   return rule;
@@ -97,6 +119,9 @@ export function validateRule(rule: Rule): string[] {
   const problems: string[] = [];
   const m = rule.meta;
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(m.id)) problems.push(`${m.id}: id must be kebab-case`);
+  if (rule.create && m.needs) problems.push(`${m.id}: a rule with create() registers what it handles; meta.needs is for check() rules`);
+  if (!RULE_CATEGORIES.includes(m.category)) problems.push(`${m.id}: category must be one of ${RULE_CATEGORIES.join(', ')}`);
+  if (!RULE_STATUSES.includes(m.status)) problems.push(`${m.id}: status must be one of ${RULE_STATUSES.join(', ')}`);
   if (!m.docs.summary.trim()) problems.push(`${m.id}: summary is empty`);
   if (!m.docs.why.trim()) problems.push(`${m.id}: why is empty`);
   if (!m.docs.examples.length) problems.push(`${m.id}: needs at least one bad/good example`);

@@ -82,9 +82,27 @@ export interface RuleDocs {
 
 export interface RuleAliases { hadolint?: string; buildkit?: string }
 
+/**
+ * What a rule protects, in the order the README groups rules: the build or the file is wrong (correctness), the
+ * container misbehaves when it runs (runtime), security, the same file builds the same image later
+ * (reproducibility), image size, build speed and cache reuse (cache), labels (metadata), and style.
+ */
+export const RULE_CATEGORIES = ['correctness', 'runtime', 'security', 'reproducibility', 'size', 'cache', 'metadata', 'style'] as const;
+export type RuleCategory = (typeof RULE_CATEGORIES)[number];
+
+/**
+ * `stable`: its findings and messages change only to fix them. `preview`: not yet right often enough on real
+ * files to be on by default (the precision ledger says how often); its logic may change in any release, and
+ * the `recommended` profile keeps it off (a test holds it).
+ */
+export const RULE_STATUSES = ['stable', 'preview'] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
+
 export interface RuleMeta {
   id: string;
   aliases: RuleAliases;
+  category: RuleCategory;
+  status: RuleStatus;
   /**
    * The rule's own severity: what it reports at when on, and what the `strict` profile uses. Whether it is on
    * by default, and at what severity, is the `recommended` profile's decision (config/profiles.ts).

@@ -1,7 +1,7 @@
 // The edit behind "Ignore <id> for this line": a pragma above the instruction that holds the finding.
 import type { DockerfileModel } from '../model/dockerfile';
 import type { TextEdit } from '../types';
-import { findRules } from '../rules';
+import { findRules } from '../rule-lookup';
 import { readPragmas } from './pragmas';
 
 export function ignoreEdit(model: DockerfileModel, line: number, ruleId: string): TextEdit {

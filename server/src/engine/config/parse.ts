@@ -4,7 +4,7 @@
 import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { LineIndex } from '../text';
 import type { Severity, SeverityOrOff } from '../types';
-import { findRules } from '../rules';
+import { findRules } from '../rule-lookup';
 import type { Locale } from '../i18n/locale';
 import { speaker } from '../i18n/catalog';
 import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES, type ProfileName } from './profiles';

@@ -2,7 +2,7 @@
 // real scope. Read once per model.
 import type { DockerfileModel, Instr } from '../model/dockerfile';
 import type { Finding } from '../types';
-import { findRules } from '../rules';
+import { findRules } from '../rule-lookup';
 
 export type PragmaSource = 'dockwise' | 'hadolint' | 'buildkit';
 

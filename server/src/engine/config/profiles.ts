@@ -40,6 +40,7 @@ export const PROFILE_STRINGS = defineStrings({
   'profile.reason.wgetWithoutProgress': 'Without a terminal GNU wget prints dots and BusyBox wget a line a second: a longer build log, nothing in the image.',
   'profile.reason.wgetAndCurl': 'Which tool a step downloads with is taste when one of them is BusyBox\'s built-in wget or both are removed in the same RUN.',
   'profile.reason.cleanupInSeparateLayer': 'With cache mounts nothing is cleaned up, in any layer.',
+  'profile.reason.preview': 'A preview rule: it is on by default once the precision ledger shows it right on real files at least nine times in ten.',
   'profile.reason.noHadolintCheck': 'hadolint has no such check.',
   'profile.reason.hadolintDefault': 'hadolint\'s default for {code}.',
   'profile.reason.notBuildkitCheck': 'Not one of BuildKit\'s checks.',
@@ -129,12 +130,19 @@ export const HADOLINT_DEFAULTS: Readonly<Record<string, SeverityOrOff>> = {
 /** BuildKit checks that BuildKit runs only when asked (`# check=experimental=Name`). */
 export const BUILDKIT_EXPERIMENTAL: ReadonlySet<string> = new Set(['InvalidDefinitionDescription']);
 
+const PREVIEW_OFF: ProfileEntry = { severity: 'off', reason: 'profile.reason.preview' };
+
+/** A preview rule the default profiles say nothing about is off in them: a rule earns its default. */
+function previewOff(meta: RuleMeta): ProfileEntry | undefined {
+  return meta.status === 'preview' ? PREVIEW_OFF : undefined;
+}
+
 /** A rule's severity in a profile, and the reason when it differs from the rule's own severity. */
 export function profileEntry(profile: ProfileName, meta: RuleMeta): ProfileEntry | undefined {
   switch (profile) {
     case 'strict': return undefined;
-    case 'recommended': return RECOMMENDED[meta.id];
-    case 'modern': return MODERN[meta.id];
+    case 'recommended': return RECOMMENDED[meta.id] ?? previewOff(meta);
+    case 'modern': return MODERN[meta.id] ?? previewOff(meta);
     case 'hadolint': {
       const code = meta.aliases.hadolint;
       if (!code) return { severity: 'off', reason: 'profile.reason.noHadolintCheck' };

@@ -28,6 +28,8 @@ export default defineRule({
   meta: {
     id: 'add-instead-of-copy',
     aliases: { hadolint: 'DL3020' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['ADD'] },
     scope: 'stage',

@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'add-url-without-checksum',
     aliases: {},
+    category: 'security',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['ADD'] },
     scope: 'stage',

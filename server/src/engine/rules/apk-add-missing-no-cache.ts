@@ -57,6 +57,8 @@ export default defineRule({
   meta: {
     id: 'apk-add-missing-no-cache',
     aliases: { hadolint: 'DL3019' },
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'info',
     needs: { commands: ['apk'] },
     scope: 'stage',

@@ -9,6 +9,8 @@ export default defineRule({
   meta: {
     id: 'apk-add-unpinned-package',
     aliases: { hadolint: 'DL3018' },
+    category: 'reproducibility',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['apk'] },
     scope: 'stage',

@@ -10,6 +10,8 @@ export default defineRule({
   meta: {
     id: 'apt-get-missing-no-install-recommends',
     aliases: { hadolint: 'DL3015' },
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'info',
     needs: { commands: ['apt-get', 'apt'] },
     scope: 'stage',

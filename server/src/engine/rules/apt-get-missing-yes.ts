@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'apt-get-missing-yes',
     aliases: { hadolint: 'DL3014' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['apt-get', 'apt'] },
     scope: 'stage',

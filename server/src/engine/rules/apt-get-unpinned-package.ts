@@ -10,6 +10,8 @@ export default defineRule({
   meta: {
     id: 'apt-get-unpinned-package',
     aliases: { hadolint: 'DL3008' },
+    category: 'reproducibility',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['apt-get', 'apt'] },
     scope: 'stage',

@@ -46,6 +46,8 @@ export default defineRule({
   meta: {
     id: 'apt-get-update-alone',
     aliases: {},
+    category: 'cache',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['apt-get', 'apt', 'aptitude'] },
     scope: 'stage',

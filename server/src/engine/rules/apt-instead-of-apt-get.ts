@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'apt-instead-of-apt-get',
     aliases: { hadolint: 'DL3027' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['apt'] },
     scope: 'stage',

@@ -9,6 +9,8 @@ export default defineRule({
   meta: {
     id: 'apt-lists-not-removed',
     aliases: { hadolint: 'DL3009' },
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'info',
     fixable: 'safe',
     messages: {

@@ -5,6 +5,8 @@ export default defineRule({
   meta: {
     id: 'base-image-latest',
     aliases: { hadolint: 'DL3007' },
+    category: 'reproducibility',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     messages: {

@@ -5,6 +5,8 @@ export default defineRule({
   meta: {
     id: 'base-image-untagged',
     aliases: { hadolint: 'DL3006' },
+    category: 'reproducibility',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     messages: {

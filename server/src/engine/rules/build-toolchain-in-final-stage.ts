@@ -86,6 +86,8 @@ export default defineRule({
   meta: {
     id: 'build-toolchain-in-final-stage',
     aliases: {},
+    category: 'size',
+    status: 'preview',
     defaultSeverity: 'warning',
     messages: {
       sdkImage: 'The final stage runs on the {image} SDK image; build in a separate stage and copy the result into a small runtime image',

@@ -182,6 +182,8 @@ export default defineRule({
   meta: {
     id: 'cd-in-run',
     aliases: { hadolint: 'DL3003' },
+    category: 'style',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['cd'] },
     scope: 'stage',

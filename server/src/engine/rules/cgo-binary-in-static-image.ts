@@ -18,6 +18,8 @@ export default defineRule({
   meta: {
     id: 'cgo-binary-in-static-image',
     aliases: {},
+    category: 'runtime',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'unsafe',

@@ -42,6 +42,8 @@ export default defineRule({
   meta: {
     id: 'chown-after-copy',
     aliases: {},
+    category: 'size',
+    status: 'preview',
     defaultSeverity: 'warning',
     needs: { commands: ['chown'] },
     scope: 'stage',

@@ -103,6 +103,8 @@ export default defineRule({
   meta: {
     id: 'cleanup-in-separate-layer',
     aliases: {},
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['RUN'] },
     scope: 'stage',

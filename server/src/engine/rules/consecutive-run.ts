@@ -12,6 +12,8 @@ export default defineRule({
   meta: {
     id: 'consecutive-run',
     aliases: { hadolint: 'DL3059' },
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'info',
     scope: 'stage',
     fixable: 'both',

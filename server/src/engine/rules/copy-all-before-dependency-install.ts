@@ -111,6 +111,8 @@ export default defineRule({
   meta: {
     id: 'copy-all-before-dependency-install',
     aliases: {},
+    category: 'cache',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'unsafe',

@@ -6,6 +6,8 @@ export default defineRule({
   meta: {
     id: 'copy-entire-filesystem',
     aliases: { hadolint: 'DL3067' },
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['COPY'] },
     scope: 'stage',

@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'copy-from-own-stage',
     aliases: { hadolint: 'DL3023' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'error',
     needs: { keywords: ['COPY'] },
     scope: 'stage',

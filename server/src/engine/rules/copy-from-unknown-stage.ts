@@ -21,6 +21,8 @@ export default defineRule({
   meta: {
     id: 'copy-from-unknown-stage',
     aliases: { hadolint: 'DL3022' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     fixable: 'unsafe',
     messages: {

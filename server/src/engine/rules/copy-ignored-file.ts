@@ -48,6 +48,8 @@ export default defineRule({
   meta: {
     id: 'copy-ignored-file',
     aliases: { buildkit: 'CopyIgnoredFile' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',

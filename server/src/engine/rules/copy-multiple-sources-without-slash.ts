@@ -6,6 +6,8 @@ export default defineRule({
   meta: {
     id: 'copy-multiple-sources-without-slash',
     aliases: { hadolint: 'DL3021' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'error',
     needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',

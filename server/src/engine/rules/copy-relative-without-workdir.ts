@@ -5,6 +5,8 @@ export default defineRule({
   meta: {
     id: 'copy-relative-without-workdir',
     aliases: { hadolint: 'DL3045' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',

@@ -7,6 +7,8 @@ export default defineRule({
   meta: {
     id: 'curl-pipe-to-shell',
     aliases: {},
+    category: 'security',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['curl', 'wget'] },
     scope: 'stage',

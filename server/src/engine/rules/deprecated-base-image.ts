@@ -44,6 +44,8 @@ export default defineRule({
   meta: {
     id: 'deprecated-base-image',
     aliases: {},
+    category: 'security',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'unsafe',

@@ -9,6 +9,8 @@ export default defineRule({
   meta: {
     id: 'dnf-cache-not-cleaned',
     aliases: { hadolint: 'DL3040' },
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['dnf', 'dnf5', 'microdnf'] },
     scope: 'stage',

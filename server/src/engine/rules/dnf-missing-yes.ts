@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'dnf-missing-yes',
     aliases: { hadolint: 'DL3038' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['dnf', 'dnf5', 'microdnf'] },
     scope: 'stage',

@@ -6,6 +6,8 @@ export default defineRule({
   meta: {
     id: 'dnf-unpinned-package',
     aliases: { hadolint: 'DL3041' },
+    category: 'reproducibility',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['dnf', 'dnf5', 'microdnf'] },
     scope: 'stage',

@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'duplicate-stage-name',
     aliases: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'error',
     messages: {
       duplicateName: 'Stage name "{name}" is already used on line {line}',

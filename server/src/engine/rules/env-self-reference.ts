@@ -7,6 +7,8 @@ export default defineRule({
   meta: {
     id: 'env-self-reference',
     aliases: { hadolint: 'DL3044' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['ENV'] },
     scope: 'stage',

@@ -5,6 +5,8 @@ export default defineRule({
   meta: {
     id: 'eol-base-image',
     aliases: {},
+    category: 'security',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     messages: {

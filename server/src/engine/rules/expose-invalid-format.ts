@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'expose-invalid-format',
     aliases: { buildkit: 'ExposeInvalidFormat' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['EXPOSE'] },
     scope: 'stage',

@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'expose-port-out-of-range',
     aliases: { hadolint: 'DL3011' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'error',
     needs: { keywords: ['EXPOSE'] },
     scope: 'stage',

@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'expose-protocol-casing',
     aliases: { buildkit: 'ExposeProtoCasing' },
+    category: 'style',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['EXPOSE'] },
     scope: 'stage',

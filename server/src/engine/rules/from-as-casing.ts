@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'from-as-casing',
     aliases: { buildkit: 'FromAsCasing' },
+    category: 'style',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'safe',

@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'from-platform-constant',
     aliases: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     messages: {

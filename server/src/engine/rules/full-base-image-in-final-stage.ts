@@ -41,6 +41,8 @@ export default defineRule({
   meta: {
     id: 'full-base-image-in-final-stage',
     aliases: {},
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'info',
     fixable: 'unsafe',
     messages: {

@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'gem-unpinned-package',
     aliases: { hadolint: 'DL3028' },
+    category: 'reproducibility',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['gem'] },
     scope: 'stage',

@@ -29,6 +29,8 @@ export default defineRule({
   meta: {
     id: 'go-unpinned-package',
     aliases: { hadolint: 'DL3062' },
+    category: 'reproducibility',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['go'] },
     scope: 'stage',

@@ -6,6 +6,8 @@ export default defineRule({
   meta: {
     id: 'inline-ignore-pragma',
     aliases: { hadolint: 'DL1001' },
+    category: 'style',
+    status: 'stable',
     defaultSeverity: 'info',
     messages: {
       inlineIgnore: 'Inline ignore pragma: record the exception in the configuration file instead',

@@ -5,6 +5,8 @@ export default defineRule({
   meta: {
     id: 'instruction-before-from',
     aliases: { hadolint: 'DL3061' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'error',
     scope: 'stage',
     messages: {

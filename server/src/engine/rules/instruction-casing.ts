@@ -6,6 +6,8 @@ export default defineRule({
   meta: {
     id: 'instruction-casing',
     aliases: { buildkit: 'ConsistentInstructionCasing' },
+    category: 'style',
+    status: 'stable',
     defaultSeverity: 'warning',
     fixable: 'safe',
     messages: {

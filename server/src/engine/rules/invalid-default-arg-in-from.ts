@@ -7,6 +7,8 @@ export default defineRule({
   meta: {
     id: 'invalid-default-arg-in-from',
     aliases: { buildkit: 'InvalidDefaultArgInFrom' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     messages: {

@@ -9,6 +9,8 @@ export default defineRule({
     id: 'invalid-definition-description',
     aliases: { buildkit: 'InvalidDefinitionDescription' },
     // Experimental in BuildKit: off except in `strict`, with `# check=experimental=InvalidDefinitionDescription` or a setting.
+    category: 'style',
+    status: 'stable',
     defaultSeverity: 'info',
     scope: 'stage',
     messages: {

@@ -7,6 +7,8 @@ export default defineRule({
   meta: {
     id: 'invalid-syntax',
     aliases: { hadolint: 'DL1000' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'error',
     scope: 'stage',
     // The problem's own wording comes from the syntax checks (model/syntax.ts), which the fix engine shares.

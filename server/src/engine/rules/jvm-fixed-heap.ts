@@ -6,6 +6,8 @@ export default defineRule({
   meta: {
     id: 'jvm-fixed-heap',
     aliases: {},
+    category: 'runtime',
+    status: 'stable',
     defaultSeverity: 'info',
     messages: {
       fixedHeap: '{flag} fixes the heap regardless of the container\'s memory limit; prefer -XX:MaxRAMPercentage',

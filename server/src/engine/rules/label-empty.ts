@@ -1,12 +1,13 @@
 import { defineRule } from '../rule';
-import { allLabels } from './support';
+import { labelPairs } from './support';
 
 export default defineRule({
   meta: {
     id: 'label-empty',
     aliases: { hadolint: 'DL3051' },
+    category: 'metadata',
+    status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     messages: {
       emptyLabel: 'Label `{key}` is empty',
@@ -25,11 +26,17 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels'],
     },
   },
-  check(ctx) {
+  create(ctx) {
     const schema = ctx.settings.labelSchema ?? {};
-    for (const pair of allLabels(ctx.model)) {
-      if (!Object.prototype.hasOwnProperty.call(schema, pair.key) || pair.value.trim() !== '') continue;
-      ctx.report({ start: pair.keyStart, end: pair.keyEnd, messageId: 'emptyLabel', data: { key: pair.key } });
-    }
+    return {
+      instructions: {
+        LABEL(instr) {
+          for (const pair of labelPairs(ctx.model, instr)) {
+            if (!Object.prototype.hasOwnProperty.call(schema, pair.key) || pair.value.trim() !== '') continue;
+            ctx.report({ start: pair.keyStart, end: pair.keyEnd, messageId: 'emptyLabel', data: { key: pair.key } });
+          }
+        },
+      },
+    };
   },
 });

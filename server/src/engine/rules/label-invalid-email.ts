@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { checkLabelType } from './support';
+import { labelTypeHandlers } from './support';
 
 // addr-spec: dot-atom local part (or a quoted string) @ a domain of dot-separated labels (or an address literal).
 const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
@@ -9,8 +9,9 @@ export default defineRule({
   meta: {
     id: 'label-invalid-email',
     aliases: { hadolint: 'DL3058' },
+    category: 'metadata',
+    status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     messages: {
       invalidLabel: 'Label `{key}` is not an email address: `{value}`',
@@ -29,5 +30,5 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels', 'https://www.rfc-editor.org/rfc/rfc5322#section-3.4.1'],
     },
   },
-  check(ctx) { checkLabelType(ctx, 'email', (v) => EMAIL.test(v)); },
+  create(ctx) { return labelTypeHandlers(ctx, 'email', (v) => EMAIL.test(v)); },
 });

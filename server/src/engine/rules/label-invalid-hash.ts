@@ -1,12 +1,13 @@
 import { defineRule } from '../rule';
-import { checkLabelType } from './support';
+import { labelTypeHandlers } from './support';
 
 export default defineRule({
   meta: {
     id: 'label-invalid-hash',
     aliases: { hadolint: 'DL3055' },
+    category: 'metadata',
+    status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     messages: {
       invalidLabel: 'Label `{key}` is not a git commit hash (7 or 40 lowercase hex digits): `{value}`',
@@ -25,5 +26,5 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels'],
     },
   },
-  check(ctx) { checkLabelType(ctx, 'hash', (v) => /^([0-9a-f]{7}|[0-9a-f]{40})$/.test(v)); },
+  create(ctx) { return labelTypeHandlers(ctx, 'hash', (v) => /^([0-9a-f]{7}|[0-9a-f]{40})$/.test(v)); },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { checkLabelType } from './support';
+import { labelTypeHandlers } from './support';
 
 /** `2024-05-01T12:30:00Z`, with optional fractions and a numeric offset; the date must exist. */
 function rfc3339(v: string): boolean {
@@ -14,8 +14,9 @@ export default defineRule({
   meta: {
     id: 'label-invalid-rfc3339',
     aliases: { hadolint: 'DL3053' },
+    category: 'metadata',
+    status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     messages: {
       invalidLabel: 'Label `{key}` is not an RFC 3339 date-time: `{value}`',
@@ -34,5 +35,5 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels', 'https://www.rfc-editor.org/rfc/rfc3339'],
     },
   },
-  check(ctx) { checkLabelType(ctx, 'rfc3339', rfc3339); },
+  create(ctx) { return labelTypeHandlers(ctx, 'rfc3339', rfc3339); },
 });

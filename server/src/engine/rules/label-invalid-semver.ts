@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { checkLabelType } from './support';
+import { labelTypeHandlers } from './support';
 
 // semver.org 2.0.0: MAJOR.MINOR.PATCH, optional -prerelease and +build, no leading zeros.
 const NUM = '(?:0|[1-9]\\d*)';
@@ -10,8 +10,9 @@ export default defineRule({
   meta: {
     id: 'label-invalid-semver',
     aliases: { hadolint: 'DL3056' },
+    category: 'metadata',
+    status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     messages: {
       invalidLabel: 'Label `{key}` is not a semantic version: `{value}`',
@@ -30,5 +31,5 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels', 'https://semver.org/'],
     },
   },
-  check(ctx) { checkLabelType(ctx, 'semver', (v) => SEMVER.test(v)); },
+  create(ctx) { return labelTypeHandlers(ctx, 'semver', (v) => SEMVER.test(v)); },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { SPDX_LICENSE_IDS } from '../model/spdx-license-ids';
-import { checkLabelType } from './support';
+import { labelTypeHandlers } from './support';
 
 /**
  * An SPDX license expression: identifiers from the SPDX list (optionally with `+`) or `LicenseRef-…`,
@@ -43,8 +43,9 @@ export default defineRule({
   meta: {
     id: 'label-invalid-spdx',
     aliases: { hadolint: 'DL3054' },
+    category: 'metadata',
+    status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     messages: {
       invalidLabel: 'Label `{key}` is not an SPDX license identifier or expression: `{value}`',
@@ -63,5 +64,5 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels', 'https://spdx.org/licenses/', 'https://spdx.github.io/spdx-spec/v2.3/SPDX-license-expressions/'],
     },
   },
-  check(ctx) { checkLabelType(ctx, 'spdx', spdxExpression); },
+  create(ctx) { return labelTypeHandlers(ctx, 'spdx', spdxExpression); },
 });

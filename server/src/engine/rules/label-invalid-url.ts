@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { checkLabelType } from './support';
+import { labelTypeHandlers } from './support';
 
 /** An absolute URL: a scheme, no spaces, and something the WHATWG URL parser accepts. */
 function absoluteUrl(v: string): boolean {
@@ -16,8 +16,9 @@ export default defineRule({
   meta: {
     id: 'label-invalid-url',
     aliases: { hadolint: 'DL3052' },
+    category: 'metadata',
+    status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     messages: {
       invalidLabel: 'Label `{key}` is not an absolute URL: `{value}`',
@@ -36,5 +37,5 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels', 'https://url.spec.whatwg.org/'],
     },
   },
-  check(ctx) { checkLabelType(ctx, 'url', absoluteUrl); },
+  create(ctx) { return labelTypeHandlers(ctx, 'url', absoluteUrl); },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { allLabels } from './support';
+import { labelPairs } from './support';
 
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 
@@ -21,8 +21,9 @@ export default defineRule({
   meta: {
     id: 'label-key-invalid',
     aliases: { hadolint: 'DL3048' },
+    category: 'metadata',
+    status: 'stable',
     defaultSeverity: 'style',
-    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     fixable: 'unsafe',
     messages: {
@@ -43,16 +44,22 @@ export default defineRule({
       references: ['https://docs.docker.com/engine/manage-resources/labels/#key-format-recommendations', 'https://github.com/opencontainers/image-spec/blob/main/annotations.md'],
     },
   },
-  check(ctx) {
-    for (const pair of allLabels(ctx.model)) {
-      if (pair.key.includes('$')) continue;
-      const problem = labelKeyProblem(pair.key);
-      if (!problem) continue;
-      const lower = pair.key.toLowerCase();
-      const fixes = lower !== pair.key && !labelKeyProblem(lower) && ctx.model.text.slice(pair.keyStart, pair.keyEnd) === pair.key
-        ? [{ titleId: 'renameTo', data: { key: lower }, safety: 'unsafe' as const, edits: [{ start: pair.keyStart, end: pair.keyEnd, text: lower }] }]
-        : [];
-      ctx.report({ start: pair.keyStart, end: pair.keyEnd, ...problem, fixes });
-    }
+  create(ctx) {
+    return {
+      instructions: {
+        LABEL(instr) {
+          for (const pair of labelPairs(ctx.model, instr)) {
+            if (pair.key.includes('$')) continue;
+            const problem = labelKeyProblem(pair.key);
+            if (!problem) continue;
+            const lower = pair.key.toLowerCase();
+            const fixes = lower !== pair.key && !labelKeyProblem(lower) && ctx.model.text.slice(pair.keyStart, pair.keyEnd) === pair.key
+              ? [{ titleId: 'renameTo', data: { key: lower }, safety: 'unsafe' as const, edits: [{ start: pair.keyStart, end: pair.keyEnd, text: lower }] }]
+              : [];
+            ctx.report({ start: pair.keyStart, end: pair.keyEnd, ...problem, fixes });
+          }
+        },
+      },
+    };
   },
 });

@@ -6,6 +6,8 @@ export default defineRule({
   meta: {
     id: 'label-missing',
     aliases: { hadolint: 'DL3049' },
+    category: 'metadata',
+    status: 'stable',
     defaultSeverity: 'info',
     messages: {
       missingLabel: 'The image has no label `{label}` (required by the label schema)',

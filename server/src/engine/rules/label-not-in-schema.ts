@@ -1,12 +1,13 @@
 import { defineRule } from '../rule';
-import { allLabels } from './support';
+import { labelPairs } from './support';
 
 export default defineRule({
   meta: {
     id: 'label-not-in-schema',
     aliases: { hadolint: 'DL3050' },
+    category: 'metadata',
+    status: 'stable',
     defaultSeverity: 'info',
-    needs: { keywords: ['LABEL'] },
     scope: 'stage',
     messages: {
       notInSchema: 'Label `{key}` is not in the label schema',
@@ -25,12 +26,18 @@ export default defineRule({
       references: ['https://github.com/hadolint/hadolint#linting-labels'],
     },
   },
-  check(ctx) {
+  create(ctx) {
     const schema = ctx.settings.labelSchema ?? {};
-    if (!ctx.settings.strictLabels || !Object.keys(schema).length) return;
-    for (const pair of allLabels(ctx.model)) {
-      if (Object.prototype.hasOwnProperty.call(schema, pair.key)) continue;
-      ctx.report({ start: pair.keyStart, end: pair.keyEnd, messageId: 'notInSchema', data: { key: pair.key } });
-    }
+    if (!ctx.settings.strictLabels || !Object.keys(schema).length) return {};
+    return {
+      instructions: {
+        LABEL(instr) {
+          for (const pair of labelPairs(ctx.model, instr)) {
+            if (Object.prototype.hasOwnProperty.call(schema, pair.key)) continue;
+            ctx.report({ start: pair.keyStart, end: pair.keyEnd, messageId: 'notInSchema', data: { key: pair.key } });
+          }
+        },
+      },
+    };
   },
 });

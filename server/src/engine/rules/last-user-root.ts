@@ -6,6 +6,8 @@ export default defineRule({
   meta: {
     id: 'last-user-root',
     aliases: { hadolint: 'DL3002' },
+    category: 'security',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['USER'] },
     fixable: 'unsafe',

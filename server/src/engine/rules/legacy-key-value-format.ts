@@ -15,6 +15,8 @@ export default defineRule({
   meta: {
     id: 'legacy-key-value-format',
     aliases: { buildkit: 'LegacyKeyValueFormat' },
+    category: 'style',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['ENV', 'LABEL'] },
     scope: 'stage',

@@ -5,6 +5,8 @@ export default defineRule({
   meta: {
     id: 'ln-bin-sh',
     aliases: { hadolint: 'DL4005' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['ln'] },
     scope: 'stage',

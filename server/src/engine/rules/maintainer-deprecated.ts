@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'maintainer-deprecated',
     aliases: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' },
+    category: 'style',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['MAINTAINER'] },
     scope: 'stage',

@@ -73,6 +73,8 @@ export default defineRule({
   meta: {
     id: 'missing-dockerignore',
     aliases: {},
+    category: 'cache',
+    status: 'stable',
     defaultSeverity: 'warning',
     fixable: 'unsafe',
     messages: {

@@ -10,6 +10,8 @@ export default defineRule({
   meta: {
     id: 'missing-healthcheck',
     aliases: { hadolint: 'DL3057' },
+    category: 'runtime',
+    status: 'stable',
     defaultSeverity: 'info',
     messages: {
       noHealthcheck: 'The image exposes a port but has no HEALTHCHECK, so a hung service still counts as running',

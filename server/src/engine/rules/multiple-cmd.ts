@@ -5,6 +5,8 @@ export default defineRule({
   meta: {
     id: 'multiple-cmd',
     aliases: { hadolint: 'DL4003', buildkit: 'MultipleInstructionsDisallowed' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['CMD'] },
     scope: 'stage',

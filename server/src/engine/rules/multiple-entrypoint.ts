@@ -5,6 +5,8 @@ export default defineRule({
   meta: {
     id: 'multiple-entrypoint',
     aliases: { hadolint: 'DL4004', buildkit: 'MultipleInstructionsDisallowed' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['ENTRYPOINT'] },
     scope: 'stage',

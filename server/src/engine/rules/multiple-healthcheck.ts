@@ -5,6 +5,8 @@ export default defineRule({
   meta: {
     id: 'multiple-healthcheck',
     aliases: { hadolint: 'DL3012', buildkit: 'MultipleInstructionsDisallowed' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['HEALTHCHECK'] },
     scope: 'stage',

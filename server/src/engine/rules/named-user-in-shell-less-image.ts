@@ -12,6 +12,8 @@ export default defineRule({
   meta: {
     id: 'named-user-in-shell-less-image',
     aliases: {},
+    category: 'runtime',
+    status: 'stable',
     defaultSeverity: 'error',
     scope: 'stage',
     messages: {

@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'no-empty-continuation',
     aliases: { buildkit: 'NoEmptyContinuation' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'safe',

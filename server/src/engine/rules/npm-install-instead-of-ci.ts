@@ -6,6 +6,8 @@ export default defineRule({
   meta: {
     id: 'npm-install-instead-of-ci',
     aliases: {},
+    category: 'reproducibility',
+    status: 'stable',
     defaultSeverity: 'info',
     needs: { commands: ['npm'] },
     scope: 'stage',

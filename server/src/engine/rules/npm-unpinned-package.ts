@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'npm-unpinned-package',
     aliases: { hadolint: 'DL3016' },
+    category: 'reproducibility',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['npm'] },
     scope: 'stage',

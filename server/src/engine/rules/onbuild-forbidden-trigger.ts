@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'onbuild-forbidden-trigger',
     aliases: { hadolint: 'DL3043' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'error',
     needs: { keywords: ['ONBUILD'] },
     scope: 'stage',

@@ -11,6 +11,8 @@ export default defineRule({
   meta: {
     id: 'pip-install-missing-no-cache-dir',
     aliases: { hadolint: 'DL3042' },
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'safe',

@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'pip-unpinned-package',
     aliases: { hadolint: 'DL3013' },
+    category: 'reproducibility',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     messages: {

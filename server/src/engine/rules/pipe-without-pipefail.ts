@@ -126,6 +126,8 @@ export default defineRule({
   meta: {
     id: 'pipe-without-pipefail',
     aliases: { hadolint: 'DL4006' },
+    category: 'correctness',
+    status: 'preview',
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'unsafe',

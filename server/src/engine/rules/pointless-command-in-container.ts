@@ -7,6 +7,8 @@ export default defineRule({
   meta: {
     id: 'pointless-command-in-container',
     aliases: { hadolint: 'DL3001' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'info',
     needs: { commands: COMMANDS },
     scope: 'stage',

@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'redundant-target-platform',
     aliases: { hadolint: 'DL3065', buildkit: 'RedundantTargetPlatform' },
+    category: 'style',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'safe',

@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'reserved-stage-name',
     aliases: { hadolint: 'DL3063', buildkit: 'ReservedStageName' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     messages: {

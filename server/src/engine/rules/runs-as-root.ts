@@ -7,6 +7,8 @@ export default defineRule({
   meta: {
     id: 'runs-as-root',
     aliases: {},
+    category: 'security',
+    status: 'preview',
     defaultSeverity: 'warning',
     fixable: 'unsafe',
     messages: {

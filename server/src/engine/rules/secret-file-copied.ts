@@ -7,6 +7,8 @@ export default defineRule({
   meta: {
     id: 'secret-file-copied',
     aliases: {},
+    category: 'security',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',

@@ -46,6 +46,8 @@ export default defineRule({
   meta: {
     id: 'secret-in-arg-or-env',
     aliases: { hadolint: 'DL3064', buildkit: 'SecretsUsedInArgOrEnv' },
+    category: 'security',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['ARG', 'ENV'] },
     scope: 'stage',

@@ -168,6 +168,8 @@ export default defineRule({
   meta: {
     id: 'shell-form-cmd',
     aliases: { hadolint: 'DL3025', buildkit: 'JSONArgsRecommended' },
+    category: 'runtime',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['CMD', 'ENTRYPOINT'] },
     scope: 'stage',

@@ -6,6 +6,8 @@ export default defineRule({
   meta: {
     id: 'shell-form-in-shell-less-image',
     aliases: {},
+    category: 'runtime',
+    status: 'stable',
     defaultSeverity: 'error',
     scope: 'stage',
     fixable: 'safe',

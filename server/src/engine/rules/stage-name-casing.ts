@@ -4,6 +4,8 @@ export default defineRule({
   meta: {
     id: 'stage-name-casing',
     aliases: { buildkit: 'StageNameCasing' },
+    category: 'style',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'safe',

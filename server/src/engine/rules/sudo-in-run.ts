@@ -18,6 +18,8 @@ export default defineRule({
   meta: {
     id: 'sudo-in-run',
     aliases: { hadolint: 'DL3004' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['sudo'] },
     scope: 'stage',

@@ -1,7 +1,7 @@
 // Helpers several rules share: RUN adjacency, flags equality, and the text edits that merge RUNs or
 // append a command to one while keeping its continuation style and every comment.
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
-import type { FileAccess, OffsetEdit, RuleContext } from '../rule';
+import type { FileAccess, OffsetEdit, RuleContext, RuleHandlers } from '../rule';
 import type { MessageRef } from '../messages';
 import { isCommand, parseArgs } from '../model/commands';
 import { cacheDirsOf, isInCacheDir, mountCoversCache, packageCommand, readsIndexOnDisk, refreshesIndex, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
@@ -478,24 +478,26 @@ export function labelPairs(model: DockerfileModel, instr: Instr): LabelPair[] {
   return out;
 }
 
-/** Every LABEL pair of the file (ONBUILD triggers excluded: they label another image). */
-export function allLabels(model: DockerfileModel): LabelPair[] {
-  return model.instructions.filter((i) => i.keyword === 'LABEL').flatMap((i) => labelPairs(model, i));
-}
 
 /**
- * Checks the labels the configured `labelSchema` gives type `type`: each non-empty value, with ARG/ENV
- * variables resolved (unresolvable values are not judged), must pass `valid`.
+ * The handlers of a rule that checks the labels the configured `labelSchema` gives type `type`: each non-empty
+ * value, with ARG/ENV variables resolved (unresolvable values are not judged), must pass `valid`.
  */
-export function checkLabelType(ctx: import('../rule').RuleContext, type: string, valid: (value: string) => boolean): void {
+export function labelTypeHandlers(ctx: RuleContext, type: string, valid: (value: string) => boolean): RuleHandlers {
   const schema = ctx.settings.labelSchema ?? {};
   const { model } = ctx;
-  for (const pair of allLabels(model)) {
-    if (schema[pair.key] !== type || pair.value === '') continue;
-    const { value, unresolved } = substitute(pair.value, (n) => model.lookupVariable(n, pair.instr)?.value, model.escapeChar);
-    if (unresolved.length || valid(value)) continue;
-    ctx.report({ start: pair.valueStart, end: pair.valueEnd, messageId: 'invalidLabel', data: { key: pair.key, value } });
-  }
+  return {
+    instructions: {
+      LABEL(instr) {
+        for (const pair of labelPairs(model, instr)) {
+          if (schema[pair.key] !== type || pair.value === '') continue;
+          const { value, unresolved } = substitute(pair.value, (n) => model.lookupVariable(n, pair.instr)?.value, model.escapeChar);
+          if (unresolved.length || valid(value)) continue;
+          ctx.report({ start: pair.valueStart, end: pair.valueEnd, messageId: 'invalidLabel', data: { key: pair.key, value } });
+        }
+      },
+    },
+  };
 }
 
 /**

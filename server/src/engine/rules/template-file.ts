@@ -5,6 +5,8 @@ export default defineRule({
   meta: {
     id: 'template-file',
     aliases: {},
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'info',
     messages: {
       placeholder: 'A template, not a Dockerfile: a generator fills in `{text}` before Docker can read it. Instructions with template text are not linted; lint the Dockerfiles generated from it',

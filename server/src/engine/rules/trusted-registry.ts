@@ -17,6 +17,8 @@ export default defineRule({
   meta: {
     id: 'trusted-registry',
     aliases: { hadolint: 'DL3026' },
+    category: 'security',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     messages: {

@@ -18,6 +18,8 @@ export default defineRule({
   meta: {
     id: 'undefined-arg-in-from',
     aliases: { buildkit: 'UndefinedArgInFrom' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     fixable: 'unsafe',
     messages: {

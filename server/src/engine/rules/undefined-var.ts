@@ -55,6 +55,8 @@ export default defineRule({
   meta: {
     id: 'undefined-var',
     aliases: { buildkit: 'UndefinedVar' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
     fixable: 'unsafe',

@@ -6,6 +6,8 @@ export default defineRule({
   meta: {
     id: 'unknown-rule-in-pragma',
     aliases: {},
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'style',
     messages: {
       unknownRule: 'Unknown rule "{name}"',

@@ -26,6 +26,8 @@ export default defineRule({
   meta: {
     id: 'user-non-numeric',
     aliases: { hadolint: 'DL3066' },
+    category: 'security',
+    status: 'stable',
     defaultSeverity: 'info',
     fixable: 'unsafe',
     messages: {

@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'useradd-high-uid-without-l',
     aliases: { hadolint: 'DL3046' },
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['useradd'] },
     scope: 'stage',

@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'wget-and-curl',
     aliases: { hadolint: 'DL4001' },
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['wget'] },
     scope: 'stage',

@@ -50,6 +50,8 @@ export default defineRule({
   meta: {
     id: 'wget-without-progress',
     aliases: { hadolint: 'DL3047' },
+    category: 'style',
+    status: 'stable',
     defaultSeverity: 'info',
     needs: { commands: ['wget'] },
     scope: 'stage',

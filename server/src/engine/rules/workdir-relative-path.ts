@@ -17,6 +17,8 @@ export default defineRule({
   meta: {
     id: 'workdir-relative-path',
     aliases: { hadolint: 'DL3000', buildkit: 'WorkdirRelativePath' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { keywords: ['WORKDIR'] },
     scope: 'stage',

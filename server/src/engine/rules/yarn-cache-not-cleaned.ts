@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'yarn-cache-not-cleaned',
     aliases: { hadolint: 'DL3060' },
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'info',
     needs: { commands: ['yarn'] },
     scope: 'stage',

@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'yum-cache-not-cleaned',
     aliases: { hadolint: 'DL3032' },
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['yum'] },
     scope: 'stage',

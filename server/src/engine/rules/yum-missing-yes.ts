@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'yum-missing-yes',
     aliases: { hadolint: 'DL3030' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['yum'] },
     scope: 'stage',

@@ -17,6 +17,8 @@ export default defineRule({
   meta: {
     id: 'yum-unpinned-package',
     aliases: { hadolint: 'DL3033' },
+    category: 'reproducibility',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['yum'] },
     scope: 'stage',

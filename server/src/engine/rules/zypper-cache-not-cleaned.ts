@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'zypper-cache-not-cleaned',
     aliases: { hadolint: 'DL3036' },
+    category: 'size',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['zypper'] },
     scope: 'stage',

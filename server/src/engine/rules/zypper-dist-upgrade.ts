@@ -6,6 +6,8 @@ export default defineRule({
   meta: {
     id: 'zypper-dist-upgrade',
     aliases: { hadolint: 'DL3035' },
+    category: 'reproducibility',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['zypper'] },
     scope: 'stage',

@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'zypper-missing-non-interactive',
     aliases: { hadolint: 'DL3034' },
+    category: 'correctness',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['zypper'] },
     scope: 'stage',

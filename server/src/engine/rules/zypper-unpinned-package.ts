@@ -8,6 +8,8 @@ export default defineRule({
   meta: {
     id: 'zypper-unpinned-package',
     aliases: { hadolint: 'DL3037' },
+    category: 'reproducibility',
+    status: 'stable',
     defaultSeverity: 'warning',
     needs: { commands: ['zypper'] },
     scope: 'stage',
