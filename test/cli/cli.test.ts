@@ -585,4 +585,15 @@ describe('the bundled command', () => {
     const r = spawnSync(process.execPath, [cli, '--no-config', path.join(root, 'examples/clean-multi-stage/Dockerfile')], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stdout + r.stderr);
   });
+
+  it('stops quietly when its reader does (`dockwise --list-rules | head -1`)', () => {
+    const cli = path.join(root, 'dist/cli.js');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" --list-rules | head -1`], { encoding: 'utf8' });
+    assert.equal(r.stdout.split('\n').length, 2);
+    assert.equal(r.stderr, '');
+    // With the pipe closed at once, every write fails.
+    const closed = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" --list-rules | true`], { encoding: 'utf8' });
+    assert.equal(closed.stderr, '');
+    assert.equal(closed.status, 0);
+  });
 });

@@ -16,6 +16,12 @@ function version(): string {
   return 'unknown';
 }
 
+// A reader that stops early (`dockwise --list-rules | head`) closes the pipe: nothing more to say, and no crash.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
+
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (s) => process.stdout.write(s),
