@@ -10,7 +10,7 @@ export { DockerfileModel } from './model/dockerfile';
 export { runShellcheck, type ShellcheckOptions, type ShellcheckRunner } from './shellcheck';
 export { allRules } from './rules';
 export { findRule, findRules } from './rule-lookup';
-export type { Rule, RuleContext, FileAccess, EngineSettings } from './rule';
+export type { Rule, RuleContext, RuleHandlers, FileAccess, EngineSettings } from './rule';
 export { cachedFiles, memoryFiles } from './rule';
 export { PAGE_STRINGS, ruleMarkdown, ruleHelpMarkdown, ruleHelpText, ruleHoverMarkdown, ruleTableMarkdown, withRuleTable, profilesMarkdown, profileSettingEnum, profileSettingTexts, profilesSentence } from './docs/markdown';
 export * from './config';

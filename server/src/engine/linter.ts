@@ -180,6 +180,7 @@ export function runRules(rules: readonly RuleRun[], model: DockerfileModel, sett
   const byKeyword: Dispatch<InstrHandler> = new Map();
   const byTrigger: Dispatch<InstrHandler> = new Map();
   const byCommand: Dispatch<CommandHandler> = new Map();
+  const byRun: Dispatch<InstrHandler> = new Map();
   for (let r = 0; r < rules.length; r++) {
     const { rule, severity } = rules[r];
     if (rule.create) {
@@ -188,8 +189,9 @@ export function runRules(rules: readonly RuleRun[], model: DockerfileModel, sett
       try { handlers = rule.create(contextFor(rule, model, severity, settings, files, found)); } catch (error) { errors.push({ rule, error: error ?? new Error(`${rule.meta.id} threw`) }); continue; }
       const walker: Walker = { rule, handlers, found };
       const { keywords, commands, triggers } = presentIn(model);
-      const registered = (handlers.instructions ? 1 : 0) + (handlers.triggers ? 1 : 0) + (handlers.commands ? 1 : 0);
-      const added = register(byKeyword, walker, handlers.instructions, keywords) + register(byTrigger, walker, handlers.triggers, triggers) + register(byCommand, walker, handlers.commands, commands);
+      const registered = (handlers.instructions ? 1 : 0) + (handlers.triggers ? 1 : 0) + (handlers.commands ? 1 : 0) + (handlers.runs ? 1 : 0);
+      const added = register(byKeyword, walker, handlers.instructions, keywords) + register(byTrigger, walker, handlers.triggers, triggers)
+        + register(byCommand, walker, handlers.commands, commands) + register(byRun, walker, handlers.runs, commands);
       // Registered something and the model has none of it: nothing to report, `done` included.
       if (registered && !added) continue;
       walkers.push(walker);
@@ -202,7 +204,7 @@ export function runRules(rules: readonly RuleRun[], model: DockerfileModel, sett
       errors.push({ rule, error: error ?? new Error(`${rule.meta.id} threw`) });
     }
   }
-  if (walkers.length) walk(model, byKeyword, byTrigger, byCommand);
+  if (walkers.length) walk(model, byKeyword, byTrigger, byCommand, byRun);
   for (let w = 0; w < walkers.length; w++) {
     const walker = walkers[w];
     const { done } = walker.handlers;
@@ -215,8 +217,11 @@ export function runRules(rules: readonly RuleRun[], model: DockerfileModel, sett
   return errors;
 }
 
-/** The one walk: instructions (and their ONBUILD triggers) in document order, then the commands of every RUN. */
-function walk(model: DockerfileModel, byKeyword: Dispatch<InstrHandler>, byTrigger: Dispatch<InstrHandler>, byCommand: Dispatch<CommandHandler>): void {
+/**
+ * The one walk: instructions (and their ONBUILD triggers) in document order, then the RUNs (ONBUILD ones
+ * included), each RUN's command handlers for its commands in order, then its RUN handlers.
+ */
+function walk(model: DockerfileModel, byKeyword: Dispatch<InstrHandler>, byTrigger: Dispatch<InstrHandler>, byCommand: Dispatch<CommandHandler>, byRun: Dispatch<InstrHandler>): void {
   const { instructions } = model;
   if (byKeyword.size || byTrigger.size) {
     for (let i = 0; i < instructions.length; i++) {
@@ -228,27 +233,44 @@ function walk(model: DockerfileModel, byKeyword: Dispatch<InstrHandler>, byTrigg
       if (onTrigger) for (let h = 0; h < onTrigger.length; h++) onInstr(onTrigger[h].walker, onTrigger[h].handle, trigger);
     }
   }
-  if (!byCommand.size) return;
+  if (!byCommand.size && !byRun.size) return;
   const { runs } = model;
+  const called: Array<{ walker: Walker; handle: InstrHandler }> = [];
   for (let i = 0; i < runs.length; i++) {
     const instr = runs[i];
     const commands = instr.run!.commands;
+    called.length = 0;
     for (let c = 0; c < commands.length; c++) {
       const cmd = commands[c];
-      const own = byCommand.get(baseName(cmd));
-      if (own) for (let h = 0; h < own.length; h++) onCommand(own[h].walker, own[h].handle, cmd, instr);
-      const runs = commandRunBy(cmd);
-      if (runs === cmd) continue;
-      const via = byCommand.get(baseName(runs));
-      // `xargs apt-get`: each function once per command, also when it is registered under both names.
-      if (via) {
-        for (let h = 0; h < via.length; h++) {
-          const { walker, handle } = via[h];
-          if (!own?.some((o) => o.walker === walker && o.handle === handle)) onCommand(walker, handle, cmd, instr);
+      const name = baseName(cmd);
+      const runBy = commandRunBy(cmd);
+      // `xargs apt-get`: an `xargs` command and an `apt-get` one.
+      const other = runBy === cmd ? undefined : baseName(runBy);
+      if (byCommand.size) {
+        const own = byCommand.get(name);
+        if (own) for (let h = 0; h < own.length; h++) onCommand(own[h].walker, own[h].handle, cmd, instr);
+        const via = other === undefined ? undefined : byCommand.get(other);
+        if (via) {
+          for (let h = 0; h < via.length; h++) {
+            const { walker, handle } = via[h];
+            // Each function once per command, also when it is registered under both names.
+            if (!own?.some((o) => o.walker === walker && o.handle === handle)) onCommand(walker, handle, cmd, instr);
+          }
         }
       }
+      if (byRun.size) {
+        collect(called, byRun.get(name));
+        if (other !== undefined) collect(called, byRun.get(other));
+      }
     }
+    for (let h = 0; h < called.length; h++) onInstr(called[h].walker, called[h].handle, instr);
   }
+}
+
+/** Adds the RUN handlers of `list` that are not in `called` yet (one call per RUN and function). */
+function collect(called: Array<{ walker: Walker; handle: InstrHandler }>, list: Array<{ walker: Walker; handle: InstrHandler }> | undefined): void {
+  if (!list) return;
+  for (let h = 0; h < list.length; h++) if (!called.some((c) => c.walker === list[h].walker && c.handle === list[h].handle)) called.push(list[h]);
 }
 
 /**

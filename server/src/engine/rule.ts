@@ -100,6 +100,11 @@ export interface RuleHandlers {
    * is called once per command.
    */
   commands?: Readonly<Record<string, (cmd: ShellCommand, instr: Instr) => void>>;
+  /**
+   * By command name, as `commands`: each RUN (ONBUILD ones included) with a command of that name, once per RUN
+   * and function, for rules that judge a RUN as a whole (`apt-get update` and `install` in one layer).
+   */
+  runs?: Readonly<Record<string, (instr: Instr) => void>>;
   /** After the walk, when the file had something the rule registered (or it registered nothing else). */
   done?: () => void;
 }
