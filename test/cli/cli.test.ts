@@ -188,6 +188,10 @@ describe('formats', () => {
     assert.deepEqual([...new Set(named.map((i) => i.location.path))], ['gltwin/Dockerfile', 'glpath/empty.Dockerfile']);
     const empty = named.find((i) => i.location.path === 'glpath/empty.Dockerfile')!;
     assert.deepEqual([empty.check_name, empty.severity, empty.location.lines.begin, empty.description], ['dockwise', 'critical', 1, 'glpath/empty.Dockerfile: empty file']);
+    // Its fingerprint is the same in every language (a merge request compares them across pipelines).
+    const inKorean = JSON.parse((await run(['-f', 'gitlab', '--lang', 'ko', 'glpath/empty.Dockerfile'])).stdout) as Array<Record<string, any>>;
+    assert.notEqual(inKorean[0].description, empty.description);
+    assert.equal(inKorean[0].fingerprint, empty.fingerprint);
   });
 
   it('SARIF says "unsafe" once in a fix description, and leaves out fixes with nothing to replace', async () => {

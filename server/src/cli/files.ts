@@ -62,17 +62,20 @@ export function expandGlob(glob: string): string[] {
   return out;
 }
 
-export type ReadResult = { text: string; bom: boolean } | { error: string };
+/** The text, or why there is none: in `locale`, and by id (the same in every language, for fingerprints). */
+export type ReadResult = { text: string; bom: boolean } | { error: string; errorId: FileErrorId };
+type FileErrorId = 'cli.files.empty' | 'cli.files.binary' | 'cli.files.notUtf8';
 
 /** Reads a Dockerfile as text, refusing binary, empty and non-UTF-8 content with a clear reason (in `locale`). */
 export function decodeDockerfile(bytes: Buffer, locale: Locale = 'en'): ReadResult {
   const t = cliSpeaker(locale);
-  if (bytes.length === 0) return { error: t('cli.files.empty') };
-  if (bytes.subarray(0, 8192).includes(0)) return { error: t('cli.files.binary') };
+  const refuse = (errorId: FileErrorId) => ({ error: t(errorId), errorId });
+  if (bytes.length === 0) return refuse('cli.files.empty');
+  if (bytes.subarray(0, 8192).includes(0)) return refuse('cli.files.binary');
   let text: string;
-  try { text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes); } catch { return { error: t('cli.files.notUtf8') }; }
+  try { text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes); } catch { return refuse('cli.files.notUtf8'); }
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
-  if (!text.trim()) return { error: t('cli.files.empty') };
+  if (!text.trim()) return refuse('cli.files.empty');
   return { text, bom };
 }

@@ -12,6 +12,8 @@ export interface FileReport {
   text?: string;
   findings: Finding[];
   error?: string;
+  /** The error's message id: the same in every language. */
+  errorId?: string;
 }
 
 const aliasesOf = (id: string) => findRules(id)[0]?.meta.aliases ?? {};
@@ -210,7 +212,7 @@ export function formatGitlab(files: FileReport[], cwd: string): string {
     if (f.error) {
       issues.push({
         type: 'issue', description: `${where}: ${f.error}`, check_name: 'dockwise', categories: ['Bug Risk'],
-        fingerprint: hash(where, 'dockwise', f.error), severity: GITLAB_SEVERITY.error, location: { path: where, lines: { begin: 1, end: 1 } },
+        fingerprint: hash(where, 'dockwise', f.errorId ?? f.error), severity: GITLAB_SEVERITY.error, location: { path: where, lines: { begin: 1, end: 1 } },
       });
     }
     const model = f.text !== undefined && f.findings.length ? new DockerfileModel(f.text) : undefined;

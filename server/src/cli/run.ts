@@ -276,7 +276,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
       continue;
     }
     const decoded = decodeDockerfile(bytes, locale);
-    if ('error' in decoded) { reports.push({ path: target.display, findings: [], error: decoded.error }); continue; }
+    if ('error' in decoded) { reports.push({ path: target.display, findings: [], error: decoded.error, errorId: decoded.errorId }); continue; }
     const where = target.file ?? path.resolve(io.cwd, o.stdinFilename ?? 'Dockerfile');
     const uri = fileUri(where);
     let options = await workspace.optionsFor(uri, settings);
