@@ -14,6 +14,8 @@ export interface ExpectedFinding {
   data?: Record<string, string>;
   /** The rendered English text, for a rule that does not declare its messages yet. */
   message?: RegExp;
+  /** The title ids of the fixes the finding offers, in order: required when it offers any. */
+  fixes?: string[];
 }
 
 /** Files beside the Dockerfile (relative path → text), for rules that read them. */
@@ -90,6 +92,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
               if (e.data) assert.deepEqual(findings[i].data ?? {}, e.data, `data of the finding at ${e.at}`);
             } else assert.equal(e.messageId, undefined, 'messageId given for a rule without meta.messages');
             if (e.message) assert.match(findings[i].message, e.message);
+            assert.deepEqual(findings[i].fixes.map((x) => x.titleId), e.fixes ?? [], `fixes offered at ${e.at}, by title id`);
           });
           for (const f of findings) assert.equal(f.severity, rule.meta.defaultSeverity);
           // A rule with message ids names every fix title by id too.

@@ -16,25 +16,25 @@ testRule(rule, {
     {
       name: 'an option value before the subcommand (`--timeout 10`) and apk run by xargs',
       code: 'FROM alpine:3.21\nRUN apk --timeout 10 add curl\nRUN echo git | xargs -r apk add\n',
-      errors: [{ at: '2:5-2:8', messageId: 'missingNoCache' }, { at: '3:25-3:28', messageId: 'missingNoCache' }],
+      errors: [{ at: '2:5-2:8', messageId: 'missingNoCache', fixes: ['addNoCache'] }, { at: '3:25-3:28', messageId: 'missingNoCache', fixes: ['addNoCache'] }],
       output: 'FROM alpine:3.21\nRUN apk --timeout 10 add --no-cache curl\nRUN echo git | xargs -r apk add --no-cache\n',
     },
     {
       name: 'the apk update before it goes with the fix (it used to stay and leave the index behind)',
       code: 'FROM alpine:3.21\nRUN apk update && apk add curl\n',
-      errors: [{ at: '2:19-2:22', messageId: 'missingNoCache', data: {} }],
+      errors: [{ at: '2:19-2:22', messageId: 'missingNoCache', data: {}, fixes: ['addNoCacheRemoveUpdate'] }],
       output: 'FROM alpine:3.21\nRUN apk add --no-cache curl\n',
     },
     {
       name: 'apk update removed with its leading && continuation, the rest kept byte for byte',
       code: 'FROM alpine:3.21\nRUN apk update \\\n    && apk add curl \\\n    # tools\n    && apk add --virtual .b gcc \\\n    && apk del .b\n',
-      errors: [{ at: '3:8-3:11', messageId: 'missingNoCache' }, { at: '5:8-5:11', messageId: 'missingNoCache' }],
+      errors: [{ at: '3:8-3:11', messageId: 'missingNoCache', fixes: ['addNoCacheRemoveUpdate'] }, { at: '5:8-5:11', messageId: 'missingNoCache', fixes: ['addNoCacheRemoveUpdate'] }],
       output: 'FROM alpine:3.21\nRUN apk add --no-cache curl \\\n    # tools\n    && apk add --no-cache --virtual .b gcc \\\n    && apk del .b\n',
     },
     {
       name: 'apk update; in a set -eux script, and in a heredoc',
       code: 'FROM alpine:3.21\nRUN set -eux; \\\n    apk update; \\\n    apk add curl\nRUN <<EOF\nset -e\napk update\napk add git\nEOF\n',
-      errors: [{ at: '4:5-4:8', messageId: 'missingNoCache' }, { at: '8:1-8:4', messageId: 'missingNoCache' }],
+      errors: [{ at: '4:5-4:8', messageId: 'missingNoCache', fixes: ['addNoCacheRemoveUpdate'] }, { at: '8:1-8:4', messageId: 'missingNoCache', fixes: ['addNoCacheRemoveUpdate'] }],
       output: 'FROM alpine:3.21\nRUN set -eux; \\\n    apk add --no-cache curl\nRUN <<EOF\nset -e\napk add --no-cache git\nEOF\n',
     },
     {
@@ -46,7 +46,7 @@ testRule(rule, {
     {
       name: 'a `busybox sh <<EOF` heredoc body is linted like `busybox sh -c`',
       code: 'FROM alpine:3.21\nRUN busybox sh -c \'apk add curl\'\nRUN busybox sh <<EOF\napk add git\nEOF\n',
-      errors: [{ at: '2:20-2:23', messageId: 'missingNoCache' }, { at: '4:1-4:4', messageId: 'missingNoCache' }],
+      errors: [{ at: '2:20-2:23', messageId: 'missingNoCache', fixes: ['addNoCache'] }, { at: '4:1-4:4', messageId: 'missingNoCache', fixes: ['addNoCache'] }],
       output: 'FROM alpine:3.21\nRUN busybox sh -c \'apk add --no-cache curl\'\nRUN busybox sh <<EOF\napk add --no-cache git\nEOF\n',
     },
     {
@@ -58,7 +58,7 @@ testRule(rule, {
     {
       name: 'a later apk add gets --no-cache first, then the apk update can go',
       code: 'FROM alpine:3.21\nRUN apk update && apk add curl\nRUN apk add git\n',
-      errors: [{ at: '2:19-2:22', messageId: 'missingNoCache' }, { at: '3:5-3:8', messageId: 'missingNoCache' }],
+      errors: [{ at: '2:19-2:22', messageId: 'missingNoCache' }, { at: '3:5-3:8', messageId: 'missingNoCache', fixes: ['addNoCache'] }],
       output: 'FROM alpine:3.21\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n',
     },
     {
@@ -67,6 +67,6 @@ testRule(rule, {
       errors: [{ at: '2:37-2:40', messageId: 'missingNoCache' }],
       output: null,
     },
-    { name: 'virtual package and ONBUILD', code: 'FROM alpine:3.21\nRUN apk add -t .build-deps gcc\nONBUILD RUN apk add git\n', errors: [{ at: '2:5-2:8', messageId: 'missingNoCache' }, { at: '3:13-3:16', messageId: 'missingNoCache' }], output: 'FROM alpine:3.21\nRUN apk add --no-cache -t .build-deps gcc\nONBUILD RUN apk add --no-cache git\n' },
+    { name: 'virtual package and ONBUILD', code: 'FROM alpine:3.21\nRUN apk add -t .build-deps gcc\nONBUILD RUN apk add git\n', errors: [{ at: '2:5-2:8', messageId: 'missingNoCache', fixes: ['addNoCache'] }, { at: '3:13-3:16', messageId: 'missingNoCache', fixes: ['addNoCache'] }], output: 'FROM alpine:3.21\nRUN apk add --no-cache -t .build-deps gcc\nONBUILD RUN apk add --no-cache git\n' },
   ],
 });

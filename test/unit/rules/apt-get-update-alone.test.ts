@@ -15,7 +15,7 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl\n',
-      errors: [{ at: '2:5-2:19', messageId: 'updateAlone', message: /without an install/ }],
+      errors: [{ at: '2:5-2:19', messageId: 'updateAlone', message: /without an install/, fixes: ['mergeWithInstall'] }],
       output: 'FROM debian:12-slim\nRUN apt-get update && \\\n    apt-get install -y curl\n',
     },
     {

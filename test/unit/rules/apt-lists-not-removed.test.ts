@@ -12,31 +12,31 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n',
-      errors: [{ at: '2:5-2:19', messageId: 'listsNotRemoved', message: /lists/ }],
+      errors: [{ at: '2:5-2:19', messageId: 'listsNotRemoved', message: /lists/, fixes: ['appendRemoveLists'] }],
       output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && \\\n    rm -rf /var/lib/apt/lists/*\n',
     },
     {
       name: 'hadolint passes any rm -rf; we want the lists removed',
       code: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y curl \\\n && rm -rf /tmp/*\n',
-      errors: [{ at: '2:5-2:19', messageId: 'listsNotRemoved' }],
+      errors: [{ at: '2:5-2:19', messageId: 'listsNotRemoved', fixes: ['appendRemoveLists'] }],
       output: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y curl \\\n && rm -rf /tmp/* \\\n && rm -rf /var/lib/apt/lists/*\n',
     },
     {
       name: 'a stage the final stage is built FROM ships',
       code: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nCMD ["curl"]\n',
-      errors: [{ at: '2:5-2:19', messageId: 'listsNotRemoved' }],
+      errors: [{ at: '2:5-2:19', messageId: 'listsNotRemoved', fixes: ['appendRemoveLists'] }],
       output: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y curl && \\\n    rm -rf /var/lib/apt/lists/*\nFROM base\nCMD ["curl"]\n',
     },
     {
       name: "find's \\; is an argument, not a separator to drop",
       code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && find /usr/share/doc -type f -exec rm {} \\;\n',
-      errors: [{ at: '2:5-2:19', messageId: 'listsNotRemoved' }],
+      errors: [{ at: '2:5-2:19', messageId: 'listsNotRemoved', fixes: ['appendRemoveLists'] }],
       output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && find /usr/share/doc -type f -exec rm {} \\; && \\\n    rm -rf /var/lib/apt/lists/*\n',
     },
     {
       name: 'heredoc script gets a last line',
       code: 'FROM debian:12-slim\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n',
-      errors: [{ at: '4:1-4:15', messageId: 'listsNotRemoved' }],
+      errors: [{ at: '4:1-4:15', messageId: 'listsNotRemoved', fixes: ['appendRemoveLists'] }],
       output: 'FROM debian:12-slim\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n',
     },
   ],

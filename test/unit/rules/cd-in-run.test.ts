@@ -20,7 +20,7 @@ testRule(rule, {
     {
       name: 'the stage ends there: WORKDIR goes back to the image\'s folder after the RUN',
       code: 'FROM node:22-slim\nRUN cd /app && npm ci\n',
-      errors: [{ at: '2:5-2:7', messageId: 'useWorkdir', message: /WORKDIR/ }],
+      errors: [{ at: '2:5-2:7', messageId: 'useWorkdir', message: /WORKDIR/, fixes: ['moveToWorkdirAndBack'] }],
       unsafeOutput: 'FROM node:22-slim\nWORKDIR /app\nRUN npm ci\nWORKDIR /\n',
     },
     {
@@ -28,31 +28,31 @@ testRule(rule, {
       // like the first finding coming back, and it refused the fix.
       name: 'the same cd twice: WORKDIR once, then the cd that changes nothing is dropped',
       code: 'FROM alpine:3.21\nRUN cd /tmp && cd /tmp/ && curl\nWORKDIR /srv\nRUN cd /tmp && ls\n',
-      errors: [{ at: '2:5-2:7', messageId: 'useWorkdir' }, { at: '2:16-2:18', messageId: 'useWorkdir' }, { at: '4:5-4:7', messageId: 'useWorkdir' }],
+      errors: [{ at: '2:5-2:7', messageId: 'useWorkdir', fixes: ['moveToWorkdir'] }, { at: '2:16-2:18', messageId: 'useWorkdir' }, { at: '4:5-4:7', messageId: 'useWorkdir', fixes: ['moveToWorkdirAndBack'] }],
       unsafeOutput: 'FROM alpine:3.21\nWORKDIR /tmp\nRUN curl\nWORKDIR /srv\nWORKDIR /tmp\nRUN ls\nWORKDIR /srv\n',
     },
     {
       name: 'flags stay on the RUN, the rest continues on the next line',
       code: 'FROM node:22-slim\nRUN --mount=type=cache,target=/root/.npm cd /app && \\\n    npm ci\n',
-      errors: [{ at: '2:42-2:44', messageId: 'useWorkdir' }],
+      errors: [{ at: '2:42-2:44', messageId: 'useWorkdir', fixes: ['moveToWorkdirAndBack'] }],
       unsafeOutput: 'FROM node:22-slim\nWORKDIR /app\nRUN --mount=type=cache,target=/root/.npm npm ci\nWORKDIR /\n',
     },
     {
       name: 'a relative cd: later RUNs go back to the folder they ran in',
       code: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN cd ui && make assets\nRUN make build\nFROM scratch\nCOPY --from=build /src/bin/app /app\n',
-      errors: [{ at: '4:5-4:7', messageId: 'useWorkdir' }],
+      errors: [{ at: '4:5-4:7', messageId: 'useWorkdir', fixes: ['moveToWorkdirAndBack'] }],
       unsafeOutput: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nWORKDIR ui\nRUN make assets\nWORKDIR /src\nRUN make build\nFROM scratch\nCOPY --from=build /src/bin/app /app\n',
     },
     {
       name: 'nothing later depends on the folder: no WORKDIR back',
       code: 'FROM golang:1.23 AS build\nCOPY . /src\nRUN cd /src && go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n',
-      errors: [{ at: '3:5-3:7', messageId: 'useWorkdir' }],
+      errors: [{ at: '3:5-3:7', messageId: 'useWorkdir', fixes: ['moveToWorkdir'] }],
       unsafeOutput: 'FROM golang:1.23 AS build\nCOPY . /src\nWORKDIR /src\nRUN go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n',
     },
     {
       name: 'a later absolute WORKDIR resets the folder',
       code: 'FROM node:22-slim\nRUN cd /tmp && npm pack left-pad@1.3.0\nWORKDIR /app\nCMD ["node", "server.js"]\n',
-      errors: [{ at: '2:5-2:7', messageId: 'useWorkdir' }],
+      errors: [{ at: '2:5-2:7', messageId: 'useWorkdir', fixes: ['moveToWorkdir'] }],
       unsafeOutput: 'FROM node:22-slim\nWORKDIR /tmp\nRUN npm pack left-pad@1.3.0\nWORKDIR /app\nCMD ["node", "server.js"]\n',
     },
     {

@@ -12,7 +12,7 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM golang:1.25 AS build\nWORKDIR /src\nCOPY . .\nRUN go mod download && go build -trimpath -o /app ./cmd/server\nFROM scratch\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n',
-      errors: [{ at: '4:24-4:63', messageId: 'linkedAgainstLibc', data: { line: '6' }, message: /line 6/ }],
+      errors: [{ at: '4:24-4:63', messageId: 'linkedAgainstLibc', data: { line: '6' }, message: /line 6/, fixes: ['disableCgo'] }],
       output: null,
       unsafeOutput: 'FROM golang:1.25 AS build\nWORKDIR /src\nCOPY . .\nRUN go mod download && CGO_ENABLED=0 go build -trimpath -o /app ./cmd/server\nFROM scratch\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n',
     },

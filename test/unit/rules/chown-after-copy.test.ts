@@ -11,7 +11,7 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nCOPY src ./src\nRUN chown -R node:node /app\nUSER node\n',
-      errors: [{ at: '5:5-5:28', messageId: 'chownRewritesCopy', data: { lines: '3, 4', owner: 'node:node' }, message: /line 3, 4/ }],
+      errors: [{ at: '5:5-5:28', messageId: 'chownRewritesCopy', data: { lines: '3, 4', owner: 'node:node' }, message: /line 3, 4/, fixes: ['useCopyChown'] }],
       output: null,
       unsafeOutput: 'FROM node:22-slim\nWORKDIR /app\nCOPY --chown=node:node package*.json ./\nCOPY --chown=node:node src ./src\nUSER node\n',
     },
@@ -37,7 +37,7 @@ testRule(rule, {
     {
       name: 'the copied file itself',
       code: 'FROM debian:12-slim\nCOPY torrc /etc/tor/torrc\nRUN chown -R debian-tor /etc/tor/torrc\n',
-      errors: [{ at: '3:5-3:39', messageId: 'chownRewritesCopy' }],
+      errors: [{ at: '3:5-3:39', messageId: 'chownRewritesCopy', fixes: ['useCopyChown'] }],
       output: null,
       unsafeOutput: 'FROM debian:12-slim\nCOPY --chown=debian-tor torrc /etc/tor/torrc\n',
     },

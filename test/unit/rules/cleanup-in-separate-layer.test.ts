@@ -11,13 +11,13 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN rm -rf /var/lib/apt/lists/*\n',
-      errors: [{ at: '3:1-3:4', messageId: 'cleanupAlone', message: /only deletes/ }],
+      errors: [{ at: '3:1-3:4', messageId: 'cleanupAlone', message: /only deletes/, fixes: ['mergeCleanup'] }],
       output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && \\\n    rm -rf /var/lib/apt/lists/*\n',
     },
     {
       name: 'package-manager cache cleans count, leading-&& style is kept',
       code: 'FROM python:3.13-slim\nRUN pip install flask \\\n    && pip install gunicorn\nRUN pip cache purge && rm -rf /root/.cache\n',
-      errors: [{ at: '4:1-4:4', messageId: 'cleanupAlone' }],
+      errors: [{ at: '4:1-4:4', messageId: 'cleanupAlone', fixes: ['mergeCleanup'] }],
       output: 'FROM python:3.13-slim\nRUN pip install flask \\\n    && pip install gunicorn \\\n    && pip cache purge && rm -rf /root/.cache\n',
     },
     {
@@ -53,13 +53,13 @@ testRule(rule, {
     {
       name: 'the package group the previous RUN installed',
       code: 'FROM alpine:3.21\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && make install\nRUN apk del .build-deps\n',
-      errors: [{ at: '3:1-3:4', messageId: 'cleanupAlone' }],
+      errors: [{ at: '3:1-3:4', messageId: 'cleanupAlone', fixes: ['mergeCleanup'] }],
       output: 'FROM alpine:3.21\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && make install && \\\n    apk del .build-deps\n',
     },
     {
       name: 'trailing semicolon of the previous RUN is dropped when joining',
       code: 'FROM alpine:3.21\nRUN wget -q https://example.com/a.tgz -O /tmp/a.tgz;\nRUN rm /tmp/a.tgz\n',
-      errors: [{ at: '3:1-3:4', messageId: 'cleanupAlone' }],
+      errors: [{ at: '3:1-3:4', messageId: 'cleanupAlone', fixes: ['mergeCleanup'] }],
       output: 'FROM alpine:3.21\nRUN wget -q https://example.com/a.tgz -O /tmp/a.tgz && \\\n    rm /tmp/a.tgz\n',
     },
   ],

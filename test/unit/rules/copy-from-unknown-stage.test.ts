@@ -12,7 +12,7 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM golang:1.23 AS builder\nFROM scratch\nCOPY --from=bulider /a /a\n',
-      errors: [{ at: '3:13-3:20', messageId: 'unknownStage', data: { stage: 'bulider', alias: 'builder' }, message: /did you mean `builder`/ }],
+      errors: [{ at: '3:13-3:20', messageId: 'unknownStage', data: { stage: 'bulider', alias: 'builder' }, message: /did you mean `builder`/, fixes: ['copyFromStage'] }],
       unsafeOutput: 'FROM golang:1.23 AS builder\nFROM scratch\nCOPY --from=builder /a /a\n',
     },
     {

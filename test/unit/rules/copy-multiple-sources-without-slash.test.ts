@@ -13,13 +13,13 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM node:22-slim\nCOPY --chown=node package.json package-lock.json /app\n',
-      errors: [{ at: '2:50-2:54', messageId: 'destinationNotFolder', data: { count: '2' }, message: /2 sources/ }],
+      errors: [{ at: '2:50-2:54', messageId: 'destinationNotFolder', data: { count: '2' }, message: /2 sources/, fixes: ['addTrailingSlash'] }],
       output: 'FROM node:22-slim\nCOPY --chown=node package.json package-lock.json /app/\n',
     },
     {
       name: 'JSON form, quotes, ADD, and ONBUILD',
       code: 'FROM node:22-slim\nCOPY ["a", "b", "/app"]\nADD a.txt b.txt "/srv"\nONBUILD COPY x y z\n',
-      errors: [{ at: '2:18-2:22', messageId: 'destinationNotFolder' }, { at: '3:18-3:22', messageId: 'destinationNotFolder' }, { at: '4:18-4:19', messageId: 'destinationNotFolder', data: { count: '2' } }],
+      errors: [{ at: '2:18-2:22', messageId: 'destinationNotFolder', fixes: ['addTrailingSlash'] }, { at: '3:18-3:22', messageId: 'destinationNotFolder', fixes: ['addTrailingSlash'] }, { at: '4:18-4:19', messageId: 'destinationNotFolder', data: { count: '2' }, fixes: ['addTrailingSlash'] }],
       output: 'FROM node:22-slim\nCOPY ["a", "b", "/app/"]\nADD a.txt b.txt "/srv/"\nONBUILD COPY x y z/\n',
     },
   ],

@@ -8,8 +8,8 @@ testRule(rule, {
     { name: 'a stage alias', code: 'FROM eclipse-temurin:21 AS openjdk\nFROM openjdk\n' },
   ],
   invalid: [
-    { code: 'FROM openjdk:17-jdk-slim\nCOPY app.jar /app.jar\n', errors: [{ at: '1:6-1:25', messageId: 'deprecatedImage', data: { image: 'openjdk', replacement: 'eclipse-temurin (or amazoncorretto, ibm-semeru-runtimes)' }, message: /eclipse-temurin/ }], output: null, unsafeOutput: 'FROM eclipse-temurin:17-jdk\nCOPY app.jar /app.jar\n' },
-    { name: 'jre on alpine', code: 'FROM openjdk:8-jre-alpine AS run\n', errors: [{ at: '1:6-1:26', messageId: 'deprecatedImage' }], output: null, unsafeOutput: 'FROM eclipse-temurin:8-jre-alpine AS run\n' },
+    { code: 'FROM openjdk:17-jdk-slim\nCOPY app.jar /app.jar\n', errors: [{ at: '1:6-1:25', messageId: 'deprecatedImage', data: { image: 'openjdk', replacement: 'eclipse-temurin (or amazoncorretto, ibm-semeru-runtimes)' }, message: /eclipse-temurin/, fixes: ['replaceWithTemurin'] }], output: null, unsafeOutput: 'FROM eclipse-temurin:17-jdk\nCOPY app.jar /app.jar\n' },
+    { name: 'jre on alpine', code: 'FROM openjdk:8-jre-alpine AS run\n', errors: [{ at: '1:6-1:26', messageId: 'deprecatedImage', fixes: ['replaceWithTemurin'] }], output: null, unsafeOutput: 'FROM eclipse-temurin:8-jre-alpine AS run\n' },
     { name: 'Oracle Linux based tag with microdnf: no fix', code: 'FROM openjdk:17\nRUN microdnf install -y curl\n', errors: [{ at: '1:6-1:16', messageId: 'deprecatedImage' }], output: null },
     { name: 'non-LTS release: no fix', code: 'FROM openjdk:19-jdk\n', errors: [{ at: '1:6-1:20', messageId: 'deprecatedImage' }], output: null },
     // The fix used to drop the pin (8u292-jre → 8-jre): the image moved to the newest Java 8 release.

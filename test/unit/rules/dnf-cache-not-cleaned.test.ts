@@ -12,13 +12,13 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM fedora:40\nRUN dnf upgrade -y\n',
-      errors: [{ at: '2:5-2:19', messageId: 'cacheNotCleaned', message: /dnf clean all/ }],
+      errors: [{ at: '2:5-2:19', messageId: 'cacheNotCleaned', message: /dnf clean all/, fixes: ['appendClean'] }],
       output: 'FROM fedora:40\nRUN dnf upgrade -y && \\\n    dnf clean all\n',
     },
     {
       name: 'microdnf gets its own clean, leading && style kept',
       code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install -y shadow-utils \\\n    && useradd app\n',
-      errors: [{ at: '2:5-2:37', messageId: 'cacheNotCleaned', message: /microdnf clean all/ }],
+      errors: [{ at: '2:5-2:37', messageId: 'cacheNotCleaned', message: /microdnf clean all/, fixes: ['appendClean'] }],
       output: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install -y shadow-utils \\\n    && useradd app \\\n    && microdnf clean all\n',
     },
   ],

@@ -9,7 +9,7 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM debian:12-slim\nLABEL Maintainer="team@example.com"\n',
-      errors: [{ at: '2:7-2:17', messageId: 'badStart', data: { key: 'Maintainer' }, message: /lowercase letter/ }],
+      errors: [{ at: '2:7-2:17', messageId: 'badStart', data: { key: 'Maintainer' }, message: /lowercase letter/, fixes: ['renameTo'] }],
       unsafeOutput: 'FROM debian:12-slim\nLABEL maintainer="team@example.com"\n',
     },
     {

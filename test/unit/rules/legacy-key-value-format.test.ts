@@ -10,19 +10,19 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM alpine:3.21\nENV APP_HOME /srv/app\n',
-      errors: [{ at: '2:5-2:22', messageId: 'legacyForm', data: { keyword: 'ENV', name: 'APP_HOME' }, message: /APP_HOME=value/ }],
+      errors: [{ at: '2:5-2:22', messageId: 'legacyForm', data: { keyword: 'ENV', name: 'APP_HOME' }, message: /APP_HOME=value/, fixes: ['useKeyValue'] }],
       output: 'FROM alpine:3.21\nENV APP_HOME=/srv/app\n',
     },
     {
       name: 'value with spaces gets quotes',
       code: 'FROM alpine:3.21\nLABEL description A small service\n',
-      errors: [{ at: '2:7-2:34', messageId: 'legacyForm', data: { keyword: 'LABEL', name: 'description' } }],
+      errors: [{ at: '2:7-2:34', messageId: 'legacyForm', data: { keyword: 'LABEL', name: 'description' }, fixes: ['useKeyValue'] }],
       output: 'FROM alpine:3.21\nLABEL description="A small service"\n',
     },
     {
       name: 'already one quoted word',
       code: 'FROM alpine:3.21\nENV GREETING "hello world"\n',
-      errors: [{ at: '2:5-2:27', messageId: 'legacyForm' }],
+      errors: [{ at: '2:5-2:27', messageId: 'legacyForm', fixes: ['useKeyValue'] }],
       output: 'FROM alpine:3.21\nENV GREETING="hello world"\n',
     },
     {
@@ -34,7 +34,7 @@ testRule(rule, {
     {
       name: 'ONBUILD ENV',
       code: 'FROM alpine:3.21\nONBUILD ENV MODE production\n',
-      errors: [{ at: '2:13-2:28', messageId: 'legacyForm' }],
+      errors: [{ at: '2:13-2:28', messageId: 'legacyForm', fixes: ['useKeyValue'] }],
       output: 'FROM alpine:3.21\nONBUILD ENV MODE=production\n',
     },
   ],

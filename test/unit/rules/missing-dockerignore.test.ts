@@ -16,7 +16,7 @@ testRule(rule, {
       name: 'COPY . in a stage with its own CMD: a target that runs (compose target: builder)',
       code: 'FROM golang:1.25 AS builder\nCOPY . .\nRUN go build -o bin/backend\nCMD ["/bin/backend"]\nFROM scratch\nCOPY --from=builder /bin/backend /backend\n',
       files: {},
-      errors: [{ at: '2:6-2:7', messageId: 'noDockerignore', data: { keyword: 'COPY', source: '.' } }],
+      errors: [{ at: '2:6-2:7', messageId: 'noDockerignore', data: { keyword: 'COPY', source: '.' }, fixes: ['createDockerignore'] }],
       output: null,
       unsafeOutput: 'FROM golang:1.25 AS builder\nCOPY . .\nRUN go build -o bin/backend\nCMD ["/bin/backend"]\nFROM scratch\nCOPY --from=builder /bin/backend /backend\n',
       createdFiles: {
@@ -26,7 +26,7 @@ testRule(rule, {
     {
       code: node,
       files: {},
-      errors: [{ at: '5:6-5:7', messageId: 'noDockerignore', message: /no \.dockerignore/ }],
+      errors: [{ at: '5:6-5:7', messageId: 'noDockerignore', message: /no \.dockerignore/, fixes: ['createDockerignore'] }],
       output: null,
       unsafeOutput: node,
       createdFiles: {
@@ -37,7 +37,7 @@ testRule(rule, {
       name: 'keeps what the build needs: .git for git, target/ copied by name',
       code: 'FROM maven:3.9-eclipse-temurin-21 AS build\nCOPY . .\nRUN git describe --tags > version.txt && mvn -B package\nCOPY target/app.jar /app.jar\n',
       files: {},
-      errors: [{ at: '2:6-2:7', messageId: 'noDockerignore' }],
+      errors: [{ at: '2:6-2:7', messageId: 'noDockerignore', fixes: ['createDockerignore'] }],
       output: null,
       unsafeOutput: 'FROM maven:3.9-eclipse-temurin-21 AS build\nCOPY . .\nRUN git describe --tags > version.txt && mvn -B package\nCOPY target/app.jar /app.jar\n',
       createdFiles: {
@@ -48,7 +48,7 @@ testRule(rule, {
       name: 'never excludes what a COPY names: the Dockerfile, a compose file, an .env file, a glob, a folder\'s content',
       code: 'FROM python:3.13-slim\nWORKDIR /srv\nCOPY Dockerfile docker-compose.yml /srv/meta/\nCOPY .env.production ./\nCOPY *.log /srv/logs/\nCOPY config/ ./config/\nCOPY . .\n',
       files: {},
-      errors: [{ at: '7:6-7:7', messageId: 'noDockerignore' }],
+      errors: [{ at: '7:6-7:7', messageId: 'noDockerignore', fixes: ['createDockerignore'] }],
       output: null,
       unsafeOutput: 'FROM python:3.13-slim\nWORKDIR /srv\nCOPY Dockerfile docker-compose.yml /srv/meta/\nCOPY .env.production ./\nCOPY *.log /srv/logs/\nCOPY config/ ./config/\nCOPY . .\n',
       createdFiles: {

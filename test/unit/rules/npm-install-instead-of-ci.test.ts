@@ -11,20 +11,20 @@ testRule(rule, {
     {
       name: 'an option value before the subcommand',
       code: 'FROM node:22-slim\nCOPY package*.json ./\nRUN npm --loglevel warn install\n',
-      errors: [{ at: '3:25-3:32', messageId: 'npmInstall' }],
+      errors: [{ at: '3:25-3:32', messageId: 'npmInstall', fixes: ['useNpmCi'] }],
       output: null,
       unsafeOutput: 'FROM node:22-slim\nCOPY package*.json ./\nRUN npm --loglevel warn ci\n',
     },
     {
       code: 'FROM node:22-slim\nCOPY package.json package-lock.json ./\nRUN npm install --production\n',
-      errors: [{ at: '3:9-3:16', messageId: 'npmInstall', message: /npm ci/ }],
+      errors: [{ at: '3:9-3:16', messageId: 'npmInstall', message: /npm ci/, fixes: ['useNpmCi'] }],
       output: null,
       unsafeOutput: 'FROM node:22-slim\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n',
     },
     {
       name: 'npm i after package*.json',
       code: 'FROM node:22-slim\nCOPY package*.json ./\nRUN npm i --no-audit\n',
-      errors: [{ at: '3:9-3:10', messageId: 'npmInstall' }],
+      errors: [{ at: '3:9-3:10', messageId: 'npmInstall', fixes: ['useNpmCi'] }],
       output: null,
       unsafeOutput: 'FROM node:22-slim\nCOPY package*.json ./\nRUN npm ci --no-audit\n',
     },

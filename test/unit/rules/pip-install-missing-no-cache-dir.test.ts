@@ -16,8 +16,8 @@ testRule(rule, {
     'FROM python:3.13-slim\nRUN pip freeze\n',
   ],
   invalid: [
-    { code: 'FROM python:3.13-slim\nRUN pip install -r requirements.txt\n', errors: [{ at: '2:5-2:8', messageId: 'missingNoCacheDir', message: /--no-cache-dir/ }], output: 'FROM python:3.13-slim\nRUN pip install --no-cache-dir -r requirements.txt\n' },
-    { name: 'python -m pip', code: 'FROM python:3.13-slim\nRUN python3 -m pip install --upgrade pip\n', errors: [{ at: '2:5-2:12', messageId: 'missingNoCacheDir' }], output: 'FROM python:3.13-slim\nRUN python3 -m pip install --no-cache-dir --upgrade pip\n' },
-    { name: 'ENV set to 0 does not count', code: 'FROM python:3.13-slim\nENV PIP_NO_CACHE_DIR=0\nRUN pip install flask\n', errors: [{ at: '3:5-3:8', messageId: 'missingNoCacheDir' }], output: 'FROM python:3.13-slim\nENV PIP_NO_CACHE_DIR=0\nRUN pip install --no-cache-dir flask\n' },
+    { code: 'FROM python:3.13-slim\nRUN pip install -r requirements.txt\n', errors: [{ at: '2:5-2:8', messageId: 'missingNoCacheDir', message: /--no-cache-dir/, fixes: ['addNoCacheDir'] }], output: 'FROM python:3.13-slim\nRUN pip install --no-cache-dir -r requirements.txt\n' },
+    { name: 'python -m pip', code: 'FROM python:3.13-slim\nRUN python3 -m pip install --upgrade pip\n', errors: [{ at: '2:5-2:12', messageId: 'missingNoCacheDir', fixes: ['addNoCacheDir'] }], output: 'FROM python:3.13-slim\nRUN python3 -m pip install --no-cache-dir --upgrade pip\n' },
+    { name: 'ENV set to 0 does not count', code: 'FROM python:3.13-slim\nENV PIP_NO_CACHE_DIR=0\nRUN pip install flask\n', errors: [{ at: '3:5-3:8', messageId: 'missingNoCacheDir', fixes: ['addNoCacheDir'] }], output: 'FROM python:3.13-slim\nENV PIP_NO_CACHE_DIR=0\nRUN pip install --no-cache-dir flask\n' },
   ],
 });

@@ -25,14 +25,14 @@ testRule(rule, {
     {
       name: 'did you mean',
       code: 'FROM node:22-slim\nENV APP_HOME=/srv/app\nWORKDIR $APP_HOM/src\n',
-      errors: [{ at: '3:9-3:17', messageId: 'undefinedSuggestion', data: { name: 'APP_HOM', suggestion: 'APP_HOME' }, message: /\$APP_HOM is not defined here and expands to an empty string\. Did you mean \$APP_HOME\?/ }],
+      errors: [{ at: '3:9-3:17', messageId: 'undefinedSuggestion', data: { name: 'APP_HOM', suggestion: 'APP_HOME' }, message: /\$APP_HOM is not defined here and expands to an empty string\. Did you mean \$APP_HOME\?/, fixes: ['useSuggestion'] }],
       output: null,
       unsafeOutput: 'FROM node:22-slim\nENV APP_HOME=/srv/app\nWORKDIR $APP_HOME/src\n',
     },
     {
       name: 'a global ARG not declared in the stage',
       code: 'ARG VERSION=1.0\nFROM alpine:3.21 AS app\nLABEL org.opencontainers.image.version=${VERSION}\n',
-      errors: [{ at: '3:40-3:50', messageId: 'globalArg', data: { name: 'VERSION' }, message: /global ARG/ }],
+      errors: [{ at: '3:40-3:50', messageId: 'globalArg', data: { name: 'VERSION' }, message: /global ARG/, fixes: ['declareArg'] }],
       output: null,
       unsafeOutput: 'ARG VERSION=1.0\nFROM alpine:3.21 AS app\nARG VERSION\nLABEL org.opencontainers.image.version=${VERSION}\n',
     },
@@ -51,7 +51,7 @@ testRule(rule, {
     {
       name: 'an unknown image: near-misses are still reported',
       code: 'FROM registry.example.com/base/java:17\nENV APP_ROOT=/opt/app\nWORKDIR $APP_RO0T\n',
-      errors: [{ at: '3:9-3:18', messageId: 'undefinedSuggestion', message: /Did you mean \$APP_ROOT\?/ }],
+      errors: [{ at: '3:9-3:18', messageId: 'undefinedSuggestion', message: /Did you mean \$APP_ROOT\?/, fixes: ['useSuggestion'] }],
       output: null,
       unsafeOutput: 'FROM registry.example.com/base/java:17\nENV APP_ROOT=/opt/app\nWORKDIR $APP_ROOT\n',
     },
@@ -64,7 +64,7 @@ testRule(rule, {
     {
       name: 'the last line, without a line break',
       code: 'ARG PORT=8080\nFROM nginx:1.27\nEXPOSE $PORT',
-      errors: [{ at: '3:8-3:13', messageId: 'globalArg' }],
+      errors: [{ at: '3:8-3:13', messageId: 'globalArg', fixes: ['declareArg'] }],
       output: null,
       unsafeOutput: 'ARG PORT=8080\nFROM nginx:1.27\nARG PORT\nEXPOSE $PORT',
     },

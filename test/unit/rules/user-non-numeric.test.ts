@@ -18,13 +18,13 @@ testRule(rule, {
     {
       name: 'created with an id here: the fix writes it, group too',
       code: 'FROM debian:12-slim\nRUN groupadd -g 10001 app && useradd -u 10001 -g app app\nUSER app:app\n',
-      errors: [{ at: '3:6-3:9', messageId: 'userNameWithUid', data: { user: 'app', uid: '10001' }, message: /\(10001\)/ }],
+      errors: [{ at: '3:6-3:9', messageId: 'userNameWithUid', data: { user: 'app', uid: '10001' }, message: /\(10001\)/, fixes: ['useUidGid'] }],
       unsafeOutput: 'FROM debian:12-slim\nRUN groupadd -g 10001 app && useradd -u 10001 -g app app\nUSER 10001:10001\n',
     },
     {
       name: 'busybox adduser in a parent stage, USER inherited',
       code: 'FROM alpine:3.20 AS base\nRUN adduser -D -u 2000 svc\nUSER svc\nFROM base\nRUN ls\n',
-      errors: [{ at: '3:6-3:9', messageId: 'userNameWithUid' }],
+      errors: [{ at: '3:6-3:9', messageId: 'userNameWithUid', fixes: ['useUid'] }],
       unsafeOutput: 'FROM alpine:3.20 AS base\nRUN adduser -D -u 2000 svc\nUSER 2000\nFROM base\nRUN ls\n',
     },
   ],

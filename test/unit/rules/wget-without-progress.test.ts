@@ -15,19 +15,19 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM debian:12-slim\nRUN wget https://example.com/a\n',
-      errors: [{ at: '2:5-2:9', messageId: 'noProgress', message: /progress/ }],
+      errors: [{ at: '2:5-2:9', messageId: 'noProgress', message: /progress/, fixes: ['addProgress'] }],
       output: 'FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/a\n',
     },
     {
       name: 'letters inside an option value are not options; -nc is not -nv',
       code: 'FROM debian:12-slim\nRUN wget -O/tmp/qa -nc https://example.com/a\nONBUILD RUN wget https://example.com/b\n',
-      errors: [{ at: '2:5-2:9', messageId: 'noProgress' }, { at: '3:13-3:17', messageId: 'noProgress' }],
+      errors: [{ at: '2:5-2:9', messageId: 'noProgress', fixes: ['addProgress'] }, { at: '3:13-3:17', messageId: 'noProgress', fixes: ['addProgress'] }],
       output: 'FROM debian:12-slim\nRUN wget --progress=dot:giga -O/tmp/qa -nc https://example.com/a\nONBUILD RUN wget --progress=dot:giga https://example.com/b\n',
     },
     {
       name: 'Alpine after installing GNU wget (BusyBox wget alone is not reported)',
       code: 'FROM alpine:3.20\nRUN wget https://example.com/a\nRUN apk add --no-cache wget=1.25.0-r0 && wget https://example.com/b\n',
-      errors: [{ at: '3:42-3:46', messageId: 'noProgress' }],
+      errors: [{ at: '3:42-3:46', messageId: 'noProgress', fixes: ['addProgress'] }],
       output: 'FROM alpine:3.20\nRUN wget https://example.com/a\nRUN apk add --no-cache wget=1.25.0-r0 && wget --progress=dot:giga https://example.com/b\n',
     },
     {

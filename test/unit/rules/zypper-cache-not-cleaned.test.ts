@@ -10,13 +10,13 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl\n',
-      errors: [{ at: '2:5-2:27', messageId: 'cacheNotCleaned', message: /zypper clean/ }],
+      errors: [{ at: '2:5-2:27', messageId: 'cacheNotCleaned', message: /zypper clean/, fixes: ['appendClean'] }],
       output: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl && \\\n    zypper clean\n',
     },
     {
       name: 'heredoc script with set -e gets the clean as its last line',
       code: 'FROM opensuse/leap:15.6\nRUN <<EOF\nset -e\nzypper -n in curl\nEOF\n',
-      errors: [{ at: '4:1-4:18', messageId: 'cacheNotCleaned' }],
+      errors: [{ at: '4:1-4:18', messageId: 'cacheNotCleaned', fixes: ['appendClean'] }],
       output: 'FROM opensuse/leap:15.6\nRUN <<EOF\nset -e\nzypper -n in curl\nzypper clean\nEOF\n',
     },
     {
