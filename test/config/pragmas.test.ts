@@ -7,7 +7,10 @@ before(async () => { await initShellParser(); });
 
 // Strict turns every rule on (consecutive-run is off by default), so what a pragma silences shows.
 const strict = () => buildLintOptions({ settings: { profile: 'strict' } });
-const rules = (text: string, extra = {}) => lintText(text, { ...strict(), ...extra }).findings.map((f) => `${f.rule}@${f.range.start.line + 1}`);
+const rules = (text: string, extra = {}) => {
+  const { findings, model } = lintText(text, { ...strict(), ...extra });
+  return findings.map((f) => `${f.rule}@${model.range(f.start, f.end).start.line + 1}`);
+};
 
 describe('dockwise pragmas', () => {
   it('ignore= silences the instruction directly below, through stacked comments, and nothing else', () => {
@@ -28,10 +31,11 @@ describe('dockwise pragmas', () => {
   });
 
   it('unknown ids are reported with a suggestion', () => {
-    const f = lintText('FROM alpine:3.21\n# dockwise ignore=consecutive-runs\nRUN true\n', buildLintOptions({})).findings.find((x) => x.rule === 'unknown-rule-in-pragma');
+    const { findings, model } = lintText('FROM alpine:3.21\n# dockwise ignore=consecutive-runs\nRUN true\n', buildLintOptions({}));
+    const f = findings.find((x) => x.rule === 'unknown-rule-in-pragma');
     assert.ok(f);
     assert.match(f.message, /did you mean "consecutive-run"/);
-    assert.deepEqual([f.range.start, f.range.end], [{ line: 1, character: 18 }, { line: 1, character: 34 }]);
+    assert.deepEqual(model.range(f.start, f.end), { start: { line: 1, character: 18 }, end: { line: 1, character: 34 } });
     assert.equal(f.severity, 'style');
     assert.equal(f.messageId, 'unknownRuleSuggestion');
     assert.deepEqual(f.data, { name: 'consecutive-runs', suggestion: 'consecutive-run' });

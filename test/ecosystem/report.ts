@@ -113,9 +113,10 @@ const countBy = <T>(items: readonly T[], key: (t: T) => string | undefined): Map
 export function examineFile(text: string, options: LintOptions, files: FileAccess): FileResult {
   const lint = lintText(text, { ...options, files });
   const lines = text.split(/\r\n|\r|\n/);
-  const findings = lint.findings.map((f: Finding): FoundRecord => ({
-    rule: f.rule, severity: f.severity, line: f.range.start.line + 1, text: (lines[f.range.start.line] ?? '').trim(), message: f.message,
-  }));
+  const findings = lint.findings.map((f: Finding): FoundRecord => {
+    const { line } = lint.model.lines.positionAt(f.start);
+    return { rule: f.rule, severity: f.severity, line: line + 1, text: (lines[line] ?? '').trim(), message: f.message };
+  });
   const ruleErrors = lint.ruleErrors.map((e) => `${e.rule}: ${(e.error as Error)?.message ?? String(e.error)}`);
   const errorsBefore = countBy(lint.findings, (f) => (f.severity === 'error' ? f.rule : undefined));
   const copyIgnoredBefore = lint.findings.filter((f) => f.rule === 'copy-ignored-file').length;

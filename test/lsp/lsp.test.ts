@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { applyEdits, findRules, ruleMarkdown } from '../../server/src/engine';
+import { findRules, ruleMarkdown } from '../../server/src/engine';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { shellcheckAvailable } from '../../server/src/host/node';
 import { defineRule } from '../../server/src/engine/rule';
@@ -28,7 +29,7 @@ after(() => { editor.close(); fs.rmSync(tmp, { recursive: true, force: true }); 
 
 function edited(text: string, edit: WorkspaceEdit | undefined, uri: string): string {
   const edits: TextEdit[] = edit?.changes?.[uri] ?? (edit?.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits as TextEdit[] : []));
-  return applyEdits(text, edits);
+  return TextDocument.applyEdits(TextDocument.create(uri, 'dockerfile', 1, text), edits);
 }
 
 describe('diagnostics', () => {

@@ -8,7 +8,7 @@
 //   broke real builds by dropping them);
 // - fix-all (safe fixes only, and separately with unsafe ones) keeps every fix it chose (none rejected for
 //   breaking the parse), reaches a fixed point, adds no error, and a second run changes nothing.
-import { applyFix, fixAll, lintText, parseProblemCount, type DockerfileModel, type Finding, type LintOptions, type Range } from '../../server/src/engine';
+import { applyFix, fixAll, lintText, parseProblemCount, type DockerfileModel, type Finding, type LintOptions } from '../../server/src/engine';
 import { LineIndex } from '../../server/src/engine/text';
 
 export interface Violation { kind: string; detail: string }
@@ -30,12 +30,11 @@ export interface ExamineOptions {
   modes?: FixMode[];
 }
 
-function rangeChecker(text: string): (r: Range) => boolean {
+/** Whether offsets lie in the text, in order, and each is a place an editor can name (a line and character that lead back to it: not inside a CRLF). */
+function rangeChecker(text: string): (r: { start: number; end: number }) => boolean {
   const lines = new LineIndex(text);
-  const last = lines.lineCount - 1;
-  const ok = (p: { line: number; character: number }) =>
-    Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line <= last && p.character >= 0 && p.character <= lines.lineEnd(p.line) - lines.lineStart(p.line);
-  return (r) => ok(r.start) && ok(r.end) && (r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character));
+  const ok = (o: number) => Number.isInteger(o) && o >= 0 && o <= text.length && lines.offsetAt(lines.positionAt(o)) === o;
+  return (r) => ok(r.start) && ok(r.end) && r.start <= r.end;
 }
 
 /** Error-severity findings per rule. Positions move when a fix edits text, so "no new error" compares counts. */
@@ -84,7 +83,7 @@ function lostText(before: { text: string; comments: Map<string, number>; flags: 
   return lost;
 }
 
-const samePlace = (a: Finding, b: Finding) => a.rule === b.rule && a.message === b.message && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+const samePlace = (a: Finding, b: Finding) => a.rule === b.rule && a.message === b.message && a.start === b.start;
 
 /** Lints, applies each fix alone, then fix-all twice per mode; returns what went wrong (nothing, normally). */
 export function examine(text: string, options: LintOptions = {}, { eachFix = true, modes = ['safe', 'unsafe'] }: ExamineOptions = {}): Examination {
@@ -95,8 +94,8 @@ export function examine(text: string, options: LintOptions = {}, { eachFix = tru
   for (const e of ruleErrors) add('rule threw', `${e.rule}: ${(e.error as Error)?.stack ?? e.error}`);
   const inside = rangeChecker(text);
   for (const f of findings) {
-    if (!inside(f.range)) add('range outside the document', `${f.rule} ${JSON.stringify(f.range)}`);
-    for (const fix of f.fixes) for (const e of fix.edits) if (!inside(e.range)) add('fix edit outside the document', `${f.rule} "${fix.title}" ${JSON.stringify(e.range)}`);
+    if (!inside(f)) add('range outside the document', `${f.rule} ${f.start}-${f.end}`);
+    for (const fix of f.fixes) for (const e of fix.edits) if (!inside(e)) add('fix edit outside the document', `${f.rule} "${fix.title}" ${e.start}-${e.end}`);
   }
   const baseProblems = parseProblemCount(text);
   const baseErrors = errorCounts(findings);

@@ -52,7 +52,8 @@ const open = (uri: string, text: string, version = 1) => conn.sendNotification('
 const key = (d: Diagnostic) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
 
 function expectedKeys(text: string): string[] {
-  return lintText(text, buildLintOptions({})).findings.map((f) => `${f.rule} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`).sort();
+  const { findings, model } = lintText(text, buildLintOptions({}));
+  return findings.map((f) => ((r) => `${f.rule} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`)(model.range(f.start, f.end))).sort();
 }
 
 describe('language server under stress (dist/server.js --stdio)', () => {

@@ -42,8 +42,9 @@ export interface RuleCases {
   invalid: InvalidCase[];
 }
 
-export function at(f: Finding): string {
-  const r = f.range;
+/** A finding's place as the tests write it: 1-based `line:col-line:col` in `model`'s text. */
+export function at(model: DockerfileModel, f: Finding): string {
+  const r = model.range(f.start, f.end);
   return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
 }
 
@@ -70,9 +71,9 @@ export function testRule(rule: Rule, cases: RuleCases): void {
         it(label(code, typeof v === 'string' ? undefined : v.name), () => {
           const files = typeof v === 'string' || (!v.files && !v.dockerfileName) ? undefined : memoryFiles(v.files ?? {}, v.dockerfileName);
           const settings = typeof v === 'string' ? undefined : v.settings;
-          const { findings, ruleErrors } = lintText(code, { ...only, files, settings });
+          const { findings, ruleErrors, model } = lintText(code, { ...only, files, settings });
           assert.deepEqual(ruleErrors, []);
-          assert.deepEqual(findings.map((f) => `${at(f)} ${f.message}`), []);
+          assert.deepEqual(findings.map((f) => `${at(model, f)} ${f.message}`), []);
           checkStageScope(rule, code, { ...only, files, settings });
         });
       }
@@ -81,10 +82,10 @@ export function testRule(rule: Rule, cases: RuleCases): void {
       for (const c of cases.invalid) {
         it(label(c.code, c.name), () => {
           const files = c.files ? memoryFiles(c.files) : undefined;
-          const { findings, ruleErrors } = lintText(c.code, { ...only, files, settings: c.settings });
+          const { findings, ruleErrors, model } = lintText(c.code, { ...only, files, settings: c.settings });
           assert.deepEqual(ruleErrors, []);
           checkStageScope(rule, c.code, { ...only, files, settings: c.settings });
-          assert.deepEqual(findings.map(at), c.errors.map((e) => e.at), 'finding ranges');
+          assert.deepEqual(findings.map((f) => at(model, f)), c.errors.map((e) => e.at), 'finding ranges');
           c.errors.forEach((e, i) => {
             if (rule.meta.messages) {
               assert.ok(e.messageId, `expected finding ${e.at}: a rule with message ids is tested by messageId`);

@@ -4,7 +4,8 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DockerfileModel, fixAll, fixProblem, lintText, meaningOf, unexplainedChange, type MeaningChange } from '../../server/src/engine';
 import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
-import { defineRule, type FixSpec, type RuleContext } from '../../server/src/engine/rule';
+import { defineRule, type RuleContext } from '../../server/src/engine/rule';
+import type { Fix } from '../../server/src/engine/types';
 
 before(async () => { await initShellParser(); });
 
@@ -174,7 +175,7 @@ describe('meaning: declared changes', () => {
 });
 
 describe('fix engine: a safe fix that changes more than it declares', () => {
-  function ruleWith(id: string, make: (ctx: RuleContext) => FixSpec | undefined) {
+  function ruleWith(id: string, make: (ctx: RuleContext) => Fix | undefined) {
     return defineRule({
       meta: { id, aliases: {}, category: 'correctness', status: 'stable', defaultSeverity: 'warning', fixable: 'safe', docs: { summary: 's', why: 'w', examples: [{ bad: '', good: '' }], references: [] } },
       check(ctx) { const fix = make(ctx); if (fix) ctx.report({ start: 0, end: 4, message: 'm', fixes: [fix] }); },
@@ -249,9 +250,10 @@ describe('fix engine: a safe fix that changes more than it declares', () => {
     const model = new DockerfileModel(code);
     const finding = lintText(code, { rules: [ruleWith('test-one', (ctx) => ({ title: 't', safety: 'safe', edits: [{ start: at(ctx, 'prod'), end: at(ctx, 'prod') + 4, text: 'dev' }] }))] }).findings[0];
     assert.match(fixProblem(model, finding.fixes[0])!, /changes more than it says: at line 3, ENV became ENV/);
-    const breaks = { ...finding.fixes[0], edits: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 3 } }, newText: 'ENVV' }] };
+    const line3 = model.lines.offsetAt({ line: 2, character: 0 });
+    const breaks = { ...finding.fixes[0], edits: [{ start: line3, end: line3 + 3, text: 'ENVV' }] };
     assert.equal(fixProblem(model, breaks), 'its result does not parse');
-    const fine = { ...finding.fixes[0], edits: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 3 } }, newText: 'env' }] };
+    const fine = { ...finding.fixes[0], edits: [{ start: line3, end: line3 + 3, text: 'env' }] };
     assert.equal(fixProblem(model, fine), undefined);
   });
 });

@@ -109,7 +109,7 @@ describe('findings in another language', () => {
     const en = lintText(file).findings;
     for (const locale of others) {
       const other = lintText(file, { settings: { locale } }).findings;
-      assert.deepEqual(other.map((f) => [f.rule, f.messageId, f.range]), en.map((f) => [f.rule, f.messageId, f.range]));
+      assert.deepEqual(other.map((f) => [f.rule, f.messageId, f.start, f.end]), en.map((f) => [f.rule, f.messageId, f.start, f.end]));
       for (const [i, f] of other.entries()) {
         assert.notEqual(f.message, en[i].message, `${f.rule} is not translated`);
         assert.deepEqual(f.fixes.map((x) => x.titleId), en[i].fixes.map((x) => x.titleId));

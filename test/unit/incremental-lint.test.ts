@@ -136,7 +136,7 @@ describe('incremental lint', () => {
     // One runs again because three is built FROM it; two because its finding could not be kept.
     assert.deepEqual(runs, ['one', 'two', 'three']);
     assert.deepEqual(second.result.findings, lintModel(new DockerfileModel(edited), options).findings);
-    assert.equal(second.result.findings[0].fixes[0].edits[0].range.start.line, 9);
+    assert.equal(second.result.model.lines.positionAt(second.result.findings[0].fixes[0].edits[0].start).line, 9);
   });
 
   it('other options start from scratch', () => {

@@ -5,12 +5,10 @@ import childProcess from 'node:child_process';
 import { applyFix, DockerfileModel } from '../../server/src/engine';
 import { initNodeShellParser as initShellParser, runShellcheck, shellcheckAvailable } from '../../server/src/host/node';
 
-const at = (f: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) =>
-  `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1}`;
-
 async function check(text: string) {
-  const findings = await runShellcheck(new DockerfileModel(text));
-  return findings.map((f) => `${f.rule} ${at(f)}`);
+  const model = new DockerfileModel(text);
+  const findings = await runShellcheck(model);
+  return findings.map((f) => ((r) => `${f.rule} ${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`)(model.range(f.start, f.end)));
 }
 
 describe('shellcheck pass-through', () => {

@@ -42,20 +42,22 @@ const templateLines = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 16, 17, 18
 
 describe('instructions that do not parse', () => {
   it('a template gets one finding for its template text; the lines without any are linted as usual', () => {
-    const { findings } = lintText(TEMPLATE);
-    assert.deepEqual(findings.filter((f) => templateLines.has(f.range.start.line + 1)).map((f) => `${f.range.start.line + 1} ${f.rule}`), ['1 template-file']);
+    const { findings, model } = lintText(TEMPLATE);
+    const lineOf = (offset: number) => model.lines.positionAt(offset).line;
+    assert.deepEqual(findings.filter((f) => templateLines.has(lineOf(f.start) + 1)).map((f) => `${lineOf(f.start) + 1} ${f.rule}`), ['1 template-file']);
     const rules = findings.map((f) => f.rule);
     // Before: 17 invalid-syntax, instruction-casing on `def` and `sub(...)`, base-image-untagged on `alpine:{{`.
     assert.ok(!rules.includes('invalid-syntax') && !rules.includes('base-image-untagged'), rules.join(', '));
-    assert.ok(findings.some((f) => f.rule === 'legacy-key-value-format' && f.range.start.line === 12), 'ENV TOOL_HOME /opt/tool is linted');
-    assert.ok(findings.some((f) => f.rule === 'instruction-casing' && f.range.start.line === 24), 'run echo lowercase is linted');
+    assert.ok(findings.some((f) => f.rule === 'legacy-key-value-format' && lineOf(f.start) === 12), 'ENV TOOL_HOME /opt/tool is linted');
+    assert.ok(findings.some((f) => f.rule === 'instruction-casing' && lineOf(f.start) === 24), 'run echo lowercase is linted');
     for (const f of findings) {
       for (const fix of f.fixes) {
         for (const e of fix.edits) {
           // A line inserted before a template line leaves it as it is.
-          const insertedBefore = e.range.start.line === e.range.end.line && e.range.start.character === 0 && e.range.end.character === 0;
+          const r = model.range(e.start, e.end);
+          const insertedBefore = e.start === e.end && r.start.character === 0;
           if (insertedBefore) continue;
-          assert.ok(!templateLines.has(e.range.start.line + 1) && !templateLines.has(e.range.end.line + 1), `${f.rule}'s fix edits line ${e.range.start.line + 1}`);
+          assert.ok(!templateLines.has(r.start.line + 1) && !templateLines.has(r.end.line + 1), `${f.rule}'s fix edits line ${r.start.line + 1}`);
         }
       }
     }
@@ -70,7 +72,8 @@ describe('instructions that do not parse', () => {
     // A script replaces the "${ARCHES[@]}" line with several case branches, each ending in `\`: as written, the
     // RUN ends there and `esac \` starts an instruction of its own.
     const text = 'FROM debian:12-slim\nRUN set -eux; \\\n  case "$(dpkg --print-architecture)" in \\\n    "${ARCHES[@]}"\n  esac \\\n  && echo done\nUSER 1000\n';
-    const rules = (name: string) => lintText(text, { files: memoryFiles({ '.dockerignore': '.git\n' }, name) }).findings.filter((f) => f.range.start.line >= 4).map((f) => `${f.range.start.line + 1} ${f.rule}: ${f.message}`);
+    const lineOf = (offset: number) => new DockerfileModel(text).lines.positionAt(offset).line;
+    const rules = (name: string) => lintText(text, { files: memoryFiles({ '.dockerignore': '.git\n' }, name) }).findings.filter((f) => lineOf(f.start) >= 4).map((f) => `${lineOf(f.start) + 1} ${f.rule}: ${f.message}`);
     assert.deepEqual(rules('Dockerfile-slim.template'), ['5 template-file: A template, not a Dockerfile: it is named as one, and `esac` will only parse once a generator has filled it in. Instructions with template text are not linted; lint the Dockerfiles generated from it']);
     assert.deepEqual(rules('Dockerfile'), ['5 invalid-syntax: Unknown instruction esac']);
     // Named a template, and it parses: linted as it is, with no template finding.
@@ -82,8 +85,8 @@ describe('instructions that do not parse', () => {
 
   it('an unknown lowercase line in a Dockerfile gets invalid-syntax alone: no casing "fix" turns sub("[a-zA-Z]") into SUB("[A-ZA-Z]")', () => {
     const text = 'FROM alpine:3.21\nsub("[a-zA-Z]"; "")\nUSER 1000\n';
-    const { findings } = lintText(text);
-    assert.deepEqual(findings.filter((f) => f.range.start.line === 1).map((f) => f.rule), ['invalid-syntax']);
+    const { findings, model } = lintText(text);
+    assert.deepEqual(findings.filter((f) => model.lines.positionAt(f.start).line === 1).map((f) => f.rule), ['invalid-syntax']);
     assert.equal(fixAll(text, { unsafe: true }).text.split('\n')[1], 'sub("[a-zA-Z]"; "")');
   });
 
@@ -128,7 +131,7 @@ describe('instructions that do not parse', () => {
     const second = lintIncremental(new DockerfileModel(template, first.result.model), options, first.memo);
     assert.deepEqual(runs, ['one'], 'stage two kept its findings');
     assert.deepEqual(second.result.findings, lintModel(new DockerfileModel(template), options).findings);
-    assert.deepEqual(second.result.findings.map((f) => f.range.start.line), [1]);
+    assert.deepEqual(second.result.findings.map((f) => second.result.model.lines.positionAt(f.start).line), [1]);
     // And back: the kept finding of stage two returns.
     const third = lintIncremental(new DockerfileModel(text, second.result.model), options, second.memo);
     assert.deepEqual(third.result.findings, first.result.findings);

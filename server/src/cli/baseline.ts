@@ -27,14 +27,14 @@ function normalized(text: string, escapeChar: string): string {
 
 /** What a finding is about: its rule, the instruction it is in (else the lines it covers) and the text it underlines. */
 export function fingerprint(model: DockerfileModel, finding: Finding): string {
-  const start = model.lines.offsetAt(finding.range.start);
-  const end = model.lines.offsetAt(finding.range.end);
+  const { start, end } = finding;
   const instr = model.instructions.find((i) => start >= i.start && start <= i.end);
   let context: string;
   if (instr) context = model.text.slice(instr.start, instr.end);
   else {
     const lines: string[] = [];
-    for (let l = finding.range.start.line; l <= finding.range.end.line && l < model.lines.lineCount; l++) lines.push(model.lines.lineText(l));
+    const range = model.range(start, end);
+    for (let l = range.start.line; l <= range.end.line && l < model.lines.lineCount; l++) lines.push(model.lines.lineText(l));
     context = lines.join('\n');
   }
   const own = model.text.slice(start, end);

@@ -1,15 +1,18 @@
 // Output formats. `json` is a stable contract other tools consume: change it only by bumping "version".
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { allRules, DockerfileModel, findRules, fixTitle, profileSeverity, ruleHelpMarkdown, ruleHelpText, type Finding, type ProfileName, type Severity } from '../engine';
+import { allRules, findRules, fixTitle, profileSeverity, ruleHelpMarkdown, ruleHelpText, type Finding, type ProfileName, type Severity } from '../engine';
 import { fingerprint } from './baseline';
 import { plainText } from '../engine';
 import type { Locale } from '../engine/i18n/locale';
+import type { DockerfileModel } from '../engine/model/dockerfile';
+import type { Range } from '../engine/types';
 import { cliSpeaker, padDisplay } from './strings';
 
 export interface FileReport {
   path: string;
-  text?: string;
+  /** The text that was linted, where it could be read: findings are by its offsets. */
+  model?: DockerfileModel;
   findings: Finding[];
   error?: string;
   /** The error's message id: the same in every language. */
@@ -17,6 +20,11 @@ export interface FileReport {
 }
 
 const aliasesOf = (id: string) => findRules(id)[0]?.meta.aliases ?? {};
+
+/** Where a finding (or an edit) is in its file, by 0-based lines and characters. */
+function rangeIn(f: FileReport, at: { start: number; end: number }): Range {
+  return f.model!.range(at.start, at.end);
+}
 
 export function formatJson(files: FileReport[]): string {
   return JSON.stringify({
@@ -31,10 +39,7 @@ export function formatJson(files: FileReport[]): string {
         message: plainText(x.message),
         // The same with its code spans in Markdown, for consumers that render it.
         markdown: x.message,
-        line: x.range.start.line + 1,
-        column: x.range.start.character + 1,
-        endLine: x.range.end.line + 1,
-        endColumn: x.range.end.character + 1,
+        ...((r) => ({ line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 }))(rangeIn(f, x)),
         fixes: x.fixes.map((fx) => ({ title: fx.title, safety: fx.safety })),
       })),
       ...(f.error ? { error: f.error } : {}),
@@ -66,17 +71,18 @@ export function formatStylish(files: FileReport[], color: boolean, baselined = 0
     if (!f.findings.length && !f.error) continue;
     out.push(c('bold', f.path));
     if (f.error) { out.push(`  ${c('error', severity('error'))}  ${f.error}`); fileErrors++; }
-    const lines = f.text?.split(/\r?\n/) ?? [];
+    const lines = f.model?.text.split(/\r?\n/) ?? [];
     for (const x of f.findings) {
       counts[x.severity]++;
       const fix = fixability(x);
       if (fix) fixable[fix]++;
-      const pos = `${x.range.start.line + 1}:${x.range.start.character + 1}`;
+      const r = rangeIn(f, x);
+      const pos = `${r.start.line + 1}:${r.start.character + 1}`;
       out.push(`  ${c('dim', pos.padEnd(7))} ${c(x.severity, padDisplay(severity(x.severity), 7))}  ${plainText(x.message)}  ${c('dim', x.rule)}${fix ? `  ${c(fix, t(FIX_MARK[fix]))}` : ''}`);
-      const src = lines[x.range.start.line];
+      const src = lines[r.start.line];
       if (src !== undefined) {
-        const from = x.range.start.character;
-        const to = x.range.end.line === x.range.start.line ? Math.max(from + 1, x.range.end.character) : src.length;
+        const from = r.start.character;
+        const to = r.end.line === r.start.line ? Math.max(from + 1, r.end.character) : src.length;
         out.push(`          ${src.replace(/\t/g, ' ')}`);
         out.push(`          ${' '.repeat(from)}${c('underline', '^'.repeat(Math.max(1, Math.min(to, src.length) - from)))}`);
       }
@@ -109,18 +115,21 @@ export function formatSarif(files: FileReport[], version: string, profile: Profi
   const uri = (p: string) => p.split(path.sep).join('/');
   const edited = (x: Finding) => x.fixes.filter((fx) => fx.edits.length);
   const results = files.flatMap((f) => f.findings.map((x) => {
-    const region = (r: Finding['range']) => ({ startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 });
+    const region = (at: { start: number; end: number }) => {
+      const r = rangeIn(f, at);
+      return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+    };
     return {
       ruleId: x.rule,
       ruleIndex: ruleIndex.get(x.rule),
       level: sarifLevel(x.severity),
       message: { text: plainText(x.message), markdown: x.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(x.range) } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(x) } }],
       // A fix that only creates a file (a .dockerignore) has no replacement in this file to describe.
       ...(edited(x).length ? {
         fixes: edited(x).map((fx) => ({
           description: { text: fixTitle(fx) },
-          artifactChanges: [{ artifactLocation: { uri: uri(f.path) }, replacements: fx.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
+          artifactChanges: [{ artifactLocation: { uri: uri(f.path) }, replacements: fx.edits.map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.text } })) }],
         })),
       } : {}),
     };
@@ -164,7 +173,7 @@ export function formatGithub(files: FileReport[]): string {
     if (f.error) out.push(`::error file=${ghProp(f.path)},title=dockwise::${ghEscape(f.error)}`);
     for (const x of f.findings) {
       const kind = x.severity === 'error' ? 'error' : x.severity === 'warning' ? 'warning' : 'notice';
-      const r = x.range;
+      const r = rangeIn(f, x);
       out.push(`::${kind} file=${ghProp(f.path)},line=${r.start.line + 1},col=${r.start.character + 1},endLine=${r.end.line + 1},endColumn=${r.end.character + 1},title=${ghProp(x.rule)}::${ghEscape(plainText(x.message))}`);
     }
   }
@@ -180,7 +189,8 @@ export function formatCheckstyle(files: FileReport[]): string {
     if (f.error) out.push(`    <error line="1" column="1" severity="error" message="${xml(f.error)}" source="dockwise"/>`);
     for (const x of f.findings) {
       const sev = x.severity === 'style' ? 'info' : x.severity;
-      out.push(`    <error line="${x.range.start.line + 1}" column="${x.range.start.character + 1}" severity="${sev}" message="${xml(plainText(x.message))}" source="dockwise.${xml(x.rule)}"/>`);
+      const { start } = rangeIn(f, x);
+      out.push(`    <error line="${start.line + 1}" column="${start.character + 1}" severity="${sev}" message="${xml(plainText(x.message))}" source="dockwise.${xml(x.rule)}"/>`);
     }
     out.push('  </file>');
   }
@@ -215,10 +225,10 @@ export function formatGitlab(files: FileReport[], cwd: string): string {
         fingerprint: hash(where, 'dockwise', f.errorId ?? f.error), severity: GITLAB_SEVERITY.error, location: { path: where, lines: { begin: 1, end: 1 } },
       });
     }
-    const model = f.text !== undefined && f.findings.length ? new DockerfileModel(f.text) : undefined;
+    const { model } = f;
     const seen = new Map<string, number>();
     for (const x of f.findings) {
-      const about = model ? fingerprint(model, x) : `${x.range.start.line}:${x.range.start.character}`;
+      const about = fingerprint(model!, x);
       const nth = (seen.get(about) ?? 0) + 1;
       seen.set(about, nth);
       issues.push({
@@ -229,7 +239,7 @@ export function formatGitlab(files: FileReport[], cwd: string): string {
         categories: [x.severity === 'error' ? 'Bug Risk' : 'Style'],
         fingerprint: hash(where, x.rule, about, nth),
         severity: GITLAB_SEVERITY[x.severity],
-        location: { path: where, lines: { begin: x.range.start.line + 1, end: x.range.end.line + 1 } },
+        location: { path: where, lines: ((r) => ({ begin: r.start.line + 1, end: r.end.line + 1 }))(rangeIn(f, x)) },
       });
     }
   }

@@ -318,7 +318,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
         warnedShellcheck = true;
       } else {
         const sc = await workspace.shellcheck(model, options);
-        findings = [...findings, ...sc].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        findings = [...findings, ...sc].sort((a, b) => a.start - b.start);
       }
     }
     for (const e of ruleErrors) io.stderr(`dockwise: ${t('cli.internalError', { rule: e.rule, path: target.display, error: String((e.error as Error)?.message ?? e.error) })}\n`);
@@ -330,7 +330,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
       baselined += findings.length - kept.length;
       findings = kept;
     }
-    const report: FileReport = { path: target.display, text, findings };
+    const report: FileReport = { path: target.display, model, findings };
     reports.push(report);
     thresholds.set(report, threshold);
   }

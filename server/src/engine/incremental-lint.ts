@@ -25,8 +25,10 @@ interface Generation {
   texts: string[];
   /** Whether the line after each unit is blank, a comment or text (a rule may look one line ahead: `RUN a \\ # x` then FROM). */
   nexts: string[];
-  /** The line each unit starts on: the findings kept are by line and character. */
+  /** The line each unit starts on: a unit's findings are kept only while it starts on the same line. */
   lines: number[];
+  /** The offset each unit starts at: kept findings move with their unit (a line above it grew or shrank). */
+  starts: number[];
   /** Line-break style and the stage's role (final, shipped). */
   metas: string[];
   /** The units each unit is related to (built FROM, copies from, is copied from by). */
@@ -35,7 +37,7 @@ interface Generation {
   users: number[][];
   /** The stage names each unit's rules looked up, and the units they found (-1: none; `before` -1: no limit). */
   lookups: Array<Array<{ name: string; before: number; found: number }>>;
-  /** Each unit's findings of the rules that could be kept (line/character: valid while the unit starts on the same line). */
+  /** Each unit's findings of the rules that could be kept (by offsets in this version's text). */
   findings: Finding[][];
   /** Per unit, the stage-scoped rules whose findings could not be kept (they run again every time). */
   uncached: Rule[][];
@@ -92,6 +94,7 @@ function describe(model: DockerfileModel, units: Unit[]): Generation {
       return next === '' ? 'blank' : next.startsWith('#') ? 'comment' : 'text';
     }),
     lines: units.map((u) => lines.positionAt(u.start).line),
+    starts: units.map((u) => u.start),
     metas: units.map((u) => `${lines.eol}:${u.stage ? `${u.stage.isFinal}/${u.stage.ships}` : ''}`),
     related: related.map((r) => [...r].sort((x, y) => x - y)),
     users: units.map((u) => (u.stage ? u.stage.usedBy.map((i) => (i.stage ? i.stage.index + 1 : 0)) : [])),
@@ -205,7 +208,8 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
   const errors = runRules(wholeFile, model, settings, options.files, raw);
   for (let e = 0; e < errors.length; e++) failed(run, errors[e].rule, errors[e].error);
   for (let k = 0; k < units.length; k++) {
-    const kept = inCurrent[k].index >= 0 ? keptFrom(usable!.current, inCurrent[k]) : inOlder[k].index >= 0 ? keptFrom(usable!.older!, inOlder[k]) : undefined;
+    const at = units[k].start;
+    const kept = inCurrent[k].index >= 0 ? keptFrom(usable!.current, inCurrent[k], at) : inOlder[k].index >= 0 ? keptFrom(usable!.older!, inOlder[k], at) : undefined;
     lintUnit(run, units[k], k, kept, stageRules);
   }
   const findings = toFindings(model, raw, false);
@@ -233,8 +237,21 @@ interface UnitRun {
 
 interface Kept { findings: Finding[]; uncached: Rule[]; lookups: Lookups }
 
-function keptFrom(from: Generation, match: UnitMatch): Kept {
-  return { findings: from.findings[match.index], uncached: from.uncached[match.index], lookups: match.lookups };
+/** A matched unit's findings, moved to where the unit now starts (`at`). */
+function keptFrom(from: Generation, match: UnitMatch, at: number): Kept {
+  const delta = at - from.starts[match.index];
+  const findings = from.findings[match.index];
+  return { findings: delta ? findings.map((f) => moved(f, delta)) : findings, uncached: from.uncached[match.index], lookups: match.lookups };
+}
+
+/** The finding `delta` characters further on, its fixes' edits too. */
+function moved(f: Finding, delta: number): Finding {
+  return {
+    ...f,
+    start: f.start + delta,
+    end: f.end + delta,
+    fixes: !f.fixes.length ? f.fixes : f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ start: e.start + delta, end: e.end + delta, text: e.text })) })),
+  };
 }
 
 function failed(run: UnitRun, rule: Rule, error: unknown): void {

@@ -1,6 +1,6 @@
 // Runs every enabled rule over one model and collects findings with line/character ranges.
 import { DockerfileModel } from './model/dockerfile';
-import { fixAllowed, type EngineSettings, type FileAccess, type FixSpec, type Rule, type RuleContext, type RuleHandlers } from './rule';
+import { fixAllowed, type EngineSettings, type FileAccess, type Rule, type RuleContext, type RuleHandlers } from './rule';
 import type { Instr } from './model/dockerfile';
 import type { ShellCommand } from './model/shell';
 import { dataStrings, formatMessage } from './messages';
@@ -47,8 +47,8 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   return lintModel(new DockerfileModel(text), options);
 }
 
-/** A finding by document offsets, before it is turned into line/character ranges. */
-export interface RawFinding { rule: string; severity: Severity; message: string; messageId?: string; data?: Record<string, string>; start: number; end: number; fixes: FixSpec[] }
+/** A finding as its rule reported it, before the engine checked its fixes (toFindings). */
+export type RawFinding = Finding;
 
 /** Resolved severity per rule (`off` rules are skipped): the file's own (`severitiesFor`), then the options', then the default. */
 export function severityOf(fromFile: Record<string, SeverityOrOff> | undefined, options: LintOptions): (rule: Rule) => SeverityOrOff {
@@ -117,7 +117,7 @@ function contextFor(rule: Rule, model: DockerfileModel, severity: Severity, sett
     report(r) {
       const start = Math.max(0, Math.min(r.start, model.text.length));
       const end = Math.max(start, Math.min(r.end, model.text.length));
-      const fixes: FixSpec[] = [];
+      const fixes: Fix[] = [];
       for (const f of r.fixes ?? []) {
         if (!fixAllowed(rule.meta, f.safety)) throw new Error(`${rule.meta.id} offered a ${f.safety} fix it does not declare`);
         if ('title' in f) fixes.push(f);
@@ -281,7 +281,11 @@ export function runRule(rule: Rule, model: DockerfileModel, severity: Severity, 
   return runRules([{ rule, severity }], model, settings, files, out)[0]?.error;
 }
 
-/** Line/character findings, sorted by position (then rule, end and message, so the order never depends on the order rules ran in). */
+/**
+ * The findings as the engine gives them: each fix's edits kept clear of a byte-order mark and of words they would
+ * fuse with (a fix whose edit cannot be made is withheld), safe fixes inside what does not parse offered as
+ * unsafe; sorted by position (then rule, end and message, so the order never depends on the order rules ran in).
+ */
 export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = true): Finding[] {
   // A byte-order mark is no instruction's: an edit at the start of the file goes after it (an ARG inserted
   // before it left the mark glued to the FROM that followed, `\uFEFFFROM`, an unknown instruction).
@@ -292,22 +296,17 @@ export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = t
     ...model.runs.flatMap((i) => i.run!.scripts.filter((s) => s.hasErrors).map((s) => ({ start: s.base, end: s.base + s.text.length }))),
     ...[...model.instructions, ...model.triggers].filter((i) => i.flags.some((f) => !/^[A-Za-z][\w-]*$/.test(f.name) || /["']/.test(f.value ?? ''))),
   ];
-  const findings: Finding[] = raw.map((r) => ({
-    rule: r.rule,
-    severity: r.severity,
-    message: r.message,
-    ...(r.messageId ? { messageId: r.messageId } : {}),
-    ...(r.data ? { data: r.data } : {}),
-    range: model.range(r.start, r.end),
+  const findings: Finding[] = raw.map((r) => (!r.fixes.length ? r : {
+    ...r,
     fixes: r.fixes.flatMap((f): Fix[] => {
       const edits: Fix['edits'] = [];
       for (const e of f.edits) {
         const start = Math.max(e.start, bom);
         const end = Math.max(e.end, start);
-        const newText = separated(model.text, start, end, e.text);
+        const text = separated(model.text, start, end, e.text);
         // An edit that cannot be made as it stands: the fix is withheld.
-        if (newText === undefined) return [];
-        edits.push({ range: model.range(start, end), newText });
+        if (text === undefined) return [];
+        edits.push(start === e.start && end === e.end && text === e.text ? e : { start, end, text });
       }
       // Safe means shown to keep the build's meaning, and what does not parse cannot be compared before and
       // after: a safe fix inside it is offered as unsafe.
@@ -319,8 +318,7 @@ export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = t
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
-    || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  return a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || a.end - b.end || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
 
 export function lintModel(model: DockerfileModel, options: LintOptions = {}): LintResult {
@@ -351,16 +349,15 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Li
 export function withoutUnparsed(model: DockerfileModel, findings: Finding[], fileName: string | undefined): Finding[] {
   const { unparsed } = parseFailures(model, fileName);
   if (!unparsed.length) return findings;
-  const { lines } = model;
   const out: Finding[] = [];
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
-    const on = unparsedAt(unparsed, lines.offsetAt(f.range.start));
+    const on = unparsedAt(unparsed, f.start);
     if (on) {
       if (on.owner === f.rule) out.push(f);
       continue;
     }
-    const fixes = f.fixes.filter((fix) => !fix.edits.some((e) => touchesUnparsed(unparsed, lines.offsetAt(e.range.start), lines.offsetAt(e.range.end))));
+    const fixes = f.fixes.filter((fix) => !fix.edits.some((e) => touchesUnparsed(unparsed, e.start, e.end)));
     out.push(fixes.length === f.fixes.length ? f : { ...f, fixes });
   }
   return out;

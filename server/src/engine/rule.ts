@@ -1,26 +1,14 @@
 // The shape every rule has: typed metadata and docs, and a check that reads the model and reports.
 import type { DockerfileModel, Instr } from './model/dockerfile';
 import type { ShellCommand } from './model/shell';
-import { RULE_CATEGORIES, RULE_STATUSES, type CreatedFile, type FixSafety, type MeaningChange, type RuleMeta } from './types';
+import { RULE_CATEGORIES, RULE_STATUSES, type Fix, type FixSafety, type RuleMeta } from './types';
 import type { MessageData } from './messages';
 import type { Locale } from './i18n/locale';
 
-/** An edit by document offsets; the engine turns it into a line/character TextEdit. */
-export interface OffsetEdit { start: number; end: number; text: string }
-
-export interface FixSpec {
-  title: string;
-  /** The id the title was made from (`meta.messages`), when the rule named it by id. */
-  titleId?: string;
-  safety: FixSafety;
-  edits: OffsetEdit[];
-  createFiles?: CreatedFile[];
-  /** What a safe fix changes in the build; left out, it changes nothing (the engine checks either claim). */
-  changes?: MeaningChange[];
-}
+export type { OffsetEdit } from './types';
 
 /** A fix as a rule offers it: its title given, or (with message ids) named by id with data. */
-export type FixInput = FixSpec | (Omit<FixSpec, 'title'> & { titleId: string; data?: MessageData });
+export type FixInput = Fix | (Omit<Fix, 'title'> & { titleId: string; data?: MessageData });
 
 /** A finding as a rule reports it: its message by id (`meta.messages`) with data, or (not yet migrated) as text. */
 export type Report = { start: number; end: number; fixes?: FixInput[] } & ({ messageId: string; data?: MessageData } | { message: string });

@@ -148,7 +148,7 @@ export async function runShellcheck(model: DockerfileModel, runner: ShellcheckRu
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
-  return results.flat().sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return results.flat().sort((a, b) => a.start - b.start);
 }
 
 /** Maps a ShellCheck comment (1-based line/column in the script we sent) to a finding in the document. */
@@ -174,7 +174,7 @@ function toFinding(model: DockerfileModel, job: Job, prefixLines: number, c: Jso
       fixes.push({
         title: `Apply ShellCheck's suggestion for SC${c.code}`,
         safety: 'unsafe',
-        edits: edits.map((e) => ({ range: model.range(e.start!, e.end!), newText: e.text })),
+        edits: edits.map((e) => ({ start: e.start!, end: e.end!, text: e.text })),
       });
     }
   }
@@ -182,7 +182,8 @@ function toFinding(model: DockerfileModel, job: Job, prefixLines: number, c: Jso
     rule: `SC${c.code}`,
     severity: LEVELS[c.level] ?? 'info',
     message: c.message,
-    range: model.range(start, end),
+    start,
+    end,
     fixes,
   };
 }

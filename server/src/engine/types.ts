@@ -1,4 +1,6 @@
-// Public engine types. Positions are 0-based like LSP; the CLI converts to 1-based on output.
+// Public engine types. Findings and fixes are by document offsets (UTF-16 code units, end exclusive); only the
+// adapters (the command's formats, the language server) turn them into 0-based lines and characters (Position,
+// Range), and the command's formats into 1-based ones.
 import { defineStrings, localize } from './i18n/catalog';
 import type { Locale } from './i18n/locale';
 
@@ -8,7 +10,9 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'sty
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
-export interface TextEdit { range: Range; newText: string }
+
+/** A change to the text: [start, end) replaced by `text`. The one edit type of rules, fixes and the fix engine. */
+export interface OffsetEdit { start: number; end: number; text: string }
 
 export type FixSafety = 'safe' | 'unsafe';
 
@@ -44,7 +48,7 @@ export interface Fix {
   /** The id of the title in its rule's `meta.messages`. */
   titleId?: string;
   safety: FixSafety;
-  edits: TextEdit[];
+  edits: OffsetEdit[];
   createFiles?: CreatedFile[];
   /** For a safe fix: what it changes in the build (none: the build means exactly the same). */
   changes?: MeaningChange[];
@@ -57,7 +61,9 @@ export interface Finding {
   /** The id of the message in its rule's `meta.messages`, and the values of its placeholders. */
   messageId?: string;
   data?: Record<string, string>;
-  range: Range;
+  /** The underlined text, by document offsets. */
+  start: number;
+  end: number;
   fixes: Fix[];
 }
 

@@ -1,15 +1,20 @@
 // Quick fixes (each finding's fixes, fix-all of one rule, an ignore pragma, the rule's page) and fix-all on save.
-import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type WorkspaceEdit } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { defineStrings, DockerfileModel, findRules, fixAll, fixProblem, fixTitle, ignoreEdit, localize, speaker, type Fix } from '../engine';
+import { defineStrings, DockerfileModel, findRules, fixAll, fixProblem, fixTitle, ignoreEdit, localize, speaker, type Fix, type OffsetEdit } from '../engine';
 import { hasFolder, uriDirname, uriJoin } from '../workspace/uri';
 import type { Session } from './session';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockwise`;
 
-/** A fix's edits, and the files it creates beside the Dockerfile (a .dockerignore). */
-function editFor(uri: string, doc: TextDocument, fix: Fix): WorkspaceEdit {
-  if (!fix.createFiles?.length) return { changes: { [uri]: fix.edits } };
+/** Edits by offsets of `model`'s text as the editor takes them, by lines and characters. */
+export function textEdits(model: DockerfileModel, edits: readonly OffsetEdit[]): TextEdit[] {
+  return edits.map((e) => ({ range: model.range(e.start, e.end), newText: e.text }));
+}
+
+/** A fix's edits (of `model`'s text, the document's version `doc`), and the files it creates beside the Dockerfile (a .dockerignore). */
+function editFor(uri: string, doc: TextDocument, model: DockerfileModel, fix: Fix): WorkspaceEdit {
+  if (!fix.createFiles?.length) return { changes: { [uri]: textEdits(model, fix.edits) } };
   const changes: NonNullable<WorkspaceEdit['documentChanges']> = [];
   for (const f of fix.createFiles) {
     // A document in no folder (untitled:) has nowhere to put them.
@@ -18,7 +23,7 @@ function editFor(uri: string, doc: TextDocument, fix: Fix): WorkspaceEdit {
     changes.push({ kind: 'create', uri: target, options: { ignoreIfExists: true } });
     changes.push({ textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.content }] });
   }
-  if (fix.edits.length) changes.push({ textDocument: { uri, version: doc.version }, edits: fix.edits });
+  if (fix.edits.length) changes.push({ textDocument: { uri, version: doc.version }, edits: textEdits(model, fix.edits) });
   return { documentChanges: changes };
 }
 
@@ -34,7 +39,7 @@ export async function fixAllEdit(session: Session, doc: TextDocument, onlyRules?
   if (result.text === entry.text && !result.createFiles.length) return undefined;
   const edit = wholeDocumentEdit(doc, result.text);
   if (result.createFiles.length) {
-    const withFiles = editFor(doc.uri, doc, { title: 'fix all', safety: 'safe', edits: [], createFiles: result.createFiles });
+    const withFiles = editFor(doc.uri, doc, entry.model, { title: 'fix all', safety: 'safe', edits: [], createFiles: result.createFiles });
     withFiles.documentChanges!.push({ textDocument: { uri: doc.uri, version: doc.version }, edits: edit.changes![doc.uri] });
     return withFiles;
   }
@@ -77,11 +82,13 @@ export async function codeActions(session: Session, params: CodeActionParams): P
     if (!wants(CodeActionKind.QuickFix)) return [];
     const ours = params.context.diagnostics.filter((d) => d.source === 'dockwise');
     // Before any await below: a newer version's model may be built from this one meanwhile.
-    const ignores = ours.map((d) => ignoreEdit(entry.model, d.range.start.line, String(d.code)));
+    const { model } = entry;
+    const ignores = ours.map((d) => textEdits(model, [ignoreEdit(model, d.range.start.line, String(d.code))]));
+    const starts = ours.map((d) => model.lines.offsetAt(d.range.start));
     let vetted: DockerfileModel | undefined;
     for (const [k, d] of ours.entries()) {
       const id = String(d.code);
-      const finding = entry.findings.find((f) => f.rule === id && f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character);
+      const finding = entry.findings.find((f) => f.rule === id && f.start === starts[k]);
       if (!finding) continue;
       for (const fix of finding.fixes) {
         const unsafe = fix.safety === 'unsafe';
@@ -91,14 +98,14 @@ export async function codeActions(session: Session, params: CodeActionParams): P
           connection.console.warn(`Dockwise: withheld the fix "${fix.title}" of ${id}: ${problem}`);
           continue;
         }
-        actions.push({ title: fixTitle(fix, session.workspace.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !unsafe, edit: editFor(doc.uri, doc, fix) });
+        actions.push({ title: fixTitle(fix, session.workspace.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !unsafe, edit: editFor(doc.uri, doc, model, fix) });
       }
       const same = entry.findings.filter((f) => f.rule === id && f.fixes.some((x) => x.safety === 'safe' || entry.settings.fix.unsafe));
       if (same.length > 1) {
         const edit = await fixAllEdit(session, doc, [id]);
         if (edit) actions.push({ title: t('action.fixAllOfRule', { id }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
       }
-      actions.push({ title: t('action.ignoreForLine', { id }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [ignores[k]] } } });
+      actions.push({ title: t('action.ignoreForLine', { id }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: ignores[k] } } });
       const show = documentationCommand(session, id);
       if (show) actions.push({ title: show.title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: show });
     }

@@ -92,11 +92,7 @@ export interface HoverOptions {
 
 export function hoverAt(model: DockerfileModel, findings: Finding[], offset: number, opts: HoverOptions): HoverResult | undefined {
   // 1. Findings under the cursor; what the cursor is on (image, variable…) is added below them.
-  const here = findings.filter((f) => {
-    const s = model.lines.offsetAt(f.range.start);
-    const e = model.lines.offsetAt(f.range.end);
-    return offset >= s && offset <= Math.max(e, s + 1);
-  });
+  const here = findings.filter((f) => offset >= f.start && offset <= Math.max(f.end, f.start + 1));
   const target = targetAt(model, offset, opts);
   if (here.length) {
     const seen = new Set<string>();
@@ -109,7 +105,7 @@ export function hoverAt(model: DockerfileModel, findings: Finding[], offset: num
     }
     if (target && !target.keyword) parts.push(target.markdown);
     const f = here[0];
-    return { markdown: parts.join('\n\n---\n\n'), start: model.lines.offsetAt(f.range.start), end: model.lines.offsetAt(f.range.end) };
+    return { markdown: parts.join('\n\n---\n\n'), start: f.start, end: f.end };
   }
   return target;
 }

@@ -1,10 +1,10 @@
 // The edit behind "Ignore <id> for this line": a pragma above the instruction that holds the finding.
 import type { DockerfileModel } from '../model/dockerfile';
-import type { TextEdit } from '../types';
+import type { OffsetEdit } from '../types';
 import { findRules } from '../rule-lookup';
 import { readPragmas } from './pragmas';
 
-export function ignoreEdit(model: DockerfileModel, line: number, ruleId: string): TextEdit {
+export function ignoreEdit(model: DockerfileModel, line: number, ruleId: string): OffsetEdit {
   const instr = model.instructions.find((i) => i.line <= line && line <= i.endLine) ?? model.instructions.find((i) => i.line >= line);
   const target = instr?.onbuild ?? instr;
   const targetLine = target ? target.line : line;
@@ -20,10 +20,9 @@ export function ignoreEdit(model: DockerfileModel, line: number, ruleId: string)
   if (above && above.names.length) {
     const last = above.names[above.names.length - 1];
     const name = above.source === 'hadolint' ? dl! : ruleId;
-    const at = model.lines.positionAt(last.end);
-    return { range: { start: at, end: at }, newText: `,${name}` };
+    return { start: last.end, end: last.end, text: `,${name}` };
   }
-  const start = { line: targetLine, character: 0 };
+  const start = model.lines.offsetAt({ line: targetLine, character: 0 });
   const text = usesHadolint && dl ? `${indent}# hadolint ignore=${dl}${eol}` : `${indent}# dockwise ignore=${ruleId}${eol}`;
-  return { range: { start, end: start }, newText: text };
+  return { start, end: start, text };
 }

@@ -176,7 +176,7 @@ export function applyPragmas(model: DockerfileModel, findings: Finding[]): Findi
   if (!info.pragmas.length && !info.buildkitError) return findings;
   const out: Finding[] = [];
   for (const f of findings) {
-    const line = f.range.start.line;
+    const line = model.lines.positionAt(f.start).line;
     const suppressed = info.pragmas.some((p) => matches(p, f) && (p.scope === 'file' || (p.covers !== undefined && line >= p.covers.from && line <= p.covers.to)));
     if (suppressed) continue;
     if (info.buildkitError && findRules(f.rule)[0]?.meta.aliases.buildkit) out.push({ ...f, severity: 'error' });

@@ -1,19 +1,12 @@
 // Applying fixes: non-overlapping edits, fix-all to a fixed point, a re-parse check that drops any fix whose
 // result Docker would reject where the original was accepted, and a meaning check that drops any safe fix that
 // changes the build more than it declares (fix/meaning.ts).
-import { LineIndex } from '../text';
-import type { CreatedFile, Finding, Fix, TextEdit } from '../types';
+import type { CreatedFile, Finding, Fix, OffsetEdit } from '../types';
 import type { FileAccess } from '../rule';
 import { lintText, type LintOptions } from '../linter';
 import { DockerfileModel } from '../model/dockerfile';
 import { syntaxProblems } from '../model/syntax';
 import { meaningOf, unexplainedChange, type Meaning } from './meaning';
-
-interface OffsetEdit { start: number; end: number; text: string }
-
-function toOffsets(index: LineIndex, edits: TextEdit[]): OffsetEdit[] {
-  return edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), text: e.newText }));
-}
 
 function overlaps(a: OffsetEdit[], b: OffsetEdit[]): boolean {
   // Two insertions at the same point would interleave unpredictably, so they count as overlapping too.
@@ -21,9 +14,8 @@ function overlaps(a: OffsetEdit[], b: OffsetEdit[]): boolean {
 }
 
 /** Applies edits that do not overlap; throws when they do (a rule bug, caught by the rule tester). */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  const index = new LineIndex(text);
-  const sorted = toOffsets(index, edits).sort((a, b) => a.start - b.start || a.end - b.end);
+export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let last = 0;
   for (const e of sorted) {
@@ -119,22 +111,20 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
     // The files earlier passes created are there for the rules of this one (a new .dockerignore is read by
     // missing-dockerignore and copy-ignored-file), as they will be on disk.
     const { findings, model } = lintText(result.text, result.createFiles.length ? { ...options, files: withCreated(options.files, result.createFiles) } : options);
-    const index = new LineIndex(result.text);
-    const chosen: Array<{ finding: Finding; fix: Fix; edits: OffsetEdit[] }> = [];
+    const chosen: Array<{ finding: Finding; fix: Fix }> = [];
     const keyOf = (finding: Finding, fix: Fix) => `${finding.rule}\u0000${fix.title}\u0000${JSON.stringify(fix.edits)}`;
     for (const finding of findings) {
       const fix = eligible(finding, options);
       if (!fix) continue;
       const key = keyOf(finding, fix);
       if (rejectedKeys.has(key)) continue;
-      if (appliedFindings.has(findingKey(finding, fix, index.offsetAt(finding.range.start)))) {
+      if (appliedFindings.has(findingKey(finding, fix, finding.start))) {
         rejectedKeys.add(key);
         result.rejected.push({ rule: finding.rule, title: fix.title });
         continue;
       }
-      const edits = toOffsets(index, fix.edits);
-      if (chosen.some((c) => overlaps(c.edits, edits))) continue;
-      chosen.push({ finding, fix, edits });
+      if (chosen.some((c) => overlaps(c.fix.edits, fix.edits))) continue;
+      chosen.push({ finding, fix });
     }
     if (!chosen.length) {
       result.converged = true;
@@ -186,8 +176,8 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
       }
       next = current;
     }
-    const edited = accepted.flatMap((c) => c.edits);
-    appliedFindings = new Set(accepted.map((c) => findingKey(c.finding, c.fix, mapOffset(index.offsetAt(c.finding.range.start), edited))));
+    const edited = accepted.flatMap((c) => c.fix.edits);
+    appliedFindings = new Set(accepted.map((c) => findingKey(c.finding, c.fix, mapOffset(c.finding.start, edited))));
     for (const c of accepted) {
       result.applied.push({ rule: c.finding.rule, title: c.fix.title });
       for (const f of c.fix.createFiles ?? []) if (!result.createFiles.some((x) => x.path === f.path)) result.createFiles.push(f);
