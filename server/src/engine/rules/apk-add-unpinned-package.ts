@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
-import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
-import { packageCommands, reportUnpinned } from './support';
+import { packageCommand, PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
+import { reportUnpinned } from './support';
 import { PINNING_TRADE_OFF } from './apt-get-unpinned-package';
 
 const APK = PACKAGE_MANAGERS.apk;
@@ -12,7 +12,6 @@ export default defineRule({
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['apk'] },
     scope: 'stage',
     messages: {
       unpinned: 'Pin {packages}',
@@ -27,12 +26,15 @@ export default defineRule({
       references: ['https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper#Holding_a_specific_package_back'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      for (const pc of packageCommands(instr)) {
-        if (pc.manager !== APK || pc.action !== 'install') continue;
-        reportUnpinned(ctx, instr, pc);
-      }
-    }
+  create(ctx) {
+    return {
+      commands: {
+        apk(cmd, instr) {
+          const pc = packageCommand(cmd);
+          if (!pc || pc.manager !== APK || pc.action !== 'install') return;
+          reportUnpinned(ctx, instr, pc);
+        },
+      },
+    };
   },
 });

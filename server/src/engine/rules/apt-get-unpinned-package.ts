@@ -1,6 +1,8 @@
 import { defineRule } from '../rule';
-import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
-import { packageCommands, reportUnpinned } from './support';
+import type { Instr } from '../model/dockerfile';
+import type { ShellCommand } from '../model/shell';
+import { packageCommand, PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
+import { reportUnpinned } from './support';
 
 const APT = PACKAGE_MANAGERS.apt;
 
@@ -13,7 +15,6 @@ export default defineRule({
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['apt-get', 'apt'] },
     scope: 'stage',
     messages: {
       unpinned: 'Pin {packages}',
@@ -28,13 +29,13 @@ export default defineRule({
       references: ['https://docs.docker.com/build/building/best-practices/#apt-get', 'https://manpages.debian.org/apt-get'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      for (const pc of packageCommands(instr)) {
-        // `apt install` is left to apt-instead-of-apt-get.
-        if (pc.manager !== APT || pc.action !== 'install' || pc.tool !== 'apt-get') continue;
-        reportUnpinned(ctx, instr, pc);
-      }
-    }
+  create(ctx) {
+    const install = (cmd: ShellCommand, instr: Instr) => {
+      const pc = packageCommand(cmd);
+      // `apt install` is left to apt-instead-of-apt-get.
+      if (!pc || pc.manager !== APT || pc.action !== 'install' || pc.tool !== 'apt-get') return;
+      reportUnpinned(ctx, instr, pc);
+    };
+    return { commands: { 'apt-get': install, apt: install } };
   },
 });

@@ -2,8 +2,8 @@ import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
 import type { ShellCommand, ShellWord } from '../model/shell';
 import { isCommand, parseArgs } from '../model/commands';
-import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
-import { packageCommands, reportUnpinned } from './support';
+import { packageCommand, PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
+import { reportUnpinned } from './support';
 
 const GO = PACKAGE_MANAGERS.go;
 
@@ -32,7 +32,6 @@ export default defineRule({
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['go'] },
     scope: 'stage',
     messages: {
       unpinned: 'Pin {packages}',
@@ -47,21 +46,24 @@ export default defineRule({
       references: ['https://go.dev/ref/mod#go-install', 'https://go.dev/ref/mod#go-get'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      for (const pc of packageCommands(instr)) {
-        if (pc.manager !== GO) continue;
-        let packages: ShellWord[];
-        if (pc.action === 'install') {
-          if (pc.subcommand === 'get' && checkedOutLater(instr, pc.cmd)) continue;
-          packages = pc.operands;
-        } else if (pc.subcommand === 'run') {
-          // Only the package of `go run`: later words are the program's own arguments.
-          const p = pc.operands[0];
-          packages = p && p.value.includes('/') && !p.value.endsWith('.go') && (p.value.split('/')[0].includes('.') || p.value.includes('@')) ? [p] : [];
-        } else continue;
-        reportUnpinned(ctx, instr, pc, packages);
-      }
-    }
+  create(ctx) {
+    return {
+      commands: {
+        go(cmd, instr) {
+          const pc = packageCommand(cmd);
+          if (!pc || pc.manager !== GO) return;
+          let packages: ShellWord[];
+          if (pc.action === 'install') {
+            if (pc.subcommand === 'get' && checkedOutLater(instr, pc.cmd)) return;
+            packages = pc.operands;
+          } else if (pc.subcommand === 'run') {
+            // Only the package of `go run`: later words are the program's own arguments.
+            const p = pc.operands[0];
+            packages = p && p.value.includes('/') && !p.value.endsWith('.go') && (p.value.split('/')[0].includes('.') || p.value.includes('@')) ? [p] : [];
+          } else return;
+          reportUnpinned(ctx, instr, pc, packages);
+        },
+      },
+    };
   },
 });
