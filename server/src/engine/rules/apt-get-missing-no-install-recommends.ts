@@ -13,7 +13,6 @@ export default defineRule({
     category: 'size',
     status: 'stable',
     defaultSeverity: 'info',
-    needs: { commands: ['apt-get', 'apt'] },
     scope: 'stage',
     fixable: 'unsafe',
     messages: {
@@ -31,10 +30,10 @@ export default defineRule({
       references: ['https://docs.docker.com/build/building/best-practices/#apt-get'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
+  create(ctx) {
+    const judge = (instr: Instr) => {
       // Recommends installed in a builder stage never ship; a development environment wants them (docs, less, ssh).
-      if (!runShips(instr) || (instr.stage && isDevEnvironmentStage(instr.stage, ctx.files))) continue;
+      if (!runShips(instr) || (instr.stage && isDevEnvironmentStage(instr.stage, ctx.files))) return;
       for (const pc of packageCommands(instr)) {
         if (pc.manager !== APT || pc.tool !== 'apt-get' || pc.action !== 'install') continue;
         if (pc.flags.some((f) => f.name === 'no-install-recommends' || (f.value ?? '').startsWith('APT::Install-Recommends='))) continue;
@@ -50,7 +49,8 @@ export default defineRule({
           fixes: [caCertificatesFix(pc) ?? { titleId: 'addFlag', safety: 'unsafe', edits: [{ start: install.end, end: install.end, text: ' --no-install-recommends' }] }],
         });
       }
-    }
+    };
+    return { runs: { 'apt-get': judge, apt: judge } };
   },
 });
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
-import { assumesYes, changesPackages, PACKAGE_MANAGERS } from '../model/package-managers';
-import { packageCommands } from './support';
+import type { ShellCommand } from '../model/shell';
+import { assumesYes, changesPackages, packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
 
 const APT = PACKAGE_MANAGERS.apt;
 
@@ -11,7 +11,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['apt-get', 'apt'] },
     scope: 'stage',
     fixable: 'safe',
     messages: {
@@ -27,20 +26,20 @@ export default defineRule({
       references: ['https://manpages.debian.org/apt-get'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      for (const pc of packageCommands(instr)) {
-        // Everything that changes packages can ask first.
-        if (pc.manager !== APT || pc.tool !== 'apt-get' || !changesPackages(pc) || assumesYes(pc)) continue;
-        const sub = pc.sub[0];
-        ctx.report({
-          start: pc.nameWord.start,
-          end: pc.nameWord.end,
-          messageId: 'missingYes',
-          data: { subcommand: pc.subcommand },
-          fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: ['-y'] }], edits: [{ start: sub.end, end: sub.end, text: ' -y' }] }],
-        });
-      }
-    }
+  create(ctx) {
+    const judge = (cmd: ShellCommand) => {
+      const pc = packageCommand(cmd);
+      // Everything that changes packages can ask first.
+      if (!pc || pc.manager !== APT || pc.tool !== 'apt-get' || !changesPackages(pc) || assumesYes(pc)) return;
+      const sub = pc.sub[0];
+      ctx.report({
+        start: pc.nameWord.start,
+        end: pc.nameWord.end,
+        messageId: 'missingYes',
+        data: { subcommand: pc.subcommand },
+        fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: ['-y'] }], edits: [{ start: sub.end, end: sub.end, text: ' -y' }] }],
+      });
+    };
+    return { commands: { 'apt-get': judge, apt: judge } };
   },
 });

@@ -49,7 +49,6 @@ export default defineRule({
     category: 'cache',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['apt-get', 'apt', 'aptitude'] },
     scope: 'stage',
     fixable: 'both',
     messages: {
@@ -73,10 +72,12 @@ export default defineRule({
       references: ['https://docs.docker.com/build/building/best-practices/#apt-get'],
     },
   },
-  check(ctx) {
+  create(ctx) {
     const { model } = ctx;
-    for (const instr of model.runs) {
-      if (!isAptUpdateOnlyRun(instr)) continue;
+    const judged = new Set<Instr>();
+    const judge = (instr: Instr) => {
+      judged.add(instr);
+      if (!isAptUpdateOnlyRun(instr)) return;
       const update = instr.run!.commands.find(aptUpdate)!;
       const next = instr.onbuild ? undefined : nextInStage(instr);
       const installs = next?.run?.commands.some(aptReadsIndex);
@@ -88,6 +89,14 @@ export default defineRule({
         messageId: 'updateAlone',
         fixes: edits ? [{ ...(risk ? { titleId: 'mergeWithInstallUnsafe', data: { risk } } : { titleId: 'mergeWithInstall' }), safety: risk ? 'unsafe' : 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
       });
-    }
+    };
+    return {
+      runs: { 'apt-get': judge, apt: judge, aptitude: judge },
+      // `apt-cache update` counts as an apt update too (apt-cache is an apt tool): a RUN with it and none of the
+      // names above is judged as well, once the file has one of them (as when this rule read every RUN).
+      done() {
+        for (const instr of model.runs) if (!judged.has(instr)) judge(instr);
+      },
+    };
   },
 });

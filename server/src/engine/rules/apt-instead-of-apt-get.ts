@@ -1,5 +1,5 @@
 import { defineRule, type FixInput } from '../rule';
-import { packageCommands } from './support';
+import { packageCommand } from '../model/package-managers';
 
 // Subcommands that behave the same under apt-get; `apt upgrade` also installs new dependencies, apt-get's does not.
 const SAME = ['install', 'update', 'remove', 'purge', 'autoremove', 'clean', 'autoclean', 'build-dep', 'source', 'download', 'changelog', 'satisfy', 'dist-upgrade', 'full-upgrade', 'upgrade'];
@@ -11,7 +11,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['apt'] },
     scope: 'stage',
     fixable: 'both',
     messages: {
@@ -28,23 +27,26 @@ export default defineRule({
       references: ['https://manpages.debian.org/apt'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      for (const pc of packageCommands(instr)) {
-        if (pc.tool !== 'apt') continue;
-        const sub = pc.sub[0];
-        const fixes: FixInput[] = [];
-        const name = pc.nameWord;
-        // Only a bare `apt` name is rewritten (`/usr/bin/apt` keeps its directory).
-        const newName = name.raw === 'apt' ? 'apt-get' : name.raw.endsWith('/apt') && !name.quoted ? `${name.raw}-get` : undefined;
-        if (sub && SAME.includes(sub.value) && newName) {
-          const unsafe = ['upgrade', 'full-upgrade'].includes(sub.value);
-          const edits = [{ start: name.start, end: name.end, text: newName }];
-          if (sub.value === 'full-upgrade') edits.push({ start: sub.start, end: sub.end, text: 'dist-upgrade' });
-          fixes.push({ titleId: 'useAptGet', safety: unsafe ? 'unsafe' : 'safe', changes: [{ kind: 'renames-command', from: 'apt', to: 'apt-get' }], edits });
-        }
-        ctx.report({ start: name.start, end: name.end, messageId: 'aptInScript', fixes });
-      }
-    }
+  create(ctx) {
+    return {
+      commands: {
+        apt(cmd) {
+          const pc = packageCommand(cmd);
+          if (!pc || pc.tool !== 'apt') return;
+          const sub = pc.sub[0];
+          const fixes: FixInput[] = [];
+          const name = pc.nameWord;
+          // Only a bare `apt` name is rewritten (`/usr/bin/apt` keeps its directory).
+          const newName = name.raw === 'apt' ? 'apt-get' : name.raw.endsWith('/apt') && !name.quoted ? `${name.raw}-get` : undefined;
+          if (sub && SAME.includes(sub.value) && newName) {
+            const unsafe = ['upgrade', 'full-upgrade'].includes(sub.value);
+            const edits = [{ start: name.start, end: name.end, text: newName }];
+            if (sub.value === 'full-upgrade') edits.push({ start: sub.start, end: sub.end, text: 'dist-upgrade' });
+            fixes.push({ titleId: 'useAptGet', safety: unsafe ? 'unsafe' : 'safe', changes: [{ kind: 'renames-command', from: 'apt', to: 'apt-get' }], edits });
+          }
+          ctx.report({ start: name.start, end: name.end, messageId: 'aptInScript', fixes });
+        },
+      },
+    };
   },
 });
