@@ -1,6 +1,19 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
 import { PACKAGE_MANAGERS } from '../model/package-managers';
 import { packageCommands } from './support';
+
+/** A COPY or ADD of package-lock.json (or a `package*.json` glob, or npm-shrinkwrap.json). */
+const copiesLockfile = (instr: Instr) => (instr.keyword === 'COPY' || instr.keyword === 'ADD') && instr.args.slice(0, -1).some((a) => /(^|\/)(package-lock\.json|package\*\.json|npm-shrinkwrap\.json)$/.test(a.value));
+
+/** Whether an instruction of `run`'s stage before it copies a lockfile. */
+function lockfileBefore(run: Instr): boolean {
+  for (const instr of run.stage!.instructions) {
+    if (instr === run) return false;
+    if (copiesLockfile(instr)) return true;
+  }
+  return false;
+}
 
 export default defineRule({
   meta: {
@@ -9,7 +22,6 @@ export default defineRule({
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'info',
-    needs: { commands: ['npm'] },
     scope: 'stage',
     fixable: 'unsafe',
     messages: {
@@ -26,28 +38,28 @@ export default defineRule({
       references: ['https://docs.npmjs.com/cli/commands/npm-ci'],
     },
   },
-  check(ctx) {
-    const { model } = ctx;
-    for (const stage of model.stages) {
-      let lockfile = false;
-      for (const instr of stage.instructions) {
-        if ((instr.keyword === 'COPY' || instr.keyword === 'ADD') && instr.args.slice(0, -1).some((a) => /(^|\/)(package-lock\.json|package\*\.json|npm-shrinkwrap\.json)$/.test(a.value))) lockfile = true;
-        if (!instr.run || !lockfile) continue;
-        for (const pc of packageCommands(instr)) {
-          // `npm install` (or `npm i`) of what package.json lists: no package named, not global.
-          if (pc.manager !== PACKAGE_MANAGERS.npm || pc.action !== 'install' || pc.subcommand === 'ci' || pc.operands.length > 0) continue;
-          if (pc.flags.some((f) => f.name === 'g' || f.name === 'global')) continue;
-          const sub = pc.sub[0];
-          const edits = [{ start: sub.start, end: sub.end, text: 'ci' }];
-          for (const w of pc.cmd.args) if (w.value === '--production' || w.value === '--only=production' || w.value === '--only=prod') edits.push({ start: w.start, end: w.end, text: '--omit=dev' });
-          ctx.report({
-            start: sub.start,
-            end: sub.end,
-            messageId: 'npmInstall',
-            fixes: [{ titleId: 'useNpmCi', safety: 'unsafe', edits }],
-          });
-        }
-      }
-    }
+  create(ctx) {
+    return {
+      runs: {
+        npm(instr) {
+          // Only the RUNs of a stage, after a lockfile is copied into it: not ONBUILD RUNs, nor RUNs before the first FROM.
+          if (instr.onbuild || !instr.stage || !lockfileBefore(instr)) return;
+          for (const pc of packageCommands(instr)) {
+            // `npm install` (or `npm i`) of what package.json lists: no package named, not global.
+            if (pc.manager !== PACKAGE_MANAGERS.npm || pc.action !== 'install' || pc.subcommand === 'ci' || pc.operands.length > 0) continue;
+            if (pc.flags.some((f) => f.name === 'g' || f.name === 'global')) continue;
+            const sub = pc.sub[0];
+            const edits = [{ start: sub.start, end: sub.end, text: 'ci' }];
+            for (const w of pc.cmd.args) if (w.value === '--production' || w.value === '--only=production' || w.value === '--only=prod') edits.push({ start: w.start, end: w.end, text: '--omit=dev' });
+            ctx.report({
+              start: sub.start,
+              end: sub.end,
+              messageId: 'npmInstall',
+              fixes: [{ titleId: 'useNpmCi', safety: 'unsafe', edits }],
+            });
+          }
+        },
+      },
+    };
   },
 });

@@ -11,7 +11,6 @@ export default defineRule({
     category: 'size',
     status: 'stable',
     defaultSeverity: 'info',
-    needs: { commands: ['yarn'] },
     scope: 'stage',
     fixable: 'safe',
     messages: {
@@ -27,23 +26,27 @@ export default defineRule({
       references: ['https://classic.yarnpkg.com/en/docs/cli/cache'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      if (instr.stage && !instr.onbuild && !instr.stage.ships) continue;
-      const dirs = cacheDirsAt(ctx.model, instr, YARN);
-      if (mountsCache(instr, dirs)) continue;
-      // `yarn`, `yarn install`, `yarn add`, `yarn global add`: each fills the cache.
-      const install = packageCommands(instr).find((pc) => pc.manager === YARN && pc.action === 'install' && !cacheCleanedAfter(instr, pc, dirs));
-      if (!install) continue;
-      const edit = appendCommandEdit(ctx.model, instr, YARN.cleanCommand!);
-      const what = install.subcommand ? `yarn ${install.subcommand}` : 'yarn';
-      ctx.report({
-        start: install.nameWord.start,
-        end: install.nameWord.end,
-        messageId: 'cacheNotCleaned',
-        data: { command: what },
-        fixes: edit ? [{ titleId: 'appendCacheClean', safety: 'safe', changes: [{ kind: 'appends-command', command: YARN.cleanCommand! }], edits: [edit] }] : [],
-      });
-    }
+  create(ctx) {
+    return {
+      runs: {
+        yarn(instr) {
+          if (instr.stage && !instr.onbuild && !instr.stage.ships) return;
+          const dirs = cacheDirsAt(ctx.model, instr, YARN);
+          if (mountsCache(instr, dirs)) return;
+          // `yarn`, `yarn install`, `yarn add`, `yarn global add`: each fills the cache.
+          const install = packageCommands(instr).find((pc) => pc.manager === YARN && pc.action === 'install' && !cacheCleanedAfter(instr, pc, dirs));
+          if (!install) return;
+          const edit = appendCommandEdit(ctx.model, instr, YARN.cleanCommand!);
+          const what = install.subcommand ? `yarn ${install.subcommand}` : 'yarn';
+          ctx.report({
+            start: install.nameWord.start,
+            end: install.nameWord.end,
+            messageId: 'cacheNotCleaned',
+            data: { command: what },
+            fixes: edit ? [{ titleId: 'appendCacheClean', safety: 'safe', changes: [{ kind: 'appends-command', command: YARN.cleanCommand! }], edits: [edit] }] : [],
+          });
+        },
+      },
+    };
   },
 });
