@@ -185,7 +185,6 @@ export default defineRule({
     category: 'style',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['cd'] },
     scope: 'stage',
     fixable: 'unsafe',
     messages: {
@@ -204,22 +203,25 @@ export default defineRule({
       references: ['https://docs.docker.com/build/building/best-practices/#workdir'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      const cmds = instr.run!.commands;
-      cmds.forEach((cmd, i) => {
-        if (!isCommand(cmd, 'cd')) return;
-        const target = parseArgs(cmd).operands[0]?.value ?? '';
-        if (folderOfThisRun(instr, cmds, i, target)) return;
-        // A WORKDIR needs a stage to live in (not before the first FROM, not inside ONBUILD).
-        const fix = instr.stage && !instr.onbuild ? workdirFix(ctx.model, instr, cmd) : undefined;
-        ctx.report({
-          start: cmd.nameWord.start,
-          end: cmd.nameWord.end,
-          messageId: 'useWorkdir',
-          fixes: fix ? [fix] : [],
-        });
-      });
-    }
+  create(ctx) {
+    return {
+      commands: {
+        cd(cmd, instr) {
+          // Also called for what runs cd (`xargs cd …`, `env cd …`): only cd itself is judged.
+          if (!isCommand(cmd, 'cd')) return;
+          const cmds = instr.run!.commands;
+          const target = parseArgs(cmd).operands[0]?.value ?? '';
+          if (folderOfThisRun(instr, cmds, cmds.indexOf(cmd), target)) return;
+          // A WORKDIR needs a stage to live in (not before the first FROM, not inside ONBUILD).
+          const fix = instr.stage && !instr.onbuild ? workdirFix(ctx.model, instr, cmd) : undefined;
+          ctx.report({
+            start: cmd.nameWord.start,
+            end: cmd.nameWord.end,
+            messageId: 'useWorkdir',
+            fixes: fix ? [fix] : [],
+          });
+        },
+      },
+    };
   },
 });

@@ -1,4 +1,6 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
+import type { ShellCommand } from '../model/shell';
 import { baseName, isCommand } from '../model/commands';
 
 const INTERPRETERS = /^(sh|bash|ash|dash|zsh|ksh|python[0-9.]*|perl|ruby|node|php)$/;
@@ -10,7 +12,6 @@ export default defineRule({
     category: 'security',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['curl', 'wget'] },
     scope: 'stage',
     messages: {
       unverifiedScript: 'A script downloaded with {downloader} runs unverified in {interpreter}',
@@ -24,15 +25,15 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/dockerfile/#add---checksum'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
+  create(ctx) {
+    const download = (dl: ShellCommand, instr: Instr) => {
+      // Also called for what runs the downloader (`sudo curl …`, `xargs wget …`): only curl and wget themselves are judged.
+      if (dl.pipeline === undefined || !isCommand(dl, 'curl', 'wget')) return;
       const cmds = instr.run!.commands;
-      for (const dl of cmds) {
-        if (dl.pipeline === undefined || !isCommand(dl, 'curl', 'wget')) continue;
-        const shell = cmds.find((c) => c.pipeline === dl.pipeline && c.start > dl.start && (INTERPRETERS.test(baseName(c)) || (isCommand(c, 'sudo') && INTERPRETERS.test(c.args[0]?.value ?? ''))));
-        if (!shell) continue;
-        ctx.report({ start: dl.start, end: shell.end, messageId: 'unverifiedScript', data: { downloader: baseName(dl), interpreter: baseName(shell) === 'sudo' ? shell.args[0].value : baseName(shell) } });
-      }
-    }
+      const shell = cmds.find((c) => c.pipeline === dl.pipeline && c.start > dl.start && (INTERPRETERS.test(baseName(c)) || (isCommand(c, 'sudo') && INTERPRETERS.test(c.args[0]?.value ?? ''))));
+      if (!shell) return;
+      ctx.report({ start: dl.start, end: shell.end, messageId: 'unverifiedScript', data: { downloader: baseName(dl), interpreter: baseName(shell) === 'sudo' ? shell.args[0].value : baseName(shell) } });
+    };
+    return { commands: { curl: download, wget: download } };
   },
 });

@@ -8,7 +8,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['ln'] },
     scope: 'stage',
     messages: {
       replacesBinSh: 'Use the SHELL instruction to change the shell instead of replacing /bin/sh',
@@ -22,14 +21,17 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/dockerfile/#shell'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        if (!isCommand(cmd, 'ln')) continue;
-        const target = parseArgs(cmd, ['S', 'suffix', 't', 'target-directory']).operands.find((w) => w.value === '/bin/sh');
-        if (!target) continue;
-        ctx.report({ start: target.start, end: target.end, messageId: 'replacesBinSh' });
-      }
-    }
+  create(ctx) {
+    return {
+      commands: {
+        ln(cmd) {
+          // Also called for what runs ln (`sudo ln …`, `xargs ln …`): only ln itself is judged.
+          if (!isCommand(cmd, 'ln')) return;
+          const target = parseArgs(cmd, ['S', 'suffix', 't', 'target-directory']).operands.find((w) => w.value === '/bin/sh');
+          if (!target) return;
+          ctx.report({ start: target.start, end: target.end, messageId: 'replacesBinSh' });
+        },
+      },
+    };
   },
 });

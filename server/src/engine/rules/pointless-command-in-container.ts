@@ -1,7 +1,17 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
+import type { ShellCommand } from '../model/shell';
 import { baseName, isCommand } from '../model/commands';
 
 const COMMANDS = ['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim'];
+
+/**
+ * A step that starts a job in the background (a server warmed up, a database loaded) must stop it before it
+ * ends: there `ps` and `kill` do real work.
+ */
+function background(instr: Instr): boolean {
+  return instr.run!.scripts.some((s) => /(^|[^&>|])&(?![&>])/.test(s.text));
+}
 
 export default defineRule({
   meta: {
@@ -10,7 +20,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'info',
-    needs: { commands: COMMANDS },
     scope: 'stage',
     messages: {
       pointlessCommand: '`{command}` makes no sense in a build step',
@@ -24,15 +33,12 @@ export default defineRule({
       references: ['https://docs.docker.com/build/building/best-practices/#run'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      // A step that starts a job in the background (a server warmed up, a database loaded) must stop it before it
-      // ends: there `ps` and `kill` do real work.
-      const background = instr.run!.scripts.some((s) => /(^|[^&>|])&(?![&>])/.test(s.text));
-      for (const cmd of instr.run!.commands) {
-        if (!isCommand(cmd, ...COMMANDS) || (background && isCommand(cmd, 'kill', 'ps'))) continue;
-        ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, messageId: 'pointlessCommand', data: { command: baseName(cmd) } });
-      }
-    }
+  create(ctx) {
+    const pointless = (cmd: ShellCommand, instr: Instr) => {
+      // Also called for what runs one of them (`sudo service …`, `xargs kill`): only the commands themselves are judged.
+      if (!isCommand(cmd, ...COMMANDS) || (isCommand(cmd, 'kill', 'ps') && background(instr))) return;
+      ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, messageId: 'pointlessCommand', data: { command: baseName(cmd) } });
+    };
+    return { commands: Object.fromEntries(COMMANDS.map((name) => [name, pointless])) };
   },
 });

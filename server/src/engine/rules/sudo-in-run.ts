@@ -21,7 +21,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['sudo'] },
     scope: 'stage',
     messages: {
       sudoAsUser: 'Do not use sudo -u in a RUN: switch with USER {user} for the steps that should run as {user}',
@@ -37,16 +36,19 @@ export default defineRule({
       references: ['https://docs.docker.com/build/building/best-practices/#user'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      const { commands, scripts } = instr.run!;
-      if (checksUser(commands, scripts.map((s) => s.text))) continue;
-      for (const cmd of commands) {
-        if (!isCommand(cmd, 'sudo')) continue;
-        const user = parseArgs(cmd, SUDO_VALUE_FLAGS).flags.find((f) => f.name === 'u' || f.name === 'user')?.value;
-        if (user && !/^(root|#?0)$/.test(user)) ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, messageId: 'sudoAsUser', data: { user } });
-        else ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, messageId: 'sudo' });
-      }
-    }
+  create(ctx) {
+    return {
+      commands: {
+        sudo(cmd, instr) {
+          // Also called for what runs sudo (`xargs sudo …`, `env sudo …`): only sudo itself is judged.
+          if (!isCommand(cmd, 'sudo')) return;
+          const { commands, scripts } = instr.run!;
+          if (checksUser(commands, scripts.map((s) => s.text))) return;
+          const user = parseArgs(cmd, SUDO_VALUE_FLAGS).flags.find((f) => f.name === 'u' || f.name === 'user')?.value;
+          if (user && !/^(root|#?0)$/.test(user)) ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, messageId: 'sudoAsUser', data: { user } });
+          else ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, messageId: 'sudo' });
+        },
+      },
+    };
   },
 });

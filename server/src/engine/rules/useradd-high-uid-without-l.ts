@@ -11,7 +11,6 @@ export default defineRule({
     category: 'size',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['useradd'] },
     scope: 'stage',
     fixable: 'safe',
     messages: {
@@ -27,29 +26,32 @@ export default defineRule({
       references: ['https://github.com/moby/moby/issues/5419', 'https://docs.docker.com/build/building/best-practices/#user'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        if (!isCommand(cmd, 'useradd')) continue;
-        const { flags } = parseArgs(cmd, VALUE_FLAGS);
-        if (flags.some((f) => f.name === 'l' || f.name === 'no-log-init')) continue;
-        const uid = flags.find((f) => f.name === 'u' || f.name === 'uid');
-        if (!uid?.value) continue;
-        let value = uid.value;
-        if (/[$`]/.test(value)) {
-          const resolved = resolvedOperand(ctx.model, instr, { ...uid.word, raw: value, value });
-          if (!resolved || resolved.length !== 1) continue;
-          value = resolved[0];
-        }
-        if (!/^\d{6,}$/.test(value)) continue;
-        ctx.report({
-          start: cmd.nameWord.start,
-          end: cmd.nameWord.end,
-          messageId: 'highUidWithoutL',
-          data: { uid: value },
-          fixes: [{ titleId: 'addNoLogInit', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['-l'] }], edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' -l' }] }],
-        });
-      }
-    }
+  create(ctx) {
+    return {
+      commands: {
+        useradd(cmd, instr) {
+          // Also called for what runs useradd (`sudo useradd …`, `xargs useradd …`): only useradd itself is judged.
+          if (!isCommand(cmd, 'useradd')) return;
+          const { flags } = parseArgs(cmd, VALUE_FLAGS);
+          if (flags.some((f) => f.name === 'l' || f.name === 'no-log-init')) return;
+          const uid = flags.find((f) => f.name === 'u' || f.name === 'uid');
+          if (!uid?.value) return;
+          let value = uid.value;
+          if (/[$`]/.test(value)) {
+            const resolved = resolvedOperand(ctx.model, instr, { ...uid.word, raw: value, value });
+            if (!resolved || resolved.length !== 1) return;
+            value = resolved[0];
+          }
+          if (!/^\d{6,}$/.test(value)) return;
+          ctx.report({
+            start: cmd.nameWord.start,
+            end: cmd.nameWord.end,
+            messageId: 'highUidWithoutL',
+            data: { uid: value },
+            fixes: [{ titleId: 'addNoLogInit', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['-l'] }], edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' -l' }] }],
+          });
+        },
+      },
+    };
   },
 });

@@ -53,7 +53,6 @@ export default defineRule({
     category: 'style',
     status: 'stable',
     defaultSeverity: 'info',
-    needs: { commands: ['wget'] },
     scope: 'stage',
     fixable: 'safe',
     messages: {
@@ -69,13 +68,16 @@ export default defineRule({
       references: ['https://www.gnu.org/software/wget/manual/wget.html#Logging-and-Input-File-Options'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      for (const cmd of instr.run!.commands) {
-        if (!isCommand(cmd, 'wget') || quietEnough(cmd) || busyboxWget(ctx.model, instr, cmd)) continue;
-        const fixes: FixInput[] = !gnuWget(ctx.model, instr, cmd) ? [] : [{ titleId: 'addProgress', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['--progress=dot:giga'] }], edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' --progress=dot:giga' }] }];
-        ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, messageId: 'noProgress', fixes });
-      }
-    }
+  create(ctx) {
+    return {
+      commands: {
+        wget(cmd, instr) {
+          // Also called for what runs wget (`sudo wget …`, `xargs wget …`): only wget itself is judged.
+          if (!isCommand(cmd, 'wget') || quietEnough(cmd) || busyboxWget(ctx.model, instr, cmd)) return;
+          const fixes: FixInput[] = !gnuWget(ctx.model, instr, cmd) ? [] : [{ titleId: 'addProgress', safety: 'safe', changes: [{ kind: 'adds-arguments', command: cmd.name, args: ['--progress=dot:giga'] }], edits: [{ start: cmd.nameWord.end, end: cmd.nameWord.end, text: ' --progress=dot:giga' }] }];
+          ctx.report({ start: cmd.nameWord.start, end: cmd.nameWord.end, messageId: 'noProgress', fixes });
+        },
+      },
+    };
   },
 });
