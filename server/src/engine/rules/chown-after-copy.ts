@@ -45,7 +45,6 @@ export default defineRule({
     category: 'size',
     status: 'preview',
     defaultSeverity: 'warning',
-    needs: { commands: ['chown'] },
     scope: 'stage',
     fixable: 'unsafe',
     messages: {
@@ -62,21 +61,24 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/dockerfile/#copy---chown---chmod'],
     },
   },
-  check(ctx) {
+  create(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
-      for (const instr of stage.instructions) {
-        if (!instr.run) continue;
-        for (const cmd of instr.run.commands) {
-          if (!isCommand(cmd, 'chown')) continue;
+    return {
+      commands: {
+        chown(cmd, instr) {
+          // Also called for what runs chown (`sudo chown …`, `xargs chown …`): only chown itself is judged.
+          if (!isCommand(cmd, 'chown')) return;
+          // The RUNs of a stage only: not those before the first FROM, nor ONBUILD ones.
+          const { stage } = instr;
+          if (!stage || instr.onbuild) return;
           const { flags, operands } = parseArgs(cmd);
-          if (!flags.some((f) => f.name === 'R' || f.name === 'recursive') || operands.length < 2) continue;
+          if (!flags.some((f) => f.name === 'R' || f.name === 'recursive') || operands.length < 2) return;
           const owner = operands[0].value;
-          if (owner.includes('$')) continue;
+          if (owner.includes('$')) return;
           const paths = operands.slice(1).map((w) => w.value).filter((p) => p.startsWith('/'));
           const copies = stage.instructions.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.start < instr.start && !i.execForm
             && paths.some((p) => { const d = destination(stage, i); return d !== undefined && within(d, p); }));
-          if (!copies.length) continue;
+          if (!copies.length) return;
           const edits = fixFor(model, stage, instr, copies, owner, operands.slice(1).map((w) => w.value));
           ctx.report({
             start: cmd.start,
@@ -85,8 +87,8 @@ export default defineRule({
             data: { lines: copies.map((c) => c.line + 1).join(', '), owner },
             fixes: edits ? [{ titleId: 'useCopyChown', data: { owner }, safety: 'unsafe', edits }] : [],
           });
-        }
-      }
-    }
+        },
+      },
+    };
   },
 });
