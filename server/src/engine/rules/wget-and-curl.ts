@@ -4,6 +4,11 @@ import type { ShellCommand } from '../model/shell';
 import { baseName, isCommand } from '../model/commands';
 import { installedPackages } from './support';
 
+/** The group a RUN belongs to: its stage, or the ONBUILD triggers of its stage (they run together in another build). */
+function groupOf(instr: Instr): string {
+  return instr.onbuild ? `onbuild:${instr.onbuild.stage?.index}` : `stage:${instr.stage?.index}`;
+}
+
 export default defineRule({
   meta: {
     id: 'wget-and-curl',
@@ -11,7 +16,6 @@ export default defineRule({
     category: 'size',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['wget'] },
     scope: 'stage',
     messages: {
       bothTools: 'This stage already downloads with `{first}`; use one tool instead of both `{first}` and `{second}`',
@@ -25,28 +29,41 @@ export default defineRule({
       references: ['https://docs.docker.com/build/building/best-practices/#dont-install-unnecessary-packages'],
     },
   },
-  check(ctx) {
-    // Groups: each stage, and the ONBUILD triggers of each stage (they run together in another build).
-    const groups = new Map<string, Array<{ instr: Instr; cmd: ShellCommand }>>();
-    for (const instr of ctx.model.runs) {
-      const key = instr.onbuild ? `onbuild:${instr.onbuild.stage?.index}` : `stage:${instr.stage?.index}`;
-      for (const cmd of instr.run!.commands) {
-        if (!isCommand(cmd, 'wget', 'curl')) continue;
-        if (!groups.has(key)) groups.set(key, []);
-        groups.get(key)!.push({ instr, cmd });
-      }
-    }
-    for (const uses of groups.values()) {
-      const first = baseName(uses[0].cmd);
-      const other = uses.filter((u) => baseName(u.cmd) !== first);
-      if (!other.length) continue;
-      // Both from the base image: nothing was added for the second tool.
-      const installed = installedPackages(ctx.model, uses[uses.length - 1].instr);
-      if (!installed.has('wget') && !installed.has('curl')) continue;
-      const second = baseName(other[0].cmd);
-      for (const u of other) {
-        ctx.report({ start: u.cmd.nameWord.start, end: u.cmd.nameWord.end, messageId: 'bothTools', data: { first, second } });
-      }
-    }
+  create(ctx) {
+    // Only a group with a wget can use both tools. Its curls may be in RUNs without one, and which tool comes
+    // first decides what is reported: the groups are made after the walk, from every RUN.
+    const withWget = new Set<string>();
+    return {
+      commands: {
+        wget(cmd, instr) {
+          // Also called for what runs wget (`sudo wget …`, `xargs wget …`): only wget itself counts.
+          if (isCommand(cmd, 'wget')) withWget.add(groupOf(instr));
+        },
+      },
+      done() {
+        const groups = new Map<string, Array<{ instr: Instr; cmd: ShellCommand }>>();
+        for (const instr of ctx.model.runs) {
+          const key = groupOf(instr);
+          if (!withWget.has(key)) continue;
+          for (const cmd of instr.run!.commands) {
+            if (!isCommand(cmd, 'wget', 'curl')) continue;
+            if (!groups.has(key)) groups.set(key, []);
+            groups.get(key)!.push({ instr, cmd });
+          }
+        }
+        for (const uses of groups.values()) {
+          const first = baseName(uses[0].cmd);
+          const other = uses.filter((u) => baseName(u.cmd) !== first);
+          if (!other.length) continue;
+          // Both from the base image: nothing was added for the second tool.
+          const installed = installedPackages(ctx.model, uses[uses.length - 1].instr);
+          if (!installed.has('wget') && !installed.has('curl')) continue;
+          const second = baseName(other[0].cmd);
+          for (const u of other) {
+            ctx.report({ start: u.cmd.nameWord.start, end: u.cmd.nameWord.end, messageId: 'bothTools', data: { first, second } });
+          }
+        }
+      },
+    };
   },
 });
