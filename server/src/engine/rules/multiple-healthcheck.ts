@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { reportIgnoredDuplicates } from './support';
+import { ignoredDuplicatesHandlers } from './support';
 
 export default defineRule({
   meta: {
@@ -8,7 +8,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['HEALTHCHECK'] },
     scope: 'stage',
     tags: ['unnecessary'],
     fixable: 'safe',
@@ -23,5 +22,5 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/build-checks/multiple-instructions-disallowed/'],
     },
   },
-  check(ctx) { reportIgnoredDuplicates(ctx, 'HEALTHCHECK'); },
+  create(ctx) { return ignoredDuplicatesHandlers(ctx, 'HEALTHCHECK'); },
 });

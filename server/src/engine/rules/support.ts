@@ -263,25 +263,40 @@ export function cacheCleanedAfter(instr: Instr, pc: PackageCommand, dirs: readon
   });
 }
 
-// The three "only the last one counts" rules (CMD, ENTRYPOINT, HEALTHCHECK) share this check.
-export function reportIgnoredDuplicates(ctx: RuleContext, keyword: string): void {
+// The three "only the last one counts" rules (CMD, ENTRYPOINT, HEALTHCHECK) share these handlers: the instructions
+// of each stage are collected, and every one but the last is reported once the walk is done.
+export function ignoredDuplicatesHandlers(ctx: RuleContext, keyword: string): RuleHandlers {
   const { model } = ctx;
-  for (const stage of model.stages) {
-    const all = stage.instructions.filter((i) => i.keyword === keyword);
-    for (const earlier of all.slice(0, -1)) {
-      const last = all[all.length - 1];
-      // Delete the whole lines of the ignored instruction.
-      const start = model.lines.lineStart(earlier.line);
-      const end = model.lines.lineStart(earlier.endLine + 1) > start ? model.lines.lineStart(earlier.endLine + 1) : model.text.length;
-      ctx.report({
-        start: earlier.keywordStart,
-        end: earlier.keywordEnd,
-        messageId: 'overridden',
-        data: { keyword, line: last.line + 1 },
-        fixes: [{ titleId: 'removeIgnored', data: { keyword }, safety: 'safe', changes: [{ kind: 'removes-overridden' }], edits: [{ start, end, text: '' }] }],
-      });
-    }
-  }
+  const byStage = new Map<Stage, Instr[]>();
+  return {
+    instructions: {
+      [keyword](instr) {
+        // Instructions before the first FROM belong to no stage.
+        const stage = instr.stage;
+        if (!stage) return;
+        const all = byStage.get(stage);
+        if (all) all.push(instr);
+        else byStage.set(stage, [instr]);
+      },
+    },
+    done() {
+      for (const all of byStage.values()) {
+        for (const earlier of all.slice(0, -1)) {
+          const last = all[all.length - 1];
+          // Delete the whole lines of the ignored instruction.
+          const start = model.lines.lineStart(earlier.line);
+          const end = model.lines.lineStart(earlier.endLine + 1) > start ? model.lines.lineStart(earlier.endLine + 1) : model.text.length;
+          ctx.report({
+            start: earlier.keywordStart,
+            end: earlier.keywordEnd,
+            messageId: 'overridden',
+            data: { keyword, line: last.line + 1 },
+            fixes: [{ titleId: 'removeIgnored', data: { keyword }, safety: 'safe', changes: [{ kind: 'removes-overridden' }], edits: [{ start, end, text: '' }] }],
+          });
+        }
+      }
+    },
+  };
 }
 
 /** Whether a RUN's files end up in the shipped image (final stage or a stage it is built FROM; ONBUILD: always). */
