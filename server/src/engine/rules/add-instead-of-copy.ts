@@ -31,7 +31,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['ADD'] },
     scope: 'stage',
     fixable: 'both',
     messages: {
@@ -50,19 +49,19 @@ export default defineRule({
       references: ['https://docs.docker.com/build/building/best-practices/#add-or-copy'],
     },
   },
-  check(ctx) {
+  create(ctx) {
     const { model } = ctx;
-    for (const instr of [...model.instructions, ...model.triggers]) {
-      if (instr.keyword !== 'ADD' || instr.args.length < 2) continue;
+    const add = (instr: Instr): void => {
+      if (instr.args.length < 2) return;
       const operands = copyOperands(model, instr);
-      if (!operands) continue;
+      if (!operands) return;
       // Heredoc sources (`ADD <<EOF /x`) are text written here; in JSON form `<<` is part of a name.
       const sources = operands.sources.filter((o) => o.json || !o.value.startsWith('<<')).map((o) => o.value);
-      if (!sources.length && !instr.heredocs.length) continue;
+      if (!sources.length && !instr.heredocs.length) return;
       const resolved = sources.map((s) => resolvedSource(model, instr, s));
       // Remote sources are fetched and archives unpacked: that is what ADD is for.
-      if (resolved.some((s) => s !== undefined && (REMOTE.test(s) || ARCHIVE_NAME.test(s) || isArchiveFile(ctx.files, s)))) continue;
-      if (instr.flags.some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f.name))) continue;
+      if (resolved.some((s) => s !== undefined && (REMOTE.test(s) || ARCHIVE_NAME.test(s) || isArchiveFile(ctx.files, s)))) return;
+      if (instr.flags.some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f.name))) return;
       const uncertain = resolved.some((s) => s === undefined || /[*?[]/.test(s));
       // ADD has no --from: as COPY it would suddenly copy from a stage.
       const fixable = !instr.flags.some((f) => f.name === 'from');
@@ -77,6 +76,7 @@ export default defineRule({
           edits: [{ start: instr.keywordStart, end: instr.keywordEnd, text: model.text.slice(instr.keywordStart, instr.keywordEnd) === 'add' ? 'copy' : 'COPY' }],
         }] : [],
       });
-    }
+    };
+    return { instructions: { ADD: add }, triggers: { ADD: add } };
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
 
 export default defineRule({
   meta: {
@@ -7,7 +8,6 @@ export default defineRule({
     category: 'security',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['ADD'] },
     scope: 'stage',
     messages: {
       noChecksum: 'Downloaded without --checksum: the build accepts whatever the server returns',
@@ -21,12 +21,13 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/dockerfile/#add---checksum'],
     },
   },
-  check(ctx) {
-    for (const instr of [...ctx.model.instructions, ...ctx.model.triggers]) {
-      if (instr.keyword !== 'ADD' || instr.flags.some((f) => f.name === 'checksum')) continue;
+  create(ctx) {
+    const add = (instr: Instr): void => {
+      if (instr.flags.some((f) => f.name === 'checksum')) return;
       for (const src of instr.args.slice(0, -1)) {
         if (/^https?:\/\//i.test(src.value)) ctx.report({ start: src.start, end: src.end, messageId: 'noChecksum' });
       }
-    }
+    };
+    return { instructions: { ADD: add }, triggers: { ADD: add } };
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
 import { copyOperands } from './support';
 import { distroFamily, rootStage } from '../model/base-images';
 
@@ -9,7 +10,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'error',
-    needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',
     fixable: 'safe',
     messages: {
@@ -25,18 +25,16 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/dockerfile/#copy'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.instructions) {
-      const target = instr.trigger ?? instr;
-      if (target.keyword !== 'COPY' && target.keyword !== 'ADD') continue;
+  create(ctx) {
+    const copy = (instr: Instr): void => {
       // `--from build` without `=`: Docker rejects the flag, and `build` would be read here as a source.
-      if (target.flags.some((f) => f.value === null && ['from', 'chown', 'chmod'].includes(f.name))) continue;
-      const ops = copyOperands(ctx.model, target);
-      if (!ops || ops.sources.length < 2) continue;
+      if (instr.flags.some((f) => f.value === null && ['from', 'chown', 'chmod'].includes(f.name))) return;
+      const ops = copyOperands(ctx.model, instr);
+      if (!ops || ops.sources.length < 2) return;
       const { dest } = ops;
       // Windows paths end a folder in `\` too (`C:\\Windows\\System32\\`).
-      const windows = !!target.stage && distroFamily(rootStage(target.stage).image) === 'windows';
-      if (dest.value.endsWith('/') || (windows && dest.value.endsWith('\\')) || dest.value.includes('$') || dest.value === '') continue;
+      const windows = !!instr.stage && distroFamily(rootStage(instr.stage).image) === 'windows';
+      if (dest.value.endsWith('/') || (windows && dest.value.endsWith('\\')) || dest.value.includes('$') || dest.value === '') return;
       ctx.report({
         start: dest.start,
         end: dest.end,
@@ -44,6 +42,7 @@ export default defineRule({
         data: { count: ops.sources.length },
         fixes: [{ titleId: 'addTrailingSlash', safety: 'safe', edits: [{ start: dest.end, end: dest.end, text: '/' }] }],
       });
-    }
+    };
+    return { instructions: { COPY: copy, ADD: copy }, triggers: { COPY: copy, ADD: copy } };
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
 import { findVariables } from '../model/variables';
 
 interface EnvPair { name: string; valueStart: number; valueText: string }
@@ -10,7 +11,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['ENV'] },
     scope: 'stage',
     messages: {
       setInSameEnv: '`{name}` is set in this same ENV, so `${name}` is still empty here; set it in an earlier ENV',
@@ -24,13 +24,13 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/dockerfile/#environment-replacement'],
     },
   },
-  check(ctx) {
+  create(ctx) {
     const { model } = ctx;
-    for (const outer of model.instructions) {
-      const instr = outer.trigger ?? outer;
-      if (instr.keyword !== 'ENV') continue;
+    const env = (instr: Instr): void => {
+      // Variables are looked up from the ONBUILD that wraps a trigger.
+      const outer = instr.onbuild ?? instr;
       const props = instr.props;
-      if (props.length < 2) continue;
+      if (props.length < 2) return;
       const pairs: EnvPair[] = [];
       for (const p of props) {
         if (p.valueStart === undefined || p.valueEnd === undefined) continue;
@@ -46,6 +46,7 @@ export default defineRule({
           ctx.report({ start: pair.valueStart + ref.start, end: pair.valueStart + ref.end, messageId: 'setInSameEnv', data: { name: ref.name } });
         }
       }
-    }
+    };
+    return { instructions: { ENV: env }, triggers: { ENV: env } };
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
 
 export default defineRule({
   meta: {
@@ -7,7 +8,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'error',
-    needs: { keywords: ['EXPOSE'] },
     scope: 'stage',
     messages: {
       portOutOfRange: 'Port {port} is outside the valid range 0–65535',
@@ -22,10 +22,8 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/dockerfile/#expose'],
     },
   },
-  check(ctx) {
-    for (const outer of ctx.model.instructions) {
-      const instr = outer.trigger ?? outer;
-      if (instr.keyword !== 'EXPOSE') continue;
+  create(ctx) {
+    const expose = (instr: Instr): void => {
       for (const arg of instr.args) {
         const m = /^(\d+)(?:-(\d+))?(?:\/\w+)?$/.exec(arg.value);
         if (!m) continue;
@@ -33,6 +31,7 @@ export default defineRule({
         if (!bad.length) continue;
         ctx.report({ start: arg.start, end: arg.end, ...(bad.length === 2 ? { messageId: 'bothPortsOutOfRange', data: { first: bad[0], last: bad[1] } } : { messageId: 'portOutOfRange', data: { port: bad[0] } }) });
       }
-    }
+    };
+    return { instructions: { EXPOSE: expose }, triggers: { EXPOSE: expose } };
   },
 });

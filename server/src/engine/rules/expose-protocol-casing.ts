@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
 
 export default defineRule({
   meta: {
@@ -7,7 +8,6 @@ export default defineRule({
     category: 'style',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['EXPOSE'] },
     scope: 'stage',
     fixable: 'safe',
     messages: {
@@ -21,9 +21,8 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/build-checks/expose-proto-casing/'],
     },
   },
-  check(ctx) {
-    for (const instr of [...ctx.model.instructions, ...ctx.model.triggers]) {
-      if (instr.keyword !== 'EXPOSE') continue;
+  create(ctx) {
+    const expose = (instr: Instr): void => {
       for (const arg of instr.args) {
         const slash = arg.value.lastIndexOf('/');
         if (slash < 0 || arg.value.includes('$')) continue;
@@ -32,6 +31,7 @@ export default defineRule({
         const start = arg.start + (arg.end - arg.start) - proto.length;
         ctx.report({ start, end: arg.end, messageId: 'uppercaseProtocol', data: { protocol: proto.toLowerCase() }, fixes: [{ titleId: 'useLowercase', data: { protocol: proto.toLowerCase() }, safety: 'safe', edits: [{ start, end: arg.end, text: proto.toLowerCase() }] }] });
       }
-    }
+    };
+    return { instructions: { EXPOSE: expose }, triggers: { EXPOSE: expose } };
   },
 });

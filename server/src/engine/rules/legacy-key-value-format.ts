@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
 
 /** The value written for `key=value` form, or undefined when the conversion is not mechanical. */
 function asKeyValue(raw: string): string | undefined {
@@ -18,7 +19,6 @@ export default defineRule({
     category: 'style',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['ENV', 'LABEL'] },
     scope: 'stage',
     fixable: 'safe',
     messages: {
@@ -35,11 +35,9 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/build-checks/legacy-key-value-format/'],
     },
   },
-  check(ctx) {
+  create(ctx) {
     const { model } = ctx;
-    const all = [...model.instructions, ...model.triggers];
-    for (const instr of all) {
-      if (instr.keyword !== 'ENV' && instr.keyword !== 'LABEL') continue;
+    const pairs = (instr: Instr): void => {
       for (const p of instr.props) {
         if (p.assignment) continue;
         // `ENV key` without a value is a syntax error, reported elsewhere
@@ -64,6 +62,7 @@ export default defineRule({
           fixes: value !== undefined ? [{ titleId: 'useKeyValue', data: { name: p.name, value: value.length > 30 ? value.slice(0, 27) + '…' : value }, safety: 'safe', edits: [{ start: nameEnd, end: valueEnd, text: `=${value}` }] }] : [],
         });
       }
-    }
+    };
+    return { instructions: { ENV: pairs, LABEL: pairs }, triggers: { ENV: pairs, LABEL: pairs } };
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
 
 export default defineRule({
   meta: {
@@ -7,7 +8,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'error',
-    needs: { keywords: ['ONBUILD'] },
     scope: 'stage',
     messages: {
       forbiddenTrigger: '`{keyword}` is not allowed as an ONBUILD trigger',
@@ -21,10 +21,10 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/dockerfile/#onbuild'],
     },
   },
-  check(ctx) {
-    for (const trig of ctx.model.triggers) {
-      if (!['ONBUILD', 'FROM', 'MAINTAINER'].includes(trig.keyword)) continue;
+  create(ctx) {
+    const forbidden = (trig: Instr): void => {
       ctx.report({ start: trig.keywordStart, end: trig.keywordEnd, messageId: 'forbiddenTrigger', data: { keyword: trig.keyword } });
-    }
+    };
+    return { triggers: { ONBUILD: forbidden, FROM: forbidden, MAINTAINER: forbidden } };
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
 
 // Files that hold credentials by convention. `.env.example` and friends are documentation, not secrets.
 const SECRET_FILE = /(^|\/)(\.env(\.(?!example$|sample$|template$|dist$)[^/]+)?|[^/]*\.pem|[^/]*\.key|[^/]*\.p12|[^/]*\.pfx|id_(rsa|dsa|ecdsa|ed25519)[^/]*|\.npmrc|\.pypirc|\.netrc|\.git-credentials|\.git|\.ssh|\.aws|credentials\.json|\.docker\/config\.json)\/?$/;
@@ -10,7 +11,6 @@ export default defineRule({
     category: 'security',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',
     messages: {
       secretFile: '{path} holds credentials; once copied it stays in the image. Use a secret mount instead',
@@ -25,14 +25,15 @@ export default defineRule({
       references: ['https://docs.docker.com/build/building/secrets/'],
     },
   },
-  check(ctx) {
-    for (const instr of [...ctx.model.instructions, ...ctx.model.triggers]) {
-      if ((instr.keyword !== 'COPY' && instr.keyword !== 'ADD') || instr.flags.some((f) => f.name === 'from') || instr.execForm) continue;
+  create(ctx) {
+    const copy = (instr: Instr): void => {
+      if (instr.flags.some((f) => f.name === 'from') || instr.execForm) return;
       for (const src of instr.args.slice(0, -1)) {
         const path = src.value.replace(/^\.\//, '');
         if (!SECRET_FILE.test(path)) continue;
         ctx.report({ start: src.start, end: src.end, messageId: 'secretFile', data: { path: src.value } });
       }
-    }
+    };
+    return { instructions: { COPY: copy, ADD: copy }, triggers: { COPY: copy, ADD: copy } };
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { argDefinitions, envDefinitions } from '../model/dockerfile';
+import { argDefinitions, envDefinitions, type Instr } from '../model/dockerfile';
 
 // Well-known secret variable names (the kind hadolint's DL3064 lists), matched exactly.
 const KNOWN = new Set([
@@ -49,7 +49,6 @@ export default defineRule({
     category: 'security',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['ARG', 'ENV'] },
     scope: 'stage',
     messages: {
       secretArg: '{name} looks like a secret; ARG values end up in the image history. Use RUN --mount=type=secret',
@@ -69,10 +68,8 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/', 'https://docs.docker.com/build/building/secrets/'],
     },
   },
-  check(ctx) {
-    const { model } = ctx;
-    for (const instr of [...model.instructions, ...model.triggers]) {
-      if (instr.keyword !== 'ARG' && instr.keyword !== 'ENV') continue;
+  create(ctx) {
+    const variables = (instr: Instr): void => {
       const defs = instr.keyword === 'ARG' ? argDefinitions(instr) : envDefinitions(instr);
       defs.forEach((d, i) => {
         if (!looksLikeSecret(d.name)) return;
@@ -88,6 +85,7 @@ export default defineRule({
           ctx.report({ start: p.nameStart, end: p.nameEnd, messageId: env ? 'defaultCredentialEnv' : 'defaultCredentialArg', data: { name: d.name, value } });
         } else ctx.report({ start: p.nameStart, end: p.nameEnd, messageId: literal ? (env ? 'secretValueEnv' : 'secretValueArg') : (env ? 'secretEnv' : 'secretArg'), data: { name: d.name } });
       });
-    }
+    };
+    return { instructions: { ARG: variables, ENV: variables }, triggers: { ARG: variables, ENV: variables } };
   },
 });
