@@ -106,7 +106,6 @@ export default defineRule({
     category: 'size',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['RUN'] },
     scope: 'stage',
     fixable: 'both',
     messages: {
@@ -130,25 +129,28 @@ export default defineRule({
       references: ['https://docs.docker.com/build/building/best-practices/#apt-get'],
     },
   },
-  check(ctx) {
+  create(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
-      for (const instr of stage.instructions) {
-        if (!isCleanupOnlyRun(instr)) continue;
-        const prev = previousInStage(instr);
-        if (!prev || prev.keyword !== 'RUN' || !prev.run) continue;
-        // Merging shrinks the image only when the previous RUN made what this one deletes; else the bytes sit in an
-        // earlier layer (or the base image), and moving the cleanup there could break the steps in between.
-        const made = instr.run!.commands.filter((c) => !c.nested).every((c) => createdBy(c, prev));
-        const edits = made && canMerge(model, prev, instr) ? mergeRunsEdits(model, [prev, instr]) : undefined;
-        const risk = edits ? mergeRisk([prev, instr]) : undefined;
-        ctx.report({
-          start: instr.keywordStart,
-          end: instr.keywordEnd,
-          messageId: 'cleanupAlone',
-          fixes: edits ? [{ ...(risk ? { titleId: 'mergeCleanupUnsafe', data: { risk } } : { titleId: 'mergeCleanup' }), safety: risk ? 'unsafe' : 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
-        });
-      }
-    }
+    return {
+      instructions: {
+        RUN(instr) {
+          // Only the RUNs of a stage: those before the first FROM have none.
+          if (!instr.stage || !isCleanupOnlyRun(instr)) return;
+          const prev = previousInStage(instr);
+          if (!prev || prev.keyword !== 'RUN' || !prev.run) return;
+          // Merging shrinks the image only when the previous RUN made what this one deletes; else the bytes sit in an
+          // earlier layer (or the base image), and moving the cleanup there could break the steps in between.
+          const made = instr.run!.commands.filter((c) => !c.nested).every((c) => createdBy(c, prev));
+          const edits = made && canMerge(model, prev, instr) ? mergeRunsEdits(model, [prev, instr]) : undefined;
+          const risk = edits ? mergeRisk([prev, instr]) : undefined;
+          ctx.report({
+            start: instr.keywordStart,
+            end: instr.keywordEnd,
+            messageId: 'cleanupAlone',
+            fixes: edits ? [{ ...(risk ? { titleId: 'mergeCleanupUnsafe', data: { risk } } : { titleId: 'mergeCleanup' }), safety: risk ? 'unsafe' : 'safe', changes: [{ kind: 'merges-runs' }], edits }] : [],
+          });
+        },
+      },
+    };
   },
 });

@@ -9,7 +9,6 @@ export default defineRule({
     category: 'size',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['COPY'] },
     scope: 'stage',
     messages: {
       entireFilesystem: 'This copies the entire filesystem of stage `{stage}`; copy only what you need',
@@ -23,23 +22,27 @@ export default defineRule({
       references: ['https://docs.docker.com/build/building/multi-stage/'],
     },
   },
-  check(ctx) {
+  create(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
-      for (const instr of stage.instructions) {
-        const from = instr.flags.find((f) => f.name === 'from');
-        if (instr.keyword !== 'COPY' || !from?.value) continue;
-        // Only stages of this file built on an operating system. An image (or a scratch stage) that holds just a
-        // few files is often made to be copied whole: `COPY --from=docker/buildx-bin / /`.
-        const source = model.stageByName(from.value, stage);
-        if (!source || rootStage(source).image.resolved === 'scratch') continue;
-        const ops = copyOperands(model, instr);
-        if (!ops || ops.dest.value !== '/') continue;
-        for (const src of ops.sources) {
-          if (src.value !== '/') continue;
-          ctx.report({ start: src.start, end: src.end, messageId: 'entireFilesystem', data: { stage: from.value } });
-        }
-      }
-    }
+    return {
+      instructions: {
+        COPY(instr) {
+          // Instructions before the first FROM belong to no stage.
+          const stage = instr.stage;
+          const from = instr.flags.find((f) => f.name === 'from');
+          if (!stage || !from?.value) return;
+          // Only stages of this file built on an operating system. An image (or a scratch stage) that holds just a
+          // few files is often made to be copied whole: `COPY --from=docker/buildx-bin / /`.
+          const source = model.stageByName(from.value, stage);
+          if (!source || rootStage(source).image.resolved === 'scratch') return;
+          const ops = copyOperands(model, instr);
+          if (!ops || ops.dest.value !== '/') return;
+          for (const src of ops.sources) {
+            if (src.value !== '/') continue;
+            ctx.report({ start: src.start, end: src.end, messageId: 'entireFilesystem', data: { stage: from.value } });
+          }
+        },
+      },
+    };
   },
 });

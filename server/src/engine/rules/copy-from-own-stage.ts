@@ -7,7 +7,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'error',
-    needs: { keywords: ['COPY'] },
     scope: 'stage',
     messages: {
       fromOwnStage: '`COPY --from={stage}` copies from the stage it is in',
@@ -21,16 +20,19 @@ export default defineRule({
       references: ['https://docs.docker.com/build/building/multi-stage/'],
     },
   },
-  check(ctx) {
-    for (const stage of ctx.model.stages) {
-      if (!stage.alias) continue;
-      for (const instr of stage.instructions) {
-        if (instr.keyword !== 'COPY') continue;
-        const from = instr.flags.find((f) => f.name === 'from');
-        if (!from?.value || from.value.toLowerCase() !== stage.alias.toLowerCase()) continue;
-        const start = from.valueStart ?? from.start;
-        ctx.report({ start, end: from.end, messageId: 'fromOwnStage', data: { stage: from.value } });
-      }
-    }
+  create(ctx) {
+    return {
+      instructions: {
+        COPY(instr) {
+          // Instructions before the first FROM belong to no stage.
+          const alias = instr.stage?.alias;
+          if (!alias) return;
+          const from = instr.flags.find((f) => f.name === 'from');
+          if (!from?.value || from.value.toLowerCase() !== alias.toLowerCase()) return;
+          const start = from.valueStart ?? from.start;
+          ctx.report({ start, end: from.end, messageId: 'fromOwnStage', data: { stage: from.value } });
+        },
+      },
+    };
   },
 });

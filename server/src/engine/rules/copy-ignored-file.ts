@@ -1,4 +1,5 @@
 import { defineRule, type FileAccess } from '../rule';
+import type { Instr } from '../model/dockerfile';
 import type { RuleExample } from '../types';
 import { cleanPath, excludedEntirely, excludesEverything, excludesGlob, readDockerignore, type IgnoreFile, type IgnorePattern } from '../model/dockerignore';
 import { copyOperands } from './support';
@@ -51,7 +52,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',
     messages: {
       contextExcluded: 'The whole build context is excluded by {file} (line {line}: `{pattern}`), so this {keyword} copies nothing',
@@ -64,22 +64,31 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/build-checks/copy-ignored-file/'],
     },
   },
-  check(ctx) {
+  create(ctx) {
     const files = ctx.files;
-    if (!files) return; // without the folder there is no ignore file to read
-    const ignore = readDockerignore(files);
-    if (!ignore || ignore.error || !ignore.patterns.length) return;
+    if (!files) return {}; // without the folder there is no ignore file to read
     // Not ONBUILD triggers: they copy from a later build's context, with its own ignore file.
-    for (const instr of ctx.model.instructions) {
-      if ((instr.keyword !== 'COPY' && instr.keyword !== 'ADD') || instr.flags.some((f) => f.name === 'from')) continue;
-      for (const src of copyOperands(ctx.model, instr)?.sources ?? []) {
-        const path = contextPath(src.value);
-        const by = path && excludingLine(ignore, path, isFileIn(files, path));
-        if (!by) continue;
-        const data = { file: ignore.name, line: by.line, pattern: by.text, keyword: instr.keyword };
-        if (path === '.') ctx.report({ start: src.start, end: src.end, messageId: 'contextExcluded', data });
-        else ctx.report({ start: src.start, end: src.end, messageId: 'sourceExcluded', data: { ...data, source: src.value } });
-      }
-    }
+    const copies: Instr[] = [];
+    const copy = (instr: Instr): void => {
+      if (!instr.flags.some((f) => f.name === 'from')) copies.push(instr);
+    };
+    return {
+      instructions: { COPY: copy, ADD: copy },
+      // The ignore file is read after the walk, once, and only for a file with a COPY or ADD.
+      done() {
+        const ignore = readDockerignore(files);
+        if (!ignore || ignore.error || !ignore.patterns.length) return;
+        for (const instr of copies) {
+          for (const src of copyOperands(ctx.model, instr)?.sources ?? []) {
+            const path = contextPath(src.value);
+            const by = path && excludingLine(ignore, path, isFileIn(files, path));
+            if (!by) continue;
+            const data = { file: ignore.name, line: by.line, pattern: by.text, keyword: instr.keyword };
+            if (path === '.') ctx.report({ start: src.start, end: src.end, messageId: 'contextExcluded', data });
+            else ctx.report({ start: src.start, end: src.end, messageId: 'sourceExcluded', data: { ...data, source: src.value } });
+          }
+        }
+      },
+    };
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
 import { copyOperands, workdirSet } from './support';
 
 export default defineRule({
@@ -8,7 +9,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['COPY', 'ADD'] },
     scope: 'stage',
     messages: {
       relativeWithoutWorkdir: '`{destination}` is relative, but no WORKDIR is set in this stage: it depends on the base image',
@@ -22,16 +22,16 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/dockerfile/#workdir'],
     },
   },
-  check(ctx) {
-    for (const stage of ctx.model.stages) {
-      for (const instr of stage.instructions) {
-        if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
-        const ops = copyOperands(ctx.model, instr);
-        if (!ops) continue;
-        const dest = ops.dest.value;
-        if (/^(\/|\$|[A-Za-z]:[\\/]?|\\)/.test(dest) || workdirSet(instr)) continue;
-        ctx.report({ start: ops.dest.start, end: ops.dest.end, messageId: 'relativeWithoutWorkdir', data: { destination: dest } });
-      }
-    }
+  create(ctx) {
+    const copy = (instr: Instr): void => {
+      // Instructions before the first FROM belong to no stage.
+      if (!instr.stage) return;
+      const ops = copyOperands(ctx.model, instr);
+      if (!ops) return;
+      const dest = ops.dest.value;
+      if (/^(\/|\$|[A-Za-z]:[\\/]?|\\)/.test(dest) || workdirSet(instr)) return;
+      ctx.report({ start: ops.dest.start, end: ops.dest.end, messageId: 'relativeWithoutWorkdir', data: { destination: dest } });
+    };
+    return { instructions: { COPY: copy, ADD: copy } };
   },
 });

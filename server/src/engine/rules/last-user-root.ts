@@ -9,7 +9,6 @@ export default defineRule({
     category: 'security',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['USER'] },
     fixable: 'unsafe',
     messages: {
       inheritsRoot: 'The final stage inherits USER {user} from stage {stage}: the container runs as root',
@@ -26,21 +25,28 @@ export default defineRule({
       references: ['https://docs.docker.com/build/building/best-practices/#user'],
     },
   },
-  check(ctx) {
+  create(ctx) {
     const { model } = ctx;
-    const stage = model.finalStage;
-    const user = stage && lastUser(stage);
-    if (!stage || !user?.args.length) return;
-    const value = user.args[0].value;
-    if (!isRootUser(value) || rootByDesign(model, stage, ctx.files)) return;
-    const fix = nonRootUserEdit(model, stage, user);
-    const fixes = fix ? [{ titleId: 'addUser', data: { instruction: fix.instruction }, safety: 'unsafe' as const, edits: [fix.edit] }] : [];
-    if (user.stage !== stage) {
-      // lastUser finds the USER among a stage's instructions: it has a stage.
-      const from = user.stage!;
-      ctx.report({ start: stage.imageStart, end: stage.imageEnd, messageId: 'inheritsRoot', data: { user: value, stage: from.alias ?? from.index }, fixes });
-      return;
-    }
-    ctx.report({ start: user.args[0].start, end: user.args[user.args.length - 1].end, messageId: 'lastUserRoot', fixes });
+    return {
+      // What counts is the last USER of the final stage (or of a stage it is built FROM): judged after the walk,
+      // on a file that has a USER.
+      instructions: { USER() { /* judged in done() */ } },
+      done() {
+        const stage = model.finalStage;
+        const user = stage && lastUser(stage);
+        if (!stage || !user?.args.length) return;
+        const value = user.args[0].value;
+        if (!isRootUser(value) || rootByDesign(model, stage, ctx.files)) return;
+        const fix = nonRootUserEdit(model, stage, user);
+        const fixes = fix ? [{ titleId: 'addUser', data: { instruction: fix.instruction }, safety: 'unsafe' as const, edits: [fix.edit] }] : [];
+        if (user.stage !== stage) {
+          // lastUser finds the USER among a stage's instructions: it has a stage.
+          const from = user.stage!;
+          ctx.report({ start: stage.imageStart, end: stage.imageEnd, messageId: 'inheritsRoot', data: { user: value, stage: from.alias ?? from.index }, fixes });
+          return;
+        }
+        ctx.report({ start: user.args[0].start, end: user.args[user.args.length - 1].end, messageId: 'lastUserRoot', fixes });
+      },
+    };
   },
 });

@@ -7,7 +7,6 @@ export default defineRule({
     category: 'style',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['MAINTAINER'] },
     scope: 'stage',
     tags: ['deprecated'],
     fixable: 'safe',
@@ -24,23 +23,26 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/build-checks/maintainer-deprecated/', 'https://github.com/opencontainers/image-spec/blob/main/annotations.md'],
     },
   },
-  check(ctx) {
+  create(ctx) {
     const { model } = ctx;
-    for (const instr of model.instructions) {
-      if (instr.keyword !== 'MAINTAINER') continue;
-      const value = instr.args.length ? model.text.slice(instr.args[0].start, instr.args[instr.args.length - 1].end) : '';
-      const single = !value.includes('\n') && !value.includes('\r');
-      // MAINTAINER keeps its text literally; LABEL values are unquoted and expanded, so escape what LABEL would interpret
-      // inside double quotes (`"`, `$` and the escape character itself) with the file's escape character (`\` or a backtick).
-      const literal = /^"[^"\\]*"$/.test(value) ? value.slice(1, -1) : value;
-      const esc = model.escapeChar;
-      const quoted = literal.replace(/["$\\`]/g, (c) => (c === '"' || c === '$' || c === esc ? esc + c : c));
-      ctx.report({
-        start: instr.keywordStart,
-        end: instr.keywordEnd,
-        messageId: 'deprecated',
-        fixes: value && single ? [{ titleId: 'replaceWithLabel', safety: 'safe', changes: [{ kind: 'replaces-instruction', from: 'MAINTAINER', to: 'LABEL' }], edits: [{ start: instr.keywordStart, end: instr.end, text: `LABEL org.opencontainers.image.authors="${quoted}"` }] }] : [],
-      });
-    }
+    return {
+      instructions: {
+        MAINTAINER(instr) {
+          const value = instr.args.length ? model.text.slice(instr.args[0].start, instr.args[instr.args.length - 1].end) : '';
+          const single = !value.includes('\n') && !value.includes('\r');
+          // MAINTAINER keeps its text literally; LABEL values are unquoted and expanded, so escape what LABEL would interpret
+          // inside double quotes (`"`, `$` and the escape character itself) with the file's escape character (`\` or a backtick).
+          const literal = /^"[^"\\]*"$/.test(value) ? value.slice(1, -1) : value;
+          const esc = model.escapeChar;
+          const quoted = literal.replace(/["$\\`]/g, (c) => (c === '"' || c === '$' || c === esc ? esc + c : c));
+          ctx.report({
+            start: instr.keywordStart,
+            end: instr.keywordEnd,
+            messageId: 'deprecated',
+            fixes: value && single ? [{ titleId: 'replaceWithLabel', safety: 'safe', changes: [{ kind: 'replaces-instruction', from: 'MAINTAINER', to: 'LABEL' }], edits: [{ start: instr.keywordStart, end: instr.end, text: `LABEL org.opencontainers.image.authors="${quoted}"` }] }] : [],
+          });
+        },
+      },
+    };
   },
 });

@@ -171,7 +171,6 @@ export default defineRule({
     category: 'runtime',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['CMD', 'ENTRYPOINT'] },
     scope: 'stage',
     fixable: 'both',
     messages: {
@@ -195,32 +194,33 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/build-checks/json-args-recommended/', 'https://docs.docker.com/reference/dockerfile/#shell-and-exec-form'],
     },
   },
-  check(ctx) {
+  create(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
-      for (const instr of stage.instructions) {
-        if ((instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT') || instr.execForm || !instr.args.length) continue;
-        // Without a shell in the image, shell form cannot run at all: shell-form-in-shell-less-image says so.
-        // Under a SHELL of its own the shell form is deliberate.
-        if (shellInstructionFor(stage, instr) || hasNoShell(stage)) continue;
-        // `exec` replaces the shell: the program is PID 1 and receives the signals.
-        const command = commandText(model, instr);
-        if (execsLast(command) || keepsAliveLast(command)) continue;
-        // Where /bin/sh itself replaces itself with the program (BusyBox on Alpine, bash on the RHEL family), the
-        // signals arrive too: a CMD is fine; an ENTRYPOINT still ignores CMD and the arguments of `docker run`.
-        const base = rootStage(stage).image;
-        const shellLeaves = !base.unresolved.length && shellExecsProgram(command, binShExecsFromScript(distroFamily(base)));
-        if (shellLeaves && instr.keyword === 'CMD') continue;
-        let fix = execFormFix(model, instr);
-        const change = fix?.safety === 'safe' ? argumentsChange(instr) : undefined;
-        if (fix && change) fix = { ...fix, safety: 'unsafe', titleId: change };
-        ctx.report({
-          start: instr.args[0].start,
-          end: instr.args[instr.args.length - 1].end,
-          ...(shellLeaves ? { messageId: 'entrypointIgnoresArguments' } : { messageId: 'noSignals', data: { keyword: instr.keyword } }),
-          fixes: fix ? [fix] : [],
-        });
-      }
-    }
+    const shellForm = (instr: Instr): void => {
+      // Instructions before the first FROM belong to no stage.
+      const stage = instr.stage;
+      if (!stage || instr.execForm || !instr.args.length) return;
+      // Without a shell in the image, shell form cannot run at all: shell-form-in-shell-less-image says so.
+      // Under a SHELL of its own the shell form is deliberate.
+      if (shellInstructionFor(stage, instr) || hasNoShell(stage)) return;
+      // `exec` replaces the shell: the program is PID 1 and receives the signals.
+      const command = commandText(model, instr);
+      if (execsLast(command) || keepsAliveLast(command)) return;
+      // Where /bin/sh itself replaces itself with the program (BusyBox on Alpine, bash on the RHEL family), the
+      // signals arrive too: a CMD is fine; an ENTRYPOINT still ignores CMD and the arguments of `docker run`.
+      const base = rootStage(stage).image;
+      const shellLeaves = !base.unresolved.length && shellExecsProgram(command, binShExecsFromScript(distroFamily(base)));
+      if (shellLeaves && instr.keyword === 'CMD') return;
+      let fix = execFormFix(model, instr);
+      const change = fix?.safety === 'safe' ? argumentsChange(instr) : undefined;
+      if (fix && change) fix = { ...fix, safety: 'unsafe', titleId: change };
+      ctx.report({
+        start: instr.args[0].start,
+        end: instr.args[instr.args.length - 1].end,
+        ...(shellLeaves ? { messageId: 'entrypointIgnoresArguments' } : { messageId: 'noSignals', data: { keyword: instr.keyword } }),
+        fixes: fix ? [fix] : [],
+      });
+    };
+    return { instructions: { CMD: shellForm, ENTRYPOINT: shellForm } };
   },
 });

@@ -20,7 +20,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['WORKDIR'] },
     scope: 'stage',
     messages: {
       relativeWorkdir: 'WORKDIR {path} is relative to a directory this Dockerfile never set; use an absolute path',
@@ -35,14 +34,18 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/build-checks/workdir-relative-path/'],
     },
   },
-  check(ctx) {
-    for (const stage of ctx.model.stages) {
-      stage.instructions.forEach((instr, index) => {
-        if (instr.keyword !== 'WORKDIR' || !instr.args[0]) return;
-        const value = instr.args[0].value;
-        if (isAbsolute(value) || absoluteBefore(stage, index)) return;
-        ctx.report({ start: instr.args[0].start, end: instr.args[instr.args.length - 1].end, messageId: 'relativeWorkdir', data: { path: value } });
-      });
-    }
+  create(ctx) {
+    return {
+      instructions: {
+        WORKDIR(instr) {
+          // Instructions before the first FROM belong to no stage.
+          const stage = instr.stage;
+          if (!stage || !instr.args[0]) return;
+          const value = instr.args[0].value;
+          if (isAbsolute(value) || absoluteBefore(stage, instr.index)) return;
+          ctx.report({ start: instr.args[0].start, end: instr.args[instr.args.length - 1].end, messageId: 'relativeWorkdir', data: { path: value } });
+        },
+      },
+    };
   },
 });
