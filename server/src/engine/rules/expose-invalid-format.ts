@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import type { Instr } from '../model/dockerfile';
 
 export default defineRule({
   meta: {
@@ -7,7 +8,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { keywords: ['EXPOSE'] },
     scope: 'stage',
     fixable: 'safe',
     messages: {
@@ -22,9 +22,8 @@ export default defineRule({
       references: ['https://docs.docker.com/reference/build-checks/expose-invalid-format/'],
     },
   },
-  check(ctx) {
-    for (const instr of [...ctx.model.instructions, ...ctx.model.triggers]) {
-      if (instr.keyword !== 'EXPOSE') continue;
+  create(ctx) {
+    const expose = (instr: Instr): void => {
       for (const arg of instr.args) {
         if (!arg.value.includes(':') || arg.value.includes('$')) continue;
         const [ports, proto] = arg.value.split('/');
@@ -37,6 +36,7 @@ export default defineRule({
           fixes: fixed ? [{ titleId: 'exposeContainerPort', data: { port: fixed }, safety: 'safe', edits: [{ start: arg.start, end: arg.end, text: fixed }] }] : [],
         });
       }
-    }
+    };
+    return { instructions: { EXPOSE: expose }, triggers: { EXPOSE: expose } };
   },
 });
