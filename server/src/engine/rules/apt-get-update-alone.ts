@@ -74,9 +74,7 @@ export default defineRule({
   },
   create(ctx) {
     const { model } = ctx;
-    const judged = new Set<Instr>();
     const judge = (instr: Instr) => {
-      judged.add(instr);
       if (!isAptUpdateOnlyRun(instr)) return;
       const update = instr.run!.commands.find(aptUpdate)!;
       const next = instr.onbuild ? undefined : nextInStage(instr);
@@ -91,12 +89,8 @@ export default defineRule({
       });
     };
     return {
+      // Not apt-cache: it has no `update` (the command fails), so a RUN of `apt-cache update` updates nothing.
       runs: { 'apt-get': judge, apt: judge, aptitude: judge },
-      // `apt-cache update` counts as an apt update too (apt-cache is an apt tool): a RUN with it and none of the
-      // names above is judged as well, once the file has one of them (as when this rule read every RUN).
-      done() {
-        for (const instr of model.runs) if (!judged.has(instr)) judge(instr);
-      },
     };
   },
 });
