@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { PACKAGE_MANAGERS } from '../model/package-managers';
-import { reportCacheNotCleaned } from './support';
+import { cacheNotCleanedHandlers } from './support';
 
 const MANAGER = PACKAGE_MANAGERS.dnf;
 
@@ -12,7 +12,6 @@ export default defineRule({
     category: 'size',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['dnf', 'dnf5', 'microdnf'] },
     scope: 'stage',
     fixable: 'safe',
     messages: {
@@ -28,7 +27,7 @@ export default defineRule({
       references: ['https://dnf.readthedocs.io/en/latest/command_ref.html#clean-command'],
     },
   },
-  check(ctx) {
-    reportCacheNotCleaned(ctx, MANAGER, (pc) => `${pc.tool} clean all`);
+  create(ctx) {
+    return cacheNotCleanedHandlers(ctx, MANAGER, (pc) => `${pc.tool} clean all`);
   },
 });

@@ -306,15 +306,15 @@ export function runShips(instr: Instr): boolean {
 }
 
 /**
- * The check the yum, dnf and zypper cache rules share: one finding per shipping RUN whose install or upgrade leaves
- * the manager's download cache in the layer (no clean afterwards, no cache mount), with the clean command appended
- * as the fix. `clean` names the command for the tool as written (`dnf5 clean all`).
+ * The handlers the yum, dnf and zypper cache rules share: one finding per shipping RUN whose install or upgrade
+ * leaves the manager's download cache in the layer (no clean afterwards, no cache mount), with the clean command
+ * appended as the fix. `clean` names the command for the tool as written (`dnf5 clean all`).
  */
-export function reportCacheNotCleaned(ctx: RuleContext, manager: PackageManager, clean: (pc: PackageCommand) => string): void {
-  for (const instr of ctx.model.runs) {
-    if (!runShips(instr)) continue;
+export function cacheNotCleanedHandlers(ctx: RuleContext, manager: PackageManager, clean: (pc: PackageCommand) => string): RuleHandlers {
+  const run = (instr: Instr): void => {
+    if (!runShips(instr)) return;
     const dirs = cacheDirsAt(ctx.model, instr, manager);
-    if (mountsCache(instr, dirs)) continue;
+    if (mountsCache(instr, dirs)) return;
     for (const pc of packageCommands(instr)) {
       // What downloads packages into the cache.
       if (pc.manager !== manager || !(pc.action === 'install' || pc.action === 'upgrade')) continue;
@@ -330,7 +330,9 @@ export function reportCacheNotCleaned(ctx: RuleContext, manager: PackageManager,
       });
       break;
     }
-  }
+  };
+  // One function under each of the manager's names: called once per RUN however many of them it has.
+  return { runs: Object.fromEntries(manager.commands.map((name) => [name, run])) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { PACKAGE_MANAGERS } from '../model/package-managers';
-import { reportCacheNotCleaned } from './support';
+import { cacheNotCleanedHandlers } from './support';
 
 const MANAGER = PACKAGE_MANAGERS.zypper;
 
@@ -11,7 +11,6 @@ export default defineRule({
     category: 'size',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['zypper'] },
     scope: 'stage',
     fixable: 'safe',
     messages: {
@@ -27,7 +26,7 @@ export default defineRule({
       references: ['https://en.opensuse.org/SDB:Zypper_manual'],
     },
   },
-  check(ctx) {
-    reportCacheNotCleaned(ctx, MANAGER, () => MANAGER.cleanCommand!);
+  create(ctx) {
+    return cacheNotCleanedHandlers(ctx, MANAGER, () => MANAGER.cleanCommand!);
   },
 });
