@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
-import { assumesYes, changesPackages, PACKAGE_MANAGERS } from '../model/package-managers';
-import { packageCommands } from './support';
+import { assumesYes, changesPackages, packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
+import type { ShellCommand } from '../model/shell';
 
 const MANAGER = PACKAGE_MANAGERS.dnf;
 
@@ -11,7 +11,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['dnf', 'dnf5', 'microdnf'] },
     scope: 'stage',
     fixable: 'safe',
     messages: {
@@ -27,20 +26,20 @@ export default defineRule({
       references: ['https://dnf.readthedocs.io/en/latest/command_ref.html'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      for (const pc of packageCommands(instr)) {
-        // Everything that changes packages asks first.
-        if (pc.manager !== MANAGER || !changesPackages(pc) || assumesYes(pc)) continue;
-        const sub = pc.sub[pc.sub.length - 1];
-        ctx.report({
-          start: pc.nameWord.start,
-          end: pc.nameWord.end,
-          messageId: 'missingYes',
-          data: { tool: pc.tool, subcommand: pc.subcommand },
-          fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
-        });
-      }
-    }
+  create(ctx) {
+    const missingYes = (cmd: ShellCommand): void => {
+      const pc = packageCommand(cmd);
+      // Everything that changes packages asks first.
+      if (pc?.manager !== MANAGER || !changesPackages(pc) || assumesYes(pc)) return;
+      const sub = pc.sub[pc.sub.length - 1];
+      ctx.report({
+        start: pc.nameWord.start,
+        end: pc.nameWord.end,
+        messageId: 'missingYes',
+        data: { tool: pc.tool, subcommand: pc.subcommand },
+        fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
+      });
+    };
+    return { commands: { dnf: missingYes, dnf5: missingYes, microdnf: missingYes } };
   },
 });

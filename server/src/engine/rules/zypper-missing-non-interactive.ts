@@ -1,6 +1,5 @@
 import { defineRule } from '../rule';
-import { assumesYes, changesPackages, PACKAGE_MANAGERS } from '../model/package-managers';
-import { packageCommands } from './support';
+import { assumesYes, changesPackages, packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
 
 const MANAGER = PACKAGE_MANAGERS.zypper;
 
@@ -11,7 +10,6 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['zypper'] },
     scope: 'stage',
     fixable: 'safe',
     messages: {
@@ -27,20 +25,23 @@ export default defineRule({
       references: ['https://en.opensuse.org/SDB:Zypper_manual'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      for (const pc of packageCommands(instr)) {
-        // Everything that changes packages asks first.
-        if (pc.manager !== MANAGER || !changesPackages(pc) || assumesYes(pc)) continue;
-        const sub = pc.sub[pc.sub.length - 1];
-        ctx.report({
-          start: pc.nameWord.start,
-          end: pc.nameWord.end,
-          messageId: 'missingNonInteractive',
-          data: { subcommand: pc.subcommand },
-          fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
-        });
-      }
-    }
+  create(ctx) {
+    return {
+      commands: {
+        zypper(cmd) {
+          const pc = packageCommand(cmd);
+          // Everything that changes packages asks first.
+          if (pc?.manager !== MANAGER || !changesPackages(pc) || assumesYes(pc)) return;
+          const sub = pc.sub[pc.sub.length - 1];
+          ctx.report({
+            start: pc.nameWord.start,
+            end: pc.nameWord.end,
+            messageId: 'missingNonInteractive',
+            data: { subcommand: pc.subcommand },
+            fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
+          });
+        },
+      },
+    };
   },
 });
