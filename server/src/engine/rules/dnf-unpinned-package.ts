@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
-import { checkRpmPinning } from './yum-unpinned-package';
+import { rpmPinningHandlers } from './yum-unpinned-package';
 
 export default defineRule({
   meta: {
@@ -9,7 +9,6 @@ export default defineRule({
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['dnf', 'dnf5', 'microdnf'] },
     scope: 'stage',
     messages: {
       unpinned: 'Pin {packages}',
@@ -24,5 +23,5 @@ export default defineRule({
       references: ['https://dnf.readthedocs.io/en/latest/command_ref.html#install-command'],
     },
   },
-  check(ctx) { checkRpmPinning(ctx, PACKAGE_MANAGERS.dnf); },
+  create(ctx) { return rpmPinningHandlers(ctx, PACKAGE_MANAGERS.dnf); },
 });

@@ -1,16 +1,19 @@
 import { defineRule } from '../rule';
-import type { RuleContext } from '../rule';
-import { PACKAGE_MANAGERS, PIN_MESSAGES, type PackageManager } from '../model/package-managers';
-import { packageCommands, reportUnpinned } from './support';
+import type { RuleContext, RuleHandlers } from '../rule';
+import type { Instr } from '../model/dockerfile';
+import type { ShellCommand } from '../model/shell';
+import { packageCommand, PACKAGE_MANAGERS, PIN_MESSAGES, type PackageManager } from '../model/package-managers';
+import { reportUnpinned } from './support';
 
 /** Shared by yum (DL3033) and dnf (DL3041): install packages need a version, `module install` streams a `:stream`. */
-export function checkRpmPinning(ctx: RuleContext, manager: PackageManager): void {
-  for (const instr of ctx.model.runs) {
-    for (const pc of packageCommands(instr)) {
-      if (pc.manager !== manager || pc.action !== 'install') continue;
-      reportUnpinned(ctx, instr, pc);
-    }
-  }
+export function rpmPinningHandlers(ctx: RuleContext, manager: PackageManager): RuleHandlers {
+  const install = (cmd: ShellCommand, instr: Instr): void => {
+    const pc = packageCommand(cmd);
+    if (pc?.manager !== manager || pc.action !== 'install') return;
+    reportUnpinned(ctx, instr, pc);
+  };
+  // One function under each of the manager's names: called once per command.
+  return { commands: Object.fromEntries(manager.commands.map((name) => [name, install])) };
 }
 
 export default defineRule({
@@ -20,7 +23,6 @@ export default defineRule({
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['yum'] },
     scope: 'stage',
     messages: {
       unpinned: 'Pin {packages}',
@@ -35,5 +37,5 @@ export default defineRule({
       references: ['https://man7.org/linux/man-pages/man8/yum.8.html'],
     },
   },
-  check(ctx) { checkRpmPinning(ctx, PACKAGE_MANAGERS.yum); },
+  create(ctx) { return rpmPinningHandlers(ctx, PACKAGE_MANAGERS.yum); },
 });

@@ -1,6 +1,5 @@
 import { defineRule } from '../rule';
-import { PACKAGE_MANAGERS } from '../model/package-managers';
-import { packageCommands } from './support';
+import { packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
 
 export default defineRule({
   meta: {
@@ -9,7 +8,6 @@ export default defineRule({
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['zypper'] },
     scope: 'stage',
     messages: {
       distUpgrade: '`zypper dist-upgrade` makes the image depend on the day it was built; use a newer base image instead',
@@ -23,12 +21,15 @@ export default defineRule({
       references: ['https://en.opensuse.org/SDB:Zypper_manual'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      for (const pc of packageCommands(instr)) {
-        if (pc.manager !== PACKAGE_MANAGERS.zypper || !['dist-upgrade', 'dup'].includes(pc.subcommand)) continue;
-        ctx.report({ start: pc.sub[0].start, end: pc.sub[0].end, messageId: 'distUpgrade' });
-      }
-    }
+  create(ctx) {
+    return {
+      commands: {
+        zypper(cmd) {
+          const pc = packageCommand(cmd);
+          if (pc?.manager !== PACKAGE_MANAGERS.zypper || !['dist-upgrade', 'dup'].includes(pc.subcommand)) return;
+          ctx.report({ start: pc.sub[0].start, end: pc.sub[0].end, messageId: 'distUpgrade' });
+        },
+      },
+    };
   },
 });

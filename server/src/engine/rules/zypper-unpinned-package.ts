@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
-import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
-import { packageCommands, reportUnpinned } from './support';
+import { packageCommand, PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
+import { reportUnpinned } from './support';
 
 const ZYPPER = PACKAGE_MANAGERS.zypper;
 
@@ -11,7 +11,6 @@ export default defineRule({
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',
-    needs: { commands: ['zypper'] },
     scope: 'stage',
     messages: {
       unpinned: 'Pin {packages}',
@@ -26,12 +25,15 @@ export default defineRule({
       references: ['https://en.opensuse.org/SDB:Zypper_manual'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      for (const pc of packageCommands(instr)) {
-        if (pc.manager !== ZYPPER || pc.action !== 'install') continue;
-        reportUnpinned(ctx, instr, pc);
-      }
-    }
+  create(ctx) {
+    return {
+      commands: {
+        zypper(cmd, instr) {
+          const pc = packageCommand(cmd);
+          if (pc?.manager !== ZYPPER || pc.action !== 'install') return;
+          reportUnpinned(ctx, instr, pc);
+        },
+      },
+    };
   },
 });
