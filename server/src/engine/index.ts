@@ -1,7 +1,7 @@
 // The engine's public surface: what the CLI, the language server, tests and benchmarks import.
 export * from './types';
 export { plainText } from './plain-text';
-export { lintText, lintModel, type LintOptions, type LintResult } from './linter';
+export { lintText, lintModel, unskipped, type LintOptions, type LintResult } from './linter';
 export { lintIncremental, type LintMemo } from './incremental-lint';
 export { fixAll, applyEdits, applyFix, parseProblemCount, fixProblem, meaningProblem, type FixAllOptions, type FixAllResult } from './fix/apply';
 export { meaningOf, unexplainedChange, type Meaning, type InstructionMeaning, type ScriptMeaning, type ShellTree } from './fix/meaning';

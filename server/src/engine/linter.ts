@@ -62,7 +62,7 @@ export function engineSettings(options: LintOptions): EngineSettings {
 /** The RUN command names and instruction keywords a model (or a view of one stage) has, worked out once. */
 interface Present {
   commands: Set<string>;
-  /** Keywords of instructions and of ONBUILD triggers (what `meta.needs` means by a keyword). */
+  /** Keywords of the instructions (ONBUILD triggers not included). */
   keywords: Set<string>;
   /** Keywords of ONBUILD triggers alone. */
   triggers: Set<string>;
@@ -75,7 +75,7 @@ function presentIn(model: DockerfileModel): Present {
     found = { commands: new Set(), keywords: new Set(), triggers: new Set() };
     const { instructions, triggers, runs } = model;
     for (let i = 0; i < instructions.length; i++) found.keywords.add(instructions[i].keyword);
-    for (let i = 0; i < triggers.length; i++) { found.keywords.add(triggers[i].keyword); found.triggers.add(triggers[i].keyword); }
+    for (let i = 0; i < triggers.length; i++) found.triggers.add(triggers[i].keyword);
     for (let i = 0; i < runs.length; i++) {
       const commands = runs[i].run!.commands;
       for (let c = 0; c < commands.length; c++) {
@@ -90,19 +90,24 @@ function presentIn(model: DockerfileModel): Present {
   return found;
 }
 
-/** Whether `rule` could report anything on `model`: it has something the rule's `meta.needs` names (or the rule names nothing). */
-export function mayReport(rule: Rule, model: DockerfileModel): boolean {
-  const { needs } = rule.meta;
-  if (!needs) return true;
-  const { commands, keywords } = presentIn(model);
-  return anyIn(needs.commands, commands) || anyIn(needs.keywords, keywords);
-}
-
-// Asked for every rule on every keystroke: a plain loop, no callback to allocate.
-function anyIn(names: readonly string[] | undefined, present: ReadonlySet<string>): boolean {
-  if (!names) return false;
-  for (let i = 0; i < names.length; i++) if (present.has(names[i])) return true;
-  return false;
+/**
+ * `rule` with nothing skipped: besides its own handlers it registers every keyword of the file, so its `done()`
+ * runs on every file. Linted with it, a file must get the same findings: what a rule registers may never hide a
+ * finding (`npm run check:corpus` and a unit test hold every rule to it).
+ */
+export function unskipped(rule: Rule): Rule {
+  if (!rule.create) return rule;
+  const create = rule.create;
+  const noop = () => undefined;
+  return {
+    ...rule,
+    create(ctx) {
+      const handlers = create(ctx);
+      const every: Record<string, (instr: Instr) => void> = {};
+      for (const instr of ctx.model.instructions) every[instr.keyword] = noop;
+      return { ...handlers, instructions: { ...every, ...handlers.instructions } };
+    },
+  };
 }
 
 /** A rule to run, at the severity it reports at. */
@@ -170,9 +175,9 @@ function onCommand(walker: Walker, handle: CommandHandler, cmd: ShellCommand, in
 
 /**
  * Runs rules over `model` (or a view of one stage of it) and appends their findings to `out`; returns the rules
- * that threw (their findings are dropped, the others' kept). Rules with `check` read the model themselves and
- * are skipped when the model lacks their `meta.needs`; the rules with `create` share one walk of the
- * instructions and RUN commands, each called only for what it registered.
+ * that threw (their findings are dropped, the others' kept). Rules with `check` read the model themselves; the
+ * rules with `create` share one walk of the instructions and RUN commands, each called only for what it
+ * registered, and not at all on a model without any of it.
  */
 export function runRules(rules: readonly RuleRun[], model: DockerfileModel, settings: EngineSettings, files: FileAccess | undefined, out: RawFinding[]): Array<{ rule: Rule; error: unknown }> {
   const errors: Array<{ rule: Rule; error: unknown }> = [];
@@ -197,7 +202,6 @@ export function runRules(rules: readonly RuleRun[], model: DockerfileModel, sett
       walkers.push(walker);
       continue;
     }
-    if (!mayReport(rule, model)) continue;
     const before = out.length;
     try { rule.check(contextFor(rule, model, severity, settings, files, out)); } catch (error) {
       out.length = before;

@@ -99,7 +99,7 @@ export interface RuleHandlers {
 
 /**
  * A rule: its metadata, and either `create` (handlers the engine calls as it walks the file) or `check` (reads the
- * model itself; `meta.needs` says when it can be skipped).
+ * whole model itself, on every file).
  */
 export type Rule = { meta: RuleMeta } & ({ create(ctx: RuleContext): RuleHandlers; check?: undefined } | { check(ctx: RuleContext): void; create?: undefined });
 
@@ -112,7 +112,6 @@ export function validateRule(rule: Rule): string[] {
   const problems: string[] = [];
   const m = rule.meta;
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(m.id)) problems.push(`${m.id}: id must be kebab-case`);
-  if (rule.create && m.needs) problems.push(`${m.id}: a rule with create() registers what it handles; meta.needs is for check() rules`);
   if (!RULE_CATEGORIES.includes(m.category)) problems.push(`${m.id}: category must be one of ${RULE_CATEGORIES.join(', ')}`);
   if (!RULE_STATUSES.includes(m.status)) problems.push(`${m.id}: status must be one of ${RULE_STATUSES.join(', ')}`);
   if (!m.docs.summary.trim()) problems.push(`${m.id}: summary is empty`);

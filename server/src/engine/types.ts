@@ -127,14 +127,6 @@ export interface RuleMeta {
    */
   scope?: 'stage';
   /**
-   * What the rule looks for, when it can only report on a model that has it: a RUN command with one of these
-   * names (the name without its directory, as `isCommand` matches it) or an instruction with one of these
-   * keywords (ONBUILD triggers included). The engine does not run the rule on a file, or a stage, that has
-   * none of them. Every rule test then holds the rule to it (a case it must report would go silent), and so
-   * does `npm run check:corpus` (findings with and without it must be the same).
-   */
-  needs?: { commands?: readonly string[]; keywords?: readonly string[] };
-  /**
    * Every message and fix title the rule shows, by id: English templates with `{name}` placeholders, Markdown
    * code spans allowed (outputs that do not render Markdown show them in quotes). The rule reports ids and data.
    */

@@ -363,7 +363,7 @@ export function managerOf(name: string): PackageManager | undefined {
   return BY_COMMAND.get(name) ?? (/^pip[\d.]*$/.test(name) ? PIP : undefined);
 }
 
-/** The program names that can run a manager's commands, for a rule's `meta.needs` (pip also runs as `pip3`, `python -m pip`). */
+/** The program names that can run a manager's commands, for a rule's handlers (pip also runs as `pip3`, `python -m pip`). */
 export function managerCommands(...managers: PackageManager[]): string[] {
   return managers.flatMap((m) => (m === PIP ? ['pip', 'pip3', 'python', 'python3'] : [...m.commands]));
 }

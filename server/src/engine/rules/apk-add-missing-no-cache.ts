@@ -60,7 +60,6 @@ export default defineRule({
     category: 'size',
     status: 'stable',
     defaultSeverity: 'info',
-    needs: { commands: ['apk'] },
     scope: 'stage',
     fixable: 'safe',
     messages: {
@@ -79,30 +78,34 @@ export default defineRule({
       references: ['https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper#Local_Cache'],
     },
   },
-  check(ctx) {
-    for (const instr of ctx.model.runs) {
-      // The index left in a builder stage never ships.
-      if (!runShips(instr)) continue;
-      const dirs = cacheDirsAt(ctx.model, instr, APK);
-      if (mountsCache(instr, dirs)) continue;
-      for (const pc of packageCommands(instr)) {
-        if (pc.manager !== APK || pc.action !== 'install' || noCache(pc) || offline(pc) || cacheCleanedAfter(instr, pc, dirs)) continue;
-        const edits = noCacheEdits(ctx.model, instr, pc);
-        ctx.report({
-          start: pc.nameWord.start,
-          end: pc.nameWord.end,
-          messageId: 'missingNoCache',
-          fixes: edits ? [{
-            titleId: edits.some((e) => e.text === '') ? 'addNoCacheRemoveUpdate' : 'addNoCache',
-            safety: 'safe',
-            changes: [
-              { kind: 'adds-arguments', command: pc.cmd.name, args: ['--no-cache'] },
-              ...packageCommands(instr).filter((u) => u.manager === APK && u.action === 'update').map((u) => ({ kind: 'removes-command' as const, command: ctx.model.text.slice(u.cmd.start, u.cmd.end) })),
-            ],
-            edits,
-          }] : [],
-        });
-      }
-    }
+  create(ctx) {
+    return {
+      runs: {
+        apk(instr) {
+          // The index left in a builder stage never ships.
+          if (!runShips(instr)) return;
+          const dirs = cacheDirsAt(ctx.model, instr, APK);
+          if (mountsCache(instr, dirs)) return;
+          for (const pc of packageCommands(instr)) {
+            if (pc.manager !== APK || pc.action !== 'install' || noCache(pc) || offline(pc) || cacheCleanedAfter(instr, pc, dirs)) continue;
+            const edits = noCacheEdits(ctx.model, instr, pc);
+            ctx.report({
+              start: pc.nameWord.start,
+              end: pc.nameWord.end,
+              messageId: 'missingNoCache',
+              fixes: edits ? [{
+                titleId: edits.some((e) => e.text === '') ? 'addNoCacheRemoveUpdate' : 'addNoCache',
+                safety: 'safe',
+                changes: [
+                  { kind: 'adds-arguments', command: pc.cmd.name, args: ['--no-cache'] },
+                  ...packageCommands(instr).filter((u) => u.manager === APK && u.action === 'update').map((u) => ({ kind: 'removes-command' as const, command: ctx.model.text.slice(u.cmd.start, u.cmd.end) })),
+                ],
+                edits,
+              }] : [],
+            });
+          }
+        },
+      },
+    };
   },
 });
