@@ -67,5 +67,10 @@ describe('shellcheck pass-through', () => {
     const sc2006 = findings.find((f) => f.rule === 'SC2006')!;
     assert.equal(sc2006.fixes[0].safety, 'unsafe');
     assert.equal(applyFix(text, sc2006.fixes[0]), 'FROM debian:12-slim\nRUN echo $(date)\n');
+    assert.equal(sc2006.fixes[0].title, 'Apply ShellCheck\'s suggestion for SC2006');
+    // The fix title in the user's language (ShellCheck's own message stays English).
+    const ko = (await runShellcheck(new DockerfileModel(text), { locale: 'ko' })).find((f) => f.rule === 'SC2006')!;
+    assert.equal(ko.fixes[0].title, 'SC2006에 대한 ShellCheck의 제안 적용');
+    assert.equal(ko.message, sc2006.message);
   });
 });

@@ -9,6 +9,8 @@ import { distroFamily, rootStage } from './model/base-images';
 import type { ShellScript } from './model/shell';
 import { shellArgvFor, shellFacts } from './model/shells';
 import type { Finding, Fix, Severity } from './types';
+import { defineStrings, localize } from './i18n/catalog';
+import type { Locale } from './i18n/locale';
 import { PLATFORM_ARGS, PROXY_ARGS } from './model/build-args';
 
 /** Starts ShellCheck: the host's part. */
@@ -28,7 +30,14 @@ export interface ShellcheckOptions {
   exclude?: string[];
   /** Scripts checked at the same time (default 2). */
   concurrency?: number;
+  /** The language of the fix titles (ShellCheck writes its messages in English). */
+  locale?: Locale;
 }
+
+/** The English of what Dockwise adds to ShellCheck's findings. */
+export const SHELLCHECK_STRINGS = defineStrings({
+  'shellcheck.fixTitle': 'Apply ShellCheck\'s suggestion for SC{code}',
+});
 
 /** One ShellCheck comment as `--format=json1` prints it. */
 interface Json1Comment {
@@ -144,7 +153,7 @@ export async function runShellcheck(model: DockerfileModel, runner: ShellcheckRu
         if (cache.size >= CACHE_LIMIT) cache.clear();
         cache.set(key, comments);
       }
-      results[index] = comments.flatMap((c) => toFinding(model, job, prefix.length, c) ?? []);
+      results[index] = comments.flatMap((c) => toFinding(model, job, prefix.length, c, options.locale ?? 'en') ?? []);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
@@ -152,7 +161,7 @@ export async function runShellcheck(model: DockerfileModel, runner: ShellcheckRu
 }
 
 /** Maps a ShellCheck comment (1-based line/column in the script we sent) to a finding in the document. */
-function toFinding(model: DockerfileModel, job: Job, prefixLines: number, c: Json1Comment): Finding | undefined {
+function toFinding(model: DockerfileModel, job: Job, prefixLines: number, c: Json1Comment, locale: Locale): Finding | undefined {
   const lineStarts = [0];
   for (let i = 0; i < job.body.length; i++) if (job.body[i] === '\n') lineStarts.push(i + 1);
   const offset = (line: number, column: number): number | undefined => {
@@ -172,7 +181,8 @@ function toFinding(model: DockerfileModel, job: Job, prefixLines: number, c: Jso
       && model.text.slice(e.start, e.end) === job.body.slice(e.start - job.script.base, e.end - job.script.base));
     if (ok) {
       fixes.push({
-        title: `Apply ShellCheck's suggestion for SC${c.code}`,
+        title: localize(SHELLCHECK_STRINGS, 'shellcheck.fixTitle', locale, { code: String(c.code) }),
+        titleId: 'shellcheck.fixTitle',
         safety: 'unsafe',
         edits: edits.map((e) => ({ start: e.start!, end: e.end!, text: e.text })),
       });

@@ -149,7 +149,7 @@ export const nodeHost: Host = {
   fs: nodeFs,
   userConfigUris,
   shellParserWasm,
-  shellcheck: { available: () => shellcheckAvailable(), run: (model) => runShellcheck(model) },
+  shellcheck: { available: () => shellcheckAvailable(), run: (model, locale) => runShellcheck(model, { locale }) },
   displayName: (uri) => uriPath(uri) ?? uri,
   pathUri: fileUri,
 };

@@ -4,6 +4,7 @@
 // `untitled:…`), so one layer serves both.
 import type { DockerfileModel } from '../engine/model/dockerfile';
 import type { Finding } from '../engine/types';
+import type { Locale } from '../engine/i18n/locale';
 
 /** A file's text, or why there is none (`missing`: no such file; `tooLarge`: over the limit asked for). */
 export type ReadResult = { text: string } | { error: string; missing?: boolean; tooLarge?: boolean };
@@ -27,7 +28,8 @@ export interface HostFileSystem {
 
 export interface ShellcheckHost {
   available(): Promise<boolean>;
-  run(model: DockerfileModel): Promise<Finding[]>;
+  /** ShellCheck's findings on the model's RUN scripts, fix titles in `locale`. */
+  run(model: DockerfileModel, locale: Locale): Promise<Finding[]>;
 }
 
 export interface Host {

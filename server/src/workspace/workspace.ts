@@ -129,7 +129,7 @@ export class Workspace {
   async shellcheck(model: DockerfileModel, options: DocumentOptions): Promise<Finding[]> {
     const sc = this.host.shellcheck;
     if (!sc || !(await sc.available())) return [];
-    const found = await sc.run(model);
+    const found = await sc.run(model, this.language);
     return options.postprocess ? options.postprocess(model, found) : found;
   }
 
