@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
-import { assumesYes, changesPackages, packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
-import type { ShellCommand } from '../model/shell';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { assumeYesHandlers } from './support';
 
 const MANAGER = PACKAGE_MANAGERS.dnf;
 
@@ -26,20 +26,5 @@ export default defineRule({
       references: ['https://dnf.readthedocs.io/en/latest/command_ref.html'],
     },
   },
-  create(ctx) {
-    const missingYes = (cmd: ShellCommand): void => {
-      const pc = packageCommand(cmd);
-      // Everything that changes packages asks first.
-      if (pc?.manager !== MANAGER || !changesPackages(pc) || assumesYes(pc)) return;
-      const sub = pc.sub[pc.sub.length - 1];
-      ctx.report({
-        start: pc.nameWord.start,
-        end: pc.nameWord.end,
-        messageId: 'missingYes',
-        data: { tool: pc.tool, subcommand: pc.subcommand },
-        fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
-      });
-    };
-    return { commands: { dnf: missingYes, dnf5: missingYes, microdnf: missingYes } };
-  },
+  create(ctx) { return assumeYesHandlers(ctx, MANAGER, 'missingYes', (pc) => ({ tool: pc.tool, subcommand: pc.subcommand })); },
 });

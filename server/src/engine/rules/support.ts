@@ -4,7 +4,7 @@ import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import type { FileAccess, OffsetEdit, RuleContext, RuleHandlers } from '../rule';
 import type { MessageRef } from '../messages';
 import { isCommand, parseArgs } from '../model/commands';
-import { cacheDirsOf, isInCacheDir, mountCoversCache, packageCommand, readsIndexOnDisk, refreshesIndex, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
+import { assumesYes, cacheDirsOf, changesPackages, isInCacheDir, mountCoversCache, packageCommand, readsIndexOnDisk, refreshesIndex, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
 import type { ShellCommand, ShellScript } from '../model/shell';
 import { substitute } from '../model/variables';
 import { shellArgvFor, shellFacts, type ShellFacts } from '../model/shells';
@@ -227,6 +227,29 @@ export function cacheMountTargets(instr: Instr): string[] {
     if (target) out.push(target);
   }
   return out;
+}
+
+/**
+ * The handlers of a rule that reports `manager`'s commands that change packages without assuming yes (a build
+ * cannot answer the prompt): message `messageId` with `data`, and the safe fix `addYes` that puts the manager's
+ * yes flag after the subcommand.
+ */
+export function assumeYesHandlers(ctx: RuleContext, manager: PackageManager, messageId: string, data: (pc: PackageCommand) => Record<string, string>): RuleHandlers {
+  const yes = manager.yes!.add;
+  const judge = (cmd: ShellCommand) => {
+    const pc = packageCommand(cmd);
+    // Everything that changes packages asks first.
+    if (pc?.manager !== manager || !changesPackages(pc) || assumesYes(pc)) return;
+    const sub = pc.sub[pc.sub.length - 1];
+    ctx.report({
+      start: pc.nameWord.start,
+      end: pc.nameWord.end,
+      messageId,
+      data: data(pc),
+      fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [yes] }], edits: [{ start: sub.end, end: sub.end, text: ` ${yes}` }] }],
+    });
+  };
+  return { commands: Object.fromEntries(manager.commands.map((name) => [name, judge])) };
 }
 
 /** The package manager commands of a RUN, in source order. */

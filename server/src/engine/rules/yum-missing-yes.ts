@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { assumesYes, changesPackages, packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { assumeYesHandlers } from './support';
 
 const MANAGER = PACKAGE_MANAGERS.yum;
 
@@ -25,23 +26,5 @@ export default defineRule({
       references: ['https://man7.org/linux/man-pages/man8/yum.8.html'],
     },
   },
-  create(ctx) {
-    return {
-      commands: {
-        yum(cmd) {
-          const pc = packageCommand(cmd);
-          // Everything that changes packages asks first.
-          if (pc?.manager !== MANAGER || !changesPackages(pc) || assumesYes(pc)) return;
-          const sub = pc.sub[pc.sub.length - 1];
-          ctx.report({
-            start: pc.nameWord.start,
-            end: pc.nameWord.end,
-            messageId: 'missingYes',
-            data: { subcommand: pc.subcommand },
-            fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
-          });
-        },
-      },
-    };
-  },
+  create(ctx) { return assumeYesHandlers(ctx, MANAGER, 'missingYes', (pc) => ({ subcommand: pc.subcommand })); },
 });

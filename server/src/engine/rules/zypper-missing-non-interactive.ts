@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { assumesYes, changesPackages, packageCommand, PACKAGE_MANAGERS } from '../model/package-managers';
+import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { assumeYesHandlers } from './support';
 
 const MANAGER = PACKAGE_MANAGERS.zypper;
 
@@ -25,23 +26,5 @@ export default defineRule({
       references: ['https://en.opensuse.org/SDB:Zypper_manual'],
     },
   },
-  create(ctx) {
-    return {
-      commands: {
-        zypper(cmd) {
-          const pc = packageCommand(cmd);
-          // Everything that changes packages asks first.
-          if (pc?.manager !== MANAGER || !changesPackages(pc) || assumesYes(pc)) return;
-          const sub = pc.sub[pc.sub.length - 1];
-          ctx.report({
-            start: pc.nameWord.start,
-            end: pc.nameWord.end,
-            messageId: 'missingNonInteractive',
-            data: { subcommand: pc.subcommand },
-            fixes: [{ titleId: 'addYes', safety: 'safe', changes: [{ kind: 'adds-arguments', command: pc.cmd.name, args: [MANAGER.yes!.add] }], edits: [{ start: sub.end, end: sub.end, text: ' ' + MANAGER.yes!.add }] }],
-          });
-        },
-      },
-    };
-  },
+  create(ctx) { return assumeYesHandlers(ctx, MANAGER, 'missingNonInteractive', (pc) => ({ subcommand: pc.subcommand })); },
 });
