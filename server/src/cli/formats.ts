@@ -1,18 +1,21 @@
 // Output formats. `json` is a stable contract other tools consume: change it only by bumping "version".
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { allRules, findRules, fixTitle, profileSeverity, ruleHelpMarkdown, ruleHelpText, type Finding, type ProfileName, type Severity } from '../engine';
+import { allRules, DockerfileModel, findRules, fixTitle, profileSeverity, ruleHelpMarkdown, ruleHelpText, type Finding, type ProfileName, type Severity } from '../engine';
 import { fingerprint } from './baseline';
 import { plainText } from '../engine';
 import type { Locale } from '../engine/i18n/locale';
-import type { DockerfileModel } from '../engine/model/dockerfile';
+import type { LineIndex } from '../engine/text';
 import type { Range } from '../engine/types';
 import { cliSpeaker, padDisplay } from './strings';
 
 export interface FileReport {
   path: string;
-  /** The text that was linted, where it could be read: findings are by its offsets. */
-  model?: DockerfileModel;
+  /**
+   * The text that was linted, where it could be read, with its lines: findings are by its offsets. (Not the
+   * model: a report of many files would hold every file's model until the end.)
+   */
+  lines?: LineIndex;
   findings: Finding[];
   error?: string;
   /** The error's message id: the same in every language. */
@@ -23,7 +26,7 @@ const aliasesOf = (id: string) => findRules(id)[0]?.meta.aliases ?? {};
 
 /** Where a finding (or an edit) is in its file, by 0-based lines and characters. */
 function rangeIn(f: FileReport, at: { start: number; end: number }): Range {
-  return f.model!.range(at.start, at.end);
+  return f.lines!.range(at.start, at.end);
 }
 
 export function formatJson(files: FileReport[]): string {
@@ -71,7 +74,7 @@ export function formatStylish(files: FileReport[], color: boolean, baselined = 0
     if (!f.findings.length && !f.error) continue;
     out.push(c('bold', f.path));
     if (f.error) { out.push(`  ${c('error', severity('error'))}  ${f.error}`); fileErrors++; }
-    const lines = f.model?.text.split(/\r?\n/) ?? [];
+    const lines = f.lines?.text.split(/\r?\n/) ?? [];
     for (const x of f.findings) {
       counts[x.severity]++;
       const fix = fixability(x);
@@ -225,7 +228,8 @@ export function formatGitlab(files: FileReport[], cwd: string): string {
         fingerprint: hash(where, 'dockwise', f.errorId ?? f.error), severity: GITLAB_SEVERITY.error, location: { path: where, lines: { begin: 1, end: 1 } },
       });
     }
-    const { model } = f;
+    // Parsed again here, only for this format: the fingerprint reads the instruction a finding is in.
+    const model = f.lines && f.findings.length ? new DockerfileModel(f.lines.text) : undefined;
     const seen = new Map<string, number>();
     for (const x of f.findings) {
       const about = fingerprint(model!, x);

@@ -330,7 +330,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
       baselined += findings.length - kept.length;
       findings = kept;
     }
-    const report: FileReport = { path: target.display, model, findings };
+    const report: FileReport = { path: target.display, lines: model.lines, findings };
     reports.push(report);
     thresholds.set(report, threshold);
   }

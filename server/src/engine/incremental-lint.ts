@@ -7,9 +7,9 @@
 // header, and the stages it looks up by name. A unit's findings are reused when all of that is unchanged
 // (matchUnits), wherever the unit now is in the list of units.
 import type { DockerfileModel, Instr, Stage, StageLookup } from './model/dockerfile';
-import { compareFindings, engineSettings, runRule, runRules, severityOf, toFindings, withoutUnparsed, type LintOptions, type LintResult, type RawFinding, type RuleRun } from './linter';
+import { compareFindings, engineSettings, runRules, severityOf, toFindings, withoutUnparsed, type LintOptions, type LintResult, type RawFinding, type RuleRun } from './linter';
 import type { EngineSettings, Rule } from './rule';
-import type { Finding, Severity } from './types';
+import type { Finding } from './types';
 import { allRules } from './rules';
 
 interface Unit {
@@ -196,13 +196,13 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
   // optimized it (an unoptimized for-of allocates an iterator result per element), and a big function with
   // loops is what V8 then spends the longest compiling, on a core the editor could use.
   const raw: RawFinding[] = [];
-  const stageRules: StageRule[] = [];
+  const stageRules: RuleRun[] = [];
   const wholeFile: RuleRun[] = [];
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r];
     const sev = severity(rule);
     if (sev === 'off') continue;
-    if (rule.meta.scope === 'stage') stageRules.push({ rule, sev });
+    if (rule.meta.scope === 'stage') stageRules.push({ rule, severity: sev });
     else wholeFile.push({ rule, severity: sev });
   }
   const errors = runRules(wholeFile, model, settings, options.files, raw);
@@ -221,7 +221,6 @@ export function lintIncremental(model: DockerfileModel, options: LintOptions, me
   return { result: { model, findings: options.postprocess ? options.postprocess(model, kept) : kept, ruleErrors: run.ruleErrors }, memo: next };
 }
 
-interface StageRule { rule: Rule; sev: Severity }
 
 /** What one lint shares with each unit's. */
 interface UnitRun {
@@ -261,7 +260,7 @@ function failed(run: UnitRun, rule: Rule, error: unknown): void {
 }
 
 /** Keeps a unit's findings or runs its stage-scoped rules again, and records what the next version needs. */
-function lintUnit(run: UnitRun, unit: Unit, k: number, kept: Kept | undefined, stageRules: StageRule[]): void {
+function lintUnit(run: UnitRun, unit: Unit, k: number, kept: Kept | undefined, stageRules: RuleRun[]): void {
   const { model, current, staged } = run;
   let toRun = stageRules;
   if (kept) {
@@ -277,16 +276,26 @@ function lintUnit(run: UnitRun, unit: Unit, k: number, kept: Kept | undefined, s
   }
   const looked: StageLookup[] = [];
   const view = model.viewOf(unit.instructions, unit.stage ? [unit.stage] : [], looked);
+  // One walk for all of them; their findings are then kept (or not) rule by rule.
+  const found: RawFinding[] = [];
+  const errors = runRules(toRun, view, run.settings, run.files, found);
+  for (let e = 0; e < errors.length; e++) { failed(run, errors[e].rule, errors[e].error); current.uncached[k].push(errors[e].rule); }
+  const converted = toFindings(model, found, false);
+  const byRule = new Map<string, number[]>();
+  for (let i = 0; i < found.length; i++) {
+    const list = byRule.get(found[i].rule);
+    if (list) list.push(i);
+    else byRule.set(found[i].rule, [i]);
+  }
+  for (let i = 0; i < converted.length; i++) staged.push(converted[i]);
   for (let r = 0; r < toRun.length; r++) {
-    const { rule, sev } = toRun[r];
-    const found: RawFinding[] = [];
-    const error = runRule(rule, view, sev, run.settings, run.files, found);
-    if (error !== undefined) { failed(run, rule, error); current.uncached[k].push(rule); continue; }
-    const converted = toFindings(model, found, false);
-    for (let i = 0; i < converted.length; i++) staged.push(converted[i]);
+    const { rule } = toRun[r];
+    if (errors.length && errors.some((e) => e.rule === rule)) continue;
+    const indexes = byRule.get(rule.meta.id);
+    if (!indexes) continue;
     // Kept only when every offset lies in the unit: text elsewhere may move while this unit stays.
-    if (allInside(found, unit)) {
-      for (let i = 0; i < converted.length; i++) current.findings[k].push(converted[i]);
+    if (indexes.every((i) => inside(found[i], unit))) {
+      for (let i = 0; i < indexes.length; i++) current.findings[k].push(converted[indexes[i]]);
     } else current.uncached[k].push(rule);
   }
   for (let i = 0; i < looked.length; i++) {
@@ -295,15 +304,12 @@ function lintUnit(run: UnitRun, unit: Unit, k: number, kept: Kept | undefined, s
   }
 }
 
-function allInside(found: RawFinding[], unit: Unit): boolean {
+function inside(f: RawFinding, unit: Unit): boolean {
   const { start, end } = unit;
-  for (let i = 0; i < found.length; i++) {
-    const f = found[i];
-    if (f.start < start || f.end > end) return false;
-    for (let j = 0; j < f.fixes.length; j++) {
-      const { edits } = f.fixes[j];
-      for (let k = 0; k < edits.length; k++) if (edits[k].start < start || edits[k].end > end) return false;
-    }
+  if (f.start < start || f.end > end) return false;
+  for (let j = 0; j < f.fixes.length; j++) {
+    const { edits } = f.fixes[j];
+    for (let k = 0; k < edits.length; k++) if (edits[k].start < start || edits[k].end > end) return false;
   }
   return true;
 }

@@ -278,14 +278,6 @@ function collect(called: Array<{ walker: Walker; handle: InstrHandler }>, list: 
 }
 
 /**
- * Runs one rule over `model` (or a view of one stage of it) and appends its findings to `out`. Returns the
- * error when the rule throws; its partial findings are then dropped.
- */
-export function runRule(rule: Rule, model: DockerfileModel, severity: Severity, settings: EngineSettings, files: FileAccess | undefined, out: RawFinding[]): unknown {
-  return runRules([{ rule, severity }], model, settings, files, out)[0]?.error;
-}
-
-/**
  * The findings as the engine gives them: each fix's edits kept clear of a byte-order mark and of words they would
  * fuse with (a fix whose edit cannot be made is withheld), safe fixes inside what does not parse offered as
  * unsafe; sorted by position (then rule, end and message, so the order never depends on the order rules ran in).
