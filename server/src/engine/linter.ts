@@ -1,7 +1,6 @@
-// Runs every enabled rule over one model and collects findings with line/character ranges.
-import { DockerfileModel } from './model/dockerfile';
+// Runs every enabled rule over one model (the rules with handlers in one walk) and collects findings by offsets.
+import { DockerfileModel, type Instr } from './model/dockerfile';
 import { fixAllowed, type EngineSettings, type FileAccess, type Rule, type RuleContext, type RuleHandlers } from './rule';
-import type { Instr } from './model/dockerfile';
 import type { ShellCommand } from './model/shell';
 import { dataStrings, formatMessage } from './messages';
 import type { Finding, Fix, Severity, SeverityOrOff } from './types';

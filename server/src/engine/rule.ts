@@ -1,4 +1,5 @@
-// The shape every rule has: typed metadata and docs, and a check that reads the model and reports.
+// The shape every rule has: typed metadata and docs, and handlers the engine calls as it walks the file (or a check
+// that reads the whole model); both report by document offsets.
 import type { DockerfileModel, Instr } from './model/dockerfile';
 import type { ShellCommand } from './model/shell';
 import { RULE_CATEGORIES, RULE_STATUSES, type Fix, type FixSafety, type RuleMeta } from './types';
