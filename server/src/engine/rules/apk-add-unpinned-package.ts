@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
-import { packageCommand, PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
-import { reportUnpinned } from './support';
+import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
+import { unpinnedInstallHandlers } from './support';
 import { PINNING_TRADE_OFF } from './apt-get-unpinned-package';
 
 const APK = PACKAGE_MANAGERS.apk;
@@ -26,15 +26,5 @@ export default defineRule({
       references: ['https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper#Holding_a_specific_package_back'],
     },
   },
-  create(ctx) {
-    return {
-      commands: {
-        apk(cmd, instr) {
-          const pc = packageCommand(cmd);
-          if (!pc || pc.manager !== APK || pc.action !== 'install') return;
-          reportUnpinned(ctx, instr, pc);
-        },
-      },
-    };
-  },
+  create(ctx) { return unpinnedInstallHandlers(ctx, APK); },
 });

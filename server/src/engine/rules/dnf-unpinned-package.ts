@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
-import { rpmPinningHandlers } from './yum-unpinned-package';
+import { unpinnedInstallHandlers } from './support';
 
 export default defineRule({
   meta: {
@@ -23,5 +23,5 @@ export default defineRule({
       references: ['https://dnf.readthedocs.io/en/latest/command_ref.html#install-command'],
     },
   },
-  create(ctx) { return rpmPinningHandlers(ctx, PACKAGE_MANAGERS.dnf); },
+  create(ctx) { return unpinnedInstallHandlers(ctx, PACKAGE_MANAGERS.dnf); },
 });

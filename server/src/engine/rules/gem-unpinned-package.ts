@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
-import { packageCommand, PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
-import { reportUnpinned } from './support';
+import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
+import { unpinnedInstallHandlers } from './support';
 
 const GEM = PACKAGE_MANAGERS.gem;
 
@@ -25,15 +25,5 @@ export default defineRule({
       references: ['https://guides.rubygems.org/command-reference/#gem-install'],
     },
   },
-  create(ctx) {
-    return {
-      commands: {
-        gem(cmd, instr) {
-          const pc = packageCommand(cmd);
-          if (!pc || pc.manager !== GEM || pc.action !== 'install') return;
-          reportUnpinned(ctx, instr, pc);
-        },
-      },
-    };
-  },
+  create(ctx) { return unpinnedInstallHandlers(ctx, GEM); },
 });

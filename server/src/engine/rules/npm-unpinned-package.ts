@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
-import { packageCommand, PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
-import { reportUnpinned } from './support';
+import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
+import { unpinnedInstallHandlers } from './support';
 
 const NPM = PACKAGE_MANAGERS.npm;
 
@@ -25,15 +25,5 @@ export default defineRule({
       references: ['https://docs.npmjs.com/cli/commands/npm-install', 'https://docs.npmjs.com/cli/commands/npm-ci'],
     },
   },
-  create(ctx) {
-    return {
-      commands: {
-        npm(cmd, instr) {
-          const pc = packageCommand(cmd);
-          if (!pc || pc.manager !== NPM || pc.action !== 'install') return;
-          reportUnpinned(ctx, instr, pc);
-        },
-      },
-    };
-  },
+  create(ctx) { return unpinnedInstallHandlers(ctx, NPM); },
 });

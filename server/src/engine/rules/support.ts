@@ -399,6 +399,17 @@ export function reportUnpinned(ctx: RuleContext, instr: Instr, pc: PackageComman
 
 const PIN_ID = { version: 'pinVersion', stream: 'pinStream', revision: 'pinRevision' } as const;
 
+/** The handlers of a rule that reports `manager`'s installs of packages without a version (reportUnpinned). */
+export function unpinnedInstallHandlers(ctx: RuleContext, manager: PackageManager): RuleHandlers {
+  const install = (cmd: ShellCommand, instr: Instr): void => {
+    const pc = packageCommand(cmd);
+    if (pc?.manager !== manager || pc.action !== 'install') return;
+    reportUnpinned(ctx, instr, pc);
+  };
+  // One function under each of the manager's names: called once per command.
+  return { commands: Object.fromEntries(manager.commands.map((name) => [name, install])) };
+}
+
 /**
  * The distribution packages (apt, apk, yum, dnf, zypper installs) that the RUNs of `instr`'s stage and of the
  * stages it is built FROM install, by name; with `before`, only those installed before that command of `instr`.

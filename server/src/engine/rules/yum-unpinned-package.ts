@@ -1,20 +1,6 @@
 import { defineRule } from '../rule';
-import type { RuleContext, RuleHandlers } from '../rule';
-import type { Instr } from '../model/dockerfile';
-import type { ShellCommand } from '../model/shell';
-import { packageCommand, PACKAGE_MANAGERS, PIN_MESSAGES, type PackageManager } from '../model/package-managers';
-import { reportUnpinned } from './support';
-
-/** Shared by yum (DL3033) and dnf (DL3041): install packages need a version, `module install` streams a `:stream`. */
-export function rpmPinningHandlers(ctx: RuleContext, manager: PackageManager): RuleHandlers {
-  const install = (cmd: ShellCommand, instr: Instr): void => {
-    const pc = packageCommand(cmd);
-    if (pc?.manager !== manager || pc.action !== 'install') return;
-    reportUnpinned(ctx, instr, pc);
-  };
-  // One function under each of the manager's names: called once per command.
-  return { commands: Object.fromEntries(manager.commands.map((name) => [name, install])) };
-}
+import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
+import { unpinnedInstallHandlers } from './support';
 
 export default defineRule({
   meta: {
@@ -37,5 +23,5 @@ export default defineRule({
       references: ['https://man7.org/linux/man-pages/man8/yum.8.html'],
     },
   },
-  create(ctx) { return rpmPinningHandlers(ctx, PACKAGE_MANAGERS.yum); },
+  create(ctx) { return unpinnedInstallHandlers(ctx, PACKAGE_MANAGERS.yum); },
 });

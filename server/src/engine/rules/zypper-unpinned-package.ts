@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
-import { packageCommand, PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
-import { reportUnpinned } from './support';
+import { PACKAGE_MANAGERS, PIN_MESSAGES } from '../model/package-managers';
+import { unpinnedInstallHandlers } from './support';
 
 const ZYPPER = PACKAGE_MANAGERS.zypper;
 
@@ -25,15 +25,5 @@ export default defineRule({
       references: ['https://en.opensuse.org/SDB:Zypper_manual'],
     },
   },
-  create(ctx) {
-    return {
-      commands: {
-        zypper(cmd, instr) {
-          const pc = packageCommand(cmd);
-          if (pc?.manager !== ZYPPER || pc.action !== 'install') return;
-          reportUnpinned(ctx, instr, pc);
-        },
-      },
-    };
-  },
+  create(ctx) { return unpinnedInstallHandlers(ctx, ZYPPER); },
 });
