@@ -89,6 +89,21 @@ export interface RuleDocs {
 export interface RuleAliases { hadolint?: string; buildkit?: string }
 
 /**
+ * The same check in the other tools, for docs/counterparts.md: ids as each tool names them (tally's rule name,
+ * Checkov's CKV id, Trivy's AVD/DS id, KICS's query name, Sonar's S-number). Unlike aliases, they are not
+ * read by pragmas: they only tell a user where the rule comes from and what differs.
+ */
+export interface RuleCounterparts {
+  tally?: readonly string[];
+  checkov?: readonly string[];
+  trivy?: readonly string[];
+  kics?: readonly string[];
+  sonar?: readonly string[];
+  /** What Dockwise does differently from those tools, in one sentence (English; shown on the counterparts page). */
+  differences?: string;
+}
+
+/**
  * What a rule protects, in the order the README groups rules: the build or the file is wrong (correctness), the
  * container misbehaves when it runs (runtime), security, the same file builds the same image later
  * (reproducibility), image size, build speed and cache reuse (cache), labels (metadata), and style.
@@ -107,6 +122,7 @@ export type RuleStatus = (typeof RULE_STATUSES)[number];
 export interface RuleMeta {
   id: string;
   aliases: RuleAliases;
+  counterparts?: RuleCounterparts;
   category: RuleCategory;
   status: RuleStatus;
   /**
