@@ -7,8 +7,9 @@
 // The repositories are never committed: each is read from a local git directory at the pinned commit, a mirror
 // (ECOSYSTEM_MIRRORS, default /work/.mirror, layout <owner>+<name>/repo) or a bare clone in a cache
 // (ECOSYSTEM_CACHE, default ~/.cache/dockwise-ecosystem) made from github.com when the network allows.
-// Options: --update (write the summary), --group NAME, --rule ID (list that rule's findings for labelling; with
-// --unlabelled only those the ledger does not name), --json (everything as JSON on stdout).
+// Options: --update (write the summary), --group NAME, --rule ID (list that rule's findings for labelling, with
+// the rule turned on if the default profile has it off; with --unlabelled only those the ledger does not name),
+// --json (everything as JSON on stdout).
 // docs/ecosystem.md says how to run it and how to label.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -91,6 +92,13 @@ await require(path.join(out, 'server/src/host/node')).initNodeShellParser();
 // The default settings: no config file, every rule at its default severity, inline pragmas honoured.
 const options = engine.buildLintOptions({});
 delete options.problems;
+// --rule lists a rule's findings even where the default profile turns it off (a preview rule being labelled).
+let turnedOn = false;
+if (listRule) {
+  const { meta } = engine.findRule(listRule);
+  turnedOn = options.severities[meta.id] === 'off';
+  if (turnedOn) options.severities = { ...options.severities, [meta.id]: meta.defaultSeverity };
+}
 const severityOf = (rule) => options.severities[rule.meta.id] ?? rule.meta.defaultSeverity;
 const defaultOn = new Map(engine.allRules.filter((r) => severityOf(r) !== 'off').map((r) => [r.meta.id, severityOf(r)]));
 
@@ -140,7 +148,8 @@ const precision = report.matchLedger(ledger.entries, located, defaultOn, linted)
 const short = report.underLabelled(precision);
 
 // A summary with repositories missing would record their files as gone.
-const update = flag('--update') && !missing.length;
+// Nor one with a rule turned on that the default settings keep off.
+const update = flag('--update') && !missing.length && !turnedOn;
 if (update) {
   // A run of one group keeps the other groups' numbers as they were.
   const merged = { groups: Object.fromEntries(Object.entries({ ...(previous?.groups ?? {}), ...summary.groups }).sort(([a], [b]) => a.localeCompare(b))) };
@@ -217,7 +226,8 @@ for (const p of precision) {
 const wrong = precision.flatMap((p) => p.wrongStillReported);
 say(`wrong but still reported (must go to zero): ${wrong.length}`);
 for (const e of wrong) say(`  ${e.rule}: ${e.repo} ${e.path}:${e.line}  ${e.text}  — ${e.reason}`);
-const lost = precision.flatMap((p) => p.rightLost);
+// A rule that is off reports nothing: its right entries are not lost, only not checked in this run.
+const lost = precision.filter((p) => p.severity !== 'off').flatMap((p) => p.rightLost);
 say(`right but no longer reported (lost true positives): ${lost.length}`);
 for (const e of lost) say(`  ${e.rule}: ${e.repo} ${e.path}:${e.line}  ${e.text}  — ${e.reason}`);
 say(`default-on rules with fewer labelled findings than needed (20, or all when fewer): ${short.length}`);
