@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { allRules, findRules, LOCALES, memoryFiles, lintText, profilesMarkdown, profileSettingEnum, profileSettingTexts, ruleMarkdown, withRuleTable } from '../../server/src/engine';
+import { allRules, findRules, LOCALES, memoryFiles, lintText, profilesMarkdown, counterpartsMarkdown, profileSettingEnum, profileSettingTexts, ruleMarkdown, withRuleTable } from '../../server/src/engine';
 import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { validateRule } from '../../server/src/engine/rule';
 import { ruleHoverMarkdown } from '../../server/src/engine/docs/markdown';
@@ -76,6 +76,22 @@ describe('generated files', () => {
   it('the README rule table matches the metadata (run npm run gen)', () => {
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
     assert.equal(readme, withRuleTable(readme, allRules));
+  });
+
+  it('docs/counterparts.md matches the rules\' aliases and counterparts (run npm run gen)', () => {
+    assert.equal(fs.readFileSync(path.join(root, 'docs/counterparts.md'), 'utf8'), counterpartsMarkdown(allRules));
+  });
+
+  it('names each counterpart the way its tool does, and says a difference in one sentence', () => {
+    const shapes: Record<string, RegExp> = { tally: /^[a-z0-9]+(?:[-/][a-z0-9]+)*$/, checkov: /^CKV2?_DOCKER_\d+$/, trivy: /^DS-\d{4}$/, kics: /^[A-Z0-9][\w ./()'-]+$/, sonar: /^S\d{3,5}$/ };
+    for (const { meta } of allRules) {
+      const c = meta.counterparts;
+      if (!c) continue;
+      for (const [tool, shape] of Object.entries(shapes)) {
+        for (const id of (c as Record<string, readonly string[] | undefined>)[tool] ?? []) assert.match(id, shape, `${meta.id}: ${tool} ${id}`);
+      }
+      if (c.differences !== undefined) assert.match(c.differences, /^[A-Z`(].*[.)]$/s, `${meta.id}: the difference is a sentence`);
+    }
   });
 
   it('docs/profiles.md and the dockwise.profile choices match the profiles (run npm run gen)', () => {
