@@ -28,6 +28,14 @@ export default defineRule({
   meta: {
     id: 'add-instead-of-copy',
     aliases: { hadolint: 'DL3020' },
+    counterparts: {
+      tally: ['hadolint/DL3020'],
+      checkov: ['CKV_DOCKER_4'],
+      trivy: ['DS-0005'],
+      kics: ['Add Instead of Copy'],
+      sonar: ['S7029'],
+      differences: 'Leaves ADD of URLs and local archives alone (Checkov flags every ADD) and offers a fix that replaces ADD with COPY.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -57,6 +57,11 @@ export default defineRule({
   meta: {
     id: 'apk-add-missing-no-cache',
     aliases: { hadolint: 'DL3019' },
+    counterparts: {
+      trivy: ['DS-0025'],
+      kics: ['Apk Add Using Local Cache Path'],
+      differences: 'Skips builder stages and RUNs that delete or cache-mount /var/cache/apk, and offers a fix that adds `--no-cache`.',
+    },
     category: 'size',
     status: 'stable',
     defaultSeverity: 'info',

@@ -9,6 +9,9 @@ export default defineRule({
   meta: {
     id: 'apk-add-unpinned-package',
     aliases: { hadolint: 'DL3018' },
+    counterparts: {
+      kics: ['Unpinned Package Version in Apk Add'],
+    },
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -10,6 +10,11 @@ export default defineRule({
   meta: {
     id: 'apt-get-missing-no-install-recommends',
     aliases: { hadolint: 'DL3015' },
+    counterparts: {
+      trivy: ['DS-0029'],
+      kics: ['APT-GET Not Avoiding Additional Packages'],
+      differences: 'Finds `apt-get` with a shell parser, so the flag counts wherever it stands, and offers a fix that adds it.',
+    },
     category: 'size',
     status: 'stable',
     defaultSeverity: 'info',

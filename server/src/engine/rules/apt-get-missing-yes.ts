@@ -8,6 +8,12 @@ export default defineRule({
   meta: {
     id: 'apt-get-missing-yes',
     aliases: { hadolint: 'DL3014' },
+    counterparts: {
+      tally: ['hadolint/DL3014'],
+      trivy: ['DS-0021'],
+      kics: ['APT-GET Missing Flags To Avoid Manual Input'],
+      differences: 'Also checks `apt-get upgrade` and `remove`, and offers a fix that adds `-y`.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -12,6 +12,9 @@ export default defineRule({
   meta: {
     id: 'apt-get-unpinned-package',
     aliases: { hadolint: 'DL3008' },
+    counterparts: {
+      kics: ['Apt Get Install Pin Version Not Defined'],
+    },
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -46,6 +46,12 @@ export default defineRule({
   meta: {
     id: 'apt-get-update-alone',
     aliases: {},
+    counterparts: {
+      checkov: ['CKV_DOCKER_5'],
+      trivy: ['DS-0017'],
+      kics: ['Update Instruction Alone'],
+      differences: 'Judges each RUN with a shell parser (Checkov compares counts across the whole file), covers apt-get only, and offers a fix that merges the update into the next RUN that installs.',
+    },
     category: 'cache',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -8,6 +8,12 @@ export default defineRule({
   meta: {
     id: 'apt-instead-of-apt-get',
     aliases: { hadolint: 'DL3027' },
+    counterparts: {
+      tally: ['hadolint/DL3027'],
+      checkov: ['CKV_DOCKER_9'],
+      kics: ['Run Using apt'],
+      differences: 'Finds `apt` as a command with a shell parser rather than a word in the RUN text, and offers a fix that writes `apt-get`.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -9,6 +9,10 @@ export default defineRule({
   meta: {
     id: 'apt-lists-not-removed',
     aliases: { hadolint: 'DL3009' },
+    counterparts: {
+      kics: ['Apt Get Install Lists Were Not Deleted'],
+      differences: 'Exempts stages whose files never ship and RUNs that cache-mount the lists, and offers a fix that appends `rm -rf /var/lib/apt/lists/*`.',
+    },
     category: 'size',
     status: 'stable',
     defaultSeverity: 'info',

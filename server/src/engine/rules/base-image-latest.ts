@@ -5,6 +5,14 @@ export default defineRule({
   meta: {
     id: 'base-image-latest',
     aliases: { hadolint: 'DL3007' },
+    counterparts: {
+      tally: ['hadolint/DL3007'],
+      checkov: ['CKV_DOCKER_7'],
+      trivy: ['DS-0001'],
+      kics: ["Image Version Using 'latest'"],
+      sonar: ['S6596'],
+      differences: 'Reports an explicit `latest` apart from a missing tag (base-image-untagged), where Trivy, Checkov and Sonar report both in one check, and skips files named for the purpose such as `Dockerfile.latest`.',
+    },
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',

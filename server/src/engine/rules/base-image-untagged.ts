@@ -5,6 +5,14 @@ export default defineRule({
   meta: {
     id: 'base-image-untagged',
     aliases: { hadolint: 'DL3006' },
+    counterparts: {
+      tally: ['hadolint/DL3006'],
+      checkov: ['CKV_DOCKER_7'],
+      trivy: ['DS-0001'],
+      kics: ['Image Version Not Explicit'],
+      sonar: ['S6596'],
+      differences: 'Reports a missing tag apart from an explicit `latest` (base-image-latest), where Trivy, Checkov and Sonar report both in one check, and skips files named for the purpose such as `Dockerfile-nightly`.',
+    },
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -86,6 +86,10 @@ export default defineRule({
   meta: {
     id: 'build-toolchain-in-final-stage',
     aliases: {},
+    counterparts: {
+      tally: ['prefer-multi-stage-build'],
+      differences: "Looks at the shipped stage of multi-stage files too, where tally's prefer-multi-stage-build fires only on files with a single stage.",
+    },
     category: 'size',
     status: 'preview',
     defaultSeverity: 'warning',

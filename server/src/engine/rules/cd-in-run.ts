@@ -182,6 +182,12 @@ export default defineRule({
   meta: {
     id: 'cd-in-run',
     aliases: { hadolint: 'DL3003' },
+    counterparts: {
+      tally: ['hadolint/DL3003'],
+      trivy: ['DS-0013'],
+      kics: ["RUN Instruction Using 'cd' Instead of WORKDIR"],
+      differences: 'Offers a fix that moves the `cd` into a WORKDIR (and back after the RUN when needed), or drops it when WORKDIR is already there.',
+    },
     category: 'style',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -12,6 +12,12 @@ export default defineRule({
   meta: {
     id: 'consecutive-run',
     aliases: { hadolint: 'DL3059' },
+    counterparts: {
+      tally: ['prefer-run-heredoc'],
+      kics: ['Multiple RUN, ADD, COPY, Instructions Listed'],
+      sonar: ['S7031'],
+      differences: "Offers a fix that merges the RUNs into one, where tally's prefer-run-heredoc rewrites them as a heredoc and KICS also flags consecutive COPY/ADD to one destination.",
+    },
     category: 'size',
     status: 'stable',
     defaultSeverity: 'info',

@@ -11,6 +11,9 @@ export default defineRule({
   meta: {
     id: 'copy-archive-then-extract',
     aliases: { hadolint: 'DL3010' },
+    counterparts: {
+      tally: ['hadolint/DL3010'],
+    },
     category: 'size',
     status: 'stable',
     defaultSeverity: 'info',

@@ -4,6 +4,11 @@ export default defineRule({
   meta: {
     id: 'copy-from-own-stage',
     aliases: { hadolint: 'DL3023' },
+    counterparts: {
+      tally: ['hadolint/DL3023'],
+      trivy: ['DS-0006'],
+      kics: ["COPY '--from' References Current FROM Alias"],
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'error',

@@ -21,6 +21,9 @@ export default defineRule({
   meta: {
     id: 'copy-from-unknown-stage',
     aliases: { hadolint: 'DL3022' },
+    counterparts: {
+      tally: ['hadolint/DL3022'],
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -7,6 +7,12 @@ export default defineRule({
   meta: {
     id: 'copy-multiple-sources-without-slash',
     aliases: { hadolint: 'DL3021' },
+    counterparts: {
+      tally: ['hadolint/DL3021'],
+      trivy: ['DS-0011'],
+      kics: ['Copy With More Than Two Arguments Not Ending With Slash'],
+      differences: 'Checks ADD as well as COPY and offers a fix that adds the trailing slash.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'error',

@@ -6,6 +6,9 @@ export default defineRule({
   meta: {
     id: 'copy-relative-without-workdir',
     aliases: { hadolint: 'DL3045' },
+    counterparts: {
+      tally: ['hadolint/DL3045'],
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

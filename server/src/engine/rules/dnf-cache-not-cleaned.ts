@@ -9,6 +9,11 @@ export default defineRule({
   meta: {
     id: 'dnf-cache-not-cleaned',
     aliases: { hadolint: 'DL3040' },
+    counterparts: {
+      trivy: ['DS-0019'],
+      kics: ['Missing Dnf Clean All'],
+      differences: 'Accepts removing the cache or mounting one there instead of `dnf clean all`, exempts stages that are only copied from, and offers a fix.',
+    },
     category: 'size',
     status: 'stable',
     defaultSeverity: 'warning',

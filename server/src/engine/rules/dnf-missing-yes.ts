@@ -8,6 +8,11 @@ export default defineRule({
   meta: {
     id: 'dnf-missing-yes',
     aliases: { hadolint: 'DL3038' },
+    counterparts: {
+      tally: ['hadolint/DL3038'],
+      kics: ['Missing Flag From Dnf Install'],
+      differences: 'Also checks upgrade and remove, and microdnf, and offers a fix that adds `-y`.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

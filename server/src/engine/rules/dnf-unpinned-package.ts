@@ -6,6 +6,9 @@ export default defineRule({
   meta: {
     id: 'dnf-unpinned-package',
     aliases: { hadolint: 'DL3041' },
+    counterparts: {
+      kics: ['Missing Version Specification In dnf install'],
+    },
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -4,6 +4,11 @@ export default defineRule({
   meta: {
     id: 'duplicate-stage-name',
     aliases: { hadolint: 'DL3024', buildkit: 'DuplicateStageName' },
+    counterparts: {
+      checkov: ['CKV_DOCKER_11'],
+      trivy: ['DS-0012'],
+      kics: ['Same Alias In Different Froms'],
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'error',

@@ -5,6 +5,10 @@ export default defineRule({
   meta: {
     id: 'eol-base-image',
     aliases: {},
+    counterparts: {
+      tally: ['ruby/eol-ruby-version'],
+      differences: 'Covers every release line endoflife.date tracks, including the system a tag names (`python:3.11-bullseye`), where tally checks Ruby images only.',
+    },
     category: 'security',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -5,6 +5,11 @@ export default defineRule({
   meta: {
     id: 'expose-port-out-of-range',
     aliases: { hadolint: 'DL3011' },
+    counterparts: {
+      tally: ['hadolint/DL3011'],
+      trivy: ['DS-0008'],
+      kics: ['UNIX Ports Out Of Range'],
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'error',

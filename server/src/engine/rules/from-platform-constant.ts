@@ -4,6 +4,10 @@ export default defineRule({
   meta: {
     id: 'from-platform-constant',
     aliases: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' },
+    counterparts: {
+      kics: ['Using Platform Flag with FROM Command'],
+      differences: 'Reports only a constant platform, not `--platform=$BUILDPLATFORM`, where KICS reports every `--platform` flag.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -8,6 +8,9 @@ export default defineRule({
   meta: {
     id: 'gem-unpinned-package',
     aliases: { hadolint: 'DL3028' },
+    counterparts: {
+      kics: ['Gem Install Without Version'],
+    },
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -5,6 +5,9 @@ export default defineRule({
   meta: {
     id: 'instruction-before-from',
     aliases: { hadolint: 'DL3061' },
+    counterparts: {
+      tally: ['hadolint/DL3061', 'require-stages'],
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'error',

@@ -6,6 +6,10 @@ export default defineRule({
   meta: {
     id: 'instruction-casing',
     aliases: { buildkit: 'ConsistentInstructionCasing' },
+    counterparts: {
+      sonar: ['S6476'],
+      differences: 'Asks for one casing across the file, all-lowercase included, where Sonar requires uppercase, and offers a fix.',
+    },
     category: 'style',
     status: 'stable',
     defaultSeverity: 'warning',

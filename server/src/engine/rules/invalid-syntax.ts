@@ -7,6 +7,11 @@ export default defineRule({
   meta: {
     id: 'invalid-syntax',
     aliases: { hadolint: 'DL1000' },
+    counterparts: {
+      tally: ['unknown-instruction'],
+      sonar: ['S2260'],
+      differences: 'One rule for everything Docker rejects: missing arguments, unknown or empty flags and unterminated heredocs as well as unknown instructions.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'error',

@@ -21,6 +21,9 @@ export default defineRule({
   meta: {
     id: 'label-key-invalid',
     aliases: { hadolint: 'DL3048' },
+    counterparts: {
+      tally: ['labels/valid-key'],
+    },
     category: 'metadata',
     status: 'stable',
     defaultSeverity: 'style',

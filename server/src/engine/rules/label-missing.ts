@@ -6,6 +6,10 @@ export default defineRule({
   meta: {
     id: 'label-missing',
     aliases: { hadolint: 'DL3049' },
+    counterparts: {
+      sonar: ['S7028'],
+      differences: 'Takes the required labels from the configured label schema and stays inactive without one, where Sonar requires `maintainer` by default.',
+    },
     category: 'metadata',
     status: 'stable',
     defaultSeverity: 'info',

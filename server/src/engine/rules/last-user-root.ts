@@ -6,6 +6,14 @@ export default defineRule({
   meta: {
     id: 'last-user-root',
     aliases: { hadolint: 'DL3002' },
+    counterparts: {
+      tally: ['hadolint/DL3002'],
+      checkov: ['CKV_DOCKER_8'],
+      trivy: ['DS-0002'],
+      kics: ["Last User Is 'root'"],
+      sonar: ['S6471'],
+      differences: 'Checks only the final stage, with the USER it inherits from the stage it is built FROM, skips images that start as root by design (gosu, su-exec, nginx), and offers a fix.',
+    },
     category: 'security',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -5,6 +5,10 @@ export default defineRule({
   meta: {
     id: 'ln-bin-sh',
     aliases: { hadolint: 'DL4005' },
+    counterparts: {
+      tally: ['hadolint/DL4005'],
+      kics: ['Changing Default Shell Using RUN Command'],
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

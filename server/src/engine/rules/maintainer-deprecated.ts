@@ -4,6 +4,13 @@ export default defineRule({
   meta: {
     id: 'maintainer-deprecated',
     aliases: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' },
+    counterparts: {
+      checkov: ['CKV_DOCKER_6'],
+      trivy: ['DS-0022'],
+      kics: ['MAINTAINER Instruction Being Used'],
+      sonar: ['S6586'],
+      differences: 'Offers a fix that replaces MAINTAINER with an `org.opencontainers.image.authors` label.',
+    },
     category: 'style',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -73,6 +73,10 @@ export default defineRule({
   meta: {
     id: 'missing-dockerignore',
     aliases: {},
+    counterparts: {
+      sonar: ['S6470'],
+      differences: 'Reports `COPY .` only when no .dockerignore exists, where Sonar reports every recursive or glob copy of the context into the final image.',
+    },
     category: 'cache',
     status: 'stable',
     defaultSeverity: 'warning',

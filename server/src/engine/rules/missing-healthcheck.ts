@@ -10,6 +10,13 @@ export default defineRule({
   meta: {
     id: 'missing-healthcheck',
     aliases: { hadolint: 'DL3057' },
+    counterparts: {
+      tally: ['hadolint/DL3057'],
+      checkov: ['CKV_DOCKER_2'],
+      trivy: ['DS-0026'],
+      kics: ['Healthcheck Instruction Missing'],
+      differences: 'Reports only service images (ones that EXPOSE a port), where Trivy, Checkov and KICS report every file without a HEALTHCHECK.',
+    },
     category: 'runtime',
     status: 'stable',
     defaultSeverity: 'info',

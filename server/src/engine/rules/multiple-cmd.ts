@@ -5,6 +5,12 @@ export default defineRule({
   meta: {
     id: 'multiple-cmd',
     aliases: { hadolint: 'DL4003', buildkit: 'MultipleInstructionsDisallowed' },
+    counterparts: {
+      trivy: ['DS-0016'],
+      kics: ['Multiple CMD Instructions Listed'],
+      sonar: ['S6589'],
+      differences: 'Offers a fix that removes the ignored CMD.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

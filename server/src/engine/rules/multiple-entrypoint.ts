@@ -5,6 +5,12 @@ export default defineRule({
   meta: {
     id: 'multiple-entrypoint',
     aliases: { hadolint: 'DL4004', buildkit: 'MultipleInstructionsDisallowed' },
+    counterparts: {
+      trivy: ['DS-0007'],
+      kics: ['Multiple ENTRYPOINT Instructions Listed'],
+      sonar: ['S6589'],
+      differences: 'Offers a fix that removes the ignored ENTRYPOINT.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -5,6 +5,10 @@ export default defineRule({
   meta: {
     id: 'multiple-healthcheck',
     aliases: { hadolint: 'DL3012', buildkit: 'MultipleInstructionsDisallowed' },
+    counterparts: {
+      trivy: ['DS-0023'],
+      differences: 'Offers a fix that removes the ignored HEALTHCHECK.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

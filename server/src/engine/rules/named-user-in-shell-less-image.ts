@@ -12,6 +12,9 @@ export default defineRule({
   meta: {
     id: 'named-user-in-shell-less-image',
     aliases: {},
+    counterparts: {
+      tally: ['named-identity-in-passwdless-stage'],
+    },
     category: 'runtime',
     status: 'stable',
     defaultSeverity: 'error',

@@ -8,6 +8,9 @@ export default defineRule({
   meta: {
     id: 'npm-unpinned-package',
     aliases: { hadolint: 'DL3016' },
+    counterparts: {
+      kics: ['NPM Install Command Without Pinned Version'],
+    },
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',

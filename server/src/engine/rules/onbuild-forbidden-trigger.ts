@@ -5,6 +5,9 @@ export default defineRule({
   meta: {
     id: 'onbuild-forbidden-trigger',
     aliases: { hadolint: 'DL3043' },
+    counterparts: {
+      tally: ['hadolint/DL3043'],
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'error',

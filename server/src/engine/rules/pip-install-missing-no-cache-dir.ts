@@ -11,6 +11,10 @@ export default defineRule({
   meta: {
     id: 'pip-install-missing-no-cache-dir',
     aliases: { hadolint: 'DL3042' },
+    counterparts: {
+      kics: ['Pip install Keeping Cached Packages'],
+      differences: 'Accepts `PIP_NO_CACHE_DIR` and cache mounts, and offers a fix that adds `--no-cache-dir`.',
+    },
     category: 'size',
     status: 'stable',
     defaultSeverity: 'warning',

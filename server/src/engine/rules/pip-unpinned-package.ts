@@ -8,6 +8,9 @@ export default defineRule({
   meta: {
     id: 'pip-unpinned-package',
     aliases: { hadolint: 'DL3013' },
+    counterparts: {
+      kics: ['Unpinned Package Version in Pip Install'],
+    },
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -126,6 +126,11 @@ export default defineRule({
   meta: {
     id: 'pipe-without-pipefail',
     aliases: { hadolint: 'DL4006' },
+    counterparts: {
+      tally: ['hadolint/DL4006'],
+      kics: ['Shell Running A Pipe Without Pipefail Flag'],
+      differences: 'Reports only pipes fed by a download whose last command would carry on with empty input, not every pipe.',
+    },
     category: 'correctness',
     status: 'preview',
     defaultSeverity: 'warning',

@@ -17,6 +17,11 @@ export default defineRule({
   meta: {
     id: 'pointless-command-in-container',
     aliases: { hadolint: 'DL3001' },
+    counterparts: {
+      tally: ['hadolint/DL3001'],
+      kics: ['Run Utilities And POSIX Commands'],
+      differences: 'Does not report `kill` or `ps` in a RUN that starts a job in the background and has to stop it.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'info',

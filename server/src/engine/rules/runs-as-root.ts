@@ -7,6 +7,13 @@ export default defineRule({
   meta: {
     id: 'runs-as-root',
     aliases: {},
+    counterparts: {
+      checkov: ['CKV_DOCKER_3'],
+      trivy: ['DS-0002'],
+      kics: ['Missing User Instruction'],
+      sonar: ['S6471'],
+      differences: 'Checks only the final stage, skips base images that already run as non-root and images that start as root by design, and offers a fix that adds a USER.',
+    },
     category: 'security',
     status: 'preview',
     defaultSeverity: 'warning',

@@ -46,6 +46,11 @@ export default defineRule({
   meta: {
     id: 'secret-in-arg-or-env',
     aliases: { hadolint: 'DL3064', buildkit: 'SecretsUsedInArgOrEnv' },
+    counterparts: {
+      trivy: ['DS-0031'],
+      sonar: ['S6472'],
+      differences: 'Reads the value as well as the name: public values, file paths, URLs without credentials and placeholders are not reported, and a well-known default password gets its own message.',
+    },
     category: 'security',
     status: 'stable',
     defaultSeverity: 'warning',

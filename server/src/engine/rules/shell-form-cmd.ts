@@ -168,6 +168,11 @@ export default defineRule({
   meta: {
     id: 'shell-form-cmd',
     aliases: { hadolint: 'DL3025', buildkit: 'JSONArgsRecommended' },
+    counterparts: {
+      kics: ['Not Using JSON In CMD And ENTRYPOINT Arguments'],
+      sonar: ['S7019'],
+      differences: 'Skips commands that `exec` the program and CMDs on images whose shell execs it anyway (Alpine, Fedora), and offers a fix that rewrites to exec form.',
+    },
     category: 'runtime',
     status: 'stable',
     defaultSeverity: 'warning',

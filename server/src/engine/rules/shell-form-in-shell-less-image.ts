@@ -6,6 +6,10 @@ export default defineRule({
   meta: {
     id: 'shell-form-in-shell-less-image',
     aliases: {},
+    counterparts: {
+      tally: ['shell-run-in-scratch'],
+      differences: 'Also covers distroless images and shell-form CMD, ENTRYPOINT and HEALTHCHECK, where tally checks RUN in scratch stages.',
+    },
     category: 'runtime',
     status: 'stable',
     defaultSeverity: 'error',

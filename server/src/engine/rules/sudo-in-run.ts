@@ -18,6 +18,13 @@ export default defineRule({
   meta: {
     id: 'sudo-in-run',
     aliases: { hadolint: 'DL3004' },
+    counterparts: {
+      tally: ['hadolint/DL3004'],
+      checkov: ['CKV2_DOCKER_1'],
+      trivy: ['DS-0010'],
+      kics: ['Run Using Sudo'],
+      differences: 'Finds `sudo` as a command with a shell parser, where Checkov and Trivy match it in the RUN text.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -17,6 +17,9 @@ export default defineRule({
   meta: {
     id: 'trusted-registry',
     aliases: { hadolint: 'DL3026' },
+    counterparts: {
+      tally: ['hadolint/DL3026'],
+    },
     category: 'security',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -59,6 +59,10 @@ export default defineRule({
   meta: {
     id: 'undefined-var',
     aliases: { buildkit: 'UndefinedVar' },
+    counterparts: {
+      sonar: ['S6579'],
+      differences: 'Also reports variables nothing defines, with a did-you-mean fix, but leaves RUN, CMD and ENTRYPOINT to the shell, where Sonar checks global ARGs there too.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

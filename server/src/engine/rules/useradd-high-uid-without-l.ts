@@ -8,6 +8,9 @@ export default defineRule({
   meta: {
     id: 'useradd-high-uid-without-l',
     aliases: { hadolint: 'DL3046' },
+    counterparts: {
+      tally: ['hadolint/DL3046'],
+    },
     category: 'size',
     status: 'stable',
     defaultSeverity: 'warning',

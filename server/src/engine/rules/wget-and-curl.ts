@@ -13,6 +13,12 @@ export default defineRule({
   meta: {
     id: 'wget-and-curl',
     aliases: { hadolint: 'DL4001' },
+    counterparts: {
+      tally: ['hadolint/DL4001'],
+      trivy: ['DS-0014'],
+      kics: ["Run Using 'wget' and 'curl'"],
+      differences: 'Judges each stage on its own and skips base images that already ship both tools.',
+    },
     category: 'size',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -50,6 +50,9 @@ export default defineRule({
   meta: {
     id: 'wget-without-progress',
     aliases: { hadolint: 'DL3047' },
+    counterparts: {
+      tally: ['hadolint/DL3047'],
+    },
     category: 'style',
     status: 'stable',
     defaultSeverity: 'info',

@@ -17,6 +17,13 @@ export default defineRule({
   meta: {
     id: 'workdir-relative-path',
     aliases: { hadolint: 'DL3000', buildkit: 'WorkdirRelativePath' },
+    counterparts: {
+      checkov: ['CKV_DOCKER_10'],
+      trivy: ['DS-0009'],
+      kics: ['WORKDIR Path Not Absolute'],
+      sonar: ['S7021'],
+      differences: 'Reports a relative WORKDIR only when no absolute one comes before it, where the scanners report every relative WORKDIR.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -8,6 +8,11 @@ export default defineRule({
   meta: {
     id: 'yum-cache-not-cleaned',
     aliases: { hadolint: 'DL3032' },
+    counterparts: {
+      trivy: ['DS-0015'],
+      kics: ['Yum Clean All Missing'],
+      differences: 'Accepts removing /var/cache/yum instead of `yum clean all`, exempts stages that are only copied from, and offers a fix.',
+    },
     category: 'size',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -8,6 +8,11 @@ export default defineRule({
   meta: {
     id: 'yum-missing-yes',
     aliases: { hadolint: 'DL3030' },
+    counterparts: {
+      tally: ['hadolint/DL3030'],
+      kics: ['Yum Install Allows Manual Input'],
+      differences: 'Also checks update and remove, and offers a fix that adds `-y`.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

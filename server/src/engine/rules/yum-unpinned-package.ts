@@ -6,6 +6,9 @@ export default defineRule({
   meta: {
     id: 'yum-unpinned-package',
     aliases: { hadolint: 'DL3033' },
+    counterparts: {
+      kics: ['Yum install Without Version'],
+    },
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',

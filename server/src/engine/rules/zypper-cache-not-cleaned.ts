@@ -8,6 +8,10 @@ export default defineRule({
   meta: {
     id: 'zypper-cache-not-cleaned',
     aliases: { hadolint: 'DL3036' },
+    counterparts: {
+      trivy: ['DS-0020'],
+      kics: ['Missing Zypper Clean'],
+    },
     category: 'size',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -5,6 +5,10 @@ export default defineRule({
   meta: {
     id: 'zypper-dist-upgrade',
     aliases: { hadolint: 'DL3035' },
+    counterparts: {
+      kics: ['Run Using Zypper Update'],
+      differences: 'Reports only `dist-upgrade`, where KICS also reports `zypper update`.',
+    },
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',

@@ -8,6 +8,11 @@ export default defineRule({
   meta: {
     id: 'zypper-missing-non-interactive',
     aliases: { hadolint: 'DL3034' },
+    counterparts: {
+      tally: ['hadolint/DL3034'],
+      kics: ['Missing Zypper Non-interactive Switch'],
+      differences: 'Offers a fix that adds `-y`.',
+    },
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',

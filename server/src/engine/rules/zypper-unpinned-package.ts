@@ -8,6 +8,9 @@ export default defineRule({
   meta: {
     id: 'zypper-unpinned-package',
     aliases: { hadolint: 'DL3037' },
+    counterparts: {
+      kics: ['Zypper Install Without Version'],
+    },
     category: 'reproducibility',
     status: 'stable',
     defaultSeverity: 'warning',
