@@ -83,7 +83,7 @@ describe('generated files', () => {
   });
 
   it('names each counterpart the way its tool does, and says a difference in one sentence', () => {
-    const shapes: Record<string, RegExp> = { tally: /^[a-z0-9]+(?:[-/][A-Za-z0-9]+)*$/, checkov: /^CKV2?_DOCKER_\d+$/, trivy: /^DS-\d{4}$/, kics: /^[A-Z0-9][\w ./()'-]+$/, sonar: /^S\d{3,5}$/ };
+    const shapes: Record<string, RegExp> = { tally: /^[a-z0-9]+(?:[-/][A-Za-z0-9]+)*$/, checkov: /^CKV2?_DOCKER_\d+$/, trivy: /^DS-\d{4}$/, kics: /^[A-Z0-9][\w ./(),'-]+$/, sonar: /^S\d{3,5}$/ };
     for (const { meta } of allRules) {
       const c = meta.counterparts;
       if (!c) continue;
