@@ -9,6 +9,7 @@
 // (ECOSYSTEM_CACHE, default ~/.cache/dockwise-ecosystem) made from github.com when the network allows.
 // Options: --update (write the summary), --group NAME, --rule ID (list that rule's findings for labelling, with
 // the rule turned on if the default profile has it off; with --unlabelled only those the ledger does not name),
+// --profile NAME (lint with that profile's settings instead of the default ones; the summary is then not recorded),
 // --json (everything as JSON on stdout).
 // docs/ecosystem.md says how to run it and how to label.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -30,10 +31,10 @@ const report = require(path.join(out, 'test/ecosystem/report.js'));
 const { decodeDockerfile } = require(path.join(out, 'server/src/cli/files.js'));
 
 const args = process.argv.slice(2);
-const KNOWN = new Set(['--update', '--json', '--unlabelled', '--group', '--rule']);
+const KNOWN = new Set(['--update', '--json', '--unlabelled', '--group', '--rule', '--profile']);
 for (let i = 0; i < args.length; i++) {
   if (!KNOWN.has(args[i])) { console.error(`ecosystem: unknown option ${args[i]}`); process.exit(2); }
-  if (args[i] === '--group' || args[i] === '--rule') i++;
+  if (args[i] === '--group' || args[i] === '--rule' || args[i] === '--profile') i++;
 }
 const flag = (name) => args.includes(name);
 const value = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -89,15 +90,20 @@ function readBlobs(gitDir, ids) {
 }
 
 await require(path.join(out, 'server/src/host/node')).initNodeShellParser();
-// The default settings: no config file, every rule at its default severity, inline pragmas honoured.
-const options = engine.buildLintOptions({});
+// The default settings: no config file, every rule at its default severity, inline pragmas honoured; or another
+// profile's (--profile strict shows what every rule, preview ones included, says on these files).
+const profile = value('--profile');
+if (profile !== undefined && !engine.PROFILE_NAMES.includes(profile)) { console.error(`ecosystem: no profile ${profile} (there are ${engine.PROFILE_NAMES.join(', ')})`); process.exit(2); }
+const options = engine.buildLintOptions(profile ? { settings: { profile } } : {});
 delete options.problems;
 // --rule lists a rule's findings even where the default profile turns it off (a preview rule being labelled).
-let turnedOn = false;
+let otherSettings = profile !== undefined && profile !== engine.DEFAULT_PROFILE;
 if (listRule) {
   const { meta } = engine.findRule(listRule);
-  turnedOn = options.severities[meta.id] === 'off';
-  if (turnedOn) options.severities = { ...options.severities, [meta.id]: meta.defaultSeverity };
+  if (options.severities[meta.id] === 'off') {
+    otherSettings = true;
+    options.severities = { ...options.severities, [meta.id]: meta.defaultSeverity };
+  }
 }
 const severityOf = (rule) => options.severities[rule.meta.id] ?? rule.meta.defaultSeverity;
 const defaultOn = new Map(engine.allRules.filter((r) => severityOf(r) !== 'off').map((r) => [r.meta.id, severityOf(r)]));
@@ -148,8 +154,8 @@ const precision = report.matchLedger(ledger.entries, located, defaultOn, linted)
 const short = report.underLabelled(precision);
 
 // A summary with repositories missing would record their files as gone.
-// Nor one with a rule turned on that the default settings keep off.
-const update = flag('--update') && !missing.length && !turnedOn;
+// Nor one with other settings than the default ones (another profile, or a rule turned on).
+const update = flag('--update') && !missing.length && !otherSettings;
 if (update) {
   // A run of one group keeps the other groups' numbers as they were.
   const merged = { groups: Object.fromEntries(Object.entries({ ...(previous?.groups ?? {}), ...summary.groups }).sort(([a], [b]) => a.localeCompare(b))) };
@@ -180,7 +186,7 @@ if (listed) {
   process.exit(0);
 }
 
-say(`ecosystem: ${runs.length} files from ${linted.size} repositories, linted and fixed in ${seconds.toFixed(1)} s (default settings)`);
+say(`ecosystem: ${runs.length} files from ${linted.size} repositories, linted and fixed in ${seconds.toFixed(1)} s (${profile && profile !== engine.DEFAULT_PROFILE ? `profile ${profile}` : 'default settings'})`);
 for (const m of missing) say(`MISSING ${m.repo}: ${m.reason}`);
 for (const s of skipped) say(`skipped ${s.repo} ${s.path}: ${s.reason}`);
 for (const [group, g] of Object.entries(summary.groups)) {
