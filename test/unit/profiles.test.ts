@@ -72,8 +72,8 @@ describe('recommended (the default)', () => {
   it('errors only for what Docker rejects or what certainly breaks at run time', () => {
     const errors = allRules.filter((r) => profileSeverity('recommended', r.meta) === 'error').map((r) => r.meta.id).sort();
     assert.deepEqual(errors, [
-      'copy-from-own-stage', 'copy-multiple-sources-without-slash', 'duplicate-stage-name', 'expose-port-out-of-range', 'instruction-before-from',
-      'invalid-syntax', 'named-user-in-shell-less-image', 'onbuild-forbidden-trigger', 'shell-form-in-shell-less-image',
+      'copy-from-empty-scratch', 'copy-from-own-stage', 'copy-multiple-sources-without-slash', 'duplicate-stage-name', 'expose-port-out-of-range', 'instruction-before-from',
+      'invalid-syntax', 'named-user-in-shell-less-image', 'onbuild-forbidden-trigger', 'run-in-empty-scratch', 'shell-form-in-shell-less-image',
     ]);
   });
 

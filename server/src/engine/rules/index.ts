@@ -22,7 +22,9 @@ import consecutiveRun from './consecutive-run';
 import copyAllBeforeDependencyInstall from './copy-all-before-dependency-install';
 import copyArchiveThenExtract from './copy-archive-then-extract';
 import copyEntireFilesystem from './copy-entire-filesystem';
+import copyFromEmptyScratch from './copy-from-empty-scratch';
 import copyFromOwnStage from './copy-from-own-stage';
+import copyFromStageIndex from './copy-from-stage-index';
 import copyFromUnknownStage from './copy-from-unknown-stage';
 import copyIgnoredFile from './copy-ignored-file';
 import copyMultipleSourcesWithoutSlash from './copy-multiple-sources-without-slash';
@@ -80,6 +82,7 @@ import pipeWithoutPipefail from './pipe-without-pipefail';
 import pointlessCommandInContainer from './pointless-command-in-container';
 import redundantTargetPlatform from './redundant-target-platform';
 import reservedStageName from './reserved-stage-name';
+import runInEmptyScratch from './run-in-empty-scratch';
 import runsAsRoot from './runs-as-root';
 import secretFileCopied from './secret-file-copied';
 import secretInArgOrEnv from './secret-in-arg-or-env';
@@ -92,6 +95,7 @@ import trustedRegistry from './trusted-registry';
 import undefinedArgInFrom from './undefined-arg-in-from';
 import undefinedVar from './undefined-var';
 import unknownRuleInPragma from './unknown-rule-in-pragma';
+import unreachableStage from './unreachable-stage';
 import userNonNumeric from './user-non-numeric';
 import useraddHighUidWithoutL from './useradd-high-uid-without-l';
 import wgetAndCurl from './wget-and-curl';
@@ -129,7 +133,9 @@ export const allRules: readonly Rule[] = [
   copyAllBeforeDependencyInstall,
   copyArchiveThenExtract,
   copyEntireFilesystem,
+  copyFromEmptyScratch,
   copyFromOwnStage,
+  copyFromStageIndex,
   copyFromUnknownStage,
   copyIgnoredFile,
   copyMultipleSourcesWithoutSlash,
@@ -187,6 +193,7 @@ export const allRules: readonly Rule[] = [
   pointlessCommandInContainer,
   redundantTargetPlatform,
   reservedStageName,
+  runInEmptyScratch,
   runsAsRoot,
   secretFileCopied,
   secretInArgOrEnv,
@@ -199,6 +206,7 @@ export const allRules: readonly Rule[] = [
   undefinedArgInFrom,
   undefinedVar,
   unknownRuleInPragma,
+  unreachableStage,
   userNonNumeric,
   useraddHighUidWithoutL,
   wgetAndCurl,
