@@ -19,6 +19,7 @@ import cgoBinaryInStaticImage from './cgo-binary-in-static-image';
 import chownAfterCopy from './chown-after-copy';
 import cleanupInSeparateLayer from './cleanup-in-separate-layer';
 import consecutiveRun from './consecutive-run';
+import copyAfterUserWithoutChown from './copy-after-user-without-chown';
 import copyAllBeforeDependencyInstall from './copy-all-before-dependency-install';
 import copyArchiveThenExtract from './copy-archive-then-extract';
 import copyEntireFilesystem from './copy-entire-filesystem';
@@ -96,6 +97,8 @@ import undefinedArgInFrom from './undefined-arg-in-from';
 import undefinedVar from './undefined-var';
 import unknownRuleInPragma from './unknown-rule-in-pragma';
 import unreachableStage from './unreachable-stage';
+import userCreatedNotUsed from './user-created-not-used';
+import userGroupDropsSupplementary from './user-group-drops-supplementary';
 import userNonNumeric from './user-non-numeric';
 import useraddHighUidWithoutL from './useradd-high-uid-without-l';
 import wgetAndCurl from './wget-and-curl';
@@ -130,6 +133,7 @@ export const allRules: readonly Rule[] = [
   chownAfterCopy,
   cleanupInSeparateLayer,
   consecutiveRun,
+  copyAfterUserWithoutChown,
   copyAllBeforeDependencyInstall,
   copyArchiveThenExtract,
   copyEntireFilesystem,
@@ -207,6 +211,8 @@ export const allRules: readonly Rule[] = [
   undefinedVar,
   unknownRuleInPragma,
   unreachableStage,
+  userCreatedNotUsed,
+  userGroupDropsSupplementary,
   userNonNumeric,
   useraddHighUidWithoutL,
   wgetAndCurl,
