@@ -31,6 +31,8 @@ export interface CreatedFile { path: string; content: string }
  *   double quotes around all of it).
  * - `exec-form`: a shell-form CMD or ENTRYPOINT of one plain command runs the same words without a shell.
  * - `removes-overridden`: a CMD, ENTRYPOINT or HEALTHCHECK that a later one in its stage overrides is removed.
+ * - `names-stage`: stage `index` gets (or already has) the name `name`, used instead of its number in `--from` and
+ *   mount `from=`; the name must be one the file used for nothing else.
  */
 export type MeaningChange =
   | { kind: 'adds-arguments'; command: string; args: string[] }
@@ -41,7 +43,8 @@ export type MeaningChange =
   | { kind: 'merges-runs' }
   | { kind: 'replaces-instruction'; from: string; to: string }
   | { kind: 'exec-form' }
-  | { kind: 'removes-overridden' };
+  | { kind: 'removes-overridden' }
+  | { kind: 'names-stage'; index: number; name: string };
 
 export interface Fix {
   title: string;

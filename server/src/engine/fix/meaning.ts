@@ -619,6 +619,18 @@ function normalized(m: InstructionMeaning, changes: readonly MeaningChange[]): I
         ...(out.script ? { script: withoutInside(out.script) } : {}),
         ...(out.heredocs ? { heredocs: out.heredocs.map((h) => (h.script ? { ...h, script: withoutInside(h.script) } : h)) } : {}),
       };
+    } else if (c.kind === 'names-stage') {
+      // The name and the number are the same stage: references by name read as the number, and the FROM loses the name.
+      const name = c.name.toLowerCase();
+      const ref = (v: string) => (v.toLowerCase() === name ? String(c.index) : v);
+      const flags = out.flags.map((f) => {
+        if (f.startsWith('from=')) return `from=${ref(f.slice(5))}`;
+        if (f.startsWith('mount=')) return `mount=${f.slice(6).split(',').map((kv) => (kv.startsWith('from=') ? `from=${ref(kv.slice(5))}` : kv)).join(',')}`;
+        return f;
+      });
+      out = { ...out, flags };
+      if (out.keyword === 'FROM' && out.args?.length === 3 && out.args[1] === 'AS' && out.args[2] === name) out = { ...out, args: out.args.slice(0, 1) };
+      if (out.trigger) out = { ...out, trigger: normalized(out.trigger, [c]) };
     } else if (c.kind === 'renames-command') {
       out = mapCommands(out, (cmd) => {
         const name = commandName(cmd);

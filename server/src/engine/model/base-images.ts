@@ -58,6 +58,24 @@ export function hasNoShell(stage: Stage): boolean {
   return family === 'scratch' || (family === 'distroless' && !(base.tag ?? '').includes('debug'));
 }
 
+/**
+ * A stage built on scratch (directly or through stages it is built FROM) with nothing put in it yet: no COPY, ADD
+ * or WORKDIR (which creates its folder) in the chain before `before` (an instruction of `stage`; the whole stage
+ * when omitted). Such a stage has no file at all: no program to RUN, nothing to copy from it.
+ */
+export function isEmptyScratch(stage: Stage, before?: Instr): boolean {
+  const root = rootStage(stage);
+  if (root.image.unresolved.length || root.image.resolved.toLowerCase() !== 'scratch') return false;
+  for (let s: Stage | undefined = stage; s; s = s.parent) {
+    const limit = s === stage && before ? before.index : s.instructions.length;
+    for (let i = 0; i < limit; i++) {
+      const k = s.instructions[i].keyword;
+      if (k === 'COPY' || k === 'ADD' || k === 'WORKDIR') return false;
+    }
+  }
+  return true;
+}
+
 /** The shell that runs shell-form instructions when no SHELL is set: `cmd /S /C` on Windows images, else `/bin/sh -c`. */
 export function defaultShellArgv(stage: Stage | null): string[] {
   const base = stage ? rootStage(stage).image : undefined;

@@ -11,7 +11,8 @@ import { POSIX_SHELL_NAMES, programName } from './shells';
 // Tools an entrypoint uses to drop from root to another user before it runs the real process, and s6-overlay,
 // the init that starts each service as the user its run script names.
 const STEP_DOWN_TOOLS = new Set(['gosu', 'su-exec', 'setpriv', 's6-setuidgid']);
-const STEP_DOWN_WORD = /(^|[/\s"'])(gosu|su-exec|setpriv|s6-setuidgid)(-[\w.$-]*)?($|[\s"';&|])|s6-overlay/;
+// (A package spec may follow the name with its version constraint: `apk add 'su-exec>=0.2'`.)
+const STEP_DOWN_WORD = /(^|[/\s"'])(gosu|su-exec|setpriv|s6-setuidgid)(-[\w.$-]*)?($|[\s"';&|<>=~])|s6-overlay/;
 
 // Servers that start as root (to bind ports below 1024, or to serve logins) and do their work as the unprivileged
 // user their configuration names: nginx's and Apache's workers, php-fpm's pools, sshd's and smbd's sessions.

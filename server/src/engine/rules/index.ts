@@ -19,10 +19,13 @@ import cgoBinaryInStaticImage from './cgo-binary-in-static-image';
 import chownAfterCopy from './chown-after-copy';
 import cleanupInSeparateLayer from './cleanup-in-separate-layer';
 import consecutiveRun from './consecutive-run';
+import copyAfterUserWithoutChown from './copy-after-user-without-chown';
 import copyAllBeforeDependencyInstall from './copy-all-before-dependency-install';
 import copyArchiveThenExtract from './copy-archive-then-extract';
 import copyEntireFilesystem from './copy-entire-filesystem';
+import copyFromEmptyScratch from './copy-from-empty-scratch';
 import copyFromOwnStage from './copy-from-own-stage';
+import copyFromStageIndex from './copy-from-stage-index';
 import copyFromUnknownStage from './copy-from-unknown-stage';
 import copyIgnoredFile from './copy-ignored-file';
 import copyMultipleSourcesWithoutSlash from './copy-multiple-sources-without-slash';
@@ -80,6 +83,7 @@ import pipeWithoutPipefail from './pipe-without-pipefail';
 import pointlessCommandInContainer from './pointless-command-in-container';
 import redundantTargetPlatform from './redundant-target-platform';
 import reservedStageName from './reserved-stage-name';
+import runInEmptyScratch from './run-in-empty-scratch';
 import runsAsRoot from './runs-as-root';
 import secretFileCopied from './secret-file-copied';
 import secretInArgOrEnv from './secret-in-arg-or-env';
@@ -92,6 +96,9 @@ import trustedRegistry from './trusted-registry';
 import undefinedArgInFrom from './undefined-arg-in-from';
 import undefinedVar from './undefined-var';
 import unknownRuleInPragma from './unknown-rule-in-pragma';
+import unreachableStage from './unreachable-stage';
+import userCreatedNotUsed from './user-created-not-used';
+import userGroupDropsSupplementary from './user-group-drops-supplementary';
 import userNonNumeric from './user-non-numeric';
 import useraddHighUidWithoutL from './useradd-high-uid-without-l';
 import wgetAndCurl from './wget-and-curl';
@@ -126,10 +133,13 @@ export const allRules: readonly Rule[] = [
   chownAfterCopy,
   cleanupInSeparateLayer,
   consecutiveRun,
+  copyAfterUserWithoutChown,
   copyAllBeforeDependencyInstall,
   copyArchiveThenExtract,
   copyEntireFilesystem,
+  copyFromEmptyScratch,
   copyFromOwnStage,
+  copyFromStageIndex,
   copyFromUnknownStage,
   copyIgnoredFile,
   copyMultipleSourcesWithoutSlash,
@@ -187,6 +197,7 @@ export const allRules: readonly Rule[] = [
   pointlessCommandInContainer,
   redundantTargetPlatform,
   reservedStageName,
+  runInEmptyScratch,
   runsAsRoot,
   secretFileCopied,
   secretInArgOrEnv,
@@ -199,6 +210,9 @@ export const allRules: readonly Rule[] = [
   undefinedArgInFrom,
   undefinedVar,
   unknownRuleInPragma,
+  unreachableStage,
+  userCreatedNotUsed,
+  userGroupDropsSupplementary,
   userNonNumeric,
   useraddHighUidWithoutL,
   wgetAndCurl,
