@@ -8,7 +8,7 @@ export default defineRule({
     aliases: {},
     counterparts: {
       tally: ['copy-from-empty-scratch-stage'],
-      differences: 'follows stages built FROM other stages and `--from` values set by ARG, and counts WORKDIR (which creates its folder) as content.',
+      differences: 'Follows stages built FROM other stages and `--from` values set by ARG, and counts WORKDIR (which creates its folder) as content.',
     },
     category: 'correctness',
     status: 'stable',

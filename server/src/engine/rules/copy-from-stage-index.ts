@@ -52,7 +52,7 @@ export default defineRule({
     aliases: {},
     counterparts: {
       kics: ['Using Unnamed Build Stages'],
-      differences: 'also finds `RUN --mount=…,from=0`, and its fix names the stage (after its image, unique in the file) and rewrites every numeric reference to it at once.',
+      differences: 'Also finds `RUN --mount=…,from=0`, and its fix names the stage (after its image, unique in the file) and rewrites every numeric reference to it at once.',
     },
     category: 'correctness',
     status: 'stable',

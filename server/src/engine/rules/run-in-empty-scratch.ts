@@ -7,7 +7,7 @@ export default defineRule({
     aliases: {},
     counterparts: {
       tally: ['shell-run-in-scratch'],
-      differences: 'a shell-form RUN in scratch is already shell-form-in-shell-less-image\'s; this rule finds the exec-form RUN that runs before anything is copied in, so no program can exist, also in stages built FROM a scratch stage.',
+      differences: 'A shell-form RUN in scratch is already shell-form-in-shell-less-image\'s; this rule finds the exec-form RUN that runs before anything is copied in, so no program can exist, also in stages built FROM a scratch stage.',
     },
     category: 'correctness',
     status: 'stable',

@@ -40,7 +40,7 @@ export default defineRule({
     aliases: {},
     counterparts: {
       tally: ['no-unreachable-stages'],
-      differences: 'stages with their own CMD or ENTRYPOINT count as build targets, references through ARG values are resolved (an unresolved one makes every stage count as used), and a named stage, which may be a `--target`, is reported only when its name says it is a builder (`build`, `deps`, `*-builder`).',
+      differences: 'Stages with their own CMD or ENTRYPOINT count as build targets, references through ARG values are resolved (an unresolved one makes every stage count as used), and a named stage, which may be a `--target`, is reported only when its name says it is a builder (`build`, `deps`, `*-builder`).',
     },
     category: 'cache',
     status: 'stable',

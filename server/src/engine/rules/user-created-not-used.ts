@@ -76,7 +76,7 @@ export default defineRule({
     aliases: {},
     counterparts: {
       tally: ['user-created-but-never-used'],
-      differences: 'judges only the image that ships (the final stage and the stages it is built FROM), and stays silent when the image starts as root by design (an entrypoint that steps down with gosu, su-exec or setpriv, a server such as nginx that runs its workers as a configured user, a start command that names the user).',
+      differences: 'Judges only the image that ships (the final stage and the stages it is built FROM), and stays silent when the image starts as root by design (an entrypoint that steps down with gosu, su-exec or setpriv, a server such as nginx that runs its workers as a configured user, a start command that names the user).',
     },
     category: 'security',
     status: 'preview',

@@ -7,7 +7,7 @@ export default defineRule({
     aliases: {},
     counterparts: {
       tally: ['user-explicit-group-drops-supplementary-groups'],
-      differences: 'reports `USER name:group` only when the Dockerfile gives that user supplementary groups (useradd -G, usermod -aG, gpasswd -a, adduser/addgroup user group), the case where something is lost.',
+      differences: 'Reports `USER name:group` only when the Dockerfile gives that user supplementary groups (useradd -G, usermod -aG, gpasswd -a, adduser/addgroup user group), the case where something is lost.',
     },
     category: 'runtime',
     status: 'stable',
