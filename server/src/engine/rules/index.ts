@@ -33,6 +33,7 @@ import dnfCacheNotCleaned from './dnf-cache-not-cleaned';
 import dnfMissingYes from './dnf-missing-yes';
 import dnfUnpinnedPackage from './dnf-unpinned-package';
 import duplicateStageName from './duplicate-stage-name';
+import envPathOverwritten from './env-path-overwritten';
 import envSelfReference from './env-self-reference';
 import eolBaseImage from './eol-base-image';
 import exposeInvalidFormat from './expose-invalid-format';
@@ -140,6 +141,7 @@ export const allRules: readonly Rule[] = [
   dnfMissingYes,
   dnfUnpinnedPackage,
   duplicateStageName,
+  envPathOverwritten,
   envSelfReference,
   eolBaseImage,
   exposeInvalidFormat,
