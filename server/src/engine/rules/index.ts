@@ -28,6 +28,7 @@ import copyIgnoredFile from './copy-ignored-file';
 import copyMultipleSourcesWithoutSlash from './copy-multiple-sources-without-slash';
 import copyRelativeWithoutWorkdir from './copy-relative-without-workdir';
 import curlPipeToShell from './curl-pipe-to-shell';
+import debianFrontendInEnv from './debian-frontend-in-env';
 import deprecatedBaseImage from './deprecated-base-image';
 import dnfCacheNotCleaned from './dnf-cache-not-cleaned';
 import dnfMissingYes from './dnf-missing-yes';
@@ -136,6 +137,7 @@ export const allRules: readonly Rule[] = [
   copyMultipleSourcesWithoutSlash,
   copyRelativeWithoutWorkdir,
   curlPipeToShell,
+  debianFrontendInEnv,
   deprecatedBaseImage,
   dnfCacheNotCleaned,
   dnfMissingYes,
