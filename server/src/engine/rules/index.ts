@@ -45,6 +45,7 @@ import fromPlatformConstant from './from-platform-constant';
 import fullBaseImageInFinalStage from './full-base-image-in-final-stage';
 import gemUnpinnedPackage from './gem-unpinned-package';
 import goUnpinnedPackage from './go-unpinned-package';
+import gpgShortKeyId from './gpg-short-key-id';
 import inlineIgnorePragma from './inline-ignore-pragma';
 import instructionBeforeFrom from './instruction-before-from';
 import instructionCasing from './instruction-casing';
@@ -154,6 +155,7 @@ export const allRules: readonly Rule[] = [
   fullBaseImageInFinalStage,
   gemUnpinnedPackage,
   goUnpinnedPackage,
+  gpgShortKeyId,
   inlineIgnorePragma,
   instructionBeforeFrom,
   instructionCasing,
