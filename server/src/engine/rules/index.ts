@@ -97,6 +97,7 @@ import undefinedVar from './undefined-var';
 import unknownRuleInPragma from './unknown-rule-in-pragma';
 import userNonNumeric from './user-non-numeric';
 import useraddHighUidWithoutL from './useradd-high-uid-without-l';
+import weakChecksumVerification from './weak-checksum-verification';
 import wgetAndCurl from './wget-and-curl';
 import wgetWithoutProgress from './wget-without-progress';
 import workdirRelativePath from './workdir-relative-path';
@@ -207,6 +208,7 @@ export const allRules: readonly Rule[] = [
   unknownRuleInPragma,
   userNonNumeric,
   useraddHighUidWithoutL,
+  weakChecksumVerification,
   wgetAndCurl,
   wgetWithoutProgress,
   workdirRelativePath,
