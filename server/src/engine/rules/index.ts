@@ -16,6 +16,7 @@ import baseImageUntagged from './base-image-untagged';
 import buildToolchainInFinalStage from './build-toolchain-in-final-stage';
 import cdInRun from './cd-in-run';
 import cgoBinaryInStaticImage from './cgo-binary-in-static-image';
+import chmodAfterCopy from './chmod-after-copy';
 import chownAfterCopy from './chown-after-copy';
 import cleanupInSeparateLayer from './cleanup-in-separate-layer';
 import consecutiveRun from './consecutive-run';
@@ -127,6 +128,7 @@ export const allRules: readonly Rule[] = [
   buildToolchainInFinalStage,
   cdInRun,
   cgoBinaryInStaticImage,
+  chmodAfterCopy,
   chownAfterCopy,
   cleanupInSeparateLayer,
   consecutiveRun,
