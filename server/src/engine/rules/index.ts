@@ -11,6 +11,7 @@ import aptGetUnpinnedPackage from './apt-get-unpinned-package';
 import aptGetUpdateAlone from './apt-get-update-alone';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get';
 import aptListsNotRemoved from './apt-lists-not-removed';
+import argUsedBeforeDeclared from './arg-used-before-declared';
 import baseImageLatest from './base-image-latest';
 import baseImageUntagged from './base-image-untagged';
 import buildToolchainInFinalStage from './build-toolchain-in-final-stage';
@@ -123,6 +124,7 @@ export const allRules: readonly Rule[] = [
   aptGetUpdateAlone,
   aptInsteadOfAptGet,
   aptListsNotRemoved,
+  argUsedBeforeDeclared,
   baseImageLatest,
   baseImageUntagged,
   buildToolchainInFinalStage,
