@@ -1,29 +1,7 @@
 import { defineRule, type OffsetEdit } from '../rule';
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import { isCommand, parseArgs } from '../model/commands';
-import * as posix from '../model/paths';
-
-/** Absolute destination of a COPY/ADD, resolved against the stage's WORKDIR; undefined when unknown. */
-function destination(stage: Stage, instr: Instr): string | undefined {
-  const dest = instr.args[instr.args.length - 1]?.value;
-  if (!dest || dest.includes('$')) return undefined;
-  if (dest.startsWith('/')) return posix.normalize(dest);
-  let dir: string | undefined;
-  for (const i of stage.instructions) {
-    if (i === instr) break;
-    if (i.keyword !== 'WORKDIR' || !i.args[0]) continue;
-    const w = i.args[0].value;
-    if (w.includes('$')) return undefined;
-    dir = w.startsWith('/') ? w : posix.join(dir ?? '/', w);
-  }
-  return dir ? posix.normalize(posix.join(dir, dest)) : undefined;
-}
-
-function within(path: string, dir: string): boolean {
-  const a = path.replace(/(?<!\/)\/+$/, '') || '/';
-  const b = dir.replace(/(?<!\/)\/+$/, '') || '/';
-  return a === b || a.startsWith(b === '/' ? '/' : `${b}/`);
-}
+import { copyDestination as destination, instructionLinesEdit, pathWithin as within } from './support';
 
 function fixFor(model: DockerfileModel, stage: Stage, run: Instr, copies: Instr[], owner: string, targets: string[]): OffsetEdit[] | undefined {
   // Only when the RUN does nothing but this chown, with no flags of its own (a --mount or --network the fix
@@ -32,9 +10,7 @@ function fixFor(model: DockerfileModel, stage: Stage, run: Instr, copies: Instr[
   // Dropping the RUN drops every target: each must be (inside) what a COPY adds, or its other files keep their owner.
   if (!targets.every((t) => t.startsWith('/') && !t.includes('$') && copies.some((c) => { const d = destination(stage, c); return d !== undefined && within(t, d); }))) return undefined;
   const edits: OffsetEdit[] = copies.map((c) => ({ start: c.keywordEnd, end: c.keywordEnd, text: ` --chown=${owner}` }));
-  const start = model.lines.lineStart(run.line);
-  const end = run.endLine + 1 < model.lines.lineCount ? model.lines.lineStart(run.endLine + 1) : model.text.length;
-  edits.push({ start, end, text: '' });
+  edits.push(instructionLinesEdit(model, run));
   return edits;
 }
 

@@ -11,11 +11,13 @@ import aptGetUnpinnedPackage from './apt-get-unpinned-package';
 import aptGetUpdateAlone from './apt-get-update-alone';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get';
 import aptListsNotRemoved from './apt-lists-not-removed';
+import argUsedBeforeDeclared from './arg-used-before-declared';
 import baseImageLatest from './base-image-latest';
 import baseImageUntagged from './base-image-untagged';
 import buildToolchainInFinalStage from './build-toolchain-in-final-stage';
 import cdInRun from './cd-in-run';
 import cgoBinaryInStaticImage from './cgo-binary-in-static-image';
+import chmodAfterCopy from './chmod-after-copy';
 import chownAfterCopy from './chown-after-copy';
 import cleanupInSeparateLayer from './cleanup-in-separate-layer';
 import consecutiveRun from './consecutive-run';
@@ -31,11 +33,13 @@ import copyIgnoredFile from './copy-ignored-file';
 import copyMultipleSourcesWithoutSlash from './copy-multiple-sources-without-slash';
 import copyRelativeWithoutWorkdir from './copy-relative-without-workdir';
 import curlPipeToShell from './curl-pipe-to-shell';
+import debianFrontendInEnv from './debian-frontend-in-env';
 import deprecatedBaseImage from './deprecated-base-image';
 import dnfCacheNotCleaned from './dnf-cache-not-cleaned';
 import dnfMissingYes from './dnf-missing-yes';
 import dnfUnpinnedPackage from './dnf-unpinned-package';
 import duplicateStageName from './duplicate-stage-name';
+import envPathOverwritten from './env-path-overwritten';
 import envSelfReference from './env-self-reference';
 import eolBaseImage from './eol-base-image';
 import exposeInvalidFormat from './expose-invalid-format';
@@ -46,6 +50,7 @@ import fromPlatformConstant from './from-platform-constant';
 import fullBaseImageInFinalStage from './full-base-image-in-final-stage';
 import gemUnpinnedPackage from './gem-unpinned-package';
 import goUnpinnedPackage from './go-unpinned-package';
+import gpgShortKeyId from './gpg-short-key-id';
 import inlineIgnorePragma from './inline-ignore-pragma';
 import instructionBeforeFrom from './instruction-before-from';
 import instructionCasing from './instruction-casing';
@@ -101,6 +106,7 @@ import userCreatedNotUsed from './user-created-not-used';
 import userGroupDropsSupplementary from './user-group-drops-supplementary';
 import userNonNumeric from './user-non-numeric';
 import useraddHighUidWithoutL from './useradd-high-uid-without-l';
+import weakChecksumVerification from './weak-checksum-verification';
 import wgetAndCurl from './wget-and-curl';
 import wgetWithoutProgress from './wget-without-progress';
 import workdirRelativePath from './workdir-relative-path';
@@ -125,11 +131,13 @@ export const allRules: readonly Rule[] = [
   aptGetUpdateAlone,
   aptInsteadOfAptGet,
   aptListsNotRemoved,
+  argUsedBeforeDeclared,
   baseImageLatest,
   baseImageUntagged,
   buildToolchainInFinalStage,
   cdInRun,
   cgoBinaryInStaticImage,
+  chmodAfterCopy,
   chownAfterCopy,
   cleanupInSeparateLayer,
   consecutiveRun,
@@ -145,11 +153,13 @@ export const allRules: readonly Rule[] = [
   copyMultipleSourcesWithoutSlash,
   copyRelativeWithoutWorkdir,
   curlPipeToShell,
+  debianFrontendInEnv,
   deprecatedBaseImage,
   dnfCacheNotCleaned,
   dnfMissingYes,
   dnfUnpinnedPackage,
   duplicateStageName,
+  envPathOverwritten,
   envSelfReference,
   eolBaseImage,
   exposeInvalidFormat,
@@ -160,6 +170,7 @@ export const allRules: readonly Rule[] = [
   fullBaseImageInFinalStage,
   gemUnpinnedPackage,
   goUnpinnedPackage,
+  gpgShortKeyId,
   inlineIgnorePragma,
   instructionBeforeFrom,
   instructionCasing,
@@ -215,6 +226,7 @@ export const allRules: readonly Rule[] = [
   userGroupDropsSupplementary,
   userNonNumeric,
   useraddHighUidWithoutL,
+  weakChecksumVerification,
   wgetAndCurl,
   wgetWithoutProgress,
   workdirRelativePath,

@@ -1,5 +1,5 @@
 import { defineRule, type FixInput } from '../rule';
-import type { DockerfileModel, Instr } from '../model/dockerfile';
+import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import { continuationsJoined } from '../model/dockerfile';
 import { parseShell } from '../model/shell';
 import { distroFamily, hasNoShell, rootStage, stageEntrypoint } from '../model/base-images';
@@ -164,6 +164,18 @@ export function argumentsChange(instr: Instr): 'useExecFormCmdBecomesArguments' 
   return undefined;
 }
 
+/**
+ * The exec-form ENTRYPOINT written in this file that a CMD of `stage` is handed to as its arguments: the stage's last
+ * one, else the last one of the stage it is built FROM (and so on). Undefined for a shell-form or empty one, or none.
+ */
+export function fileExecEntrypoint(stage: Stage): Instr | undefined {
+  for (let s: Stage | undefined = stage; s; s = s.parent) {
+    const last = s.instructions.filter((i) => i.keyword === 'ENTRYPOINT').pop();
+    if (last) return last.execForm && !/^\[\s*\]$/.test(last.args.map((a) => a.value).join('')) ? last : undefined;
+  }
+  return undefined;
+}
+
 export default defineRule({
   meta: {
     id: 'shell-form-cmd',
@@ -181,6 +193,7 @@ export default defineRule({
     messages: {
       noSignals: '{keyword} in shell form runs under /bin/sh -c, which does not pass signals on to the process',
       entrypointIgnoresArguments: 'ENTRYPOINT in shell form ignores CMD and the arguments of `docker run`',
+      cmdBecomesShellArguments: 'CMD in shell form is handed to the exec-form ENTRYPOINT on line {line} as the arguments `/bin/sh -c "…"`: write the arguments it expects as a JSON array',
       useExecForm: 'Use exec form: {keyword} {command}',
       useExecFormNotPosix: 'Use exec form: {keyword} {command} (unsafe: the SHELL is not a POSIX shell)',
       useExecFormCmdBecomesArguments: 'Use exec form: {keyword} {command} (unsafe: CMD becomes its arguments)',
@@ -211,6 +224,20 @@ export default defineRule({
       // `exec` replaces the shell: the program is PID 1 and receives the signals.
       const command = commandText(model, instr);
       if (execsLast(command) || keepsAliveLast(command)) return;
+      // Under an exec-form ENTRYPOINT of this file, the CMD is its arguments: `/bin/sh`, `-c` and the command as one
+      // word, on Alpine and Fedora too (that their sh execs the last command only helps when the ENTRYPOINT runs it).
+      const entrypoint = instr.keyword === 'CMD' ? fileExecEntrypoint(stage) : undefined;
+      if (entrypoint) {
+        const fix = execFormFix(model, instr);
+        ctx.report({
+          start: instr.args[0].start,
+          end: instr.args[instr.args.length - 1].end,
+          messageId: 'cmdBecomesShellArguments',
+          data: { line: entrypoint.line + 1 },
+          fixes: fix ? [fix.safety === 'safe' ? { ...fix, safety: 'unsafe', titleId: 'useExecFormEntrypointArguments' } : fix] : [],
+        });
+        return;
+      }
       // Where /bin/sh itself replaces itself with the program (BusyBox on Alpine, bash on the RHEL family), the
       // signals arrive too: a CMD is fine; an ENTRYPOINT still ignores CMD and the arguments of `docker run`.
       const base = rootStage(stage).image;

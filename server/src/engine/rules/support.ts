@@ -10,6 +10,7 @@ import { substitute } from '../model/variables';
 import { shellArgvFor, shellFacts, type ShellFacts } from '../model/shells';
 import { scriptLeavesState } from '../fix/meaning';
 import { defaultShellArgv } from '../model/base-images';
+import * as posix from '../model/paths';
 
 /** The instruction before `instr` in its stage, or undefined. Only comments and blank lines may sit between two neighbours. */
 export function previousInStage(instr: Instr): Instr | undefined {
@@ -557,4 +558,34 @@ export function labelTypeHandlers(ctx: RuleContext, type: string, valid: (value:
  */
 export function namedToTrackLatest(files: FileAccess | undefined): boolean {
   return /^(dockerfile[.-](latest|edge|nightly)|(latest|edge|nightly)[.-]dockerfile)$/i.test(files?.dockerfileName ?? '');
+}
+
+/** Absolute destination of a COPY/ADD, resolved against the stage's WORKDIR; undefined when unknown. */
+export function copyDestination(stage: Stage, instr: Instr): string | undefined {
+  const dest = instr.args[instr.args.length - 1]?.value;
+  if (!dest || dest.includes('$')) return undefined;
+  if (dest.startsWith('/')) return posix.normalize(dest);
+  let dir: string | undefined;
+  for (const i of stage.instructions) {
+    if (i === instr) break;
+    if (i.keyword !== 'WORKDIR' || !i.args[0]) continue;
+    const w = i.args[0].value;
+    if (w.includes('$')) return undefined;
+    dir = w.startsWith('/') ? w : posix.join(dir ?? '/', w);
+  }
+  return dir ? posix.normalize(posix.join(dir, dest)) : undefined;
+}
+
+/** `path` is `dir` or inside it (trailing slashes do not count). */
+export function pathWithin(path: string, dir: string): boolean {
+  const a = path.replace(/(?<!\/)\/+$/, '') || '/';
+  const b = dir.replace(/(?<!\/)\/+$/, '') || '/';
+  return a === b || a.startsWith(b === '/' ? '/' : `${b}/`);
+}
+
+/** The edit that deletes `instr` with its whole lines (comments above it stay). */
+export function instructionLinesEdit(model: DockerfileModel, instr: Instr): OffsetEdit {
+  const start = model.lines.lineStart(instr.line);
+  const end = instr.endLine + 1 < model.lines.lineCount ? model.lines.lineStart(instr.endLine + 1) : model.text.length;
+  return { start, end, text: '' };
 }
