@@ -558,3 +558,24 @@ export function labelTypeHandlers(ctx: RuleContext, type: string, valid: (value:
 export function namedToTrackLatest(files: FileAccess | undefined): boolean {
   return /^(dockerfile[.-](latest|edge|nightly)|(latest|edge|nightly)[.-]dockerfile)$/i.test(files?.dockerfileName ?? '');
 }
+
+/** The value written for `key=value` form, or undefined when the conversion is not mechanical. */
+export function asKeyValue(raw: string): string | undefined {
+  // A stray quote (`value"`) would open a string in key=value form that never closes.
+  if (!/\s/.test(raw)) return /^[^"']*$/.test(raw) || /^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw) ? raw : undefined;
+  // Whitespace only inside one pair of quotes: already a single word.
+  if (/^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw)) return raw;
+  // Quotes, escapes and expansions read differently inside the double quotes the key=value form needs.
+  if (/["'\\`$]/.test(raw)) return undefined;
+  return `"${raw}"`;
+}
+
+/** An insertion of a whole line after `line`, also when `line` is the last one and has no line break. */
+export function afterLine(model: DockerfileModel, line: number, text: string): OffsetEdit {
+  const eol = model.lines.eol;
+  if (line + 1 < model.lines.lineCount) {
+    const at = model.lines.lineStart(line + 1);
+    return { start: at, end: at, text: text + eol };
+  }
+  return { start: model.text.length, end: model.text.length, text: eol + text + eol };
+}
