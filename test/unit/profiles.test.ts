@@ -47,6 +47,9 @@ describe('recommended (the default)', () => {
       'pipe-without-pipefail': 'off',
       'build-toolchain-in-final-stage': 'off',
       'chown-after-copy': 'off',
+      'package-upgrade-in-build': 'off',
+      'manifest-without-lockfile': 'off',
+      'entrypoint-script-without-exec': 'off',
     });
   });
 
@@ -66,13 +69,13 @@ describe('recommended (the default)', () => {
   it('keeps every preview rule off: a rule is on by default only once it is stable', () => {
     const previewOn = allRules.filter((r) => r.meta.status === 'preview' && profileSeverity('recommended', r.meta) !== 'off').map((r) => r.meta.id);
     assert.deepEqual(previewOn, []);
-    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['build-toolchain-in-final-stage', 'chown-after-copy', 'pipe-without-pipefail', 'runs-as-root']);
+    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['build-toolchain-in-final-stage', 'chown-after-copy', 'entrypoint-script-without-exec', 'manifest-without-lockfile', 'package-upgrade-in-build', 'pipe-without-pipefail', 'runs-as-root']);
   });
 
   it('errors only for what Docker rejects or what certainly breaks at run time', () => {
     const errors = allRules.filter((r) => profileSeverity('recommended', r.meta) === 'error').map((r) => r.meta.id).sort();
     assert.deepEqual(errors, [
-      'copy-from-own-stage', 'copy-multiple-sources-without-slash', 'duplicate-stage-name', 'expose-port-out-of-range', 'instruction-before-from',
+      'copy-from-own-stage', 'copy-multiple-sources-without-slash', 'duplicate-stage-name', 'exec-form-invalid-json', 'expose-port-out-of-range', 'instruction-before-from',
       'invalid-syntax', 'named-user-in-shell-less-image', 'onbuild-forbidden-trigger', 'shell-form-in-shell-less-image',
     ]);
   });

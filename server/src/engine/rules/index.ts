@@ -33,8 +33,11 @@ import dnfCacheNotCleaned from './dnf-cache-not-cleaned';
 import dnfMissingYes from './dnf-missing-yes';
 import dnfUnpinnedPackage from './dnf-unpinned-package';
 import duplicateStageName from './duplicate-stage-name';
+import entrypointScriptWithoutExec from './entrypoint-script-without-exec';
 import envSelfReference from './env-self-reference';
+import envUnsetOtherLayer from './env-unset-other-layer';
 import eolBaseImage from './eol-base-image';
+import execFormInvalidJson from './exec-form-invalid-json';
 import exposeInvalidFormat from './expose-invalid-format';
 import exposePortOutOfRange from './expose-port-out-of-range';
 import exposeProtocolCasing from './expose-protocol-casing';
@@ -42,6 +45,7 @@ import fromAsCasing from './from-as-casing';
 import fromPlatformConstant from './from-platform-constant';
 import fullBaseImageInFinalStage from './full-base-image-in-final-stage';
 import gemUnpinnedPackage from './gem-unpinned-package';
+import globalArgNotRedeclared from './global-arg-not-redeclared';
 import goUnpinnedPackage from './go-unpinned-package';
 import inlineIgnorePragma from './inline-ignore-pragma';
 import instructionBeforeFrom from './instruction-before-from';
@@ -64,6 +68,7 @@ import lastUserRoot from './last-user-root';
 import legacyKeyValueFormat from './legacy-key-value-format';
 import lnBinSh from './ln-bin-sh';
 import maintainerDeprecated from './maintainer-deprecated';
+import manifestWithoutLockfile from './manifest-without-lockfile';
 import missingDockerignore from './missing-dockerignore';
 import missingHealthcheck from './missing-healthcheck';
 import multipleCmd from './multiple-cmd';
@@ -74,6 +79,7 @@ import noEmptyContinuation from './no-empty-continuation';
 import npmInstallInsteadOfCi from './npm-install-instead-of-ci';
 import npmUnpinnedPackage from './npm-unpinned-package';
 import onbuildForbiddenTrigger from './onbuild-forbidden-trigger';
+import packageUpgradeInBuild from './package-upgrade-in-build';
 import pipInstallMissingNoCacheDir from './pip-install-missing-no-cache-dir';
 import pipUnpinnedPackage from './pip-unpinned-package';
 import pipeWithoutPipefail from './pipe-without-pipefail';
@@ -85,7 +91,9 @@ import secretFileCopied from './secret-file-copied';
 import secretInArgOrEnv from './secret-in-arg-or-env';
 import shellFormCmd from './shell-form-cmd';
 import shellFormInShellLessImage from './shell-form-in-shell-less-image';
+import spaceBeforeEquals from './space-before-equals';
 import stageNameCasing from './stage-name-casing';
+import stopsignalMismatch from './stopsignal-mismatch';
 import sudoInRun from './sudo-in-run';
 import templateFile from './template-file';
 import trustedRegistry from './trusted-registry';
@@ -140,8 +148,11 @@ export const allRules: readonly Rule[] = [
   dnfMissingYes,
   dnfUnpinnedPackage,
   duplicateStageName,
+  entrypointScriptWithoutExec,
   envSelfReference,
+  envUnsetOtherLayer,
   eolBaseImage,
+  execFormInvalidJson,
   exposeInvalidFormat,
   exposePortOutOfRange,
   exposeProtocolCasing,
@@ -149,6 +160,7 @@ export const allRules: readonly Rule[] = [
   fromPlatformConstant,
   fullBaseImageInFinalStage,
   gemUnpinnedPackage,
+  globalArgNotRedeclared,
   goUnpinnedPackage,
   inlineIgnorePragma,
   instructionBeforeFrom,
@@ -171,6 +183,7 @@ export const allRules: readonly Rule[] = [
   legacyKeyValueFormat,
   lnBinSh,
   maintainerDeprecated,
+  manifestWithoutLockfile,
   missingDockerignore,
   missingHealthcheck,
   multipleCmd,
@@ -181,6 +194,7 @@ export const allRules: readonly Rule[] = [
   npmInstallInsteadOfCi,
   npmUnpinnedPackage,
   onbuildForbiddenTrigger,
+  packageUpgradeInBuild,
   pipInstallMissingNoCacheDir,
   pipUnpinnedPackage,
   pipeWithoutPipefail,
@@ -192,7 +206,9 @@ export const allRules: readonly Rule[] = [
   secretInArgOrEnv,
   shellFormCmd,
   shellFormInShellLessImage,
+  spaceBeforeEquals,
   stageNameCasing,
+  stopsignalMismatch,
   sudoInRun,
   templateFile,
   trustedRegistry,
