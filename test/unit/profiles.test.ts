@@ -51,6 +51,9 @@ describe('recommended (the default)', () => {
       'user-created-not-used': 'off',
       'weak-checksum-verification': 'off',
       'arg-used-before-declared': 'off',
+      'package-upgrade-in-build': 'off',
+      'manifest-without-lockfile': 'off',
+      'entrypoint-script-without-exec': 'off',
     });
   });
 
@@ -70,14 +73,15 @@ describe('recommended (the default)', () => {
   it('keeps every preview rule off: a rule is on by default only once it is stable', () => {
     const previewOn = allRules.filter((r) => r.meta.status === 'preview' && profileSeverity('recommended', r.meta) !== 'off').map((r) => r.meta.id);
     assert.deepEqual(previewOn, []);
-    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['arg-used-before-declared', 'build-toolchain-in-final-stage', 'chown-after-copy', 'copy-after-user-without-chown', 'pipe-without-pipefail', 'runs-as-root', 'user-created-not-used', 'weak-checksum-verification']);
+    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['arg-used-before-declared', 'build-toolchain-in-final-stage', 'chown-after-copy', 'copy-after-user-without-chown', 'entrypoint-script-without-exec', 'manifest-without-lockfile', 'package-upgrade-in-build', 'pipe-without-pipefail', 'runs-as-root', 'user-created-not-used', 'weak-checksum-verification']);
   });
 
   it('errors only for what Docker rejects or what certainly breaks at run time', () => {
     const errors = allRules.filter((r) => profileSeverity('recommended', r.meta) === 'error').map((r) => r.meta.id).sort();
     assert.deepEqual(errors, [
-      'copy-from-empty-scratch', 'copy-from-own-stage', 'copy-multiple-sources-without-slash', 'duplicate-stage-name', 'expose-port-out-of-range', 'instruction-before-from',
-      'invalid-syntax', 'named-user-in-shell-less-image', 'onbuild-forbidden-trigger', 'run-in-empty-scratch', 'shell-form-in-shell-less-image',
+      'copy-from-empty-scratch', 'copy-from-own-stage', 'copy-multiple-sources-without-slash', 'duplicate-stage-name', 'exec-form-invalid-json',
+      'expose-port-out-of-range', 'instruction-before-from', 'invalid-syntax', 'named-user-in-shell-less-image', 'onbuild-forbidden-trigger',
+      'run-in-empty-scratch', 'shell-form-in-shell-less-image',
     ]);
   });
 

@@ -259,6 +259,8 @@ export interface ImageStart {
   user?: string;
   /** The WORKDIR its Dockerfile (or an image it is built on) sets: `/` when none does. */
   workdir: string;
+  /** The STOPSIGNAL its Dockerfile (or an image it is built on) sets, when it sets one (Docker's default is SIGTERM). */
+  stopSignal?: string;
 }
 
 // Read from the images' Dockerfiles (docker-library, nodejs/docker-node, nginx/docker-nginx) and the distributions'
@@ -277,7 +279,21 @@ export function officialImageStart(ref: ImageReference): ImageStart | undefined 
   const name = imageBaseName(ref);
   const tag = (ref.tag ?? 'latest').toLowerCase();
   const workdir = OFFICIAL_WORKDIR[name] ?? (name === 'php' && /fpm|apache/.test(tag) ? '/var/www/html' : '/');
-  return { ...start, workdir };
+  const stopSignal = officialStopSignal(name, tag);
+  return stopSignal ? { ...start, workdir, stopSignal } : { ...start, workdir };
+}
+
+/**
+ * The STOPSIGNAL of the official images that set one (read from their Dockerfiles, 2026-12): nginx and php-fpm
+ * shut down gracefully on SIGQUIT, Apache httpd on SIGWINCH, PostgreSQL on SIGINT (a fast shutdown). wordpress is
+ * built on php.
+ */
+function officialStopSignal(name: string, tag: string): string | undefined {
+  if (name === 'nginx') return 'SIGQUIT';
+  if (name === 'httpd') return 'SIGWINCH';
+  if (name === 'postgres') return 'SIGINT';
+  if (name === 'php' || name === 'wordpress') return tag.includes('fpm') ? 'SIGQUIT' : tag.includes('apache') || (name === 'wordpress' && !tag.startsWith('cli')) ? 'SIGWINCH' : undefined;
+  return undefined;
 }
 
 // The official images above whose Dockerfiles set a WORKDIR (php only in its fpm and apache variants).

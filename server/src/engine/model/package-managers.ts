@@ -51,6 +51,11 @@ export interface PackageManager {
   dashDashEndsOperands?: boolean;
   /** Subcommands by what they do; two-word ones (`cache clean`) are written with a space. */
   subcommands: Readonly<Partial<Record<PackageAction, readonly string[]>>>;
+  /**
+   * Subcommands that, given no package names, move every installed package to whatever the repositories offer
+   * today (`apt-get upgrade`, `apk upgrade`, `dnf update`). zypper's `dist-upgrade` has a rule of its own.
+   */
+  upgradesAll?: readonly string[];
   /** What the program does with no subcommand (`yarn` alone installs), unless one of `queryFlags` is given. */
   bare?: PackageAction;
   /** Flags that make it print something and exit (`yarn --version`). */
@@ -114,6 +119,7 @@ const APT: PackageManager = {
   commands: ['apt-get', 'apt', 'aptitude', 'apt-cache'],
   valueFlags: ['o', 'c', 't', 'a', 'option', 'config-file', 'target-release', 'default-release', 'host-architecture'],
   simulateFlags: ['s', 'simulate', 'just-print', 'dry-run', 'recon', 'no-act'],
+  upgradesAll: ['upgrade', 'dist-upgrade', 'full-upgrade', 'safe-upgrade'],
   subcommands: {
     install: ['install', 'reinstall'],
     upgrade: ['upgrade', 'dist-upgrade', 'full-upgrade', 'safe-upgrade', 'build-dep', 'satisfy'],
@@ -135,6 +141,7 @@ const APK: PackageManager = {
   system: true,
   commands: ['apk'],
   valueFlags: ['t', 'virtual', 'X', 'repository', 'p', 'root', 'keys-dir', 'arch', 'cache-dir', 'repositories-file', 'cache-max-age', 'timeout'],
+  upgradesAll: ['upgrade'],
   subcommands: { install: ['add'], upgrade: ['upgrade', 'fix'], remove: ['del'], clean: ['cache clean', 'cache purge'], update: ['update'] },
   noCache: { flags: ['no-cache'] },
   offlineFlags: ['no-network'],
@@ -171,6 +178,7 @@ const YUM: PackageManager = {
   system: true,
   commands: ['yum'],
   valueFlags: RPM_VALUE_FLAGS,
+  upgradesAll: ['update', 'upgrade', 'distro-sync'],
   subcommands: {
     install: ['install', 'localinstall', 'reinstall', 'module install'],
     upgrade: ['update', 'upgrade', 'groupinstall', 'groupupdate', 'distro-sync', 'downgrade'],
@@ -190,6 +198,7 @@ const DNF: PackageManager = {
   system: true,
   commands: ['dnf', 'dnf5', 'microdnf'],
   valueFlags: RPM_VALUE_FLAGS,
+  upgradesAll: ['upgrade', 'up', 'update', 'upgrade-minimal', 'up-min', 'distro-sync', 'dsync'],
   subcommands: {
     install: ['install', 'in', 'localinstall', 'reinstall', 'rei', 'module install'],
     upgrade: ['upgrade', 'up', 'update', 'upgrade-minimal', 'up-min', 'groupinstall', 'groupupdate', 'distro-sync', 'dsync', 'downgrade', 'dg'],
@@ -209,6 +218,7 @@ const ZYPPER: PackageManager = {
   system: true,
   commands: ['zypper'],
   valueFlags: ['r', 'repo', 'c', 'config', 'R', 'root', 'D', 'reposd-dir', 'C', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 't', 'type', 'from', 'p', 'plus-repo', 'download'],
+  upgradesAll: ['update', 'up', 'patch'],
   subcommands: {
     install: ['install', 'in'],
     upgrade: ['update', 'up', 'patch', 'dist-upgrade', 'dup', 'source-install', 'si'],

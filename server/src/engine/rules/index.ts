@@ -39,9 +39,12 @@ import dnfCacheNotCleaned from './dnf-cache-not-cleaned';
 import dnfMissingYes from './dnf-missing-yes';
 import dnfUnpinnedPackage from './dnf-unpinned-package';
 import duplicateStageName from './duplicate-stage-name';
+import entrypointScriptWithoutExec from './entrypoint-script-without-exec';
 import envPathOverwritten from './env-path-overwritten';
 import envSelfReference from './env-self-reference';
+import envUnsetOtherLayer from './env-unset-other-layer';
 import eolBaseImage from './eol-base-image';
+import execFormInvalidJson from './exec-form-invalid-json';
 import exposeInvalidFormat from './expose-invalid-format';
 import exposePortOutOfRange from './expose-port-out-of-range';
 import exposeProtocolCasing from './expose-protocol-casing';
@@ -49,6 +52,7 @@ import fromAsCasing from './from-as-casing';
 import fromPlatformConstant from './from-platform-constant';
 import fullBaseImageInFinalStage from './full-base-image-in-final-stage';
 import gemUnpinnedPackage from './gem-unpinned-package';
+import globalArgNotRedeclared from './global-arg-not-redeclared';
 import goUnpinnedPackage from './go-unpinned-package';
 import gpgShortKeyId from './gpg-short-key-id';
 import inlineIgnorePragma from './inline-ignore-pragma';
@@ -72,6 +76,7 @@ import lastUserRoot from './last-user-root';
 import legacyKeyValueFormat from './legacy-key-value-format';
 import lnBinSh from './ln-bin-sh';
 import maintainerDeprecated from './maintainer-deprecated';
+import manifestWithoutLockfile from './manifest-without-lockfile';
 import missingDockerignore from './missing-dockerignore';
 import missingHealthcheck from './missing-healthcheck';
 import multipleCmd from './multiple-cmd';
@@ -82,6 +87,7 @@ import noEmptyContinuation from './no-empty-continuation';
 import npmInstallInsteadOfCi from './npm-install-instead-of-ci';
 import npmUnpinnedPackage from './npm-unpinned-package';
 import onbuildForbiddenTrigger from './onbuild-forbidden-trigger';
+import packageUpgradeInBuild from './package-upgrade-in-build';
 import pipInstallMissingNoCacheDir from './pip-install-missing-no-cache-dir';
 import pipUnpinnedPackage from './pip-unpinned-package';
 import pipeWithoutPipefail from './pipe-without-pipefail';
@@ -94,7 +100,9 @@ import secretFileCopied from './secret-file-copied';
 import secretInArgOrEnv from './secret-in-arg-or-env';
 import shellFormCmd from './shell-form-cmd';
 import shellFormInShellLessImage from './shell-form-in-shell-less-image';
+import spaceBeforeEquals from './space-before-equals';
 import stageNameCasing from './stage-name-casing';
+import stopsignalMismatch from './stopsignal-mismatch';
 import sudoInRun from './sudo-in-run';
 import templateFile from './template-file';
 import trustedRegistry from './trusted-registry';
@@ -159,9 +167,12 @@ export const allRules: readonly Rule[] = [
   dnfMissingYes,
   dnfUnpinnedPackage,
   duplicateStageName,
+  entrypointScriptWithoutExec,
   envPathOverwritten,
   envSelfReference,
+  envUnsetOtherLayer,
   eolBaseImage,
+  execFormInvalidJson,
   exposeInvalidFormat,
   exposePortOutOfRange,
   exposeProtocolCasing,
@@ -169,6 +180,7 @@ export const allRules: readonly Rule[] = [
   fromPlatformConstant,
   fullBaseImageInFinalStage,
   gemUnpinnedPackage,
+  globalArgNotRedeclared,
   goUnpinnedPackage,
   gpgShortKeyId,
   inlineIgnorePragma,
@@ -192,6 +204,7 @@ export const allRules: readonly Rule[] = [
   legacyKeyValueFormat,
   lnBinSh,
   maintainerDeprecated,
+  manifestWithoutLockfile,
   missingDockerignore,
   missingHealthcheck,
   multipleCmd,
@@ -202,6 +215,7 @@ export const allRules: readonly Rule[] = [
   npmInstallInsteadOfCi,
   npmUnpinnedPackage,
   onbuildForbiddenTrigger,
+  packageUpgradeInBuild,
   pipInstallMissingNoCacheDir,
   pipUnpinnedPackage,
   pipeWithoutPipefail,
@@ -214,7 +228,9 @@ export const allRules: readonly Rule[] = [
   secretInArgOrEnv,
   shellFormCmd,
   shellFormInShellLessImage,
+  spaceBeforeEquals,
   stageNameCasing,
+  stopsignalMismatch,
   sudoInRun,
   templateFile,
   trustedRegistry,

@@ -1,16 +1,6 @@
 import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
-
-/** The value written for `key=value` form, or undefined when the conversion is not mechanical. */
-function asKeyValue(raw: string): string | undefined {
-  // A stray quote (`value"`) would open a string in key=value form that never closes.
-  if (!/\s/.test(raw)) return /^[^"']*$/.test(raw) || /^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw) ? raw : undefined;
-  // Whitespace only inside one pair of quotes: already a single word.
-  if (/^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw)) return raw;
-  // Quotes, escapes and expansions read differently inside the double quotes the key=value form needs.
-  if (/["'\\`$]/.test(raw)) return undefined;
-  return `"${raw}"`;
-}
+import { asKeyValue } from './support';
 
 export default defineRule({
   meta: {
@@ -42,6 +32,8 @@ export default defineRule({
         if (p.assignment) continue;
         // `ENV key` without a value is a syntax error, reported elsewhere
         if (p.valueStart === undefined || p.valueEnd === undefined) continue;
+        // `key =value`: a space before the `=` of the key=value form, which space-before-equals reports.
+        if (p.value?.startsWith('=')) continue;
         const nameEnd = p.nameEnd;
         const { valueStart, valueEnd } = p;
         const raw = model.text.slice(valueStart, valueEnd);

@@ -1,8 +1,9 @@
 import { defineRule, type FixInput, type Report } from '../rule';
 import { argDefinitions, envDefinitions, type DockerfileModel, type Instr } from '../model/dockerfile';
-import { findVariables } from '../model/variables';
+import { findVariables, withoutSingleQuoted } from '../model/variables';
 import { rootStage, stageStartEnv } from '../model/base-images';
 import { closestUnique } from '../closest';
+import { afterLine } from './support';
 
 // The instructions whose words BuildKit expands with ARG and ENV (RUN, CMD and ENTRYPOINT are left to the
 // shell, ONBUILD triggers to the later build).
@@ -26,30 +27,6 @@ function expandedSpans(model: DockerfileModel, instr: Instr): Span[] {
   const bodyStart = instr.heredocs.length ? model.lines.lineEnd(instr.heredocs[0].markerLine) : Infinity;
   for (const a of instr.args) if (!a.value.startsWith('<<') && a.start < bodyStart) spans.push({ start: a.start, end: a.end });
   return spans;
-}
-
-/** `text` with single-quoted parts blanked: Docker does not expand `$X` inside single quotes. */
-function withoutSingleQuoted(text: string, escapeChar: string): string {
-  // Most words have no quote: the text as it is. Otherwise slices, not a string grown a character at a time
-  // (a 1 MB word made the garbage collector the slowest part of the lint).
-  if (!text.includes("'")) return text;
-  const parts: string[] = [];
-  let from = 0;
-  let inDouble = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === escapeChar && i + 1 < text.length) { i++; continue; }
-    if (c === '"') inDouble = !inDouble;
-    else if (c === "'" && !inDouble) {
-      const close = text.indexOf("'", i + 1);
-      const end = close < 0 ? text.length : close + 1;
-      parts.push(text.slice(from, i), ' '.repeat(end - i));
-      from = end;
-      i = end - 1;
-    }
-  }
-  parts.push(text.slice(from));
-  return parts.join('');
 }
 
 /** A variable name that `$NAME` or `${NAME}` can refer to. */
@@ -132,13 +109,3 @@ export default defineRule({
     }
   },
 });
-
-/** An insertion of a whole line after `line`, also when `line` is the last one and has no line break. */
-function afterLine(model: DockerfileModel, line: number, text: string) {
-  const eol = model.lines.eol;
-  if (line + 1 < model.lines.lineCount) {
-    const at = model.lines.lineStart(line + 1);
-    return { start: at, end: at, text: text + eol };
-  }
-  return { start: model.text.length, end: model.text.length, text: eol + text + eol };
-}
