@@ -31,6 +31,7 @@ export interface CreatedFile { path: string; content: string }
  *   double quotes around all of it).
  * - `exec-form`: a shell-form CMD or ENTRYPOINT of one plain command runs the same words without a shell.
  * - `removes-overridden`: a CMD, ENTRYPOINT or HEALTHCHECK that a later one in its stage overrides is removed.
+ * - `sorts-arguments`: the arguments of commands named `command` come in another order; the same words, none added.
  */
 export type MeaningChange =
   | { kind: 'adds-arguments'; command: string; args: string[] }
@@ -41,7 +42,8 @@ export type MeaningChange =
   | { kind: 'merges-runs' }
   | { kind: 'replaces-instruction'; from: string; to: string }
   | { kind: 'exec-form' }
-  | { kind: 'removes-overridden' };
+  | { kind: 'removes-overridden' }
+  | { kind: 'sorts-arguments'; command: string };
 
 export interface Fix {
   title: string;

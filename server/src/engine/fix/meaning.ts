@@ -619,6 +619,15 @@ function normalized(m: InstructionMeaning, changes: readonly MeaningChange[]): I
         ...(out.script ? { script: withoutInside(out.script) } : {}),
         ...(out.heredocs ? { heredocs: out.heredocs.map((h) => (h.script ? { ...h, script: withoutInside(h.script) } : h)) } : {}),
       };
+    } else if (c.kind === 'sorts-arguments') {
+      // The same words in any order: both sides put them in one order (of their serialized trees).
+      out = mapCommands(out, (cmd) => {
+        const name = commandName(cmd);
+        if (name === undefined || programName(name) !== programName(c.command)) return cmd;
+        const nameAt = cmd.findIndex((x) => Array.isArray(x) && x[0] === 'command_name');
+        const args = cmd.slice(nameAt + 1).map((x) => [JSON.stringify(x), x] as const).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map((x) => x[1]);
+        return [...cmd.slice(0, nameAt + 1), ...args];
+      });
     } else if (c.kind === 'renames-command') {
       out = mapCommands(out, (cmd) => {
         const name = commandName(cmd);
