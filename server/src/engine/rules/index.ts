@@ -13,6 +13,7 @@ import aptInsteadOfAptGet from './apt-instead-of-apt-get';
 import aptListsNotRemoved from './apt-lists-not-removed';
 import baseImageLatest from './base-image-latest';
 import baseImageUntagged from './base-image-untagged';
+import blankLineBetweenStages from './blank-line-between-stages';
 import buildToolchainInFinalStage from './build-toolchain-in-final-stage';
 import cdInRun from './cd-in-run';
 import cgoBinaryInStaticImage from './cgo-binary-in-static-image';
@@ -78,6 +79,9 @@ import pipInstallMissingNoCacheDir from './pip-install-missing-no-cache-dir';
 import pipUnpinnedPackage from './pip-unpinned-package';
 import pipeWithoutPipefail from './pipe-without-pipefail';
 import pointlessCommandInContainer from './pointless-command-in-container';
+import preferAddUnpack from './prefer-add-unpack';
+import preferCacheMount from './prefer-cache-mount';
+import preferRunHeredoc from './prefer-run-heredoc';
 import redundantTargetPlatform from './redundant-target-platform';
 import reservedStageName from './reserved-stage-name';
 import runsAsRoot from './runs-as-root';
@@ -85,6 +89,7 @@ import secretFileCopied from './secret-file-copied';
 import secretInArgOrEnv from './secret-in-arg-or-env';
 import shellFormCmd from './shell-form-cmd';
 import shellFormInShellLessImage from './shell-form-in-shell-less-image';
+import sortedPackageList from './sorted-package-list';
 import stageNameCasing from './stage-name-casing';
 import sudoInRun from './sudo-in-run';
 import templateFile from './template-file';
@@ -120,6 +125,7 @@ export const allRules: readonly Rule[] = [
   aptListsNotRemoved,
   baseImageLatest,
   baseImageUntagged,
+  blankLineBetweenStages,
   buildToolchainInFinalStage,
   cdInRun,
   cgoBinaryInStaticImage,
@@ -185,6 +191,9 @@ export const allRules: readonly Rule[] = [
   pipUnpinnedPackage,
   pipeWithoutPipefail,
   pointlessCommandInContainer,
+  preferAddUnpack,
+  preferCacheMount,
+  preferRunHeredoc,
   redundantTargetPlatform,
   reservedStageName,
   runsAsRoot,
@@ -192,6 +201,7 @@ export const allRules: readonly Rule[] = [
   secretInArgOrEnv,
   shellFormCmd,
   shellFormInShellLessImage,
+  sortedPackageList,
   stageNameCasing,
   sudoInRun,
   templateFile,
