@@ -127,7 +127,7 @@ describe('formats', () => {
     assert.match(plain.stdout, /^st\/Dockerfile\n/);
     assert.match(plain.stdout, / {2}2:5 {5}info {5}'apk add' without '--no-cache' leaves the package index in the image {2}apk-add-missing-no-cache {2}\[fix\]\n {10}RUN apk add curl\n {14}\^\^\^\n/);
     assert.doesNotMatch(plain.stdout, /`/, 'the report is plain text: no Markdown backticks');
-    assert.match(plain.stdout, /✖ \d+ problems \(0 errors, \d+ warnings, 1 info, 0 style\); 2 fixable with --fix/);
+    assert.match(plain.stdout, /✖ \d+ problems \(0 errors, \d+ warnings, 2 info, 0 style\); 2 fixable with --fix/);
     assert.ok(!plain.stdout.includes('\x1b['));
     assert.ok((await run(['st/Dockerfile'], { tty: true })).stdout.includes('\x1b['));
     assert.ok(!(await run(['--no-color', 'st/Dockerfile'], { tty: true })).stdout.includes('\x1b['));
@@ -164,7 +164,7 @@ describe('formats', () => {
     const args = ['-f', 'gitlab', '--profile', 'strict', '--rule', 'copy-all-before-dependency-install=error'];
     const issues = JSON.parse((await run([...args, 'glsev/Dockerfile'])).stdout) as Array<Record<string, any>>;
     const sev = Object.fromEntries(issues.map((i) => [i.check_name, i.severity]));
-    assert.deepEqual(sev, { 'copy-all-before-dependency-install': 'critical', 'missing-dockerignore': 'major', 'user-non-numeric': 'minor', 'label-key-invalid': 'info' });
+    assert.deepEqual(sev, { 'copy-all-before-dependency-install': 'critical', 'missing-dockerignore': 'major', 'user-non-numeric': 'minor', 'prefer-cache-mount': 'minor', 'label-key-invalid': 'info' });
     for (const i of issues) {
       assert.equal(typeof i.description, 'string');
       assert.match(i.fingerprint, /^[0-9a-f]{64}$/);
@@ -461,7 +461,7 @@ describe('profiles', () => {
   it('--profile, over the config file\'s profile:, under --rule', async () => {
     write('prof/Dockerfile', PINNABLE);
     assert.deepEqual(await found([], 'prof/Dockerfile'), []);
-    assert.deepEqual(await found(['--profile', 'strict'], 'prof/Dockerfile'), ['apt-get-unpinned-package warning']);
+    assert.deepEqual(await found(['--profile', 'strict'], 'prof/Dockerfile'), ['prefer-cache-mount info', 'apt-get-unpinned-package warning']);
     write('prof/.dockwise.yaml', 'profile: hadolint\n');
     assert.deepEqual(await found([], 'prof/Dockerfile'), ['apt-get-unpinned-package warning']);
     assert.deepEqual(await found(['-p', 'recommended'], 'prof/Dockerfile'), []);

@@ -54,6 +54,11 @@ describe('recommended (the default)', () => {
       'package-upgrade-in-build': 'off',
       'manifest-without-lockfile': 'off',
       'entrypoint-script-without-exec': 'off',
+      'prefer-cache-mount': 'off',
+      'blank-line-between-stages': 'off',
+      'sorted-package-list': 'off',
+      'prefer-run-heredoc': 'off',
+      'prefer-add-unpack': 'off',
     });
   });
 
@@ -73,7 +78,7 @@ describe('recommended (the default)', () => {
   it('keeps every preview rule off: a rule is on by default only once it is stable', () => {
     const previewOn = allRules.filter((r) => r.meta.status === 'preview' && profileSeverity('recommended', r.meta) !== 'off').map((r) => r.meta.id);
     assert.deepEqual(previewOn, []);
-    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['arg-used-before-declared', 'build-toolchain-in-final-stage', 'chown-after-copy', 'copy-after-user-without-chown', 'entrypoint-script-without-exec', 'manifest-without-lockfile', 'package-upgrade-in-build', 'pipe-without-pipefail', 'runs-as-root', 'user-created-not-used', 'weak-checksum-verification']);
+    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['arg-used-before-declared', 'build-toolchain-in-final-stage', 'chown-after-copy', 'copy-after-user-without-chown', 'entrypoint-script-without-exec', 'manifest-without-lockfile', 'package-upgrade-in-build', 'pipe-without-pipefail', 'prefer-add-unpack', 'prefer-run-heredoc', 'runs-as-root', 'user-created-not-used', 'weak-checksum-verification']);
   });
 
   it('errors only for what Docker rejects or what certainly breaks at run time', () => {
@@ -88,7 +93,7 @@ describe('recommended (the default)', () => {
   it('lints quietly where strict does not', () => {
     const text = 'FROM debian:12-slim\nMAINTAINER me\nRUN cd /tmp && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nUSER 1000\n';
     assert.deepEqual(found(text, {}), ['maintainer-deprecated info']);
-    assert.deepEqual(found(text, inProfile('strict')), ['maintainer-deprecated warning', 'cd-in-run warning', 'apt-get-unpinned-package warning']);
+    assert.deepEqual(found(text, inProfile('strict')), ['maintainer-deprecated warning', 'cd-in-run warning', 'prefer-cache-mount info', 'apt-get-unpinned-package warning']);
   });
 });
 
@@ -100,15 +105,18 @@ describe('strict', () => {
 });
 
 describe('modern', () => {
-  it('is recommended with the cleanup rules that cache mounts replace turned off', () => {
+  it('is recommended with the cleanup rules that cache mounts replace turned off, and the cache-mount rule on', () => {
     const modern = profileSeverities('modern');
     const extra = Object.keys(modern).filter((id) => !(id in profileSeverities('recommended'))).sort();
     assert.deepEqual(extra, ['apk-add-missing-no-cache', 'apt-lists-not-removed', 'cleanup-in-separate-layer', 'dnf-cache-not-cleaned', 'pip-install-missing-no-cache-dir', 'yarn-cache-not-cleaned', 'yum-cache-not-cleaned', 'zypper-cache-not-cleaned']);
     for (const id of extra) assert.equal(modern[id], 'off');
-    for (const [id, sev] of Object.entries(profileSeverities('recommended'))) assert.equal(modern[id], sev, id);
+    const turnedOn = ['prefer-cache-mount'];
+    for (const [id, sev] of Object.entries(profileSeverities('recommended'))) assert.equal(modern[id], turnedOn.includes(id) ? undefined : sev, id);
     const text = 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nUSER 1000\n';
     assert.deepEqual(found(text, {}), ['apt-lists-not-removed info']);
-    assert.deepEqual(found(text, inProfile('modern')), []);
+    assert.deepEqual(found(text, inProfile('modern')), ['prefer-cache-mount info']);
+    const mounted = 'FROM debian:12-slim\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y --no-install-recommends curl\nUSER 1000\n';
+    assert.deepEqual(found(mounted, inProfile('modern')), []);
   });
 });
 
@@ -160,7 +168,7 @@ describe('choosing a profile, and the layers above it', () => {
   const text = 'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\nUSER 1000\n';
 
   it('the config file\'s profile:, under the settings\' (or --profile)', () => {
-    assert.deepEqual(found(text, { config: config('profile: strict\n') }), ['apt-get-unpinned-package warning']);
+    assert.deepEqual(found(text, { config: config('profile: strict\n') }), ['prefer-cache-mount info', 'apt-get-unpinned-package warning']);
     assert.deepEqual(found(text, { config: config('profile: strict\n'), settings: { profile: 'recommended' } }), []);
     assert.deepEqual(found(text, { config: config('profile: recommended\n'), settings: { profile: 'hadolint' } }), ['apt-get-unpinned-package warning']);
     assert.equal(buildLintOptions({ config: config('profile: modern\n'), settings: { profile: '' } }).profile, 'modern', 'an empty setting is no setting');
@@ -168,7 +176,7 @@ describe('choosing a profile, and the layers above it', () => {
 
   it('per-rule settings of the config file over the profile, settings over those, pragmas over all', () => {
     assert.deepEqual(found(text, { config: config('rules:\n  DL3008: info\n') }), ['apt-get-unpinned-package info'], 'a rule the profile turns off');
-    assert.deepEqual(found(text, { config: config('profile: strict\nignored: [DL3008]\n') }), []);
+    assert.deepEqual(found(text, { config: config('profile: strict\nignored: [DL3008]\n') }), ['prefer-cache-mount info']);
     assert.deepEqual(found(text, { config: config('profile: strict\nrules: { DL3008: info }\n'), settings: { profile: 'hadolint', rules: { DL3008: 'error' } } }), ['apt-get-unpinned-package error']);
     const ignored = 'FROM debian:12-slim\n# dockwise ignore=DL3008\nRUN apt-get install -y --no-install-recommends curl\nUSER 1000\n';
     assert.deepEqual(found(ignored, { settings: { profile: 'hadolint', rules: { DL3008: 'error' } } }), []);

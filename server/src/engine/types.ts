@@ -33,6 +33,7 @@ export interface CreatedFile { path: string; content: string }
  * - `removes-overridden`: a CMD, ENTRYPOINT or HEALTHCHECK that a later one in its stage overrides is removed.
  * - `names-stage`: stage `index` gets (or already has) the name `name`, used instead of its number in `--from` and
  *   mount `from=`; the name must be one the file used for nothing else.
+ * - `sorts-arguments`: the arguments of commands named `command` come in another order; the same words, none added.
  */
 export type MeaningChange =
   | { kind: 'adds-arguments'; command: string; args: string[] }
@@ -44,7 +45,8 @@ export type MeaningChange =
   | { kind: 'replaces-instruction'; from: string; to: string }
   | { kind: 'exec-form' }
   | { kind: 'removes-overridden' }
-  | { kind: 'names-stage'; index: number; name: string };
+  | { kind: 'names-stage'; index: number; name: string }
+  | { kind: 'sorts-arguments'; command: string };
 
 export interface Fix {
   title: string;

@@ -39,6 +39,8 @@ export const PROFILE_STRINGS = defineStrings({
   'profile.reason.labelKeyInvalid': 'Label keys are read by the tools that set them (`registry_image` for a deploy script); the reverse-DNS convention is advice, not a defect.',
   'profile.reason.wgetWithoutProgress': 'Without a terminal GNU wget prints dots and BusyBox wget a line a second: a longer build log, nothing in the image.',
   'profile.reason.wgetAndCurl': 'Which tool a step downloads with is taste when one of them is BusyBox\'s built-in wget or both are removed in the same RUN.',
+  'profile.reason.cacheMountModern': 'Cache mounts need BuildKit and a builder that keeps its cache between builds; the `modern` profile turns this on.',
+  'profile.reason.stylePack': 'A style pack: it changes how the file reads, not what it builds; the `strict` profile turns it on.',
   'profile.reason.cleanupInSeparateLayer': 'With cache mounts nothing is cleaned up, in any layer.',
   'profile.reason.preview': 'A preview rule: it is on by default once the precision ledger shows it right on real files at least nine times in ten.',
   'profile.reason.noHadolintCheck': 'hadolint has no such check.',
@@ -92,11 +94,17 @@ export const RECOMMENDED: Readonly<Record<string, ProfileEntry>> = {
   'label-key-invalid': { severity: 'off', reason: 'profile.reason.labelKeyInvalid' },
   'wget-without-progress': { severity: 'off', reason: 'profile.reason.wgetWithoutProgress' },
   'wget-and-curl': { severity: 'off', reason: 'profile.reason.wgetAndCurl' },
+  'prefer-cache-mount': { severity: 'off', reason: 'profile.reason.cacheMountModern' },
+  'blank-line-between-stages': { severity: 'off', reason: 'profile.reason.stylePack' },
+  'sorted-package-list': { severity: 'off', reason: 'profile.reason.stylePack' },
 };
+
+/** The rules `modern` turns on that `recommended` keeps off. */
+const MODERN_ON: ReadonlySet<string> = new Set(['prefer-cache-mount']);
 
 /** Where `modern` differs from `recommended`: the cleanup rules that a cache mount replaces. */
 export const MODERN: Readonly<Record<string, ProfileEntry>> = {
-  ...RECOMMENDED,
+  ...Object.fromEntries(Object.entries(RECOMMENDED).filter(([id]) => !MODERN_ON.has(id))),
   'apt-lists-not-removed': { severity: 'off', reason: 'profile.reason.cacheMount' },
   'apk-add-missing-no-cache': { severity: 'off', reason: 'profile.reason.cacheMount' },
   'pip-install-missing-no-cache-dir': { severity: 'off', reason: 'profile.reason.cacheMount' },

@@ -631,6 +631,15 @@ function normalized(m: InstructionMeaning, changes: readonly MeaningChange[]): I
       out = { ...out, flags };
       if (out.keyword === 'FROM' && out.args?.length === 3 && out.args[1] === 'AS' && out.args[2] === name) out = { ...out, args: out.args.slice(0, 1) };
       if (out.trigger) out = { ...out, trigger: normalized(out.trigger, [c]) };
+    } else if (c.kind === 'sorts-arguments') {
+      // The same words in any order: both sides put them in one order (of their serialized trees).
+      out = mapCommands(out, (cmd) => {
+        const name = commandName(cmd);
+        if (name === undefined || programName(name) !== programName(c.command)) return cmd;
+        const nameAt = cmd.findIndex((x) => Array.isArray(x) && x[0] === 'command_name');
+        const args = cmd.slice(nameAt + 1).map((x) => [JSON.stringify(x), x] as const).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map((x) => x[1]);
+        return [...cmd.slice(0, nameAt + 1), ...args];
+      });
     } else if (c.kind === 'renames-command') {
       out = mapCommands(out, (cmd) => {
         const name = commandName(cmd);

@@ -726,6 +726,7 @@ function shiftInstr(instr: Instr, d: number, lines: number): void {
         p.start += d; p.end += d;
         for (let k = 0; k < p.stages.length; k++) { p.stages[k].start += d; p.stages[k].end += d; }
       }
+      for (let j = 0; j < script.andSteps.length; j++) { script.andSteps[j].start += d; script.andSteps[j].end += d; }
       for (let j = 0; j < script.commands.length; j++) {
         const c = script.commands[j];
         c.start += d; c.end += d;

@@ -52,6 +52,8 @@ export interface ShellScript {
   hasComment: boolean;
   /** Top-level steps joined by `&&` only (no `||`, `;`, newline or `&`): `… && more` fails whenever this failed. */
   andOnly: boolean;
+  /** When `andOnly`, where each of those steps is, in source order; empty otherwise. */
+  andSteps: Array<{ start: number; end: number }>;
 }
 
 let parser: Parser | null = null;
@@ -101,6 +103,7 @@ interface Relative {
   hasErrors: boolean;
   hasComment: boolean;
   andOnly: boolean;
+  andSteps: Array<{ start: number; end: number }>;
 }
 
 const cache = new Map<string, Relative>();
@@ -124,6 +127,7 @@ export function parseShell(text: string, base: number): ShellScript {
     hasErrors: rel.hasErrors,
     hasComment: rel.hasComment,
     andOnly: rel.andOnly,
+    andSteps: rel.andSteps.map((x) => ({ start: x.start + base, end: x.end + base })),
     commands: rel.commands.map((c) => ({
       ...c,
       nameWord: shift(c.nameWord),
@@ -151,7 +155,7 @@ export function readShellTree<T>(text: string, read: (root: Node) => T): T {
 
 function parseRelative(text: string): Relative {
   if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
-  const out: Relative = { commands: [], pipelines: [], hasPipe: false, topLevelCount: 0, hasErrors: false, hasComment: false, andOnly: false };
+  const out: Relative = { commands: [], pipelines: [], hasPipe: false, topLevelCount: 0, hasErrors: false, hasComment: false, andOnly: false, andSteps: [] };
   let tree;
   try {
     tree = parser.parse(text);
@@ -164,6 +168,7 @@ function parseRelative(text: string): Relative {
     out.hasErrors = root.hasError;
     out.topLevelCount = countSteps(root);
     out.andOnly = joinedByAndOnly(root);
+    if (out.andOnly) out.andSteps = andSteps(root);
     collect(root, out, 0, false, 0);
     if (out.hasErrors) addCleanSteps(text, out);
   } catch {
@@ -198,7 +203,7 @@ function addCleanSteps(text: string, out: Relative): void {
     if (!tree) continue;
     try {
       if (tree.rootNode.hasError) continue;
-      const found: Relative = { commands: [], pipelines: [], hasPipe: false, topLevelCount: 0, hasErrors: false, hasComment: false, andOnly: false };
+      const found: Relative = { commands: [], pipelines: [], hasPipe: false, topLevelCount: 0, hasErrors: false, hasComment: false, andOnly: false, andSteps: [] };
       collect(tree.rootNode, found, start, false, 0);
       for (const c of found.commands) {
         if (known.has(c.nameWord.start)) continue;
@@ -284,6 +289,19 @@ function joinedByAndOnly(root: Node): boolean {
     }
   }
   return true;
+}
+
+/** The steps of a script that joinedByAndOnly accepts, in source order. Iterative, like countSteps. */
+function andSteps(root: Node): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const stack = root.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').slice(0, 1);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type !== 'list') { out.push({ start: node.startIndex, end: node.endIndex }); continue; }
+    const kids = node.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return out;
 }
 
 let pipelineCounter = 0;

@@ -14,6 +14,7 @@ import aptListsNotRemoved from './apt-lists-not-removed';
 import argUsedBeforeDeclared from './arg-used-before-declared';
 import baseImageLatest from './base-image-latest';
 import baseImageUntagged from './base-image-untagged';
+import blankLineBetweenStages from './blank-line-between-stages';
 import buildToolchainInFinalStage from './build-toolchain-in-final-stage';
 import cdInRun from './cd-in-run';
 import cgoBinaryInStaticImage from './cgo-binary-in-static-image';
@@ -92,6 +93,9 @@ import pipInstallMissingNoCacheDir from './pip-install-missing-no-cache-dir';
 import pipUnpinnedPackage from './pip-unpinned-package';
 import pipeWithoutPipefail from './pipe-without-pipefail';
 import pointlessCommandInContainer from './pointless-command-in-container';
+import preferAddUnpack from './prefer-add-unpack';
+import preferCacheMount from './prefer-cache-mount';
+import preferRunHeredoc from './prefer-run-heredoc';
 import redundantTargetPlatform from './redundant-target-platform';
 import reservedStageName from './reserved-stage-name';
 import runInEmptyScratch from './run-in-empty-scratch';
@@ -100,6 +104,7 @@ import secretFileCopied from './secret-file-copied';
 import secretInArgOrEnv from './secret-in-arg-or-env';
 import shellFormCmd from './shell-form-cmd';
 import shellFormInShellLessImage from './shell-form-in-shell-less-image';
+import sortedPackageList from './sorted-package-list';
 import spaceBeforeEquals from './space-before-equals';
 import stageNameCasing from './stage-name-casing';
 import stopsignalMismatch from './stopsignal-mismatch';
@@ -142,6 +147,7 @@ export const allRules: readonly Rule[] = [
   argUsedBeforeDeclared,
   baseImageLatest,
   baseImageUntagged,
+  blankLineBetweenStages,
   buildToolchainInFinalStage,
   cdInRun,
   cgoBinaryInStaticImage,
@@ -220,6 +226,9 @@ export const allRules: readonly Rule[] = [
   pipUnpinnedPackage,
   pipeWithoutPipefail,
   pointlessCommandInContainer,
+  preferAddUnpack,
+  preferCacheMount,
+  preferRunHeredoc,
   redundantTargetPlatform,
   reservedStageName,
   runInEmptyScratch,
@@ -228,6 +237,7 @@ export const allRules: readonly Rule[] = [
   secretInArgOrEnv,
   shellFormCmd,
   shellFormInShellLessImage,
+  sortedPackageList,
   spaceBeforeEquals,
   stageNameCasing,
   stopsignalMismatch,

@@ -610,3 +610,17 @@ export function afterLine(model: DockerfileModel, line: number, text: string): O
   }
   return { start: model.text.length, end: model.text.length, text: eol + text + eol };
 }
+
+/**
+ * Whether the file may use a Dockerfile feature of frontend 1.`minor`: false when its `# syntax=` directive pins an
+ * older `docker/dockerfile` frontend or names another one; true without a directive (the builder's own frontend).
+ */
+export function frontendAllows(model: DockerfileModel, minor: number): boolean {
+  const syntax = model.directives.find((d) => d.name.toLowerCase() === 'syntax');
+  if (!syntax) return true;
+  const value = syntax.value.trim();
+  const m = /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?:(\d+)(?:\.(\d+))?/.exec(value);
+  if (!m) return /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?(?:$|@)/.test(value);
+  const major = Number(m[1]);
+  return major > 1 || (major === 1 && (m[2] === undefined || Number(m[2]) >= minor));
+}
