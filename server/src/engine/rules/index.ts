@@ -27,7 +27,10 @@ import copyFromUnknownStage from './copy-from-unknown-stage';
 import copyIgnoredFile from './copy-ignored-file';
 import copyMultipleSourcesWithoutSlash from './copy-multiple-sources-without-slash';
 import copyRelativeWithoutWorkdir from './copy-relative-without-workdir';
+import credentialInFile from './credential-in-file';
 import curlPipeToShell from './curl-pipe-to-shell';
+import curlWithoutFail from './curl-without-fail';
+import deadKeyserver from './dead-keyserver';
 import deprecatedBaseImage from './deprecated-base-image';
 import dnfCacheNotCleaned from './dnf-cache-not-cleaned';
 import dnfMissingYes from './dnf-missing-yes';
@@ -92,6 +95,7 @@ import trustedRegistry from './trusted-registry';
 import undefinedArgInFrom from './undefined-arg-in-from';
 import undefinedVar from './undefined-var';
 import unknownRuleInPragma from './unknown-rule-in-pragma';
+import urlWithPassword from './url-with-password';
 import userNonNumeric from './user-non-numeric';
 import useraddHighUidWithoutL from './useradd-high-uid-without-l';
 import wgetAndCurl from './wget-and-curl';
@@ -134,7 +138,10 @@ export const allRules: readonly Rule[] = [
   copyIgnoredFile,
   copyMultipleSourcesWithoutSlash,
   copyRelativeWithoutWorkdir,
+  credentialInFile,
   curlPipeToShell,
+  curlWithoutFail,
+  deadKeyserver,
   deprecatedBaseImage,
   dnfCacheNotCleaned,
   dnfMissingYes,
@@ -199,6 +206,7 @@ export const allRules: readonly Rule[] = [
   undefinedArgInFrom,
   undefinedVar,
   unknownRuleInPragma,
+  urlWithPassword,
   userNonNumeric,
   useraddHighUidWithoutL,
   wgetAndCurl,
