@@ -10,6 +10,7 @@ import aptGetMissingYes from './apt-get-missing-yes';
 import aptGetUnpinnedPackage from './apt-get-unpinned-package';
 import aptGetUpdateAlone from './apt-get-update-alone';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get';
+import aptKeyDeprecated from './apt-key-deprecated';
 import aptListsNotRemoved from './apt-lists-not-removed';
 import baseImageLatest from './base-image-latest';
 import baseImageUntagged from './base-image-untagged';
@@ -121,6 +122,7 @@ export const allRules: readonly Rule[] = [
   aptGetUnpinnedPackage,
   aptGetUpdateAlone,
   aptInsteadOfAptGet,
+  aptKeyDeprecated,
   aptListsNotRemoved,
   baseImageLatest,
   baseImageUntagged,
