@@ -74,7 +74,7 @@ describe('recommended (the default)', () => {
     const errors = allRules.filter((r) => profileSeverity('recommended', r.meta) === 'error').map((r) => r.meta.id).sort();
     assert.deepEqual(errors, [
       'copy-from-own-stage', 'copy-multiple-sources-without-slash', 'duplicate-stage-name', 'expose-port-out-of-range', 'instruction-before-from',
-      'invalid-syntax', 'named-user-in-shell-less-image', 'onbuild-forbidden-trigger', 'shell-form-in-shell-less-image',
+      'invalid-syntax', 'named-user-in-shell-less-image', 'onbuild-forbidden-trigger', 'package-manager-mismatch', 'shell-form-in-shell-less-image',
     ]);
   });
 

@@ -330,3 +330,30 @@ export function systemRelease(stage: Stage): SystemRelease | undefined {
   }
   return undefined;
 }
+
+// Official images whose every tag without `alpine` (nor a Windows base) is built on Debian or Ubuntu.
+const ALWAYS_DEBIAN_UNLESS_ALPINE = new Set(['debian', 'ubuntu', 'buildpack-deps', 'node', 'python', 'ruby', 'golang', 'php', 'perl', 'rust', 'gcc', 'eclipse-temurin', 'maven', 'gradle']);
+const RHEL_OFFICIAL = new Set(['fedora', 'centos', 'rockylinux', 'almalinux', 'oraclelinux', 'amazonlinux']);
+
+/**
+ * The distribution family under `stage` when the base image says it for sure (stricter than distroFamily, which
+ * also guesses): a tag naming Alpine or a Debian/Ubuntu codename, an official image whose tags are all of one
+ * family, or a Chainguard/Wolfi image. Undefined for variables (even with a default), Windows bases, and images it cannot be sure of.
+ */
+export function knownDistro(stage: Stage): 'alpine' | 'debian' | 'rhel' | 'wolfi' | undefined {
+  const ref = rootStage(stage).image;
+  // An ARG default can be overridden with --build-arg: the base is not certain.
+  if (ref.unresolved.length || ref.raw.includes('$')) return undefined;
+  // A template (`php:{{ .version }}-%%VARIANT%%`) is filled in later, perhaps with alpine.
+  if (!/^[\w./:@-]+$/.test(ref.raw) || (ref.tag !== undefined && !/^\w[\w.-]*$/.test(ref.tag))) return undefined;
+  const family = distroFamily(ref);
+  if (family === 'windows' || family === 'scratch' || family === 'distroless') return undefined;
+  if (family === 'wolfi') return 'wolfi';
+  const official = officialName(ref);
+  const tokens = (ref.tag ?? 'latest').toLowerCase().split(/[-_]/);
+  if (tokens.some((t) => /^alpine(\d+(\.\d+)*)?$/.test(t)) || official === 'alpine') return 'alpine';
+  if (tokens.some((t) => RELEASE_LINES.debian.some((l) => l.codename === t) || RELEASE_LINES.ubuntu.some((l) => l.codename === t))) return 'debian';
+  if (official && ALWAYS_DEBIAN_UNLESS_ALPINE.has(official)) return 'debian';
+  if (official && RHEL_OFFICIAL.has(official)) return 'rhel';
+  return undefined;
+}

@@ -78,6 +78,7 @@ import noEmptyContinuation from './no-empty-continuation';
 import npmInstallInsteadOfCi from './npm-install-instead-of-ci';
 import npmUnpinnedPackage from './npm-unpinned-package';
 import onbuildForbiddenTrigger from './onbuild-forbidden-trigger';
+import packageManagerMismatch from './package-manager-mismatch';
 import pipInstallMissingNoCacheDir from './pip-install-missing-no-cache-dir';
 import pipUnpinnedPackage from './pip-unpinned-package';
 import pipeWithoutPipefail from './pipe-without-pipefail';
@@ -190,6 +191,7 @@ export const allRules: readonly Rule[] = [
   npmInstallInsteadOfCi,
   npmUnpinnedPackage,
   onbuildForbiddenTrigger,
+  packageManagerMismatch,
   pipInstallMissingNoCacheDir,
   pipUnpinnedPackage,
   pipeWithoutPipefail,
