@@ -48,6 +48,7 @@ describe('recommended (the default)', () => {
       'build-toolchain-in-final-stage': 'off',
       'chown-after-copy': 'off',
       'url-with-password': 'off',
+      'pip-externally-managed': 'off',
     });
   });
 
@@ -67,7 +68,7 @@ describe('recommended (the default)', () => {
   it('keeps every preview rule off: a rule is on by default only once it is stable', () => {
     const previewOn = allRules.filter((r) => r.meta.status === 'preview' && profileSeverity('recommended', r.meta) !== 'off').map((r) => r.meta.id);
     assert.deepEqual(previewOn, []);
-    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['build-toolchain-in-final-stage', 'chown-after-copy', 'pipe-without-pipefail', 'runs-as-root', 'url-with-password']);
+    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['build-toolchain-in-final-stage', 'chown-after-copy', 'pip-externally-managed', 'pipe-without-pipefail', 'runs-as-root', 'url-with-password']);
   });
 
   it('errors only for what Docker rejects or what certainly breaks at run time', () => {

@@ -79,6 +79,7 @@ import npmInstallInsteadOfCi from './npm-install-instead-of-ci';
 import npmUnpinnedPackage from './npm-unpinned-package';
 import onbuildForbiddenTrigger from './onbuild-forbidden-trigger';
 import packageManagerMismatch from './package-manager-mismatch';
+import pipExternallyManaged from './pip-externally-managed';
 import pipInstallMissingNoCacheDir from './pip-install-missing-no-cache-dir';
 import pipUnpinnedPackage from './pip-unpinned-package';
 import pipeWithoutPipefail from './pipe-without-pipefail';
@@ -192,6 +193,7 @@ export const allRules: readonly Rule[] = [
   npmUnpinnedPackage,
   onbuildForbiddenTrigger,
   packageManagerMismatch,
+  pipExternallyManaged,
   pipInstallMissingNoCacheDir,
   pipUnpinnedPackage,
   pipeWithoutPipefail,
