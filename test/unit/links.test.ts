@@ -32,6 +32,8 @@ const ALLOWED = [
   'kubernetes.io/docs/', 'pkg.go.dev/', 'go.dev/ref/', 'man7.org/linux/man-pages/', 'manpages.debian.org/', 'wiki.alpinelinux.org/wiki/',
   'en.opensuse.org/SDB:Zypper_manual', 'dnf.readthedocs.io/', 'docs.npmjs.com/cli/', 'classic.yarnpkg.com/en/docs/', 'pip.pypa.io/en/stable/',
   'peps.python.org/', 'guides.rubygems.org/', 'docs.oracle.com/en/java/', 'www.gnu.org/software/wget/',
+  'curl.se/docs/', 'everything.curl.dev/', 'www.gnupg.org/documentation/', 'wiki.debian.org/', 'www.debian.org/releases/',
+  'docs.github.com/en/code-security/',
 ];
 
 /** The ALLOWED entry `url` starts with, at a boundary (github.com/moby/moby does not admit github.com/moby/mobyx). */

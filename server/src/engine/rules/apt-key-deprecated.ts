@@ -31,8 +31,8 @@ export default defineRule({
       why: '`apt-key` adds a key to one keyring that every repository trusts, so a key for one vendor\'s repository can sign packages that replace Debian\'s own. apt deprecated it in 2.1 (Debian 11, Ubuntu 21.04: "apt-key is deprecated") and removed it in 2.9: on Debian 13 (trixie) and Ubuntu 25.04 and later the command does not exist and the RUN fails. Download the key into `/etc/apt/keyrings/` (dearmored with `gpg --dearmor` when it is ASCII-armored) and name it in the source: `deb [signed-by=/etc/apt/keyrings/vendor.gpg] https://… stable main`. Not reported on base images known to be older than the deprecation.',
       examples: [
         {
-          bad: 'FROM debian:12-slim\nRUN curl -fsSL https://download.docker.com/linux/debian/gpg | apt-key add - \\\n && echo "deb https://download.docker.com/linux/debian bookworm stable" > /etc/apt/sources.list.d/docker.list\n',
-          good: 'FROM debian:12-slim\nRUN install -m 0755 -d /etc/apt/keyrings \\\n && curl -fsSL https://download.docker.com/linux/debian/gpg -o /etc/apt/keyrings/docker.asc \\\n && echo "deb [signed-by=/etc/apt/keyrings/docker.asc] https://download.docker.com/linux/debian bookworm stable" > /etc/apt/sources.list.d/docker.list\n',
+          bad: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/debian/key.asc | apt-key add - \\\n && echo "deb https://example.com/debian bookworm main" > /etc/apt/sources.list.d/example.list\n',
+          good: 'FROM debian:12-slim\nRUN install -m 0755 -d /etc/apt/keyrings \\\n && curl -fsSL https://example.com/debian/key.asc -o /etc/apt/keyrings/example.asc \\\n && echo "deb [signed-by=/etc/apt/keyrings/example.asc] https://example.com/debian bookworm main" > /etc/apt/sources.list.d/example.list\n',
         },
       ],
       references: ['https://manpages.debian.org/bookworm/apt/apt-key.8.en.html', 'https://wiki.debian.org/DebianRepository/UseThirdParty', 'https://docs.docker.com/engine/install/debian/'],

@@ -26,7 +26,7 @@ export default defineRule({
         { bad: 'FROM debian:12-slim\nRUN gpg --batch --keyserver ha.pool.sks-keyservers.net --recv-keys B42F6819007F00F88E364FD4036A9C25BF357DD4\n', good: 'FROM debian:12-slim\nRUN gpg --batch --keyserver keyserver.ubuntu.com --recv-keys B42F6819007F00F88E364FD4036A9C25BF357DD4\n' },
       ],
       fixSafety: 'The fix asks keyserver.ubuntu.com instead. The key is still checked by its fingerprint when the command names one (a full 40-digit fingerprint); a short key id could match another key there, so check what the command asks for. keys.openpgp.org is not offered: it drops the user ids of keys whose owner never confirmed an email address, and gpg then refuses to import them.',
-      references: ['https://www.gnupg.org/documentation/manuals/gnupg/GPG-Configuration-Options.html', 'https://keyserver.ubuntu.com/'],
+      references: ['https://www.gnupg.org/documentation/manuals/gnupg/GPG-Configuration-Options.html'],
     },
   },
   create(ctx) {

@@ -57,6 +57,8 @@ export default defineRule({
       // A script written for several distributions: it asks which manager exists, or branches, or calls more than one.
       if (cmds.some((c) => isCommand(c, 'command', 'which', 'type', 'hash') || (c !== cmd && managerOf(baseName(c)) && FOREIGN.includes(managerOf(baseName(c))!) && managerOf(baseName(c)) !== manager))) return;
       if (/(^|[\s;&(])(if|case|elif)\s|\|\|/.test(model.text.slice(instr.run!.bodyStart, instr.end))) return;
+      // One finding per RUN and manager: the first call is where it fails.
+      if (cmds.some((c) => c.start < outer.start && managerOf(baseName(commandRunBy(c))) === manager)) return;
       const installed = installedPackages(model, instr, cmd);
       if (installed.has(baseName(cmd)) || installed.has(PACKAGE_OF[baseName(cmd)] ?? '')) return;
       ctx.report({
