@@ -287,7 +287,7 @@ describe('fixing', () => {
   });
 
   it('--fix says what it changed: per file the fixes per rule and the files it created, then a total; nothing when nothing changed', async () => {
-    write('said/a/Dockerfile', 'FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nRUN apk add curl\nRUN apk add jq\nCMD python app.py\n');
+    write('said/a/Dockerfile', 'FROM python:3.13-alpine\nWORKDIR /app\nCOPY . .\nRUN apk add curl\nRUN apk add jq\nENTRYPOINT python app.py\n');
     write('said/b/Dockerfile', 'FROM alpine:3.21\nRUN apk add git\nUSER 1000\n');
     write('said/c/Dockerfile', 'FROM alpine:3.21\nUSER 1000\n');
     const r = await run(['--fix', 'said/a/Dockerfile', 'said/b/Dockerfile', 'said/c/Dockerfile']);

@@ -35,6 +35,8 @@ const ALLOWED = [
   // Where the build tools keep their caches (server/src/engine/data/cache-mounts.ts).
   'dnf5.readthedocs.io/', 'github.com/rpm-software-management/microdnf', 'pnpm.io/', 'doc.rust-lang.org/cargo/', 'maven.apache.org/guides/',
   'docs.gradle.org/', 'docs.astral.sh/uv/',
+  'curl.se/docs/', 'everything.curl.dev/', 'www.gnupg.org/documentation/', 'wiki.debian.org/', 'www.debian.org/releases/',
+  'docs.github.com/en/code-security/',
 ];
 
 /** The ALLOWED entry `url` starts with, at a boundary (github.com/moby/moby does not admit github.com/moby/mobyx). */

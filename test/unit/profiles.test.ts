@@ -59,6 +59,8 @@ describe('recommended (the default)', () => {
       'sorted-package-list': 'off',
       'prefer-run-heredoc': 'off',
       'prefer-add-unpack': 'off',
+      'url-with-password': 'off',
+      'pip-externally-managed': 'off',
     });
   });
 
@@ -78,7 +80,7 @@ describe('recommended (the default)', () => {
   it('keeps every preview rule off: a rule is on by default only once it is stable', () => {
     const previewOn = allRules.filter((r) => r.meta.status === 'preview' && profileSeverity('recommended', r.meta) !== 'off').map((r) => r.meta.id);
     assert.deepEqual(previewOn, []);
-    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['arg-used-before-declared', 'build-toolchain-in-final-stage', 'chown-after-copy', 'copy-after-user-without-chown', 'entrypoint-script-without-exec', 'manifest-without-lockfile', 'package-upgrade-in-build', 'pipe-without-pipefail', 'prefer-add-unpack', 'prefer-run-heredoc', 'runs-as-root', 'user-created-not-used', 'weak-checksum-verification']);
+    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['arg-used-before-declared', 'build-toolchain-in-final-stage', 'chown-after-copy', 'copy-after-user-without-chown', 'entrypoint-script-without-exec', 'manifest-without-lockfile', 'package-upgrade-in-build', 'pip-externally-managed', 'pipe-without-pipefail', 'prefer-add-unpack', 'prefer-run-heredoc', 'runs-as-root', 'url-with-password', 'user-created-not-used', 'weak-checksum-verification']);
   });
 
   it('errors only for what Docker rejects or what certainly breaks at run time', () => {
@@ -86,7 +88,7 @@ describe('recommended (the default)', () => {
     assert.deepEqual(errors, [
       'copy-from-empty-scratch', 'copy-from-own-stage', 'copy-multiple-sources-without-slash', 'duplicate-stage-name', 'exec-form-invalid-json',
       'expose-port-out-of-range', 'instruction-before-from', 'invalid-syntax', 'named-user-in-shell-less-image', 'onbuild-forbidden-trigger',
-      'run-in-empty-scratch', 'shell-form-in-shell-less-image',
+      'package-manager-mismatch', 'run-in-empty-scratch', 'shell-form-in-shell-less-image',
     ]);
   });
 

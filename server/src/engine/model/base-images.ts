@@ -6,6 +6,7 @@ import { POSIX_SHELL_NAMES, programName } from './shells';
 import { officialName } from './image-lifecycle';
 import { officialImageEnv } from '../data/base-image-env';
 import { imageBaseName } from './image';
+import { RELEASE_LINES } from '../data/release-lines.generated';
 import type { FileAccess } from '../rule';
 
 export type DistroFamily = 'scratch' | 'distroless' | 'alpine' | 'debian' | 'rhel' | 'wolfi' | 'windows' | 'unknown';
@@ -331,4 +332,62 @@ function officialStart(ref: ImageReference): Omit<ImageStart, 'workdir'> | undef
       return { command: tag.includes('dind') ? ['dockerd'] : ['sh'] };
     default: return undefined;
   }
+}
+
+/** The Debian or Ubuntu release a stage's system comes from: Debian's major (13), Ubuntu's `YY.MM` as a number (24.04). */
+export interface SystemRelease { distro: 'debian' | 'ubuntu'; version: number }
+
+// Debian's moving suites: always newer than every numbered release.
+const DEBIAN_MOVING = new Set(['testing', 'sid', 'unstable', 'experimental']);
+
+/**
+ * The Debian or Ubuntu release under `stage` (through the stages it is built FROM), when its base image says it for
+ * sure: `debian:12`, `debian:bookworm-slim`, `ubuntu:24.04`, `ubuntu:noble-20240801`, or any image of the Debian
+ * family whose tag names a codename (`python:3.12-slim-bookworm`, `buildpack-deps:trixie-curl`). Undefined for
+ * `latest`, an untagged image, a variable, or a tag that names no release (`node:22`).
+ */
+export function systemRelease(stage: Stage): SystemRelease | undefined {
+  const ref = rootStage(stage).image;
+  if (ref.unresolved.length || !ref.tag || distroFamily(ref) !== 'debian') return undefined;
+  const official = officialName(ref);
+  const tokens = ref.tag.toLowerCase().split(/[-_]/);
+  if (official === 'debian' || official === 'ubuntu') {
+    const m = /^(\d+)(\.\d+)*$/.exec(tokens[0]);
+    if (m) return { distro: official, version: official === 'debian' ? Number(m[1]) : Number(tokens[0].split('.').slice(0, 2).join('.')) };
+    if (official === 'debian' && DEBIAN_MOVING.has(tokens[0])) return { distro: 'debian', version: Infinity };
+  }
+  for (const t of tokens) {
+    for (const distro of ['debian', 'ubuntu'] as const) {
+      const line = RELEASE_LINES[distro].find((l) => l.codename === t);
+      if (line) return { distro, version: Number(line.cycle) };
+    }
+  }
+  return undefined;
+}
+
+// Official images whose every tag without `alpine` (nor a Windows base) is built on Debian or Ubuntu.
+const ALWAYS_DEBIAN_UNLESS_ALPINE = new Set(['debian', 'ubuntu', 'buildpack-deps', 'node', 'python', 'ruby', 'golang', 'php', 'perl', 'rust', 'gcc', 'eclipse-temurin', 'maven', 'gradle']);
+const RHEL_OFFICIAL = new Set(['fedora', 'centos', 'rockylinux', 'almalinux', 'oraclelinux', 'amazonlinux']);
+
+/**
+ * The distribution family under `stage` when the base image says it for sure (stricter than distroFamily, which
+ * also guesses): a tag naming Alpine or a Debian/Ubuntu codename, an official image whose tags are all of one
+ * family, or a Chainguard/Wolfi image. Undefined for variables (even with a default), Windows bases, and images it cannot be sure of.
+ */
+export function knownDistro(stage: Stage): 'alpine' | 'debian' | 'rhel' | 'wolfi' | undefined {
+  const ref = rootStage(stage).image;
+  // An ARG default can be overridden with --build-arg: the base is not certain.
+  if (ref.unresolved.length || ref.raw.includes('$')) return undefined;
+  // A template (`php:{{ .version }}-%%VARIANT%%`) is filled in later, perhaps with alpine.
+  if (!/^[\w./:@-]+$/.test(ref.raw) || (ref.tag !== undefined && !/^\w[\w.-]*$/.test(ref.tag))) return undefined;
+  const family = distroFamily(ref);
+  if (family === 'windows' || family === 'scratch' || family === 'distroless') return undefined;
+  if (family === 'wolfi') return 'wolfi';
+  const official = officialName(ref);
+  const tokens = (ref.tag ?? 'latest').toLowerCase().split(/[-_]/);
+  if (tokens.some((t) => /^alpine(\d+(\.\d+)*)?$/.test(t)) || official === 'alpine') return 'alpine';
+  if (tokens.some((t) => RELEASE_LINES.debian.some((l) => l.codename === t) || RELEASE_LINES.ubuntu.some((l) => l.codename === t))) return 'debian';
+  if (official && ALWAYS_DEBIAN_UNLESS_ALPINE.has(official)) return 'debian';
+  if (official && RHEL_OFFICIAL.has(official)) return 'rhel';
+  return undefined;
 }

@@ -10,6 +10,7 @@ import aptGetMissingYes from './apt-get-missing-yes';
 import aptGetUnpinnedPackage from './apt-get-unpinned-package';
 import aptGetUpdateAlone from './apt-get-update-alone';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get';
+import aptKeyDeprecated from './apt-key-deprecated';
 import aptListsNotRemoved from './apt-lists-not-removed';
 import argUsedBeforeDeclared from './arg-used-before-declared';
 import baseImageLatest from './base-image-latest';
@@ -33,7 +34,10 @@ import copyFromUnknownStage from './copy-from-unknown-stage';
 import copyIgnoredFile from './copy-ignored-file';
 import copyMultipleSourcesWithoutSlash from './copy-multiple-sources-without-slash';
 import copyRelativeWithoutWorkdir from './copy-relative-without-workdir';
+import credentialInFile from './credential-in-file';
 import curlPipeToShell from './curl-pipe-to-shell';
+import curlWithoutFail from './curl-without-fail';
+import deadKeyserver from './dead-keyserver';
 import debianFrontendInEnv from './debian-frontend-in-env';
 import deprecatedBaseImage from './deprecated-base-image';
 import dnfCacheNotCleaned from './dnf-cache-not-cleaned';
@@ -88,7 +92,9 @@ import noEmptyContinuation from './no-empty-continuation';
 import npmInstallInsteadOfCi from './npm-install-instead-of-ci';
 import npmUnpinnedPackage from './npm-unpinned-package';
 import onbuildForbiddenTrigger from './onbuild-forbidden-trigger';
+import packageManagerMismatch from './package-manager-mismatch';
 import packageUpgradeInBuild from './package-upgrade-in-build';
+import pipExternallyManaged from './pip-externally-managed';
 import pipInstallMissingNoCacheDir from './pip-install-missing-no-cache-dir';
 import pipUnpinnedPackage from './pip-unpinned-package';
 import pipeWithoutPipefail from './pipe-without-pipefail';
@@ -115,6 +121,7 @@ import undefinedArgInFrom from './undefined-arg-in-from';
 import undefinedVar from './undefined-var';
 import unknownRuleInPragma from './unknown-rule-in-pragma';
 import unreachableStage from './unreachable-stage';
+import urlWithPassword from './url-with-password';
 import userCreatedNotUsed from './user-created-not-used';
 import userGroupDropsSupplementary from './user-group-drops-supplementary';
 import userNonNumeric from './user-non-numeric';
@@ -143,6 +150,7 @@ export const allRules: readonly Rule[] = [
   aptGetUnpinnedPackage,
   aptGetUpdateAlone,
   aptInsteadOfAptGet,
+  aptKeyDeprecated,
   aptListsNotRemoved,
   argUsedBeforeDeclared,
   baseImageLatest,
@@ -166,7 +174,10 @@ export const allRules: readonly Rule[] = [
   copyIgnoredFile,
   copyMultipleSourcesWithoutSlash,
   copyRelativeWithoutWorkdir,
+  credentialInFile,
   curlPipeToShell,
+  curlWithoutFail,
+  deadKeyserver,
   debianFrontendInEnv,
   deprecatedBaseImage,
   dnfCacheNotCleaned,
@@ -221,7 +232,9 @@ export const allRules: readonly Rule[] = [
   npmInstallInsteadOfCi,
   npmUnpinnedPackage,
   onbuildForbiddenTrigger,
+  packageManagerMismatch,
   packageUpgradeInBuild,
+  pipExternallyManaged,
   pipInstallMissingNoCacheDir,
   pipUnpinnedPackage,
   pipeWithoutPipefail,
@@ -248,6 +261,7 @@ export const allRules: readonly Rule[] = [
   undefinedVar,
   unknownRuleInPragma,
   unreachableStage,
+  urlWithPassword,
   userCreatedNotUsed,
   userGroupDropsSupplementary,
   userNonNumeric,

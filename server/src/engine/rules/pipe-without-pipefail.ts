@@ -4,16 +4,7 @@ import { isCommand } from '../model/commands';
 import { distroFamily, rootStage, type DistroFamily } from '../model/base-images';
 import type { ShellCommand, ShellPipeline } from '../model/shell';
 import { binShOf, pipefailAvailable, shellArgvFor, shellFacts, shellInstructionArgv, shellInstructionFor } from '../model/shells';
-import { isPlainShellRun } from './support';
-
-function hasPipefailOption(words: readonly string[]): boolean {
-  return words.some((w, i) => w === 'pipefail' && i > 0 && /^-[a-z]*o$/.test(words[i - 1]));
-}
-
-/** `set -o pipefail` (or `set -eo pipefail`, `set -euxo pipefail`) before `offset` in the RUN. */
-function setsPipefail(cmds: ShellCommand[], offset: number): boolean {
-  return cmds.some((c) => c.start < offset && isCommand(c, 'set') && hasPipefailOption(c.args.map((a) => a.value)));
-}
+import { hasPipefailOption, isPlainShellRun, setsPipefail } from './support';
 
 /** The commands inside one stage of a pipeline (in a `{ …; }` group or `$(…)` too). */
 function stageCommands(cmds: ShellCommand[], stage: { start: number; end: number }): ShellCommand[] {

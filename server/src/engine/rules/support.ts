@@ -624,3 +624,32 @@ export function frontendAllows(model: DockerfileModel, minor: number): boolean {
   const major = Number(m[1]);
   return major > 1 || (major === 1 && (m[2] === undefined || Number(m[2]) >= minor));
 }
+
+/**
+ * Where the values of an instruction are written, as document spans: for a RUN each word of each command (those
+ * inside `sh -c '…'` too, whose outer word holds the same text: callers dedupe by offset), never its comments; for
+ * ARG, ENV and LABEL each value; for other instructions each argument.
+ */
+export function valueSpans(instr: Instr): Array<{ start: number; end: number }> {
+  if (instr.run) return instr.run.commands.flatMap((cmd) => [cmd.nameWord, ...cmd.args]);
+  if (instr.keyword === 'ARG' || instr.keyword === 'ENV' || instr.keyword === 'LABEL') {
+    return instr.props.flatMap((p) => (p.valueStart !== undefined && p.valueEnd !== undefined ? [{ start: p.valueStart, end: p.valueEnd }] : []));
+  }
+  return instr.args;
+}
+
+/** `-o pipefail` among a shell's words (`set -eo pipefail`, `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`). */
+export function hasPipefailOption(words: readonly string[]): boolean {
+  return words.some((w, i) => w === 'pipefail' && i > 0 && /^-[a-z]*o$/.test(words[i - 1]));
+}
+
+/** `set -o pipefail` (or `set -eo pipefail`, `set -euxo pipefail`) before `offset` in the RUN. */
+export function setsPipefail(cmds: readonly ShellCommand[], offset: number): boolean {
+  return cmds.some((c) => c.start < offset && isCommand(c, 'set') && hasPipefailOption(c.args.map((a) => a.value)));
+}
+
+/** Whether a pipe of `instr` at `offset` fails when any of its stages fails: its SHELL says `-o pipefail`, or the RUN sets it before. */
+export function pipefailAt(instr: Instr, offset: number): boolean {
+  const argv = shellArgvFor(instr.stage, instr);
+  return (!!argv && hasPipefailOption(argv)) || setsPipefail(instr.run?.commands ?? [], offset);
+}
