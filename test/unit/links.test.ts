@@ -31,7 +31,7 @@ const ALLOWED = [
   'spdx.org/licenses/', 'spdx.github.io/spdx-spec/', 'www.rfc-editor.org/rfc/', 'semver.org/', 'url.spec.whatwg.org/', 'containers.dev/',
   'kubernetes.io/docs/', 'pkg.go.dev/', 'go.dev/ref/', 'man7.org/linux/man-pages/', 'manpages.debian.org/', 'wiki.alpinelinux.org/wiki/',
   'en.opensuse.org/SDB:Zypper_manual', 'dnf.readthedocs.io/', 'docs.npmjs.com/cli/', 'classic.yarnpkg.com/en/docs/', 'pip.pypa.io/en/stable/',
-  'peps.python.org/', 'guides.rubygems.org/', 'docs.oracle.com/en/java/', 'www.gnu.org/software/wget/',
+  'peps.python.org/', 'nodejs.org/api/', 'guides.rubygems.org/', 'docs.oracle.com/en/java/', 'www.gnu.org/software/wget/',
 ];
 
 /** The ALLOWED entry `url` starts with, at a boundary (github.com/moby/moby does not admit github.com/moby/mobyx). */

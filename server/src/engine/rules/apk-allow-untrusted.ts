@@ -24,7 +24,7 @@ export default defineRule({
         { bad: 'FROM alpine:3.21\nRUN apk add --no-cache --allow-untrusted /tmp/tool-1.2-r0.apk\n', good: 'FROM alpine:3.21\nCOPY tool.rsa.pub /etc/apk/keys/\nRUN apk add --no-cache /tmp/tool-1.2-r0.apk\n' },
       ],
       fixSafety: 'apk then checks signatures: an install of a package or repository whose key is not in `/etc/apk/keys` fails until the key is added.',
-      references: ['https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper', 'https://man.archlinux.org/man/apk.8.en'],
+      references: ['https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper'],
     },
   },
   create(ctx) {

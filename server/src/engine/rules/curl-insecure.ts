@@ -24,7 +24,7 @@ export default defineRule({
         { bad: 'FROM debian:12-slim\nRUN curl --insecure -fsSLO https://intranet.example/tool.tgz\n', good: 'FROM debian:12-slim\nCOPY corp-ca.pem /usr/local/share/ca-certificates/corp-ca.crt\nRUN update-ca-certificates && curl -fsSLO https://intranet.example/tool.tgz\n', note: 'For a private CA, trust it instead of trusting everything.' },
       ],
       fixSafety: 'The download is then checked: where the server\'s certificate is not valid for the build (expired, self-signed, a missing CA bundle), the build fails where it passed.',
-      references: ['https://curl.se/docs/manpage.html#-k', 'https://curl.se/docs/sslcerts.html'],
+      references: ['https://manpages.debian.org/curl.1'],
     },
   },
   create(ctx) {

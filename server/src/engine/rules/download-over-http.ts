@@ -35,7 +35,7 @@ export default defineRule({
         { bad: 'FROM debian:12-slim\nRUN curl -fsSLo /tmp/tool.tgz http://example.com/tool-1.2.tgz && tar -xzf /tmp/tool.tgz -C /usr/local\n', good: 'FROM debian:12-slim\nRUN curl -fsSLo /tmp/tool.tgz https://example.com/tool-1.2.tgz && tar -xzf /tmp/tool.tgz -C /usr/local\n' },
         { bad: 'FROM debian:12-slim\nRUN wget -O /tmp/tool.tgz http://example.com/tool-1.2.tgz\n', good: 'FROM debian:12-slim\nRUN wget -O /tmp/tool.tgz http://example.com/tool-1.2.tgz \\\n    && echo "24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d  /tmp/tool.tgz" | sha256sum -c -\n', note: 'Where the server has no HTTPS, check the file against a checksum published elsewhere.' },
       ],
-      references: ['https://docs.docker.com/reference/dockerfile/#add---checksum', 'https://owasp.org/Top10/A02_2021-Cryptographic_Failures/'],
+      references: ['https://docs.docker.com/reference/dockerfile/#add---checksum'],
     },
   },
   create(ctx) {

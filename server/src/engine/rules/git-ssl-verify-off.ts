@@ -33,7 +33,7 @@ export default defineRule({
         { bad: 'FROM alpine:3.21\nENV GIT_SSL_NO_VERIFY=1\n', good: 'FROM alpine:3.21\nENV GIT_SSL_CAINFO=/etc/ssl/corp-ca.pem\n' },
       ],
       fixSafety: 'git then checks certificates again: a clone from a server with a self-signed certificate or a CA the image does not have fails until that CA is configured.',
-      references: ['https://git-scm.com/docs/git-config#Documentation/git-config.txt-httpsslVerify', 'https://git-scm.com/docs/git#Documentation/git.txt-codeGITSSLNOVERIFYcode'],
+      references: ['https://manpages.debian.org/git-config.1', 'https://manpages.debian.org/git.1'],
     },
   },
   create(ctx) {

@@ -31,7 +31,7 @@ export default defineRule({
         { bad: 'FROM node:22-slim\nENV NPM_CONFIG_STRICT_SSL=false\n', good: 'FROM node:22-slim\nENV NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem\n' },
       ],
       fixSafety: 'The registry\'s certificate is then checked: installs through a proxy or from a registry whose CA the image does not trust fail until that CA is configured.',
-      references: ['https://docs.npmjs.com/cli/using-npm/config#strict-ssl', 'https://yarnpkg.com/configuration/yarnrc#enableStrictSsl'],
+      references: ['https://docs.npmjs.com/cli/using-npm/config#strict-ssl'],
     },
   },
   create(ctx) {

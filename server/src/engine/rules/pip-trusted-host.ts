@@ -26,8 +26,8 @@ export default defineRule({
       summary: 'pip with `--trusted-host` or `PIP_TRUSTED_HOST`',
       why: 'A trusted host is one pip fetches from without checking its certificate, or over plain HTTP: anyone on the path can serve the build other packages, and pip installs them and runs their setup code. It is usually a workaround for a private index behind a self-signed certificate or a proxy that intercepts TLS. Serve the index over HTTPS and give pip its CA with `--cert` or `PIP_CERT` (or install it in the system store), then drop the trusted host.',
       examples: [
-        { bad: 'FROM python:3.13-slim\nRUN pip install --no-cache-dir --trusted-host pypi.internal -i http://pypi.internal/simple app==1.2\n', good: 'FROM python:3.13-slim\nCOPY corp-ca.pem /etc/ssl/corp-ca.pem\nRUN pip install --no-cache-dir --cert /etc/ssl/corp-ca.pem -i https://pypi.internal/simple app==1.2\n' },
-        { bad: 'FROM python:3.13-slim\nENV PIP_TRUSTED_HOST=pypi.internal\n', good: 'FROM python:3.13-slim\nENV PIP_CERT=/etc/ssl/corp-ca.pem\n' },
+        { bad: 'FROM python:3.13-slim\nRUN pip install --no-cache-dir --trusted-host pypi.example.com -i http://pypi.example.com/simple app==1.2\n', good: 'FROM python:3.13-slim\nCOPY corp-ca.pem /etc/ssl/corp-ca.pem\nRUN pip install --no-cache-dir --cert /etc/ssl/corp-ca.pem -i https://pypi.example.com/simple app==1.2\n' },
+        { bad: 'FROM python:3.13-slim\nENV PIP_TRUSTED_HOST=pypi.example.com\n', good: 'FROM python:3.13-slim\nENV PIP_CERT=/etc/ssl/corp-ca.pem\n' },
       ],
       fixSafety: 'pip then checks the host\'s certificate (and refuses plain HTTP): a build that reaches its index over HTTP or through an untrusted certificate fails until the index URL and the CA are fixed.',
       references: ['https://pip.pypa.io/en/stable/cli/pip/#cmdoption-trusted-host', 'https://pip.pypa.io/en/stable/topics/https-certificates/'],

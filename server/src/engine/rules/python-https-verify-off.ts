@@ -23,7 +23,7 @@ export default defineRule({
         { bad: 'FROM python:3.13-slim\nENV PYTHONHTTPSVERIFY=0\n', good: 'FROM python:3.13-slim\nCOPY corp-ca.pem /usr/local/share/ca-certificates/corp-ca.crt\nRUN update-ca-certificates\n' },
       ],
       fixSafety: 'Python then checks certificates again: a build or container that talks to a server with a self-signed or expired certificate fails until that server\'s CA is installed.',
-      references: ['https://peps.python.org/pep-0493/', 'https://docs.python.org/3/library/ssl.html#ssl.create_default_context'],
+      references: ['https://peps.python.org/pep-0493/'],
     },
   },
   create(ctx) {

@@ -29,7 +29,7 @@ export default defineRule({
         { bad: 'FROM rockylinux:9\nRUN rpm -ivh --nosignature https://example.com/tool-1.2.x86_64.rpm\n', good: 'FROM rockylinux:9\nRUN rpm --import https://example.com/RPM-GPG-KEY-tool && rpm -ivh https://example.com/tool-1.2.x86_64.rpm\n' },
       ],
       fixSafety: 'rpm then checks the package: an install of a package signed with a key the image has not imported fails until the key is imported.',
-      references: ['https://rpm-software-management.github.io/rpm/man/rpm.8.html', 'https://rpm-software-management.github.io/rpm/manual/signatures_digests.html'],
+      references: ['https://manpages.debian.org/rpm.8'],
     },
   },
   create(ctx) {
