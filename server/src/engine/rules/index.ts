@@ -5,6 +5,8 @@ import addInsteadOfCopy from './add-instead-of-copy';
 import addUrlWithoutChecksum from './add-url-without-checksum';
 import apkAddMissingNoCache from './apk-add-missing-no-cache';
 import apkAddUnpinnedPackage from './apk-add-unpinned-package';
+import apkAllowUntrusted from './apk-allow-untrusted';
+import aptAllowUnauthenticated from './apt-allow-unauthenticated';
 import aptGetMissingNoInstallRecommends from './apt-get-missing-no-install-recommends';
 import aptGetMissingYes from './apt-get-missing-yes';
 import aptGetUnpinnedPackage from './apt-get-unpinned-package';
@@ -27,11 +29,13 @@ import copyFromUnknownStage from './copy-from-unknown-stage';
 import copyIgnoredFile from './copy-ignored-file';
 import copyMultipleSourcesWithoutSlash from './copy-multiple-sources-without-slash';
 import copyRelativeWithoutWorkdir from './copy-relative-without-workdir';
+import curlInsecure from './curl-insecure';
 import curlPipeToShell from './curl-pipe-to-shell';
 import deprecatedBaseImage from './deprecated-base-image';
 import dnfCacheNotCleaned from './dnf-cache-not-cleaned';
 import dnfMissingYes from './dnf-missing-yes';
 import dnfUnpinnedPackage from './dnf-unpinned-package';
+import downloadOverHttp from './download-over-http';
 import duplicateStageName from './duplicate-stage-name';
 import envSelfReference from './env-self-reference';
 import eolBaseImage from './eol-base-image';
@@ -42,6 +46,8 @@ import fromAsCasing from './from-as-casing';
 import fromPlatformConstant from './from-platform-constant';
 import fullBaseImageInFinalStage from './full-base-image-in-final-stage';
 import gemUnpinnedPackage from './gem-unpinned-package';
+import gitSslVerifyOff from './git-ssl-verify-off';
+import goInsecureFetch from './go-insecure-fetch';
 import goUnpinnedPackage from './go-unpinned-package';
 import inlineIgnorePragma from './inline-ignore-pragma';
 import instructionBeforeFrom from './instruction-before-from';
@@ -71,15 +77,21 @@ import multipleEntrypoint from './multiple-entrypoint';
 import multipleHealthcheck from './multiple-healthcheck';
 import namedUserInShellLessImage from './named-user-in-shell-less-image';
 import noEmptyContinuation from './no-empty-continuation';
+import nodeTlsVerifyOff from './node-tls-verify-off';
 import npmInstallInsteadOfCi from './npm-install-instead-of-ci';
+import npmStrictSslOff from './npm-strict-ssl-off';
 import npmUnpinnedPackage from './npm-unpinned-package';
 import onbuildForbiddenTrigger from './onbuild-forbidden-trigger';
 import pipInstallMissingNoCacheDir from './pip-install-missing-no-cache-dir';
+import pipTrustedHost from './pip-trusted-host';
 import pipUnpinnedPackage from './pip-unpinned-package';
 import pipeWithoutPipefail from './pipe-without-pipefail';
 import pointlessCommandInContainer from './pointless-command-in-container';
+import pythonHttpsVerifyOff from './python-https-verify-off';
 import redundantTargetPlatform from './redundant-target-platform';
 import reservedStageName from './reserved-stage-name';
+import rpmGpgCheckOff from './rpm-gpg-check-off';
+import rpmNoSignatureCheck from './rpm-no-signature-check';
 import runsAsRoot from './runs-as-root';
 import secretFileCopied from './secret-file-copied';
 import secretInArgOrEnv from './secret-in-arg-or-env';
@@ -95,6 +107,7 @@ import unknownRuleInPragma from './unknown-rule-in-pragma';
 import userNonNumeric from './user-non-numeric';
 import useraddHighUidWithoutL from './useradd-high-uid-without-l';
 import wgetAndCurl from './wget-and-curl';
+import wgetNoCheckCertificate from './wget-no-check-certificate';
 import wgetWithoutProgress from './wget-without-progress';
 import workdirRelativePath from './workdir-relative-path';
 import yarnCacheNotCleaned from './yarn-cache-not-cleaned';
@@ -112,6 +125,8 @@ export const allRules: readonly Rule[] = [
   addUrlWithoutChecksum,
   apkAddMissingNoCache,
   apkAddUnpinnedPackage,
+  apkAllowUntrusted,
+  aptAllowUnauthenticated,
   aptGetMissingNoInstallRecommends,
   aptGetMissingYes,
   aptGetUnpinnedPackage,
@@ -134,11 +149,13 @@ export const allRules: readonly Rule[] = [
   copyIgnoredFile,
   copyMultipleSourcesWithoutSlash,
   copyRelativeWithoutWorkdir,
+  curlInsecure,
   curlPipeToShell,
   deprecatedBaseImage,
   dnfCacheNotCleaned,
   dnfMissingYes,
   dnfUnpinnedPackage,
+  downloadOverHttp,
   duplicateStageName,
   envSelfReference,
   eolBaseImage,
@@ -149,6 +166,8 @@ export const allRules: readonly Rule[] = [
   fromPlatformConstant,
   fullBaseImageInFinalStage,
   gemUnpinnedPackage,
+  gitSslVerifyOff,
+  goInsecureFetch,
   goUnpinnedPackage,
   inlineIgnorePragma,
   instructionBeforeFrom,
@@ -178,15 +197,21 @@ export const allRules: readonly Rule[] = [
   multipleHealthcheck,
   namedUserInShellLessImage,
   noEmptyContinuation,
+  nodeTlsVerifyOff,
   npmInstallInsteadOfCi,
+  npmStrictSslOff,
   npmUnpinnedPackage,
   onbuildForbiddenTrigger,
   pipInstallMissingNoCacheDir,
+  pipTrustedHost,
   pipUnpinnedPackage,
   pipeWithoutPipefail,
   pointlessCommandInContainer,
+  pythonHttpsVerifyOff,
   redundantTargetPlatform,
   reservedStageName,
+  rpmGpgCheckOff,
+  rpmNoSignatureCheck,
   runsAsRoot,
   secretFileCopied,
   secretInArgOrEnv,
@@ -202,6 +227,7 @@ export const allRules: readonly Rule[] = [
   userNonNumeric,
   useraddHighUidWithoutL,
   wgetAndCurl,
+  wgetNoCheckCertificate,
   wgetWithoutProgress,
   workdirRelativePath,
   yarnCacheNotCleaned,
