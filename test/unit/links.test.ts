@@ -31,7 +31,7 @@ const ALLOWED = [
   'spdx.org/licenses/', 'spdx.github.io/spdx-spec/', 'www.rfc-editor.org/rfc/', 'semver.org/', 'url.spec.whatwg.org/', 'containers.dev/',
   'kubernetes.io/docs/', 'pkg.go.dev/', 'go.dev/ref/', 'man7.org/linux/man-pages/', 'manpages.debian.org/', 'wiki.alpinelinux.org/wiki/',
   'en.opensuse.org/SDB:Zypper_manual', 'dnf.readthedocs.io/', 'docs.npmjs.com/cli/', 'classic.yarnpkg.com/en/docs/', 'pip.pypa.io/en/stable/',
-  'peps.python.org/', 'guides.rubygems.org/', 'docs.oracle.com/en/java/', 'www.gnu.org/software/wget/',
+  'peps.python.org/', 'nodejs.org/api/', 'guides.rubygems.org/', 'docs.oracle.com/en/java/', 'www.gnu.org/software/wget/',
   // Where the build tools keep their caches (server/src/engine/data/cache-mounts.ts).
   'dnf5.readthedocs.io/', 'github.com/rpm-software-management/microdnf', 'pnpm.io/', 'doc.rust-lang.org/cargo/', 'maven.apache.org/guides/',
   'docs.gradle.org/', 'docs.astral.sh/uv/',

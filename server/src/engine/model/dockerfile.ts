@@ -732,6 +732,7 @@ function shiftInstr(instr: Instr, d: number, lines: number): void {
         c.start += d; c.end += d;
         c.nameWord.start += d; c.nameWord.end += d;
         for (let w = 0; w < c.args.length; w++) { c.args[w].start += d; c.args[w].end += d; }
+        for (let a = 0; a < c.assignments.length; a++) { c.assignments[a].start += d; c.assignments[a].end += d; }
       }
     }
   }

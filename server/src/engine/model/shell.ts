@@ -13,13 +13,16 @@ export interface ShellWord {
   quoted: boolean;
 }
 
+/** A `NAME=value` prefix of a command: the value as the shell sees it, and the span of the whole assignment. */
+export interface ShellAssignment { name: string; value: string; start: number; end: number }
+
 export interface ShellCommand {
   name: string;
   nameWord: ShellWord;
   /** Every word after the command name, in order (flags and operands alike). */
   args: ShellWord[];
-  /** `NAME=value` prefixes such as `DEBIAN_FRONTEND=noninteractive apt-get …`. */
-  assignments: Array<{ name: string; value: string }>;
+  /** `NAME=value` prefixes such as `DEBIAN_FRONTEND=noninteractive apt-get …`, with the document span of each. */
+  assignments: ShellAssignment[];
   start: number;
   end: number;
   /** True when found inside a `sh -c '…'` string rather than in the RUN body itself. */
@@ -132,6 +135,7 @@ export function parseShell(text: string, base: number): ShellScript {
       ...c,
       nameWord: shift(c.nameWord),
       args: c.args.map(shift),
+      assignments: c.assignments.map((a) => ({ ...a, start: a.start + base, end: a.end + base })),
       start: c.start + base,
       end: c.end + base,
     })),
@@ -452,14 +456,14 @@ function collectNested(cmd: ShellCommand, node: Node, out: Relative, shift: numb
 function toCommand(node: Node, shift: number, nested: boolean): ShellCommand | null {
   let nameNode: Node | null = null;
   const args: ShellWord[] = [];
-  const assignments: Array<{ name: string; value: string }> = [];
+  const assignments: ShellAssignment[] = [];
   if (node.type === 'command') {
     nameNode = node.childForFieldName('name');
     for (const child of node.namedChildren) {
       if (child?.type === 'variable_assignment') {
         const n = child.childForFieldName('name');
         const v = child.childForFieldName('value');
-        assignments.push({ name: n?.text ?? '', value: v ? wordValue(v) : '' });
+        assignments.push({ name: n?.text ?? '', value: v ? wordValue(v) : '', start: child.startIndex + shift, end: child.endIndex + shift });
       }
     }
     for (const a of node.childrenForFieldName('argument')) if (a) args.push(word(a, shift));

@@ -5,6 +5,8 @@ import addInsteadOfCopy from './add-instead-of-copy';
 import addUrlWithoutChecksum from './add-url-without-checksum';
 import apkAddMissingNoCache from './apk-add-missing-no-cache';
 import apkAddUnpinnedPackage from './apk-add-unpinned-package';
+import apkAllowUntrusted from './apk-allow-untrusted';
+import aptAllowUnauthenticated from './apt-allow-unauthenticated';
 import aptGetMissingNoInstallRecommends from './apt-get-missing-no-install-recommends';
 import aptGetMissingYes from './apt-get-missing-yes';
 import aptGetUnpinnedPackage from './apt-get-unpinned-package';
@@ -35,6 +37,7 @@ import copyIgnoredFile from './copy-ignored-file';
 import copyMultipleSourcesWithoutSlash from './copy-multiple-sources-without-slash';
 import copyRelativeWithoutWorkdir from './copy-relative-without-workdir';
 import credentialInFile from './credential-in-file';
+import curlInsecure from './curl-insecure';
 import curlPipeToShell from './curl-pipe-to-shell';
 import curlWithoutFail from './curl-without-fail';
 import deadKeyserver from './dead-keyserver';
@@ -43,6 +46,7 @@ import deprecatedBaseImage from './deprecated-base-image';
 import dnfCacheNotCleaned from './dnf-cache-not-cleaned';
 import dnfMissingYes from './dnf-missing-yes';
 import dnfUnpinnedPackage from './dnf-unpinned-package';
+import downloadOverHttp from './download-over-http';
 import duplicateStageName from './duplicate-stage-name';
 import entrypointScriptWithoutExec from './entrypoint-script-without-exec';
 import envPathOverwritten from './env-path-overwritten';
@@ -57,7 +61,9 @@ import fromAsCasing from './from-as-casing';
 import fromPlatformConstant from './from-platform-constant';
 import fullBaseImageInFinalStage from './full-base-image-in-final-stage';
 import gemUnpinnedPackage from './gem-unpinned-package';
+import gitSslVerifyOff from './git-ssl-verify-off';
 import globalArgNotRedeclared from './global-arg-not-redeclared';
+import goInsecureFetch from './go-insecure-fetch';
 import goUnpinnedPackage from './go-unpinned-package';
 import gpgShortKeyId from './gpg-short-key-id';
 import inlineIgnorePragma from './inline-ignore-pragma';
@@ -89,21 +95,27 @@ import multipleEntrypoint from './multiple-entrypoint';
 import multipleHealthcheck from './multiple-healthcheck';
 import namedUserInShellLessImage from './named-user-in-shell-less-image';
 import noEmptyContinuation from './no-empty-continuation';
+import nodeTlsVerifyOff from './node-tls-verify-off';
 import npmInstallInsteadOfCi from './npm-install-instead-of-ci';
+import npmStrictSslOff from './npm-strict-ssl-off';
 import npmUnpinnedPackage from './npm-unpinned-package';
 import onbuildForbiddenTrigger from './onbuild-forbidden-trigger';
 import packageManagerMismatch from './package-manager-mismatch';
 import packageUpgradeInBuild from './package-upgrade-in-build';
 import pipExternallyManaged from './pip-externally-managed';
 import pipInstallMissingNoCacheDir from './pip-install-missing-no-cache-dir';
+import pipTrustedHost from './pip-trusted-host';
 import pipUnpinnedPackage from './pip-unpinned-package';
 import pipeWithoutPipefail from './pipe-without-pipefail';
 import pointlessCommandInContainer from './pointless-command-in-container';
 import preferAddUnpack from './prefer-add-unpack';
 import preferCacheMount from './prefer-cache-mount';
 import preferRunHeredoc from './prefer-run-heredoc';
+import pythonHttpsVerifyOff from './python-https-verify-off';
 import redundantTargetPlatform from './redundant-target-platform';
 import reservedStageName from './reserved-stage-name';
+import rpmGpgCheckOff from './rpm-gpg-check-off';
+import rpmNoSignatureCheck from './rpm-no-signature-check';
 import runInEmptyScratch from './run-in-empty-scratch';
 import runsAsRoot from './runs-as-root';
 import secretFileCopied from './secret-file-copied';
@@ -128,6 +140,7 @@ import userNonNumeric from './user-non-numeric';
 import useraddHighUidWithoutL from './useradd-high-uid-without-l';
 import weakChecksumVerification from './weak-checksum-verification';
 import wgetAndCurl from './wget-and-curl';
+import wgetNoCheckCertificate from './wget-no-check-certificate';
 import wgetWithoutProgress from './wget-without-progress';
 import workdirRelativePath from './workdir-relative-path';
 import yarnCacheNotCleaned from './yarn-cache-not-cleaned';
@@ -145,6 +158,8 @@ export const allRules: readonly Rule[] = [
   addUrlWithoutChecksum,
   apkAddMissingNoCache,
   apkAddUnpinnedPackage,
+  apkAllowUntrusted,
+  aptAllowUnauthenticated,
   aptGetMissingNoInstallRecommends,
   aptGetMissingYes,
   aptGetUnpinnedPackage,
@@ -175,6 +190,7 @@ export const allRules: readonly Rule[] = [
   copyMultipleSourcesWithoutSlash,
   copyRelativeWithoutWorkdir,
   credentialInFile,
+  curlInsecure,
   curlPipeToShell,
   curlWithoutFail,
   deadKeyserver,
@@ -183,6 +199,7 @@ export const allRules: readonly Rule[] = [
   dnfCacheNotCleaned,
   dnfMissingYes,
   dnfUnpinnedPackage,
+  downloadOverHttp,
   duplicateStageName,
   entrypointScriptWithoutExec,
   envPathOverwritten,
@@ -197,7 +214,9 @@ export const allRules: readonly Rule[] = [
   fromPlatformConstant,
   fullBaseImageInFinalStage,
   gemUnpinnedPackage,
+  gitSslVerifyOff,
   globalArgNotRedeclared,
+  goInsecureFetch,
   goUnpinnedPackage,
   gpgShortKeyId,
   inlineIgnorePragma,
@@ -229,21 +248,27 @@ export const allRules: readonly Rule[] = [
   multipleHealthcheck,
   namedUserInShellLessImage,
   noEmptyContinuation,
+  nodeTlsVerifyOff,
   npmInstallInsteadOfCi,
+  npmStrictSslOff,
   npmUnpinnedPackage,
   onbuildForbiddenTrigger,
   packageManagerMismatch,
   packageUpgradeInBuild,
   pipExternallyManaged,
   pipInstallMissingNoCacheDir,
+  pipTrustedHost,
   pipUnpinnedPackage,
   pipeWithoutPipefail,
   pointlessCommandInContainer,
   preferAddUnpack,
   preferCacheMount,
   preferRunHeredoc,
+  pythonHttpsVerifyOff,
   redundantTargetPlatform,
   reservedStageName,
+  rpmGpgCheckOff,
+  rpmNoSignatureCheck,
   runInEmptyScratch,
   runsAsRoot,
   secretFileCopied,
@@ -268,6 +293,7 @@ export const allRules: readonly Rule[] = [
   useraddHighUidWithoutL,
   weakChecksumVerification,
   wgetAndCurl,
+  wgetNoCheckCertificate,
   wgetWithoutProgress,
   workdirRelativePath,
   yarnCacheNotCleaned,

@@ -5,6 +5,7 @@ import { distroFamily, rootStage, type DistroFamily } from '../model/base-images
 import type { ShellCommand, ShellPipeline } from '../model/shell';
 import { binShOf, pipefailAvailable, shellArgvFor, shellFacts, shellInstructionArgv, shellInstructionFor } from '../model/shells';
 import { hasPipefailOption, isPlainShellRun, setsPipefail } from './support';
+import { checksDigest } from '../model/verification';
 
 /** The commands inside one stage of a pipeline (in a `{ …; }` group or `$(…)` too). */
 function stageCommands(cmds: ShellCommand[], stage: { start: number; end: number }): ShellCommand[] {
@@ -23,7 +24,7 @@ function failsOnBadInput(c: ShellCommand): boolean {
   if (isCommand(c, 'tar', 'bsdtar')) return /^-?[A-Za-z]*x/.test(words[0] ?? '') || words.some((w) => w === '--extract' || w === '--get' || /^-[A-Za-z]*x[A-Za-z]*$/.test(w));
   if (isCommand(c, 'gunzip', 'zcat', 'unxz', 'xzcat', 'bunzip2', 'bzcat', 'unzstd', 'zstdcat', 'lzcat', 'unlzma')) return true;
   if (isCommand(c, 'gzip', 'xz', 'bzip2', 'zstd', 'lzma')) return words.some((w) => w === '--decompress' || /^-[A-Za-z]*d/.test(w));
-  if (isCommand(c, 'md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum', 'shasum')) return words.some((w) => w === '--check' || /^-[A-Za-z]*c/.test(w));
+  if (checksDigest(c)) return true;
   if (isCommand(c, 'gpg', 'gpg2')) return words.includes('--import');
   return isCommand(c, 'grep', 'egrep', 'fgrep', 'patch', 'jq');
 }
