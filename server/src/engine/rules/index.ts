@@ -66,6 +66,7 @@ import lnBinSh from './ln-bin-sh';
 import maintainerDeprecated from './maintainer-deprecated';
 import missingDockerignore from './missing-dockerignore';
 import missingHealthcheck from './missing-healthcheck';
+import mountWorldReadableSecret from './mount-world-readable-secret';
 import multipleCmd from './multiple-cmd';
 import multipleEntrypoint from './multiple-entrypoint';
 import multipleHealthcheck from './multiple-healthcheck';
@@ -80,6 +81,8 @@ import pipeWithoutPipefail from './pipe-without-pipefail';
 import pointlessCommandInContainer from './pointless-command-in-container';
 import redundantTargetPlatform from './redundant-target-platform';
 import reservedStageName from './reserved-stage-name';
+import runNetworkHost from './run-network-host';
+import runSecurityInsecure from './run-security-insecure';
 import runsAsRoot from './runs-as-root';
 import secretFileCopied from './secret-file-copied';
 import secretInArgOrEnv from './secret-in-arg-or-env';
@@ -173,6 +176,7 @@ export const allRules: readonly Rule[] = [
   maintainerDeprecated,
   missingDockerignore,
   missingHealthcheck,
+  mountWorldReadableSecret,
   multipleCmd,
   multipleEntrypoint,
   multipleHealthcheck,
@@ -187,6 +191,8 @@ export const allRules: readonly Rule[] = [
   pointlessCommandInContainer,
   redundantTargetPlatform,
   reservedStageName,
+  runNetworkHost,
+  runSecurityInsecure,
   runsAsRoot,
   secretFileCopied,
   secretInArgOrEnv,
