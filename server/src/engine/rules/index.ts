@@ -16,6 +16,7 @@ import baseImageUntagged from './base-image-untagged';
 import buildToolchainInFinalStage from './build-toolchain-in-final-stage';
 import cdInRun from './cd-in-run';
 import cgoBinaryInStaticImage from './cgo-binary-in-static-image';
+import chmodWorldWritable from './chmod-world-writable';
 import chownAfterCopy from './chown-after-copy';
 import cleanupInSeparateLayer from './cleanup-in-separate-layer';
 import consecutiveRun from './consecutive-run';
@@ -97,9 +98,11 @@ import undefinedVar from './undefined-var';
 import unknownRuleInPragma from './unknown-rule-in-pragma';
 import userNonNumeric from './user-non-numeric';
 import useraddHighUidWithoutL from './useradd-high-uid-without-l';
+import volumeDockerSocket from './volume-docker-socket';
 import wgetAndCurl from './wget-and-curl';
 import wgetWithoutProgress from './wget-without-progress';
 import workdirRelativePath from './workdir-relative-path';
+import workdirSystemDir from './workdir-system-dir';
 import yarnCacheNotCleaned from './yarn-cache-not-cleaned';
 import yumCacheNotCleaned from './yum-cache-not-cleaned';
 import yumMissingYes from './yum-missing-yes';
@@ -126,6 +129,7 @@ export const allRules: readonly Rule[] = [
   buildToolchainInFinalStage,
   cdInRun,
   cgoBinaryInStaticImage,
+  chmodWorldWritable,
   chownAfterCopy,
   cleanupInSeparateLayer,
   consecutiveRun,
@@ -207,9 +211,11 @@ export const allRules: readonly Rule[] = [
   unknownRuleInPragma,
   userNonNumeric,
   useraddHighUidWithoutL,
+  volumeDockerSocket,
   wgetAndCurl,
   wgetWithoutProgress,
   workdirRelativePath,
+  workdirSystemDir,
   yarnCacheNotCleaned,
   yumCacheNotCleaned,
   yumMissingYes,
