@@ -48,6 +48,8 @@ describe('recommended (the default)', () => {
       'build-toolchain-in-final-stage': 'off',
       'chown-after-copy': 'off',
       'chmod-world-writable': 'off',
+      'debug-mode-env': 'off',
+      'expose-remote-admin-port': 'off',
       'mount-world-readable-secret': 'off',
       'run-network-host': 'off',
     });
@@ -69,7 +71,7 @@ describe('recommended (the default)', () => {
   it('keeps every preview rule off: a rule is on by default only once it is stable', () => {
     const previewOn = allRules.filter((r) => r.meta.status === 'preview' && profileSeverity('recommended', r.meta) !== 'off').map((r) => r.meta.id);
     assert.deepEqual(previewOn, []);
-    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['build-toolchain-in-final-stage', 'chmod-world-writable', 'chown-after-copy', 'mount-world-readable-secret', 'pipe-without-pipefail', 'run-network-host', 'runs-as-root']);
+    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['build-toolchain-in-final-stage', 'chmod-world-writable', 'chown-after-copy', 'debug-mode-env', 'expose-remote-admin-port', 'mount-world-readable-secret', 'pipe-without-pipefail', 'run-network-host', 'runs-as-root']);
   });
 
   it('errors only for what Docker rejects or what certainly breaks at run time', () => {

@@ -18,6 +18,7 @@ import cdInRun from './cd-in-run';
 import cgoBinaryInStaticImage from './cgo-binary-in-static-image';
 import chmodWorldWritable from './chmod-world-writable';
 import chownAfterCopy from './chown-after-copy';
+import chpasswdLiteralPassword from './chpasswd-literal-password';
 import cleanupInSeparateLayer from './cleanup-in-separate-layer';
 import consecutiveRun from './consecutive-run';
 import copyAllBeforeDependencyInstall from './copy-all-before-dependency-install';
@@ -29,6 +30,7 @@ import copyIgnoredFile from './copy-ignored-file';
 import copyMultipleSourcesWithoutSlash from './copy-multiple-sources-without-slash';
 import copyRelativeWithoutWorkdir from './copy-relative-without-workdir';
 import curlPipeToShell from './curl-pipe-to-shell';
+import debugModeEnv from './debug-mode-env';
 import deprecatedBaseImage from './deprecated-base-image';
 import dnfCacheNotCleaned from './dnf-cache-not-cleaned';
 import dnfMissingYes from './dnf-missing-yes';
@@ -39,6 +41,7 @@ import eolBaseImage from './eol-base-image';
 import exposeInvalidFormat from './expose-invalid-format';
 import exposePortOutOfRange from './expose-port-out-of-range';
 import exposeProtocolCasing from './expose-protocol-casing';
+import exposeRemoteAdminPort from './expose-remote-admin-port';
 import fromAsCasing from './from-as-casing';
 import fromPlatformConstant from './from-platform-constant';
 import fullBaseImageInFinalStage from './full-base-image-in-final-stage';
@@ -131,6 +134,7 @@ export const allRules: readonly Rule[] = [
   cgoBinaryInStaticImage,
   chmodWorldWritable,
   chownAfterCopy,
+  chpasswdLiteralPassword,
   cleanupInSeparateLayer,
   consecutiveRun,
   copyAllBeforeDependencyInstall,
@@ -142,6 +146,7 @@ export const allRules: readonly Rule[] = [
   copyMultipleSourcesWithoutSlash,
   copyRelativeWithoutWorkdir,
   curlPipeToShell,
+  debugModeEnv,
   deprecatedBaseImage,
   dnfCacheNotCleaned,
   dnfMissingYes,
@@ -152,6 +157,7 @@ export const allRules: readonly Rule[] = [
   exposeInvalidFormat,
   exposePortOutOfRange,
   exposeProtocolCasing,
+  exposeRemoteAdminPort,
   fromAsCasing,
   fromPlatformConstant,
   fullBaseImageInFinalStage,
