@@ -35,7 +35,7 @@ export default defineRule({
         { bad: 'FROM python:3.13-slim\nENV FLASK_DEBUG=1\nCMD ["flask", "run"]\n', good: 'FROM python:3.13-slim\nENV FLASK_DEBUG=0\nCMD ["flask", "run"]\n' },
         { bad: 'FROM node:22-slim\nENV NODE_ENV=development\nCMD ["node", "server.js"]\n', good: 'FROM node:22-slim AS dev\nENV NODE_ENV=development\nFROM node:22-slim\nENV NODE_ENV=production\nCMD ["node", "server.js"]\n', note: 'A development stage of its own is fine: only the stage that ships is judged.' },
       ],
-      references: ['https://docs.docker.com/build/building/multi-stage/', 'https://flask.palletsprojects.com/en/stable/config/#DEBUG'],
+      references: ['https://docs.docker.com/build/building/multi-stage/', 'https://docs.docker.com/reference/cli/docker/container/run/#env'],
     },
   },
   create(ctx) {
