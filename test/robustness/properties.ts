@@ -8,7 +8,7 @@
 //   broke real builds by dropping them);
 // - fix-all (safe fixes only, and separately with unsafe ones) keeps every fix it chose (none rejected for
 //   breaking the parse), reaches a fixed point, adds no error, and a second run changes nothing.
-import { applyFix, fixAll, lintText, parseProblemCount, type DockerfileModel, type Finding, type LintOptions } from '../../server/src/engine';
+import { applyFix, fixAll, lintText, parseProblemCount, type DockerfileModel, type Finding, type Fix, type LintOptions } from '../../server/src/engine';
 import { LineIndex } from '../../server/src/engine/text';
 
 export interface Violation { kind: string; detail: string }
@@ -73,13 +73,26 @@ function runFlags(model: DockerfileModel): Set<string> {
   return out;
 }
 
-/** What of the user's text a change lost: comments, RUN flags. */
-function lostText(before: { text: string; comments: Map<string, number>; flags: Set<string> }, after: { text: string; model: DockerfileModel }): string[] {
+/**
+ * The RUN flags the fixes delete on purpose: an edit that removes exactly a flag the finding is about
+ * (`--security=insecure`). Any other flag a fix loses is user text dropped.
+ */
+function flagsDeletedBy(model: DockerfileModel, fixes: readonly Fix[]): Set<string> {
+  const out = new Set<string>();
+  for (const i of [...model.instructions, ...model.triggers]) {
+    if (i.keyword !== 'RUN') continue;
+    for (const f of i.flags) if (fixes.some((x) => x.edits.some((e) => e.start === f.start && e.end >= f.end && e.text === '' && /^\s*$/.test(model.text.slice(f.end, e.end))))) out.add(model.text.slice(f.start, f.end));
+  }
+  return out;
+}
+
+/** What of the user's text a change lost: comments, RUN flags (but those in `deleted`). */
+function lostText(before: { text: string; comments: Map<string, number>; flags: Set<string> }, after: { text: string; model: DockerfileModel }, deleted: Set<string> = new Set()): string[] {
   const lost: string[] = [];
   const comments = commentLines(after.text);
   for (const [c, n] of before.comments) if ((comments.get(c) ?? 0) < n) lost.push(`comment ${JSON.stringify(c)}`);
   const flags = runFlags(after.model);
-  for (const f of before.flags) if (!flags.has(f)) lost.push(`RUN flag ${f}`);
+  for (const f of before.flags) if (!flags.has(f) && !deleted.has(f)) lost.push(`RUN flag ${f}`);
   return lost;
 }
 
@@ -111,7 +124,7 @@ export function examine(text: string, options: LintOptions = {}, { eachFix = tru
         // A fix that creates a file (a .dockerignore) fixes the finding only once the file exists.
         if (!fix.createFiles?.length && after.findings.some((a) => samePlace(a, f) && a.fixes.some((x) => x.title === fix.title))) add('fix left its finding', `${f.rule} "${fix.title}"`);
         for (const e of newErrors(baseErrors, after.findings)) add('fix added an error', `${f.rule} "${fix.title}" → ${e}`);
-        for (const l of lostText(kept, { text: fixed, model: after.model })) add('fix dropped user text', `${f.rule} "${fix.title}": ${l}`);
+        for (const l of lostText(kept, { text: fixed, model: after.model }, flagsDeletedBy(model, [fix]))) add('fix dropped user text', `${f.rule} "${fix.title}": ${l}`);
       }
     }
   }
@@ -128,7 +141,8 @@ export function examine(text: string, options: LintOptions = {}, { eachFix = tru
     const after = lintText(once.text, options);
     for (const e of after.ruleErrors) add(`rule threw after fix-all (${mode})`, `${e.rule}: ${(e.error as Error)?.message}`);
     for (const e of newErrors(baseErrors, after.findings)) add(`fix-all (${mode}) added an error`, e);
-    for (const l of lostText(kept, { text: once.text, model: after.model })) add(`fix-all (${mode}) dropped user text`, l);
+    const deleted = flagsDeletedBy(model, findings.flatMap((f) => f.fixes.filter((x) => unsafe || x.safety === 'safe')));
+    for (const l of lostText(kept, { text: once.text, model: after.model }, deleted)) add(`fix-all (${mode}) dropped user text`, l);
     const twice = fixAll(once.text, { ...options, unsafe });
     if (twice.text !== once.text) add(`second fix-all (${mode}) changed the text`, twice.applied.map((a) => `${a.rule} "${a.title}"`).join(', '));
   }

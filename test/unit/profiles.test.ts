@@ -66,6 +66,11 @@ describe('recommended (the default)', () => {
       'go-insecure-fetch': 'off',
       'rpm-gpg-check-off': 'off',
       'rpm-no-signature-check': 'off',
+      'chmod-world-writable': 'off',
+      'debug-mode-env': 'off',
+      'expose-remote-admin-port': 'off',
+      'mount-world-readable-secret': 'off',
+      'run-network-host': 'off',
     });
   });
 
@@ -85,7 +90,7 @@ describe('recommended (the default)', () => {
   it('keeps every preview rule off: a rule is on by default only once it is stable', () => {
     const previewOn = allRules.filter((r) => r.meta.status === 'preview' && profileSeverity('recommended', r.meta) !== 'off').map((r) => r.meta.id);
     assert.deepEqual(previewOn, []);
-    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['apk-allow-untrusted', 'arg-used-before-declared', 'build-toolchain-in-final-stage', 'chown-after-copy', 'copy-after-user-without-chown', 'download-over-http', 'entrypoint-script-without-exec', 'go-insecure-fetch', 'manifest-without-lockfile', 'package-upgrade-in-build', 'pip-externally-managed', 'pipe-without-pipefail', 'prefer-add-unpack', 'prefer-run-heredoc', 'rpm-gpg-check-off', 'rpm-no-signature-check', 'runs-as-root', 'url-with-password', 'user-created-not-used', 'weak-checksum-verification']);
+    assert.deepEqual(allRules.filter((r) => r.meta.status === 'preview').map((r) => r.meta.id).sort(), ['apk-allow-untrusted', 'arg-used-before-declared', 'build-toolchain-in-final-stage', 'chmod-world-writable', 'chown-after-copy', 'copy-after-user-without-chown', 'debug-mode-env', 'download-over-http', 'entrypoint-script-without-exec', 'expose-remote-admin-port', 'go-insecure-fetch', 'manifest-without-lockfile', 'mount-world-readable-secret', 'package-upgrade-in-build', 'pip-externally-managed', 'pipe-without-pipefail', 'prefer-add-unpack', 'prefer-run-heredoc', 'rpm-gpg-check-off', 'rpm-no-signature-check', 'run-network-host', 'runs-as-root', 'url-with-password', 'user-created-not-used', 'weak-checksum-verification']);
   });
 
   it('errors only for what Docker rejects or what certainly breaks at run time', () => {

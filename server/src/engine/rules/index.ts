@@ -22,7 +22,9 @@ import buildToolchainInFinalStage from './build-toolchain-in-final-stage';
 import cdInRun from './cd-in-run';
 import cgoBinaryInStaticImage from './cgo-binary-in-static-image';
 import chmodAfterCopy from './chmod-after-copy';
+import chmodWorldWritable from './chmod-world-writable';
 import chownAfterCopy from './chown-after-copy';
+import chpasswdLiteralPassword from './chpasswd-literal-password';
 import cleanupInSeparateLayer from './cleanup-in-separate-layer';
 import consecutiveRun from './consecutive-run';
 import copyAfterUserWithoutChown from './copy-after-user-without-chown';
@@ -42,6 +44,7 @@ import curlPipeToShell from './curl-pipe-to-shell';
 import curlWithoutFail from './curl-without-fail';
 import deadKeyserver from './dead-keyserver';
 import debianFrontendInEnv from './debian-frontend-in-env';
+import debugModeEnv from './debug-mode-env';
 import deprecatedBaseImage from './deprecated-base-image';
 import dnfCacheNotCleaned from './dnf-cache-not-cleaned';
 import dnfMissingYes from './dnf-missing-yes';
@@ -57,6 +60,7 @@ import execFormInvalidJson from './exec-form-invalid-json';
 import exposeInvalidFormat from './expose-invalid-format';
 import exposePortOutOfRange from './expose-port-out-of-range';
 import exposeProtocolCasing from './expose-protocol-casing';
+import exposeRemoteAdminPort from './expose-remote-admin-port';
 import fromAsCasing from './from-as-casing';
 import fromPlatformConstant from './from-platform-constant';
 import fullBaseImageInFinalStage from './full-base-image-in-final-stage';
@@ -90,6 +94,7 @@ import maintainerDeprecated from './maintainer-deprecated';
 import manifestWithoutLockfile from './manifest-without-lockfile';
 import missingDockerignore from './missing-dockerignore';
 import missingHealthcheck from './missing-healthcheck';
+import mountWorldReadableSecret from './mount-world-readable-secret';
 import multipleCmd from './multiple-cmd';
 import multipleEntrypoint from './multiple-entrypoint';
 import multipleHealthcheck from './multiple-healthcheck';
@@ -117,6 +122,8 @@ import reservedStageName from './reserved-stage-name';
 import rpmGpgCheckOff from './rpm-gpg-check-off';
 import rpmNoSignatureCheck from './rpm-no-signature-check';
 import runInEmptyScratch from './run-in-empty-scratch';
+import runNetworkHost from './run-network-host';
+import runSecurityInsecure from './run-security-insecure';
 import runsAsRoot from './runs-as-root';
 import secretFileCopied from './secret-file-copied';
 import secretInArgOrEnv from './secret-in-arg-or-env';
@@ -138,11 +145,13 @@ import userCreatedNotUsed from './user-created-not-used';
 import userGroupDropsSupplementary from './user-group-drops-supplementary';
 import userNonNumeric from './user-non-numeric';
 import useraddHighUidWithoutL from './useradd-high-uid-without-l';
+import volumeDockerSocket from './volume-docker-socket';
 import weakChecksumVerification from './weak-checksum-verification';
 import wgetAndCurl from './wget-and-curl';
 import wgetNoCheckCertificate from './wget-no-check-certificate';
 import wgetWithoutProgress from './wget-without-progress';
 import workdirRelativePath from './workdir-relative-path';
+import workdirSystemDir from './workdir-system-dir';
 import yarnCacheNotCleaned from './yarn-cache-not-cleaned';
 import yumCacheNotCleaned from './yum-cache-not-cleaned';
 import yumMissingYes from './yum-missing-yes';
@@ -175,7 +184,9 @@ export const allRules: readonly Rule[] = [
   cdInRun,
   cgoBinaryInStaticImage,
   chmodAfterCopy,
+  chmodWorldWritable,
   chownAfterCopy,
+  chpasswdLiteralPassword,
   cleanupInSeparateLayer,
   consecutiveRun,
   copyAfterUserWithoutChown,
@@ -195,6 +206,7 @@ export const allRules: readonly Rule[] = [
   curlWithoutFail,
   deadKeyserver,
   debianFrontendInEnv,
+  debugModeEnv,
   deprecatedBaseImage,
   dnfCacheNotCleaned,
   dnfMissingYes,
@@ -210,6 +222,7 @@ export const allRules: readonly Rule[] = [
   exposeInvalidFormat,
   exposePortOutOfRange,
   exposeProtocolCasing,
+  exposeRemoteAdminPort,
   fromAsCasing,
   fromPlatformConstant,
   fullBaseImageInFinalStage,
@@ -243,6 +256,7 @@ export const allRules: readonly Rule[] = [
   manifestWithoutLockfile,
   missingDockerignore,
   missingHealthcheck,
+  mountWorldReadableSecret,
   multipleCmd,
   multipleEntrypoint,
   multipleHealthcheck,
@@ -270,6 +284,8 @@ export const allRules: readonly Rule[] = [
   rpmGpgCheckOff,
   rpmNoSignatureCheck,
   runInEmptyScratch,
+  runNetworkHost,
+  runSecurityInsecure,
   runsAsRoot,
   secretFileCopied,
   secretInArgOrEnv,
@@ -291,11 +307,13 @@ export const allRules: readonly Rule[] = [
   userGroupDropsSupplementary,
   userNonNumeric,
   useraddHighUidWithoutL,
+  volumeDockerSocket,
   weakChecksumVerification,
   wgetAndCurl,
   wgetNoCheckCertificate,
   wgetWithoutProgress,
   workdirRelativePath,
+  workdirSystemDir,
   yarnCacheNotCleaned,
   yumCacheNotCleaned,
   yumMissingYes,

@@ -1,6 +1,6 @@
 // Helpers several rules share: RUN adjacency, flags equality, and the text edits that merge RUNs or
 // append a command to one while keeping its continuation style and every comment.
-import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
+import type { DockerfileModel, Instr, InstructionFlag, Stage } from '../model/dockerfile';
 import type { FileAccess, OffsetEdit, RuleContext, RuleHandlers } from '../rule';
 import type { MessageRef } from '../messages';
 import { isCommand, parseArgs } from '../model/commands';
@@ -652,4 +652,27 @@ export function setsPipefail(cmds: readonly ShellCommand[], offset: number): boo
 export function pipefailAt(instr: Instr, offset: number): boolean {
   const argv = shellArgvFor(instr.stage, instr);
   return (!!argv && hasPipefailOption(argv)) || setsPipefail(instr.run?.commands ?? [], offset);
+}
+
+/** The edit that removes an instruction flag (`--network=host`) and the blanks after it, keeping every other line. */
+export function removeFlagEdit(model: DockerfileModel, flag: InstructionFlag): OffsetEdit {
+  let end = flag.end;
+  while (end < model.text.length && (model.text[end] === ' ' || model.text[end] === '\t')) end++;
+  return { start: flag.start, end, text: '' };
+}
+
+/** One `key=value` option of a `RUN --mount=…` flag, with the document span of the whole option and of its value. */
+export interface MountOption { key: string; value: string; start: number; end: number; valueStart: number }
+
+/** The options of a `--mount` flag in order (empty for another flag or a mount without a value). */
+export function mountOptions(flag: InstructionFlag): MountOption[] {
+  if (flag.name !== 'mount' || !flag.value || flag.valueStart === undefined) return [];
+  const out: MountOption[] = [];
+  let at = flag.valueStart;
+  for (const part of flag.value.split(',')) {
+    const eq = part.indexOf('=');
+    out.push({ key: (eq < 0 ? part : part.slice(0, eq)).toLowerCase(), value: eq < 0 ? '' : part.slice(eq + 1), start: at, end: at + part.length, valueStart: eq < 0 ? at + part.length : at + eq + 1 });
+    at += part.length + 1;
+  }
+  return out;
 }
