@@ -5,6 +5,7 @@ import { parseShell } from '../model/shell';
 import { distroFamily, hasNoShell, rootStage, stageEntrypoint } from '../model/base-images';
 import { binShExecsFromScript, SHELL_ONLY_COMMANDS, shellInstructionFor } from '../model/shells';
 import { runShell } from './support';
+import { brokenExecArray } from '../model/exec-form';
 
 /** A fix named by its title's message id. */
 type IdFix = Extract<FixInput, { titleId: string }>;
@@ -218,6 +219,8 @@ export default defineRule({
       // Instructions before the first FROM belong to no stage.
       const stage = instr.stage;
       if (!stage || instr.execForm || !instr.args.length) return;
+      // An array meant as exec form that is not JSON is exec-form-invalid-json's: one problem, one finding.
+      if (brokenExecArray(model, instr)) return;
       // Without a shell in the image, shell form cannot run at all: shell-form-in-shell-less-image says so.
       // Under a SHELL of its own the shell form is deliberate.
       if (shellInstructionFor(stage, instr) || hasNoShell(stage)) return;
