@@ -132,3 +132,22 @@ export function brokenExecArray(model: DockerfileModel, instr: Instr): { array: 
   const problem = problemOf(array);
   return problem && { array, problem };
 }
+
+/** A word of a valid exec-form array with its document offsets (inside its quotes). */
+export interface ExecWord { value: string; start: number; end: number }
+
+/** The words of an exec-form instruction (`CMD ["nginx", "-g", "daemon off;"]`); none for shell form or bad JSON. */
+export function execFormWords(model: DockerfileModel, instr: Instr): ExecWord[] {
+  if (!instr.execForm || !instr.args.length) return [];
+  const start = instr.args[0].start;
+  const text = model.text.slice(start, instr.args[instr.args.length - 1].end);
+  const words: ExecWord[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let value: string;
+    try { value = JSON.parse(m[0]) as string; } catch { return []; }
+    words.push({ value, start: start + m.index + 1, end: start + m.index + m[0].length - 1 });
+  }
+  return words;
+}
+

@@ -146,3 +146,11 @@ export function pipefailAvailable(argv: readonly string[], family: DistroFamily)
   const sh = binShOf(family);
   return sh !== undefined && POSIX_SHELLS[sh].pipefail === true;
 }
+
+/**
+ * Programs that start the command after them as PID 1's child or replacement (after their own options): init shims,
+ * `env`, `exec`, `nohup`; and those that take a user first (gosu, su-exec). Read to find the program a container runs.
+ */
+export const COMMAND_WRAPPERS: ReadonlySet<string> = new Set(['tini', 'dumb-init', 'catatonit', 'env', 'exec', 'nohup']);
+export const USER_SWITCHING_WRAPPERS: ReadonlySet<string> = new Set(['gosu', 'su-exec']);
+

@@ -1,30 +1,13 @@
 import { defineRule } from '../rule';
 import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 import { parseShell } from '../model/shell';
-import { programName, SHELL_ONLY_COMMANDS } from '../model/shells';
+import { COMMAND_WRAPPERS, USER_SWITCHING_WRAPPERS, programName, SHELL_ONLY_COMMANDS } from '../model/shells';
 import { normalize } from '../model/paths';
 import { copyOperands } from './support';
+import { execFormWords, type ExecWord } from '../model/exec-form';
 
-/** A word of an exec-form CMD or ENTRYPOINT with its document offsets (inside the quotes). */
-interface Word { value: string; start: number; end: number }
+type Word = ExecWord;
 
-function execWords(model: DockerfileModel, instr: Instr): Word[] {
-  if (!instr.execForm || !instr.args.length) return [];
-  const start = instr.args[0].start;
-  const text = model.text.slice(start, instr.args[instr.args.length - 1].end);
-  const words: Word[] = [];
-  const re = /"((?:[^"\\]|\\.)*)"/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    let value: string;
-    try { value = JSON.parse(m[0]) as string; } catch { return []; }
-    words.push({ value, start: start + m.index + 1, end: start + m.index + m[0].length - 1 });
-  }
-  return words;
-}
-
-// Programs that run the command after them (with their options); gosu and su-exec take a user first.
-const WRAPPERS = new Set(['tini', 'dumb-init', 'catatonit', 'env']);
-const USER_WRAPPERS = new Set(['gosu', 'su-exec']);
 // Interpreters that run the script named after them.
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
 
@@ -36,12 +19,12 @@ function startedScript(model: DockerfileModel, stage: Stage): Word | undefined {
     entrypoint ??= s.instructions.filter((i) => i.keyword === 'ENTRYPOINT').pop();
     cmd ??= s.instructions.filter((i) => i.keyword === 'CMD').pop();
   }
-  const words = entrypoint ? execWords(model, entrypoint) : cmd ? execWords(model, cmd) : [];
+  const words = entrypoint ? execFormWords(model, entrypoint) : cmd ? execFormWords(model, cmd) : [];
   for (let i = 0; i < words.length; i++) {
     const name = programName(words[i].value);
     if (words[i].value === '--' || (i > 0 && words[i].value.startsWith('-'))) continue;
-    if (WRAPPERS.has(name) || SHELLS.has(name)) continue;
-    if (USER_WRAPPERS.has(name)) { i++; continue; }
+    if (COMMAND_WRAPPERS.has(name) || SHELLS.has(name)) continue;
+    if (USER_SWITCHING_WRAPPERS.has(name)) { i++; continue; }
     return words[i];
   }
   return undefined;

@@ -2,10 +2,11 @@ import { defineRule, type FixInput } from '../rule';
 import { continuationsBlanked, type DockerfileModel, type Instr, type Stage } from '../model/dockerfile';
 import { parseShell } from '../model/shell';
 import { officialImageStart, rootStage } from '../model/base-images';
-import { programName } from '../model/shells';
+import { COMMAND_WRAPPERS, USER_SWITCHING_WRAPPERS, programName } from '../model/shells';
+import { execFormWords, type ExecWord } from '../model/exec-form';
 
 /** A word of a CMD or ENTRYPOINT with its document offsets (inside the quotes in exec form). */
-interface Word { value: string; start: number; end: number }
+type Word = ExecWord;
 
 function instructionWords(model: DockerfileModel, instr: Instr): Word[] {
   if (!instr.execForm) {
@@ -18,16 +19,7 @@ function instructionWords(model: DockerfileModel, instr: Instr): Word[] {
     const c = script.commands[0];
     return [c.nameWord, ...c.args].map((w) => ({ value: w.value, start: w.start, end: w.end }));
   }
-  const start = instr.args[0].start;
-  const text = model.text.slice(start, instr.args[instr.args.length - 1].end);
-  const words: Word[] = [];
-  const re = /"((?:[^"\\]|\\.)*)"/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    let value: string;
-    try { value = JSON.parse(m[0]) as string; } catch { return []; }
-    words.push({ value, start: start + m.index + 1, end: start + m.index + m[0].length - 1 });
-  }
-  return words;
+  return execFormWords(model, instr);
 }
 
 /** The last instruction with `keyword` in the stage or the stages it is built FROM (ONBUILD triggers aside). */
@@ -39,9 +31,6 @@ function lastInChain(stage: Stage, keyword: string): Instr | undefined {
   return undefined;
 }
 
-// Programs that start the command after them (their options and, for gosu and su-exec, a user first).
-const WRAPPERS = new Set(['tini', 'dumb-init', 'catatonit', 'exec', 'env', 'nohup']);
-const USER_WRAPPERS = new Set(['gosu', 'su-exec']);
 
 /** The program the container's PID 1 ends up running, as written in the file, with where it is written. */
 function mainProgram(model: DockerfileModel, stage: Stage): { program: string; word: Word; instr: Instr } | undefined {
@@ -56,8 +45,8 @@ function mainProgram(model: DockerfileModel, stage: Stage): { program: string; w
     const { word } = words[i];
     const name = programName(word.value);
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value) || word.value === '--' || (i > 0 && word.value.startsWith('-') && isWrapper(programName(words[i - 1].word.value)))) continue;
-    if (WRAPPERS.has(name)) continue;
-    if (USER_WRAPPERS.has(name)) { i++; continue; }
+    if (COMMAND_WRAPPERS.has(name)) continue;
+    if (USER_SWITCHING_WRAPPERS.has(name)) { i++; continue; }
     // An entrypoint script given a command runs it (docker-entrypoint.sh nginx -g …).
     if ((/entrypoint/.test(name) || name.endsWith('.sh')) && i + 1 < words.length) continue;
     return { program: name, word, instr: words[i].instr };
@@ -66,7 +55,7 @@ function mainProgram(model: DockerfileModel, stage: Stage): { program: string; w
 }
 
 function isWrapper(name: string): boolean {
-  return WRAPPERS.has(name) || name === 'docker-init';
+  return COMMAND_WRAPPERS.has(name) || name === 'docker-init';
 }
 
 /** The signal a program shuts down gracefully on, and the message naming why. */
