@@ -12,8 +12,15 @@ export const REPLACEMENT_KEYSERVER = 'keyserver.ubuntu.com';
 
 const HOST = new RegExp(`(?<![\\w.-])((?:[\\w-]+\\.)*(?:${DEAD_KEYSERVERS.map((h) => h.replace(/\./g, '\\.')).join('|')}))(?![\\w-]|\\.[\\w-])`, 'gi');
 
+/** Whether `text` names a dead key server anywhere: a plain search, which nearly every text fails, before the host pattern. */
+export function mentionsDeadKeyserver(text: string): boolean {
+  const lower = text.toLowerCase();
+  return DEAD_KEYSERVERS.some((h) => lower.includes(h));
+}
+
 /** Each dead key server host in `text`, with its offset in `text`. */
 export function deadKeyserverHosts(text: string): Array<{ host: string; index: number }> {
+  if (!mentionsDeadKeyserver(text)) return [];
   const out: Array<{ host: string; index: number }> = [];
   for (const m of text.matchAll(HOST)) out.push({ host: m[1], index: m.index });
   return out;

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
 import { valueSpans } from './support';
-import { deadKeyserverHosts, REPLACEMENT_KEYSERVER } from '../data/keyservers';
+import { deadKeyserverHosts, mentionsDeadKeyserver, REPLACEMENT_KEYSERVER } from '../data/keyservers';
 
 export default defineRule({
   meta: {
@@ -43,6 +43,7 @@ export default defineRule({
     };
     // The words of every command, never a comment; ARG and ENV values.
     const judge = (instr: Instr) => {
+      if (!mentionsDeadKeyserver(text.slice(instr.start, instr.end))) return;
       for (const s of valueSpans(instr)) scan(s.start, s.end);
     };
     return { instructions: { RUN: judge, ENV: judge, ARG: judge }, triggers: { RUN: judge, ENV: judge, ARG: judge } };

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import type { Instr } from '../model/dockerfile';
+import type { Instr, Stage } from '../model/dockerfile';
 import type { ShellCommand } from '../model/shell';
 import { baseName, commandRunBy, isCommand } from '../model/commands';
 import { knownDistro, rootStage } from '../model/base-images';
@@ -46,12 +46,18 @@ export default defineRule({
   },
   create(ctx) {
     const { model } = ctx;
+    // Every package-manager command of a stage asks the same question of its base image: answered once.
+    const distros = new Map<Stage, ReturnType<typeof knownDistro>>();
+    const distroOf = (stage: Stage) => {
+      if (!distros.has(stage)) distros.set(stage, knownDistro(stage));
+      return distros.get(stage);
+    };
     const judge = (outer: ShellCommand, instr: Instr) => {
       const cmd = commandRunBy(outer);
       const manager = managerOf(baseName(cmd));
       if (!manager || !FOREIGN.includes(manager) || (cmd !== outer && managerOf(baseName(outer)))) return;
       const stage = instr.onbuild ? null : instr.stage;
-      const distro = stage ? knownDistro(stage) : undefined;
+      const distro = stage ? distroOf(stage) : undefined;
       if (!stage || !distro || NATIVE[distro].managers.includes(manager)) return;
       const cmds = instr.run!.commands;
       // A script written for several distributions: it asks which manager exists, or branches, or calls more than one.

@@ -115,6 +115,8 @@ export default defineRule({
       if (!stage.isFinal && !stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')) continue;
       const base = rootStage(stage).image;
       const start = base.unresolved.length ? undefined : officialImageStart(base);
+      // A base image the engine does not know may set any STOPSIGNAL, and one written here on top of it is a choice.
+      if (!start && base.resolved.toLowerCase() !== 'scratch') continue;
       const main = mainProgram(model, stage);
       const program = main?.program ?? (start && programName(start.command[0]));
       if (!program) continue;
@@ -123,8 +125,6 @@ export default defineRule({
       const set = lastInChain(stage, 'STOPSIGNAL');
       const value = set?.args[0]?.value;
       if (set && (!value || /\$/.test(value))) continue;
-      // A base image the engine does not know may set any STOPSIGNAL, and one written here on top of it is a choice.
-      if (!start && base.resolved.toLowerCase() !== 'scratch') continue;
       const current = value ?? start?.stopSignal ?? 'SIGTERM';
       if (canonical(current) === wanted.signal) continue;
       // An image that does not say whether it sets a STOPSIGNAL (not an official one): nothing is known to be wrong.
