@@ -3,6 +3,7 @@
 // the verification rules share. Read from each tool's manual (curl(1), wget(1), pip's, apk(8), apt.conf(5),
 // dnf.conf(5), rpm(8), npm-config(7), git-config(1), `go help environment`).
 import { PACKAGE_MANAGERS } from '../model/package-managers';
+import { CURL_VALUE_FLAGS, WGET_VALUE_FLAGS } from './downloaders';
 
 /**
  * How a tool reads its options: the ones that take the next word as their value when not written `--opt=value`
@@ -14,23 +15,12 @@ export interface OptionGrammar {
   prefixes?: Readonly<Record<string, string>>;
 }
 
-// curl takes no abbreviations. Its options that take a value, short and long (the common ones: a missing one only
-// means its value is read as a word of its own, which names no option here).
-export const CURL_OPTIONS: OptionGrammar = {
-  valueFlags: [
-    'A', 'b', 'c', 'C', 'd', 'D', 'e', 'E', 'F', 'H', 'K', 'm', 'o', 'P', 'Q', 'r', 't', 'T', 'u', 'U', 'w', 'x', 'X', 'y', 'Y', 'z',
-    'user-agent', 'cookie', 'cookie-jar', 'continue-at', 'data', 'data-ascii', 'data-binary', 'data-raw', 'data-urlencode', 'dump-header',
-    'referer', 'cert', 'cert-type', 'cacert', 'capath', 'key', 'key-type', 'form', 'form-string', 'header', 'config', 'max-time',
-    'connect-timeout', 'output', 'output-dir', 'ftp-port', 'quote', 'range', 'telnet-option', 'upload-file', 'user', 'proxy-user',
-    'write-out', 'proxy', 'request', 'speed-limit', 'speed-time', 'time-cond', 'url', 'proto', 'proto-redir', 'proto-default',
-    'resolve', 'connect-to', 'limit-rate', 'max-filesize', 'max-redirs', 'retry', 'retry-delay', 'retry-max-time', 'interface',
-    'noproxy', 'oauth2-bearer', 'netrc-file', 'ciphers', 'pinnedpubkey', 'create-file-mode', 'preproxy', 'unix-socket',
-  ],
-};
+// curl takes no abbreviations.
+export const CURL_OPTIONS: OptionGrammar = { valueFlags: CURL_VALUE_FLAGS };
 
 // GNU wget reads long options with getopt_long: `--no-check-cert` is `--no-check-certificate`.
 export const WGET_OPTIONS: OptionGrammar = {
-  valueFlags: ['o', 'a', 'e', 'i', 'B', 't', 'O', 'T', 'w', 'Q', 'P', 'U', 'l', 'A', 'R', 'D', 'I', 'X', 'output-file', 'append-output', 'execute', 'input-file', 'base', 'tries', 'output-document', 'timeout', 'wait', 'quota', 'directory-prefix', 'user-agent', 'level', 'accept', 'reject', 'domains', 'include-directories', 'exclude-directories', 'header', 'user', 'password', 'ca-certificate', 'ca-directory', 'certificate', 'private-key'],
+  valueFlags: WGET_VALUE_FLAGS,
   prefixes: { 'no-check-certificate': 'no-check-c' },
 };
 
