@@ -41,6 +41,8 @@ export function clientOptions(context: vscode.ExtensionContext, output: vscode.L
     },
     markdown: { isTrusted: { enabledCommands: [SHOW_DOCUMENTATION] } },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED) },
+    // The server answers pulls for diagnostics; the client pulls on open only, unless told to pull on every change too.
+    diagnosticPullOptions: { onChange: true },
   };
 }
 

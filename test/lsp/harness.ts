@@ -2,7 +2,7 @@
 import { PassThrough } from 'node:stream';
 import { createConnection } from 'vscode-languageserver/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, ServerCapabilities } from 'vscode-languageserver';
 import { startServer, type ServerOptions } from '../../server/src/lsp/start';
 import { findRulePagesUri, nodeHost } from '../../server/src/host/node';
 import { DirectMessageWriter } from '../../server/src/lsp/message-writer';
@@ -13,6 +13,12 @@ export interface Editor {
   messages: string[];
   /** The URIs the server asked to show (window/showDocument). */
   shown: string[];
+  /** What the server said it can do (initialize's answer). */
+  serverCapabilities: ServerCapabilities;
+  /** How often the server asked to pull diagnostics again (workspace/diagnostic/refresh). */
+  refreshes: number;
+  /** Resolves when the server next asks to pull diagnostics again. */
+  nextRefresh(): Promise<void>;
   /** Called for every publishDiagnostics, after the waiters. */
   listeners: Array<(p: PublishDiagnosticsParams) => void>;
   open(uri: string, text: string): Promise<Diagnostic[]>;
@@ -21,7 +27,8 @@ export interface Editor {
   close(): void;
 }
 
-export async function startEditor(opts: { configuration?: boolean; showDocument?: boolean; rootUri?: string; server?: Partial<ServerOptions>; initializationOptions?: unknown } = {}): Promise<Editor> {
+/** `pull`: the editor pulls diagnostics (LSP 3.17) and can be asked to pull again, as VS Code's client does. */
+export async function startEditor(opts: { configuration?: boolean; showDocument?: boolean; rootUri?: string; pull?: boolean; server?: Partial<ServerOptions>; initializationOptions?: unknown } = {}): Promise<Editor> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   // The writer the server uses over stdio.
@@ -30,11 +37,15 @@ export async function startEditor(opts: { configuration?: boolean; showDocument?
   startServer(serverConn, { host: nodeHost, rulePages: findRulePagesUri(), ...opts.server });
   const conn = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const waiters = new Map<string, Array<(d: Diagnostic[]) => void>>();
+  const refreshWaiters: Array<() => void> = [];
   const editor: Editor = {
     conn,
     settings: {},
     messages: [],
     shown: [],
+    serverCapabilities: {},
+    refreshes: 0,
+    nextRefresh: () => new Promise((resolve) => { refreshWaiters.push(resolve); }),
     listeners: [],
     async open(uri, text) {
       const p = editor.nextDiagnostics(uri);
@@ -70,18 +81,24 @@ export async function startEditor(opts: { configuration?: boolean; showDocument?
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('workspace/applyEdit', () => ({ applied: true }));
   conn.onRequest('window/showDocument', (p: { uri: string }) => { editor.shown.push(p.uri); return { success: true }; });
+  conn.onRequest('workspace/diagnostic/refresh', () => {
+    editor.refreshes++;
+    for (const w of refreshWaiters.splice(0)) w();
+    return null;
+  });
   conn.listen();
-  await conn.sendRequest('initialize', {
+  const initialized: InitializeResult = await conn.sendRequest('initialize', {
     // No processId: the server would otherwise poll for this process and keep the test alive.
     processId: null,
     rootUri: opts.rootUri ?? null,
     capabilities: {
-      workspace: { configuration: opts.configuration !== false, didChangeWatchedFiles: { dynamicRegistration: true } },
-      textDocument: { hover: { contentFormat: ['markdown'] } },
+      workspace: { configuration: opts.configuration !== false, didChangeWatchedFiles: { dynamicRegistration: true }, ...(opts.pull ? { diagnostics: { refreshSupport: true } } : {}) },
+      textDocument: { hover: { contentFormat: ['markdown'] }, ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}) },
       window: { showDocument: { support: opts.showDocument !== false } },
     },
     initializationOptions: opts.initializationOptions,
   });
+  editor.serverCapabilities = initialized.capabilities;
   void conn.sendNotification('initialized', {});
   return editor;
 }

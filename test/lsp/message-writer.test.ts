@@ -32,6 +32,22 @@ describe('DirectMessageWriter', () => {
     assert.deepEqual(JSON.parse(writer.encode(publish([d], 3)).toString('utf8')).params.diagnostics[0].code, 'r');
   });
 
+  it('writes an answer to a pull as JSON.stringify does, each diagnostic serialized once', () => {
+    const writer = new DirectMessageWriter(new PassThrough());
+    let reads = 0;
+    const d = { ...diagnostic(2, 'b'), get code() { reads++; return 'r'; } };
+    const answer = (id: number | string, result: object): Message => ({ jsonrpc: '2.0', id, result } as Message);
+    const messages = [
+      answer(4, { kind: 'full', resultId: 'd7', items: [d, diagnostic(3, 'quote " and ünïcode')] }),
+      answer('x', { kind: 'full', items: [d] }),
+      answer(5, { kind: 'unchanged', resultId: 'd7' }),
+      answer(6, { kind: 'full', items: [], relatedDocuments: {} }),
+    ];
+    const written = messages.map((m) => JSON.parse(writer.encode(m).toString('utf8')));
+    assert.equal(reads, 1);
+    assert.deepEqual(written, messages.map((m) => JSON.parse(JSON.stringify(m))));
+  });
+
   it('frames messages so a reader reads them back, multi-byte text included', async () => {
     const stream = new PassThrough();
     const writer = new DirectMessageWriter(stream);

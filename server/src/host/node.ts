@@ -9,7 +9,7 @@ import { initShellParser } from '../engine/model/shell';
 import { runShellcheck as runShellcheckWith, type ShellcheckOptions, type ShellcheckRunner } from '../engine/shellcheck';
 import type { DockerfileModel } from '../engine/model/dockerfile';
 import type { Finding } from '../engine/types';
-import type { Host, HostFileSystem, ReadResult } from '../workspace/host';
+import type { FileStamp, FolderEntry, Host, HostFileSystem, ReadResult } from '../workspace/host';
 
 /** The file: URI of a path. */
 export function fileUri(file: string): string {
@@ -80,10 +80,32 @@ const sync: NonNullable<HostFileSystem['sync']> = {
   readHead: (uri, length) => { const p = uriPath(uri); return p ? readHead(p, length) : undefined; },
 };
 
+/** A folder's files and folders; a link counts as the file it leads to, and a link to a folder is left out (it may loop). */
+async function listFolder(uri: string): Promise<FolderEntry[] | undefined> {
+  const dir = uriPath(uri);
+  if (!dir) return undefined;
+  let entries: fs.Dirent[];
+  try { entries = await fs.promises.readdir(dir, { withFileTypes: true }); } catch { return undefined; }
+  const out: FolderEntry[] = [];
+  for (const e of entries) {
+    if (e.isDirectory()) out.push({ name: e.name, folder: true });
+    else if (e.isFile() || (e.isSymbolicLink() && (await fs.promises.stat(path.join(dir, e.name)).catch(() => undefined))?.isFile())) out.push({ name: e.name, folder: false });
+  }
+  return out;
+}
+
+async function fileStamp(uri: string): Promise<FileStamp | undefined> {
+  const file = uriPath(uri);
+  const stat = file ? await fs.promises.stat(file).catch(() => undefined) : undefined;
+  return stat?.isFile() ? { size: stat.size, mtime: stat.mtimeMs } : undefined;
+}
+
 const nodeFs: HostFileSystem = {
   read: async (uri, maxBytes) => sync.read(uri, maxBytes),
   isFile: async (uri) => sync.isFile(uri),
   readHead: async (uri, length) => sync.readHead(uri, length),
+  list: listFolder,
+  stamp: fileStamp,
   sync,
 };
 

@@ -84,11 +84,18 @@ export async function codeActions(session: Session, params: CodeActionParams): P
     // Before any await below: a newer version's model may be built from this one meanwhile.
     const { model } = entry;
     const ignores = ours.map((d) => textEdits(model, [ignoreEdit(model, d.range.start.line, String(d.code))]));
-    const starts = ours.map((d) => model.lines.offsetAt(d.range.start));
+    // Diagnostics carry no fixes: each is the finding of its rule at its range in the analysis (by its start alone
+    // when the editor has stretched the range as the user typed in it).
+    const findings = ours.map((d) => {
+      const id = String(d.code);
+      const start = model.lines.offsetAt(d.range.start);
+      const end = model.lines.offsetAt(d.range.end);
+      return entry.findings.find((f) => f.rule === id && f.start === start && f.end === end) ?? entry.findings.find((f) => f.rule === id && f.start === start);
+    });
     let vetted: DockerfileModel | undefined;
     for (const [k, d] of ours.entries()) {
       const id = String(d.code);
-      const finding = entry.findings.find((f) => f.rule === id && f.start === starts[k]);
+      const finding = findings[k];
       if (!finding) continue;
       for (const fix of finding.fixes) {
         const unsafe = fix.safety === 'unsafe';

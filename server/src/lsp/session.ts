@@ -86,12 +86,7 @@ export class Session {
     if (early && early.version === doc.version) return early;
     await this.ready;
     const settings = await this.settingsFor(doc.uri);
-    this.workspace.setLocale(settings.locale === 'auto' ? this.editorLocale : settings.locale);
-    const configFile = settings.configFile ? configFileUri(settings.configFile, this.roots, this.host.pathUri) ?? null : undefined;
-    const options = await this.workspace.optionsFor(doc.uri, {
-      profile: settings.profile, rules: settings.rules, ignore: settings.ignore, trustedRegistries: settings.trustedRegistries, fixUnsafe: settings.fix.unsafe,
-      ...(configFile !== undefined ? { configFile } : {}),
-    });
+    const options = await this.optionsFor(doc.uri, settings);
     const current = this.documents.get(doc.uri);
     if (!current || current.version !== doc.version) return undefined; // a newer version is on its way
     // Read again after the awaits: another analysis may have finished meanwhile.
@@ -116,15 +111,7 @@ export class Session {
     let findings: Finding[] = [];
     let memo: LintMemo | undefined;
     if (settings.enable) {
-      const lintOptions = {
-        ...options,
-        ...(this.rules ? { rules: this.rules } : {}),
-        onRuleError: (rule: string, error: unknown) => {
-          if (this.loggedRuleErrors.has(rule)) return;
-          this.loggedRuleErrors.add(rule);
-          this.connection.console.error(`Dockwise: rule ${rule} failed on ${doc.uri}: ${(error as Error)?.stack ?? error}`);
-        },
-      };
+      const lintOptions = this.lintOptions(doc.uri, options);
       const previous = hit?.settings === settings ? hit.memo : undefined;
       const lint = () => {
         try {
@@ -144,6 +131,45 @@ export class Session {
     const entry: Entry = { version: doc.version, text, model, findings, memo, options, settings };
     this.cache.set(doc.uri, entry);
     return entry;
+  }
+
+  /** The settings of a document over its config file over the profile, and the files beside it; in the settings' language. */
+  private async optionsFor(uri: string, settings: DockwiseSettings): Promise<DocumentOptions> {
+    this.workspace.setLocale(settings.locale === 'auto' ? this.editorLocale : settings.locale);
+    const configFile = settings.configFile ? configFileUri(settings.configFile, this.roots, this.host.pathUri) ?? null : undefined;
+    return this.workspace.optionsFor(uri, {
+      profile: settings.profile, rules: settings.rules, ignore: settings.ignore, trustedRegistries: settings.trustedRegistries, fixUnsafe: settings.fix.unsafe,
+      ...(configFile !== undefined ? { configFile } : {}),
+    });
+  }
+
+  private lintOptions(uri: string, options: DocumentOptions) {
+    return {
+      ...options,
+      ...(this.rules ? { rules: this.rules } : {}),
+      onRuleError: (rule: string, error: unknown) => {
+        if (this.loggedRuleErrors.has(rule)) return;
+        this.loggedRuleErrors.add(rule);
+        this.connection.console.error(`Dockwise: rule ${rule} failed on ${uri}: ${(error as Error)?.stack ?? error}`);
+      },
+    };
+  }
+
+  /**
+   * The findings of a file the editor has not opened (workspace diagnostics), from its text on disk: linted once
+   * with its settings and config file; nothing about it is kept.
+   */
+  async lintFile(uri: string, text: string): Promise<{ model: DockerfileModel; findings: Finding[] }> {
+    await this.ready;
+    const settings = await this.settingsFor(uri);
+    const model = new DockerfileModel(text);
+    if (!settings.enable) return { model, findings: [] };
+    const options = await this.optionsFor(uri, settings);
+    try {
+      return { model, findings: (await this.workspace.withFiles(uri, () => lintModel(model, this.lintOptions(uri, options)))).findings };
+    } finally {
+      this.workspace.forget(uri);
+    }
   }
 
   /** Forgets every analysis (settings or files changed) and lints the open documents again. */

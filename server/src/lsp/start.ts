@@ -5,9 +5,12 @@ import type { Rule } from '../engine';
 import { initShellParser } from '../engine/model/shell';
 import { localeOf } from '../engine/i18n/locale';
 import type { Host } from '../workspace/host';
+import { DOCKERFILE_GLOB, isDockerfileName } from '../workspace/dockerfiles';
+import { uriBasename } from '../workspace/uri';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { executeCommand, SERVER_COMMANDS } from './commands';
 import { Diagnostics } from './diagnostics';
+import { canReportWorkspace, WorkspaceDiagnostics } from './workspace-diagnostics';
 import { foldingRanges } from './folding';
 import { hoverRequest } from './hover';
 import { documentationOptions, RulePages } from './rule-pages';
@@ -27,6 +30,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   const { host } = serverOptions;
   const session = new Session(connection, host, { extraRules: serverOptions.extraRules });
   const diagnostics = new Diagnostics(session);
+  const workspaceDiagnostics = canReportWorkspace(host) ? new WorkspaceDiagnostics(session, diagnostics) : undefined;
   const { documents } = session;
   let canWatch = false;
   session.ready = initShellParser(host.shellParserWasm());
@@ -36,6 +40,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     session.editorLocale = localeOf(params.locale);
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     session.canShowDocument = params.capabilities.window?.showDocument?.support === true;
+    diagnostics.pull = params.capabilities.textDocument?.diagnostic !== undefined;
+    diagnostics.canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown } | undefined;
     session.pages = new RulePages(serverOptions.rulePages, documentationOptions(init?.documentation), host.fs.sync?.isFile);
     session.dockerExtensionActive = init?.dockerExtensionActive === true;
@@ -50,6 +56,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         hoverProvider: true,
         foldingRangeProvider: true,
         executeCommandProvider: { commands: SERVER_COMMANDS },
+        ...(diagnostics.pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: !!workspaceDiagnostics } } : {}),
       },
       serverInfo: { name: 'dockwise' },
     };
@@ -60,22 +67,33 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (canWatch) {
       void connection.client.register(
         { method: 'workspace/didChangeWatchedFiles' } as never,
-        { watchers: [{ globPattern: '**/{.dockwise.yaml,.dockwise.yml,.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}' }] } as never,
+        { watchers: [{ globPattern: '**/{.dockwise.yaml,.dockwise.yml,.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}' }, ...(diagnostics.pull && workspaceDiagnostics ? [{ globPattern: DOCKERFILE_GLOB }] : [])] } as never,
       ).catch(() => undefined);
     }
   });
 
   connection.onNotification('dockwise/dockerExtensionActive', (p: { active?: boolean }) => { session.dockerExtensionActive = p?.active === true; });
 
-  const validate = (doc: Parameters<Diagnostics['validate']>[0]) => void diagnostics.validate(doc);
   // Fires for opened documents too.
-  documents.onDidChangeContent((e) => validate(e.document));
+  documents.onDidChangeContent((e) => diagnostics.changed(e.document));
   documents.onDidClose((e) => {
     session.closed(e.document.uri);
-    diagnostics.clear(e.document.uri);
+    diagnostics.closed(e.document.uri);
   });
-  connection.onDidChangeConfiguration(() => session.invalidate({ settings: true }, validate));
-  connection.onDidChangeWatchedFiles(() => session.invalidate({}, validate));
+  connection.onDidChangeConfiguration(() => {
+    diagnostics.invalidate({ settings: true });
+    workspaceDiagnostics?.invalidate();
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    // A config file or a .dockerignore: everything is linted again. A Dockerfile: the workspace's list of them may change.
+    if (changes.some((c) => !isDockerfileName(uriBasename(c.uri)))) {
+      diagnostics.invalidate({});
+      workspaceDiagnostics?.invalidate();
+    }
+    workspaceDiagnostics?.filesChanged(changes);
+  });
+  connection.languages.diagnostics.on((params, token) => diagnostics.report(params.textDocument.uri, params.previousResultId, token));
+  if (workspaceDiagnostics) connection.languages.diagnostics.onWorkspace((params, token, _done, progress) => workspaceDiagnostics.report(params, token, progress));
 
   connection.onCodeAction((params) => codeActions(session, params));
   connection.onHover((params) => hoverRequest(session, params));

@@ -9,12 +9,22 @@ import type { Locale } from '../engine/i18n/locale';
 /** A file's text, or why there is none (`missing`: no such file; `tooLarge`: over the limit asked for). */
 export type ReadResult = { text: string } | { error: string; missing?: boolean; tooLarge?: boolean };
 
+/** An entry of a folder: a file or a folder (links to folders, devices and the like are left out). */
+export interface FolderEntry { name: string; folder: boolean }
+
+/** What tells one version of a file on disk from the next without reading it. */
+export interface FileStamp { size: number; mtime: number }
+
 export interface HostFileSystem {
   read(uri: string, maxBytes: number): Promise<ReadResult>;
   /** Whether a regular file exists there (a folder, a missing path or an unreadable one: false). */
   isFile(uri: string): Promise<boolean>;
   /** The first `length` bytes of a regular file (fewer when it is shorter), or undefined when there is none. */
   readHead(uri: string, length: number): Promise<Uint8Array | undefined>;
+  /** A folder's entries, where the host can list folders (workspace/dockerfiles.ts walks them); undefined: no such folder. */
+  list?(folderUri: string): Promise<FolderEntry[] | undefined>;
+  /** A regular file's size and modification time, where the host lists folders; undefined: no such file. */
+  stamp?(uri: string): Promise<FileStamp | undefined>;
   /**
    * The same, synchronously, where the host has it (Node's disk). With it a lint reads the files beside a
    * Dockerfile as its rules ask; without it they are fetched before the lint (see workspace/files.ts).
