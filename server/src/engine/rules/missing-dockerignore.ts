@@ -99,16 +99,19 @@ export default defineRule({
     const files = ctx.files;
     if (!files) return; // without access to the folder we cannot know
     if (findDockerignore(files)) return;
-    for (const instr of ctx.model.instructions) {
+    const { model } = ctx;
+    for (const instr of model.instructions) {
       const src = contextRootSource(instr);
       // A builder stage's sources never reach the image (only what it builds is copied out).
       if (!src || (instr.stage && !instr.stage.ships)) continue;
+      let content: string | undefined;
       ctx.report({
         start: src.start,
         end: src.end,
         messageId: 'noDockerignore',
         data: { keyword: instr.keyword, source: src.value },
-        fixes: [{ titleId: 'createDockerignore', safety: 'unsafe', edits: [], createFiles: [{ path: '.dockerignore', content: dockerignoreFor(ctx.model) }] }],
+        // The file's text is wanted only when the fix is taken, not on every keystroke that finds it: made then, once.
+        fixes: [{ titleId: 'createDockerignore', safety: 'unsafe', edits: [], createFiles: [{ path: '.dockerignore', get content() { return content ??= dockerignoreFor(model); } }] }],
       });
       return;
     }
