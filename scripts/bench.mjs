@@ -1,5 +1,7 @@
 // `npm run bench`: Dockwise and its peers on the same files in the same run. Writes bench/results.md and
 // bench/results.json. Benchmarks never fail on a number; the report says which target is missed.
+// BENCH_QUICK=1: fewer passes and keystrokes. BENCH_SECTIONS=editor,cli: only those sections, printed and not
+// written. tally (TALLY, or node_modules after `npm install --no-save @wharflab/tally-linux-x64`) joins when there.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +22,7 @@ await require('./out/server/src/host/node.js').initNodeShellParser();
 const now = () => performance.now();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const results = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}` }, date: new Date().toISOString(), engine: [], scaling: null, editor: [], cli: null, package: null, targets: [] };
+const results = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}` }, date: new Date().toISOString(), engine: [], scaling: null, editor: [], tallyInEditor: null, memory: null, cli: null, package: null, targets: [] };
 const quick = process.env.BENCH_QUICK === '1';
 
 function readCorpus(dir) {
@@ -93,53 +95,78 @@ function scalingSection() {
 const lspBenchScript = [process.env.LSP_BENCH, path.resolve(root, '../shared/tools/lsp-bench.mjs'), path.resolve(root, '../../shared/tools/lsp-bench.mjs')]
   .find((f) => f && fs.existsSync(f)) ?? path.resolve(root, '../shared/tools/lsp-bench.mjs');
 
-function lspBench(server, file) {
-  const r = spawnSync(process.execPath, [lspBenchScript, '--server', server, '--file', file, '--edits', quick ? '20' : '60', '--modules', root], { encoding: 'utf8', timeout: 180000 });
+/** lsp-bench's figures for `server` typing in `file` (`pull`: the client pulls diagnostics, as VS Code's does). */
+function lspBench(server, file, { pull = false, edits = quick ? 20 : 60 } = {}) {
+  const r = spawnSync(process.execPath, [lspBenchScript, '--server', server, '--file', file, '--edits', String(edits), '--modules', root, ...(pull ? ['--pull'] : [])], { encoding: 'utf8', timeout: 600000 });
   const line = (r.stdout ?? '').trim().split('\n').pop();
   try { return JSON.parse(line); } catch { return { error: (r.stderr || r.stdout || 'no output').slice(0, 300) }; }
 }
 
-async function memoryWithDocuments(command, count) {
+/** A server over stdio, initialized as a client that pulls diagnostics (when `pull`) or only takes them published. */
+async function startStdioServer(command, pull) {
   const rpc = require('vscode-jsonrpc/node');
   const [cmd, ...args] = command.split(' ');
   const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'ignore'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-  let published = 0;
-  conn.onNotification('textDocument/publishDiagnostics', () => { published++; });
+  const published = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p) => { published.push(p); });
   conn.onRequest(() => null);
   conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  const init = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: pull ? { textDocument: { diagnostic: {} } } : {} });
   conn.sendNotification('initialized', {});
-  const files = committedCorpus();
-  for (let i = 0; i < count; i++) {
-    const f = files[i % files.length];
-    conn.sendNotification('textDocument/didOpen', { textDocument: { uri: `file:///bench/doc${i}/Dockerfile`, languageId: 'dockerfile', version: 1, text: f.text } });
-  }
-  const t0 = now();
-  while (published < count && now() - t0 < 30000) await new Promise((r) => setTimeout(r, 50));
-  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const rssMB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-  conn.dispose();
-  child.kill();
-  return round(rssMB, 1);
+  const stop = () => { conn.dispose(); child.kill(); };
+  return { child, conn, published, pulls: pull && !!init.capabilities.diagnosticProvider, stop };
 }
 
-/** What `command` publishes for `file` when it is opened (the diagnostics array). */
+/**
+ * Resident memory of a server after `count` documents were opened and their diagnostics came (pulled one after
+ * the other from a server that offers pulls, as an editor pulls what it shows; else published), or a deadline passed.
+ */
+async function memoryWithDocuments(command, count, { pull = false, deadlineMs = 120000 } = {}) {
+  const server = await startStdioServer(command, pull);
+  const files = committedCorpus();
+  const uri = (i) => `file:///bench/doc${i}/Dockerfile`;
+  for (let i = 0; i < count; i++) {
+    const f = files[i % files.length];
+    server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(i), languageId: 'dockerfile', version: 1, text: f.text } });
+  }
+  const t0 = now();
+  let answered = 0;
+  if (server.pulls) {
+    for (let i = 0; i < count && now() - t0 < deadlineMs; i++) if (await server.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri(i) } }).catch(() => null)) answered++;
+  } else {
+    while (server.published.length < count && now() - t0 < deadlineMs) await new Promise((r) => setTimeout(r, 50));
+    answered = new Set(server.published.map((p) => p.uri)).size;
+  }
+  const status = fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+  const rssMB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  server.stop();
+  return { rssMB: round(rssMB, 1), pulled: server.pulls, documentsWithDiagnostics: answered };
+}
+
+/** What Dockwise publishes for `file` when it is opened (the diagnostics array). */
 async function publishedOnOpen(command, file) {
-  const rpc = require('vscode-jsonrpc/node');
-  const [cmd, ...args] = command.split(' ');
-  const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'ignore'] });
-  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-  const published = new Promise((resolve) => conn.onNotification('textDocument/publishDiagnostics', (p) => resolve(p.diagnostics)));
-  conn.onRequest(() => null);
-  conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-  conn.sendNotification('initialized', {});
-  conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/Dockerfile', languageId: 'dockerfile', version: 1, text: fs.readFileSync(file, 'utf8') } });
-  const diagnostics = await published;
-  conn.dispose();
-  child.kill();
-  return diagnostics;
+  const server = await startStdioServer(command, false);
+  server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/Dockerfile', languageId: 'dockerfile', version: 1, text: fs.readFileSync(file, 'utf8') } });
+  while (!server.published.length) await new Promise((r) => setTimeout(r, 10));
+  server.stop();
+  return server.published[0].diagnostics;
+}
+
+/** About `lines` lines of real Dockerfiles, with their findings: the files of bench/corpus/own one after another, in name order. */
+function realDockerfiles(lines) {
+  const own = readCorpus('bench/corpus/own');
+  const out = [];
+  for (let i = 0; out.length < lines; i++) out.push(...own[i % own.length].text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n'));
+  return out.join('\n') + '\n';
+}
+
+/** The run with the median keystroke p95 of several (the p95 moves by a quarter from one run to the next), with every run's p95. */
+function medianRun(xs) {
+  const ok = xs.filter((x) => x?.editDiagnosticsMs);
+  if (!ok.length) return xs[0];
+  const sorted = [...ok].sort((x, y) => x.editDiagnosticsMs.p95 - y.editDiagnosticsMs.p95);
+  return { ...sorted[Math.floor(sorted.length / 2)], p95OfEachRun: ok.map((x) => x.editDiagnosticsMs.p95) };
 }
 
 async function editorSection() {
@@ -148,43 +175,61 @@ async function editorSection() {
   // npm run bench builds first and the peer is a devDependency: a missing one is an error, not a shorter report.
   for (const f of ['dist/server.js', peerBin]) if (!fs.existsSync(f)) throw new Error(`bench: ${f} is missing (npm run build; npm install)`);
   const peer = `node ${peerBin} --stdio`;
+  // tally's server lints the whole file again on each change, in seconds on a long one: a few keystrokes, one run.
+  const tally = tallyBinary();
+  const tallyServer = tally && `${tally} lsp --stdio`;
+  const tallyEdits = quick ? 3 : 10;
+  results.tallyInEditor = tally ? `${spawnSync(tally, ['version'], { encoding: 'utf8' }).stdout.trim()}, pulled, ${tallyEdits} keystrokes in one run` : 'not installed (npm install --no-save @wharflab/tally-linux-x64, or set TALLY to its binary)';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-lsp-'));
-  for (const n of [150, 1000]) {
-    const file = path.join(dir, `Dockerfile.${n}`);
-    fs.writeFileSync(file, generateDockerfile(n));
-    // The keystroke p95 moves by a quarter from one run to the next (V8 compiling, GC): each server runs
-    // three times, alternating, and the run with the median p95 is reported (with every run's p95).
-    // The floor: a server that does no work and answers every keystroke with what Dockwise publishes for the file.
-    const replayed = path.join(dir, `diagnostics.${n}.json`);
+  const files = [
+    { name: 'generated, 150 lines', file: 'Dockerfile.150', text: generateDockerfile(150) },
+    { name: 'generated, 1,000 lines', file: 'Dockerfile.1000', text: generateDockerfile(1000), long: true },
+    // Real Dockerfiles have findings on most of their lines: each keystroke then sends hundreds of diagnostics.
+    { name: 'real Dockerfiles, 1,000 lines', file: 'Dockerfile.real1000', text: realDockerfiles(1000), long: true },
+  ];
+  for (const { name, file: base, text, long } of files) {
+    const file = path.join(dir, base);
+    fs.writeFileSync(file, text);
+    // The floor: a server that does no work and answers every keystroke with what Dockwise sends for the file.
+    const replayed = path.join(dir, `${base}.diagnostics.json`);
     fs.writeFileSync(replayed, JSON.stringify(await publishedOnOpen(ours, file)));
     const replay = `node ${path.join(root, 'scripts/bench-replay-server.mjs')} ${replayed} --stdio`;
-    const runs = { dockwise: [], rcjsuen: [], replay: [] };
+    // Each server runs several times, in turn, and the run with the median p95 is reported.
+    const runs = { pull: [], push: [], rcjsuen: [], floorPull: [], floorPush: [] };
     for (let i = 0; i < (quick ? 1 : 3); i++) {
-      runs.dockwise.push(lspBench(ours, file));
+      runs.pull.push(lspBench(ours, file, { pull: true }));
+      runs.push.push(lspBench(ours, file));
       runs.rcjsuen.push(lspBench(peer, file));
-      runs.replay.push(lspBench(replay, file));
+      runs.floorPull.push(lspBench(replay, file, { pull: true }));
+      runs.floorPush.push(lspBench(replay, file));
     }
-    const median = (xs) => {
-      const ok = xs.filter((x) => x?.editDiagnosticsMs);
-      if (!ok.length) return xs[0];
-      const sorted = [...ok].sort((x, y) => x.editDiagnosticsMs.p95 - y.editDiagnosticsMs.p95);
-      return { ...sorted[Math.floor(sorted.length / 2)], p95OfEachRun: ok.map((x) => x.editDiagnosticsMs.p95) };
-    };
-    const a = median(runs.dockwise);
-    const b = median(runs.rcjsuen);
-    const floor = median(runs.replay);
-    results.editor.push({ lines: n, dockwise: a, rcjsuen: b, sendingTheSameDiagnosticsWithoutWork: { diagnostics: floor.diagnostics, bytes: fs.statSync(replayed).size, editDiagnosticsMs: floor.editDiagnosticsMs, p95OfEachRun: floor.p95OfEachRun } });
+    const row = (server, r) => ({ server, diagnostics: r?.diagnostics, pulled: r?.pull, editDiagnosticsMs: r?.editDiagnosticsMs, p95OfEachRun: r?.p95OfEachRun, openToDiagnosticsMs: r?.openToDiagnosticsMs, hoverMs: r?.hoverMs, codeActionMs: r?.codeActionMs, rssMB: r?.rssMB, ...(r?.error ? { error: r.error } : {}) });
+    const m = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, medianRun(v)]));
+    const rows = [
+      row('Dockwise, pulled', m.pull), row('Dockwise, published', m.push), row('rcjsuen (Docker extensions\' server)', m.rcjsuen),
+      ...(tallyServer ? [row('tally lsp', lspBench(tallyServer, file, { pull: true, edits: tallyEdits }))] : []),
+      row('no work, same diagnostics, pulled', m.floorPull), row('no work, same diagnostics, published', m.floorPush),
+    ];
+    results.editor.push({ file: name, lines: text.split('\n').length - 1, diagnosticsBytes: fs.statSync(replayed).size, rows });
     const p95 = (x) => x?.editDiagnosticsMs?.p95;
-    if (p95(a) !== undefined && p95(b) !== undefined) {
-      results.targets.push({ target: `${n}-line file: per-keystroke p95 under half of rcjsuen's`, value: `${p95(a)} ms vs ${p95(b)} ms`, met: p95(a) < p95(b) / 2 });
-      if (n === 1000) results.targets.push({ target: '1,000-line file: per-keystroke p95 under 10 ms', value: `${p95(a)} ms (a server that does no work and sends the same ${floor.diagnostics} diagnostics: ${p95(floor)} ms)`, met: p95(a) < 10 });
+    if (p95(m.pull) !== undefined && p95(m.rcjsuen) !== undefined) {
+      results.targets.push({ target: `${name}: per-keystroke p95 (pulled) under half of rcjsuen's`, value: `${p95(m.pull)} ms vs ${p95(m.rcjsuen)} ms`, met: p95(m.pull) < p95(m.rcjsuen) / 2 });
+    }
+    if (long && p95(m.pull) !== undefined) {
+      results.targets.push({ target: `${name}: per-keystroke p95 under 10 ms (pulled)`, value: `${p95(m.pull)} ms; published ${p95(m.push)} ms; a server that does no work and sends the same ${m.floorPull?.diagnostics} diagnostics: ${p95(m.floorPull)} ms pulled, ${p95(m.floorPush)} ms published`, met: p95(m.pull) < 10 });
     }
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  const oursMem = await memoryWithDocuments(ours, 100);
-  const peerMem = await memoryWithDocuments(peer, 100);
-  results.editor.push({ residentMBWith100Documents: { dockwise: oursMem, rcjsuen: peerMem } });
-  results.targets.push({ target: 'resident memory with 100 documents below rcjsuen\'s', value: `${oursMem} MB vs ${peerMem} MB`, met: oursMem < peerMem });
+  const memory = {
+    'Dockwise, pulled': await memoryWithDocuments(ours, 100, { pull: true }),
+    'Dockwise, published': await memoryWithDocuments(ours, 100),
+    'rcjsuen (Docker extensions\' server)': await memoryWithDocuments(peer, 100),
+    ...(tallyServer ? { 'tally lsp': await memoryWithDocuments(tallyServer, 100, { pull: true }) } : {}),
+  };
+  results.memory = { documents: 100, servers: memory };
+  const oursMem = memory['Dockwise, pulled'].rssMB;
+  const peerMem = memory['rcjsuen (Docker extensions\' server)'].rssMB;
+  results.targets.push({ target: 'resident memory with 100 documents at or below rcjsuen\'s', value: `${oursMem} MB (published: ${memory['Dockwise, published'].rssMB} MB) vs ${peerMem} MB`, met: oursMem <= peerMem });
 }
 
 /**
@@ -292,26 +337,42 @@ function packageSection() {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-engineSection('committed corpus', committedCorpus());
-if (process.env.BENCH_CORPUS) engineSection(`real-world corpus (${process.env.BENCH_CORPUS})`, readCorpus(process.env.BENCH_CORPUS));
-scalingSection();
-await editorSection();
-cliSection();
-packageSection();
+// BENCH_SECTIONS=editor (a comma-separated list) runs only those and prints them, leaving bench/results.* as they are.
+const ALL_SECTIONS = ['engine', 'scaling', 'editor', 'cli', 'package'];
+const sections = new Set(process.env.BENCH_SECTIONS ? process.env.BENCH_SECTIONS.split(',') : ALL_SECTIONS);
+const complete = ALL_SECTIONS.every((x) => sections.has(x));
+if (sections.has('engine')) {
+  engineSection('committed corpus', committedCorpus());
+  if (process.env.BENCH_CORPUS) engineSection(`real-world corpus (${process.env.BENCH_CORPUS})`, readCorpus(process.env.BENCH_CORPUS));
+}
+if (sections.has('scaling')) scalingSection();
+if (sections.has('editor')) await editorSection();
+if (sections.has('cli')) cliSection();
+if (sections.has('package')) packageSection();
 
-fs.mkdirSync('bench', { recursive: true });
-fs.writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+if (complete) {
+  fs.mkdirSync('bench', { recursive: true });
+  fs.writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+}
 const md = [`# Benchmark results`, '', `Generated by \`npm run bench\` on ${results.date.slice(0, 10)}: ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memoryGB} GB, Node ${results.machine.node}, ${results.machine.platform}.`, '', '## Targets', '', '| Target | Measured | Met |', '|---|---|---|', ...results.targets.map((t) => `| ${t.target} | ${t.value} | ${t.met ? 'yes' : '**missed**'} |`)];
 for (const s of results.engine) {
   md.push('', `## Engine: ${s.corpus}`, '', `${s.files} files, ${s.lines} lines, ${s.runBodies} RUN bodies; median of several passes after warm-up.${Object.keys(s.peerCrashes).length ? ` Peers that threw (files skipped in their timing): ${Object.entries(s.peerCrashes).map(([k, v]) => `${k} on ${v} files`).join(', ')}.` : ''}`, '', '| | ms per pass | files/s | ms per 1,000 lines | × full lint |', '|---|---|---|---|---|', ...s.rows.map((r) => `| ${r.name} | ${r.msPerPass} | ${r.filesPerSecond} | ${r.msPer1000Lines} | ${r.ratioToFullLint} |`));
 }
-md.push('', '## Scaling (one generated file, cold)', '', '| Lines | ms | ms per 1,000 lines |', '|---|---|---|', ...results.scaling.points.map((p) => `| ${p.lines} | ${p.ms} | ${p.msPer1000Lines} |`), '', `Slope: ${results.scaling.slopeMsPer1000Lines} ms per 1,000 lines.`);
-md.push('', '## Editor (lsp-bench, same files, same run)', '', '```json', JSON.stringify(results.editor, null, 2), '```');
-md.push('', '## Command line (whole process)', '');
+if (results.scaling) md.push('', '## Scaling (one generated file, cold)', '', '| Lines | ms | ms per 1,000 lines |', '|---|---|---|', ...results.scaling.points.map((p) => `| ${p.lines} | ${p.ms} | ${p.msPer1000Lines} |`), '', `Slope: ${results.scaling.slopeMsPer1000Lines} ms per 1,000 lines.`);
+if (results.editor.length) md.push('', '## Editor (lsp-bench, same files, same run)', '', `Each keystroke types a space at the end of a line or deletes it, and is timed from the change until its diagnostics arrive (published) or until the answer to the pull that follows it (pulled). tally: ${results.tallyInEditor}.`);
+for (const e of results.editor) {
+  md.push('', `### ${e.file} (${e.lines} lines; Dockwise sends ${e.diagnosticsBytes} bytes of diagnostics)`, '', '| Server | diagnostics | keystroke p50 ms | p95 ms | max ms | p95 of each run | open → diagnostics ms | RSS MB |', '|---|---|---|---|---|---|---|---|',
+    ...e.rows.map((r) => `| ${r.server} | ${r.error ? `failed: ${r.error.split('\n')[0]}` : r.diagnostics} | ${r.editDiagnosticsMs?.p50 ?? ''} | ${r.editDiagnosticsMs?.p95 ?? ''} | ${r.editDiagnosticsMs?.max ?? ''} | ${r.p95OfEachRun?.join(', ') ?? ''} | ${r.openToDiagnosticsMs ?? ''} | ${r.rssMB ?? ''} |`));
+}
+if (results.memory) {
+  md.push('', `### Resident memory with ${results.memory.documents} documents open`, '', 'The committed corpus\'s files opened in turn, then their diagnostics pulled one after the other (from a server that offers pulls) or waited for.', '', '| Server | RSS MB | documents with diagnostics |', '|---|---|---|',
+    ...Object.entries(results.memory.servers).map(([k, v]) => `| ${k} | ${v.rssMB} | ${v.documentsWithDiagnostics} |`));
+}
+if (results.cli) md.push('', '## Command line (whole process)', '');
 const commandTable = (t) => ['| | median ms | min ms | dockwise ÷ it (median of run-by-run ratios) |', '|---|---|---|---|',
   ...Object.entries(t).filter(([k]) => k !== 'ratios').map(([k, v]) => `| ${k} | ${v.medianMs} | ${v.minMs} | ${t.ratios[`dockwise/${k}`] ?? ''} |`)];
-if (results.cli.skipped) md.push(results.cli.skipped);
-else {
+if (results.cli?.skipped) md.push(results.cli.skipped);
+else if (results.cli) {
   md.push(`Each command a fresh process, the commands in turn, the first round not counted. tally: ${results.cli.tally}, run with \`--slow-checks off\`. dockerfile-utils: its own command for one file; for the corpus, scripts/bench-dockerfile-utils.cjs, which does what its command does for each file in one process.`, '');
   const { ratios, ...oneFile } = results.cli.oneFile;
   md.push(`One file, cold (examples/spring-boot/Dockerfile); \`dockwise --version\`: ${results.cli.version.medianMs} ms.`, '', ...commandTable({ ...oneFile, ratios }));
@@ -322,6 +383,8 @@ else {
     md.push(...commandTable(timed));
   } else md.push('', 'No corpus: set BENCH_CORPUS to a folder of Dockerfiles.');
 }
-md.push('', '## Package', '', '```json', JSON.stringify(results.package, null, 2), '```', '');
-fs.writeFileSync('bench/results.md', md.join('\n'));
-console.log(md.slice(0, 12 + results.targets.length).join('\n'));
+if (results.package) md.push('', '## Package', '', '```json', JSON.stringify(results.package, null, 2), '```', '');
+if (complete) {
+  fs.writeFileSync('bench/results.md', md.join('\n'));
+  console.log(md.slice(0, 12 + results.targets.length).join('\n'));
+} else console.log(md.join('\n'));
