@@ -171,14 +171,18 @@ describe('workspace diagnostics', () => {
     assert.deepEqual(after.get(web), { kind: 'full', uri: web, version: null, items: [] });
   });
 
-  it('report an open document from its text in the editor, with its version', async () => {
+  it('report an open document from its text in the editor, with its version; once pulled, as the pull answered', async () => {
     const uri = write('ws/open/Dockerfile', 'FROM alpine:latest\nUSER 1\n');
     void editor.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
     open(editor, uri, 'FROM alpine:3.23\nMAINTAINER me\nUSER 1\n', 4);
-    const item = byUri(await wsReport()).get(uri);
+    const item = byUri(await wsReport()).get(uri)!;
     assert.deepEqual(codes(item), ['maintainer-deprecated@2:1-2:11']);
-    assert.equal(item?.version, 4);
+    assert.equal(item.version, 4);
+    assert.equal(byUri(await wsReport([{ uri, value: item.resultId! }])).get(uri)?.kind, 'unchanged');
     const { resultId } = await full(editor, uri);
-    assert.equal(item?.resultId, resultId, 'the same result id as the document\'s own pull');
+    const pulled = byUri(await wsReport([{ uri, value: item.resultId! }])).get(uri)!;
+    assert.deepEqual(codes(pulled), ['maintainer-deprecated@2:1-2:11']);
+    assert.equal(pulled.resultId, resultId, 'the result id of the document\'s own pull');
+    assert.equal(byUri(await wsReport([{ uri, value: resultId }])).get(uri)?.kind, 'unchanged');
   });
 });

@@ -7,6 +7,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findRules, plainText, type DockerfileModel, type Finding, type Severity } from '../engine';
 import type { Entry, Session } from './session';
 
+/** A diagnostic as sent, with what it was made from. */
+interface Sent { key: string; message: string; severity: Severity; diagnostic: Diagnostic }
+
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, style: DiagnosticSeverity.Hint };
 
 export class Diagnostics {
@@ -19,7 +22,9 @@ export class Diagnostics {
    * as before (most of them, from one keystroke to the next) gets the same object, which the message writer has
    * encoded already (message-writer.ts).
    */
-  private readonly sent = new Map<string, Map<string, Diagnostic>>();
+  private readonly sent = new Map<string, Map<string, Sent>>();
+  /** What each finding was sent as: a finding kept from the version before is the same object, at the same place. */
+  private made = new WeakMap<Finding, Sent>();
   /** A result id names one list of findings: a new version, new settings and ShellCheck's later findings each make a new list. */
   private readonly resultIds = new WeakMap<readonly Finding[], string>();
   private lastResultId = 0;
@@ -49,15 +54,20 @@ export class Diagnostics {
   /** The diagnostics of `findings` (of `model`); for an open document (`uri`), the ones sent before where they are the same. */
   toDiagnostics(model: DockerfileModel, findings: readonly Finding[], uri?: string): Diagnostic[] {
     const before = uri === undefined ? undefined : this.sent.get(uri);
-    const now = new Map<string, Diagnostic>();
+    const now = new Map<string, Sent>();
     const out = findings.map((f) => {
-      const range = model.range(f.start, f.end);
-      const { start, end } = range;
-      const key = `${f.rule}\n${f.severity}\n${start.line}:${start.character}:${end.line}:${end.character}\n${f.message}`;
-      let d = now.get(key) ?? before?.get(key);
-      if (!d) d = this.make(f, range);
-      now.set(key, d);
-      return d;
+      let sent = this.made.get(f);
+      if (!sent) {
+        const range = model.range(f.start, f.end);
+        const { start, end } = range;
+        // Where and which rule: short, so that looking it up costs little; the message and severity are compared.
+        const key = `${start.line}:${start.character}:${end.line}:${end.character}:${f.rule}`;
+        const same = (s: Sent | undefined) => (s && s.message === f.message && s.severity === f.severity ? s : undefined);
+        sent = same(now.get(key)) ?? same(before?.get(key)) ?? { key, message: f.message, severity: f.severity, diagnostic: this.make(f, range) };
+        this.made.set(f, sent);
+      }
+      now.set(sent.key, sent);
+      return sent.diagnostic;
     });
     if (uri !== undefined) this.sent.set(uri, now);
     return out;
@@ -132,7 +142,9 @@ export class Diagnostics {
 
   /** Settings or files beside the Dockerfiles changed: every analysis is made again, and published or pulled again. */
   invalidate(what: { settings?: boolean }): void {
+    // The language, and with it messages and links, may have changed.
     this.sent.clear();
+    this.made = new WeakMap();
     this.session.invalidate(what, (doc) => this.changed(doc));
     if (this.pull && this.canRefresh) void this.session.connection.languages.diagnostics.refresh().catch(() => undefined);
   }

@@ -156,8 +156,8 @@ export class Session {
   }
 
   /**
-   * The findings of a file the editor has not opened (workspace diagnostics), from its text on disk: linted once
-   * with its settings and config file; nothing about it is kept.
+   * The findings of a text linted for workspace diagnostics (a file the editor has not opened, from disk, or an
+   * open one it has not asked about), with its settings and config file; the analysis is not kept.
    */
   async lintFile(uri: string, text: string): Promise<{ model: DockerfileModel; findings: Finding[] }> {
     await this.ready;
@@ -168,7 +168,8 @@ export class Session {
     try {
       return { model, findings: (await this.workspace.withFiles(uri, () => lintModel(model, this.lintOptions(uri, options)))).findings };
     } finally {
-      this.workspace.forget(uri);
+      // What was read beside it stays for an open document's next analysis.
+      if (!this.documents.get(uri)) this.workspace.forget(uri);
     }
   }
 

@@ -1,8 +1,8 @@
 // workspace/diagnostic: the findings of every Dockerfile of the workspace, opened or not, so that the editor's
 // Problems list shows them all. Files on disk are linted from their text and reported with a result id made of their
 // size and modification time (and the settings' generation): the editor asks again every few seconds, and a file
-// that has not changed is answered `unchanged` without being read. Open documents are answered from the analysis
-// of their current version, as textDocument/diagnostic answers them.
+// that has not changed is answered `unchanged` without being read. Open documents are answered from their text in
+// the editor: from the analysis that textDocument/diagnostic answered with, when there is one.
 import { DocumentDiagnosticReportKind, type CancellationToken, type FileEvent, type ResultProgressReporter, type WorkspaceDiagnosticParams, type WorkspaceDiagnosticReport, type WorkspaceDiagnosticReportPartialResult, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { findDockerfiles, isDockerfileName, type Discovery } from '../workspace/dockerfiles';
 import type { Host } from '../workspace/host';
@@ -14,8 +14,9 @@ import type { Session } from './session';
 const MAX_DOCKERFILE_BYTES = 1024 * 1024;
 /** How old a list of the workspace's Dockerfiles may get (created and deleted ones are also told by file events). */
 const REDISCOVER_MS = 60_000;
-/** Result ids of files on disk start so; the others (open documents) come from Diagnostics.resultId. */
+/** Result ids of files on disk start so, and of open documents not analysed for the editor; the others come from Diagnostics.resultId. */
 const ON_DISK = 'f';
+const OPEN = 'o';
 
 /** Whether the host can find and stamp files (Node can; a browser worker cannot). */
 export function canReportWorkspace(host: Host): boolean {
@@ -63,11 +64,18 @@ export class WorkspaceDiagnostics {
     const { session } = this;
     const doc = session.documents.get(uri);
     if (doc) {
-      const entry = await session.analyse(doc);
-      if (!entry) return undefined;
-      const resultId = this.diagnostics.resultId(entry);
-      if (resultId === before) return { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: entry.version, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, uri, version: entry.version, resultId, items: this.diagnostics.toDiagnostics(entry.model, entry.findings, uri) };
+      // The analysis of the version the editor shows, when it has pulled it; else the editor's text is linted here
+      // and nothing of it kept (an open document in no visible editor is never pulled).
+      const entry = session.cache.get(uri);
+      if (entry?.version === doc.version) {
+        const resultId = this.diagnostics.resultId(entry);
+        if (resultId === before) return { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: entry.version, resultId };
+        return { kind: DocumentDiagnosticReportKind.Full, uri, version: entry.version, resultId, items: this.diagnostics.toDiagnostics(entry.model, entry.findings, uri) };
+      }
+      const resultId = `${OPEN}${this.generation}:${doc.version}`;
+      if (resultId === before) return { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: doc.version, resultId };
+      const { model, findings } = await session.lintFile(uri, doc.getText());
+      return { kind: DocumentDiagnosticReportKind.Full, uri, version: doc.version, resultId, items: this.diagnostics.toDiagnostics(model, findings) };
     }
     const stamp = await session.host.fs.stamp!(uri);
     if (!stamp) return undefined;
