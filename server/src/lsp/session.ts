@@ -146,6 +146,17 @@ export class Session {
     return entry;
   }
 
+  /** Whether this document gets Dockwise's own completion, outline, navigation and rename (see `languageFeatures`). */
+  ownsLanguageFeatures(settings: DockwiseSettings): boolean {
+    return settings.languageFeatures === 'on' || (settings.languageFeatures === 'auto' && !this.dockerExtensionActive);
+  }
+
+  /** The current analysis of an open document, or undefined (closed, or a newer version is on its way). */
+  async current(uri: string): Promise<Entry | undefined> {
+    const doc = this.documents.get(uri);
+    return doc && this.analyse(doc);
+  }
+
   /** Forgets every analysis (settings or files changed) and lints the open documents again. */
   invalidate(what: { settings?: boolean }, revalidate: (doc: TextDocument) => void): void {
     if (what.settings) this.settingsCache.clear();
