@@ -10,6 +10,9 @@ import { executeCommand, SERVER_COMMANDS } from './commands';
 import { Diagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
 import { hoverRequest } from './hover';
+import { definitionRequest, documentLinksRequest, highlightRequest, referencesRequest } from './navigation';
+import { prepareRenameRequest, renameRequest } from './rename';
+import { documentSymbolRequest } from './symbols';
 import { documentationOptions, RulePages } from './rule-pages';
 import { Session } from './session';
 
@@ -49,6 +52,12 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
         hoverProvider: true,
         foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentSymbolProvider: { label: 'Dockwise' },
+        documentLinkProvider: { resolveProvider: false },
+        renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         executeCommandProvider: { commands: SERVER_COMMANDS },
       },
       serverInfo: { name: 'dockwise' },
@@ -84,6 +93,13 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const entry = doc && (await session.analyse(doc));
     return entry ? foldingRanges(entry.model) : [];
   });
+  connection.onDefinition((params) => definitionRequest(session, params));
+  connection.onReferences((params) => referencesRequest(session, params));
+  connection.onDocumentHighlight((params) => highlightRequest(session, params));
+  connection.onDocumentLinks((params) => documentLinksRequest(session, params));
+  connection.onDocumentSymbol((params) => documentSymbolRequest(session, params));
+  connection.onPrepareRename((params) => prepareRenameRequest(session, params));
+  connection.onRenameRequest((params) => renameRequest(session, params));
   connection.onExecuteCommand((params) => executeCommand(session, params));
 
   documents.listen(connection);
