@@ -8,6 +8,7 @@ import type { Host } from '../workspace/host';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { executeCommand, SERVER_COMMANDS } from './commands';
 import { Diagnostics } from './diagnostics';
+import { dockerDxChecks } from './docker-dx';
 import { foldingRanges } from './folding';
 import { hoverRequest } from './hover';
 import { documentationOptions, RulePages } from './rule-pages';
@@ -50,6 +51,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         hoverProvider: true,
         foldingRangeProvider: true,
         executeCommandProvider: { commands: SERVER_COMMANDS },
+        experimental: { dockerDx: dockerDxChecks() },
       },
       serverInfo: { name: 'dockwise' },
     };
