@@ -6,6 +6,7 @@ import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vsco
 import { fileRequests } from '../../server/src/web/file-requests';
 import { IS_FILE, READ, READ_HEAD } from '../../server/src/web/fs-protocol';
 import { clientOptions, registerFeatures } from './common';
+import { DockwiseDiagnostics } from './docker-dx';
 
 interface WorkerLike { terminate(): void }
 declare const Worker: new (url: string, options?: { name?: string }) => WorkerLike;
@@ -37,7 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     fetchableUrl(dist('tree-sitter-bash.wasm')),
   ]);
   // Any scheme: the worker reads nothing itself; files beside a Dockerfile come through the editor's file system.
-  const options = clientOptions(context, output, [{ language: 'dockerfile' }], { web: { shellParserWasm: { runtime, grammar }, rulePages: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() } });
+  const diagnostics = new DockwiseDiagnostics(() => client);
+  const options = clientOptions(context, output, [{ language: 'dockerfile' }], diagnostics, { web: { shellParserWasm: { runtime, grammar }, rulePages: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() } });
   // A new worker on each (re)start; the client never ends one, so the previous one is ended here. The transports
   // are made here too: the extension host's Worker is a wrapper, and the client's `instanceof Worker` fails on it.
   client = new LanguageClient('dockwise', 'Dockwise', async () => {
@@ -51,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client.onRequest(IS_FILE, files.isFile),
     client.onRequest(READ_HEAD, files.readHead),
   );
-  registerFeatures(context, output, () => client);
+  registerFeatures(context, output, () => client, diagnostics);
   await client.start();
 }
 
