@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { fileRequests } from '../../server/src/web/file-requests';
 import { IS_FILE, READ, READ_HEAD } from '../../server/src/web/fs-protocol';
-import { clientOptions, registerFeatures } from './common';
+import { clientOptions, registerFeatures, type DockwiseApi } from './common';
 import { DockwiseDiagnostics } from './docker-dx';
 
 interface WorkerLike { terminate(): void }
@@ -29,7 +29,7 @@ async function fetchableUrl(uri: vscode.Uri): Promise<string> {
   return response.url;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<DockwiseApi> {
   const output = vscode.window.createOutputChannel('Dockwise', { log: true });
   const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const [server, runtime, grammar] = await Promise.all([
@@ -53,8 +53,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client.onRequest(IS_FILE, files.isFile),
     client.onRequest(READ_HEAD, files.readHead),
   );
-  registerFeatures(context, output, () => client, diagnostics);
+  const api = registerFeatures(context, output, () => client, diagnostics);
   await client.start();
+  return api;
 }
 
 export async function deactivate(): Promise<void> {

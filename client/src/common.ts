@@ -1,10 +1,11 @@
 // What the desktop client (extension.ts, Node) and the web client (browser.ts, vscode.dev and github.dev) share:
-// the client options, the commands, the rule pages, the notification about Docker extensions and the diagnostics
-// beside Docker DX. Only how the server starts differs: a Node process over IPC on the desktop, a Web Worker in the
-// browser.
+// the client options, the commands, the rule pages, the notification about Docker extensions, the diagnostics beside
+// Docker DX and the Dockerfiles view. Only how the server starts differs: a Node process over IPC on the desktop, a
+// Web Worker in the browser.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import { DOCKER_DX_ID, type DockwiseDiagnostics } from './docker-dx';
+import { registerDockerfilesView, type DockerfilesView } from './dockerfiles-view';
 
 const DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', DOCKER_DX_ID];
 const SHOW_DOCUMENTATION = 'dockwise.showDocumentation';
@@ -29,6 +30,9 @@ function ruleUri(context: vscode.ExtensionContext): string {
   return `${vscode.env.uriScheme}://${context.extension.id}${RULE_PATH}`;
 }
 
+/** What the extension gives other extensions (and the real-editor tests): the Dockerfiles view's tree. */
+export interface DockwiseApi { dockerfiles: DockerfilesView }
+
 /** The client options of both clients; `initializationOptions` adds to the shared ones. */
 export function clientOptions(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, documentSelector: DocumentSelector, diagnostics: DockwiseDiagnostics, initializationOptions: Record<string, unknown> = {}): LanguageClientOptions {
   return {
@@ -48,10 +52,10 @@ export function clientOptions(context: vscode.ExtensionContext, output: vscode.L
 }
 
 /**
- * Registers the commands, the rule pages' provider and URI handler; `client()` is the running client, if any, and
- * `diagnostics` its diagnostics (clientOptions' middleware).
+ * Registers the commands, the rule pages' provider and URI handler, and the Dockerfiles view; `client()` is the running
+ * client, if any, and `diagnostics` its diagnostics (clientOptions' middleware).
  */
-export function registerFeatures(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, client: () => BaseLanguageClient | undefined, diagnostics: DockwiseDiagnostics): void {
+export function registerFeatures(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, client: () => BaseLanguageClient | undefined, diagnostics: DockwiseDiagnostics): DockwiseApi {
   const pages = new Map<string, string>();
   const explain = (id: string) => client()?.sendRequest<string | null>('workspace/executeCommand', { command: 'dockwise.server.explain', arguments: [id] });
   context.subscriptions.push(
@@ -99,4 +103,5 @@ export function registerFeatures(context: vscode.ExtensionContext, output: vscod
     }),
     diagnostics,
   );
+  return { dockerfiles: registerDockerfilesView(context, diagnostics, client) };
 }

@@ -3,12 +3,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { clientOptions, registerFeatures } from './common';
+import { clientOptions, registerFeatures, type DockwiseApi } from './common';
 import { DockwiseDiagnostics } from './docker-dx';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<DockwiseApi> {
   const output = vscode.window.createOutputChannel('Dockwise', { log: true });
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -19,8 +19,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const selector = [{ language: 'dockerfile', scheme: 'file' }, { language: 'dockerfile', scheme: 'untitled' }, { language: 'dockerfile', scheme: 'vscode-remote' }];
   const diagnostics = new DockwiseDiagnostics(() => client);
   client = new LanguageClient('dockwise', 'Dockwise', serverOptions, clientOptions(context, output, selector, diagnostics));
-  registerFeatures(context, output, () => client, diagnostics);
+  const api = registerFeatures(context, output, () => client, diagnostics);
   await client.start();
+  return api;
 }
 
 export async function deactivate(): Promise<void> {
