@@ -8,6 +8,7 @@ import type { Host } from '../workspace/host';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { executeCommand, SERVER_COMMANDS } from './commands';
 import { Diagnostics } from './diagnostics';
+import { dockerDxChecks } from './docker-dx';
 import { foldingRanges } from './folding';
 import { hoverRequest } from './hover';
 import { definitionRequest, documentLinksRequest, highlightRequest, referencesRequest } from './navigation';
@@ -59,6 +60,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         documentLinkProvider: { resolveProvider: false },
         renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         executeCommandProvider: { commands: SERVER_COMMANDS },
+        experimental: { dockerDx: dockerDxChecks() },
       },
       serverInfo: { name: 'dockwise' },
     };
