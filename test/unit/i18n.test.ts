@@ -9,6 +9,7 @@ import { initNodeShellParser } from '../../server/src/host/node';
 // Each module declares its string table when loaded: load every one that has any.
 import '../../server/src/engine/ide/hover';
 import '../../server/src/engine/ide/instructions';
+import '../../server/src/engine/ide/lenses';
 import '../../server/src/lsp/code-actions';
 import '../../server/src/cli/strings';
 
