@@ -79,7 +79,7 @@ describe('build state: shell, platform, ports and lineage', () => {
   it('takes the platform of the FROM, or of the stage it is built FROM', () => {
     const file = ['FROM --platform=$BUILDPLATFORM golang:1.23 AS build', 'FROM build AS more', 'FROM alpine:3.21', 'RUN true'];
     const more = state(file, 'FROM build');
-    assert.deepEqual([more.platform.value, more.platform.instr?.line], ['$BUILDPLATFORM', 0]);
+    assert.deepEqual(more.platform.value !== undefined && [more.platform.value, more.platform.instr.line], ['$BUILDPLATFORM', 0]);
     assert.deepEqual(state(file, 'RUN').platform, { value: undefined });
   });
 

@@ -215,5 +215,7 @@ describe('hover: the build state table', () => {
       '| SHELL | not a JSON array (line 3) |',
       '| Platform | the platform the build targets |',
     ]));
+    const rows = on(['FROM example.com/team/base:1', 'RUN make'], 'make', 1)!.markdown.split('\n');
+    assert.deepEqual(rows.filter((r) => /^\| (USER|WORKDIR) /.test(r)), ['| USER | the base image\'s, not known |', '| WORKDIR | the base image\'s, not known |']);
   });
 });

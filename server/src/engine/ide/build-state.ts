@@ -34,11 +34,8 @@ export interface ShellState {
   instr?: Instr;
 }
 
-export interface PlatformState {
-  /** As written after `FROM --platform=`; undefined: the platform the build targets. */
-  value: string | undefined;
-  instr?: Instr;
-}
+/** As written after `FROM --platform=`, and that FROM; value undefined: the platform the build targets. */
+export type PlatformState = { value: string; instr: Instr } | { value: undefined };
 
 export interface VariableState {
   name: string;
@@ -103,7 +100,7 @@ export function buildState(model: DockerfileModel, at: Instr): BuildState | unde
     user: userState(model, ran, root),
     workdir: workdirState(model, ran, root),
     shell: shellState(ran, stage),
-    platform: platformStage ? { value: platformStage.platform, instr: platformStage.from } : { value: undefined },
+    platform: platformStage?.platform !== undefined ? { value: platformStage.platform, instr: platformStage.from } : { value: undefined },
     get env() { return inScope('ENV'); },
     get args() { return inScope('ARG'); },
     ports: ran.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args.map((a) => ({ value: expandWord(model, i, a.value) ?? a.value, instr: i }))),

@@ -59,7 +59,7 @@ export const HOVER_STRINGS = defineStrings({
   'state.imageDefault': 'the image\'s default',
   'state.setByImage': 'set by the image',
   'state.nonRoot': 'a non-root user',
-  'state.userUnknown': 'the base image\'s, not known',
+  'state.imageUnknown': 'the base image\'s, not known',
   'state.unknown': 'not known',
   'state.shellDefault': 'default',
   'state.shellUnreadable': 'not a JSON array',
@@ -201,7 +201,7 @@ function userText(user: UserState, t: Speak): string {
     case 'instruction': return `${code(user.value)} (${t('state.line', { line: user.instr.line + 1 })})`;
     case 'image': return `${user.value === undefined ? t('state.nonRoot') : code(user.value)} (${t('state.setByImage')})`;
     case 'default': return `${code(user.value)} (${t('state.imageDefault')})`;
-    default: return t('state.userUnknown');
+    default: return t('state.imageUnknown');
   }
 }
 
@@ -213,15 +213,16 @@ function variableText(v: VariableState): string {
 /** The build state as a small table: one row per fact, rows with nothing to say left out. */
 function stateMarkdown(state: BuildState, line: number, t: Speak): string {
   const rows: Array<[string, string]> = [];
-  const where = (instr: { line: number } | undefined, otherwise: string) => (instr ? t('state.line', { line: instr.line + 1 }) : otherwise);
+  const lineOf = (instr: { line: number }) => t('state.line', { line: instr.line + 1 });
   const root = state.lineage[state.lineage.length - 1];
   const base = root.image.resolved || root.image.raw;
   rows.push([t('state.stage'), [...state.lineage.map((s) => code(stageName(s, t))), ...(base ? [code(base)] : [])].join(' ← ')]);
   rows.push(['USER', userText(state.user, t)]);
   const { workdir, shell, platform } = state;
-  rows.push(['WORKDIR', `${workdir.path === undefined ? t('state.unknown') : code(workdir.path)} (${where(workdir.instr, t('state.imageDefault'))})`]);
-  rows.push(['SHELL', `${shell.argv ? code(shell.argv.join(' ')) : t('state.shellUnreadable')} (${where(shell.instr, t('state.shellDefault'))})`]);
-  rows.push([t('state.platform'), platform.value === undefined ? t('state.targetPlatform') : `${code(platform.value)} (${where(platform.instr, t('state.targetPlatform'))})`]);
+  const dir = workdir.path === undefined ? t('state.unknown') : code(workdir.path);
+  rows.push(['WORKDIR', workdir.instr ? `${dir} (${lineOf(workdir.instr)})` : workdir.path === undefined ? t('state.imageUnknown') : `${dir} (${t('state.imageDefault')})`]);
+  rows.push(['SHELL', `${shell.argv ? code(shell.argv.join(' ')) : t('state.shellUnreadable')} (${shell.instr ? lineOf(shell.instr) : t('state.shellDefault')})`]);
+  rows.push([t('state.platform'), platform.value === undefined ? t('state.targetPlatform') : `${code(platform.value)} (${lineOf(platform.instr)})`]);
   if (state.ports.length) rows.push(['EXPOSE', listed(state.ports.map((p) => code(p.value)), t)]);
   const own = state.env.filter((v) => v.definition);
   const fromImage = state.env.filter((v) => !v.definition);
