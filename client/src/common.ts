@@ -9,6 +9,8 @@ import { registerDockerfilesView, type DockerfilesView } from './dockerfiles-vie
 
 const DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', DOCKER_DX_ID];
 const SHOW_DOCUMENTATION = 'dockwise.showDocumentation';
+// The server's "used by N" lenses send LSP JSON; editor.action.showReferences takes only VS Code's own types.
+const SHOW_REFERENCES = 'dockwise.showReferences';
 const RULE_PATH = '/rule/';
 // Rule pages open as read-only documents of this scheme: an untitled document would be left behind as a
 // dirty editor that asks to be saved.
@@ -32,6 +34,7 @@ function ruleUri(context: vscode.ExtensionContext): string {
 
 /** What the extension gives other extensions (and the real-editor tests): the Dockerfiles view's tree. */
 export interface DockwiseApi { dockerfiles: DockerfilesView }
+interface JsonPosition { line: number; character: number }
 
 /** The client options of both clients; `initializationOptions` adds to the shared ones. */
 export function clientOptions(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, documentSelector: DocumentSelector, diagnostics: DockwiseDiagnostics, initializationOptions: Record<string, unknown> = {}): LanguageClientOptions {
@@ -44,6 +47,7 @@ export function clientOptions(context: vscode.ExtensionContext, output: vscode.L
       dockerExtensionActive: dockerExtensionActive(),
       workspaceTrusted: vscode.workspace.isTrusted,
       documentation: { ruleUri: ruleUri(context), command: SHOW_DOCUMENTATION },
+      showReferences: SHOW_REFERENCES,
       ...initializationOptions,
     },
     markdown: { isTrusted: { enabledCommands: [SHOW_DOCUMENTATION] } },
@@ -92,6 +96,11 @@ export function registerFeatures(context: vscode.ExtensionContext, output: vscod
       handleUri(uri: vscode.Uri) {
         if (uri.path.startsWith(RULE_PATH)) void vscode.commands.executeCommand(SHOW_DOCUMENTATION, uri.path.slice(RULE_PATH.length));
       },
+    }),
+    vscode.commands.registerCommand(SHOW_REFERENCES, (uri: string, position: JsonPosition, locations: Array<{ uri: string; range: { start: JsonPosition; end: JsonPosition } }>) => {
+      const at = (p: JsonPosition) => new vscode.Position(p.line, p.character);
+      const list = locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(at(l.range.start), at(l.range.end))));
+      return vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), at(position), list);
     }),
     vscode.commands.registerCommand('dockwise.restartServer', async () => {
       const c = client();

@@ -46,6 +46,8 @@ export class Session {
   editorLocale: Locale = 'en';
   /** ShellCheck is an external program: it only runs when the workspace is trusted (the client says so). */
   workspaceTrusted = true;
+  /** The client's command that shows references from JSON locations (VS Code's client has one); none: lenses are labels. */
+  showReferencesCommand: string | undefined;
   roots: string[] = [];
   pages = new RulePages(undefined);
   ready: Promise<void> = Promise.resolve();

@@ -14,6 +14,7 @@ import { hoverRequest } from './hover';
 import { definitionRequest, documentLinksRequest, highlightRequest, referencesRequest } from './navigation';
 import { prepareRenameRequest, renameRequest } from './rename';
 import { documentSymbolRequest } from './symbols';
+import { codeLensRequest } from './code-lens';
 import { documentationOptions, RulePages } from './rule-pages';
 import { Session } from './session';
 
@@ -40,10 +41,11 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     session.editorLocale = localeOf(params.locale);
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     session.canShowDocument = params.capabilities.window?.showDocument?.support === true;
-    const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown } | undefined;
+    const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown; showReferences?: unknown } | undefined;
     session.pages = new RulePages(serverOptions.rulePages, documentationOptions(init?.documentation), host.fs.sync?.isFile);
     session.dockerExtensionActive = init?.dockerExtensionActive === true;
     session.workspaceTrusted = init?.workspaceTrusted !== false;
+    session.showReferencesCommand = typeof init?.showReferences === 'string' && init.showReferences ? init.showReferences : undefined;
     const roots = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (!roots.length && params.rootUri) roots.push(params.rootUri);
     session.setRoots(roots);
@@ -52,6 +54,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         foldingRangeProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -90,6 +93,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   connection.onCodeAction((params) => codeActions(session, params));
   connection.onHover((params) => hoverRequest(session, params));
+  connection.onCodeLens((params) => codeLensRequest(session, params));
   connection.onFoldingRanges(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const entry = doc && (await session.analyse(doc));

@@ -34,6 +34,11 @@ export function neededStages(model: DockerfileModel): Set<Stage> | undefined {
 // builds with `--target` (test, dev, lint, debug, a Docker Dev Environment's dev-envs), which the file cannot show.
 const BUILDER_NAME = /^(build|builder|building|compile|compiler|deps|dependencies|vendor|download|downloader|fetch|fetcher)$|^(build|builder)[-_.]|[-_.](build|builder|deps)$/i;
 
+/** A stage name that says the stage builds something for another stage (so unused, it is dead, not a `--target`). */
+export function isBuilderName(name: string): boolean {
+  return BUILDER_NAME.test(name);
+}
+
 export default defineRule({
   meta: {
     id: 'unreachable-stage',
@@ -67,7 +72,7 @@ export default defineRule({
     for (const stage of model.stages) {
       if (needed.has(stage)) continue;
       if (stage.alias && stage.aliasStart !== undefined) {
-        if (BUILDER_NAME.test(stage.alias)) ctx.report({ start: stage.aliasStart, end: stage.aliasEnd!, messageId: 'namedStage', data: { stage: stage.alias } });
+        if (isBuilderName(stage.alias)) ctx.report({ start: stage.aliasStart, end: stage.aliasEnd!, messageId: 'namedStage', data: { stage: stage.alias } });
       } else ctx.report({ start: stage.from.keywordStart, end: stage.imageEnd, messageId: 'unnamedStage', data: { index: String(stage.index) } });
     }
   },
