@@ -9,7 +9,7 @@ import { initNodeShellParser } from '../../server/src/host/node';
 // Each module declares its string table when loaded: load every one that has any.
 import '../../server/src/lsp/hover';
 import '../../server/src/lsp/code-actions';
-import '../../server/src/lsp/instructions';
+import '../../server/src/engine/ide/instruction-docs';
 import '../../server/src/cli/strings';
 
 const others = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en');

@@ -6,7 +6,7 @@ import { deprecatedImage, endOfLife, eolMessage, officialName } from '../engine/
 import { findVariables } from '../engine/model/variables';
 import type { Instr, Stage } from '../engine/model/dockerfile';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { keywordHover } from './instructions';
+import { keywordHover } from '../engine/ide/instruction-docs';
 import type { Session } from './session';
 
 export interface HoverResult { markdown: string; start: number; end: number }
