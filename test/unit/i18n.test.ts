@@ -10,6 +10,7 @@ import { initNodeShellParser } from '../../server/src/host/node';
 import '../../server/src/lsp/hover';
 import '../../server/src/lsp/code-actions';
 import '../../server/src/engine/ide/instruction-docs';
+import '../../server/src/engine/ide/completion';
 import '../../server/src/cli/strings';
 
 const others = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en');
