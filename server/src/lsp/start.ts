@@ -7,6 +7,7 @@ import { localeOf } from '../engine/i18n/locale';
 import type { Host } from '../workspace/host';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { executeCommand, SERVER_COMMANDS } from './commands';
+import { Completion, TRIGGER_CHARACTERS } from './completion';
 import { Diagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
 import { hoverRequest } from './hover';
@@ -30,6 +31,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   const { host } = serverOptions;
   const session = new Session(connection, host, { extraRules: serverOptions.extraRules });
   const diagnostics = new Diagnostics(session);
+  const completion = new Completion(session);
   const { documents } = session;
   let canWatch = false;
   session.ready = initShellParser(host.shellParserWasm());
@@ -39,6 +41,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     session.editorLocale = localeOf(params.locale);
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     session.canShowDocument = params.capabilities.window?.showDocument?.support === true;
+    completion.configure(params);
     const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown } | undefined;
     session.pages = new RulePages(serverOptions.rulePages, documentationOptions(init?.documentation), host.fs.sync?.isFile);
     session.dockerExtensionActive = init?.dockerExtensionActive === true;
@@ -51,6 +54,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
         foldingRangeProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -88,6 +92,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   connection.onCodeAction((params) => codeActions(session, params));
   connection.onHover((params) => hoverRequest(session, params));
+  connection.onCompletion((params) => completion.provide(params));
   connection.onFoldingRanges(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const entry = doc && (await session.analyse(doc));
