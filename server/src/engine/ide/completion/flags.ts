@@ -29,7 +29,7 @@ export function flagCompletions(model: DockerfileModel, instr: Instr, offset: nu
     return drafts.length ? { start, end: nameEnd, drafts } : undefined;
   }
   const spec = specs.find((s) => s.name === word.slice(0, eq).replace(/^-+/, ''));
-  return spec && valueCompletions(model, instr, spec.name, start + eq + 1, offset, end, ctx);
+  return spec && valueCompletions(model, instr, spec, start + eq + 1, offset, end, ctx);
 }
 
 function flagDraft(keyword: string, spec: FlagSpec, ctx: CompletionContext): Draft {
@@ -44,10 +44,11 @@ function flagDraft(keyword: string, spec: FlagSpec, ctx: CompletionContext): Dra
   return { label, kind: 'flag', ...(detail ? { detail } : {}), documentation: t(`completion.flag.${spec.name}` as Key), ...insert };
 }
 
-function valueCompletions(model: DockerfileModel, instr: Instr, name: string, valueStart: number, offset: number, end: number, ctx: CompletionContext): Proposal | undefined {
+function valueCompletions(model: DockerfileModel, instr: Instr, spec: FlagSpec, valueStart: number, offset: number, end: number, ctx: CompletionContext): Proposal | undefined {
   const t = say(ctx);
   const values = (list: Array<[value: string, doc?: string]>): Proposal => ({ start: valueStart, end, drafts: list.map(([label, doc]) => ({ label, kind: 'value', ...(doc ? { documentation: doc } : {}) })) });
-  switch (name) {
+  if (spec.switch) return values([['true'], ['false']]);
+  switch (spec.name) {
     case 'from': {
       const stages = instr.onbuild ? [] : stagesBefore(model, instr.start);
       return stages.length ? { start: valueStart, end, drafts: stages.map((s) => stageDraft(model, s, ctx)) } : undefined;
@@ -62,7 +63,6 @@ function valueCompletions(model: DockerfileModel, instr: Instr, name: string, va
     case 'security': return values([['sandbox', t('completion.security.sandbox')], ['insecure', t('completion.security.insecure')]]);
     case 'chmod': return values([['755'], ['644'], ['700'], ['600'], ['555'], ['444'], ['u=rwX,go=rX', t('completion.chmod.symbolic')], ['+x', t('completion.chmod.executable')]]);
     case 'checksum': return values([['sha256:', t('completion.checksum.sha256')]]);
-    case 'link': case 'parents': case 'unpack': case 'keep-git-dir': return values([['true'], ['false']]);
     case 'mount': return mountCompletions(model, instr, valueStart, offset, end, ctx);
     default: return undefined;
   }
