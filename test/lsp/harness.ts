@@ -2,7 +2,7 @@
 import { PassThrough } from 'node:stream';
 import { createConnection } from 'vscode-languageserver/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, ServerCapabilities } from 'vscode-languageserver';
 import { startServer, type ServerOptions } from '../../server/src/lsp/start';
 import { findRulePagesUri, nodeHost } from '../../server/src/host/node';
 import { DirectMessageWriter } from '../../server/src/lsp/message-writer';
@@ -13,6 +13,8 @@ export interface Editor {
   messages: string[];
   /** The URIs the server asked to show (window/showDocument). */
   shown: string[];
+  /** What the server said it can do, in its answer to `initialize`. */
+  capabilities: ServerCapabilities;
   /** Called for every publishDiagnostics, after the waiters. */
   listeners: Array<(p: PublishDiagnosticsParams) => void>;
   open(uri: string, text: string): Promise<Diagnostic[]>;
@@ -21,7 +23,11 @@ export interface Editor {
   close(): void;
 }
 
-export async function startEditor(opts: { configuration?: boolean; showDocument?: boolean; rootUri?: string; server?: Partial<ServerOptions>; initializationOptions?: unknown } = {}): Promise<Editor> {
+/**
+ * `textDocument`: capabilities added to the editor's (completion's snippet support); `clientInfo`: the editor's name
+ * and version, as `initialize` sends them.
+ */
+export async function startEditor(opts: { configuration?: boolean; showDocument?: boolean; rootUri?: string; server?: Partial<ServerOptions>; initializationOptions?: unknown; textDocument?: Record<string, unknown>; clientInfo?: { name: string; version?: string } } = {}): Promise<Editor> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   // The writer the server uses over stdio.
@@ -35,6 +41,7 @@ export async function startEditor(opts: { configuration?: boolean; showDocument?
     settings: {},
     messages: [],
     shown: [],
+    capabilities: {},
     listeners: [],
     async open(uri, text) {
       const p = editor.nextDiagnostics(uri);
@@ -71,17 +78,19 @@ export async function startEditor(opts: { configuration?: boolean; showDocument?
   conn.onRequest('workspace/applyEdit', () => ({ applied: true }));
   conn.onRequest('window/showDocument', (p: { uri: string }) => { editor.shown.push(p.uri); return { success: true }; });
   conn.listen();
-  await conn.sendRequest('initialize', {
+  const init: InitializeResult = await conn.sendRequest('initialize', {
     // No processId: the server would otherwise poll for this process and keep the test alive.
     processId: null,
     rootUri: opts.rootUri ?? null,
     capabilities: {
       workspace: { configuration: opts.configuration !== false, didChangeWatchedFiles: { dynamicRegistration: true } },
-      textDocument: { hover: { contentFormat: ['markdown'] } },
+      textDocument: { hover: { contentFormat: ['markdown'] }, ...opts.textDocument },
       window: { showDocument: { support: opts.showDocument !== false } },
     },
     initializationOptions: opts.initializationOptions,
+    ...(opts.clientInfo ? { clientInfo: opts.clientInfo } : {}),
   });
+  editor.capabilities = init.capabilities;
   void conn.sendNotification('initialized', {});
   return editor;
 }

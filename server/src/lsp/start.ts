@@ -7,6 +7,7 @@ import { localeOf } from '../engine/i18n/locale';
 import type { Host } from '../workspace/host';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { executeCommand, SERVER_COMMANDS } from './commands';
+import { Completion, TRIGGER_CHARACTERS } from './completion';
 import { Diagnostics } from './diagnostics';
 import { dockerDxChecks } from './docker-dx';
 import { foldingRanges } from './folding';
@@ -32,6 +33,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   const { host } = serverOptions;
   const session = new Session(connection, host, { extraRules: serverOptions.extraRules });
   const diagnostics = new Diagnostics(session);
+  const completion = new Completion(session);
   const { documents } = session;
   let canWatch = false;
   session.ready = initShellParser(host.shellParserWasm());
@@ -42,6 +44,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     session.canShowDocument = params.capabilities.window?.showDocument?.support === true;
     const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown; showReferences?: unknown } | undefined;
+    completion.configure(params);
     session.pages = new RulePages(serverOptions.rulePages, documentationOptions(init?.documentation), host.fs.sync?.isFile);
     session.dockerExtensionActive = init?.dockerExtensionActive === true;
     session.workspaceTrusted = init?.workspaceTrusted !== false;
@@ -55,6 +58,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
         foldingRangeProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -94,6 +98,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.onCodeAction((params) => codeActions(session, params));
   connection.onHover((params) => hoverRequest(session, params));
   connection.onCodeLens((params) => codeLensRequest(session, params));
+  connection.onCompletion((params) => completion.provide(params));
   connection.onFoldingRanges(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const entry = doc && (await session.analyse(doc));

@@ -11,7 +11,7 @@ import { deprecatedImage, endOfLife, eolMessage, officialName } from '../model/i
 import { findRule, findRules } from '../rule-lookup';
 import type { Finding } from '../types';
 import { buildState, definitionValue, type BuildState, type UserState, type VariableState } from './build-state';
-import { keywordHover } from './instructions';
+import { keywordHover } from './instruction-docs';
 import { resolve, type Target } from './resolve';
 import { bindingOf, type VariableUse } from './variables';
 

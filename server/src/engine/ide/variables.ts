@@ -44,6 +44,14 @@ const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'STOP
 // Shell form of these runs in a shell that reads the environment.
 const RUNTIME = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
+/** Who reads `$NAME` in an instruction: Docker while building, a shell when the build or the container runs it, or nobody (exec form). */
+export function variableReader(instr: Instr): 'docker' | 'shell' | undefined {
+  const at = instr.keyword === 'ONBUILD' ? instr.trigger : instr;
+  if (!at) return undefined;
+  if (RUNTIME.has(at.keyword)) return at.execForm ? undefined : 'shell';
+  return EXPANDED.has(at.keyword) ? 'docker' : undefined;
+}
+
 export function definitionsOf(instr: Instr, global: boolean): VariableDefinitionSite[] {
   if (instr.keyword !== 'ARG' && instr.keyword !== 'ENV') return [];
   return instr.props.map((prop) => ({ name: prop.name, kind: instr.keyword as 'ARG' | 'ENV', instr, prop, global, start: prop.nameStart, end: prop.nameEnd }));

@@ -1,5 +1,5 @@
-// One-line explanations of Dockerfile instructions for the keyword hover (shown only when no Docker
-// extension provides its own).
+// One-line explanations of Dockerfile instructions, for the keyword hover (shown only when no Docker extension
+// provides its own) and keyword completion.
 import { defineStrings, localize } from '../i18n/catalog';
 import type { Locale } from '../i18n/locale';
 
