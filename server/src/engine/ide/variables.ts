@@ -200,21 +200,48 @@ export function symbolOf(model: DockerfileModel, d: VariableDefinitionSite, uses
 
 /** The names of the variables set where `at` runs: its stage's ARGs and ENVs before it, inherited ENVs, global ARGs for FROM. */
 export function variablesInScope(model: DockerfileModel, at: Instr, runtime = false): Map<string, Binding> {
+  const visible = visibleBindings(model, at, runtime);
   const names = new Map<string, Binding>();
   const candidates = new Set<string>();
   for (const d of allDefinitions(model)) candidates.add(d.name);
-  const stage = at.stage;
-  const image = stage && (rootOf(stage));
-  for (const n of (image && stageStartEnv(image)) ?? []) candidates.add(n);
+  for (const n of visible.keys()) candidates.add(n);
   for (const name of candidates) {
-    const b = bindingOf(model, { name, instr: at, runtime });
-    if (b.kind !== 'none') names.set(name, b);
+    const b = visible.get(name);
+    if (b && !(runtime && scriptSets(model, at, name))) names.set(name, b);
   }
   return names;
 }
 
-function rootOf(stage: Stage): Stage {
-  let s = stage;
-  while (s.parent) s = s.parent;
-  return s;
+/**
+ * What every name reads at `at`, by the scopes of `bindingOf`, in one walk back through the stage and its parents
+ * (asking `bindingOf` name by name walks once per name: a stage with thousands of ENV lines took seconds).
+ */
+function visibleBindings(model: DockerfileModel, at: Instr, runtime: boolean): Map<string, Binding> {
+  const found = new Map<string, Binding>();
+  const anchor = at.onbuild ?? at;
+  if (anchor.keyword === 'FROM' || anchor.stage === null) {
+    for (const instr of model.instructions) {
+      if (instr.stage !== null || instr.start >= anchor.start) break;
+      for (const d of definitionsOf(instr, true)) found.set(d.name, { kind: 'definition', definition: d });
+    }
+    return found;
+  }
+  const argsVisible = !(runtime && anchor.keyword !== 'RUN');
+  let stage: Stage = anchor.stage;
+  let limit = anchor.index;
+  let inherited = false;
+  for (;;) {
+    for (let i = limit - 1; i >= 0; i--) {
+      const instr = stage.instructions[i];
+      if (instr.keyword !== 'ENV' && (instr.keyword !== 'ARG' || inherited || !argsVisible)) continue;
+      const defs = definitionsOf(instr, false);
+      for (let k = defs.length - 1; k >= 0; k--) if (!found.has(defs[k].name)) found.set(defs[k].name, { kind: 'definition', definition: defs[k] });
+    }
+    if (!stage.parent) break;
+    stage = stage.parent;
+    limit = stage.instructions.length;
+    inherited = true;
+  }
+  for (const n of stageStartEnv(stage) ?? []) if (!found.has(n)) found.set(n, { kind: 'image', stage });
+  return found;
 }
