@@ -4,7 +4,8 @@
 import { defineStrings, speaker } from '../i18n/catalog';
 import type { Locale } from '../i18n/locale';
 import type { DockerfileModel, Stage } from '../model/dockerfile';
-import { isBuilderName, neededStages } from '../rules/unreachable-stage';
+import { neededStages } from '../model/stage-graph';
+import { isBuilderName } from '../model/stage-names';
 import { buildState, type BuildState } from './build-state';
 
 export interface StageLens {

@@ -28,3 +28,12 @@ export function namesInUse(model: DockerfileModel, stage: Stage): Set<string> {
   }
   return used;
 }
+
+// Names of stages that build something for another stage: unused, they are dead. Any other name may be what someone
+// builds with `--target` (test, dev, lint, debug, a Docker Dev Environment's dev-envs), which the file cannot show.
+const BUILDER_NAME = /^(build|builder|building|compile|compiler|deps|dependencies|vendor|download|downloader|fetch|fetcher)$|^(build|builder)[-_.]|[-_.](build|builder|deps)$/i;
+
+/** A stage name that says the stage builds something for another stage (so unused, it is dead, not a `--target`). */
+export function isBuilderName(name: string): boolean {
+  return BUILDER_NAME.test(name);
+}
