@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { fileRequests } from '../../server/src/web/file-requests';
 import { IS_FILE, READ, READ_HEAD } from '../../server/src/web/fs-protocol';
-import { clientOptions, registerFeatures } from './common';
+import { clientOptions, registerFeatures, type DockwiseApi } from './common';
+import { DockwiseDiagnostics } from './docker-dx';
 
 interface WorkerLike { terminate(): void }
 declare const Worker: new (url: string, options?: { name?: string }) => WorkerLike;
@@ -28,7 +29,7 @@ async function fetchableUrl(uri: vscode.Uri): Promise<string> {
   return response.url;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<DockwiseApi> {
   const output = vscode.window.createOutputChannel('Dockwise', { log: true });
   const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const [server, runtime, grammar] = await Promise.all([
@@ -37,7 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     fetchableUrl(dist('tree-sitter-bash.wasm')),
   ]);
   // Any scheme: the worker reads nothing itself; files beside a Dockerfile come through the editor's file system.
-  const options = clientOptions(context, output, [{ language: 'dockerfile' }], { web: { shellParserWasm: { runtime, grammar }, rulePages: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() } });
+  const diagnostics = new DockwiseDiagnostics(() => client);
+  const options = clientOptions(context, output, [{ language: 'dockerfile' }], diagnostics, { web: { shellParserWasm: { runtime, grammar }, rulePages: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() } });
   // A new worker on each (re)start; the client never ends one, so the previous one is ended here. The transports
   // are made here too: the extension host's Worker is a wrapper, and the client's `instanceof Worker` fails on it.
   client = new LanguageClient('dockwise', 'Dockwise', async () => {
@@ -51,8 +53,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client.onRequest(IS_FILE, files.isFile),
     client.onRequest(READ_HEAD, files.readHead),
   );
-  registerFeatures(context, output, () => client);
+  const api = registerFeatures(context, output, () => client, diagnostics);
   await client.start();
+  return api;
 }
 
 export async function deactivate(): Promise<void> {

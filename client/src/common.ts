@@ -1,11 +1,16 @@
 // What the desktop client (extension.ts, Node) and the web client (browser.ts, vscode.dev and github.dev) share:
-// the client options, the commands, the rule pages and the notification about Docker extensions. Only how the
-// server starts differs: a Node process over IPC on the desktop, a Web Worker in the browser.
+// the client options, the commands, the rule pages, the notification about Docker extensions, the diagnostics beside
+// Docker DX and the Dockerfiles view. Only how the server starts differs: a Node process over IPC on the desktop, a
+// Web Worker in the browser.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
+import { DOCKER_DX_ID, type DockwiseDiagnostics } from './docker-dx';
+import { registerDockerfilesView, type DockerfilesView } from './dockerfiles-view';
 
-const DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
+const DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', DOCKER_DX_ID];
 const SHOW_DOCUMENTATION = 'dockwise.showDocumentation';
+// The server's "used by N" lenses send LSP JSON; editor.action.showReferences takes only VS Code's own types.
+const SHOW_REFERENCES = 'dockwise.showReferences';
 const RULE_PATH = '/rule/';
 // Rule pages open as read-only documents of this scheme: an untitled document would be left behind as a
 // dirty editor that asks to be saved.
@@ -27,16 +32,22 @@ function ruleUri(context: vscode.ExtensionContext): string {
   return `${vscode.env.uriScheme}://${context.extension.id}${RULE_PATH}`;
 }
 
+/** What the extension gives other extensions (and the real-editor tests): the Dockerfiles view's tree. */
+export interface DockwiseApi { dockerfiles: DockerfilesView }
+interface JsonPosition { line: number; character: number }
+
 /** The client options of both clients; `initializationOptions` adds to the shared ones. */
-export function clientOptions(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, documentSelector: DocumentSelector, initializationOptions: Record<string, unknown> = {}): LanguageClientOptions {
+export function clientOptions(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, documentSelector: DocumentSelector, diagnostics: DockwiseDiagnostics, initializationOptions: Record<string, unknown> = {}): LanguageClientOptions {
   return {
     documentSelector,
+    middleware: diagnostics.middleware,
     outputChannel: output,
     traceOutputChannel: output,
     initializationOptions: {
       dockerExtensionActive: dockerExtensionActive(),
       workspaceTrusted: vscode.workspace.isTrusted,
       documentation: { ruleUri: ruleUri(context), command: SHOW_DOCUMENTATION },
+      showReferences: SHOW_REFERENCES,
       ...initializationOptions,
     },
     markdown: { isTrusted: { enabledCommands: [SHOW_DOCUMENTATION] } },
@@ -46,8 +57,11 @@ export function clientOptions(context: vscode.ExtensionContext, output: vscode.L
   };
 }
 
-/** Registers the commands, the rule pages' provider and URI handler; `client()` is the running client, if any. */
-export function registerFeatures(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, client: () => BaseLanguageClient | undefined): void {
+/**
+ * Registers the commands, the rule pages' provider and URI handler, and the Dockerfiles view; `client()` is the running
+ * client, if any, and `diagnostics` its diagnostics (clientOptions' middleware).
+ */
+export function registerFeatures(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, client: () => BaseLanguageClient | undefined, diagnostics: DockwiseDiagnostics): DockwiseApi {
   const pages = new Map<string, string>();
   const explain = (id: string) => client()?.sendRequest<string | null>('workspace/executeCommand', { command: 'dockwise.server.explain', arguments: [id] });
   context.subscriptions.push(
@@ -85,13 +99,20 @@ export function registerFeatures(context: vscode.ExtensionContext, output: vscod
         if (uri.path.startsWith(RULE_PATH)) void vscode.commands.executeCommand(SHOW_DOCUMENTATION, uri.path.slice(RULE_PATH.length));
       },
     }),
+    vscode.commands.registerCommand(SHOW_REFERENCES, (uri: string, position: JsonPosition, locations: Array<{ uri: string; range: { start: JsonPosition; end: JsonPosition } }>) => {
+      const at = (p: JsonPosition) => new vscode.Position(p.line, p.character);
+      const list = locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(at(l.range.start), at(l.range.end))));
+      return vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), at(position), list);
+    }),
     vscode.commands.registerCommand('dockwise.restartServer', async () => {
       const c = client();
-      if (c) { await c.stop(); await c.start(); }
+      if (c) { await c.stop(); diagnostics.clear(); await c.start(); }
     }),
     vscode.commands.registerCommand('dockwise.showOutput', () => output.show(true)),
     vscode.extensions.onDidChange(() => {
       void client()?.sendNotification('dockwise/dockerExtensionActive', { active: dockerExtensionActive() });
     }),
+    diagnostics,
   );
+  return { dockerfiles: registerDockerfilesView(context, diagnostics, client) };
 }

@@ -5,8 +5,8 @@
 // dist/server-web.js in a Web Worker) can run; it loads as the development extension with the kind `web`, which
 // puts it in the web worker host. The test opens a Dockerfile from the workspace and checks the squiggles and the
 // Problems panel against the command line's findings, with a config file and a .dockerignore that only reach the
-// worker through the editor's file system; hovers, applies a quick fix, lints an untitled Dockerfile, and checks
-// that no Node language server ran. Screenshots go to .e2e/screenshots-web/.
+// worker through the editor's file system; hovers, applies a quick fix, reads the Dockerfiles view, lints an untitled
+// Dockerfile, and checks that no Node language server ran. Screenshots go to .e2e/screenshots-web/.
 //
 //   DOCKWISE_E2E_TIMEOUT  seconds for the whole test (default 300)
 //   DOCKWISE_E2E_KEEP=1   keep the temporary workspace and profile
@@ -190,6 +190,31 @@ async function main() {
   });
   mark(`fixed: line ${maintainerLine} reads ${fixed}`);
 
+  // The Dockerfiles view, drawn by the web client: every example's Dockerfile by folder; the one opened has its counts.
+  await step('the Dockerfiles view lists the examples\' Dockerfiles, with counts for the one linted', async () => {
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Dockerfiles\s*$/i }) });
+    await pane.locator('.pane-header').click();
+    // Room for every row: the folders' pane above folds away.
+    await page.locator('.pane-header', { has: page.locator('.title', { hasText: /^\s*examples\s*$/i }) }).click();
+    const counts = { error: 0, warning: 0, info: 0, style: 0 };
+    for (const f of findings) if (f !== maintainer) counts[f.severity]++;
+    const described = [
+      counts.error && (counts.error === 1 ? '1 error' : `${counts.error} errors`),
+      counts.warning && (counts.warning === 1 ? '1 warning' : `${counts.warning} warnings`),
+      counts.info && `${counts.info} info`,
+      counts.style && `${counts.style} style`,
+    ].filter(Boolean).join(', ');
+    const folders = fs.readdirSync(workspace).filter((d) => fs.existsSync(path.join(workspace, d, 'Dockerfile'))).sort((a, b) => a.localeCompare(b));
+    const want = folders.flatMap((d) => (d === example ? [`${d} ${described}`, `Dockerfile ${described}`] : [d, 'Dockerfile']));
+    let rows = [];
+    for (let i = 0; i < 75 && JSON.stringify(rows) !== JSON.stringify(want); i++) {
+      await sleep(200);
+      rows = await pane.locator('.monaco-list-row').evaluateAll((list) => list.map((r) => ['.label-name', '.label-description'].map((c) => r.querySelector(c)?.textContent?.trim()).filter(Boolean).join(' ')));
+    }
+    assert.deepEqual(rows, want, 'the Dockerfiles view\'s rows');
+    await shot('7-dockerfiles-view.png');
+  });
+
   // An untitled Dockerfile: no folder, no file beside it; the command line's verdict on the same text.
   const untitled = 'FROM ubuntu\nMAINTAINER someone@example.com\nRUN apt-get update && apt-get install -y curl\n';
   const untitledFile = path.join(run, 'untitled', 'Dockerfile');
@@ -210,7 +235,7 @@ async function main() {
     const have = await waitForSquiggles(page, untitledWant);
     assert.deepEqual(have, untitledWant, 'squiggles in the untitled Dockerfile as "line severity"');
     await sleep(300);
-    await shot('7-untitled.png');
+    await shot('8-untitled.png');
   });
   mark(`untitled: ${untitledWant.join(', ')}`);
   assert.deepEqual(nodeServers(), [], 'a dist/server.js process ran below code-server');

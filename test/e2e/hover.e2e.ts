@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
-// Hover: a finding explains its rule; a base image says what is known about it; a variable shows its value.
+// Hover: a finding leads, in two lines and a link to its rule's page; a base image says what is known about it; a
+// variable shows its value; an instruction shows the build state there.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAll, expectDiagnostics, expectRulePreview, fixture, hoverText, open, positionOf, ruleSummary } from './helpers';
@@ -13,12 +14,41 @@ suite('hover', () => {
     return document;
   }
 
-  test('on a finding: the rule, why, and a link to its page', async () => {
+  const STATE_ROWS = [
+    '| | |',
+    '|---|---|',
+    '| Stage | `stage 0` ← `node:24.11-bookworm-slim` |',
+    '| USER | `root` (the image\'s default) |',
+    '| WORKDIR | `/opt/app` (line 4) |',
+    '| SHELL | `/bin/sh -c` (default) |',
+    '| Platform | the platform the build targets |',
+    '| ENV | `APP_HOME=/opt/app` · `node:24.11-bookworm-slim` sets `NODE_VERSION`, `PATH`, `YARN_VERSION` |',
+  ];
+
+  test('on a finding: its message and the rule in two lines, the link to its page, then the build state', async () => {
     const doc = await opened();
     const text = await hoverText(doc.uri, positionOf(doc, 7, 'ADD', 1));
-    assert.ok(text.includes(`**${ruleSummary('add-instead-of-copy')}** · \`add-instead-of-copy\``), `hover on ADD:\n${text}`);
-    assert.ok(text.includes('Problem:') && text.includes('Better:'), `hover on ADD shows an example:\n${text}`);
-    assert.ok(text.includes('[Documentation](command:dockwise.showDocumentation?%5B%22add-instead-of-copy%22%5D)'), `hover on ADD:\n${text}`);
+    const page = 'command:dockwise.showDocumentation?%5B%22add-instead-of-copy%22%5D';
+    assert.equal(text, [
+      `ADD copies local files here; use COPY, which does not extract archives or fetch URLs · [\`add-instead-of-copy\`](${page})`,
+      '',
+      ruleSummary('add-instead-of-copy'),
+      '',
+      `[Documentation](${page})`,
+      '',
+      '---',
+      '',
+      '**Build state at line 7**',
+      '',
+      ...STATE_ROWS,
+    ].join('\n'));
+  });
+
+  test('on a keyword: what it does, then the build state once it has run', async () => {
+    const doc = await opened();
+    const text = await hoverText(doc.uri, positionOf(doc, 8, 'USER', 1));
+    const rows = STATE_ROWS.map((r) => (r.startsWith('| USER') ? '| USER | `node` (line 8) |' : r));
+    assert.equal(text, ['**USER**: Sets the user (and group) for the following RUN, CMD and ENTRYPOINT instructions.', '', '---', '', '**Build state at line 8**', '', ...rows].join('\n'));
   });
 
   test('the Documentation link is trusted for that one command, and opens the rendered rule page', async () => {

@@ -25,8 +25,27 @@ suite('Korean', () => {
     const d = findDiagnostic(doc.uri, 'add-instead-of-copy');
     assert.equal(d.message, '이 ADD는 로컬 파일을 복사합니다. 아카이브를 풀거나 URL을 가져오지 않는 COPY를 사용해야 합니다');
     const hover = await hoverText(doc.uri, positionOf(doc, 7, 'ADD', 1));
-    assert.ok(hover.includes('**로컬 파일 복사에 쓰인 ADD** · `add-instead-of-copy`'), `hover on ADD:\n${hover}`);
-    assert.ok(hover.includes('문제:') && hover.includes('개선:') && hover.includes('[문서](command:dockwise.showDocumentation'), `hover on ADD:\n${hover}`);
+    const page = 'command:dockwise.showDocumentation?%5B%22add-instead-of-copy%22%5D';
+    assert.equal(hover, [
+      `${d.message} · [\`add-instead-of-copy\`](${page})`,
+      '',
+      '로컬 파일 복사에 쓰인 ADD',
+      '',
+      `[문서](${page})`,
+      '',
+      '---',
+      '',
+      '**7번 줄의 빌드 상태**',
+      '',
+      '| | |',
+      '|---|---|',
+      '| 스테이지 | `0번 스테이지` ← `node:24.11-bookworm-slim` |',
+      '| USER | `root` (이미지 기본값) |',
+      '| WORKDIR | `/opt/app` (4번 줄) |',
+      '| SHELL | `/bin/sh -c` (기본값) |',
+      '| 플랫폼 | 빌드 대상 플랫폼 |',
+      '| ENV | `APP_HOME=/opt/app` · `node:24.11-bookworm-slim`이(가) 설정: `NODE_VERSION`, `PATH`, `YARN_VERSION` |',
+    ].join('\n'));
     const titles = (await fixesFor(doc.uri, d)).map((a) => a.title);
     assert.ok(titles.includes('ADD 대신 COPY 사용'), `quick fixes: ${titles.join(' | ')}`);
     assert.ok(titles.includes('이 줄에서 add-instead-of-copy 무시'), `quick fixes: ${titles.join(' | ')}`);

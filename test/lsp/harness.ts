@@ -13,8 +13,8 @@ export interface Editor {
   messages: string[];
   /** The URIs the server asked to show (window/showDocument). */
   shown: string[];
-  /** What the server said it can do (initialize's answer). */
-  serverCapabilities: ServerCapabilities;
+  /** What the server said it can do, in its answer to `initialize`. */
+  capabilities: ServerCapabilities;
   /** How often the server asked to pull diagnostics again (workspace/diagnostic/refresh). */
   refreshes: number;
   /** Resolves when the server next asks to pull diagnostics again. */
@@ -27,8 +27,12 @@ export interface Editor {
   close(): void;
 }
 
-/** `pull`: the editor pulls diagnostics (LSP 3.17) and can be asked to pull again, as VS Code's client does. */
-export async function startEditor(opts: { configuration?: boolean; showDocument?: boolean; rootUri?: string; pull?: boolean; server?: Partial<ServerOptions>; initializationOptions?: unknown } = {}): Promise<Editor> {
+/**
+ * `textDocument`: capabilities added to the editor's (completion's snippet support); `clientInfo`: the editor's name
+ * and version, as `initialize` sends them; `pull`: the editor pulls diagnostics (LSP 3.17) and can be asked to pull
+ * again, as VS Code's client does.
+ */
+export async function startEditor(opts: { configuration?: boolean; showDocument?: boolean; rootUri?: string; pull?: boolean; server?: Partial<ServerOptions>; initializationOptions?: unknown; textDocument?: Record<string, unknown>; clientInfo?: { name: string; version?: string } } = {}): Promise<Editor> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   // The writer the server uses over stdio.
@@ -43,7 +47,7 @@ export async function startEditor(opts: { configuration?: boolean; showDocument?
     settings: {},
     messages: [],
     shown: [],
-    serverCapabilities: {},
+    capabilities: {},
     refreshes: 0,
     nextRefresh: () => new Promise((resolve) => { refreshWaiters.push(resolve); }),
     listeners: [],
@@ -87,18 +91,19 @@ export async function startEditor(opts: { configuration?: boolean; showDocument?
     return null;
   });
   conn.listen();
-  const initialized: InitializeResult = await conn.sendRequest('initialize', {
+  const init: InitializeResult = await conn.sendRequest('initialize', {
     // No processId: the server would otherwise poll for this process and keep the test alive.
     processId: null,
     rootUri: opts.rootUri ?? null,
     capabilities: {
       workspace: { configuration: opts.configuration !== false, didChangeWatchedFiles: { dynamicRegistration: true }, ...(opts.pull ? { diagnostics: { refreshSupport: true } } : {}) },
-      textDocument: { hover: { contentFormat: ['markdown'] }, ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}) },
+      textDocument: { hover: { contentFormat: ['markdown'] }, ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}), ...opts.textDocument },
       window: { showDocument: { support: opts.showDocument !== false } },
     },
     initializationOptions: opts.initializationOptions,
+    ...(opts.clientInfo ? { clientInfo: opts.clientInfo } : {}),
   });
-  editor.serverCapabilities = initialized.capabilities;
+  editor.capabilities = init.capabilities;
   void conn.sendNotification('initialized', {});
   return editor;
 }

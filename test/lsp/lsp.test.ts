@@ -140,15 +140,37 @@ describe('hover', () => {
   let uri: string;
   before(async () => { uri = write('h/Dockerfile', text); await editor.open(uri, text); });
 
-  it('explains a finding', async () => assert.match(await hover(uri, 7, 3), /MAINTAINER is deprecated[\s\S]*Also known as hadolint DL4000, BuildKit MaintainerDeprecated/));
+  it('leads with the finding in two lines, then the links to the rule\'s page, then what the cursor is on', async () => {
+    const page = pathToFileURL(path.join(repoRoot, 'docs/rules/maintainer-deprecated.md')).href;
+    const h = await hover(uri, 7, 3);
+    assert.ok(h.startsWith([
+      `MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors · [\`maintainer-deprecated\`](${page})`,
+      '',
+      'MAINTAINER is deprecated',
+      '',
+      `[Documentation](${page}) · [Docker's page for MaintainerDeprecated](https://docs.docker.com/reference/build-checks/maintainer-deprecated/)`,
+      '',
+      '---',
+      '',
+      '**Build state at line 8**',
+    ].join('\n')), h);
+    // The rule's page is behind the link, not inlined.
+    assert.doesNotMatch(h, /Problem:|Also known as/);
+  });
   it('explains a rule in a pragma', async () => assert.match(await hover(uri, 0, 28), /consecutive-run/));
+  it('explains a rule in a pragma in full: why, an example, aliases, profiles', async () => {
+    const u = write('h-pragma/Dockerfile', 'FROM alpine:3.21\n# dockwise ignore=maintainer-deprecated\nMAINTAINER me\n');
+    await editor.open(u, fs.readFileSync(new URL(u), 'utf8'));
+    const h = await hover(u, 1, 25);
+    assert.match(h, /^\*\*MAINTAINER is deprecated\*\* · `maintainer-deprecated`\n\nMAINTAINER has been deprecated since Docker 1\.13\./);
+    assert.match(h, /Problem:\n```dockerfile\nFROM alpine:3\.21\nMAINTAINER Jane Doe <jane@example\.com>\n```/);
+    assert.match(h, /MAINTAINER is deprecated[\s\S]*Also known as hadolint DL4000, BuildKit MaintainerDeprecated/);
+    assert.match(h, /On in recommended \(info\), strict \(warning\), modern \(info\), hadolint \(error\), buildkit \(warning\)\. `info` by default: MAINTAINER still works; it is only deprecated\./);
+  });
   it('links the rule\'s page shipped beside the server', async () => {
     const page = pathToFileURL(path.join(repoRoot, 'docs/rules/maintainer-deprecated.md')).href;
     assert.ok((await hover(uri, 7, 3)).includes(`[Documentation](${page}) · [Docker's page for MaintainerDeprecated](https://docs.docker.com/reference/build-checks/maintainer-deprecated/)`));
     assert.ok((await hover(uri, 0, 28)).includes(`[Documentation](${pathToFileURL(path.join(repoRoot, 'docs/rules/consecutive-run.md')).href})`));
-  });
-  it('says which profiles turn the rule on, and why the default differs', async () => {
-    assert.match(await hover(uri, 7, 3), /On in recommended \(info\), strict \(warning\), modern \(info\), hadolint \(error\), buildkit \(warning\)\. `info` by default: MAINTAINER still works; it is only deprecated\./);
   });
   it('explains a base image', async () => {
     assert.match(await hover(uri, 5, 8), /openjdk[\s\S]*Deprecated since 2022-07-01: use eclipse-temurin/);
@@ -163,9 +185,22 @@ describe('hover', () => {
     const u = 'untitled:kw';
     await plain.open(u, 'FROM alpine:3.21\nWORKDIR /app\n');
     await other.open(u, 'FROM alpine:3.21\nWORKDIR /app\n');
-    const kw = async (e: Editor) => ((await e.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 1, character: 2 } })) as Hover | null);
-    assert.match(((await kw(plain))!.contents as { value: string }).value, /\*\*WORKDIR\*\*/);
-    assert.equal(await kw(other), null);
+    const kw = async (e: Editor) => (((await e.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 1, character: 2 } })) as Hover).contents as { value: string }).value;
+    // The build state is Dockwise's own: it stays when the keyword's explanation steps aside.
+    const state = [
+      '**Build state at line 2**',
+      '',
+      '| | |',
+      '|---|---|',
+      '| Stage | `stage 0` ← `alpine:3.21` |',
+      '| USER | `root` (the image\'s default) |',
+      '| WORKDIR | `/app` (line 2) |',
+      '| SHELL | `/bin/sh -c` (default) |',
+      '| Platform | the platform the build targets |',
+      '| ENV | `alpine:3.21` sets `PATH` |',
+    ].join('\n');
+    assert.equal(await kw(plain), `**WORKDIR**: Sets the working directory for the following instructions, creating it when needed.\n\n---\n\n${state}`);
+    assert.equal(await kw(other), state);
     plain.close();
     other.close();
   });

@@ -50,9 +50,9 @@ after(() => { editor.close(); fs.rmSync(tmp, { recursive: true, force: true }); 
 
 describe('pull diagnostics', () => {
   it('are offered to an editor that pulls them, with workspace diagnostics, and not to one that does not', async () => {
-    assert.deepEqual(editor.serverCapabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: true });
+    assert.deepEqual(editor.capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: true });
     const pusher = await startEditor({ configuration: false });
-    assert.equal(pusher.serverCapabilities.diagnosticProvider, undefined);
+    assert.equal(pusher.capabilities.diagnosticProvider, undefined);
     // A round trip, so that the server has sent what it sends after initialized before the streams close.
     await pusher.conn.sendRequest('textDocument/hover', { textDocument: { uri: 'untitled:none' }, position: { line: 0, character: 0 } });
     pusher.close();

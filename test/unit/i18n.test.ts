@@ -7,9 +7,11 @@ import { formatMessage, placeholders } from '../../server/src/engine/messages';
 import { isSharedMessage, sharedMessageTables } from '../../server/src/engine/i18n/catalog';
 import { initNodeShellParser } from '../../server/src/host/node';
 // Each module declares its string table when loaded: load every one that has any.
-import '../../server/src/lsp/hover';
+import '../../server/src/engine/ide/hover';
+import '../../server/src/engine/ide/lenses';
 import '../../server/src/lsp/code-actions';
-import '../../server/src/lsp/instructions';
+import '../../server/src/engine/ide/instruction-docs';
+import '../../server/src/engine/ide/completion';
 import '../../server/src/cli/strings';
 
 const others = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en');

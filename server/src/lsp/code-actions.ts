@@ -1,8 +1,9 @@
 // Quick fixes (each finding's fixes, fix-all of one rule, an ignore pragma, the rule's page) and fix-all on save.
-import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { defineStrings, DockerfileModel, findRules, fixAll, fixProblem, fixTitle, ignoreEdit, localize, speaker, type Fix, type OffsetEdit } from '../engine';
+import { defineStrings, DockerfileModel, findRules, fixAll, fixProblem, fixTitle, ignoreEdit, localize, speaker, type Finding, type Fix, type OffsetEdit } from '../engine';
 import { hasFolder, uriDirname, uriJoin } from '../workspace/uri';
+import { dockerDxFindings } from './docker-dx';
 import type { Session } from './session';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockwise`;
@@ -93,20 +94,23 @@ export async function codeActions(session: Session, params: CodeActionParams): P
       return entry.findings.find((f) => f.rule === id && f.start === start && f.end === end) ?? entry.findings.find((f) => f.rule === id && f.start === start);
     });
     let vetted: DockerfileModel | undefined;
+    const fixActions = (d: Diagnostic, finding: Finding): CodeAction[] => finding.fixes.flatMap((fix) => {
+      const unsafe = fix.safety === 'unsafe';
+      // A safe fix is offered only when, applied on its own, it parses and changes no more than it declares.
+      const problem = unsafe ? undefined : fixProblem(vetted ??= new DockerfileModel(entry.text), fix);
+      if (problem) {
+        connection.console.warn(`Dockwise: withheld the fix "${fix.title}" of ${finding.rule}: ${problem}`);
+        return [];
+      }
+      return [{ title: fixTitle(fix, session.workspace.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !unsafe, edit: editFor(doc.uri, doc, model, fix) }];
+    });
+    // Where Docker DX shows a BuildKit check in place of Dockwise's diagnostic, Dockwise's fixes go on DX's.
+    const onDockerDx = dockerDxFindings(params.context.diagnostics, entry.findings, model).flatMap(({ diagnostic, finding }) => fixActions(diagnostic, finding));
     for (const [k, d] of ours.entries()) {
       const id = String(d.code);
       const finding = findings[k];
       if (!finding) continue;
-      for (const fix of finding.fixes) {
-        const unsafe = fix.safety === 'unsafe';
-        // A safe fix is offered only when, applied on its own, it parses and changes no more than it declares.
-        const problem = unsafe ? undefined : fixProblem(vetted ??= new DockerfileModel(entry.text), fix);
-        if (problem) {
-          connection.console.warn(`Dockwise: withheld the fix "${fix.title}" of ${id}: ${problem}`);
-          continue;
-        }
-        actions.push({ title: fixTitle(fix, session.workspace.locale), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !unsafe, edit: editFor(doc.uri, doc, model, fix) });
-      }
+      actions.push(...fixActions(d, finding));
       const same = entry.findings.filter((f) => f.rule === id && f.fixes.some((x) => x.safety === 'safe' || entry.settings.fix.unsafe));
       if (same.length > 1) {
         const edit = await fixAllEdit(session, doc, [id]);
@@ -116,7 +120,7 @@ export async function codeActions(session: Session, params: CodeActionParams): P
       const show = documentationCommand(session, id);
       if (show) actions.push({ title: show.title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: show });
     }
-    return actions;
+    return [...actions, ...onDockerDx];
   } catch (e) {
     connection.console.error(`Dockwise: code actions failed: ${(e as Error)?.stack ?? e}`);
     return [];

@@ -46,6 +46,8 @@ export class Session {
   editorLocale: Locale = 'en';
   /** ShellCheck is an external program: it only runs when the workspace is trusted (the client says so). */
   workspaceTrusted = true;
+  /** The client's command that shows references from JSON locations (VS Code's client has one); none: lenses are labels. */
+  showReferencesCommand: string | undefined;
   roots: string[] = [];
   pages = new RulePages(undefined);
   ready: Promise<void> = Promise.resolve();
@@ -171,6 +173,17 @@ export class Session {
       // What was read beside it stays for an open document's next analysis.
       if (!this.documents.get(uri)) this.workspace.forget(uri);
     }
+  }
+
+  /** Whether this document gets Dockwise's own completion, outline, navigation and rename (see `languageFeatures`). */
+  ownsLanguageFeatures(settings: DockwiseSettings): boolean {
+    return settings.languageFeatures === 'on' || (settings.languageFeatures === 'auto' && !this.dockerExtensionActive);
+  }
+
+  /** The current analysis of an open document, or undefined (closed, or a newer version is on its way). */
+  async current(uri: string): Promise<Entry | undefined> {
+    const doc = this.documents.get(uri);
+    return doc && this.analyse(doc);
   }
 
   /** Forgets every analysis (settings or files changed) and lints the open documents again. */

@@ -13,15 +13,20 @@ export interface DockwiseSettings {
   configFile: string;
   fix: { unsafe: boolean };
   hover: { instructions: 'auto' | 'on' | 'off' };
+  /**
+   * Completion, outline, go to definition, references, highlights and rename of Dockwise's own; `auto`: only while
+   * no Docker extension (which has its own) is installed, so nothing appears twice.
+   */
+  languageFeatures: 'auto' | 'on' | 'off';
   shellcheck: { enable: boolean };
   /** The language of messages, fix titles and hovers; auto: the editor's display language. */
   locale: 'auto' | Locale;
 }
 
-export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, profile: '', rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' }, shellcheck: { enable: false }, locale: 'auto' };
+export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, profile: '', rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' }, languageFeatures: 'auto', shellcheck: { enable: false }, locale: 'auto' };
 
 /** The `dockwise.*` keys these settings come from (what the client must declare), `trace.server` being the client's own. */
-export const SETTING_KEYS = ['enable', 'profile', 'rules', 'ignore', 'trustedRegistries', 'configFile', 'fix.unsafe', 'hover.instructions', 'shellcheck.enable', 'locale'];
+export const SETTING_KEYS = ['enable', 'profile', 'rules', 'ignore', 'trustedRegistries', 'configFile', 'fix.unsafe', 'hover.instructions', 'languageFeatures', 'shellcheck.enable', 'locale'];
 
 export function readSettings(s: Partial<DockwiseSettings> | null | undefined): DockwiseSettings {
   if (!s || typeof s !== 'object') return DEFAULT_SETTINGS;
@@ -34,6 +39,7 @@ export function readSettings(s: Partial<DockwiseSettings> | null | undefined): D
     configFile: typeof s.configFile === 'string' ? s.configFile : '',
     fix: { unsafe: s.fix?.unsafe === true },
     hover: { instructions: s.hover?.instructions === 'on' || s.hover?.instructions === 'off' ? s.hover.instructions : 'auto' },
+    languageFeatures: s.languageFeatures === 'on' || s.languageFeatures === 'off' ? s.languageFeatures : 'auto',
     shellcheck: { enable: s.shellcheck?.enable === true },
     locale: isLocale(s.locale) ? s.locale : 'auto',
   };

@@ -9,10 +9,16 @@ import { DOCKERFILE_GLOB, isDockerfileName } from '../workspace/dockerfiles';
 import { uriBasename } from '../workspace/uri';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { executeCommand, SERVER_COMMANDS } from './commands';
+import { Completion, TRIGGER_CHARACTERS } from './completion';
 import { Diagnostics } from './diagnostics';
 import { canReportWorkspace, WorkspaceDiagnostics } from './workspace-diagnostics';
+import { dockerDxChecks } from './docker-dx';
 import { foldingRanges } from './folding';
 import { hoverRequest } from './hover';
+import { definitionRequest, documentLinksRequest, highlightRequest, referencesRequest } from './navigation';
+import { prepareRenameRequest, renameRequest } from './rename';
+import { documentSymbolRequest } from './symbols';
+import { codeLensRequest } from './code-lens';
 import { documentationOptions, RulePages } from './rule-pages';
 import { Session } from './session';
 
@@ -31,6 +37,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   const session = new Session(connection, host, { extraRules: serverOptions.extraRules });
   const diagnostics = new Diagnostics(session);
   const workspaceDiagnostics = canReportWorkspace(host) ? new WorkspaceDiagnostics(session, diagnostics) : undefined;
+  const completion = new Completion(session);
   const { documents } = session;
   let canWatch = false;
   session.ready = initShellParser(host.shellParserWasm());
@@ -42,10 +49,12 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     session.canShowDocument = params.capabilities.window?.showDocument?.support === true;
     diagnostics.pull = params.capabilities.textDocument?.diagnostic !== undefined;
     diagnostics.canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
-    const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown } | undefined;
+    const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown; showReferences?: unknown } | undefined;
+    completion.configure(params);
     session.pages = new RulePages(serverOptions.rulePages, documentationOptions(init?.documentation), host.fs.sync?.isFile);
     session.dockerExtensionActive = init?.dockerExtensionActive === true;
     session.workspaceTrusted = init?.workspaceTrusted !== false;
+    session.showReferencesCommand = typeof init?.showReferences === 'string' && init.showReferences ? init.showReferences : undefined;
     const roots = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (!roots.length && params.rootUri) roots.push(params.rootUri);
     session.setRoots(roots);
@@ -54,9 +63,18 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
         foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentSymbolProvider: { label: 'Dockwise' },
+        documentLinkProvider: { resolveProvider: false },
+        renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         executeCommandProvider: { commands: SERVER_COMMANDS },
         ...(diagnostics.pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: !!workspaceDiagnostics } } : {}),
+        experimental: { dockerDx: dockerDxChecks() },
       },
       serverInfo: { name: 'dockwise' },
     };
@@ -97,11 +115,20 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   connection.onCodeAction((params) => codeActions(session, params));
   connection.onHover((params) => hoverRequest(session, params));
+  connection.onCodeLens((params) => codeLensRequest(session, params));
+  connection.onCompletion((params) => completion.provide(params));
   connection.onFoldingRanges(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const entry = doc && (await session.analyse(doc));
     return entry ? foldingRanges(entry.model) : [];
   });
+  connection.onDefinition((params) => definitionRequest(session, params));
+  connection.onReferences((params) => referencesRequest(session, params));
+  connection.onDocumentHighlight((params) => highlightRequest(session, params));
+  connection.onDocumentLinks((params) => documentLinksRequest(session, params));
+  connection.onDocumentSymbol((params) => documentSymbolRequest(session, params));
+  connection.onPrepareRename((params) => prepareRenameRequest(session, params));
+  connection.onRenameRequest((params) => renameRequest(session, params));
   connection.onExecuteCommand((params) => executeCommand(session, params));
 
   documents.listen(connection);

@@ -216,10 +216,30 @@ export function ruleHoverMarkdown(rule: Rule, pageLink?: string, locale: Locale 
   const aliases = aliasText(m);
   if (aliases) parts.push('', t('page.alsoKnownAs', { aliases }));
   parts.push('', [profilesSentence(m, locale), ...profileReasons(m, locale)].join(' '));
+  const links = pageLinks(rule, pageLink, locale);
+  if (links) parts.push('', links);
+  return parts.join('\n');
+}
+
+/** "[Documentation](…) · [Docker's page for X](…)": where to read more; empty when there is nowhere. */
+function pageLinks(rule: Rule, pageLink: string | undefined, locale: Locale): string {
+  const m = rule.meta;
+  const t = speaker(PAGE_STRINGS, locale);
   const links = pageLink ? [`[${t('page.documentation')}](${pageLink})`] : [];
   const dockerPage = buildkitPage(m);
   if (dockerPage) links.push(`[${t('page.dockerPage', { check: m.aliases.buildkit! })}](${dockerPage})`);
-  if (links.length) parts.push('', links.join(' · '));
+  return links.join(' · ');
+}
+
+/**
+ * A finding in an editor hover, short enough to read without scrolling: its message with the rule id linked to
+ * the rule's page, the rule's summary, then the links to the page. `message` is the finding's, in Markdown.
+ */
+export function findingHoverMarkdown(rule: Rule, message: string, pageLink?: string, locale: Locale = 'en'): string {
+  const id = `\`${rule.meta.id}\``;
+  const parts = [`${message} · ${pageLink ? `[${id}](${pageLink})` : id}`, '', localizedDocs(rule.meta, locale).summary];
+  const links = pageLinks(rule, pageLink, locale);
+  if (links) parts.push('', links);
   return parts.join('\n');
 }
 

@@ -168,8 +168,21 @@ function knownImage(ref: ImageReference): { own?: ImageProduct } | undefined {
   return other ? { own: other[1] } : undefined;
 }
 
+/** The official images the lifecycle data covers, by name. */
+export const LIFECYCLE_IMAGE_NAMES: readonly string[] = Object.keys(OFFICIAL_IMAGES);
+
+/**
+ * The product whose release lines an image's tags start with (`node:22`, `python:3.13-slim`,
+ * `mcr.microsoft.com/dotnet/sdk:9.0`), with the name messages use. Undefined for an image whose tags carry the
+ * version elsewhere or not at all (Windows, UBI, distroless, Dev Containers) and for an image the data does not cover.
+ */
+export function taggedProduct(ref: ImageReference): { product: LifecycleProduct; label: string } | undefined {
+  const own = knownImage(ref)?.own;
+  return own && !own.version && !WINDOWS_IMAGES.has(own) ? { product: own.product, label: own.label } : undefined;
+}
+
 /** Numeric comparison of dotted versions; undefined when either is not numeric (`20h2`, `2008-r2-sp1`). */
-function compareVersions(a: string, b: string): number | undefined {
+export function compareVersions(a: string, b: string): number | undefined {
   if (!/^\d+(\.\d+)*$/.test(a) || !/^\d+(\.\d+)*$/.test(b)) return undefined;
   const x = a.split('.').map(Number);
   const y = b.split('.').map(Number);
@@ -287,7 +300,7 @@ export interface EndOfLife {
   source: string;
 }
 
-const ended = (l: ReleaseLine, today: string) => l.eol === true || (typeof l.eol === 'string' && l.eol < today);
+export const ended = (l: ReleaseLine, today: string) => l.eol === true || (typeof l.eol === 'string' && l.eol < today);
 const lineName = (l: ReleaseLine) => (l.codename ? `${l.cycle} (${l.codename})` : l.cycle);
 
 /** The product's lines supported on `today`: released, and not ended. */

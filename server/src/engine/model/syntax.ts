@@ -3,6 +3,7 @@
 // parse at all (unknown keywords, a template's text): the engine lets no other rule report on those.
 import { fromWords, type DockerfileModel, type Instr } from './dockerfile';
 import type { MessageData } from '../messages';
+import { flagSpec } from './instruction-flags';
 
 /** How each problem Docker rejects is worded, by id: invalid-syntax declares these among its messages. */
 export const SYNTAX_MESSAGES = {
@@ -47,16 +48,6 @@ export const INSTRUCTIONS = new Set([
   'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER',
   'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL',
 ]);
-
-const KNOWN_FLAGS: Record<string, string[]> = {
-  FROM: ['platform'],
-  COPY: ['from', 'chown', 'chmod', 'link', 'parents', 'exclude'],
-  ADD: ['chown', 'chmod', 'link', 'checksum', 'keep-git-dir', 'exclude', 'unpack'],
-  RUN: ['mount', 'network', 'security', 'device'],
-  HEALTHCHECK: ['interval', 'timeout', 'start-period', 'start-interval', 'retries'],
-};
-// Flags that are switches (`--link`) rather than `--name=value`.
-const BOOLEAN_FLAGS = new Set(['link', 'parents', 'keep-git-dir', 'unpack']);
 
 const cache = new WeakMap<DockerfileModel, SyntaxProblem[]>();
 
@@ -110,10 +101,10 @@ function checkInstruction(model: DockerfileModel, instr: Instr, out: SyntaxProbl
     return;
   }
   for (const flag of instr.flags) {
-    const known = KNOWN_FLAGS[kw];
-    if (!known || !known.includes(flag.name)) {
+    const spec = flagSpec(kw, flag.name);
+    if (!spec) {
       out.push({ kind: 'syntax', start: flag.start, end: flag.end, messageId: 'unknownFlag', data: { flag: flag.name, keyword: kw } });
-    } else if (!BOOLEAN_FLAGS.has(flag.name) && !flag.value) {
+    } else if (!spec.switch && !flag.value) {
       out.push({ kind: 'syntax', start: flag.start, end: flag.end, messageId: 'flagNeedsValue', data: { flag: flag.name } });
     }
   }

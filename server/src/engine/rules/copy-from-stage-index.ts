@@ -1,45 +1,18 @@
 import { defineRule, type FixInput, type OffsetEdit } from '../rule';
 import { imageBaseName } from '../model/image';
 import type { DockerfileModel, Stage, StageReference } from '../model/dockerfile';
-
-// BuildKit's rule for stage names (lowercase; the parser lowercases what it reads), and the names it reserves.
-const STAGE_NAME = /^[a-z][a-z0-9._-]*$/;
-const RESERVED = new Set(['scratch', 'context']);
+import { namesInUse, RESERVED_STAGE_NAMES, STAGE_NAME } from '../model/stage-names';
 
 /** A reference by number: `--from=0`, `from=1` in a mount (not a FROM: `FROM 0` names an image). */
 function numericReferences(model: DockerfileModel, stage: Stage): StageReference[] {
   return stage.references.filter((r) => r.instr.keyword !== 'FROM' && /^\d+$/.test(model.text.slice(r.start, r.end)));
 }
 
-/**
- * Every name the file already uses for a stage or an image (aliases, FROM images, `--from` and mount `from=`
- * values): a new stage name among them could make a later `FROM name` or `--from=name` read the stage instead.
- */
-function namesInUse(model: DockerfileModel, stage: Stage): Set<string> {
-  const used = new Set<string>();
-  for (const s of model.stages) {
-    if (s.alias) used.add(s.alias.toLowerCase());
-    // The stage's own image may share its name: a FROM only reads the names of the stages above it.
-    if (s !== stage) {
-      used.add(s.image.resolved.toLowerCase());
-      used.add(s.image.name.toLowerCase());
-    }
-    for (const i of s.instructions) {
-      for (const f of i.flags) {
-        if (f.name === 'from' && f.value) used.add(f.value.toLowerCase());
-        const m = f.name === 'mount' && f.value ? /(^|,)from=([^,]+)/.exec(f.value) : null;
-        if (m) used.add(m[2].toLowerCase());
-      }
-    }
-  }
-  return used;
-}
-
 /** A name for an unnamed stage: its image's repository name (`golang`), else `builder`, made unique in the file. */
 export function newStageName(model: DockerfileModel, stage: Stage): string {
   const used = namesInUse(model, stage);
   const base = stage.image.unresolved.length ? '' : imageBaseName(stage.image).replace(/[^a-z0-9._-]/g, '');
-  const candidates = [STAGE_NAME.test(base) && !RESERVED.has(base) ? base : 'builder'];
+  const candidates = [STAGE_NAME.test(base) && !RESERVED_STAGE_NAMES.has(base) ? base : 'builder'];
   if (candidates[0] !== 'builder') candidates.push(`${base}-stage`);
   candidates.push('builder');
   for (const c of candidates) if (!used.has(c)) return c;

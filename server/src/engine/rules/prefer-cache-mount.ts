@@ -4,57 +4,12 @@ import type { OffsetEdit } from '../rule';
 import type { ShellCommand } from '../model/shell';
 import { baseName, commandRunBy, isCommand, parseArgs, type ParsedFlag } from '../model/commands';
 import { managerCommands, mountCoversCache, PACKAGE_MANAGERS, packageCommand } from '../model/package-managers';
-import { defaultsToNonRoot, distroFamily, rootStage } from '../model/base-images';
-import { imageBaseName } from '../model/image';
+import { distroFamily, rootStage } from '../model/base-images';
+import { cacheMountTargets, cacheTargetDir, runsAsRoot, runsCacheTool } from '../model/cache-targets';
 import { APT_DOCKER_CLEAN, CACHE_TOOLS, type CacheTarget, type CacheTool } from '../data/cache-mounts';
-import { cacheMountTargets } from './support';
 
 /** The program names the table's tools run under, for the handlers. */
 const NAMES = [...new Set(CACHE_TOOLS.flatMap((t) => (t.manager ? managerCommands(PACKAGE_MANAGERS[t.manager]) : [...t.commands!])))];
-
-/** The user a RUN runs as: the last USER of its stage or the stages it is built FROM; undefined when unknown. */
-function runsAsRoot(instr: Instr): boolean | undefined {
-  for (let s: Stage | undefined = instr.stage ?? undefined, limit = instr.index; s; s = s.parent, limit = s ? s.instructions.length : 0) {
-    for (let i = limit - 1; i >= 0; i--) {
-      const u = s.instructions[i];
-      if (u.keyword !== 'USER' || !u.args.length) continue;
-      const name = u.args[0].value.split(':')[0];
-      if (/[$`]/.test(name)) return undefined;
-      return name === 'root' || name === '0';
-    }
-  }
-  return instr.stage ? !defaultsToNonRoot(rootStage(instr.stage).image) : undefined;
-}
-
-/** The directory `target` is for `instr`, or undefined when it is in a home directory that is not root's. */
-function resolveTarget(model: DockerfileModel, instr: Instr, target: CacheTarget, root: boolean | undefined): string | undefined {
-  const env = (name: string) => {
-    const def = model.lookupVariable(name, instr);
-    return def?.kind === 'ENV' && def.value?.startsWith('/') && !/[$`]/.test(def.value) ? def.value.replace(/\/+$/, '') : undefined;
-  };
-  const own = target.env && env(target.env);
-  if (own) return own;
-  if (target.under) {
-    const dir = env(target.under.env) ?? (instr.stage ? target.images?.[imageBaseName(rootStage(instr.stage).image)] : undefined);
-    if (dir) return dir + target.under.rest;
-  }
-  if (target.rootOnly && !root) return undefined;
-  if (!target.path.startsWith('~/')) return target.path;
-  return root ? `/root${target.path.slice(1)}` : undefined;
-}
-
-/** Whether `cmd` runs `tool` in a way that downloads into its cache. */
-function runsTool(cmd: ShellCommand, tool: CacheTool): boolean {
-  if (tool.manager) {
-    const pc = packageCommand(cmd);
-    return pc?.manager === PACKAGE_MANAGERS[tool.manager] && !!pc.action && tool.actions!.includes(pc.action) && (!tool.programs || tool.programs.includes(pc.tool));
-  }
-  const c = commandRunBy(cmd);
-  if (!isCommand(c, ...tool.commands!)) return false;
-  const ops = parseArgs(c).operands.map((w) => w.value);
-  if (tool.anyRun) return !c.args.some((w) => /^(-v|--version|-h|--help)$/.test(w.value));
-  return tool.subcommands!.some((s) => s.split(' ').every((part, i) => ops[i] === part));
-}
 
 /** The tool's flags that turn its cache off, on this command. */
 function noCacheFlags(cmd: ShellCommand, tool: CacheTool): ParsedFlag[] {
@@ -128,9 +83,9 @@ export default defineRule({
       const reported = new Set<CacheTool>();
       for (const cmd of instr.run?.commands ?? []) {
         for (const tool of CACHE_TOOLS) {
-          if (reported.has(tool) || !runsTool(cmd, tool)) continue;
+          if (reported.has(tool) || !runsCacheTool(cmd, tool)) continue;
           reported.add(tool);
-          const dirs = tool.targets.map((t) => ({ t, dir: resolveTarget(model, instr, t, root) })).filter((d): d is { t: CacheTarget; dir: string } => !!d.dir);
+          const dirs = tool.targets.map((t) => ({ t, dir: cacheTargetDir(model, instr, t, root) })).filter((d): d is { t: CacheTarget; dir: string } => !!d.dir);
           if (!dirs.length) continue;
           const covered = dirs.filter((d) => mounts.some((m) => mountCoversCache(m, [d.dir])));
           if (covered.length) {

@@ -11,6 +11,7 @@ import { shellArgvFor, shellFacts, type ShellFacts } from '../model/shells';
 import { scriptLeavesState } from '../fix/meaning';
 import { defaultShellArgv } from '../model/base-images';
 import * as posix from '../model/paths';
+import { cacheMountTargets } from '../model/cache-targets';
 
 /** The instruction before `instr` in its stage, or undefined. Only comments and blank lines may sit between two neighbours. */
 export function previousInStage(instr: Instr): Instr | undefined {
@@ -215,19 +216,6 @@ export function isCleanupCommand(cmd: ShellCommand): boolean {
 export function isCleanupOnlyRun(instr: Instr): boolean {
   const cmds = instr.run?.commands.filter((c) => !c.nested) ?? [];
   return isPlainShellRun(instr) && cmds.length > 0 && cmds.every(isCleanupCommand);
-}
-
-/** The cache or tmpfs mount targets of a RUN (`--mount=type=cache,target=/var/cache/apt`). */
-export function cacheMountTargets(instr: Instr): string[] {
-  const out: string[] = [];
-  for (const f of instr.flags) {
-    if (f.name !== 'mount' || !f.value) continue;
-    const opts = new Map(f.value.split(',').map((kv) => { const i = kv.indexOf('='); return i < 0 ? [kv, ''] : [kv.slice(0, i), kv.slice(i + 1)] as [string, string]; }));
-    if (!['cache', 'tmpfs'].includes(opts.get('type') ?? '')) continue;
-    const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
-    if (target) out.push(target);
-  }
-  return out;
 }
 
 /**

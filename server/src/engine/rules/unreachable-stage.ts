@@ -1,38 +1,6 @@
 import { defineRule } from '../rule';
-import { mountFrom, type DockerfileModel, type Stage } from '../model/dockerfile';
-import { substitute } from '../model/variables';
-
-/**
- * The stages a build of the final stage (and of every stage that ships: one with its own CMD or ENTRYPOINT) needs:
- * those it is built FROM, copies from or mounts from, transitively. Undefined when a needed stage names its
- * source through a variable the file does not resolve (`COPY --from=build-${VARIANT}`): then any stage may be it.
- */
-export function neededStages(model: DockerfileModel): Set<Stage> | undefined {
-  const needed = new Set<Stage>();
-  const todo = model.stages.filter((s) => s.isFinal || s.ships);
-  while (todo.length) {
-    const stage = todo.pop()!;
-    if (needed.has(stage)) continue;
-    needed.add(stage);
-    if (stage.parent) todo.push(stage.parent);
-    else if (stage.image.unresolved.length) return undefined;
-    for (const instr of stage.instructions) {
-      for (const f of instr.flags) {
-        const ref = f.name === 'from' && (instr.keyword === 'COPY' || instr.keyword === 'ADD') ? f.value : instr.keyword === 'RUN' ? mountFrom(f)?.value : undefined;
-        if (!ref) continue;
-        const { value, unresolved } = substitute(ref, (n) => model.lookupVariable(n, instr)?.value, model.escapeChar);
-        if (unresolved.length) return undefined;
-        const source = model.stageByName(value, stage);
-        if (source) todo.push(source);
-      }
-    }
-  }
-  return needed;
-}
-
-// Names of stages that build something for another stage: unused, they are dead. Any other name may be what someone
-// builds with `--target` (test, dev, lint, debug, a Docker Dev Environment's dev-envs), which the file cannot show.
-const BUILDER_NAME = /^(build|builder|building|compile|compiler|deps|dependencies|vendor|download|downloader|fetch|fetcher)$|^(build|builder)[-_.]|[-_.](build|builder|deps)$/i;
+import { neededStages } from '../model/stage-graph';
+import { isBuilderName } from '../model/stage-names';
 
 export default defineRule({
   meta: {
@@ -67,7 +35,7 @@ export default defineRule({
     for (const stage of model.stages) {
       if (needed.has(stage)) continue;
       if (stage.alias && stage.aliasStart !== undefined) {
-        if (BUILDER_NAME.test(stage.alias)) ctx.report({ start: stage.aliasStart, end: stage.aliasEnd!, messageId: 'namedStage', data: { stage: stage.alias } });
+        if (isBuilderName(stage.alias)) ctx.report({ start: stage.aliasStart, end: stage.aliasEnd!, messageId: 'namedStage', data: { stage: stage.alias } });
       } else ctx.report({ start: stage.from.keywordStart, end: stage.imageEnd, messageId: 'unnamedStage', data: { index: String(stage.index) } });
     }
   },

@@ -1,6 +1,7 @@
-// One-line explanations of Dockerfile instructions for the keyword hover (shown only when no Docker
-// extension provides its own).
-import { defineStrings, localize, type Locale } from '../engine';
+// One-line explanations of Dockerfile instructions, for the keyword hover (shown only when no Docker extension
+// provides its own) and keyword completion.
+import { defineStrings, localize } from '../i18n/catalog';
+import type { Locale } from '../i18n/locale';
 
 export const INSTRUCTION_DOCS = defineStrings({
   'keyword.FROM': 'Starts a build stage from a base image: `FROM [--platform=…] image[:tag|@digest] [AS name]`.',
