@@ -1,13 +1,21 @@
 // Editors other than VS Code, as they speak LSP: settings pushed with workspace/didChangeConfiguration or
-// initializationOptions instead of answered through workspace/configuration.
+// initializationOptions instead of answered through workspace/configuration, and rule pages for editors that
+// cannot open a document for the server.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Diagnostic } from 'vscode-languageserver';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ErrorCodes, ResponseError } from 'vscode-jsonrpc';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { findRules, ruleMarkdown } from '../../server/src/engine';
 import { initNodeShellParser } from '../../server/src/host/node';
 import { startEditor, type Editor } from './harness';
 
+const repoRoot = path.resolve(__dirname, '../../..');
 const text = 'FROM debian:12-slim\nMAINTAINER me\nRUN apt-get update && apt-get install -y curl\n';
 const short = (d: Diagnostic) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`;
+const pageUri = (id: string) => pathToFileURL(path.join(repoRoot, 'docs/rules', `${id}.md`)).href;
 
 /** The diagnostics of `text` with no settings at all, from an editor that answers workspace/configuration with nothing set. */
 let plain: string[];
@@ -23,6 +31,16 @@ async function push(e: Editor, uri: string, settings: unknown): Promise<string[]
   const next = e.nextDiagnostics(uri);
   void e.conn.sendNotification('workspace/didChangeConfiguration', { settings });
   return (await next).map(short);
+}
+
+/** An editor with no handler for window/showDocument answers it as Neovim 0.7 and 0.8 do. */
+function cannotShowDocuments(e: Editor): void {
+  e.conn.onRequest('window/showDocument', () => new ResponseError(ErrorCodes.MethodNotFound, 'Unhandled method window/showDocument'));
+}
+
+async function documentationAction(e: Editor, uri: string, d: Diagnostic): Promise<CodeAction | undefined> {
+  const actions = (await e.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+  return actions.find((a) => a.command?.command === 'dockwise.server.showDocumentation');
 }
 
 before(async () => {
@@ -116,5 +134,34 @@ describe('settings from an editor that has no dockwise section to answer with (N
     e.settings = { ignore: ['maintainer-deprecated'] };
     void e.conn.sendNotification('workspace/didChangeConfiguration', { settings: { dockwise: { rules: { DL3015: 'off' } } } });
     assert.deepEqual((await e.open('untitled:asked', text)).map(short), plain.filter((d) => !d.startsWith('maintainer-deprecated@')));
+  });
+});
+
+describe('rule pages in an editor that cannot open a document for the server (Neovim 0.7 and 0.8)', () => {
+  it('"Show documentation" returns the page\'s Markdown, which the documented handler shows', async () => {
+    const e = await editor({ configuration: false, showDocument: false });
+    cannotShowDocuments(e);
+    const uri = 'untitled:nvim-docs';
+    const d = (await e.open(uri, text)).find((x) => x.code === 'maintainer-deprecated')!;
+    assert.equal(d.codeDescription?.href, pageUri('maintainer-deprecated'));
+    const action = await documentationAction(e, uri, d);
+    assert.deepEqual(action?.command, { title: 'Show documentation for maintainer-deprecated', command: 'dockwise.server.showDocumentation', arguments: ['maintainer-deprecated'] });
+    const page = await e.conn.sendRequest('workspace/executeCommand', action!.command);
+    assert.equal(page, ruleMarkdown(findRules('maintainer-deprecated')[0], 'en'));
+    assert.equal(page, fs.readFileSync(path.join(repoRoot, 'docs/rules/maintainer-deprecated.md'), 'utf8'), 'the page shipped');
+    // By a hadolint code too; an unknown rule is no page.
+    assert.equal(await e.conn.sendRequest('workspace/executeCommand', { command: 'dockwise.server.showDocumentation', arguments: ['DL4000'] }), page);
+    assert.deepEqual(await e.conn.sendRequest('workspace/executeCommand', { command: 'dockwise.server.showDocumentation', arguments: ['no-such-rule'] }), { success: false });
+    assert.deepEqual(e.shown, []);
+    assert.deepEqual(e.messages, []);
+  });
+
+  it('in the language the settings choose', async () => {
+    const e = await editor({ configuration: false, showDocument: false, initializationOptions: { dockwise: { locale: 'ko' } } });
+    cannotShowDocuments(e);
+    const d = (await e.open('untitled:nvim-ko', text)).find((x) => x.code === 'maintainer-deprecated')!;
+    const action = await documentationAction(e, 'untitled:nvim-ko', d);
+    assert.equal(action?.title, 'maintainer-deprecated 문서 보기');
+    assert.equal(await e.conn.sendRequest('workspace/executeCommand', action!.command), ruleMarkdown(findRules('maintainer-deprecated')[0], 'ko'));
   });
 });

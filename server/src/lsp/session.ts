@@ -40,7 +40,6 @@ export class Session {
   /** The extra rules tests add, in one array for the life of the server (the lint memo is kept per rule list). */
   private readonly rules?: Rule[];
   canConfigure = false;
-  canShowDocument = false;
   /** The `dockwise` section the client last pushed (didChangeConfiguration, else initializationOptions), if any. */
   pushedSettings: unknown;
   dockerExtensionActive = false;

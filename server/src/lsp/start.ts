@@ -43,7 +43,6 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     session.canConfigure = params.capabilities.workspace?.configuration === true;
     session.editorLocale = localeOf(params.locale);
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    session.canShowDocument = params.capabilities.window?.showDocument?.support === true;
     const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown; showReferences?: unknown } | undefined;
     completion.configure(params);
     session.pages = new RulePages(serverOptions.rulePages, documentationOptions(init?.documentation), host.fs.sync?.isFile);
