@@ -1,6 +1,8 @@
-// Editors other than VS Code, as they speak LSP: settings pushed with workspace/didChangeConfiguration or
-// initializationOptions instead of answered through workspace/configuration, and rule pages for editors that
-// cannot open a document for the server.
+// Editors other than VS Code, as they speak LSP (docs/editor.md "Other editors"): settings pushed with
+// workspace/didChangeConfiguration or initializationOptions instead of answered through workspace/configuration,
+// and rule pages for editors that cannot open a document for the server. Neovim itself is driven by
+// scripts/e2e/neovim.mjs; Helix is not packaged for Debian, so what it sends is replayed here from its source
+// (helix-lsp/src/client.rs and helix-term/src/application.rs, releases 24.03 to 25.07.1).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -134,6 +136,53 @@ describe('settings from an editor that has no dockwise section to answer with (N
     e.settings = { ignore: ['maintainer-deprecated'] };
     void e.conn.sendNotification('workspace/didChangeConfiguration', { settings: { dockwise: { rules: { DL3015: 'off' } } } });
     assert.deepEqual((await e.open('untitled:asked', text)).map(short), plain.filter((d) => !d.startsWith('maintainer-deprecated@')));
+  });
+});
+
+/** The `config = { … }` inline table of docs/editor.md's Helix snippet, as JSON (bare keys, strings, booleans, arrays, tables). */
+function helixConfigFromDocs(): unknown {
+  const doc = fs.readFileSync(path.join(repoRoot, 'docs/editor.md'), 'utf8');
+  const toml = /```toml\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+  const inline = /^config = (\{.*\})$/m.exec(toml)?.[1];
+  assert.ok(inline, `no "config = { … }" line in docs/editor.md's Helix snippet:\n${toml}`);
+  return JSON.parse(inline.replace(/([{,]\s*)([A-Za-z0-9_-]+)\s*=/g, '$1"$2":'));
+}
+
+/** An editor speaking as Helix 25.07.1 does: workspace/configuration answered from `config`, and the whole of it pushed after `initialized`. */
+async function helix(config: unknown): Promise<Editor> {
+  // Helix announces workspace/configuration but not window/showDocument (announced only after 25.07.1), which it handles all the same.
+  const e = await editor({ showDocument: false, initializationOptions: config });
+  e.conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((item) => {
+    let value: unknown = config;
+    for (const part of item.section ? item.section.split('.') : []) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] ?? null : null;
+    return value ?? null;
+  }));
+  void e.conn.sendNotification('workspace/didChangeConfiguration', { settings: config });
+  return e;
+}
+
+describe('Helix, replayed', () => {
+  it('docs/editor.md\'s languages.toml config takes effect', async () => {
+    const config = helixConfigFromDocs();
+    assert.deepEqual(config, { dockwise: { rules: { 'apt-get-missing-no-install-recommends': 'off' } } });
+    const e = await helix(config);
+    assert.deepEqual((await e.open('untitled:helix', text)).map(short), plain.filter((d) => !d.startsWith('apt-get-missing-no-install-recommends@')));
+    assert.deepEqual(e.messages, []);
+  });
+
+  it('a config written without the dockwise table is the section itself', async () => {
+    const e = await helix({ ignore: ['apt-lists-not-removed'] });
+    assert.deepEqual((await e.open('untitled:helix-unwrapped', text)).map(short), plain.filter((d) => !d.startsWith('apt-lists-not-removed@')));
+  });
+
+  it('"Show documentation" opens the shipped page, though Helix does not announce window/showDocument', async () => {
+    const e = await helix(helixConfigFromDocs());
+    const uri = 'untitled:helix-docs';
+    const d = (await e.open(uri, text)).find((x) => x.code === 'maintainer-deprecated')!;
+    const action = await documentationAction(e, uri, d);
+    assert.deepEqual(action?.command, { title: 'Show documentation for maintainer-deprecated', command: 'dockwise.server.showDocumentation', arguments: ['maintainer-deprecated'] });
+    assert.deepEqual(await e.conn.sendRequest('workspace/executeCommand', action!.command), { success: true });
+    assert.deepEqual(e.shown, [pageUri('maintainer-deprecated')]);
   });
 });
 
