@@ -56,12 +56,15 @@ export const ACTION_STRINGS = defineStrings({
   'action.fixAll': 'Dockwise: fix all problems',
 });
 
-/** The client's own command when it has one; else the server shows the shipped page with window/showDocument. */
+/**
+ * The client's own command when it has one; else the server's, which asks the editor to open the shipped page
+ * (window/showDocument) and returns the page's Markdown when it does not (see commands.ts).
+ */
 export function documentationCommand(session: Session, id: string): Command | undefined {
   if (!findRules(id).length) return undefined;
   const title = localize(ACTION_STRINGS, 'action.showDocumentation', session.workspace.locale, { id });
   if (session.pages.options.command) return { title, command: session.pages.options.command, arguments: [id] };
-  if (session.canShowDocument && session.pages.fileUri(id, session.workspace.locale)) return { title, command: 'dockwise.server.showDocumentation', arguments: [id] };
+  if (session.pages.fileUri(id, session.workspace.locale)) return { title, command: 'dockwise.server.showDocumentation', arguments: [id] };
   return undefined;
 }
 

@@ -18,6 +18,7 @@ import { documentSymbolRequest } from './symbols';
 import { codeLensRequest } from './code-lens';
 import { documentationOptions, RulePages } from './rule-pages';
 import { Session } from './session';
+import { settingsSection } from './settings';
 
 export { FIX_ALL_KIND } from './code-actions';
 
@@ -42,13 +43,13 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     session.canConfigure = params.capabilities.workspace?.configuration === true;
     session.editorLocale = localeOf(params.locale);
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    session.canShowDocument = params.capabilities.window?.showDocument?.support === true;
     const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown; showReferences?: unknown } | undefined;
     completion.configure(params);
     session.pages = new RulePages(serverOptions.rulePages, documentationOptions(init?.documentation), host.fs.sync?.isFile);
     session.dockerExtensionActive = init?.dockerExtensionActive === true;
     session.workspaceTrusted = init?.workspaceTrusted !== false;
     session.showReferencesCommand = typeof init?.showReferences === 'string' && init.showReferences ? init.showReferences : undefined;
+    session.pushedSettings = settingsSection(init);
     const roots = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (!roots.length && params.rootUri) roots.push(params.rootUri);
     session.setRoots(roots);
@@ -92,7 +93,11 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     session.closed(e.document.uri);
     diagnostics.clear(e.document.uri);
   });
-  connection.onDidChangeConfiguration(() => session.invalidate({ settings: true }, validate));
+  connection.onDidChangeConfiguration((params) => {
+    // A bare "settings changed" (VS Code's client sends null) keeps what was pushed; the client is asked again.
+    if (params.settings != null) session.pushedSettings = settingsSection(params.settings);
+    session.invalidate({ settings: true }, validate);
+  });
   connection.onDidChangeWatchedFiles(() => session.invalidate({}, validate));
 
   connection.onCodeAction((params) => codeActions(session, params));
