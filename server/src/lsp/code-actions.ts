@@ -85,7 +85,6 @@ export async function codeActions(session: Session, params: CodeActionParams): P
     }
     if (!wants(CodeActionKind.QuickFix)) return [];
     const ours = params.context.diagnostics.filter((d) => d.source === 'dockwise');
-    // Before any await below: a newer version's model may be built from this one meanwhile.
     const { model } = entry;
     const ignores = ours.map((d) => textEdits(model, [ignoreEdit(model, d.range.start.line, String(d.code))]));
     const starts = ours.map((d) => model.lines.offsetAt(d.range.start));

@@ -13,7 +13,7 @@ import { configFileUri, readSettings, type DockwiseSettings } from './settings';
 export interface Entry {
   version: number;
   text: string;
-  /** Read it before any await: the next version's model is built from it and moves its offsets. */
+  /** The next version's model is built from it; it never changes once built. */
   model: DockerfileModel;
   findings: Finding[];
   /** The stage-scoped findings the next version's lint can reuse. */
