@@ -316,12 +316,12 @@ describe('rule pages, by what the editor can do', () => {
     e.close();
   });
 
-  it('an editor that cannot show documents gets the page\'s file URI, and no action it could not run', async () => {
+  it('an editor that does not announce window/showDocument gets the page\'s file URI, and the server\'s action (test/lsp/other-editors.test.ts runs it)', async () => {
     const e = await startEditor({ configuration: false, showDocument: false });
     const uri = 'untitled:plain';
     const d = (await e.open(uri, text)).find((x) => x.code === 'maintainer-deprecated')!;
     assert.equal(d.codeDescription?.href, pathToFileURL(path.join(repoRoot, 'docs/rules/maintainer-deprecated.md')).href);
-    assert.deepEqual(await docActions(e, uri, d), []);
+    assert.deepEqual((await docActions(e, uri, d)).map((a) => a.command), [{ title: 'Show documentation for maintainer-deprecated', command: 'dockwise.server.showDocumentation', arguments: ['maintainer-deprecated'] }]);
     e.close();
   });
 
@@ -333,7 +333,8 @@ describe('rule pages, by what the editor can do', () => {
     const h = (await hoverOn(e, uri)).value;
     assert.ok(h.includes('MAINTAINER') && !h.includes('[Documentation]'), h);
     assert.deepEqual(await docActions(e, uri, d), []);
-    assert.deepEqual(await e.conn.sendRequest('workspace/executeCommand', { command: 'dockwise.server.showDocumentation', arguments: ['maintainer-deprecated'] }), { success: false });
+    // No page to open: the page's Markdown, as for an editor that cannot open one.
+    assert.equal(await e.conn.sendRequest('workspace/executeCommand', { command: 'dockwise.server.showDocumentation', arguments: ['maintainer-deprecated'] }), ruleMarkdown(findRules('maintainer-deprecated')[0], 'en'));
     assert.deepEqual(e.shown, []);
     e.close();
   });

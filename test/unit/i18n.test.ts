@@ -12,6 +12,7 @@ import '../../server/src/engine/ide/lenses';
 import '../../server/src/lsp/code-actions';
 import '../../server/src/engine/ide/instruction-docs';
 import '../../server/src/engine/ide/completion';
+import '../../server/src/lsp/settings';
 import '../../server/src/cli/strings';
 
 const others = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en');

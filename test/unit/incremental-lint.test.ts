@@ -69,6 +69,39 @@ describe('incremental lint', () => {
     assert.deepEqual(third.result.findings, lintModel(new DockerfileModel(moved), options).findings);
   });
 
+  it("linting a version from the previous one changes nothing of the previous one's findings or model; two versions can be linted from it", () => {
+    // Every RUN, with a fix that appends to it: kept findings that move must move their fixes' edits too.
+    const { rule, runs } = stageSpy('fixing-spy', (ctx, stage) => {
+      for (const instr of stage.instructions) {
+        if (instr.keyword === 'RUN') ctx.report({ start: instr.keywordStart, end: instr.keywordEnd, message: 'RUN', fixes: [{ title: 't', safety: 'safe', edits: [{ start: instr.end, end: instr.end, text: ' -x' }] }] });
+      }
+    }, { fixable: 'safe' });
+    const options: LintOptions = { rules: [rule] };
+    const first = lintIncremental(new DockerfileModel(THREE_STAGES), options);
+    const { model } = first.result;
+    const before = JSON.stringify(first.result.findings);
+    const instructions = () => JSON.stringify(model.instructions.map((i) => [i.start, i.end, i.line, i.stage?.index, i.args, i.run?.commands]));
+    const modelBefore = instructions();
+    // Stage one grows (and three, built FROM it, runs again): two keeps its finding, two characters further on.
+    const grown = THREE_STAGES.replace('RUN a', 'RUN aaa');
+    runs.length = 0;
+    const second = lintIncremental(new DockerfileModel(grown, model), options, first.memo);
+    assert.deepEqual(runs, ['one', 'three']);
+    assert.deepEqual(second.result.findings, lintModel(new DockerfileModel(grown), options).findings);
+    assert.equal(JSON.stringify(first.result.findings), before);
+    // Its findings still point into its own text.
+    assert.deepEqual(first.result.findings.map((f) => [model.text.slice(f.start, f.end), model.text.slice(f.fixes[0].edits[0].start - 1, f.fixes[0].edits[0].start)]), [['RUN', 'a'], ['RUN', 'b'], ['RUN', 'c']]);
+    // Another version from the same model and memo: stage two changed, the others kept.
+    const edited = THREE_STAGES.replace('RUN b', 'RUN bb');
+    runs.length = 0;
+    const other = lintIncremental(new DockerfileModel(edited, model), options, first.memo);
+    assert.deepEqual(runs, ['two']);
+    assert.deepEqual(other.result.findings, lintModel(new DockerfileModel(edited), options).findings);
+    assert.equal(JSON.stringify(first.result.findings), before);
+    assert.equal(instructions(), modelBefore);
+    assert.ok(model.stages.every((s) => s.instructions.every((i) => i.stage === s)));
+  });
+
   it("a stage's view holds that stage's instructions, and answers for the whole file about the final stage, stage names and open heredocs", () => {
     const model = new DockerfileModel('FROM alpine AS one\nRUN a\nONBUILD RUN b\nFROM one AS two\nRUN c\nCOPY --from=one /a /b\nRUN <<EOF\n');
     const one = model.stages[0];
@@ -149,16 +182,27 @@ describe('incremental lint', () => {
 
   it('gives exactly the findings of a lint from scratch after many random edits, every rule on', () => {
     const random = seededRandom(7);
+    // Once per file, a second, different version is linted from the same one (and dropped).
+    const other = seededRandom(8);
     for (const file of committedDockerfiles(root)) {
       let text = fs.readFileSync(file, 'utf8');
       let model = new DockerfileModel(text);
-      let memo = lintIncremental(model, everyRule).memo;
+      let lint = lintIncremental(model, everyRule);
       for (let k = 0; k < 4; k++) {
         const edit = randomEdit(text, random);
-        model = new DockerfileModel(edit.text, model);
-        const result = lintIncremental(model, everyRule, memo);
-        memo = result.memo;
-        assert.deepEqual(result.result.findings, lintModel(new DockerfileModel(edit.text), everyRule).findings, `${path.basename(file)}, edit ${k}: ${edit.description}`);
+        const label = `${path.basename(file)}, edit ${k}: ${edit.description}`;
+        const before = JSON.stringify(lint.result.findings);
+        const next = new DockerfileModel(edit.text, model);
+        const result = lintIncremental(next, everyRule, lint.memo);
+        assert.deepEqual(result.result.findings, lintModel(new DockerfileModel(edit.text), everyRule).findings, label);
+        if (k === 1) {
+          const sibling = randomEdit(text, other);
+          const branch = lintIncremental(new DockerfileModel(sibling.text, model), everyRule, lint.memo);
+          assert.deepEqual(branch.result.findings, lintModel(new DockerfileModel(sibling.text), everyRule).findings, `${label}; the other version: ${sibling.description}`);
+        }
+        assert.equal(JSON.stringify(lint.result.findings), before, `${label}: the findings of the version before changed`);
+        model = next;
+        lint = result;
         text = edit.text;
       }
     }

@@ -44,6 +44,37 @@ function snapshot(m: DockerfileModel): unknown {
   };
 }
 
+/** The snapshot as plain data of its own: nothing that later happens to the model can reach it. */
+const frozen = (m: DockerfileModel): unknown => JSON.parse(JSON.stringify(snapshot(m)));
+
+/**
+ * Checks that `m` still describes its own text: every instruction sits in one of `m`'s own stages at its index,
+ * every trigger points back at its ONBUILD, and keywords and shell words are where its offsets say. `fresh`: and
+ * the model is the one a fresh parse of its text gives.
+ */
+function assertDescribesItsText(m: DockerfileModel, label = '', fresh = true): void {
+  // What spans lines (a continuation, or dockerfile-ast's reading of broken text) is left to the fresh parse.
+  const oneLine = (source: string) => !/[\r\n]/.test(source);
+  for (const i of m.instructions) {
+    const keyword = m.text.slice(i.keywordStart, i.keywordEnd);
+    if (oneLine(keyword)) assert.equal(keyword.toUpperCase(), i.keyword, `${label}: the keyword of line ${i.line}`);
+    if (i.stage) {
+      assert.ok(m.stages.includes(i.stage), `${label}: line ${i.line} is in another model's stage`);
+      assert.equal(i.stage.instructions[i.index], i, `${label}: line ${i.line} is not at its index`);
+    }
+    if (i.trigger) assert.equal(i.trigger.onbuild, i, `${label}: the trigger of line ${i.line} points at another ONBUILD`);
+  }
+  for (const r of m.runs) {
+    for (const c of r.run!.commands) {
+      for (const w of [c.nameWord, ...c.args]) {
+        const source = m.text.slice(w.start, w.end);
+        if (oneLine(source)) assert.equal(source, w.raw, `${label}: a word of line ${r.line}`);
+      }
+    }
+  }
+  if (fresh) assert.deepEqual(snapshot(m), snapshot(new DockerfileModel(m.text)), `${label}: differs from a fresh parse of its text`);
+}
+
 /** Applies `edit` to `text` and checks the incremental model against a fresh one; returns both. */
 function check(text: string, edit: (t: string) => string, label = '') {
   const previous = new DockerfileModel(text);
@@ -112,6 +143,42 @@ describe('incremental model', () => {
     check(BASE, insertAt('ONBUILD RUN make', ' && make install'));
   });
 
+  it('building a version from the previous one changes nothing of the previous one', () => {
+    const edits: Array<[string, (t: string) => string]> = [
+      ['words added to a RUN', insertAt('install -y curl', ' git')],
+      ['blank lines added', (t) => t.replace('ENV A=1 B=2\n', 'ENV A=1 B=2\n\n\n')],
+      ['a stage added', insertAt('USER app\n', 'FROM alpine AS extra\nRUN apk add curl\n')],
+      ['an instruction removed', (t) => t.replace('COPY --from=build /a /b\n', '')],
+      ['the ONBUILD trigger edited', insertAt('ONBUILD RUN make', ' && make install')],
+      ['a heredoc left open', insertAt('echo hi\nEOF', ' ')],
+      ['a character replaced by a line break', (t) => t.replace('LABEL a="b c"', 'LABEL a="b\nc"')],
+    ];
+    for (const [label, edit] of edits) {
+      const previous = new DockerfileModel(BASE);
+      const before = frozen(previous);
+      const next = new DockerfileModel(edit(BASE), previous);
+      assert.equal(next.incremental, true, label);
+      assert.deepEqual(frozen(previous), before, label);
+      assertDescribesItsText(previous, label);
+      assertDescribesItsText(next, label);
+    }
+  });
+
+  it('two different versions built from the same one are both the fresh parse of their text', () => {
+    const previous = new DockerfileModel(BASE);
+    const before = frozen(previous);
+    const words = new DockerfileModel(insertAt('install -y curl', ' git')(BASE), previous);
+    const lines = new DockerfileModel(BASE.replace('ENV A=1 B=2\n', '\nENV A=1 B=2\n'), previous);
+    // The first version again, from the same previous one: the same model.
+    const again = new DockerfileModel(words.text, previous);
+    for (const m of [words, lines, again]) {
+      assert.equal(m.incremental, true);
+      assertDescribesItsText(m);
+    }
+    assert.deepEqual(snapshot(again), snapshot(words));
+    assert.deepEqual(frozen(previous), before);
+  });
+
   it('edits in the header or the first instruction parse the whole text', () => {
     assert.equal(check(BASE, (t) => `# escape=\`\n${t}`).incremental, false);
     assert.equal(check(BASE, insertAt('ARG BASE=debian:12', '-x')).incremental, false);
@@ -127,6 +194,9 @@ describe('incremental model', () => {
     const files = committedDockerfiles(root);
     assert.ok(files.length > 200);
     const random = seededRandom(42);
+    // Each version also gets a second, different successor, which is dropped: built from the same version, it
+    // must be its text's fresh parse too, and neither may change the version they are built from.
+    const other = seededRandom(43);
     let incremental = 0;
     let total = 0;
     for (const file of files) {
@@ -134,8 +204,16 @@ describe('incremental model', () => {
       let model = new DockerfileModel(text);
       for (let k = 0; k < 6; k++) {
         const edit = randomEdit(text, random);
+        const label = `${path.basename(file)}, edit ${k}: ${edit.description}`;
+        const before = frozen(model);
         const updated = new DockerfileModel(edit.text, model);
-        assert.deepEqual(snapshot(updated), snapshot(new DockerfileModel(edit.text)), `${path.basename(file)}, edit ${k}: ${edit.description}`);
+        assert.deepEqual(snapshot(updated), snapshot(new DockerfileModel(edit.text)), label);
+        const sibling = randomEdit(text, other);
+        const branch = new DockerfileModel(sibling.text, model);
+        assert.deepEqual(snapshot(branch), snapshot(new DockerfileModel(sibling.text)), `${label}; the other successor: ${sibling.description}`);
+        // It was its text's fresh parse when it was built (the step before checked it), and it is unchanged.
+        assert.deepEqual(frozen(model), before, `${label}: the version before changed`);
+        assertDescribesItsText(model, label, false);
         if (updated.incremental) incremental++;
         total++;
         model = updated;

@@ -243,7 +243,7 @@ function keptFrom(from: Generation, match: UnitMatch, at: number): Kept {
   return { findings: delta ? findings.map((f) => moved(f, delta)) : findings, uncached: from.uncached[match.index], lookups: match.lookups };
 }
 
-/** The finding `delta` characters further on, its fixes' edits too. */
+/** The finding `delta` characters further on, its fixes' edits too: a copy, since the previous version's findings never change. */
 function moved(f: Finding, delta: number): Finding {
   return {
     ...f,

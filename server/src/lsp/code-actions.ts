@@ -56,12 +56,15 @@ export const ACTION_STRINGS = defineStrings({
   'action.fixAll': 'Dockwise: fix all problems',
 });
 
-/** The client's own command when it has one; else the server shows the shipped page with window/showDocument. */
+/**
+ * The client's own command when it has one; else the server's, which asks the editor to open the shipped page
+ * (window/showDocument) and returns the page's Markdown when it does not (see commands.ts).
+ */
 export function documentationCommand(session: Session, id: string): Command | undefined {
   if (!findRules(id).length) return undefined;
   const title = localize(ACTION_STRINGS, 'action.showDocumentation', session.workspace.locale, { id });
   if (session.pages.options.command) return { title, command: session.pages.options.command, arguments: [id] };
-  if (session.canShowDocument && session.pages.fileUri(id, session.workspace.locale)) return { title, command: 'dockwise.server.showDocumentation', arguments: [id] };
+  if (session.pages.fileUri(id, session.workspace.locale)) return { title, command: 'dockwise.server.showDocumentation', arguments: [id] };
   return undefined;
 }
 
@@ -82,7 +85,6 @@ export async function codeActions(session: Session, params: CodeActionParams): P
     }
     if (!wants(CodeActionKind.QuickFix)) return [];
     const ours = params.context.diagnostics.filter((d) => d.source === 'dockwise');
-    // Before any await below: a newer version's model may be built from this one meanwhile.
     const { model } = entry;
     const ignores = ours.map((d) => textEdits(model, [ignoreEdit(model, d.range.start.line, String(d.code))]));
     // Diagnostics carry no fixes: each is the finding of its rule at its range in the analysis (by its start alone

@@ -1,5 +1,5 @@
 // The commands the server runs for the client: fix all, a rule's documentation as Markdown, and showing a
-// rule's shipped page (for clients without their own way to open it).
+// rule's shipped page (for clients without their own way to open it: every editor but VS Code).
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import { findRules, localize, ruleMarkdown } from '../engine';
 import { ACTION_STRINGS, fixAllEdit } from './code-actions';
@@ -23,12 +23,26 @@ export async function executeCommand(session: Session, params: ExecuteCommandPar
     }
     if (params.command === 'dockwise.server.showDocumentation') {
       const rule = findRules(String(params.arguments?.[0] ?? ''))[0];
-      const uri = rule && session.pages.fileUri(rule.meta.id, session.workspace.locale);
-      if (!uri) return { success: false };
-      return await connection.window.showDocument({ uri, takeFocus: true });
+      if (!rule) return { success: false };
+      const uri = session.pages.fileUri(rule.meta.id, session.workspace.locale);
+      if (uri && (await showDocument(session, uri))) return { success: true };
+      // Not opened: the page itself, for an editor that shows what a command returns (docs/editor.md, Neovim).
+      return ruleMarkdown(rule, session.workspace.locale);
     }
   } catch (e) {
     connection.console.error(`Dockwise: command ${params.command} failed: ${(e as Error)?.stack ?? e}`);
   }
   return null;
+}
+
+/**
+ * Asks the editor to open a page, also when it does not announce window/showDocument: Helix opens it all the
+ * same (24.03 to 25.07 handle the request without announcing it), and an editor that cannot answers with an error.
+ */
+async function showDocument(session: Session, uri: string): Promise<boolean> {
+  try {
+    return (await session.connection.window.showDocument({ uri, takeFocus: true }))?.success === true;
+  } catch {
+    return false;
+  }
 }

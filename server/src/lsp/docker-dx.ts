@@ -37,7 +37,7 @@ function codeOf(d: Diagnostic): string | undefined {
  * Docker DX's diagnostics in `diagnostics` (a code action's context: every diagnostic at the cursor, of any source),
  * each with the finding of `findings` it reports: a finding of a rule whose BuildKit name is the diagnostic's code,
  * inside its range. A finding whose own diagnostic is in `diagnostics` too is left out: its fixes are offered there.
- * `model` is the findings' model, before any await of the caller.
+ * `model` is the findings' model.
  */
 export function dockerDxFindings(diagnostics: readonly Diagnostic[], findings: readonly Finding[], model: DockerfileModel): Array<{ diagnostic: Diagnostic; finding: Finding }> {
   const dx = diagnostics.filter((d) => d.source === DOCKER_DX_SOURCE && codeOf(d));

@@ -8,12 +8,12 @@ import type { Locale } from '../engine/i18n/locale';
 import type { Host } from '../workspace/host';
 import { Workspace, type DocumentOptions } from '../workspace/workspace';
 import { RulePages } from './rule-pages';
-import { configFileUri, DEFAULT_SETTINGS, readSettings, type DockwiseSettings } from './settings';
+import { configFileUri, readSettings, type DockwiseSettings } from './settings';
 
 export interface Entry {
   version: number;
   text: string;
-  /** Read it before any await: the next version's model is built from it and moves its offsets. */
+  /** The next version's model is built from it; it never changes once built. */
   model: DockerfileModel;
   findings: Finding[];
   /** The stage-scoped findings the next version's lint can reuse. */
@@ -40,7 +40,8 @@ export class Session {
   /** The extra rules tests add, in one array for the life of the server (the lint memo is kept per rule list). */
   private readonly rules?: Rule[];
   canConfigure = false;
-  canShowDocument = false;
+  /** The `dockwise` section the client last pushed (didChangeConfiguration, else initializationOptions), if any. */
+  pushedSettings: unknown;
   dockerExtensionActive = false;
   /** The editor's display language (`initialize`'s locale), for `dockwise.locale: auto`. */
   editorLocale: Locale = 'en';
@@ -65,12 +66,27 @@ export class Session {
     this.workspace.setRoots(roots);
   }
 
+  /**
+   * A document's settings: the client's answer to workspace/configuration where it gives one, else what it pushed
+   * (settings.ts says where each comes from). What cannot be used is reported once, as config files' problems
+   * are, and the default used instead.
+   */
   settingsFor(uri: string): Promise<DockwiseSettings> {
     let s = this.settingsCache.get(uri);
     if (!s) {
-      s = this.canConfigure
-        ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'dockwise' }).then(readSettings, () => DEFAULT_SETTINGS)
-        : Promise.resolve(DEFAULT_SETTINGS);
+      const asked: Promise<unknown> = this.canConfigure
+        ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'dockwise' }).then((v: unknown) => v, () => undefined)
+        : Promise.resolve(undefined);
+      s = asked.then((section) => {
+        const { settings, problems } = readSettings(section ?? this.pushedSettings);
+        if (problems.length) {
+          // In the language the settings choose: the workspace speaks it from here on (analyse sets the same).
+          const locale = settings.locale === 'auto' ? this.editorLocale : settings.locale;
+          this.workspace.setLocale(locale);
+          this.workspace.report(problems.map((p) => p(locale)));
+        }
+        return settings;
+      });
       this.settingsCache.set(uri, s);
     }
     return s;

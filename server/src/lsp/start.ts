@@ -21,6 +21,7 @@ import { documentSymbolRequest } from './symbols';
 import { codeLensRequest } from './code-lens';
 import { documentationOptions, RulePages } from './rule-pages';
 import { Session } from './session';
+import { settingsSection } from './settings';
 
 export { FIX_ALL_KIND } from './code-actions';
 
@@ -46,7 +47,6 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     session.canConfigure = params.capabilities.workspace?.configuration === true;
     session.editorLocale = localeOf(params.locale);
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    session.canShowDocument = params.capabilities.window?.showDocument?.support === true;
     diagnostics.pull = params.capabilities.textDocument?.diagnostic !== undefined;
     diagnostics.canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown; showReferences?: unknown } | undefined;
@@ -55,6 +55,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     session.dockerExtensionActive = init?.dockerExtensionActive === true;
     session.workspaceTrusted = init?.workspaceTrusted !== false;
     session.showReferencesCommand = typeof init?.showReferences === 'string' && init.showReferences ? init.showReferences : undefined;
+    session.pushedSettings = settingsSection(init);
     const roots = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (!roots.length && params.rootUri) roots.push(params.rootUri);
     session.setRoots(roots);
@@ -98,7 +99,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     session.closed(e.document.uri);
     diagnostics.closed(e.document.uri);
   });
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((params) => {
+    // A bare "settings changed" (VS Code's client sends null) keeps what was pushed; the client is asked again.
+    if (params.settings != null) session.pushedSettings = settingsSection(params.settings);
     diagnostics.invalidate({ settings: true });
     workspaceDiagnostics?.invalidate();
   });
