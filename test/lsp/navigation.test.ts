@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DocumentHighlight, DocumentLink, DocumentSymbol, Location, WorkspaceEdit } from 'vscode-languageserver';
+import type { DocumentHighlight, DocumentLink, DocumentSymbol, Location, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver';
 import { startEditor, type Editor } from './harness';
 
 const FILE = [
@@ -30,6 +30,10 @@ before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-nav-'));
   fs.mkdirSync(path.join(tmp, 'svc'));
   fs.writeFileSync(path.join(tmp, 'svc', 'go.mod'), 'module x\n');
+  fs.mkdirSync(path.join(tmp, 'tools'));
+  fs.writeFileSync(path.join(tmp, 'tools', 'Containerfile'), 'ARG BUILD_VERSION=1\nFROM alpine:3.21 AS builder\nENV BUILD_DIR=/b\n');
+  fs.mkdirSync(path.join(tmp, 'node_modules', 'x'), { recursive: true });
+  fs.writeFileSync(path.join(tmp, 'node_modules', 'x', 'Dockerfile'), 'FROM alpine AS build_in_node_modules\n');
   editor = await startEditor({ rootUri: pathToFileURL(tmp).toString() });
   editor.settings = { languageFeatures: 'on' };
   await editor.open(uriOf('svc/Dockerfile'), FILE);
@@ -73,6 +77,18 @@ describe('navigation over LSP', () => {
     assert.deepEqual(symbols.map((s) => [s.name, s.detail, s.kind]), [['build', 'golang:1.23', 5], ['1', 'gcr.io/distroless/static-debian12 · final', 5]]);
     assert.deepEqual(symbols[0].children!.map((c) => c.name), ['ENV', 'COPY', 'RUN']);
     assert.deepEqual(symbols[0].children![0].children!.map((c) => [c.name, c.detail, c.kind]), [['CGO_ENABLED', '0', 13]]);
+  });
+
+  it('finds stages and variables of every Dockerfile of the workspace, opened or not', async () => {
+    const found: SymbolInformation[] = await editor.conn.sendRequest('workspace/symbol', { query: 'build' });
+    assert.deepEqual(found.map((s) => `${s.name} ${s.kind} ${s.containerName ?? ''} ${path.relative(tmp, new URL(s.location.uri).pathname)}:${s.location.range.start.line}`).sort(), [
+      'BUILD_DIR 13 builder tools/Containerfile:2',
+      'BUILD_VERSION 13  tools/Containerfile:0',
+      'build 5  svc/Dockerfile:0',
+      'builder 5  tools/Containerfile:1',
+    ]);
+    const fuzzy: SymbolInformation[] = await editor.conn.sendRequest('workspace/symbol', { query: 'cgoen' });
+    assert.deepEqual(fuzzy.map((s) => s.name), ['CGO_ENABLED']);
   });
 
   it('links COPY sources to the files of the build context that exist', async () => {

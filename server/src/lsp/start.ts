@@ -18,6 +18,7 @@ import { hoverRequest } from './hover';
 import { definitionRequest, documentLinksRequest, highlightRequest, referencesRequest } from './navigation';
 import { prepareRenameRequest, renameRequest } from './rename';
 import { documentSymbolRequest } from './symbols';
+import { WorkspaceSymbols } from './workspace-symbols';
 import { codeLensRequest } from './code-lens';
 import { documentationOptions, RulePages } from './rule-pages';
 import { Session } from './session';
@@ -38,6 +39,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   const session = new Session(connection, host, { extraRules: serverOptions.extraRules });
   const diagnostics = new Diagnostics(session);
   const workspaceDiagnostics = canReportWorkspace(host) ? new WorkspaceDiagnostics(session, diagnostics) : undefined;
+  const workspaceSymbols = new WorkspaceSymbols(session, () => workspaceDiagnostics?.dockerfiles() ?? Promise.resolve({ files: [], complete: false }));
   const completion = new Completion(session);
   const { documents } = session;
   let canWatch = false;
@@ -71,6 +73,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         referencesProvider: true,
         documentHighlightProvider: true,
         documentSymbolProvider: { label: 'Dockwise' },
+        workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         executeCommandProvider: { commands: SERVER_COMMANDS },
@@ -130,6 +133,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.onDocumentHighlight((params) => highlightRequest(session, params));
   connection.onDocumentLinks((params) => documentLinksRequest(session, params));
   connection.onDocumentSymbol((params) => documentSymbolRequest(session, params));
+  connection.onWorkspaceSymbol((params, token) => workspaceSymbols.search(params, token));
   connection.onPrepareRename((params) => prepareRenameRequest(session, params));
   connection.onRenameRequest((params) => renameRequest(session, params));
   connection.onExecuteCommand((params) => executeCommand(session, params));

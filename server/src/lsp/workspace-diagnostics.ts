@@ -46,7 +46,8 @@ export class WorkspaceDiagnostics {
     if (changes.some((c) => c.type !== 2 && isDockerfileName(uriBasename(c.uri)))) this.discovery = undefined;
   }
 
-  private async dockerfiles(): Promise<Discovery> {
+  /** The workspace's Dockerfiles, found again at most once a minute or when one is created or deleted. */
+  async dockerfiles(): Promise<Discovery> {
     if (!this.discovery || Date.now() - this.discoveredAt > REDISCOVER_MS) {
       this.discoveredAt = Date.now();
       this.discovery = findDockerfiles(this.session.host.fs, this.session.roots);
