@@ -185,8 +185,10 @@ describe('hover', () => {
     const u = 'untitled:kw';
     await plain.open(u, 'FROM alpine:3.21\nWORKDIR /app\n');
     await other.open(u, 'FROM alpine:3.21\nWORKDIR /app\n');
-    const kw = async (e: Editor) => (((await e.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 1, character: 2 } })) as Hover).contents as { value: string }).value;
-    // The build state is Dockwise's own: it stays when the keyword's explanation steps aside.
+    const hoverAt = async (e: Editor, character: number) => ((await e.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 1, character } })) as Hover | null);
+    const kw = async (e: Editor) => ((await hoverAt(e, 2))!.contents as { value: string }).value;
+    // The build state is Dockwise's own: beside a Docker extension it stays on the rest of the instruction, and
+    // the keyword is the extension's alone.
     const state = [
       '**Build state at line 2**',
       '',
@@ -200,7 +202,8 @@ describe('hover', () => {
       '| ENV | `alpine:3.21` sets `PATH` |',
     ].join('\n');
     assert.equal(await kw(plain), `**WORKDIR**: Sets the working directory for the following instructions, creating it when needed.\n\n---\n\n${state}`);
-    assert.equal(await kw(other), state);
+    assert.equal(await hoverAt(other, 2), null);
+    assert.equal(((await hoverAt(other, 9))!.contents as { value: string }).value, state);
     plain.close();
     other.close();
   });

@@ -152,7 +152,7 @@ describe('hover: what the cursor is on', () => {
     assert.match(h.markdown, /^\$MISSING is not defined by an ARG or ENV before this COPY[^\n]+ · \[`undefined-var`\]\(page:undefined-var\)\n\nVariable used before any ARG or ENV defines it\n\n\[Documentation\]\(page:undefined-var\) · \[Docker's page for UndefinedVar\]\([^)]+\)\n\n---\n\n`MISSING` is not set by an ARG or ENV in scope here\.$/);
   });
 
-  it('explains the keyword above the build state, or shows the build state alone', () => {
+  it('explains the keyword above the build state, or leaves the keyword to a Docker extension', () => {
     const file = ['FROM alpine:3.21', 'WORKDIR /app'];
     const rows = [...ALPINE_ROWS];
     rows[2] = '| WORKDIR | `/app` (line 2) |';
@@ -160,7 +160,9 @@ describe('hover: what the cursor is on', () => {
       markdown: `**WORKDIR**: Sets the working directory for the following instructions, creating it when needed.\n\n---\n\n${state(2, rows)}`,
       text: 'WORKDIR',
     });
-    assert.deepEqual(on(file, 'WORKDIR', 2, { keywords: false }), { markdown: state(2, rows), text: 'WORKDIR' });
+    // While a Docker extension explains keywords, the keyword is its alone; the build state is on the rest.
+    assert.equal(on(file, 'WORKDIR', 2, { keywords: false }), undefined);
+    assert.deepEqual(on(file, '/app', 2, { keywords: false }), { markdown: state(2, rows), text: 'WORKDIR /app' });
     // Before the first FROM there is no build state: the keyword alone, or nothing.
     assert.deepEqual(on(['ARG A=1', 'FROM alpine:3.21'], 'ARG', 1), { markdown: '**ARG**: Declares a build-time variable (`--build-arg`), with an optional default; before the first FROM it can parameterise FROM.', text: 'ARG' });
     assert.equal(on(['ARG A=1', 'FROM alpine:3.21'], 'ARG', 1, { keywords: false }), undefined);

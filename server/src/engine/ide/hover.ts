@@ -1,6 +1,7 @@
 // The hover, as Markdown: first the findings under the cursor (two lines each and the link to the rule's page),
 // then what the cursor is on as resolve() finds it: a rule name in a pragma, a base image, a stage, a variable, or
-// an instruction, which shows the build state there (after the keyword's explanation when that is on).
+// an instruction, which shows the build state there (after the keyword's explanation when that is on; on the keyword
+// itself nothing while a Docker extension explains keywords).
 import { findingHoverMarkdown, ruleHoverMarkdown } from '../docs/markdown';
 import { defineStrings, speaker } from '../i18n/catalog';
 import type { Locale } from '../i18n/locale';
@@ -91,8 +92,10 @@ export function hoverAt(model: DockerfileModel, findings: readonly Finding[], of
     parts.push(findingHoverMarkdown(rule, f.message, opts.pageLink?.(rule.meta.id), locale));
   }
   const target = resolve(model, offset);
-  // Below findings, the keyword's explanation would only push what the cursor is on further down.
-  const what = target && targetHover(model, target, { ...opts, keywords: opts.keywords && !parts.length }, locale);
+  // While keyword hover is off (a Docker extension explains keywords), the keyword is that extension's alone: the
+  // build state is on the rest of the instruction. Below findings, the keyword's explanation would only push what
+  // the cursor is on further down.
+  const what = target && !(target.kind === 'keyword' && !opts.keywords) ? targetHover(model, target, { ...opts, keywords: opts.keywords && !parts.length }, locale) : undefined;
   if (what) parts.push(what.markdown);
   const span = first ?? what;
   return span && { markdown: parts.join(SECTION), start: span.start, end: span.end };
