@@ -76,6 +76,18 @@ export function baseName(cmd: ShellCommand): string {
   return i >= 0 ? cmd.name.slice(i + 1) : cmd.name;
 }
 
+/** A Python interpreter's name: `python`, `python3`, `python3.12`. */
+export function isPythonName(name: string): boolean {
+  return /^python[\d.]*$/.test(name);
+}
+
+/** The words a `python -m pip …` hands pip (after `-m pip`); undefined for a python that runs something else. */
+export function pythonPipWords(cmd: ShellCommand): ShellWord[] | undefined {
+  const words = cmd.args;
+  const m = words.findIndex((w) => w.value === '-m');
+  return m >= 0 && words[m + 1]?.value === 'pip' ? words.slice(m + 2) : undefined;
+}
+
 export function isCommand(cmd: ShellCommand, ...names: string[]): boolean {
   return names.includes(baseName(cmd));
 }

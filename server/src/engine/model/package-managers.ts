@@ -3,7 +3,7 @@
 // its version, and where they keep their caches. Every rule asks here (through packageCommand); none keeps a
 // list of its own, so a fact fixed here is fixed for all of them.
 import type { ShellCommand, ShellWord } from './shell';
-import { baseName, commandRunBy, isCommand, parseWords, type ParsedFlag } from './commands';
+import { baseName, commandRunBy, isCommand, isPythonName, parseWords, pythonPipWords, type ParsedFlag } from './commands';
 import { withoutTrailingSlashes } from './paths';
 import type { MessageRef } from '../messages';
 import { defineSharedMessages } from '../i18n/catalog';
@@ -400,10 +400,10 @@ function parse(written: ShellCommand, cmd: ShellCommand): PackageCommand | undef
   let words = cmd.args;
   let manager = managerOf(name);
   let tool = name;
-  if (!manager && /^python[\d.]*$/.test(name)) {
-    const m = words.findIndex((w) => w.value === '-m');
-    if (m < 0 || words[m + 1]?.value !== 'pip') return undefined;
-    words = words.slice(m + 2);
+  if (!manager && isPythonName(name)) {
+    const pip = pythonPipWords(cmd);
+    if (!pip) return undefined;
+    words = pip;
     manager = PIP;
     tool = 'pip';
   }

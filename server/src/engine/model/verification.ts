@@ -9,7 +9,7 @@ import type { ShellCommand, ShellWord } from './shell';
 import type { OffsetEdit } from '../types';
 import type { RuleContext, RuleHandlers } from '../rule';
 import type { MessageData } from '../messages';
-import { baseName, commandRunBy, isCommand } from './commands';
+import { baseName, commandRunBy, isCommand, isPythonName } from './commands';
 import { CHECKSUM_TOOLS, SIGNATURE_TOOLS, type OptionGrammar, type VerificationVariable } from '../data/verification-off';
 
 /** One option of a command as the tool reads it, with the words it spans. */
@@ -291,7 +291,7 @@ export function verificationHandlers(
   for (const [name, judge] of Object.entries(spec.commands ?? {})) {
     handlers.commands[name] = (cmd, instr) => {
       const runs = commandRunBy(cmd);
-      if (baseName(runs) !== name && !(name.startsWith('python') && /^python[\d.]*$/.test(baseName(runs)))) return;
+      if (baseName(runs) !== name && !(isPythonName(name) && isPythonName(baseName(runs)))) return;
       for (const f of judge(runs, instr, cmd)) report(f);
     };
   }

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
 import type { ShellCommand } from '../model/shell';
+import { baseName, isPythonName, pythonPipWords } from '../model/commands';
 import { OFF_FLAGS, PIP_OPTIONS, VERIFICATION_VARIABLES } from '../data/verification-off';
 import { optionText, readOptions, removeCommandEdit, removeOptionEdit, verificationHandlers, type VerificationFinding } from '../model/verification';
 
@@ -36,12 +37,8 @@ export default defineRule({
   create(ctx) {
     const { model } = ctx;
     const pip = (cmd: ShellCommand, instr: Instr): VerificationFinding[] => {
-      let words = cmd.args;
-      if (/^python[\d.]*$/.test(cmd.name.slice(cmd.name.lastIndexOf('/') + 1))) {
-        const m = words.findIndex((w) => w.value === '-m');
-        if (m < 0 || words[m + 1]?.value !== 'pip') return [];
-        words = words.slice(m + 2);
-      }
+      const words = isPythonName(baseName(cmd)) ? pythonPipWords(cmd) : cmd.args;
+      if (!words) return [];
       const options = readOptions(words, PIP_OPTIONS);
       const out: VerificationFinding[] = options
         .filter((o) => o.long && (OFF_FLAGS.pip.long as readonly string[]).includes(o.name))
