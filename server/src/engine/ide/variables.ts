@@ -187,13 +187,15 @@ function lineage(model: DockerfileModel, stage: Stage | null): Set<Stage | null>
  * renamed together. An ENV's symbol is the ENVs of that name along FROM links and the uses that read them.
  */
 export function symbolOf(model: DockerfileModel, d: VariableDefinitionSite, uses = allUses(model)): VariableSymbol {
-  const defs = allDefinitions(model).filter((x) => x.name === d.name && x.kind === d.kind && (d.kind === 'ARG' || lineage(model, d.instr.stage).has(x.instr.stage)));
+  // Asked once: the stages an ENV reaches (every definition and use is checked against it).
+  const reach = d.kind === 'ENV' ? lineage(model, d.instr.stage) : undefined;
+  const defs = allDefinitions(model).filter((x) => x.name === d.name && x.kind === d.kind && (!reach || reach.has(x.instr.stage)));
   const symbol: VariableSymbol = { name: d.name, kind: d.kind, definitions: defs, uses: [], imageUses: [] };
   for (const u of uses) {
     if (u.name !== d.name) continue;
     const b = bindingOf(model, u);
     if (b.kind === 'definition' && defs.some((x) => sameSite(x, b.definition))) symbol.uses.push(u);
-    else if (b.kind === 'image' && d.kind === 'ENV' && lineage(model, d.instr.stage).has(b.stage)) symbol.imageUses.push(u);
+    else if (b.kind === 'image' && reach?.has(b.stage)) symbol.imageUses.push(u);
   }
   return symbol;
 }
