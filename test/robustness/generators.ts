@@ -2,6 +2,7 @@
 // `# escape=`, runs of RUNs that merge, and then mutations (truncation at any offset, byte noise, line-ending
 // and case changes).
 import fc from 'fast-check';
+import { FORMAT_OPTION_VALUES, type FormatOptions } from '../../server/src/engine';
 
 const word = fc.constantFrom('curl', 'git', 'app', '/srv', '$HOME', '${VERSION:-1}', '"quoted value"', "'x y'", '--flag', '-y', '&&', '||', '|', ';', '&', '\\', '`', '#', '=', 'a=b', '.', '*.tgz', '[', ']', '"', '<<EOF', 'EOF', 'C:\\app', '$(id -u)', '\t');
 const image = fc.constantFrom('alpine:3.21', 'node', 'node:22-slim', 'python:3.8-slim', 'debian:12', 'debian:12-slim', 'ubuntu:latest', 'scratch', 'gcr.io/distroless/static-debian12', '${BASE}', 'openjdk:17', 'golang:1.23', 'build', 'registry:5000/x/y:1@sha256:ab', 'mcr.microsoft.com/windows/servercore:ltsc2022', 'fedora:41', 'centos:7');
@@ -62,3 +63,10 @@ export const mutated: fc.Arbitrary<string> = fc.oneof(
   dockerfile.map((t) => t.replace(/\n/g, '\r')),
   dockerfile.map((t) => t.toLowerCase()),
 );
+
+/** Format options: each option absent (its default) or one of the values it accepts. */
+export const formatOptions: fc.Arbitrary<Partial<FormatOptions>> = fc.record(
+  Object.fromEntries(Object.entries(FORMAT_OPTION_VALUES).map(([name, accepts]) => [name,
+    accepts === 'boolean' ? fc.boolean() : accepts === 'indent' ? fc.constantFrom<FormatOptions['indent']>('auto', 'tab', 1, 2, 4, 8) : fc.constantFrom(...accepts)])) as { [K in keyof FormatOptions]: fc.Arbitrary<FormatOptions[K]> },
+  { requiredKeys: [] },
+) as fc.Arbitrary<Partial<FormatOptions>>;

@@ -5,9 +5,10 @@
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
-import { dockerfile, mutated } from './generators';
-import { checkText, type ExamineOptions } from './properties';
+import { dockerfile, formatOptions, mutated } from './generators';
+import { checkFormat, checkText, type ExamineOptions } from './properties';
 import { HANG_GUARD_MS } from '../support/hang-guard';
+import type { FormatOptions } from '../../server/src/engine';
 
 // `npm run fuzz` (npm names the script in npm_lifecycle_event): 5,000 runs per property and a new seed each
 // time, printed so a failure can be replayed with FUZZ_SEED. Otherwise a fixed seed and 150 runs.
@@ -27,6 +28,11 @@ function holds(text: string, opts: ExamineOptions, only?: (kind: string) => bool
   if (found.length) throw new Error(`${found.map((v) => `${v.kind}: ${v.detail}`).join('\n')}\nin ${JSON.stringify(text)}`);
 }
 
+function formatted(text: string, options: Partial<FormatOptions>): void {
+  const found = checkFormat(text, options);
+  if (found.length) throw new Error(`${found.map((v) => `${v.kind}: ${v.detail}`).join('\n')}\nin ${JSON.stringify(text)} with ${JSON.stringify(options)}`);
+}
+
 describe('properties', { timeout }, () => {
   it('generated Dockerfiles: no exception, ranges inside, fixes sound, fix-all idempotent', () => {
     fc.assert(fc.property(dockerfile, (text) => holds(text, {})), { numRuns: runs, seed, includeErrorInReport: true });
@@ -40,7 +46,16 @@ describe('properties', { timeout }, () => {
     fc.assert(fc.property(mutated, (text) => holds(text, { modes: [] })), { numRuns: Math.ceil(runs / 3), seed: seed + 3, includeErrorInReport: true });
   });
 
+  it('formatting generated Dockerfiles under any options: the same meaning, its edits give its text, idempotent', () => {
+    fc.assert(fc.property(dockerfile, formatOptions, (text, options) => formatted(text, options)), { numRuns: runs, seed: seed + 4, includeErrorInReport: true });
+  });
+
+  it('formatting truncated, noisy and re-cased Dockerfiles: the same', () => {
+    fc.assert(fc.property(mutated, formatOptions, (text, options) => formatted(text, options)), { numRuns: runs, seed: seed + 5, includeErrorInReport: true });
+  });
+
   it('arbitrary strings never make the engine throw or report outside the document', () => {
     fc.assert(fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (text) => holds(text, { eachFix: false }, (k) => k.includes('threw') || k.includes('outside'))), { numRuns: runs, seed: seed + 2, includeErrorInReport: true });
+    fc.assert(fc.property(fc.string({ maxLength: 300, unit: 'binary' }), formatOptions, (text, options) => formatted(text, options)), { numRuns: runs, seed: seed + 6, includeErrorInReport: true });
   });
 });

@@ -7,8 +7,10 @@
 // - no fix drops a comment (pragmas aside) or a RUN flag such as `--mount=…` (a published "merge RUN" fix
 //   broke real builds by dropping them);
 // - fix-all (safe fixes only, and separately with unsafe ones) keeps every fix it chose (none rejected for
-//   breaking the parse), reaches a fixed point, adds no error, and a second run changes nothing.
-import { applyFix, fixAll, lintText, parseProblemCount, type DockerfileModel, type Finding, type Fix, type LintOptions } from '../../server/src/engine';
+//   breaking the parse), reaches a fixed point, adds no error, and a second run changes nothing;
+// - formatting (under any options) never throws, means the same to Docker, gives its text by its edits, and a
+//   second run changes nothing.
+import { applyEdits, applyFix, DockerfileModel, fixAll, formatDockerfile, lintText, meaningOf, parseProblemCount, type Finding, type Fix, type FormatOptions, type LintOptions } from '../../server/src/engine';
 import { LineIndex } from '../../server/src/engine/text';
 
 export interface Violation { kind: string; detail: string }
@@ -152,4 +154,25 @@ export function examine(text: string, options: LintOptions = {}, { eachFix = tru
 /** The violations alone, for assertions. */
 export function checkText(text: string, options: LintOptions = {}, examineOptions: ExamineOptions = {}): Violation[] {
   return examine(text, options, examineOptions).violations;
+}
+
+/**
+ * What went wrong formatting `text` under `options`: a throw, a meaning that differs (directives included; with
+ * sortPackages the order of install arguments may), edits that do not give the text, a second run that changes it.
+ */
+export function checkFormat(text: string, options: Partial<FormatOptions> = {}): Violation[] {
+  const violations: Violation[] = [];
+  const add = (kind: string, detail: string) => violations.push({ kind, detail });
+  let result;
+  try { result = formatDockerfile(text, options); } catch (e) { add('format threw', (e as Error)?.stack ?? String(e)); return violations; }
+  const before = meaningOf(new DockerfileModel(text));
+  const after = meaningOf(new DockerfileModel(result.text));
+  if (!options.sortPackages && JSON.stringify(before.directives) + JSON.stringify(before.instructions) !== JSON.stringify(after.directives) + JSON.stringify(after.instructions)) add('format changed the meaning', JSON.stringify(result.text));
+  if (options.sortPackages && before.instructions.length !== after.instructions.length) add('format changed the instructions', JSON.stringify(result.text));
+  let applied: string | undefined;
+  try { applied = applyEdits(text, result.edits); } catch (e) { add('format edits overlap', (e as Error).message); }
+  if (applied !== undefined && applied !== result.text) add('format edits do not give its text', JSON.stringify(result.edits));
+  const twice = formatDockerfile(result.text, options).text;
+  if (twice !== result.text) add('second format changed the text', `${JSON.stringify(result.text)} → ${JSON.stringify(twice)}`);
+  return violations;
 }

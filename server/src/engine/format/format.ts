@@ -60,7 +60,7 @@ export function formatDockerfile(text: string, options?: Partial<FormatOptions>,
   const units: Unit[] = model.instructions.map((instr, index) => {
     const from = lines.lineStart(instr.line);
     const to = lines.lineEnd(instr.endLine);
-    return { instr, index, mode: unparsed.has(instr) ? undefined : layoutIsText(instr, before.instructions[index]) ? 'words' : 'full', inScope: touches(from, to), kept: false };
+    return { instr, index, mode: unparsed.has(instr) ? undefined : layoutIsText(model, instr, before.instructions[index]) ? 'words' : 'full', inScope: touches(from, to), kept: false };
   });
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -87,11 +87,11 @@ export function formatDockerfile(text: string, options?: Partial<FormatOptions>,
  * Docker hands to another shell as text (cmd, PowerShell), MAINTAINER, and a legacy `ENV name value` whose value
  * goes on over several lines.
  */
-function layoutIsText(instr: Instr, meaning: InstructionMeaning): boolean {
+function layoutIsText(model: DockerfileModel, instr: Instr, meaning: InstructionMeaning): boolean {
   const m = meaning.trigger ?? meaning;
   const target = instr.trigger ?? instr;
   if (m.text !== undefined || m.keyword === 'MAINTAINER') return true;
-  return instr.line !== instr.endLine && target.props.some((p) => !p.assignment);
+  return target.props.some((p) => !p.assignment && /[\r\n]/.test(model.text.slice(p.nameStart, p.valueEnd ?? p.nameEnd)));
 }
 
 function keptList(units: Unit[], unparsed: Set<Instr>): KeptInstruction[] {
@@ -208,8 +208,9 @@ function assemble(model: DockerfileModel, units: Unit[], options: FormatOptions,
   // The text ends after its last line with text, with one line break, unless it ends inside a heredoc body or an
   // instruction left as written.
   if (options.finalNewline && (end < 0 || owned[end] !== PROTECTED) && touches(end < 0 ? 0 : lineFrom(end), text.length)) {
-    const tail = /(\r\n|\r|\n)?(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*$/.exec(result)!;
-    result = end < 0 ? '' : result.slice(0, tail.index) + (tail[1] ?? usualBreak(text));
+    // From the line break after the last text on: blank lines only.
+    const tail = /(\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*$/.exec(result);
+    result = end < 0 ? '' : tail ? result.slice(0, tail.index) + tail[1] : result + usualBreak(text);
   }
   return result;
 }
