@@ -90,8 +90,13 @@ describe('format: continuation lines', () => {
     assert.equal(format('FROM debian:12\nRUN a \\\n    && bbbbbb \\\n    && c\n', { alignBackslashes: true }), 'FROM debian:12\nRUN a         \\\n    && bbbbbb \\\n    && c\n');
   });
 
-  it('a line that is only the escape character stays one, without indent', () => {
-    assert.equal(format('FROM debian:12\nRUN set -eux; \\\n\t\\\n\techo hi\n'), 'FROM debian:12\nRUN set -eux; \\\n\\\n\techo hi\n');
+  it('a line that is only the escape character (a spacer) stays as written', () => {
+    unchanged('FROM debian:12\nRUN set -eux; \\\n\t\\\n\techo hi\n');
+  });
+
+  it('words that go on with the keyword line\'s command may sit a level deeper, and stay there', () => {
+    unchanged('FROM alpine:3.21\nRUN set -eux; \\\n\tapk add x; \\\n\tapk del y; \\\n\ttrue\nRUN apk add --no-cache \\\n\t\tca-certificates \\\n\t\tcurl\n');
+    assert.equal(format('FROM alpine:3.21\nRUN a \\\n\t&& b\nRUN c \\\n\t\t&& d\n'), 'FROM alpine:3.21\nRUN a \\\n\t&& b\nRUN c \\\n\t&& d\n');
   });
 
   it('detectStyle: the continuation indent and operator position of a file', () => {

@@ -114,12 +114,11 @@ function printSettings(model: DockerfileModel, options: FormatOptions, scope: Fo
     indentAt = (depth) => unit.repeat(depth);
   } else if (style && style.levels.length && !(style.levels.length === 1 && style.levels[0] === '')) {
     const { levels } = style;
-    // Past the deepest level the file shows, each level adds what the last one added (or a tab, or 4 spaces).
-    const lastLevel = levels[levels.length - 1];
-    const step = levels.length > 1 && lastLevel.startsWith(levels[levels.length - 2])
-      ? lastLevel.slice(levels[levels.length - 2].length)
-      : /^\t/.test(lastLevel) ? '\t' : '    ';
-    indentAt = (depth) => (depth <= levels.length ? levels[depth - 1] : lastLevel + step.repeat(depth - levels.length));
+    // Each level adds what the second adds to the first; in a file that does not nest, the first level again
+    // (4 spaces when that is nothing).
+    const first = levels[0];
+    const step = levels.length > 1 ? levels[1].slice(first.length) : first || '    ';
+    indentAt = (depth) => first + step.repeat(depth - 1);
   } else {
     const unit = unitOf(scope.defaultIndent ?? 4);
     indentAt = (depth) => unit.repeat(depth);

@@ -120,6 +120,19 @@ class QuoteScanner {
   }
 }
 
+/**
+ * The keyword line ends inside a command (`RUN apk add --no-cache \`) and the next line goes on with its words: those
+ * lines may sit a level deeper than a new command would, and keep that depth.
+ */
+export function continuesCommand(model: DockerfileModel, instr: Instr, layout: InstructionLayout): boolean {
+  const target = instr.trigger ?? instr;
+  const head = layout.lines[0];
+  const next = layout.lines.find((l) => l.kind === 'content');
+  if (!layout.shell || !head.continued || !next || !target.args.length || target.args[0].start >= head.end) return false;
+  const headText = model.text.slice(head.start, head.end);
+  return !/(&&|\|\||\||;|\b(then|do|else)|[{(])$/.test(headText) && !LEADING_OPERATOR.test(model.text.slice(next.start, next.end));
+}
+
 /** Visual width of an indent: a tab counts as 4 columns (ranks only compare widths). */
 export function indentWidth(indent: string): number {
   let w = 0;
@@ -129,16 +142,27 @@ export function indentWidth(indent: string): number {
 
 /**
  * The depth of each content line that may be re-indented (its join is not fixed): 1 for the shallowest indent of
- * the instruction, 2 for the next wider one, and so on. Nested lists keep their nesting under any indent unit.
+ * the instruction, 2 for the next wider one, and so on, so nested lists keep their nesting under any indent unit.
+ * With `indentAt` (the indent at each depth; given for lines that go on with the keyword line's command), an
+ * instruction whose shallowest indent already is one of those depths starts there: a package list indented two
+ * levels under `RUN apk add \` keeps both.
  */
-export function contentDepths(layout: InstructionLayout): Map<LayoutLine, number> {
+export function contentDepths(layout: InstructionLayout, indentAt?: (depth: number) => string): Map<LayoutLine, number> {
   // A line that is only the escape character has no indent of its own to rank.
   const movable = layout.lines.filter((l) => l.kind === 'content' && !l.fixedJoin && l.end > l.start);
   const widths = [...new Set(movable.map((l) => indentWidth(l.indent)))].sort((a, b) => a - b);
+  let base = 0;
+  const shallowest = movable.find((l) => indentWidth(l.indent) === widths[0]);
+  if (indentAt && shallowest) {
+    for (let depth = 1; depth <= MAX_KNOWN_DEPTH; depth++) if (indentAt(depth) === shallowest.indent) { base = depth - 1; break; }
+  }
   const out = new Map<LayoutLine, number>();
-  for (const l of movable) out.set(l, widths.indexOf(indentWidth(l.indent)) + 1);
+  for (const l of movable) out.set(l, base + widths.indexOf(indentWidth(l.indent)) + 1);
   return out;
 }
+
+// How deep an instruction's shallowest line is looked for among the depths (contentDepths).
+const MAX_KNOWN_DEPTH = 4;
 
 // A shell operator that ends a line (after a blank) or starts one (before a blank).
 export const TRAILING_OPERATOR = /(^|[ \t])(&&|\|\||\|)$/;

@@ -7,7 +7,7 @@ import type { DockerfileModel, Instr, InstructionProperty } from '../model/docke
 import type { ShellWord } from '../model/shell';
 import { comparePackageNames, movablePackage, packageCommand, packageGroups } from '../model/package-managers';
 import type { FormatOptions } from './options';
-import { contentDepths, indentWidth, LEADING_OPERATOR, readLayout, TRAILING_OPERATOR, type LayoutLine } from './layout';
+import { contentDepths, continuesCommand, indentWidth, LEADING_OPERATOR, readLayout, TRAILING_OPERATOR, type LayoutLine } from './layout';
 
 /**
  * How much of the instruction is printed: `full`; `words` (word-level changes, the lines laid out as written);
@@ -85,7 +85,7 @@ export function printInstruction(model: DockerfileModel, instr: Instr, settings:
     return { first, last, lines: out, sorted };
   }
 
-  const depths = contentDepths(layout);
+  const depths = contentDepths(layout, continuesCommand(model, instr, layout) ? settings.indentAt : undefined);
   let pieces: Piece[] = layout.lines.map((l) => ({ kind: l.kind, start: l.start, end: l.end, indent: l.indent, gap: l.gap, continued: l.continued, fixedJoin: l.fixedJoin, from: l.line, depth: l.kind === 'head' ? 0 : depths.get(l) }));
   if (options.onePackagePerLine) pieces = splitPackages(model, instr, pieces, layoutEndOffset);
   const texts = pieces.map((p) => (p.kind === 'blank' ? '' : textOf(p)));
@@ -96,8 +96,8 @@ export function printInstruction(model: DockerfileModel, instr: Instr, settings:
     if (p.kind === 'head') return bom;
     if (p.kind === 'blank') return '';
     if (p.kind === 'comment' || p.fixedJoin) return p.indent;
-    // A line that is only the escape character: the escape alone (its indent would read as one more level).
-    if (p.depth === undefined) return p.start === p.end ? '' : p.indent;
+    // A line that is only the escape character (a spacer) stays as written.
+    if (p.depth === undefined) return p.indent;
     return settings.indentAt(p.depth);
   });
   // A continued line ends in ` \`, or in its own blanks when the next line's join stays as written.

@@ -9,8 +9,8 @@ export interface FileStyle {
   /** Where `&&`, `||` and `|` go when a command is broken over lines (the majority); undefined when no line says. */
   operators: 'start' | 'end' | undefined;
   /**
-   * The most common indent at each depth of continuation (index 0: the first level), as written. Always wider
-   * from one depth to the next.
+   * The most common indent of the first level of continuation and, when the file nests, of the second (wider), as
+   * written. Deeper levels go on by the same step.
    */
   levels: string[];
 }
@@ -40,14 +40,14 @@ export function detectStyle(model: DockerfileModel): FileStyle {
     }
   }
   const levels: string[] = [];
-  for (const m of counts) {
+  for (const m of counts.slice(0, 2)) {
     if (!m) break;
     // The most common; among equals, the first met.
     let best = '';
     let n = -1;
     for (const [indent, c] of m) if (c > n) { best = indent; n = c; }
     const before = levels[levels.length - 1];
-    if (before !== undefined && indentWidth(best) <= indentWidth(before)) break;
+    if (before !== undefined && (indentWidth(best) <= indentWidth(before) || !best.startsWith(before))) break;
     levels.push(best);
   }
   const first = levels[0];
