@@ -188,7 +188,13 @@ describe('format: what it never touches', () => {
   });
 
   it('an instruction whose printing would change its meaning is kept as written and listed', () => {
-    // A legacy ENV value over lines: its blanks are part of the value.
+    // `'x y'=C:\app` would be a label named `x y` with the value `C:app`: the legacy form stays.
+    const r = formatDockerfile('from a\nLABEL \'x y\' C:\\app\nrun  x\n');
+    assert.equal(r.text, 'FROM a\nLABEL \'x y\' C:\\app\nRUN x\n');
+    assert.deepEqual(r.kept, [{ line: 2, reason: 'meaning' }]);
+  });
+
+  it('a legacy ENV value over lines keeps its layout: its blanks are part of the value', () => {
     unchanged('FROM a\nENV DEPS \\\n\t\tgcc \\\n\t\tmake\n', { indent: 4 });
   });
 });
