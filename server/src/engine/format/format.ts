@@ -79,7 +79,8 @@ export function formatDockerfile(text: string, options?: Partial<FormatOptions>,
     }
   }
   // Nothing printed kept the meaning: the input as it is.
-  return { text, edits: [], kept: units.filter((u) => unparsed.has(u.instr) || u.kept).map((u) => ({ line: u.instr.line + 1, reason: unparsed.has(u.instr) ? 'unparsed' : 'meaning' })) };
+  for (const u of units) if (u.printed) u.kept = true;
+  return { text, edits: [], kept: keptList(units, unparsed) };
 }
 
 /**
@@ -179,7 +180,7 @@ function assemble(model: DockerfileModel, units: Unit[], options: FormatOptions,
   for (let l = 0; l < count; l++) {
     if (!free(l) || !touches(lineFrom(l), lineTo(l))) continue;
     const written = lines.lineText(l);
-    const trimmed = options.trimTrailingWhitespace || blank(l) ? written.replace(/[ \t]+$/, '') : written;
+    const trimmed = options.trimTrailingWhitespace ? written.replace(/[ \t]+$/, '') : written;
     if (trimmed !== written) out[l] = [trimmed + lineBreak(model, l)];
   }
   // The last line with text: the file ends after it (with one line break) unless the text ends inside a heredoc body or an unparsed instruction.
