@@ -201,9 +201,11 @@ describe('format: what it never touches', () => {
 
 describe('format: edits and range', () => {
   it('one small edit per changed region, never the whole file', () => {
-    const text = 'from a\nRUN x\nRUN y\nrun z\n';
+    const text = 'from a\nrun x\nRUN y\nrun z\n';
     const r = formatDockerfile(text);
-    assert.deepEqual(r.edits, [{ start: 0, end: 4, text: 'FROM' }, { start: 19, end: 22, text: 'RUN' }]);
+    assert.deepEqual(r.edits, [{ start: 0, end: 4, text: 'FROM' }, { start: 7, end: 10, text: 'RUN' }, { start: 19, end: 22, text: 'RUN' }]);
+    // A line split in two: one edit for it.
+    assert.deepEqual(formatDockerfile('FROM a\nRUN apt-get install -y b\n', { onePackagePerLine: true }).edits, [{ start: 30, end: 30, text: '\\\n    ' }]);
   });
 
   it('a range formats only the instructions and lines it touches', () => {

@@ -246,7 +246,10 @@ function sameMeaning(b: InstructionMeaning | undefined, a: InstructionMeaning | 
   return unexplainedChange(wrap(b), wrap(a), changes) === undefined;
 }
 
-/** One edit per changed region, by lines: the common start and end of each differing run of lines left out. */
+/**
+ * Small edits from `from` to `to`, by lines: each differing run of lines, line by line when it has as many lines as
+ * before, with the common start and end of each left out.
+ */
 function diffEdits(from: string, to: string): OffsetEdit[] {
   const split = (s: string) => s.match(/[^\r\n]*(\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
   const a = split(from);
@@ -268,14 +271,16 @@ function diffEdits(from: string, to: string): OffsetEdit[] {
       }
     }
     if (bi < 0) { bi = a.length; bj = b.length; }
-    const oldText = a.slice(i, bi).join('');
-    const newText = b.slice(j, bj).join('');
-    let p = 0;
-    while (p < oldText.length && p < newText.length && oldText[p] === newText[p]) p++;
-    let s = 0;
-    while (s < oldText.length - p && s < newText.length - p && oldText[oldText.length - 1 - s] === newText[newText.length - 1 - s]) s++;
-    if (p < oldText.length - s || p < newText.length - s) edits.push({ start: offset + p, end: offset + oldText.length - s, text: newText.slice(p, newText.length - s) });
-    offset += oldText.length;
+    // As many lines as before: an edit per line; else one for the run.
+    const pairs = bi - i === bj - j ? a.slice(i, bi).map((line, k) => [line, b[j + k]]) : [[a.slice(i, bi).join(''), b.slice(j, bj).join('')]];
+    for (const [oldText, newText] of pairs) {
+      let p = 0;
+      while (p < oldText.length && p < newText.length && oldText[p] === newText[p]) p++;
+      let s = 0;
+      while (s < oldText.length - p && s < newText.length - p && oldText[oldText.length - 1 - s] === newText[newText.length - 1 - s]) s++;
+      if (p < oldText.length - s || p < newText.length - s) edits.push({ start: offset + p, end: offset + oldText.length - s, text: newText.slice(p, newText.length - s) });
+      offset += oldText.length;
+    }
     i = bi;
     j = bj;
   }
