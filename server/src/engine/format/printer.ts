@@ -3,10 +3,11 @@
 // packages), each an edit of one line's text, then the layout of its lines (continuation indent, operator position,
 // backslashes, one package per line). Text inside quotes, comments' text and heredoc bodies are never edited:
 // heredocs come after the last line printed (layoutEnd), and the formatter leaves them byte for byte.
-import type { DockerfileModel, Instr, InstructionProperty } from '../model/dockerfile';
+import type { DockerfileModel, Instr } from '../model/dockerfile';
 import type { ShellWord } from '../model/shell';
 import { comparePackageNames, movablePackage, packageCommand, packageGroups } from '../model/package-managers';
 import type { FormatOptions } from './options';
+import { keyValueEdit } from './key-value';
 import { contentDepths, continuesCommand, indentWidth, LEADING_OPERATOR, readLayout, TRAILING_OPERATOR, type LayoutLine } from './layout';
 
 /**
@@ -64,8 +65,8 @@ export function printInstruction(model: DockerfileModel, instr: Instr, settings:
   if (mode !== 'keyword') {
     edits.push(...headSpacing(model, instr, layout.lines[0]));
     if (options.execForm === 'normal') edits.push(...execFormEdits(model, instr, layout.lines));
-    if (options.keyValueForm) edits.push(...legacyPairEdits(model, instr));
-    if (options.quoteValues === 'as-needed') edits.push(...unquotedValueEdits(model, instr, options.keyValueForm));
+    if (options.keyValueForm) edits.push(...legacyPairEdits(model, instr, options.quoteValues === 'as-needed'));
+    if (options.quoteValues === 'as-needed') edits.push(...unquotedValueEdits(model, instr));
     if (options.sortPackages) edits.push(...sortedPackageEdits(model, instr, layoutEndOffset, options.onePackagePerLine, sorted));
   }
   edits.sort((a, b) => a.start - b.start);
@@ -200,33 +201,28 @@ function jsonStrings(raw: string): string[] | undefined {
   return m[1].match(/"(?:[^"\\]|\\.)*"/g) ?? [];
 }
 
-/** The legacy `ENV key value` (and LABEL) as `key=value`: a one-word value as it is, a plain phrase in double quotes. */
-function legacyPairEdits(model: DockerfileModel, instr: Instr): WordEdit[] {
+/** The legacy `ENV key value` (and LABEL) as `key=value`, as the legacy-key-value-format fix writes it. */
+function legacyPairEdits(model: DockerfileModel, instr: Instr, unquote: boolean): WordEdit[] {
   const target = instr.trigger ?? instr;
   if (target.keyword !== 'ENV' && target.keyword !== 'LABEL') return [];
-  const p = target.props[0];
-  if (target.props.length !== 1 || p.assignment || p.valueStart === undefined || p.valueEnd === undefined) return [];
-  const { text } = model;
-  const value = text.slice(p.valueStart, p.valueEnd);
-  const gap = text.slice(p.nameEnd, p.valueStart);
-  if (!/^[ \t]+$/.test(gap) || /[\r\n]/.test(value)) return [];
-  if (!/\s/.test(value)) return [{ start: p.nameEnd, end: p.valueStart, text: '=' }];
-  if (/["'`\\$]/.test(value) || value.includes(model.escapeChar)) return [];
-  return [{ start: p.nameEnd, end: p.valueEnd, text: `="${value}"` }];
+  return target.props.flatMap((p) => {
+    const edit = keyValueEdit(model, target, p);
+    const quoted = edit && /^=(["'])(.*)\1$/.exec(edit.text);
+    // With quoteValues as-needed, `ENV LANG "C.UTF-8"` becomes `LANG=C.UTF-8` at once.
+    return !edit ? [] : unquote && quoted && PLAIN_VALUE.test(quoted[2]) ? [{ ...edit, text: `=${quoted[2]}` }] : [edit];
+  });
 }
 
 // A value Docker reads the same with or without quotes around it.
 const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@%+=-]+$/;
 
-/** Quotes around an ENV, LABEL or ARG value removed where they change nothing. */
-function unquotedValueEdits(model: DockerfileModel, instr: Instr, keyValueForm: boolean): WordEdit[] {
+/** Quotes around an ENV, LABEL or ARG value removed where they change nothing (legacy pairs: legacyPairEdits). */
+function unquotedValueEdits(model: DockerfileModel, instr: Instr): WordEdit[] {
   const target = instr.trigger ?? instr;
   if (!['ENV', 'LABEL', 'ARG'].includes(target.keyword)) return [];
   const out: WordEdit[] = [];
-  for (const p of target.props as InstructionProperty[]) {
-    // A legacy `ENV name "value"` becomes `name=value` when keyValueForm rewrites it (one word).
-    const rewritten = !p.assignment && keyValueForm && target.props.length === 1 && !/\s/.test(model.text.slice(p.valueStart ?? 0, p.valueEnd ?? 0));
-    if ((!p.assignment && !rewritten) || p.valueStart === undefined || p.valueEnd === undefined) continue;
+  for (const p of target.props) {
+    if (!p.assignment || p.valueStart === undefined || p.valueEnd === undefined) continue;
     const raw = model.text.slice(p.valueStart, p.valueEnd);
     const m = /^(["'])(.*)\1$/.exec(raw);
     if (m && PLAIN_VALUE.test(m[2])) out.push({ start: p.valueStart, end: p.valueEnd, text: m[2] });

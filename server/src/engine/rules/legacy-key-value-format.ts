@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
-import { asKeyValue } from './support';
+import { keyValueEdit } from '../format/key-value';
 
 export default defineRule({
   meta: {
@@ -34,24 +34,16 @@ export default defineRule({
         if (p.valueStart === undefined || p.valueEnd === undefined) continue;
         // `key =value`: a space before the `=` of the key=value form, which space-before-equals reports.
         if (p.value?.startsWith('=')) continue;
-        const nameEnd = p.nameEnd;
-        const { valueStart, valueEnd } = p;
-        const raw = model.text.slice(valueStart, valueEnd);
-        // Docker splits the legacy form at the first whitespace: a name with quotes or spaces in it
-        // (`ENV "a b" c`) is not the name dockerfile-ast sees, so there is nothing mechanical to write.
-        const name = model.text.slice(p.nameStart, nameEnd);
-        // The edit runs from the name to the value's end: across a continuation it would delete the comment
-        // lines inside it, so only one-line pairs are converted.
-        // Only blanks may stand between the name and the value (an escape there is part of the value to Docker),
-        // and a name Docker would read as a flag (`ENV --flag x`) has no key=value form.
-        const value = /[\r\n]/.test(model.text.slice(nameEnd, valueEnd)) || /[\s"']/.test(name) || name.startsWith('-') || /[#$]/.test(name) || !/^[ \t]+$/.test(model.text.slice(nameEnd, valueStart)) || /\S/.test(model.text.slice(valueEnd, instr.end)) ? undefined : asKeyValue(raw);
+        // The formatter's keyValueForm writes the same.
+        const edit = keyValueEdit(model, instr, p);
+        const value = edit?.text.slice(1);
         ctx.report({
           start: p.nameStart,
-          end: valueEnd,
+          end: p.valueEnd,
           messageId: 'legacyForm',
           data: { keyword: instr.keyword, name: p.name },
           // A long value is cut short in the title.
-          fixes: value !== undefined ? [{ titleId: 'useKeyValue', data: { name: p.name, value: value.length > 30 ? value.slice(0, 27) + '…' : value }, safety: 'safe', edits: [{ start: nameEnd, end: valueEnd, text: `=${value}` }] }] : [],
+          fixes: edit && value !== undefined ? [{ titleId: 'useKeyValue', data: { name: p.name, value: value.length > 30 ? value.slice(0, 27) + '…' : value }, safety: 'safe', edits: [edit] }] : [],
         });
       }
     };

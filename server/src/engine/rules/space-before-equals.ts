@@ -1,6 +1,6 @@
 import { defineRule, type FixInput } from '../rule';
 import type { Instr, InstructionProperty } from '../model/dockerfile';
-import { asKeyValue } from './support';
+import { asKeyValue } from '../format/key-value';
 
 export default defineRule({
   meta: {

@@ -578,17 +578,6 @@ export function instructionLinesEdit(model: DockerfileModel, instr: Instr): Offs
   return { start, end, text: '' };
 }
 
-/** The value written for `key=value` form, or undefined when the conversion is not mechanical. */
-export function asKeyValue(raw: string): string | undefined {
-  // A stray quote (`value"`) would open a string in key=value form that never closes.
-  if (!/\s/.test(raw)) return /^[^"']*$/.test(raw) || /^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw) ? raw : undefined;
-  // Whitespace only inside one pair of quotes: already a single word.
-  if (/^"[^"\\]*"$/.test(raw) || /^'[^']*'$/.test(raw)) return raw;
-  // Quotes, escapes and expansions read differently inside the double quotes the key=value form needs.
-  if (/["'\\`$]/.test(raw)) return undefined;
-  return `"${raw}"`;
-}
-
 /** An insertion of a whole line after `line`, also when `line` is the last one and has no line break. */
 export function afterLine(model: DockerfileModel, line: number, text: string): OffsetEdit {
   const eol = model.lines.eol;
