@@ -200,6 +200,12 @@ describe('format: what it never touches', () => {
 });
 
 describe('format: edits and range', () => {
+  it('option values an option does not accept (from untyped settings) count as its default', () => {
+    const text = 'from a\nRUN x \\\n  && y\n';
+    assert.equal(formatDockerfile(text, { indent: -3, keywordCase: 'shout', finalNewline: 'yes' } as unknown as Partial<FormatOptions>).text, formatDockerfile(text).text);
+    assert.equal(formatDockerfile('FROM a', { finalNewline: 'false' } as unknown as Partial<FormatOptions>).text, 'FROM a');
+  });
+
   it('one small edit per changed region, never the whole file', () => {
     const text = 'from a\nrun x\nRUN y\nrun z\n';
     const r = formatDockerfile(text);

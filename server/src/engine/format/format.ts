@@ -7,7 +7,7 @@ import { DockerfileModel, type Instr } from '../model/dockerfile';
 import { parseFailures } from '../model/syntax';
 import { meaningOf, unexplainedChange, type InstructionMeaning, type Meaning } from '../fix/meaning';
 import type { MeaningChange, OffsetEdit } from '../types';
-import { resolveFormatOptions, type FormatOptions } from './options';
+import { FORMAT_OPTION_NAMES, formatOptionValue, resolveFormatOptions, type FormatOptionName, type FormatOptions } from './options';
 import { layoutEnd } from './layout';
 import { printInstruction, type PrintedInstruction, type PrintMode, type PrintSettings } from './printer';
 import { detectStyle } from './style';
@@ -50,7 +50,7 @@ interface Unit {
 
 /** Formats `text` under `options` (defaults for the rest); see FormatResult. Never throws on any input. */
 export function formatDockerfile(text: string, options?: Partial<FormatOptions>, scope: FormatScope = {}): FormatResult {
-  const opts = resolveFormatOptions(options);
+  const opts = resolveFormatOptions(accepted(options));
   const model = new DockerfileModel(text);
   const before = meaningOf(model);
   const settings = printSettings(model, opts, scope);
@@ -93,6 +93,19 @@ function layoutIsText(model: DockerfileModel, instr: Instr, meaning: Instruction
   const target = instr.trigger ?? instr;
   if (m.text !== undefined || m.keyword === 'MAINTAINER') return true;
   return target.props.some((p) => !p.assignment && /[\r\n]/.test(model.text.slice(p.nameStart, p.valueEnd ?? p.nameEnd)));
+}
+
+/**
+ * The options a caller passed, read as their option reads them (`"false"` is false); a value from untyped settings
+ * that the option does not accept leaves the option at its default.
+ */
+function accepted(options: Partial<FormatOptions> | undefined): Partial<FormatOptions> {
+  const out: Partial<Record<FormatOptionName, unknown>> = {};
+  for (const name of FORMAT_OPTION_NAMES) {
+    const value = options?.[name] === undefined ? undefined : formatOptionValue(name, options[name]);
+    if (value !== undefined) out[name] = value;
+  }
+  return out as Partial<FormatOptions>;
 }
 
 function keptList(units: Unit[], unparsed: Set<Instr>): KeptInstruction[] {
