@@ -17,3 +17,6 @@ export { formatOptionsTable, withFormatOptionsTable } from './docs/format-option
 export * from './config';
 export { LOCALES, isLocale, localeOf, localeFromEnvironment, type Locale } from './i18n/locale';
 export { CATALOGS, defineStrings, localize, localizedDocs, speaker, stringTables, type Catalog, type RuleTexts, type Strings } from './i18n/catalog';
+export { formatDockerfile, type FormatResult, type FormatScope, type KeptInstruction } from './format/format';
+export { detectStyle, type FileStyle } from './format/style';
+export * from './format/options';
