@@ -112,11 +112,11 @@ describe('dockwise format', () => {
 
   it('reports a bad format: once, with its file and line, and formats with the rest', async () => {
     write('badconfig/.dockwise.yaml', 'format:\n  keywordCase: shout\n  trimTrailingWhitespace: false\n');
-    const p = write('badconfig/Dockerfile', MESSY);
+    const p = write('badconfig/Dockerfile', 'from alpine:3.20\n# a note   \nrun  echo hi\n');
     const r = await run(['badconfig/Dockerfile']);
     assert.equal(r.code, 0);
     assert.equal(r.stderr, `dockwise: ${path.join(tmp, 'badconfig', '.dockwise.yaml')}:2: format.keywordCase: "shout" is not one of upper, lower, preserve\n`);
-    assert.equal(read(p), 'FROM alpine:3.20\nRUN echo hi   \n', 'the default keyword case; trailing spaces kept as the file asks');
+    assert.equal(read(p), 'FROM alpine:3.20\n# a note   \nRUN echo hi\n', 'the default keyword case; trailing spaces kept as the config asks');
   });
 
   it('a bad --set, a missing path or an unreadable file: a clear message and exit 2', async () => {

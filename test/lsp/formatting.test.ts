@@ -19,8 +19,8 @@ before(async () => {
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const SPACES = { tabSize: 4, insertSpaces: true };
-const MESSY = 'from alpine:3.20\nrun  echo hi   \nworkdir /srv\n';
-const TIDY = 'FROM alpine:3.20\nRUN echo hi\nWORKDIR /srv\n';
+const MESSY = 'from alpine:3.20\nWORKDIR /srv\nrun  echo hi   \n';
+const TIDY = 'FROM alpine:3.20\nWORKDIR /srv\nRUN echo hi\n';
 
 /** A file's URI in a folder of its own below the temporary one, with that folder's config file when given. */
 function place(folder: string, config?: string): string {
@@ -49,8 +49,7 @@ describe('formatting over the protocol', () => {
     await editor.open(uri, MESSY);
     const edits = await format(uri);
     assert.equal(applied(MESSY, edits), TIDY);
-    assert.ok(edits.length >= 2, 'one edit per changed region');
-    for (const e of edits) assert.ok(e.range.end.line - e.range.start.line < 2, `small edit: ${JSON.stringify(e)}`);
+    assert.deepEqual(edits.map((e) => [e.range.start.line, e.range.end.line]), [[0, 0], [2, 2]], 'one small edit per changed line; the tidy one between is not touched');
     await editor.change(uri, 2, [{ text: TIDY }]);
     assert.deepEqual(await format(uri), [], 'nothing to do once it is formatted');
   });
@@ -59,15 +58,15 @@ describe('formatting over the protocol', () => {
     const uri = place('range');
     await editor.open(uri, MESSY);
     const edits: TextEdit[] = await editor.conn.sendRequest('textDocument/rangeFormatting', {
-      textDocument: { uri }, options: SPACES, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } },
+      textDocument: { uri }, options: SPACES, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 3 } },
     });
-    assert.equal(applied(MESSY, edits), 'from alpine:3.20\nRUN echo hi\nworkdir /srv\n');
+    assert.equal(applied(MESSY, edits), 'from alpine:3.20\nWORKDIR /srv\nRUN echo hi\n');
   });
 
   it('reads the options from the document\'s .dockwise.yaml', async () => {
-    const uri = place('config', 'format:\n  keywordCase: lower\n  trimTrailingWhitespace: false\n');
+    const uri = place('config', 'format:\n  keywordCase: lower\n');
     await editor.open(uri, MESSY);
-    assert.equal(applied(MESSY, await format(uri)), 'from alpine:3.20\nrun echo hi   \nworkdir /srv\n');
+    assert.equal(applied(MESSY, await format(uri)), 'from alpine:3.20\nworkdir /srv\nrun echo hi\n');
   });
 
   it('returns no edits for a document that is not open, was closed, or changed while it was being formatted', async () => {
@@ -115,7 +114,7 @@ describe('formatting registered by the server', () => {
       let changed: () => void = () => undefined;
       const next = () => new Promise<void>((resolve) => { changed = resolve; });
       editor.conn.onRequest('client/registerCapability', (p: { registrations: Array<{ id: string; method: string }> }) => {
-        for (const r of p.registrations) registered.add(r.method);
+        for (const r of p.registrations) if (r.method.startsWith('textDocument/')) registered.add(r.method);
         changed();
         return null;
       });

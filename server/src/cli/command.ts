@@ -2,7 +2,7 @@
 // layout of --help and which config file a run uses.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locale } from '../engine/i18n/locale';
+import { LOCALES, type Locale } from '../engine/i18n/locale';
 import { fileUri } from '../host/node';
 import type { DocumentSettings } from '../workspace/workspace';
 import { cliSpeaker, type CliStringId } from './strings';
@@ -28,6 +28,12 @@ export function helpColumns(options: ReadonlyArray<readonly [string, CliStringId
     const [first, ...more] = t(id, data).split('\n');
     return [`  ${option}`.padEnd(HELP_COLUMN - 1) + ` ${first}`, ...more.map((l) => ' '.repeat(HELP_COLUMN) + l)].join('\n');
   }).join('\n');
+}
+
+/** The languages --lang takes, as a sentence in `locale` (`en or ko`), for --help. */
+export function helpLanguages(locale: Locale): string {
+  const t = cliSpeaker(locale);
+  return LOCALES.slice(1).reduce((first: string, second: string) => t('cli.help.or', { first, second }), LOCALES[0] as string);
 }
 
 /**

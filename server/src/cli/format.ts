@@ -6,12 +6,12 @@ import * as path from 'node:path';
 import { formatDockerfile } from '../engine';
 import { unknownFormatOptionText } from '../engine/config/suggest';
 import { formatOptionAccepts, formatOptionValue, isFormatOptionName, type FormatOptions } from '../engine/format/options';
-import type { Locale } from '../engine/i18n/locale';
+import { isLocale, LOCALES, type Locale } from '../engine/i18n/locale';
 import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
 import { Workspace } from '../workspace/workspace';
 import { unifiedDiff } from './diff';
 import { decodeDockerfile, resolveTargets } from './files';
-import { configSettings, helpColumns, UsageError, type CliIo } from './command';
+import { configSettings, helpColumns, helpLanguages, UsageError, type CliIo } from './command';
 import { cliSpeaker, type CliStringId } from './strings';
 
 const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
@@ -28,7 +28,7 @@ const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
 /** `dockwise format --help` in `locale`. */
 export function formatHelpText(locale: Locale): string {
   const t = cliSpeaker(locale);
-  return `${t('cli.format.help.usage')}\n\n${t('cli.format.help.intro')}\n\n${t('cli.help.options')}\n${helpColumns(HELP_OPTIONS, locale)}\n\n${t('cli.format.help.exitCodes')}\n`;
+  return `${t('cli.format.help.usage')}\n\n${t('cli.format.help.intro')}\n\n${t('cli.help.options')}\n${helpColumns(HELP_OPTIONS, locale, { languages: helpLanguages(locale) })}\n\n${t('cli.format.help.exitCodes')}\n`;
 }
 
 interface FormatArgs {
@@ -74,7 +74,11 @@ function parseFormatArgs(argv: readonly string[], locale: Locale): FormatArgs | 
       case '--no-config': o.noConfig = true; break;
       case '--stdin-filename': o.stdinFilename = value(); break;
       // Read before the arguments (localeOfArgs); checked here so a bad one is an error as it is when linting.
-      case '--lang': value(); break;
+      case '--lang': {
+        const v = value();
+        if (!isLocale(v)) throw new UsageError(t('cli.usage.unknownLanguage', { language: v, languages: LOCALES.join(', ') }));
+        break;
+      }
       case '-': o.paths.push('-'); break;
       default:
         if (a.startsWith('-')) throw new UsageError(t('cli.usage.unknownOption', { option: a }));

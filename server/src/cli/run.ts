@@ -16,7 +16,7 @@ import { formatCheckstyle, formatGithub, formatGitlab, formatJson, formatSarif, 
 import { unifiedDiff } from './diff';
 import { formatFixSummary, type FixedFile } from './fix-summary';
 import { cliSpeaker, type CliStringId } from './strings';
-import { configSettings, helpColumns, UsageError, type CliIo } from './command';
+import { configSettings, helpColumns, helpLanguages, UsageError, type CliIo } from './command';
 import { runFormat } from './format';
 
 export type { CliIo } from './command';
@@ -60,7 +60,7 @@ export function helpText(locale: Locale): string {
   const data = {
     profiles: PROFILE_NAMES.join(', '),
     profile: DEFAULT_PROFILE,
-    languages: LOCALES.slice(1).reduce((first: string, second: string) => t('cli.help.or', { first, second }), LOCALES[0] as string),
+    languages: helpLanguages(locale),
   };
   return `${t('cli.help.usage')}\n\n${t('cli.help.intro')}\n\n${t('cli.help.commands')}\n${helpColumns(HELP_COMMANDS, locale)}\n\n${t('cli.help.options')}\n${helpColumns(HELP_OPTIONS, locale, data)}\n\n${t('cli.help.exitCodes')}\n`;
 }
