@@ -87,6 +87,17 @@ describe('dockwise format', () => {
     assert.match(check.stderr, /^would format svc\/Dockerfile\n/);
   });
 
+  it('notes per file the lines it left as written, and formats the rest', async () => {
+    const p = write('kept/Dockerfile', 'from alpine:3.20\nbogus thing\nrun  echo hi\nalso  bogus\n');
+    const r = await run(['kept/Dockerfile']);
+    assert.equal(r.code, 0);
+    assert.equal(r.stderr, 'dockwise: kept/Dockerfile: note: lines 2, 4 left as written, since the parser does not understand them\n');
+    assert.equal(read(p), 'FROM alpine:3.20\nbogus thing\nRUN echo hi\nalso  bogus\n');
+    const one = await run(['--check', '-', '--stdin-filename', 'one/Dockerfile'], { stdin: 'FROM alpine:3.20\nbogus thing\n' });
+    assert.equal(one.code, 0);
+    assert.match(one.stderr, /^dockwise: one\/Dockerfile: note: line 2 left as written, since the parser does not understand it\n/);
+  });
+
   it('keeps a byte-order mark and CRLF line endings', async () => {
     const p = write('crlf/Dockerfile', '\uFEFFfrom alpine:3.20\r\nrun echo hi  \r\n');
     assert.equal((await run(['crlf/Dockerfile'])).code, 0);
