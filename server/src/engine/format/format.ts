@@ -60,9 +60,7 @@ export function formatDockerfile(text: string, options?: Partial<FormatOptions>,
   const units: Unit[] = model.instructions.map((instr, index) => {
     const from = lines.lineStart(instr.line);
     const to = lines.lineEnd(instr.endLine);
-    // Shell forms Docker hands to another shell as text (cmd, PowerShell) keep their line layout: the text is what runs.
-    const asText = before.instructions[index].text !== undefined || before.instructions[index].trigger?.text !== undefined;
-    return { instr, index, mode: unparsed.has(instr) ? undefined : asText ? 'words' : 'full', inScope: touches(from, to), kept: false };
+    return { instr, index, mode: unparsed.has(instr) ? undefined : layoutIsText(instr, before.instructions[index]) ? 'words' : 'full', inScope: touches(from, to), kept: false };
   });
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -82,6 +80,18 @@ export function formatDockerfile(text: string, options?: Partial<FormatOptions>,
   }
   // Nothing printed kept the meaning: the input as it is.
   return { text, edits: [], kept: units.filter((u) => unparsed.has(u.instr) || u.kept).map((u) => ({ line: u.instr.line + 1, reason: unparsed.has(u.instr) ? 'unparsed' : 'meaning' })) };
+}
+
+/**
+ * Instructions whose blanks at line joins are part of their value, so their lines keep their layout: shell forms
+ * Docker hands to another shell as text (cmd, PowerShell), MAINTAINER, and a legacy `ENV name value` whose value
+ * goes on over several lines.
+ */
+function layoutIsText(instr: Instr, meaning: InstructionMeaning): boolean {
+  const m = meaning.trigger ?? meaning;
+  const target = instr.trigger ?? instr;
+  if (m.text !== undefined || m.keyword === 'MAINTAINER') return true;
+  return instr.line !== instr.endLine && target.props.some((p) => !p.assignment);
 }
 
 function keptList(units: Unit[], unparsed: Set<Instr>): KeptInstruction[] {

@@ -52,6 +52,8 @@ export function readLayout(model: DockerfileModel, instr: Instr): InstructionLay
   const lines: LayoutLine[] = [];
   const scan = new QuoteScanner(escapeChar, shell);
   let previousContent: LayoutLine | undefined;
+  // Whether a blank stands between the last text read and what comes next.
+  let separated = false;
   for (let line = instr.line; line <= last; line++) {
     const lineStart = index.lineStart(line);
     const lineEnd = index.lineEnd(line);
@@ -75,9 +77,11 @@ export function readLayout(model: DockerfileModel, instr: Instr): InstructionLay
     const gap = content.slice(trimmed.length);
     let fixedJoin = false;
     if (!head && previousContent) {
-      const glued = previousContent.gap === '' && indent === '';
+      // Glued: no blank between this text and the text before it (lines that are only the escape have none to glue).
+      const glued = trimmed !== '' && !separated && indent === '';
       fixedJoin = glued || scan.state !== 'plain';
     }
+    separated = trimmed !== '' ? gap !== '' : separated || indent !== '' || gap !== '';
     scan.feed(trimmed);
     if (continued) scan.feed(' ');
     const entry: LayoutLine = { line, kind: head ? 'head' : 'content', indent, start, end: start + trimmed.length, continued, gap, fixedJoin };
@@ -128,7 +132,8 @@ export function indentWidth(indent: string): number {
  * the instruction, 2 for the next wider one, and so on. Nested lists keep their nesting under any indent unit.
  */
 export function contentDepths(layout: InstructionLayout): Map<LayoutLine, number> {
-  const movable = layout.lines.filter((l) => l.kind === 'content' && !l.fixedJoin);
+  // A line that is only the escape character has no indent of its own to rank.
+  const movable = layout.lines.filter((l) => l.kind === 'content' && !l.fixedJoin && l.end > l.start);
   const widths = [...new Set(movable.map((l) => indentWidth(l.indent)))].sort((a, b) => a - b);
   const out = new Map<LayoutLine, number>();
   for (const l of movable) out.set(l, widths.indexOf(indentWidth(l.indent)) + 1);

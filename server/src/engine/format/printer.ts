@@ -65,8 +65,8 @@ export function printInstruction(model: DockerfileModel, instr: Instr, settings:
     edits.push(...headSpacing(model, instr, layout.lines[0]));
     if (options.execForm === 'normal') edits.push(...execFormEdits(model, instr, layout.lines));
     if (options.keyValueForm) edits.push(...legacyPairEdits(model, instr));
-    if (options.quoteValues === 'as-needed') edits.push(...unquotedValueEdits(model, instr));
-    if (options.sortPackages) edits.push(...sortedPackageEdits(model, instr, layoutEndOffset, sorted));
+    if (options.quoteValues === 'as-needed') edits.push(...unquotedValueEdits(model, instr, options.keyValueForm));
+    if (options.sortPackages) edits.push(...sortedPackageEdits(model, instr, layoutEndOffset, options.onePackagePerLine, sorted));
   }
   edits.sort((a, b) => a.start - b.start);
   const textOf = (p: { start: number; end: number }) => withEdits(model.text, p.start, p.end, edits);
@@ -91,21 +91,13 @@ export function printInstruction(model: DockerfileModel, instr: Instr, settings:
   const texts = pieces.map((p) => (p.kind === 'blank' ? '' : textOf(p)));
   if (settings.operators && layout.shell) moveOperators(instr, pieces, texts, settings.operators);
 
-  // Comment lines take the depth of the content line after them (else of the one before).
-  let nextDepth: number | undefined;
-  const commentDepth: Array<number | undefined> = [];
-  for (let i = pieces.length - 1; i >= 0; i--) {
-    const p = pieces[i];
-    if (p.kind === 'content') nextDepth = p.fixedJoin ? undefined : p.depth;
-    commentDepth[i] = nextDepth;
-  }
-  let previousDepth = 1;
-  const indents = pieces.map((p, i) => {
+  // Comment lines keep their indent: many files put them in the first column on purpose (docker-library's do).
+  const indents = pieces.map((p) => {
     if (p.kind === 'head') return bom;
     if (p.kind === 'blank') return '';
-    if (p.kind === 'comment') return settings.indentAt(commentDepth[i] ?? previousDepth);
-    if (p.fixedJoin || p.depth === undefined) return p.indent;
-    previousDepth = p.depth;
+    if (p.kind === 'comment' || p.fixedJoin) return p.indent;
+    // A line that is only the escape character: the escape alone (its indent would read as one more level).
+    if (p.depth === undefined) return p.start === p.end ? '' : p.indent;
     return settings.indentAt(p.depth);
   });
   // A continued line ends in ` \`, or in its own blanks when the next line's join stays as written.
@@ -115,7 +107,7 @@ export function printInstruction(model: DockerfileModel, instr: Instr, settings:
     nextContent[i] = next;
     if (pieces[i].kind === 'content') next = pieces[i];
   }
-  const spaced = (i: number) => pieces[i].continued && !nextContent[i]?.fixedJoin;
+  const spaced = (i: number) => pieces[i].continued && !nextContent[i]?.fixedJoin && (pieces[i].kind === 'head' || texts[i] !== '' || pieces[i].fixedJoin);
   let column = 0;
   if (options.alignBackslashes) {
     for (let i = 0; i < pieces.length; i++) if (spaced(i)) column = Math.max(column, indentWidth(indents[i]) + indentWidth(texts[i]) + 1);
@@ -124,7 +116,7 @@ export function printInstruction(model: DockerfileModel, instr: Instr, settings:
     const p = pieces[i];
     let line = indents[i] + texts[i];
     if (p.continued) {
-      if (!spaced(i)) line += p.gap + esc;
+      if (!spaced(i)) line += (texts[i] || p.fixedJoin ? p.gap : '') + esc;
       else if (options.alignBackslashes) line += ' '.repeat(Math.max(1, column - indentWidth(line))) + esc;
       else line += (texts[i] ? ' ' : '') + esc;
     }
@@ -227,12 +219,14 @@ function legacyPairEdits(model: DockerfileModel, instr: Instr): WordEdit[] {
 const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@%+=-]+$/;
 
 /** Quotes around an ENV, LABEL or ARG value removed where they change nothing. */
-function unquotedValueEdits(model: DockerfileModel, instr: Instr): WordEdit[] {
+function unquotedValueEdits(model: DockerfileModel, instr: Instr, keyValueForm: boolean): WordEdit[] {
   const target = instr.trigger ?? instr;
   if (!['ENV', 'LABEL', 'ARG'].includes(target.keyword)) return [];
   const out: WordEdit[] = [];
   for (const p of target.props as InstructionProperty[]) {
-    if (!p.assignment || p.valueStart === undefined || p.valueEnd === undefined) continue;
+    // A legacy `ENV name "value"` becomes `name=value` when keyValueForm rewrites it (one word).
+    const rewritten = !p.assignment && keyValueForm && target.props.length === 1 && !/\s/.test(model.text.slice(p.valueStart ?? 0, p.valueEnd ?? 0));
+    if ((!p.assignment && !rewritten) || p.valueStart === undefined || p.valueEnd === undefined) continue;
     const raw = model.text.slice(p.valueStart, p.valueEnd);
     const m = /^(["'])(.*)\1$/.exec(raw);
     if (m && PLAIN_VALUE.test(m[2])) out.push({ start: p.valueStart, end: p.valueEnd, text: m[2] });
@@ -241,25 +235,26 @@ function unquotedValueEdits(model: DockerfileModel, instr: Instr): WordEdit[] {
 }
 
 /** The install commands of a RUN whose package operands can be reordered or moved (before any heredoc body). */
-function installs(instr: Instr, end: number): Array<{ name: string; system: boolean; words: ShellWord[] }> {
+function installs(instr: Instr, end: number): Array<{ name: string; start: number; system: boolean; words: ShellWord[] }> {
   const run = (instr.trigger ?? instr).run;
   if (!run || run.execForm) return [];
-  const out: Array<{ name: string; system: boolean; words: ShellWord[] }> = [];
+  const out: Array<{ name: string; start: number; system: boolean; words: ShellWord[] }> = [];
   for (const cmd of run.commands) {
     if (cmd.nested || cmd.end > end) continue;
     const pc = packageCommand(cmd);
     if (!pc || pc.action !== 'install' || !pc.operands.length || !pc.operands.every(movablePackage)) continue;
-    out.push({ name: cmd.name, system: pc.manager.system === true, words: pc.operands });
+    out.push({ name: cmd.name, start: cmd.start, system: pc.manager.system === true, words: pc.operands });
   }
   return out;
 }
 
 /**
  * Package lists of the distributions' managers sorted, each group on its own (see packageGroups). Only lists all
- * on one line or one package a line: two packages an author put on one line of a longer list stay together.
+ * on one line or one package a line: two packages an author put on one line of a longer list stay together (unless
+ * every package goes on a line of its own anyway).
  * (pip builds source packages in the order given: its lists keep their order.)
  */
-function sortedPackageEdits(model: DockerfileModel, instr: Instr, end: number, sorted: string[]): WordEdit[] {
+function sortedPackageEdits(model: DockerfileModel, instr: Instr, end: number, onePerLine: boolean, sorted: string[]): WordEdit[] {
   const out: WordEdit[] = [];
   const lineOf = (w: ShellWord) => model.lines.positionAt(w.start).line;
   for (const { name, system, words } of installs(instr, end)) {
@@ -267,7 +262,7 @@ function sortedPackageEdits(model: DockerfileModel, instr: Instr, end: number, s
     let changed = false;
     for (const group of packageGroups(model.text, words)) {
       const lineCount = new Set(group.map(lineOf)).size;
-      if (group.length < 2 || (lineCount !== 1 && lineCount !== group.length)) continue;
+      if (group.length < 2 || (lineCount !== 1 && lineCount !== group.length && !onePerLine)) continue;
       const order = [...group].sort((a, b) => comparePackageNames(a.value, b.value));
       group.forEach((w, i) => {
         if (order[i].raw !== w.raw) {
@@ -286,7 +281,8 @@ function splitPackages(model: DockerfileModel, instr: Instr, pieces: Piece[], en
   const { text } = model;
   const breaks = new Map<number, Array<{ at: number; depth: number }>>();
   const pieceAt = (offset: number) => pieces.findIndex((p) => (p.kind === 'head' || p.kind === 'content') && p.start <= offset && offset < p.end);
-  for (const { words } of installs(instr, end)) {
+  for (const { words, start } of installs(instr, end)) {
+    const home = pieceAt(start);
     for (const w of words) {
       const k = pieceAt(w.start);
       if (k < 0) continue;
@@ -295,7 +291,8 @@ function splitPackages(model: DockerfileModel, instr: Instr, pieces: Piece[], en
       while (from > piece.start && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
       // Already first on its line, glued to the word before it, or on a line that stays as written.
       if (from === piece.start || from === w.start || (piece.kind === 'content' && (piece.fixedJoin || piece.depth === undefined))) continue;
-      const depth = (piece.kind === 'head' ? 0 : piece.depth!) + 1;
+      // One level deeper than the command; a package split off a line of packages stays at that line's level.
+      const depth = (piece.kind === 'head' ? 0 : piece.depth!) + (k === home ? 1 : 0);
       const list = breaks.get(k) ?? [];
       list.push({ at: w.start, depth });
       breaks.set(k, list);
