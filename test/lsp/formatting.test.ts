@@ -137,6 +137,21 @@ describe('formatting registered by the server', () => {
   });
 });
 
+describe('formatting beside a Docker extension', () => {
+  it('is offered all the same: the editor lets the user choose between formatters', async () => {
+    const editor = await startEditor({ initializationOptions: { dockerExtensionActive: true } });
+    try {
+      assert.equal(editor.capabilities.documentFormattingProvider, true);
+      const uri = place('beside-docker');
+      await editor.open(uri, MESSY);
+      const edits: TextEdit[] = await editor.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: SPACES });
+      assert.equal(applied(MESSY, edits), TIDY);
+    } finally {
+      editor.close();
+    }
+  });
+});
+
 describe('the editor\'s indentation', () => {
   it('is a tab, or its tab size as 1 to 8 spaces', () => {
     assert.equal(editorIndent({ tabSize: 4, insertSpaces: false }), 'tab');
