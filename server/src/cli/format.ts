@@ -134,7 +134,13 @@ export async function runFormat(argv: readonly string[], io: CliIo, locale: Loca
     }
     const where = target.file ?? path.resolve(io.cwd, o.stdinFilename ?? 'Dockerfile');
     const options = await workspace.optionsFor(fileUri(where), settings);
-    const result = formatDockerfile(decoded.text, options.format);
+    let result: ReturnType<typeof formatDockerfile>;
+    try { result = formatDockerfile(decoded.text, options.format); } catch (e) {
+      // A fault of the formatter's own: this file is left alone and said so; the others are still formatted.
+      io.stderr(`dockwise: ${t('cli.format.internalError', { path: target.display, error: String((e as Error)?.stack ?? e) })}\n`);
+      failed = true;
+      continue;
+    }
     for (const reason of ['meaning', 'unparsed'] as const) {
       const lines = result.kept.filter((k) => k.reason === reason).map((k) => k.line);
       if (lines.length) io.stderr(`dockwise: ${t.count(reason === 'meaning' ? 'cli.format.keptMeaning' : 'cli.format.keptUnparsed', lines.length, { path: target.display, lines: lines.join(', ') })}\n`);

@@ -50,6 +50,7 @@ export const CLI_STRINGS = defineStrings({
   'cli.format.keptUnparsed.one': '{path}: note: line {lines} left as written, since the parser does not understand it',
   'cli.format.keptUnparsed.other': '{path}: note: lines {lines} left as written, since the parser does not understand them',
   'cli.format.cannotWrite': '{path}: cannot write ({error})',
+  'cli.format.internalError': 'internal error formatting {path}; the file is left as it was: {error}',
   'cli.format.formatted': 'formatted {path}',
   'cli.format.wouldFormat': 'would format {path}',
   'cli.format.summary': '{done}, {unchanged}',
