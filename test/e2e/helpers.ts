@@ -114,8 +114,12 @@ export function findDiagnostic(uri: vscode.Uri, rule: string, line?: number): vs
 // ---------------------------------------------------------------------------------------------
 // Code actions
 
+/**
+ * The code actions at `range`, resolved as VS Code resolves the one the user picks (the server leaves costly edits,
+ * such as fixing every finding of a rule, to codeAction/resolve).
+ */
 export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const all = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind);
+  const all = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind, 100);
   // A plain Command has a string `command`; a CodeAction's `command`, if any, is a Command object.
   return (all ?? []).filter((a): a is vscode.CodeAction => typeof (a as { command?: unknown }).command !== 'string');
 }

@@ -98,6 +98,31 @@ describe('code actions', () => {
     assert.deepEqual(editor.shown.slice(shown), [pathToFileURL(path.join(repoRoot, 'docs/rules/apk-add-missing-no-cache.md')).href]);
   });
 
+  it('an editor that resolves code actions gets the fix-all edit of a rule only when it asks, and none for a changed document', async () => {
+    const resolving = await startEditor({ rootUri: pathToFileURL(tmp).toString(), textDocument: { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } });
+    try {
+      assert.equal((resolving.capabilities.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, true);
+      const text = 'FROM alpine:3.21\nRUN apk add curl\nRUN apk add git\n';
+      const uri = write('resolve/Dockerfile', text);
+      const diags = await resolving.open(uri, text);
+      const d = diags.find((x) => x.code === 'apk-add-missing-no-cache')!;
+      const list: CodeAction[] = await resolving.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      assert.deepEqual(list.map((a) => a.title), ['Add --no-cache', 'Fix all apk-add-missing-no-cache problems in this file', 'Ignore apk-add-missing-no-cache for this line', 'Show documentation for apk-add-missing-no-cache']);
+      // The single fix's edit is cheap and comes at once; fix-all waits for codeAction/resolve.
+      assert.ok(list[0].edit);
+      assert.equal(list[1].edit, undefined);
+      const resolved: CodeAction = await resolving.conn.sendRequest('codeAction/resolve', list[1]);
+      assert.equal(edited(text, resolved.edit, uri), 'FROM alpine:3.21\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n');
+      // Typed into since: the action no longer knows where its edits go, and resolves to none.
+      await resolving.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# base\n' }]);
+      const stale: CodeAction = await resolving.conn.sendRequest('codeAction/resolve', list[1]);
+      assert.equal(stale.edit, undefined);
+      assert.equal(stale.title, list[1].title);
+    } finally {
+      resolving.close();
+    }
+  });
+
   it('unsafe fixes say so and are not preferred', async () => {
     const text = 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nUSER 1000\n';
     const uri = write('unsafe/Dockerfile', text);

@@ -68,6 +68,32 @@ export function documentationCommand(session: Session, id: string): Command | un
   return undefined;
 }
 
+/** What a "fix all of one rule" action carries until it is resolved. */
+interface FixAllData { uri: string; version: number; rule: string }
+
+function isFixAllData(x: unknown): x is FixAllData {
+  const d = x as Partial<FixAllData> | null;
+  return typeof d === 'object' && d !== null && typeof d.uri === 'string' && typeof d.version === 'number' && typeof d.rule === 'string';
+}
+
+/**
+ * An action's edit, computed when the user picks it (codeAction/resolve). When the document has changed since the
+ * action was offered, it comes back without an edit: an edit of an older version would land in the wrong places.
+ */
+export async function resolveCodeAction(session: Session, action: CodeAction): Promise<CodeAction> {
+  if (action.edit || !isFixAllData(action.data)) return action;
+  const { uri, version, rule } = action.data;
+  try {
+    const doc = session.documents.get(uri);
+    if (!doc || doc.version !== version) return action;
+    const edit = await fixAllEdit(session, doc, [rule]);
+    return edit && doc.version === version ? { ...action, edit } : action;
+  } catch (e) {
+    session.connection.console.error(`Dockwise: resolving a code action failed: ${(e as Error)?.stack ?? e}`);
+    return action;
+  }
+}
+
 export async function codeActions(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
   const { connection } = session;
   try {
@@ -115,8 +141,16 @@ export async function codeActions(session: Session, params: CodeActionParams): P
       actions.push(...fixActions(d, finding));
       const same = entry.findings.filter((f) => f.rule === id && f.fixes.some((x) => x.safety === 'safe' || entry.settings.fix.unsafe));
       if (same.length > 1) {
-        const edit = await fixAllEdit(session, doc, [id]);
-        if (edit) actions.push({ title: t('action.fixAllOfRule', { id }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
+        const title = t('action.fixAllOfRule', { id });
+        // Fixing every finding of the rule to a fixed point lints the file several times (a second on a long file):
+        // an editor that resolves actions asks for it only when the user picks this one.
+        if (session.resolvesCodeActionEdits) {
+          const data: FixAllData = { uri: doc.uri, version: doc.version, rule: id };
+          actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], data });
+        } else {
+          const edit = await fixAllEdit(session, doc, [id]);
+          if (edit) actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
+        }
       }
       actions.push({ title: t('action.ignoreForLine', { id }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: ignores[k] } } });
       const show = documentationCommand(session, id);

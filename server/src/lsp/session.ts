@@ -40,6 +40,8 @@ export class Session {
   /** The extra rules tests add, in one array for the life of the server (the lint memo is kept per rule list). */
   private readonly rules?: Rule[];
   canConfigure = false;
+  /** The editor asks for a code action's edit when the user picks it (codeAction/resolve), so costly edits wait till then. */
+  resolvesCodeActionEdits = false;
   /** The `dockwise` section the client last pushed (didChangeConfiguration, else initializationOptions), if any. */
   pushedSettings: unknown;
   dockerExtensionActive = false;

@@ -7,7 +7,7 @@ import { localeOf } from '../engine/i18n/locale';
 import type { Host } from '../workspace/host';
 import { DOCKERFILE_GLOB, isDockerfileName } from '../workspace/dockerfiles';
 import { uriBasename } from '../workspace/uri';
-import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { codeActions, FIX_ALL_KIND, resolveCodeAction } from './code-actions';
 import { executeCommand, SERVER_COMMANDS } from './commands';
 import { Completion, TRIGGER_CHARACTERS } from './completion';
 import { Diagnostics } from './diagnostics';
@@ -49,6 +49,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     session.canConfigure = params.capabilities.workspace?.configuration === true;
+    const codeAction = params.capabilities.textDocument?.codeAction;
+    session.resolvesCodeActionEdits = codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true;
     session.editorLocale = localeOf(params.locale);
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     diagnostics.pull = params.capabilities.textDocument?.diagnostic !== undefined;
@@ -66,7 +68,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
@@ -125,6 +127,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   if (workspaceDiagnostics) connection.languages.diagnostics.onWorkspace((params, token, _done, progress) => workspaceDiagnostics.report(params, token, progress));
 
   connection.onCodeAction((params) => codeActions(session, params));
+  connection.onCodeActionResolve((action) => resolveCodeAction(session, action));
   connection.onHover((params) => hoverRequest(session, params));
   connection.onCodeLens((params) => codeLensRequest(session, params));
   connection.onCompletion((params) => completion.provide(params));
