@@ -4,6 +4,7 @@
 // runs this checkout's `node dist/server.js`. Lua inside Neovim reads what the editor got (vim.diagnostic.get,
 // hover and code actions through vim.lsp.buf_request_sync) and picks "Show documentation" from the code action
 // menu as a user would; this script compares all of it with the command line's findings and the shipped page.
+// Then the page's format-on-save snippet for that Neovim: the driver untidies a line and writes the file.
 // Debian's Neovim is installed when it is missing and this runs as root; otherwise the test is skipped, saying so.
 //
 //   DOCKWISE_E2E_TIMEOUT  seconds for Neovim's run (default 120)
@@ -21,6 +22,8 @@ const run = makeTempDir('dockwise-neovim-');
 onShutdown(() => { if (!process.env.DOCKWISE_E2E_KEEP) removeDir(run); });
 
 const FIXTURE = 'FROM debian:12-slim\nMAINTAINER me\nRUN apt-get update && apt-get install -y curl\n';
+/** FIXTURE's first line as the driver retypes it before saving: formatting on save must give the line back. */
+const UNTIDY = 'from   debian:12-slim   ';
 /** The finding whose hover, quick fixes and page are checked: MAINTAINER, on line 2. */
 const RULE = 'maintainer-deprecated';
 
@@ -78,6 +81,12 @@ local ok, err = pcall(function()
   for _, d in ipairs(vim.diagnostic.get(buf)) do
     table.insert(out.diagnostics, string.format('%s@%d:%d-%d:%d', lsp(d).code, d.lnum + 1, d.col + 1, d.end_lnum + 1, d.end_col + 1))
   end
+  -- Format on save: the first line untidied as a person might type it, then :write runs the documented autocmd.
+  -- The rule's page opened in a window of its own: back to the Dockerfile's.
+  vim.api.nvim_set_current_buf(buf)
+  vim.api.nvim_buf_set_lines(buf, 0, 1, false, { vim.env.DOCKWISE_NVIM_UNTIDY })
+  vim.cmd('write')
+  out.saved = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
 end)
 if not ok then out.error = tostring(err) end
 finish()
@@ -108,6 +117,17 @@ function documentedSetup([major, minor]) {
   const lua = section && /```lua\n([\s\S]*?)```/.exec(section)?.[1];
   assert.ok(lua, `docs/editor.md has no \`\`\`lua block under "${heading}"`);
   return { heading, lua };
+}
+
+/** The Lua block of docs/editor.md's "### Formatting" for this Neovim (its format on save), exactly as written. */
+function documentedFormatOnSave([major, minor]) {
+  const label = major === 0 && minor < 11 ? '**Neovim 0.7 to 0.10**' : '**Neovim 0.11 and later**';
+  const doc = fs.readFileSync(path.join(root, 'docs/editor.md'), 'utf8');
+  const section = doc.split(/^(?=#{2,3} )/m).find((s) => s.startsWith('### Formatting\n'));
+  const after = section?.split(label)[1];
+  const lua = after && /```lua\n([\s\S]*?)```/.exec(after)?.[1];
+  assert.ok(lua, `docs/editor.md has no \`\`\`lua block after ${label} under "### Formatting"`);
+  return lua;
 }
 
 /** The command line's findings for a file, as `rule@line:column-endLine:endColumn`, and their fixes' titles. */
@@ -151,7 +171,7 @@ async function main() {
   fs.mkdirSync(ws, { recursive: true });
   const server = path.join(bin, 'dockwise-language-server');
   fs.writeFileSync(server, `#!/bin/sh\nexec '${process.execPath}' '${path.join(root, 'dist/server.js')}' "$@"\n`, { mode: 0o755 });
-  fs.writeFileSync(path.join(run, 'init.lua'), lua);
+  fs.writeFileSync(path.join(run, 'init.lua'), `${lua}\n${documentedFormatOnSave(version)}`);
   fs.writeFileSync(path.join(run, 'drive.lua'), DRIVE_LUA);
   const dockerfile = path.join(ws, 'Dockerfile');
   fs.writeFileSync(dockerfile, FIXTURE);
@@ -175,7 +195,7 @@ async function main() {
       PATH: `${bin}${path.delimiter}${process.env.PATH}`,
       // Neovim's log and state, and any hadolint.yaml of the user's, stay out of the test.
       HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache'), XDG_STATE_HOME: path.join(home, '.local/state'), XDG_DATA_HOME: path.join(home, '.local/share'),
-      DOCKWISE_NVIM_OUT: outFile, DOCKWISE_NVIM_RULE: RULE, DOCKWISE_NVIM_PICK: pick,
+      DOCKWISE_NVIM_OUT: outFile, DOCKWISE_NVIM_RULE: RULE, DOCKWISE_NVIM_PICK: pick, DOCKWISE_NVIM_UNTIDY: UNTIDY,
     },
   });
   log('neovim', `Neovim ran ${((performance.now() - t) / 1000).toFixed(1)}s (exit ${nvim.code})`);
@@ -207,6 +227,10 @@ async function main() {
     const shipped = fs.readFileSync(path.join(root, 'docs/rules', `${RULE}.md`), 'utf8').replace(/\n+$/, '').split('\n');
     assert.deepEqual(out.page.lines, shipped);
     assert.equal(out.page.filetype, 'markdown');
+  });
+  check('format on save, as the page sets it up, writes the formatted text', () => {
+    assert.deepEqual(out.saved, FIXTURE.replace(/\n$/, '').split('\n'), 'the buffer after :write');
+    assert.equal(fs.readFileSync(dockerfile, 'utf8'), FIXTURE, 'the file on disk');
   });
   const failed = results.filter((r) => !r).length;
   console.log(`# pass ${results.length - failed}\n# fail ${failed}`);

@@ -151,3 +151,74 @@ describe('problems in Korean', () => {
     assert.deepEqual((await files.load(fileUri(file), file)).problems.map((p) => p.message), ['fixes: "unsafe: true|false"가 있어야 합니다']);
   });
 });
+
+describe('format:', () => {
+  it('reads every valid option and reports each bad one on its line, keeping the rest of the file', () => {
+    const text = [
+      'rules:',
+      '  runs-as-root: error',
+      'format:',
+      '  keywordCase: lower',
+      '  indent: 2',
+      '  alignBackslashes: true',
+      '  keyword-case: upper',
+      '  operators: middle',
+      '  indnet: tab',
+      '  finalNewline: yes',
+      '  colour: red',
+      'ignored: [DL3008]',
+    ].join('\n');
+    const { config, problems } = parseConfig('/x/.dockwise.yaml', text);
+    assert.deepEqual(config?.format, { keywordCase: 'lower', indent: 2, alignBackslashes: true });
+    assert.deepEqual(config?.rules, { 'runs-as-root': 'error' });
+    assert.deepEqual(config?.ignored, ['DL3008']);
+    assert.deepEqual(problems.map((p) => `${p.file}:${p.line}: ${p.message}`), [
+      '/x/.dockwise.yaml:7: format: unknown formatter option "keyword-case"; did you mean "keywordCase"?',
+      '/x/.dockwise.yaml:8: format.operators: "middle" is not one of auto, start, end, preserve',
+      '/x/.dockwise.yaml:9: format: unknown formatter option "indnet"; did you mean "indent"?',
+      '/x/.dockwise.yaml:10: format.finalNewline: "yes" is not one of true, false',
+      '/x/.dockwise.yaml:11: format: unknown formatter option "colour"; the options are keywordCase, indent, operators, alignBackslashes, execForm, quoteValues, keyValueForm, blankLines, trimTrailingWhitespace, finalNewline, sortPackages, onePackagePerLine',
+    ]);
+  });
+
+  it('takes indent as auto, tab or 1 to 8 spaces', () => {
+    for (const [value, expected] of [['auto', 'auto'], ['tab', 'tab'], ['8', 8], ['1', 1]] as const) {
+      assert.deepEqual(parseConfig('.dockwise.yaml', `format:\n  indent: ${value}\n`).config?.format, { indent: expected });
+    }
+    for (const value of ['0', '9', '2.5', 'spaces', '-1']) {
+      const { config, problems } = parseConfig('.dockwise.yaml', `format:\n  indent: ${value}\n`);
+      assert.deepEqual(config?.format, {});
+      assert.equal(problems.length, 1, value);
+      assert.match(problems[0].message, /^format\.indent: ".*" is not one of auto, tab, 1-8$/);
+    }
+  });
+
+  it('reports a format: that is not a mapping, and leaves an empty one alone', () => {
+    assert.deepEqual(parseConfig('.dockwise.yaml', 'format: [upper]\n').problems.map((p) => `${p.line}: ${p.message}`),
+      ['1: format: expected a mapping of formatter options (keywordCase: upper, indent: 4, …)']);
+    assert.deepEqual(parseConfig('.dockwise.yaml', 'format:\n').problems, []);
+    assert.equal(parseConfig('.dockwise.yaml', 'format:\n').config?.format, undefined);
+  });
+
+  it('leaves hadolint\'s own format: (its output format) alone', () => {
+    const { config, problems } = parseConfig('/x/.hadolint.yaml', 'format: json\nignored: [DL3008]\n');
+    assert.deepEqual(problems, []);
+    assert.equal(config?.format, undefined);
+  });
+
+  it('resolves defaults < config file < settings, for every option', () => {
+    const { config } = parseConfig('.dockwise.yaml', 'format:\n  keywordCase: lower\n  indent: tab\n');
+    const options = buildLintOptions({ config, settings: { format: { indent: 2 } } });
+    assert.equal(options.format.keywordCase, 'lower');
+    assert.equal(options.format.indent, 2);
+    assert.equal(options.format.finalNewline, true, 'a default fills what neither sets');
+    assert.equal(buildLintOptions({}).format.keywordCase, 'upper');
+  });
+
+  it('says its problems in Korean', () => {
+    assert.deepEqual(parseConfig('/x/.dockwise.yaml', 'format:\n  keywordcase: shout\n  operators: middle\n', 'ko').problems.map((p) => p.message), [
+      'format: 알 수 없는 포매터 옵션 "keywordcase". "keywordCase"을(를) 사용하시겠습니까?',
+      'format.operators: "middle"은(는) auto, start, end, preserve 중 하나가 아닙니다',
+    ]);
+  });
+});

@@ -151,7 +151,8 @@ function helixConfigFromDocs(): unknown {
 /** An editor speaking as Helix 25.07.1 does: workspace/configuration answered from `config`, and the whole of it pushed after `initialized`. */
 async function helix(config: unknown): Promise<Editor> {
   // Helix announces workspace/configuration but not window/showDocument (announced only after 25.07.1), which it handles all the same.
-  const e = await editor({ showDocument: false, initializationOptions: config });
+  // Helix registers no formatting provider dynamically (helix-lsp/src/client.rs: dynamic_registration false).
+  const e = await editor({ showDocument: false, initializationOptions: config, textDocument: { formatting: { dynamicRegistration: false } } });
   e.conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((item) => {
     let value: unknown = config;
     for (const part of item.section ? item.section.split('.') : []) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] ?? null : null;
@@ -183,6 +184,17 @@ describe('Helix, replayed', () => {
     assert.deepEqual(action?.command, { title: 'Show documentation for maintainer-deprecated', command: 'dockwise.server.showDocumentation', arguments: ['maintainer-deprecated'] });
     assert.deepEqual(await e.conn.sendRequest('workspace/executeCommand', action!.command), { success: true });
     assert.deepEqual(e.shown, [pageUri('maintainer-deprecated')]);
+  });
+});
+
+describe('formatting in Helix, replayed', () => {
+  it('is announced in initialize, so :format and auto-format reach the server', async () => {
+    const e = await helix(helixConfigFromDocs());
+    assert.equal(e.capabilities.documentFormattingProvider, true);
+    const uri = 'untitled:helix-format';
+    await e.open(uri, 'from debian:12-slim\nMAINTAINER me\n');
+    const edits = await e.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+    assert.deepEqual(edits, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, newText: 'FROM' }]);
   });
 });
 

@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import type { TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as esbuild from 'esbuild';
 import { fileRequests } from '../../server/src/web/file-requests';
 import { clientFileSystem, webInitOptions } from '../../server/src/web/host';
@@ -129,7 +131,7 @@ describe('the web language server in a worker without Node', () => {
   before(async () => {
     assert.ok(fs.existsSync(path.join(dist, 'server-web.js')), 'dist/server-web.js is missing: run node scripts/build.mjs');
     worker = startWorker({
-      [`${folder}/.dockwise.yaml`]: 'ignored: [legacy-key-value-format]\n',
+      [`${folder}/.dockwise.yaml`]: 'ignored: [legacy-key-value-format]\nformat:\n  keywordCase: lower\n',
       [`${folder}/app/.dockerignore`]: '.git\n',
       [`${folder}/app/Dockerfile`]: dockerfile,
       [`${folder}/other/Dockerfile`]: dockerfile,
@@ -158,6 +160,13 @@ describe('the web language server in a worker without Node', () => {
     worker.notify('textDocument/didOpen', { textDocument: { uri: `${folder}/other/Dockerfile`, languageId: 'dockerfile', version: 1, text: dockerfile } });
     const codes = await worker.codes(`${folder}/other/Dockerfile`, (c) => c.includes('missing-dockerignore'));
     assert.ok(!codes.includes('legacy-key-value-format'), `the config file one folder up: ${codes}`);
+  });
+
+  it('formats with the config file\'s format: options, read through the client', async () => {
+    const uri = `${folder}/app/Dockerfile`;
+    const answer = await worker.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+    const formatted = TextDocument.applyEdits(TextDocument.create(uri, 'dockerfile', 1, dockerfile), answer.result as TextEdit[]);
+    assert.equal(formatted, 'from ubuntu:22.04\nenv A=b\nrun apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\ncopy . /app\n');
   });
 
   it('lints an untitled document', async () => {

@@ -112,7 +112,7 @@ describe('the packed npm package in CI', () => {
 
   describe('pre-commit hooks', () => {
     it('are node hooks on files, named as docs/cli.md says', () => {
-      assert.deepEqual(hooks.map((h) => h.id), ['dockwise', 'dockwise-fix']);
+      assert.deepEqual(hooks.map((h) => h.id), ['dockwise', 'dockwise-fix', 'dockwise-format']);
       for (const h of hooks) {
         assert.equal(h.language, 'node');
         assert.deepEqual(h.types, ['file']);
@@ -155,6 +155,15 @@ describe('the packed npm package in CI', () => {
       const r = spawnSync(cmd, [...args, 'svc/Dockerfile'], { cwd: dir, env: { ...process.env, PATH: `${bin}${path.delimiter}${PATH}` }, encoding: 'utf8' });
       assert.ok(r.status === 0 || r.status === 1, r.stderr);
       assert.match(fs.readFileSync(path.join(dir, 'svc/Dockerfile'), 'utf8'), /apt-get install -y/);
+    });
+
+    it('dockwise-format formats the staged files in place', () => {
+      const hook = hooks.find((h) => h.id === 'dockwise-format')!;
+      const dir = workspace({ 'svc/Dockerfile': 'from scratch\ncopy  app /app   \n' });
+      const [cmd, ...args] = hook.entry.split(/\s+/);
+      const r = spawnSync(cmd, [...args, 'svc/Dockerfile'], { cwd: dir, env: { ...process.env, PATH: `${bin}${path.delimiter}${PATH}` }, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(fs.readFileSync(path.join(dir, 'svc/Dockerfile'), 'utf8'), 'FROM scratch\nCOPY app /app\n');
     });
   });
 

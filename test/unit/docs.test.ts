@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { allRules, findRules, LOCALES, memoryFiles, lintText, profilesMarkdown, counterpartsMarkdown, profileSettingEnum, profileSettingTexts, ruleMarkdown, withRuleTable } from '../../server/src/engine';
+import { allRules, findRules, LOCALES, memoryFiles, lintText, profilesMarkdown, counterpartsMarkdown, profileSettingEnum, profileSettingTexts, ruleMarkdown, withFormatOptionsTable, withRuleTable } from '../../server/src/engine';
 import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { validateRule } from '../../server/src/engine/rule';
 import { ruleHoverMarkdown } from '../../server/src/engine/docs/markdown';
@@ -92,6 +92,11 @@ describe('generated files', () => {
       }
       if (c.differences !== undefined) assert.match(c.differences, /^[A-Z`(].*[.)]$/s, `${meta.id}: the difference is a sentence`);
     }
+  });
+
+  it('docs/format.md\'s options table matches the formatter\'s options (run npm run gen)', () => {
+    const page = fs.readFileSync(path.join(root, 'docs/format.md'), 'utf8');
+    assert.equal(page, withFormatOptionsTable(page));
   });
 
   it('docs/profiles.md and the dockwise.profile choices match the profiles (run npm run gen)', () => {

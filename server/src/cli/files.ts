@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../engine/i18n/locale';
-import { cliSpeaker } from './strings';
+import { cliSpeaker, type CliSpeaker } from './strings';
 
 const DOCKERFILE = /^(Dockerfile|Containerfile)(\..+)?$|\.(Dockerfile|dockerfile)$/;
 const SKIP = new Set(['.git', 'node_modules']);
@@ -78,4 +78,41 @@ export function decodeDockerfile(bytes: Buffer, locale: Locale = 'en'): ReadResu
   if (bom) text = text.slice(1);
   if (!text.trim()) return refuse('cli.files.empty');
   return { text, bom };
+}
+
+/** A file the command reads: `file` is its path on disk; none: standard input. `display` is how messages name it. */
+export interface Target { display: string; file?: string }
+
+/**
+ * The files that `paths` name (files, folders searched for Dockerfiles, simple globs, `-` for standard input; none:
+ * every Dockerfile below the current folder), with a message on stderr for each path that names nothing.
+ * Undefined when no paths were given and none were found (a usage error); `usageProblem`: some path named nothing.
+ */
+export function resolveTargets(paths: readonly string[], io: { cwd: string; stderr(s: string): void }, stdinFilename: string | undefined, t: CliSpeaker): { targets: Target[]; usageProblem: boolean } | undefined {
+  const targets: Target[] = [];
+  let usageProblem = false;
+  const complain = (message: string) => io.stderr(`dockwise: ${message}\n`);
+  if (!paths.length) {
+    for (const f of findDockerfiles(io.cwd)) targets.push({ display: path.relative(io.cwd, f) || f, file: f });
+    if (!targets.length) { complain(t('cli.files.noDockerfiles')); return undefined; }
+  }
+  for (const p of paths) {
+    if (p === '-') { targets.push({ display: stdinFilename ?? '<stdin>' }); continue; }
+    const abs = path.resolve(io.cwd, p);
+    if (/[*?]/.test(p) && !fs.existsSync(abs)) {
+      const matches = expandGlob(path.isAbsolute(p) ? p : path.join(io.cwd, p));
+      if (!matches.length) { complain(t('cli.files.noMatch', { path: p })); usageProblem = true; }
+      for (const f of matches) targets.push({ display: path.relative(io.cwd, f), file: f });
+      continue;
+    }
+    let stat: fs.Stats;
+    try { stat = fs.statSync(abs); } catch { complain(t('cli.files.noSuchPath', { path: p })); usageProblem = true; continue; }
+    if (stat.isDirectory()) {
+      const found = findDockerfiles(abs);
+      if (!found.length) complain(t('cli.files.noDockerfilesIn', { path: p }));
+      for (const f of found) targets.push({ display: path.relative(io.cwd, f), file: f });
+    } else if (stat.isFile()) targets.push({ display: p, file: abs });
+    else { complain(t('cli.files.notAFile', { path: p })); usageProblem = true; }
+  }
+  return { targets, usageProblem };
 }

@@ -11,20 +11,15 @@ import { isLocale, LOCALES, localeFromEnvironment, type Locale } from '../engine
 import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
 import { Workspace, type DocumentSettings } from '../workspace/workspace';
 import { BaselineWriter, baselinePath, fingerprint, newFindings, parseBaseline } from './baseline';
-import { decodeDockerfile, expandGlob, findDockerfiles } from './files';
+import { decodeDockerfile, resolveTargets } from './files';
 import { formatCheckstyle, formatGithub, formatGitlab, formatJson, formatSarif, formatStylish, type FileReport } from './formats';
 import { unifiedDiff } from './diff';
 import { formatFixSummary, type FixedFile } from './fix-summary';
 import { cliSpeaker, type CliStringId } from './strings';
+import { configSettings, helpColumns, helpLanguages, UsageError, type CliIo } from './command';
+import { runFormat } from './format';
 
-export interface CliIo {
-  cwd: string;
-  stdout(s: string): void;
-  stderr(s: string): void;
-  readStdin(): Buffer;
-  isTTY: boolean;
-  env: Record<string, string | undefined>;
-}
+export type { CliIo } from './command';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'checkstyle', 'gitlab'];
 const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'];
@@ -53,7 +48,11 @@ const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
   ['-v, --version', 'cli.help.version'],
   ['-h, --help', 'cli.help.help'],
 ];
-const HELP_COLUMN = 30;
+
+/** The commands besides linting, for --help. */
+const HELP_COMMANDS: ReadonlyArray<readonly [string, CliStringId]> = [
+  ['format [path|glob|- ...]', 'cli.help.formatCommand'],
+];
 
 /** `dockwise --help` in `locale`. */
 export function helpText(locale: Locale): string {
@@ -61,13 +60,9 @@ export function helpText(locale: Locale): string {
   const data = {
     profiles: PROFILE_NAMES.join(', '),
     profile: DEFAULT_PROFILE,
-    languages: LOCALES.slice(1).reduce((first: string, second: string) => t('cli.help.or', { first, second }), LOCALES[0] as string),
+    languages: helpLanguages(locale),
   };
-  const options = HELP_OPTIONS.map(([option, id]) => {
-    const [first, ...more] = t(id, data).split('\n');
-    return [`  ${option}`.padEnd(HELP_COLUMN - 1) + ` ${first}`, ...more.map((l) => ' '.repeat(HELP_COLUMN) + l)].join('\n');
-  });
-  return `${t('cli.help.usage')}\n\n${t('cli.help.intro')}\n\n${t('cli.help.options')}\n${options.join('\n')}\n\n${t('cli.help.exitCodes')}\n`;
+  return `${t('cli.help.usage')}\n\n${t('cli.help.intro')}\n\n${t('cli.help.commands')}\n${helpColumns(HELP_COMMANDS, locale)}\n\n${t('cli.help.options')}\n${helpColumns(HELP_OPTIONS, locale, data)}\n\n${t('cli.help.exitCodes')}\n`;
 }
 
 export const HELP = helpText('en');
@@ -92,7 +87,6 @@ interface Options {
   paths: string[];
 }
 
-class UsageError extends Error {}
 
 /**
  * The language of a run, known before its arguments are checked (so that their errors are in it too): the last
@@ -185,6 +179,7 @@ function parseArgs(argv: string[], locale: Locale): Options | { action: 'help' |
 
 export async function runCli(argv: string[], io: CliIo, version: string): Promise<number> {
   const locale = localeOfArgs(argv, io.env);
+  if (argv[0] === 'format') return runFormat(argv.slice(1), io, locale);
   const t = cliSpeaker(locale);
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -220,38 +215,19 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   await initNodeShellParser();
 
   // Resolve what to lint.
-  const targets: Array<{ display: string; file?: string }> = [];
-  let usageProblem = false;
-  if (!o.paths.length) {
-    for (const f of findDockerfiles(io.cwd)) targets.push({ display: path.relative(io.cwd, f) || f, file: f });
-    if (!targets.length) { io.stderr(`dockwise: ${t('cli.files.noDockerfiles')}\n`); return 2; }
-  }
-  for (const p of o.paths) {
-    if (p === '-') { targets.push({ display: o.stdinFilename ?? '<stdin>' }); continue; }
-    const abs = path.resolve(io.cwd, p);
-    if (/[*?]/.test(p) && !fs.existsSync(abs)) {
-      const matches = expandGlob(path.isAbsolute(p) ? p : path.join(io.cwd, p));
-      if (!matches.length) { io.stderr(`dockwise: ${t('cli.files.noMatch', { path: p })}\n`); usageProblem = true; }
-      for (const f of matches) targets.push({ display: path.relative(io.cwd, f), file: f });
-      continue;
-    }
-    let stat: fs.Stats;
-    try { stat = fs.statSync(abs); } catch { io.stderr(`dockwise: ${t('cli.files.noSuchPath', { path: p })}\n`); usageProblem = true; continue; }
-    if (stat.isDirectory()) {
-      const found = findDockerfiles(abs);
-      if (!found.length) io.stderr(`dockwise: ${t('cli.files.noDockerfilesIn', { path: p })}\n`);
-      for (const f of found) targets.push({ display: path.relative(io.cwd, f), file: f });
-    } else if (stat.isFile()) targets.push({ display: p, file: abs });
-    else { io.stderr(`dockwise: ${t('cli.files.notAFile', { path: p })}\n`); usageProblem = true; }
-  }
+  const resolved = resolveTargets(o.paths, io, o.stdinFilename, t);
+  if (!resolved) return 2;
+  const { targets } = resolved;
+  let usageProblem = resolved.usageProblem;
 
   // Config: explicit, none, or discovered per file (each problem reported once).
   const workspace = new Workspace(nodeHost, (_problem, text) => io.stderr(`dockwise: ${text}\n`), locale);
-  if (o.config && !fs.existsSync(path.resolve(io.cwd, o.config))) { io.stderr(`dockwise: ${t('cli.files.configNotFound', { path: o.config })}\n`); return 2; }
+  const configFile = configSettings(o, io, locale);
+  if (!configFile) return 2;
   // Without --unsafe-fixes, the config file's `fixes: unsafe` decides.
   const settings: DocumentSettings = {
     profile: o.profile, rules: o.rules, ignore: o.ignore, fixUnsafe: o.unsafe || undefined, today: todayFrom(io.env),
-    ...(o.noConfig ? { configFile: null } : o.config ? { configFile: fileUri(path.resolve(io.cwd, o.config)) } : {}),
+    ...configFile,
   };
   let baseline: Map<string, number> | undefined;
   if (o.baseline) {

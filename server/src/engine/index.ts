@@ -13,6 +13,7 @@ export { findRule, findRules } from './rule-lookup';
 export type { Rule, RuleContext, RuleHandlers, FileAccess, EngineSettings } from './rule';
 export { cachedFiles, memoryFiles } from './rule';
 export { PAGE_STRINGS, ruleMarkdown, ruleHelpMarkdown, ruleHelpText, ruleHoverMarkdown, ruleTableMarkdown, withRuleTable, profilesMarkdown, counterpartsMarkdown, profileSettingEnum, profileSettingTexts, profilesSentence } from './docs/markdown';
+export { formatOptionsTable, withFormatOptionsTable } from './docs/format-options';
 export * from './config';
 export { LOCALES, isLocale, localeOf, localeFromEnvironment, type Locale } from './i18n/locale';
 export { CATALOGS, defineStrings, localize, localizedDocs, speaker, stringTables, type Catalog, type RuleTexts, type Strings } from './i18n/catalog';

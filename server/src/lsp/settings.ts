@@ -24,14 +24,16 @@ export interface DockwiseSettings {
    */
   languageFeatures: 'auto' | 'on' | 'off';
   shellcheck: { enable: boolean };
+  /** Whether Dockwise formats documents (document and range formatting, so also format on save). */
+  format: { enable: boolean };
   /** The language of messages, fix titles and hovers; auto: the editor's display language. */
   locale: 'auto' | Locale;
 }
 
-export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, profile: '', rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' }, languageFeatures: 'auto', shellcheck: { enable: false }, locale: 'auto' };
+export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, profile: '', rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' }, languageFeatures: 'auto', shellcheck: { enable: false }, format: { enable: true }, locale: 'auto' };
 
 /** The `dockwise.*` keys these settings come from (what the client must declare), `trace.server` being the client's own. */
-export const SETTING_KEYS = ['enable', 'profile', 'rules', 'ignore', 'trustedRegistries', 'configFile', 'fix.unsafe', 'hover.instructions', 'languageFeatures', 'shellcheck.enable', 'locale'];
+export const SETTING_KEYS = ['enable', 'profile', 'rules', 'ignore', 'trustedRegistries', 'configFile', 'fix.unsafe', 'hover.instructions', 'languageFeatures', 'shellcheck.enable', 'format.enable', 'locale'];
 
 /** The section's own keys: the settings' first parts, and VS Code's `trace` (its client's, never read here). */
 const SECTION_KEYS = new Set([...SETTING_KEYS.map((k) => k.split('.')[0]), 'trace']);
@@ -99,7 +101,7 @@ export function readSettings(section: unknown): ReadSettings {
   const unknownKeys = (where: string, m: Record<string, unknown>, known: ReadonlySet<string>) => {
     for (const k of Object.keys(m)) if (!known.has(k)) problems.push(problem(where, (l) => localize(CONFIG_STRINGS, 'config.unknownKey', l, { key: k })));
   };
-  /** A nested part (`fix`, `hover`, `shellcheck`): its one key's value, or undefined. */
+  /** A nested part (`fix`, `hover`, `shellcheck`, `format`): its one key's value, or undefined. */
   const part = (name: string, key: string): unknown => {
     const m = take<Record<string, unknown>>(name, section[name], isMapping, expected('settings.expected.mapping', { keys: key }), {});
     unknownKeys(`dockwise.${name}`, m, new Set([key]));
@@ -123,6 +125,7 @@ export function readSettings(section: unknown): ReadSettings {
     hover: { instructions: take('hover.instructions', part('hover', 'instructions'), ...oneOf(['auto', 'on', 'off']), d.hover.instructions) },
     languageFeatures: take('languageFeatures', section.languageFeatures, ...oneOf(['auto', 'on', 'off']), d.languageFeatures),
     shellcheck: { enable: take('shellcheck.enable', part('shellcheck', 'enable'), isBoolean, expected('settings.expected.boolean'), d.shellcheck.enable) },
+    format: { enable: take('format.enable', part('format', 'enable'), isBoolean, expected('settings.expected.boolean'), d.format.enable) },
     locale: take('locale', section.locale, ...oneOf(['auto', ...LOCALES]), d.locale),
   };
   return { settings, problems };

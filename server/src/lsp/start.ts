@@ -14,6 +14,7 @@ import { Diagnostics } from './diagnostics';
 import { canReportWorkspace, WorkspaceDiagnostics } from './workspace-diagnostics';
 import { dockerDxChecks } from './docker-dx';
 import { foldingRanges } from './folding';
+import { Formatting } from './formatting';
 import { hoverRequest } from './hover';
 import { definitionRequest, documentLinksRequest, highlightRequest, referencesRequest } from './navigation';
 import { prepareRenameRequest, renameRequest } from './rename';
@@ -41,6 +42,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   const workspaceDiagnostics = canReportWorkspace(host) ? new WorkspaceDiagnostics(session, diagnostics) : undefined;
   const workspaceSymbols = new WorkspaceSymbols(session, () => workspaceDiagnostics?.dockerfiles() ?? Promise.resolve({ files: [], complete: false }));
   const completion = new Completion(session);
+  const formatting = new Formatting(session);
   const { documents } = session;
   let canWatch = false;
   session.ready = initShellParser(host.shellParserWasm());
@@ -79,6 +81,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         documentLinkProvider: { resolveProvider: false },
         renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         executeCommandProvider: { commands: SERVER_COMMANDS },
+        ...formatting.capabilities(params),
         ...(diagnostics.pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: !!workspaceDiagnostics } } : {}),
         experimental: { dockerDx: dockerDxChecks() },
       },
@@ -88,6 +91,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   connection.onInitialized(() => {
     if (session.canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    void formatting.update();
     if (canWatch) {
       void connection.client.register(
         { method: 'workspace/didChangeWatchedFiles' } as never,
@@ -109,6 +113,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (params.settings != null) session.pushedSettings = settingsSection(params.settings);
     diagnostics.invalidate({ settings: true });
     workspaceDiagnostics?.invalidate();
+    void formatting.update();
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
     // A config file or a .dockerignore: everything is linted again. A Dockerfile: the workspace's list of them may change.
@@ -140,6 +145,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.onPrepareRename((params) => prepareRenameRequest(session, params));
   connection.onRenameRequest((params) => renameRequest(session, params));
   connection.onExecuteCommand((params) => executeCommand(session, params));
+  connection.onDocumentFormatting((params) => formatting.provide(params));
+  connection.onDocumentRangeFormatting((params) => formatting.provide(params));
 
   documents.listen(connection);
   connection.listen();

@@ -9,7 +9,8 @@ import type { Locale } from '../i18n/locale';
 import { speaker } from '../i18n/catalog';
 import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES, type ProfileName } from './profiles';
 import { CONFIG_STRINGS } from './strings';
-import { unknownProfileText, unknownRuleText } from './suggest';
+import { unknownFormatOptionText, unknownProfileText, unknownRuleText } from './suggest';
+import { formatOptionAccepts, formatOptionValue, isFormatOptionName, type FormatOptions } from '../format/options';
 
 export interface ConfigProblem { file: string; line: number; message: string }
 
@@ -28,6 +29,8 @@ export interface LoadedConfig {
   labelSchema?: Record<string, string>;
   strictLabels?: boolean;
   noFail?: boolean;
+  /** `format:`, the formatter's options that were given and valid (format/options.ts). */
+  format?: Partial<FormatOptions>;
 }
 
 /** Largest config file read (larger ones are reported, and the defaults used). */
@@ -136,6 +139,26 @@ export function parseConfig(file: string, text: string, locale: Locale = 'en'): 
         else config.noFail = v;
         break;
       }
+      case 'format':
+        // hadolint's `format:` is its output format (tty, json, …): accepted there and ignored, like its other CLI keys.
+        if (kind === 'hadolint') break;
+        if (value === null || (isScalar(value) && value.value === null)) break;
+        if (!isMap(value)) { problems.push({ file, line: at, message: keyed('format', t('config.format.expectedMapping')) }); break; }
+        config.format = {};
+        for (const p of value.items) {
+          const name = isScalar(p.key) ? String(p.key.value) : '';
+          const line = lineOf(p.key as YamlNode);
+          if (!isFormatOptionName(name)) { problems.push({ file, line, message: keyed('format', unknownFormatOptionText(name, locale)) }); continue; }
+          const raw = isScalar(p.value) ? p.value.value : undefined;
+          const v = formatOptionValue(name, raw);
+          if (v === undefined) {
+            const shown = isScalar(p.value) ? String(p.value.value) : isMap(p.value) ? '{…}' : isSeq(p.value) ? '[…]' : '';
+            problems.push({ file, line, message: keyed(`format.${name}`, t('config.format.badValue', { value: shown, accepts: formatOptionAccepts(name) })) });
+            continue;
+          }
+          (config.format as Record<string, unknown>)[name] = v;
+        }
+        break;
       case 'label-schema':
         if (isMap(value)) config.labelSchema = Object.fromEntries(value.items.map((p) => [String(isScalar(p.key) ? p.key.value : ''), String(isScalar(p.value) ? p.value.value : '')]));
         else problems.push({ file, line: at, message: keyed('label-schema', t('config.labelSchema.expectedMapping')) });

@@ -1,4 +1,5 @@
-// Severity resolution, in one place: profile < config file < editor settings / CLI flags < inline pragmas.
+// Severity resolution, in one place: profile < config file < editor settings / CLI flags < inline pragmas. The
+// formatter's options resolve the same way: defaults < the config file's `format:` < the command's `--set`.
 import type { LintOptions } from '../linter';
 import type { DockerfileModel } from '../model/dockerfile';
 import type { Severity, SeverityOrOff } from '../types';
@@ -10,6 +11,7 @@ import { applyPragmas, readPragmas } from './pragmas';
 import { speaker } from '../i18n/catalog';
 import { BUILDKIT_EXPERIMENTAL, DEFAULT_PROFILE, isProfileName, profileSeverities, type ProfileName } from './profiles';
 import { CONFIG_STRINGS } from './strings';
+import { resolveFormatOptions, type FormatOptions } from '../format/options';
 import { unknownProfileText, unknownRuleText } from './suggest';
 
 /** Editor settings, or command-line flags: the layer above the config file. */
@@ -21,6 +23,8 @@ export interface UserSettings {
   ignore?: string[];
   trustedRegistries?: string[];
   fixUnsafe?: boolean;
+  /** Formatter options over the config file's `format:` (already checked: `--set` rejects a bad one). */
+  format?: Partial<FormatOptions>;
 }
 
 export interface ResolvedOptions extends LintOptions {
@@ -28,6 +32,8 @@ export interface ResolvedOptions extends LintOptions {
   profile: ProfileName;
   fixUnsafe: boolean;
   failureThreshold?: Severity | 'none';
+  /** The formatter's options for this document: every option, defaults filled in. */
+  format: FormatOptions;
   /** Problems in the settings themselves (unknown rule names), for the caller to show once. */
   problems: ConfigProblem[];
 }
@@ -80,6 +86,7 @@ export function buildLintOptions(input: { config?: LoadedConfig; settings?: User
     postprocess: pragmasOff ? undefined : applyPragmas,
     fixUnsafe: settings?.fixUnsafe ?? config?.unsafeFixes ?? false,
     failureThreshold: config?.failureThreshold,
+    format: resolveFormatOptions(config?.format, settings?.format),
     problems,
   };
 }

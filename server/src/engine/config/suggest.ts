@@ -4,6 +4,7 @@ import { closestUnique, editDistance as distance } from '../closest';
 import { localize } from '../i18n/catalog';
 import type { Locale } from '../i18n/locale';
 import { PROFILE_NAMES, type ProfileName } from './profiles';
+import { FORMAT_OPTION_NAMES } from '../format/options';
 import { CONFIG_STRINGS } from './strings';
 
 /** Every name a rule answers to: ids, DL codes and BuildKit check names. */
@@ -49,4 +50,16 @@ export function unknownProfileText(name: string, using?: ProfileName, locale: Lo
     ? localize(CONFIG_STRINGS, 'config.unknownProfileDidYouMean', locale, { name, hint })
     : localize(CONFIG_STRINGS, 'config.unknownProfileList', locale, { name, profiles: PROFILE_NAMES.join(', ') });
   return using ? localize(CONFIG_STRINGS, 'config.usingProfile', locale, { problem, profile: using }) : problem;
+}
+
+/**
+ * What to say about a name that is no formatter option, in `locale`: the option meant, else the list. The same
+ * name in another spelling (`keyword-case`, `keyword_case`) is that option, however many edits apart.
+ */
+export function unknownFormatOptionText(name: string, locale: Locale = 'en'): string {
+  const plain = (s: string) => s.replace(/[-_\s]/g, '').toLowerCase();
+  const hint = FORMAT_OPTION_NAMES.find((o) => plain(o) === plain(name)) ?? closestUnique(name, FORMAT_OPTION_NAMES);
+  return hint
+    ? localize(CONFIG_STRINGS, 'config.format.unknownOptionDidYouMean', locale, { name, hint })
+    : localize(CONFIG_STRINGS, 'config.format.unknownOption', locale, { name, options: FORMAT_OPTION_NAMES.join(', ') });
 }

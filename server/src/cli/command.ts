@@ -1,0 +1,49 @@
+// What the command's two modes (linting, run.ts; `dockwise format`, format.ts) share: their I/O, usage errors, the
+// layout of --help and which config file a run uses.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LOCALES, type Locale } from '../engine/i18n/locale';
+import { fileUri } from '../host/node';
+import type { DocumentSettings } from '../workspace/workspace';
+import { cliSpeaker, type CliStringId } from './strings';
+
+export interface CliIo {
+  cwd: string;
+  stdout(s: string): void;
+  stderr(s: string): void;
+  readStdin(): Buffer;
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+/** A mistake in the arguments: said with a pointer to --help, exit code 2. */
+export class UsageError extends Error {}
+
+const HELP_COLUMN = 30;
+
+/** --help's options: each option as typed (code) and its description in `locale` (a text, maybe of several lines). */
+export function helpColumns(options: ReadonlyArray<readonly [string, CliStringId]>, locale: Locale, data: Readonly<Record<string, string>> = {}): string {
+  const t = cliSpeaker(locale);
+  return options.map(([option, id]) => {
+    const [first, ...more] = t(id, data).split('\n');
+    return [`  ${option}`.padEnd(HELP_COLUMN - 1) + ` ${first}`, ...more.map((l) => ' '.repeat(HELP_COLUMN) + l)].join('\n');
+  }).join('\n');
+}
+
+/** The languages --lang takes, as a sentence in `locale` (`en or ko`), for --help. */
+export function helpLanguages(locale: Locale): string {
+  const t = cliSpeaker(locale);
+  return LOCALES.slice(1).reduce((first: string, second: string) => t('cli.help.or', { first, second }), LOCALES[0] as string);
+}
+
+/**
+ * The config file a run uses, as document settings: `--no-config` none, `--config FILE` that one, else each file's
+ * own (found from its folder up). Undefined, after saying so, when `--config` names no file.
+ */
+export function configSettings(o: { config?: string; noConfig: boolean }, io: CliIo, locale: Locale): Pick<DocumentSettings, 'configFile'> | undefined {
+  if (o.noConfig) return { configFile: null };
+  if (!o.config) return {};
+  const file = path.resolve(io.cwd, o.config);
+  if (!fs.existsSync(file)) { io.stderr(`dockwise: ${cliSpeaker(locale)('cli.files.configNotFound', { path: o.config })}\n`); return undefined; }
+  return { configFile: fileUri(file) };
+}

@@ -1,0 +1,178 @@
+// `dockwise format`: the formatter on files, as the linter finds them (paths, folders, globs, `-`), with the options
+// of each file's config file (`format:`) under `--set`. It rewrites files in place, or with --check / --diff only
+// says what would change, for CI and pre-commit hooks.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { formatDockerfile } from '../engine';
+import { unknownFormatOptionText } from '../engine/config/suggest';
+import { formatOptionAccepts, formatOptionValue, isFormatOptionName, type FormatOptions } from '../engine/format/options';
+import { isLocale, LOCALES, type Locale } from '../engine/i18n/locale';
+import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
+import { Workspace } from '../workspace/workspace';
+import { unifiedDiff } from './diff';
+import { decodeDockerfile, resolveTargets } from './files';
+import { configSettings, helpColumns, helpLanguages, UsageError, type CliIo } from './command';
+import { cliSpeaker, type CliStringId } from './strings';
+
+const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
+  ['    --check', 'cli.format.help.check'],
+  ['    --diff', 'cli.format.help.diff'],
+  ['    --set NAME=VALUE', 'cli.format.help.set'],
+  ['-c, --config FILE', 'cli.help.config'],
+  ['    --no-config', 'cli.help.noConfig'],
+  ['    --stdin-filename PATH', 'cli.help.stdinFilename'],
+  ['    --lang LANG', 'cli.help.lang'],
+  ['-h, --help', 'cli.help.help'],
+];
+
+/** `dockwise format --help` in `locale`. */
+export function formatHelpText(locale: Locale): string {
+  const t = cliSpeaker(locale);
+  return `${t('cli.format.help.usage')}\n\n${t('cli.format.help.intro')}\n\n${t('cli.help.options')}\n${helpColumns(HELP_OPTIONS, locale, { languages: helpLanguages(locale) })}\n\n${t('cli.format.help.exitCodes')}\n`;
+}
+
+interface FormatArgs {
+  check: boolean;
+  diff: boolean;
+  /** The `--set` options, each already checked. */
+  set: Partial<FormatOptions>;
+  config?: string;
+  noConfig: boolean;
+  stdinFilename?: string;
+  paths: string[];
+}
+
+function parseFormatArgs(argv: readonly string[], locale: Locale): FormatArgs | 'help' {
+  const t = cliSpeaker(locale);
+  const o: FormatArgs = { check: false, diff: false, set: {}, noConfig: false, paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string => {
+      if (eq > 0) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(t('cli.usage.needsValue', { option: name }));
+      return v;
+    };
+    switch (name) {
+      case '-h': case '--help': return 'help';
+      case '--check': o.check = true; break;
+      case '--diff': o.diff = true; break;
+      case '--set': {
+        const v = value();
+        const m = /^([^=]+)=(.*)$/.exec(v);
+        if (!m) throw new UsageError(t('cli.format.usage.setSyntax', { value: v }));
+        const option = m[1].trim();
+        if (!isFormatOptionName(option)) throw new UsageError(`--set: ${unknownFormatOptionText(option, locale)}`);
+        const parsed = formatOptionValue(option, m[2].trim());
+        if (parsed === undefined) throw new UsageError(t('cli.format.usage.setBadValue', { name: option, value: m[2], accepts: formatOptionAccepts(option) }));
+        (o.set as Record<string, unknown>)[option] = parsed;
+        break;
+      }
+      case '-c': case '--config': o.config = value(); break;
+      case '--no-config': o.noConfig = true; break;
+      case '--stdin-filename': o.stdinFilename = value(); break;
+      // Read before the arguments (localeOfArgs); checked here so a bad one is an error as it is when linting.
+      case '--lang': {
+        const v = value();
+        if (!isLocale(v)) throw new UsageError(t('cli.usage.unknownLanguage', { language: v, languages: LOCALES.join(', ') }));
+        break;
+      }
+      case '-': o.paths.push('-'); break;
+      default:
+        if (a.startsWith('-')) throw new UsageError(t('cli.usage.unknownOption', { option: a }));
+        o.paths.push(a);
+    }
+  }
+  return o;
+}
+
+/** Runs `dockwise format` with the arguments after `format`; the exit code. */
+export async function runFormat(argv: readonly string[], io: CliIo, locale: Locale): Promise<number> {
+  const t = cliSpeaker(locale);
+  let o: FormatArgs | 'help';
+  try {
+    o = parseFormatArgs(argv, locale);
+  } catch (e) {
+    if (e instanceof UsageError) { io.stderr(`dockwise format: ${e.message}\n${t('cli.format.usage.seeHelp')}\n`); return 2; }
+    throw e;
+  }
+  if (o === 'help') { io.stdout(formatHelpText(locale)); return 0; }
+  const resolved = resolveTargets(o.paths, io, o.stdinFilename, t);
+  if (!resolved) return 2;
+  let failed = resolved.usageProblem;
+  const configFile = configSettings(o, io, locale);
+  if (!configFile) return 2;
+  const settings = { ...configFile, format: o.set };
+  await initNodeShellParser();
+  const workspace = new Workspace(nodeHost, (_problem, text) => io.stderr(`dockwise: ${text}\n`), locale);
+  const readsStdin = resolved.targets.some((x) => !x.file);
+  // Standard output carries the formatted text (stdin) or the patch (--diff): then what was done goes to stderr.
+  const say = readsStdin || o.diff ? io.stderr : io.stdout;
+  const onlyReport = o.check || o.diff;
+  let changed = 0;
+  let unchanged = 0;
+  for (const target of resolved.targets) {
+    let bytes: Buffer;
+    try { bytes = target.file ? fs.readFileSync(target.file) : io.readStdin(); } catch (e) {
+      io.stderr(`dockwise: ${t('cli.files.cannotRead', { path: target.display, error: (e as Error).message })}\n`);
+      failed = true;
+      continue;
+    }
+    const decoded = decodeDockerfile(bytes, locale);
+    if ('error' in decoded) {
+      // An empty file has nothing to format; binary or non-UTF-8 content is not a Dockerfile this can read.
+      if (decoded.errorId === 'cli.files.empty') {
+        if (!target.file && !onlyReport) io.stdout(bytes.toString('utf8'));
+        unchanged++;
+        continue;
+      }
+      io.stderr(`dockwise: ${target.display}: ${decoded.error}\n`);
+      failed = true;
+      continue;
+    }
+    const where = target.file ?? path.resolve(io.cwd, o.stdinFilename ?? 'Dockerfile');
+    const options = await workspace.optionsFor(fileUri(where), settings);
+    let result: ReturnType<typeof formatDockerfile>;
+    try { result = formatDockerfile(decoded.text, options.format); } catch (e) {
+      // A fault of the formatter's own: this file is left alone and said so; the others are still formatted.
+      io.stderr(`dockwise: ${t('cli.format.internalError', { path: target.display, error: String((e as Error)?.stack ?? e) })}\n`);
+      failed = true;
+      continue;
+    }
+    for (const reason of ['meaning', 'unparsed'] as const) {
+      const lines = result.kept.filter((k) => k.reason === reason).map((k) => k.line);
+      if (lines.length) io.stderr(`dockwise: ${t.count(reason === 'meaning' ? 'cli.format.keptMeaning' : 'cli.format.keptUnparsed', lines.length, { path: target.display, lines: lines.join(', ') })}\n`);
+    }
+    // The byte-order mark stays: it is part of the file's first line, which the formatter never sees.
+    const bom = decoded.bom ? '\uFEFF' : '';
+    const differs = result.text !== decoded.text;
+    if (differs) changed++;
+    else unchanged++;
+    if (o.diff) io.stdout(unifiedDiff(bom + decoded.text, bom + result.text, `a/${target.display}`, `b/${target.display}`));
+    if (!target.file) {
+      if (!onlyReport) io.stdout(bom + result.text);
+      else if (o.check && differs) say(`${t('cli.format.wouldFormat', { path: target.display })}\n`);
+      continue;
+    }
+    if (!differs) continue;
+    if (onlyReport) {
+      if (o.check) say(`${t('cli.format.wouldFormat', { path: target.display })}\n`);
+      continue;
+    }
+    try { fs.writeFileSync(target.file, bom + result.text); } catch (e) {
+      io.stderr(`dockwise: ${t('cli.format.cannotWrite', { path: target.display, error: (e as Error).message })}\n`);
+      failed = true;
+      continue;
+    }
+    say(`${t('cli.format.formatted', { path: target.display })}\n`);
+  }
+  // Standard input alone gets no summary: its output is the text.
+  if (!(readsStdin && resolved.targets.length === 1 && !onlyReport)) {
+    const done = onlyReport ? t.count('cli.format.summary.wouldFormat', changed) : t.count('cli.format.summary.formatted', changed);
+    say(`${t('cli.format.summary', { done, unchanged: t.count('cli.format.summary.unchanged', unchanged) })}\n`);
+  }
+  if (failed) return 2;
+  return onlyReport && changed ? 1 : 0;
+}
