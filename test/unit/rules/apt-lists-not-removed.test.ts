@@ -22,6 +22,18 @@ testRule(rule, {
       output: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y curl \\\n && rm -rf /tmp/* \\\n && rm -rf /var/lib/apt/lists/*\n',
     },
     {
+      name: 'a one-line RUN gets the line in the file\'s own style: its tab indent and && at line starts',
+      code: 'FROM debian:12-slim\nRUN set -eux \\\n\t&& echo one \\\n\t&& echo two\nRUN apt-get update && apt-get install -y curl\n',
+      errors: [{ at: '5:5-5:19', messageId: 'listsNotRemoved', fixes: ['appendRemoveLists'] }],
+      output: 'FROM debian:12-slim\nRUN set -eux \\\n\t&& echo one \\\n\t&& echo two\nRUN apt-get update && apt-get install -y curl \\\n\t&& rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'a RUN with its own layout keeps it over the file\'s (operators at line ends here, at starts elsewhere)',
+      code: 'FROM debian:12-slim\nRUN set -eux \\\n  && echo one \\\n  && echo two\nRUN apt-get update && \\\n  apt-get install -y curl\n',
+      errors: [{ at: '5:5-5:19', messageId: 'listsNotRemoved', fixes: ['appendRemoveLists'] }],
+      output: 'FROM debian:12-slim\nRUN set -eux \\\n  && echo one \\\n  && echo two\nRUN apt-get update && \\\n  apt-get install -y curl && \\\n  rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
       name: 'a stage the final stage is built FROM ships',
       code: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nCMD ["curl"]\n',
       errors: [{ at: '2:5-2:19', messageId: 'listsNotRemoved', fixes: ['appendRemoveLists'] }],

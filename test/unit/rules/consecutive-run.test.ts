@@ -20,10 +20,10 @@ testRule(rule, {
     },
     {
       // Was: the comments between the RUNs moved above the merged RUN, away from the command they describe.
-      name: 'comments between stay beside their command, inside the continuation',
+      name: 'comments between stay beside their command, inside the continuation, indented as the file indents (2 spaces)',
       code: 'FROM alpine:3.21\nRUN mkdir /a\n# make the file\nRUN touch \\\n  # inside\n  /a/b\n\n# private\nRUN chmod 600 /a/b\n',
       errors: [{ at: '4:1-4:4', messageId: 'consecutiveRuns', data: { count: '3' }, message: /3 consecutive RUN/, fixes: ['mergeRuns'] }],
-      output: 'FROM alpine:3.21\nRUN mkdir /a && \\\n    # make the file\n    touch \\\n  # inside\n  /a/b && \\\n    # private\n    chmod 600 /a/b\n',
+      output: 'FROM alpine:3.21\nRUN mkdir /a && \\\n  # make the file\n  touch \\\n  # inside\n  /a/b && \\\n  # private\n  chmod 600 /a/b\n',
     },
     {
       name: 'a continuation line holding only ; is dropped with its continuation',
@@ -65,10 +65,10 @@ testRule(rule, {
       unsafeOutput: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN CD C:\\app && `\n    mkdir data\n',
     },
     {
-      name: 'same flags merge; a chained RUN does not join the chain',
+      name: 'same flags merge; a chained RUN does not join the chain; the join puts && at the line start as the file does',
       code: 'FROM node:22\nRUN --mount=type=cache,target=/root/.npm npm ci \\\n    && true\nRUN --mount=type=cache,target=/root/.npm npm prune\nRUN --mount=type=cache,target=/root/.npm npm cache verify\n',
       errors: [{ at: '5:1-5:4', messageId: 'consecutiveRuns', fixes: ['mergeRuns'] }],
-      output: 'FROM node:22\nRUN --mount=type=cache,target=/root/.npm npm ci \\\n    && true\nRUN --mount=type=cache,target=/root/.npm npm prune && \\\n    npm cache verify\n',
+      output: 'FROM node:22\nRUN --mount=type=cache,target=/root/.npm npm ci \\\n    && true\nRUN --mount=type=cache,target=/root/.npm npm prune \\\n    && npm cache verify\n',
     },
     {
       name: 'cd carries over: unsafe',

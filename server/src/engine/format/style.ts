@@ -15,8 +15,17 @@ export interface FileStyle {
   levels: string[];
 }
 
+// Models never change once built: a file's style is read once per version (fixes ask for it finding by finding).
+const styles = new WeakMap<DockerfileModel, FileStyle>();
+
 /** The file's continuation indent and operator position, read from its instructions. */
 export function detectStyle(model: DockerfileModel): FileStyle {
+  let style = styles.get(model);
+  if (!style) styles.set(model, (style = readStyle(model)));
+  return style;
+}
+
+function readStyle(model: DockerfileModel): FileStyle {
   const counts: Array<Map<string, number>> = [];
   let start = 0;
   let end = 0;

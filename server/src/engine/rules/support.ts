@@ -10,6 +10,7 @@ import { substitute } from '../model/variables';
 import { shellArgvFor, shellFacts, type ShellFacts } from '../model/shells';
 import { scriptLeavesState } from '../fix/meaning';
 import { defaultShellArgv } from '../model/base-images';
+import { detectStyle } from '../format/style';
 import * as posix from '../model/paths';
 import { cacheMountTargets } from '../model/cache-targets';
 
@@ -81,25 +82,30 @@ function bodyText(model: DockerfileModel, instr: Instr): string {
 }
 
 /** Whether `instr` continues lines with a leading operator (`&&`, `;`) rather than a trailing one. */
-function leadingStyle(model: DockerfileModel, instr: Instr, op: string): boolean {
-  for (let l = instr.line + 1; l <= instr.endLine; l++) if (model.lines.lineText(l).trimStart().startsWith(op)) return true;
-  return false;
+/** Where `instr` itself puts `op` when it breaks lines: at a line's start or end; undefined when it does not say. */
+function operatorSide(model: DockerfileModel, instr: Instr, op: string): 'start' | 'end' | undefined {
+  for (let l = instr.line + 1; l <= instr.endLine; l++) if (model.lines.lineText(l).trimStart().startsWith(op)) return 'start';
+  const continued = new RegExp(`\\s*\\${model.escapeChar}?\\s*$`);
+  for (let l = instr.line; l < instr.endLine; l++) if (model.lines.lineText(l).replace(continued, '').endsWith(op)) return 'end';
+  return undefined;
 }
 
 /**
- * How a command is joined after a RUN's last one with `op`: ` && \` + newline + indent, matching the RUN's style.
+ * How a command is joined after a RUN's last one with `op`: ` && \` + newline + indent, in the RUN's own style, or
+ * where the RUN is one line, in the file's (its continuation indent and operator side, as the formatter reads them).
  * `comments` become lines of the continuation just before the command (Docker skips them there).
  */
 function joiner(model: DockerfileModel, instr: Instr, op = '&&'): (cmd: string, comments?: string[]) => string {
   const eol = model.lines.eol;
   const esc = model.escapeChar;
-  let indent = '    ';
+  const file = detectStyle(model);
+  let indent = file.indent === 'tab' ? '\t' : ' '.repeat(file.indent ?? 4);
   if (instr.endLine > instr.line) {
     const m = /^[ \t]+/.exec(model.lines.lineText(instr.endLine));
     if (m) indent = m[0];
   }
   const lines = (comments: string[]) => comments.map((c) => `${indent}${c}${eol}`).join('');
-  if (leadingStyle(model, instr, op)) return (cmd, comments = []) => ` ${esc}${eol}${lines(comments)}${indent}${op} ${cmd}`;
+  if ((operatorSide(model, instr, op) ?? (op === '&&' ? file.operators : undefined)) === 'start') return (cmd, comments = []) => ` ${esc}${eol}${lines(comments)}${indent}${op} ${cmd}`;
   const trailing = op === ';' ? ';' : ` ${op}`;
   return (cmd, comments = []) => `${trailing} ${esc}${eol}${lines(comments)}${indent}${cmd}`;
 }
