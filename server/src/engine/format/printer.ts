@@ -150,7 +150,11 @@ function keywordEdits(model: DockerfileModel, instr: Instr, options: FormatOptio
   return out;
 }
 
-/** One space after the keyword (and an ONBUILD trigger's), and between the flags, on the keyword's line. */
+// Instructions whose arguments Docker splits at any run of blanks: the blanks between them are layout. (WORKDIR,
+// LABEL, ENV and the shell forms keep theirs: there, blanks can be part of a value.)
+const WORD_ARGUMENTS = new Set(['FROM', 'COPY', 'ADD', 'EXPOSE']);
+
+/** One space after the keyword (and an ONBUILD trigger's), between the flags, and between FROM's, COPY's, ADD's and EXPOSE's words, on the keyword's line. */
 function headSpacing(model: DockerfileModel, instr: Instr, head: LayoutLine): WordEdit[] {
   const { text } = model;
   const out: WordEdit[] = [];
@@ -166,6 +170,8 @@ function headSpacing(model: DockerfileModel, instr: Instr, head: LayoutLine): Wo
       if (f.end > head.end) break;
       single(f.end);
     }
+    if (!WORD_ARGUMENTS.has(i.keyword) || i.execForm) continue;
+    for (let a = 0; a + 1 < i.args.length && i.args[a + 1].end <= head.end; a++) single(i.args[a].end);
   }
   return out;
 }
