@@ -109,6 +109,9 @@ describe('format: continuation lines', () => {
     const style = detectStyle(new DockerfileModel('FROM a\nRUN a \\\n\t&& b \\\n\t\tc \\\n\t&& d\nRUN e \\\n\t&& f\n'));
     assert.deepEqual(style, { indent: 'tab', operators: 'start', levels: ['\t', '\t\t'] });
     assert.deepEqual(detectStyle(new DockerfileModel('FROM a\nRUN a\n')), { indent: undefined, operators: undefined, levels: [] });
+    // Half and half: line ends, and a RUN that mixes them is made consistent.
+    assert.equal(detectStyle(new DockerfileModel('FROM a\nRUN a && \\\n  b \\\n  && c\n')).operators, 'end');
+    assert.equal(format('FROM a\nRUN a && \\\n  b \\\n  && c\n'), 'FROM a\nRUN a && \\\n  b && \\\n  c\n');
   });
 });
 

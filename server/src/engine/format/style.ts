@@ -6,7 +6,7 @@ import { contentDepths, indentWidth, isShellCommand, LEADING_OPERATOR, readLayou
 export interface FileStyle {
   /** The indent of a first-level continuation line: `tab`, or a number of spaces; undefined when the file has none. */
   indent: 'tab' | number | undefined;
-  /** Where `&&`, `||` and `|` go when a command is broken over lines (the majority); undefined when no line says. */
+  /** Where `&&`, `||` and `|` go when a command is broken over lines: the majority, line ends on a tie; undefined when no line says. */
   operators: 'start' | 'end' | undefined;
   /**
    * The most common indent of the first level of continuation and, when the file nests, of the second (wider), as
@@ -61,5 +61,5 @@ function readStyle(model: DockerfileModel): FileStyle {
   }
   const first = levels[0];
   const indent = first === undefined || first === '' ? undefined : /^\t+$/.test(first) ? 'tab' : /^ +$/.test(first) ? first.length : undefined;
-  return { indent, operators: start > end ? 'start' : end > start ? 'end' : undefined, levels };
+  return { indent, operators: start > end ? 'start' : end > 0 ? 'end' : undefined, levels };
 }
