@@ -16,3 +16,6 @@ export { PAGE_STRINGS, ruleMarkdown, ruleHelpMarkdown, ruleHelpText, ruleHoverMa
 export * from './config';
 export { LOCALES, isLocale, localeOf, localeFromEnvironment, type Locale } from './i18n/locale';
 export { CATALOGS, defineStrings, localize, localizedDocs, speaker, stringTables, type Catalog, type RuleTexts, type Strings } from './i18n/catalog';
+export { formatDockerfile, type FormatResult, type FormatScope, type KeptInstruction } from './format/format';
+export { detectStyle, type FileStyle } from './format/style';
+export * from './format/options';

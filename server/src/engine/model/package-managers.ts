@@ -512,3 +512,39 @@ export function removedLater(install: PackageCommand, later: readonly ShellComma
   }
   return (spec) => all || names.has(m.packageName(spec));
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The order of a package list: the sorted-package-list rule judges it and the formatter's sortPackages applies it.
+
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+/** By name ignoring case: with punctuation (`libssl-dev` before `libssl1.1`, byte order). */
+const byBytes = (a: string, b: string) => cmp(a.toLowerCase(), b.toLowerCase()) || cmp(a, b);
+
+/** Package names in the order `sort` gives them in a UTF-8 locale: letters and digits ignoring case, then bytes. */
+export function comparePackageNames(a: string, b: string): number {
+  return cmp(a.toLowerCase().replace(/[^a-z0-9]/g, ''), b.toLowerCase().replace(/[^a-z0-9]/g, '')) || byBytes(a, b);
+}
+
+/** `b` after `a` is out of order by both conventions (bytes, and letters as `sort` reads them): a list sorted by either one is left alone. */
+export function outOfPackageOrder(a: string, b: string): boolean {
+  return byBytes(a, b) > 0 && comparePackageNames(a, b) > 0;
+}
+
+/** A package operand that can be moved: plain text, no variable, quote, glob or line break inside it. */
+export function movablePackage(w: ShellWord): boolean {
+  return !w.quoted && w.raw === w.value && /^[A-Za-z0-9@._+:=<>~^/-]+$/.test(w.value) && !w.value.startsWith('-');
+}
+
+/**
+ * A package list in the groups its author made (`text` is the document the words' offsets point into): a comment
+ * line or an empty continuation line (`\` alone) between two packages starts a new group, which is sorted on its own.
+ */
+export function packageGroups(text: string, words: readonly ShellWord[]): ShellWord[][] {
+  const out: ShellWord[][] = [[words[0]]];
+  for (let i = 1; i < words.length; i++) {
+    const between = text.slice(words[i - 1].end, words[i].start);
+    if (/(^|[\r\n])[ \t]*(#|\\[ \t]*(\r?\n|\r))/.test(between.replace(/^[^\r\n]*/, ''))) out.push([]);
+    out[out.length - 1].push(words[i]);
+  }
+  return out;
+}

@@ -1,22 +1,12 @@
 import { defineRule } from '../rule';
 import type { Instr } from '../model/dockerfile';
 import type { ShellCommand, ShellWord } from '../model/shell';
-import { managerCommands, PACKAGE_MANAGERS, packageCommand, type PackageManager } from '../model/package-managers';
+import { comparePackageNames, managerCommands, movablePackage, outOfPackageOrder, PACKAGE_MANAGERS, packageCommand, packageGroups, type PackageManager } from '../model/package-managers';
 import { runShell } from './support';
 
 const { apt, apk, dnf, yum, zypper, pip } = PACKAGE_MANAGERS;
 /** The managers whose install lists are judged: the distributions' (the set is installed as one transaction) and pip's. */
 const JUDGED: readonly PackageManager[] = [apt, apk, dnf, yum, zypper, pip];
-
-const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-/** By name ignoring case: with punctuation (`libssl-dev` before `libssl1.1`, byte order) and without it (`sort` in a UTF-8 locale). */
-const byBytes = (a: string, b: string) => cmp(a.toLowerCase(), b.toLowerCase()) || cmp(a, b);
-const byLetters = (a: string, b: string) => cmp(a.toLowerCase().replace(/[^a-z0-9]/g, ''), b.toLowerCase().replace(/[^a-z0-9]/g, '')) || byBytes(a, b);
-/** `b` after `a` is out of order by both conventions: a list sorted by either one is left alone. */
-const outOfOrder = (a: string, b: string) => byBytes(a, b) > 0 && byLetters(a, b) > 0;
-
-/** A package operand the rule can move: plain text, no variable, quote, glob or line break inside it. */
-const movable = (w: ShellWord) => !w.quoted && w.raw === w.value && /^[A-Za-z0-9@._+:=<>~^/-]+$/.test(w.value) && !w.value.startsWith('-');
 
 export default defineRule({
   meta: {
@@ -56,21 +46,8 @@ export default defineRule({
       const pc = packageCommand(cmd);
       if (!pc || !JUDGED.includes(pc.manager) || pc.action !== 'install' || pc.subcommand === 'module install') return;
       const words = pc.operands;
-      if (words.length < 3 || !words.every(movable)) return;
-      for (const group of groups(words)) judgeGroup(cmd, instr, pc.manager === pip, group);
-    };
-    /**
-     * The list in the groups its author made: a comment line or an empty continuation line (`\` alone) between
-     * two packages starts a new group, which is sorted on its own.
-     */
-    const groups = (words: readonly ShellWord[]): ShellWord[][] => {
-      const out: ShellWord[][] = [[words[0]]];
-      for (let i = 1; i < words.length; i++) {
-        const between = model.text.slice(words[i - 1].end, words[i].start);
-        if (/(^|[\r\n])[ \t]*(#|\\[ \t]*(\r?\n|\r))/.test(between.replace(/^[^\r\n]*/, ''))) out.push([]);
-        out[out.length - 1].push(words[i]);
-      }
-      return out;
+      if (words.length < 3 || !words.every(movablePackage)) return;
+      for (const group of packageGroups(model.text, words)) judgeGroup(cmd, instr, pc.manager === pip, group);
     };
     const judgeGroup = (cmd: ShellCommand, instr: Instr, isPip: boolean, words: ShellWord[]) => {
       if (words.length < 3) return;
@@ -79,9 +56,9 @@ export default defineRule({
       const multiLine = lineOf(words[0]) !== lineOf(words[words.length - 1]);
       const units = multiLine ? words.filter((w, i) => i === 0 || lineOf(words[i - 1]) !== lineOf(w)) : words;
       if (units.length < 3) return;
-      const bad = units.findIndex((w, i) => i > 0 && outOfOrder(units[i - 1].value, w.value));
+      const bad = units.findIndex((w, i) => i > 0 && outOfPackageOrder(units[i - 1].value, w.value));
       if (bad < 0) return;
-      const sorted = [...words].sort((a, b) => byLetters(a.value, b.value));
+      const sorted = [...words].sort((a, b) => comparePackageNames(a.value, b.value));
       const edits = words.map((w, i) => ({ start: w.start, end: w.end, text: sorted[i].raw })).filter((e, i) => e.text !== words[i].raw);
       // Moving words one by one would split the pairs the author put on one line.
       const oneWordLines = units.length === words.length;
