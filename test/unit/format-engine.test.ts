@@ -33,6 +33,12 @@ describe('format: keywords, flags and spacing', () => {
     assert.equal(format('FROM alpine:3.21\nCOPY  --chown=1:1   a /b\n'), 'FROM alpine:3.21\nCOPY --chown=1:1 a /b\n');
   });
 
+  it('FROM\'s AS takes the keywords\' case (BuildKit warns when FROM and AS differ)', () => {
+    assert.equal(format('from alpine:3.21 as build\n\nFROM build\n'), 'FROM alpine:3.21 AS build\n\nFROM build\n');
+    assert.equal(format('FROM alpine:3.21 AS build\n', { keywordCase: 'lower' }), 'from alpine:3.21 as build\n');
+    unchanged('from alpine:3.21 as build\n', { keywordCase: 'preserve' });
+  });
+
   it('one space between the words of FROM, COPY, ADD and EXPOSE; WORKDIR, LABEL and JSON strings keep their blanks', () => {
     assert.equal(format('FROM  alpine:3.21   AS   base\nCOPY   a   b   /dst/\nEXPOSE  80   443\nADD --chmod=755   x   /y\n'), 'FROM alpine:3.21 AS base\nCOPY a b /dst/\nEXPOSE 80 443\nADD --chmod=755 x /y\n');
     unchanged('FROM alpine:3.21\nWORKDIR /my   dir\nCOPY ["a  b", "/c"]\nLABEL a="x   y"\n');

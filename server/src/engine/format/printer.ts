@@ -143,9 +143,14 @@ function keywordEdits(model: DockerfileModel, instr: Instr, options: FormatOptio
   if (options.keywordCase === 'preserve') return [];
   const out: WordEdit[] = [];
   for (const i of instr.trigger ? [instr, instr.trigger] : [instr]) {
-    const written = model.text.slice(i.keywordStart, i.keywordEnd);
-    const cased = options.keywordCase === 'upper' ? written.toUpperCase() : written.toLowerCase();
-    if (cased !== written) out.push({ start: i.keywordStart, end: i.keywordEnd, text: cased });
+    const words = [{ start: i.keywordStart, end: i.keywordEnd }];
+    // FROM's AS goes with the keyword: BuildKit warns when their cases differ (FromAsCasing).
+    if (i.keyword === 'FROM' && i.alias && i.args.length === 3) words.push(i.args[1]);
+    for (const w of words) {
+      const written = model.text.slice(w.start, w.end);
+      const cased = options.keywordCase === 'upper' ? written.toUpperCase() : written.toLowerCase();
+      if (cased !== written) out.push({ start: w.start, end: w.end, text: cased });
+    }
   }
   return out;
 }
