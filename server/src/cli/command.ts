@@ -2,7 +2,7 @@
 // layout of --help and which config file a run uses.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LOCALES, type Locale } from '../engine/i18n/locale';
+import { isLocale, LOCALES, type Locale } from '../engine/i18n/locale';
 import { fileUri } from '../host/node';
 import type { DocumentSettings } from '../workspace/workspace';
 import { cliSpeaker, type CliStringId } from './strings';
@@ -18,6 +18,34 @@ export interface CliIo {
 
 /** A mistake in the arguments: said with a pointer to --help, exit code 2. */
 export class UsageError extends Error {}
+
+/** A word of the command line: the option it names (`--x` of `--x=v`, else the word) and a reader of its value. */
+export interface OptionWord { word: string; name: string; value(): string }
+
+/** The command line's words in turn; an option's `value()` is what follows its `=`, else the next word (then skipped). */
+export function* optionWords(argv: readonly string[], locale: Locale): Generator<OptionWord> {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+    const name = eq > 0 ? word.slice(0, eq) : word;
+    yield {
+      word,
+      name,
+      value: () => {
+        if (eq > 0) return word.slice(eq + 1);
+        const v = argv[++i];
+        if (v === undefined) throw new UsageError(cliSpeaker(locale)('cli.usage.needsValue', { option: name }));
+        return v;
+      },
+    };
+  }
+}
+
+/** `--lang`'s value, or a usage error naming the languages there are. */
+export function languageOption(value: string, locale: Locale): Locale {
+  if (!isLocale(value)) throw new UsageError(cliSpeaker(locale)('cli.usage.unknownLanguage', { language: value, languages: LOCALES.join(', ') }));
+  return value;
+}
 
 const HELP_COLUMN = 30;
 

@@ -6,12 +6,12 @@ import * as path from 'node:path';
 import { formatDockerfile } from '../engine';
 import { unknownFormatOptionText } from '../engine/config/suggest';
 import { formatOptionAccepts, formatOptionValue, isFormatOptionName, type FormatOptions } from '../engine/format/options';
-import { isLocale, LOCALES, type Locale } from '../engine/i18n/locale';
+import type { Locale } from '../engine/i18n/locale';
 import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
 import { Workspace } from '../workspace/workspace';
 import { unifiedDiff } from './diff';
 import { decodeDockerfile, resolveTargets } from './files';
-import { configSettings, helpColumns, helpLanguages, UsageError, type CliIo } from './command';
+import { configSettings, helpColumns, helpLanguages, languageOption, optionWords, UsageError, type CliIo } from './command';
 import { cliSpeaker, type CliStringId } from './strings';
 
 const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
@@ -45,16 +45,7 @@ interface FormatArgs {
 function parseFormatArgs(argv: readonly string[], locale: Locale): FormatArgs | 'help' {
   const t = cliSpeaker(locale);
   const o: FormatArgs = { check: false, diff: false, set: {}, noConfig: false, paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    const value = (): string => {
-      if (eq > 0) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(t('cli.usage.needsValue', { option: name }));
-      return v;
-    };
+  for (const { word: a, name, value } of optionWords(argv, locale)) {
     switch (name) {
       case '-h': case '--help': return 'help';
       case '--check': o.check = true; break;
@@ -74,11 +65,7 @@ function parseFormatArgs(argv: readonly string[], locale: Locale): FormatArgs | 
       case '--no-config': o.noConfig = true; break;
       case '--stdin-filename': o.stdinFilename = value(); break;
       // Read before the arguments (localeOfArgs); checked here so a bad one is an error as it is when linting.
-      case '--lang': {
-        const v = value();
-        if (!isLocale(v)) throw new UsageError(t('cli.usage.unknownLanguage', { language: v, languages: LOCALES.join(', ') }));
-        break;
-      }
+      case '--lang': languageOption(value(), locale); break;
       case '-': o.paths.push('-'); break;
       default:
         if (a.startsWith('-')) throw new UsageError(t('cli.usage.unknownOption', { option: a }));

@@ -7,7 +7,7 @@ import {
   type Finding, type ProfileName, type Severity,
 } from '../engine';
 import { unknownProfileText, unknownRuleText } from '../engine/config/suggest';
-import { isLocale, LOCALES, localeFromEnvironment, type Locale } from '../engine/i18n/locale';
+import { isLocale, localeFromEnvironment, type Locale } from '../engine/i18n/locale';
 import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
 import { Workspace, type DocumentSettings } from '../workspace/workspace';
 import { BaselineWriter, baselinePath, fingerprint, newFindings, parseBaseline } from './baseline';
@@ -16,7 +16,7 @@ import { formatCheckstyle, formatGithub, formatGitlab, formatJson, formatSarif, 
 import { unifiedDiff } from './diff';
 import { formatFixSummary, type FixedFile } from './fix-summary';
 import { cliSpeaker, type CliStringId } from './strings';
-import { configSettings, helpColumns, helpLanguages, UsageError, type CliIo } from './command';
+import { configSettings, helpColumns, helpLanguages, languageOption, optionWords, UsageError, type CliIo } from './command';
 import { runFormat } from './format';
 
 export type { CliIo } from './command';
@@ -107,16 +107,7 @@ function parseArgs(argv: string[], locale: Locale): Options | { action: 'help' |
   const o: Options = { format: 'stylish', fix: false, unsafe: false, diff: false, ignore: [], rules: {}, noConfig: false, shellcheck: false, paths: [] };
   let list = false;
   let explain: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    const value = (): string => {
-      if (eq > 0) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(t('cli.usage.needsValue', { option: name }));
-      return v;
-    };
+  for (const { word: a, name, value } of optionWords(argv, locale)) {
     switch (name) {
       case '-h': case '--help': return { action: 'help' };
       case '-v': case '--version': return { action: 'version' };
@@ -154,12 +145,7 @@ function parseArgs(argv: string[], locale: Locale): Options | { action: 'help' |
       case '--color': o.color = true; break;
       case '--no-color': o.color = false; break;
       case '--shellcheck': o.shellcheck = true; break;
-      case '--lang': {
-        const v = value();
-        if (!isLocale(v)) throw new UsageError(t('cli.usage.unknownLanguage', { language: v, languages: LOCALES.join(', ') }));
-        o.lang = v;
-        break;
-      }
+      case '--lang': o.lang = languageOption(value(), locale); break;
       case '-': o.paths.push('-'); break;
       default:
         if (a.startsWith('-')) throw new UsageError(t('cli.usage.unknownOption', { option: a }));
