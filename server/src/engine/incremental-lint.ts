@@ -11,6 +11,7 @@ import { compareFindings, engineSettings, runRules, severityOf, toFindings, with
 import type { EngineSettings, Rule } from './rule';
 import type { Finding } from './types';
 import { allRules } from './rules';
+import { detectStyle } from './format/style';
 
 interface Unit {
   stage: Stage | null;
@@ -29,7 +30,7 @@ interface Generation {
   lines: number[];
   /** The offset each unit starts at: kept findings move with their unit (a line above it grew or shrank). */
   starts: number[];
-  /** Line-break style and the stage's role (final, shipped). */
+  /** What a unit's fixes write that the rest of the file decides (its line breaks, continuation indent and `&&` side), and the stage's role (final, shipped). */
   metas: string[];
   /** The units each unit is related to (built FROM, copies from, is copied from by). */
   related: number[][];
@@ -86,6 +87,9 @@ function describe(model: DockerfileModel, units: Unit[]): Generation {
     }
   }
   const { lines } = model;
+  // Text a fix appends to a one-line RUN follows the file's style (rules/support.ts): when it changes, no finding is kept.
+  const style = detectStyle(model);
+  const fileMeta = `${lines.eol}:${style.indent ?? ''}:${style.operators ?? ''}`;
   return {
     texts: units.map((u) => model.text.slice(u.start, u.end)),
     nexts: units.map((u) => {
@@ -95,7 +99,7 @@ function describe(model: DockerfileModel, units: Unit[]): Generation {
     }),
     lines: units.map((u) => lines.positionAt(u.start).line),
     starts: units.map((u) => u.start),
-    metas: units.map((u) => `${lines.eol}:${u.stage ? `${u.stage.isFinal}/${u.stage.ships}` : ''}`),
+    metas: units.map((u) => `${fileMeta}:${u.stage ? `${u.stage.isFinal}/${u.stage.ships}` : ''}`),
     related: related.map((r) => [...r].sort((x, y) => x - y)),
     users: units.map((u) => (u.stage ? u.stage.usedBy.map((i) => (i.stage ? i.stage.index + 1 : 0)) : [])),
     lookups: units.map(() => []),

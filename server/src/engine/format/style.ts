@@ -18,10 +18,11 @@ export interface FileStyle {
 // Models never change once built: a file's style is read once per version (fixes ask for it finding by finding).
 const styles = new WeakMap<DockerfileModel, FileStyle>();
 
-/** The file's continuation indent and operator position, read from its instructions. */
+/** The file's continuation indent and operator position, read from its instructions (all of them, in a view of one stage too). */
 export function detectStyle(model: DockerfileModel): FileStyle {
-  let style = styles.get(model);
-  if (!style) styles.set(model, (style = readStyle(model)));
+  const whole = model.wholeFile;
+  let style = styles.get(whole);
+  if (!style) styles.set(whole, (style = readStyle(whole)));
   return style;
 }
 

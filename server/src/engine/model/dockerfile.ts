@@ -212,6 +212,11 @@ export class DockerfileModel {
     });
   }
 
+  /** The model of the whole file: itself, or for a view of one stage (see `viewOf`) the model it is a view of. */
+  get wholeFile(): DockerfileModel {
+    return this.whole ?? this;
+  }
+
   get finalStage(): Stage | undefined {
     const { stages } = this.whole ?? this;
     return stages[stages.length - 1];
