@@ -25,11 +25,6 @@ function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? '');
 }
 
-function isOpen(uri: vscode.Uri): boolean {
-  const key = uri.toString();
-  return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
-}
-
 export class DockwiseDiagnostics implements vscode.Disposable {
   private readonly received = new Map<string, Received>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -56,7 +51,8 @@ export class DockwiseDiagnostics implements vscode.Disposable {
   readonly middleware: Middleware = {
     handleDiagnostics: (uri, diagnostics, next) => {
       // The server clears a closed document's diagnostics: nothing is known of it any more.
-      if (!diagnostics.length && !isOpen(uri)) this.received.delete(uri.toString());
+      const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+      if (!diagnostics.length && !open) this.received.delete(uri.toString());
       else this.received.set(uri.toString(), { diagnostics, show: next, dx: this.dxKey(uri) });
       next(uri, this.shown(uri, diagnostics));
     },
@@ -65,26 +61,24 @@ export class DockwiseDiagnostics implements vscode.Disposable {
       return report ? this.pulled(document instanceof vscode.Uri ? document : document.uri, report) : report;
     },
     provideWorkspaceDiagnostics: async (resultIds, token, resultReporter, next) => {
-      // The client shows an open document's diagnostics from its own pulls, not from these: what they say of an open
-      // document must not change what the next document pull is compared with.
-      const items = (list: vsdiag.WorkspaceDocumentDiagnosticReport[]) => list.map((r) => ({ ...this.pulled(r.uri, r, !isOpen(r.uri)), uri: r.uri, version: r.version }));
+      const items = (list: vsdiag.WorkspaceDocumentDiagnosticReport[]) => list.map((r) => ({ ...this.pulled(r.uri, r), uri: r.uri, version: r.version }));
       const report = await next(resultIds, token, (chunk) => resultReporter(chunk && { items: items(chunk.items) }));
       return report ? { items: items(report.items) } : report;
     },
   };
 
   /** A pulled report as shown: a full one without DX's checks; an unchanged one made full again when DX has changed since. */
-  private pulled(uri: vscode.Uri, report: vsdiag.FullDocumentDiagnosticReport | vsdiag.UnchangedDocumentDiagnosticReport, record = true): vsdiag.FullDocumentDiagnosticReport | vsdiag.UnchangedDocumentDiagnosticReport {
+  private pulled(uri: vscode.Uri, report: vsdiag.FullDocumentDiagnosticReport | vsdiag.UnchangedDocumentDiagnosticReport): vsdiag.FullDocumentDiagnosticReport | vsdiag.UnchangedDocumentDiagnosticReport {
     const key = uri.toString();
     if (report.kind === vsdiag.DocumentDiagnosticReportKind.full) {
-      if (record) this.received.set(key, { diagnostics: report.items, dx: this.dxKey(uri) });
+      this.received.set(key, { diagnostics: report.items, dx: this.dxKey(uri) });
       return { ...report, items: this.shown(uri, report.items) };
     }
     const known = this.received.get(key);
     if (!known) return report;
     const dx = this.dxKey(uri);
     if (dx === known.dx) return report;
-    if (record) known.dx = dx;
+    known.dx = dx;
     return { kind: vsdiag.DocumentDiagnosticReportKind.full, resultId: report.resultId, items: this.shown(uri, known.diagnostics) };
   }
 
