@@ -20,3 +20,6 @@ export { CATALOGS, defineStrings, localize, localizedDocs, speaker, stringTables
 export { formatDockerfile, type FormatResult, type FormatScope, type KeptInstruction } from './format/format';
 export { detectStyle, type FileStyle } from './format/style';
 export * from './format/options';
+export { REFACTORINGS, findRefactoring } from './refactor/registry';
+export { refactoringsAt, allRefactorings, runRefactoring, resultProblem, filesAfter, REFACTOR_STRINGS, type RefactorOutcome } from './refactor/run';
+export type { Refactoring, RefactorContext, RefactorOffer, RefactorResult, RefactorQuestion, RefactorFileChange, RefactorKind, RegistryClient } from './refactor/types';
