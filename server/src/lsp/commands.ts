@@ -3,9 +3,10 @@
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import { findRules, localize, ruleMarkdown } from '../engine';
 import { ACTION_STRINGS, fixAllEdit } from './code-actions';
+import { REFACTOR_COMMAND, REFACTOR_NOTES_COMMAND, runRefactorCommand, showNotes } from './refactorings';
 import type { Session } from './session';
 
-export const SERVER_COMMANDS = ['dockwise.server.fixAll', 'dockwise.server.explain', 'dockwise.server.showDocumentation'];
+export const SERVER_COMMANDS = ['dockwise.server.fixAll', 'dockwise.server.explain', 'dockwise.server.showDocumentation', REFACTOR_COMMAND, REFACTOR_NOTES_COMMAND];
 
 export async function executeCommand(session: Session, params: ExecuteCommandParams): Promise<unknown> {
   const { connection } = session;
@@ -15,6 +16,14 @@ export async function executeCommand(session: Session, params: ExecuteCommandPar
       if (!doc) return null;
       const edit = await fixAllEdit(session, doc);
       if (edit) await connection.workspace.applyEdit({ label: localize(ACTION_STRINGS, 'action.fixAll', session.workspace.locale), edit });
+      return null;
+    }
+    if (params.command === REFACTOR_COMMAND) {
+      await runRefactorCommand(session, params.arguments?.[0]);
+      return null;
+    }
+    if (params.command === REFACTOR_NOTES_COMMAND) {
+      showNotes(session, params.arguments?.[0]);
       return null;
     }
     if (params.command === 'dockwise.server.explain') {

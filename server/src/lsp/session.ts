@@ -42,6 +42,10 @@ export class Session {
   canConfigure = false;
   /** The editor asks for a code action's edit when the user picks it (codeAction/resolve), so costly edits wait till then. */
   resolvesCodeActionEdits = false;
+  /** What the editor's workspace edits can carry: file operations and annotations (a preview before applying). */
+  editCapabilities = { changeAnnotations: false };
+  /** The client answers `dockwise/quickPick` (VS Code's does): a refactoring's question is a quick pick, not message buttons. */
+  quickPick = false;
   /** The `dockwise` section the client last pushed (didChangeConfiguration, else initializationOptions), if any. */
   pushedSettings: unknown;
   dockerExtensionActive = false;

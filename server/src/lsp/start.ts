@@ -51,15 +51,17 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     session.canConfigure = params.capabilities.workspace?.configuration === true;
     const codeAction = params.capabilities.textDocument?.codeAction;
     session.resolvesCodeActionEdits = codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true;
+    session.editCapabilities = { changeAnnotations: params.capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined };
     session.editorLocale = localeOf(params.locale);
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     diagnostics.pull = params.capabilities.textDocument?.diagnostic !== undefined;
     diagnostics.canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
-    const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown; showReferences?: unknown } | undefined;
+    const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown; showReferences?: unknown; quickPick?: unknown } | undefined;
     completion.configure(params);
     session.pages = new RulePages(serverOptions.rulePages, documentationOptions(init?.documentation), host.fs.sync?.isFile);
     session.dockerExtensionActive = init?.dockerExtensionActive === true;
     session.workspaceTrusted = init?.workspaceTrusted !== false;
+    session.quickPick = init?.quickPick === true;
     session.showReferencesCommand = typeof init?.showReferences === 'string' && init.showReferences ? init.showReferences : undefined;
     session.pushedSettings = settingsSection(init);
     const roots = (params.workspaceFolders ?? []).map((f) => f.uri);
@@ -68,7 +70,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract], resolveProvider: true },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },

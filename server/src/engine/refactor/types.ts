@@ -6,7 +6,6 @@ import type { DockerfileModel } from '../model/dockerfile';
 import type { EngineSettings, FileAccess } from '../rule';
 import type { MeaningChange, OffsetEdit } from '../types';
 import type { LintOptions } from '../linter';
-import type { Locale } from '../i18n/locale';
 
 /** LSP code action kinds: a rewrite in place, or a part moved out (a builder stage). */
 export type RefactorKind = 'refactor.rewrite' | 'refactor.extract';
