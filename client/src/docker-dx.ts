@@ -19,6 +19,8 @@ interface Received {
   show?: (uri: vscode.Uri, diagnostics: vscode.Diagnostic[]) => void;
   /** DX's diagnostics the shown list was made with. */
   dx: string;
+  /** When it arrived, to tell the newer of a document's two records apart. */
+  seq: number;
 }
 
 function codeOf(d: vscode.Diagnostic): string {
@@ -26,7 +28,14 @@ function codeOf(d: vscode.Diagnostic): string {
 }
 
 export class DockwiseDiagnostics implements vscode.Disposable {
+  /**
+   * Per document, from pushes and document pulls (what the editor shows for open documents), and apart from them
+   * from workspace pulls (what it shows for the others): an unchanged document pull is judged against the DX
+   * state its own last full report was shown with, never one a workspace report recorded meanwhile.
+   */
   private readonly received = new Map<string, Received>();
+  private readonly receivedForWorkspace = new Map<string, Received>();
+  private seq = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
   private dxInstalled = vscode.extensions.getExtension(DOCKER_DX_ID) !== undefined;
 
@@ -37,14 +46,16 @@ export class DockwiseDiagnostics implements vscode.Disposable {
         const installed = vscode.extensions.getExtension(DOCKER_DX_ID) !== undefined;
         if (installed === this.dxInstalled) return;
         this.dxInstalled = installed;
-        this.dxChanged([...this.received.keys()].map((k) => vscode.Uri.parse(k, true)));
+        this.dxChanged([...new Set([...this.received.keys(), ...this.receivedForWorkspace.keys()])].map((k) => vscode.Uri.parse(k, true)));
       }),
     );
   }
 
   /** Dockwise's diagnostics of `uri`, shown or not; undefined while the server has reported none for it. */
   of(uri: vscode.Uri): readonly vscode.Diagnostic[] | undefined {
-    return this.received.get(uri.toString())?.diagnostics;
+    const a = this.received.get(uri.toString());
+    const b = this.receivedForWorkspace.get(uri.toString());
+    return (a && b ? (a.seq > b.seq ? a : b) : a ?? b)?.diagnostics;
   }
 
   /** The language client's middleware that routes Dockwise's diagnostics, pushed and pulled, through here. */
@@ -52,29 +63,31 @@ export class DockwiseDiagnostics implements vscode.Disposable {
     handleDiagnostics: (uri, diagnostics, next) => {
       // The server clears a closed document's diagnostics: nothing is known of it any more.
       const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-      if (!diagnostics.length && !open) this.received.delete(uri.toString());
-      else this.received.set(uri.toString(), { diagnostics, show: next, dx: this.dxKey(uri) });
+      if (!diagnostics.length && !open) {
+        this.received.delete(uri.toString());
+        this.receivedForWorkspace.delete(uri.toString());
+      } else this.received.set(uri.toString(), { diagnostics, show: next, dx: this.dxKey(uri), seq: ++this.seq });
       next(uri, this.shown(uri, diagnostics));
     },
     provideDiagnostics: async (document, previousResultId, token, next) => {
       const report = await next(document, previousResultId, token);
-      return report ? this.pulled(document instanceof vscode.Uri ? document : document.uri, report) : report;
+      return report ? this.pulled(this.received, document instanceof vscode.Uri ? document : document.uri, report) : report;
     },
     provideWorkspaceDiagnostics: async (resultIds, token, resultReporter, next) => {
-      const items = (list: vsdiag.WorkspaceDocumentDiagnosticReport[]) => list.map((r) => ({ ...this.pulled(r.uri, r), uri: r.uri, version: r.version }));
+      const items = (list: vsdiag.WorkspaceDocumentDiagnosticReport[]) => list.map((r) => ({ ...this.pulled(this.receivedForWorkspace, r.uri, r), uri: r.uri, version: r.version }));
       const report = await next(resultIds, token, (chunk) => resultReporter(chunk && { items: items(chunk.items) }));
       return report ? { items: items(report.items) } : report;
     },
   };
 
   /** A pulled report as shown: a full one without DX's checks; an unchanged one made full again when DX has changed since. */
-  private pulled(uri: vscode.Uri, report: vsdiag.FullDocumentDiagnosticReport | vsdiag.UnchangedDocumentDiagnosticReport): vsdiag.FullDocumentDiagnosticReport | vsdiag.UnchangedDocumentDiagnosticReport {
+  private pulled(records: Map<string, Received>, uri: vscode.Uri, report: vsdiag.FullDocumentDiagnosticReport | vsdiag.UnchangedDocumentDiagnosticReport): vsdiag.FullDocumentDiagnosticReport | vsdiag.UnchangedDocumentDiagnosticReport {
     const key = uri.toString();
     if (report.kind === vsdiag.DocumentDiagnosticReportKind.full) {
-      this.received.set(key, { diagnostics: report.items, dx: this.dxKey(uri) });
+      records.set(key, { diagnostics: report.items, dx: this.dxKey(uri), seq: ++this.seq });
       return { ...report, items: this.shown(uri, report.items) };
     }
-    const known = this.received.get(key);
+    const known = records.get(key);
     if (!known) return report;
     const dx = this.dxKey(uri);
     if (dx === known.dx) return report;
@@ -111,15 +124,16 @@ export class DockwiseDiagnostics implements vscode.Disposable {
   private dxChanged(uris: readonly vscode.Uri[]): void {
     let repull = false;
     for (const uri of uris) {
-      const known = this.received.get(uri.toString());
-      if (!known) continue;
-      const dx = this.dxKey(uri);
-      // Setting Dockwise's own diagnostics fires this event too: DX's are then what they were.
-      if (dx === known.dx) continue;
-      // A pulled report is shown anew by pulling again (pulled() then notes DX's diagnostics).
-      if (!known.show) { repull = true; continue; }
-      known.dx = dx;
-      known.show(uri, this.shown(uri, known.diagnostics));
+      for (const known of [this.received.get(uri.toString()), this.receivedForWorkspace.get(uri.toString())]) {
+        if (!known) continue;
+        const dx = this.dxKey(uri);
+        // Setting Dockwise's own diagnostics fires this event too: DX's are then what they were.
+        if (dx === known.dx) continue;
+        // A pulled report is shown anew by pulling again (pulled() then notes DX's diagnostics).
+        if (!known.show) { repull = true; continue; }
+        known.dx = dx;
+        known.show(uri, this.shown(uri, known.diagnostics));
+      }
     }
     if (repull) this.client()?.getFeature(DocumentDiagnosticRequest.method)?.refresh();
   }
@@ -127,10 +141,11 @@ export class DockwiseDiagnostics implements vscode.Disposable {
   /** Forgets every document's diagnostics: the server is restarting and reports them again. */
   clear(): void {
     this.received.clear();
+    this.receivedForWorkspace.clear();
   }
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
-    this.received.clear();
+    this.clear();
   }
 }
