@@ -59,6 +59,13 @@ export async function refactorActions(session: Session, doc: TextDocument, entry
   });
 }
 
+/** The hints of the refactorings offered at `offset` (each with its title), for the hover. */
+export async function refactoringHints(session: Session, doc: TextDocument, entry: Entry, offset: number): Promise<string[]> {
+  const ctx = contextFor(session, entry);
+  const offers = await session.workspace.withFiles(doc.uri, () => refactoringsAt(ctx, offset, offset));
+  return offers.filter((o) => o.hint).map((o) => `**${o.title}**: ${o.hint}`);
+}
+
 /** The document, its analysis and the offer `data` names, when the document is still at that version. */
 async function offerFor(session: Session, data: RefactorData): Promise<{ doc: TextDocument; entry: Entry; ctx: RefactorContext; offer: RefactorOffer } | undefined> {
   const doc = session.documents.get(data.uri);

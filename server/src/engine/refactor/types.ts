@@ -58,6 +58,11 @@ export interface RefactorOffer {
   safety: 'safe' | 'unsafe';
   /** Asked before `apply` when the refactoring cannot decide alone. */
   question?: RefactorQuestion;
+  /**
+   * Markdown the hover shows on the offer's text, beside the finding it repairs: what the change brings with it
+   * (the `docker build --secret` line, what a newer base changes). Only for offers on a word or an instruction.
+   */
+  hint?: string;
 }
 
 /** A file beside the Dockerfile the change writes (the .dockerignore): its whole new content. */
