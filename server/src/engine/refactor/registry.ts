@@ -1,8 +1,10 @@
 // Every refactoring, in the order the refactor menu lists them. One file each, beside this one.
 import type { Refactoring } from './types';
+import addHealthcheck from './add-healthcheck';
 import currentBaseImage from './current-base-image';
 
 export const REFACTORINGS: readonly Refactoring[] = [
+  addHealthcheck,
   currentBaseImage,
 ];
 
