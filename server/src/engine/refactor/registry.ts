@@ -2,10 +2,12 @@
 import type { Refactoring } from './types';
 import addHealthcheck from './add-healthcheck';
 import currentBaseImage from './current-base-image';
+import dockerignoreEntries from './dockerignore-entries';
 
 export const REFACTORINGS: readonly Refactoring[] = [
   addHealthcheck,
   currentBaseImage,
+  dockerignoreEntries,
 ];
 
 export function findRefactoring(id: string): Refactoring | undefined {
