@@ -88,3 +88,12 @@ describe('current-base-image', () => {
     assert.equal((await refactor('current-base-image', b)).text, after);
   });
 });
+
+describe('sizes in titles', () => {
+  const slimFix = (text: string) => lintText(text, { settings: SETTINGS }).findings.find((f) => f.rule === 'full-base-image-in-final-stage')?.fixes.map((f) => f.title);
+  it('full-base-image-in-final-stage says what slim saves where both sizes are recorded', () => {
+    assert.deepEqual(slimFix('FROM node:22\nCOPY . .\nCMD ["node", "a.js"]\n'), ['Use node:22-slim, about 313 MB smaller (unsafe: fewer packages)']);
+    assert.deepEqual(slimFix('FROM node:26-bookworm\nCOPY . .\nCMD ["node", "a.js"]\n'), ['Use node:26-bookworm-slim, about 316 MB smaller (unsafe: fewer packages)']);
+    assert.deepEqual(slimFix('FROM python:3.13\nCOPY . .\nCMD ["python", "a.py"]\n'), ['Use python:3.13-slim (unsafe: fewer packages)'], 'no recorded python sizes: no number');
+  });
+});
