@@ -86,9 +86,15 @@ describe('add-healthcheck', () => {
     assert.match(await failure('FROM node:22-alpine\nEXPOSE 80\n', ['/a b']), /"\/a b" is not a URL path/);
   });
 
+  it('probes the first port that may speak HTTP, and explains when none does', async () => {
+    const out = await refactor('add-healthcheck', 'FROM node:22-alpine\nEXPOSE 22 8080\nCMD ["node", "a.js"]\n', { answers: ['/'] });
+    assert.match(out.text, /"http:\/\/127\.0\.0\.1:8080\/"\]\n/);
+    assert.match(await failure('FROM postgres:17-alpine\nEXPOSE 5432\n', ['/']), /The exposed port 5432 is PostgreSQL, which does not answer HTTP/);
+  });
+
   it('keeps lower-case keywords and a file without a final line break', async () => {
     const out = await refactor('add-healthcheck', 'from node:22-alpine\nexpose 3000', { answers: ['/'] });
-    assert.equal(out.text, `from node:22-alpine\nexpose 3000\nhealthcheck ${OPTS} CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1:3000/"]\n`);
+    assert.equal(out.text, `from node:22-alpine\nexpose 3000\nhealthcheck ${OPTS} cmd ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1:3000/"]\n`);
   });
 
   it('is not offered without EXPOSE, with a HEALTHCHECK (also inherited), or outside the final stage', () => {

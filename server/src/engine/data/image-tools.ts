@@ -72,3 +72,12 @@ export const DISTROLESS_PROBE_PROGRAMS: Readonly<Partial<Record<ProbeRuntime, st
   node: '/nodejs/bin/node',
   python: 'python3',
 };
+
+/**
+ * Ports of services that do not speak HTTP (IANA's registry and the official images' EXPOSE): an HTTP probe there
+ * always fails, so the first exposed port that is not one of them is probed.
+ */
+export const NON_HTTP_PORTS: Readonly<Record<string, string>> = {
+  '21': 'FTP', '22': 'SSH', '25': 'SMTP', '53': 'DNS', '1433': 'SQL Server', '1521': 'Oracle', '3306': 'MySQL',
+  '5432': 'PostgreSQL', '5672': 'AMQP', '6379': 'Redis', '9042': 'Cassandra', '11211': 'memcached', '27017': 'MongoDB',
+};

@@ -5,7 +5,7 @@ import { defineStrings, localize } from '../i18n/catalog';
 import { argDefinitions, envDefinitions, type DockerfileModel, type Instr, type Stage } from '../model/dockerfile';
 import { hasNoShell, rootStage } from '../model/base-images';
 import { officialName } from '../model/image-lifecycle';
-import { DISTROLESS_PROBE_PROGRAMS, IMAGE_RUNTIMES, IMAGE_TOOLS, type HttpClient, type ProbeRuntime } from '../data/image-tools';
+import { DISTROLESS_PROBE_PROGRAMS, IMAGE_RUNTIMES, IMAGE_TOOLS, NON_HTTP_PORTS, type HttpClient, type ProbeRuntime } from '../data/image-tools';
 import { DISTROLESS_IMAGES } from '../data/image-variants';
 import { serviceWithoutHealthcheck } from '../rules/missing-healthcheck';
 import { afterLine, installedPackages } from '../rules/support';
@@ -30,6 +30,7 @@ const STRINGS = defineStrings({
   'refactor.add-healthcheck.noShellNoTool': '{image} has no shell and no HTTP client or runtime to probe with. A static binary can probe itself: give the program a health subcommand and use `HEALTHCHECK CMD ["/app", "health"]`.',
   'refactor.add-healthcheck.java': '{image} runs Java but has no HTTP client: `java` cannot fetch a URL from the command line (running a source file needs the compiler, which a JRE lacks). Install curl in the final stage (`apt-get install -y --no-install-recommends curl`, `apk add --no-cache curl`) or give the application a health command to probe with.',
   'refactor.add-healthcheck.noTool': 'Neither curl nor wget is known to be in {image}, and it has no Node.js or Python to probe with: install curl or wget in the final stage, or probe with a command the application provides.',
+  'refactor.add-healthcheck.notHttp': 'The exposed port {port} is {service}, which does not answer HTTP: check it with its own client (for example `pg_isready`, `redis-cli ping`) in a HEALTHCHECK written by hand.',
   'refactor.add-healthcheck.gone': 'The final stage no longer exposes a port without a HEALTHCHECK',
 });
 
@@ -103,17 +104,21 @@ function probeFor(model: DockerfileModel, stage: Stage): Probe | { error: Id } {
   return { error: java ? 'refactor.add-healthcheck.java' : 'refactor.add-healthcheck.noTool' };
 }
 
-/** The first TCP port an EXPOSE names as a number (`8080`, `8080/tcp`). */
-function exposedPort(stage: Stage): string | undefined {
+/** The TCP ports EXPOSE names as numbers (`8080`, `8080/tcp`), in order. */
+function exposedPorts(stage: Stage): string[] {
+  const out: string[] = [];
   for (const instr of stage.instructions) {
     if (instr.keyword !== 'EXPOSE') continue;
     for (const a of instr.args) {
       const m = /^(\d{1,5})(?:\/tcp)?$/i.exec(a.value);
-      if (m) return m[1];
+      if (m) out.push(m[1]);
     }
   }
-  return undefined;
+  return out;
 }
+
+/** The first exposed TCP port that may speak HTTP (not SSH, a database…). */
+const exposedPort = (stage: Stage) => exposedPorts(stage).find((p) => !NON_HTTP_PORTS[p]);
 
 /** Ports the file names elsewhere: ENV or ARG values of PORT-like variables, the defaults of `${PORT:-3000}`, command flags. */
 function candidatePorts(model: DockerfileModel, stage: Stage): Array<{ value: string; source: string }> {
@@ -173,10 +178,11 @@ export default defineRefactoring({
     const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
     if (last.end < start || stage.from.start > end) return [];
     const locale = ctx.settings.locale;
-    const port = exposedPort(stage);
+    // A port that does not speak HTTP still names the offer; applying it explains.
+    const port = exposedPort(stage) ?? exposedPorts(stage)[0];
     const probe = probeFor(ctx.model, stage);
     const tool = 'error' in probe ? '?' : probe.tool;
-    const candidates = port ? [] : candidatePorts(ctx.model, stage);
+    const candidates = port || exposedPorts(stage).length ? [] : candidatePorts(ctx.model, stage);
     const question: RefactorQuestion | undefined = port
       ? pathQuestion(ctx.model, stage, locale)
       : candidates.length
@@ -204,6 +210,8 @@ export default defineRefactoring({
     const probe = probeFor(model, stage);
     if ('error' in probe) return { error: t(probe.error, { image }) };
     const known = exposedPort(stage);
+    const other = exposedPorts(stage)[0];
+    if (!known && other) return { error: t('refactor.add-healthcheck.notHttp', { port: other, service: NON_HTTP_PORTS[other] }) };
     const port = known ?? answers?.[0];
     if (port === undefined) return { error: t('refactor.add-healthcheck.noPort') };
     if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) return { error: t('refactor.add-healthcheck.badPort', { port }) };
@@ -211,8 +219,9 @@ export default defineRefactoring({
     if (!/^\/[^\s"'\\]*$/.test(path)) return { error: t('refactor.add-healthcheck.badPath', { path }) };
     const url = `http://127.0.0.1:${port}${path}`;
     const words = probe.words(url);
-    const keyword = model.text.slice(expose.keywordStart, expose.keywordEnd) === 'expose' ? 'healthcheck' : 'HEALTHCHECK';
-    const line = `${keyword} ${OPTIONS} CMD [${words.map((w) => JSON.stringify(w)).join(', ')}]`;
+    // Keywords in the case the file writes them (EXPOSE tells).
+    const lower = model.text.slice(expose.keywordStart, expose.keywordEnd) === 'expose';
+    const line = `${lower ? 'healthcheck' : 'HEALTHCHECK'} ${OPTIONS} ${lower ? 'cmd' : 'CMD'} [${words.map((w) => JSON.stringify(w)).join(', ')}]`;
     return {
       edits: [afterLine(model, expose.endLine, line)],
       notes: [
