@@ -81,6 +81,8 @@ export default defineRefactoring({
     example: {
       before: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
       after: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+      files: { '.dockerignore': 'node_modules\n.git\n*.log\n' },
+      filesAfter: { '.dockerignore': 'node_modules\n.git\n*.log\n\n# Added by Dockwise: keeps secrets, history and local build output out of the build context.\n.env\n.env.*\n!.env.example\n.DS_Store\n.idea\n.vscode\nDockerfile*\n*.Dockerfile\n.dockerignore\ndocker-compose*.yml\ncompose*.yaml\nnpm-debug.log*\ncoverage\n' },
     },
   },
   offers(ctx, start, end) {
