@@ -21,9 +21,10 @@ describe('refactorings', () => {
 
   for (const r of REFACTORINGS) {
     it(`${r.id}: the documented example gives the documented result`, async () => {
-      const { before, after, answers } = r.docs.example;
-      const out = await refactor(r.id, before, { answers, key: undefined });
+      const { before, after, answers, files, filesAfter } = r.docs.example;
+      const out = await refactor(r.id, before, { answers, key: undefined, files: files && { ...files } });
       assert.equal(out.text, after);
+      assert.deepEqual(Object.fromEntries((out.files ?? []).map((f) => [f.path, f.content])), filesAfter ?? {});
     });
   }
 });

@@ -9,6 +9,8 @@ const END = '<!-- refactorings:end -->';
 export function refactoringsMarkdown(): string {
   return REFACTORINGS.map((r) => {
     const { summary, details, example } = r.docs;
+    // Files beside the Dockerfile (a .dockerignore), before and after, under the Dockerfile they go with.
+    const files = (set: Readonly<Record<string, string>> | undefined) => Object.entries(set ?? {}).flatMap(([path, text]) => ['', `\`${path}\`:`, '', '```', text.replace(/\n$/, ''), '```']);
     const answers = example.answers?.length ? `\n\nAnswered with ${example.answers.map((a) => `\`${a}\``).join(', ')} (\`--choose\` on the command line).` : '';
     return [
       `## \`${r.id}\``,
@@ -22,12 +24,14 @@ export function refactoringsMarkdown(): string {
       '```dockerfile',
       example.before.replace(/\n$/, ''),
       '```',
+      ...files(example.files),
       '',
       `After:${answers}`,
       '',
       '```dockerfile',
       example.after.replace(/\n$/, ''),
       '```',
+      ...files(example.filesAfter),
     ].join('\n');
   }).join('\n\n');
 }

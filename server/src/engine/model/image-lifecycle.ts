@@ -5,6 +5,7 @@ import type { MessageRef } from '../messages';
 import { DEPRECATED_IMAGES, type DeprecatedImage } from '../data/base-image-lifecycle';
 import { RELEASE_LINES, type LifecycleProduct, type ReleaseLine } from '../data/release-lines.generated';
 import type { ImageReference } from './image';
+import { TAG_VARIANTS } from '../data/image-variants';
 
 const DOCKER_HUB = /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/i;
 /** Docker Hub's per-architecture namespaces hold the same official images: arm32v7/debian is debian. */
@@ -356,3 +357,94 @@ export const EOL_MESSAGES = {
   endedLaterLineEnded: '{release} reached end of life ({later}, a later line, has ended)',
   endedLaterLineEndedOn: '{release} reached end of life ({later}, a later line, ended on {date})',
 } as const;
+
+/**
+ * Lines a move may land on, beyond being supported: Node.js gets long-term support only for even majors (odd ones
+ * live six months; https://nodejs.org/en/about/previous-releases), Ubuntu only for `.04` releases of even years.
+ */
+const LONG_TERM: Partial<Record<LifecycleProduct, (cycle: string) => boolean>> = {
+  nodejs: (cycle) => Number(cycle) % 2 === 0,
+  ubuntu: (cycle) => /^\d*[02468]\.04$/.test(cycle),
+};
+
+/** The lowest line of `product` newer than `cycle` that is supported on `today` (and long-term where that matters). */
+function nearestSupported(product: LifecycleProduct, cycle: string, today: string): ReleaseLine | undefined {
+  const longTerm = LONG_TERM[product] ?? (() => true);
+  return RELEASE_LINES[product]
+    .filter((l) => !ended(l, today) && (!l.released || l.released <= today) && longTerm(l.cycle) && compareVersions(l.cycle, cycle) === 1)
+    .sort((a, b) => compareVersions(a.cycle, b.cycle) ?? 0)[0];
+}
+
+/** One thing a move to a maintained tag changes: the image's own release line, or the system under it. */
+export interface LineMove {
+  /** The product as messages name it (`node`, `debian`). */
+  label: string;
+  product: LifecycleProduct;
+  /** The line left and the line reached, with codenames: `10 (buster)` → `12 (bookworm)`. */
+  from: string;
+  to: string;
+  /** Whether it is the system the image is built on (a codename in the tag) rather than the image's own line. */
+  system: boolean;
+}
+
+export interface MaintainedTag {
+  /** The official image name (`node`). */
+  image: string;
+  /** The new tag, the same variant on maintained lines: `22-alpine`, `3.11-slim-bookworm`. */
+  tag: string;
+  /** The new tag's release line and variant, as the size table reads them (`22`, `alpine`). */
+  line: string;
+  variant: string;
+  moves: LineMove[];
+}
+
+/**
+ * The tag an end-of-life official image moves to (`node:16-alpine` → `node:22-alpine`, `python:3.8-slim-buster`
+ * → `python:3.11-slim-bookworm`): the image's own line, when it ended, becomes the lowest supported line newer than
+ * it (an LTS line for Node.js and Ubuntu), and an ended Debian or Ubuntu codename in the tag becomes the lowest
+ * supported newer one. Only when the result is a variant the image publishes (data/image-variants.ts); undefined
+ * otherwise, for a digest-pinned or templated reference, and for a tag whose lines have not ended.
+ */
+export function maintainedTag(ref: ImageReference, today: string): MaintainedTag | undefined {
+  const tag = ref.tag;
+  if (!tag || ref.digest || ref.unresolved.length || !endOfLife(ref, today)) return undefined;
+  const image = officialName(ref);
+  const own = image ? OFFICIAL_IMAGES[image] : undefined;
+  if (!image || !own || own.version) return undefined;
+  const moves: LineMove[] = [];
+  const tokens = tag.split('-');
+  // The tag's own line: a version (`3.8.10`) or, for debian and ubuntu, a codename (`buster`).
+  let line = tokens[0];
+  const version = leadingVersion(tokens[0]);
+  if (version === tokens[0]) {
+    const current = lineFor(own.product, version)?.line;
+    if (!current) return undefined;
+    if (ended(current, today)) {
+      const next = nearestSupported(own.product, current.cycle, today);
+      if (!next) return undefined;
+      moves.push({ label: own.label, product: own.product, from: lineName(current), to: lineName(next), system: false });
+      line = next.cycle;
+    }
+  } else if (!byCodename(own.product, tokens[0].toLowerCase())) return undefined;
+  const variant = tokens.slice(1);
+  // Codenames: the image's own (debian:buster) and the system's under it (3.8-slim-buster).
+  const codenames = (version === tokens[0] ? [] : [0]).concat(variant.map((_t, i) => i + 1));
+  for (const i of codenames) {
+    const word = i === 0 ? line : variant[i - 1];
+    for (const product of ['debian', 'ubuntu'] as const) {
+      const current = byCodename(product, word.toLowerCase());
+      if (!current || !ended(current, today)) continue;
+      const next = nearestSupported(product, current.cycle, today);
+      if (!next?.codename) return undefined;
+      moves.push({ label: product, product, from: lineName(current), to: lineName(next), system: product !== own.product });
+      if (i === 0) line = next.codename;
+      else variant[i - 1] = next.codename;
+    }
+  }
+  // Anything else in the tag that names an ended line (alpine3.18, php7.4) has no successor we can vouch for.
+  const newTag = [line, ...variant].join('-');
+  if (!moves.length || endOfLife({ ...ref, tag: newTag }, today)) return undefined;
+  const variantText = variant.join('-');
+  if (variantText !== '' && !(TAG_VARIANTS[image] ?? []).includes(variantText)) return undefined;
+  return { image, tag: newTag, line, variant: variantText, moves };
+}

@@ -1,7 +1,13 @@
 // Every refactoring, in the order the refactor menu lists them. One file each, beside this one.
 import type { Refactoring } from './types';
+import addHealthcheck from './add-healthcheck';
+import currentBaseImage from './current-base-image';
+import dockerignoreEntries from './dockerignore-entries';
 
 export const REFACTORINGS: readonly Refactoring[] = [
+  addHealthcheck,
+  currentBaseImage,
+  dockerignoreEntries,
 ];
 
 export function findRefactoring(id: string): Refactoring | undefined {

@@ -93,7 +93,14 @@ export interface RefactoringDocs {
   /** A paragraph: when it is offered, what it changes, what it leaves alone and why. */
   details: string;
   /** Before and after, checked by a test: `apply` on `before` gives exactly `after`. */
-  example: { before: string; after: string; answers?: readonly string[] };
+  example: {
+    before: string;
+    after: string;
+    answers?: readonly string[];
+    /** Files beside the Dockerfile before (a .dockerignore), by relative path; and the ones the change writes, as they are after. */
+    files?: Readonly<Record<string, string>>;
+    filesAfter?: Readonly<Record<string, string>>;
+  };
 }
 
 export interface Refactoring {

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { endOfLife, eolMessage, EOL_MESSAGES } from '../model/image-lifecycle';
+import { endOfLife, eolMessage, EOL_MESSAGES, maintainedTag } from '../model/image-lifecycle';
 
 export default defineRule({
   meta: {
@@ -13,7 +13,9 @@ export default defineRule({
     status: 'stable',
     defaultSeverity: 'warning',
     scope: 'stage',
+    fixable: 'unsafe',
     messages: {
+      moveTo: 'Move to {image}:{tag} (unsafe: a newer release)',
       endOfLife: '{endOfLife}',
       endOfLifeSupported: '{endOfLife}; supported: {supported}',
       ...EOL_MESSAGES,
@@ -25,6 +27,7 @@ export default defineRule({
         { bad: 'FROM python:3.8-slim\n', good: 'FROM python:3.13-slim\n' },
         { bad: 'FROM node:18-alpine\n', good: 'FROM node:22-alpine\n' },
       ],
+      fixSafety: 'Unsafe: the fix moves an official image to the nearest maintained line of the same variant (the lowest supported line newer than the tag\'s, an LTS line for Node.js and Ubuntu, and bookworm for an ended Debian codename), the same change as the `current-base-image` refactoring. The runtime and the system under it change: read the release notes of the lines in between and run your tests. Offered only when the image publishes that variant; never for a digest or a templated tag.',
       references: ['https://endoflife.date/'],
     },
   },
@@ -34,6 +37,8 @@ export default defineRule({
       const line = endOfLife(stage.image, ctx.settings.today);
       if (!line) continue;
       const tag = stage.image.spans?.tag;
+      // The move is the refactoring's too (current-base-image): the same tag, chosen in one place.
+      const move = tag ? maintainedTag(stage.image, ctx.settings.today) : undefined;
       ctx.report({
         start: tag ? stage.imageStart + tag.start : stage.imageStart,
         end: tag ? stage.imageStart + tag.end : stage.imageEnd,
@@ -41,6 +46,7 @@ export default defineRule({
         ...(line.supported.length
           ? { messageId: 'endOfLifeSupported', data: { endOfLife: eolMessage(line), supported: line.supported.join(', ') } }
           : { messageId: 'endOfLife', data: { endOfLife: eolMessage(line) } }),
+        fixes: move && tag ? [{ titleId: 'moveTo', data: { image: move.image, tag: move.tag }, safety: 'unsafe', edits: [{ start: stage.imageStart + tag.start, end: stage.imageStart + tag.end, text: move.tag }] }] : [],
       });
     }
   },

@@ -3,6 +3,7 @@ import type { Stage } from '../model/dockerfile';
 import { officialName } from '../model/image-lifecycle';
 import { isCommand } from '../model/commands';
 import { isEnvironmentImage } from '../model/base-images';
+import { recordedSize } from '../data/image-sizes';
 
 const CODENAME = '(?:bookworm|bullseye|buster|trixie)';
 
@@ -33,6 +34,17 @@ export function slimTag(name: string, tag: string, runsJar: boolean): string | u
   }
 }
 
+/** How many MB smaller `image:slim` is than `image:tag` where Docker Hub's sizes of both are recorded (data/image-sizes.ts). */
+export function slimSaving(image: string, tag: string, slim: string): number | undefined {
+  const split = (t: string) => /^(\d+(?:\.\d+)*)(?:-(.+))?$/.exec(t);
+  const full = split(tag);
+  const small = split(slim);
+  if (!full || !small) return undefined;
+  const before = recordedSize(image, full[1], full[2] ?? '');
+  const after = recordedSize(image, small[1], small[2] ?? '');
+  return before && after && before.mb > after.mb ? Math.round(before.mb - after.mb) : undefined;
+}
+
 function runsJar(stage: Stage): boolean {
   return stage.instructions.some((i) => (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && /\bjava\b[\s\S]*-jar\b/.test(i.args.map((a) => a.value).join(' ')));
 }
@@ -48,6 +60,7 @@ export default defineRule({
     messages: {
       fullVariant: '{image}:{tag} is the full variant; {image}:{slim} is much smaller',
       useSlim: 'Use {image}:{slim} (unsafe: fewer packages)',
+      useSlimSaves: 'Use {image}:{slim}, about {mb} MB smaller (unsafe: fewer packages)',
     },
     docs: {
       summary: 'The shipped image is built on a full variant where a slim one exists',
@@ -74,12 +87,13 @@ export default defineRule({
     const tag = img.spans?.tag;
     // Compiling in the final stage is the toolchain rule's finding; slim would break that build.
     const compiles = stage.instructions.some((i) => i.run?.commands.some((c) => isCommand(c, 'gcc', 'make', 'cc', 'g++')));
+    const saved = slimSaving(name, img.tag, slim);
     ctx.report({
       start: tag ? stage.imageStart + tag.start : stage.imageStart,
       end: tag ? stage.imageStart + tag.end : stage.imageEnd,
       messageId: 'fullVariant',
       data: { image: name, tag: img.tag, slim },
-      fixes: tag && !compiles ? [{ titleId: 'useSlim', data: { image: name, slim }, safety: 'unsafe', edits: [{ start: stage.imageStart + tag.start, end: stage.imageStart + tag.end, text: slim }] }] : [],
+      fixes: tag && !compiles ? [{ ...(saved ? { titleId: 'useSlimSaves', data: { image: name, slim, mb: String(saved) } } : { titleId: 'useSlim', data: { image: name, slim } }), safety: 'unsafe', edits: [{ start: stage.imageStart + tag.start, end: stage.imageStart + tag.end, text: slim }] }] : [],
     });
   },
 });

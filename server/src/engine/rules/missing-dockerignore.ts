@@ -43,8 +43,15 @@ function takesFrom(entry: string, pattern: Program, source: string): boolean {
   return matchesOrParent(pattern, source) || (typeof glob !== 'string' && matchesOrParent(glob, entry));
 }
 
-/** A .dockerignore chosen from what the Dockerfile builds, never excluding anything it copies by name. */
-export function dockerignoreFor(model: DockerfileModel): string {
+/** A group of .dockerignore entries with the comment above them; `!` lines bring back what the one before excludes. */
+export interface IgnoreSection { title: string; entries: string[] }
+
+/**
+ * The entries a build context should leave out, chosen from what the Dockerfile builds, never excluding anything
+ * it copies by name nor `.git` when a RUN uses git. Shared by the file this rule creates and the refactoring that
+ * completes an existing one (dockerignore-entries).
+ */
+export function contextSections(model: DockerfileModel): IgnoreSection[] {
   const cmds = model.runs.flatMap((r) => r.run!.commands);
   const images = model.stages.map((s) => officialName(s.image) ?? '');
   const uses = (...names: string[]) => cmds.some((c) => isCommand(c, ...names));
@@ -61,11 +68,18 @@ export function dockerignoreFor(model: DockerfileModel): string {
     const program = compilePattern(entry);
     return typeof program === 'string' || sources.some((src) => takesFrom(entry, program, src));
   };
-  const lines: string[] = ['# Created by Dockwise: keeps secrets, history and local build output out of the build context.'];
+  const out: IgnoreSection[] = [];
   for (const [title, entries] of sections) {
     const kept = entries.filter((e) => e.startsWith('!') || !needed(e));
-    if (kept.some((e) => !e.startsWith('!'))) lines.push('', `# ${title}`, ...kept);
+    if (kept.some((e) => !e.startsWith('!'))) out.push({ title, entries: kept });
   }
+  return out;
+}
+
+/** A .dockerignore chosen from what the Dockerfile builds, never excluding anything it copies by name. */
+export function dockerignoreFor(model: DockerfileModel): string {
+  const lines: string[] = ['# Created by Dockwise: keeps secrets, history and local build output out of the build context.'];
+  for (const { title, entries } of contextSections(model)) lines.push('', `# ${title}`, ...entries);
   return lines.join('\n') + '\n';
 }
 

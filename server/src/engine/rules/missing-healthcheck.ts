@@ -1,9 +1,18 @@
 import { defineRule } from '../rule';
-import type { Stage } from '../model/dockerfile';
+import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
 
 function chainHas(stage: Stage, keyword: string): boolean {
   for (let s: Stage | undefined = stage; s; s = s.parent) if (s.instructions.some((i) => i.keyword === keyword)) return true;
   return false;
+}
+
+/** The final stage when it is a service (it EXPOSEs a port) without a HEALTHCHECK, with its last EXPOSE. */
+export function serviceWithoutHealthcheck(model: DockerfileModel): { stage: Stage; expose: Instr } | undefined {
+  const stage = model.finalStage;
+  if (!stage || chainHas(stage, 'HEALTHCHECK')) return undefined;
+  const exposes = stage.instructions.filter((i) => i.keyword === 'EXPOSE');
+  const expose = exposes[exposes.length - 1];
+  return expose && { stage, expose };
 }
 
 export default defineRule({
@@ -33,11 +42,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const stage = ctx.model.finalStage;
-    if (!stage || chainHas(stage, 'HEALTHCHECK')) return;
-    const exposes = stage.instructions.filter((i) => i.keyword === 'EXPOSE');
-    const last = exposes[exposes.length - 1];
-    if (!last) return;
-    ctx.report({ start: last.keywordStart, end: last.keywordEnd, messageId: 'noHealthcheck' });
+    const service = serviceWithoutHealthcheck(ctx.model);
+    if (service) ctx.report({ start: service.expose.keywordStart, end: service.expose.keywordEnd, messageId: 'noHealthcheck' });
   },
 });
