@@ -126,7 +126,7 @@ export async function runRefactor(argv: readonly string[], io: CliIo, locale: Lo
     if (o.list) {
       for (const x of offers) {
         const p = ctx.model.lines.positionAt(x.start);
-        io.stdout(`${target.display}:${p.line + 1}:${p.character + 1}: ${x.refactoring}: ${x.title}${x.question ? ` (${t('cli.refactor.asks', { prompt: x.question.prompt })})` : ''}\n`);
+        io.stdout(`${target.display}:${p.line + 1}:${p.character + 1}: ${x.refactoring}: ${x.title}${x.unavailable ? ` (${t('cli.refactor.unavailable', { reason: x.unavailable })})` : x.question ? ` (${t('cli.refactor.asks', { prompt: x.question.prompt })})` : ''}\n`);
       }
       offered ||= offers.length > 0;
       continue;

@@ -79,6 +79,7 @@ export const CLI_STRINGS = defineStrings({
   'cli.refactor.usage.unknownName': 'no refactoring is named "{name}"; there are: {names}',
   'cli.refactor.usage.oneFile': 'a refactoring applies to one file at a time',
   'cli.refactor.asks': 'asks: {prompt}',
+  'cli.refactor.unavailable': 'not available: {reason}',
   'cli.refactor.notOffered': '{name} is not offered in {path}',
   'cli.refactor.severalOffers': '{name} is offered at several places in {path} (lines {lines}): pick one with --at LINE',
   'cli.refactor.needsChoice': '{title}: {prompt} Answer with --choose, one of:',

@@ -51,7 +51,9 @@ export async function refactorActions(session: Session, doc: TextDocument, entry
   const start = entry.model.lines.offsetAt(range.start);
   const end = entry.model.lines.offsetAt(range.end);
   const offers = await session.workspace.withFiles(doc.uri, () => refactoringsAt(ctx, start, end));
-  return offers.filter((o) => wants(o.kind)).map((o) => {
+  return offers.filter((o) => wants(o.kind) && (!o.unavailable || session.showsDisabledActions)).map((o) => {
+    // Greyed out in the menu, with why (no HTTP client in the image for a health probe).
+    if (o.unavailable) return { title: o.title, kind: o.kind, disabled: { reason: o.unavailable } };
     const data: RefactorData = { uri: doc.uri, version: doc.version, refactoring: o.refactoring, key: o.key };
     // A refactoring that asks first, or an editor that does not resolve edits: the server runs it when picked.
     if (o.question || !session.resolvesCodeActionEdits) return { title: o.title, kind: o.kind, command: { title: o.title, command: REFACTOR_COMMAND, arguments: [data] } };

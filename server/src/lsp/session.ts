@@ -42,6 +42,8 @@ export class Session {
   canConfigure = false;
   /** The editor asks for a code action's edit when the user picks it (codeAction/resolve), so costly edits wait till then. */
   resolvesCodeActionEdits = false;
+  /** The editor shows an action it cannot take greyed out with the reason (codeAction.disabledSupport). */
+  showsDisabledActions = false;
   /** What the editor's workspace edits can carry: file operations and annotations (a preview before applying). */
   editCapabilities = { changeAnnotations: false };
   /** The client answers `dockwise/quickPick` (VS Code's does): a refactoring's question is a quick pick, not message buttons. */

@@ -51,6 +51,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     session.canConfigure = params.capabilities.workspace?.configuration === true;
     const codeAction = params.capabilities.textDocument?.codeAction;
     session.resolvesCodeActionEdits = codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true;
+    session.showsDisabledActions = codeAction?.disabledSupport === true;
     session.editCapabilities = { changeAnnotations: params.capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined };
     session.editorLocale = localeOf(params.locale);
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;

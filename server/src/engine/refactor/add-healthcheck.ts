@@ -183,6 +183,13 @@ export default defineRefactoring({
     const probe = probeFor(ctx.model, stage);
     const tool = 'error' in probe ? '?' : probe.tool;
     const candidates = port || exposedPorts(stage).length ? [] : candidatePorts(ctx.model, stage);
+    // Offered, greyed out with the reason, where no probe fits: the explanation is the answer.
+    const other = exposedPorts(stage)[0];
+    const unavailable = 'error' in probe
+      ? localize(STRINGS, probe.error, locale, { image: rootStage(stage).image.raw })
+      : !exposedPort(stage) && other
+        ? localize(STRINGS, 'refactor.add-healthcheck.notHttp', locale, { port: other, service: NON_HTTP_PORTS[other] })
+        : !port && !candidates.length ? localize(STRINGS, 'refactor.add-healthcheck.noPort', locale) : undefined;
     const question: RefactorQuestion | undefined = port
       ? pathQuestion(ctx.model, stage, locale)
       : candidates.length
@@ -196,7 +203,7 @@ export default defineRefactoring({
       start: stage.from.start,
       end: last.end,
       safety: 'unsafe',
-      ...(question ? { question } : {}),
+      ...(unavailable ? { unavailable } : question ? { question } : {}),
     }];
   },
   async apply(ctx, offer, answers) {

@@ -98,6 +98,7 @@ export async function runRefactoring(ctx: RefactorContext, offer: RefactorOffer,
   const t = (id: keyof typeof REFACTOR_STRINGS, data?: Record<string, string>) => localize(REFACTOR_STRINGS, id, ctx.settings.locale, data);
   const refactoring = findRefactoring(offer.refactoring);
   if (!refactoring) return { error: t('refactor.unknown', { id: offer.refactoring }) };
+  if (offer.unavailable) return { error: offer.unavailable };
   let result: RefactorResult | { error: string };
   try {
     result = await refactoring.apply(ctx, offer, answers);

@@ -59,6 +59,11 @@ export interface RefactorOffer {
   /** Asked before `apply` when the refactoring cannot decide alone. */
   question?: RefactorQuestion;
   /**
+   * Why it cannot be done here, when the reason is worth telling (no HTTP client in the image to probe with):
+   * the editor shows the action greyed out with this reason, the command lists it, and `apply` is not called.
+   */
+  unavailable?: string;
+  /**
    * Markdown the hover shows on the offer's text, beside the finding it repairs: what the change brings with it
    * (the `docker build --secret` line, what a newer base changes). Only for offers on a word or an instruction.
    */
