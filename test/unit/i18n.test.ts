@@ -10,6 +10,7 @@ import { initNodeShellParser } from '../../server/src/host/node';
 import '../../server/src/engine/ide/hover';
 import '../../server/src/engine/ide/lenses';
 import '../../server/src/lsp/code-actions';
+import '../../server/src/lsp/code-lens';
 import '../../server/src/engine/ide/instruction-docs';
 import '../../server/src/engine/ide/completion';
 import '../../server/src/lsp/settings';

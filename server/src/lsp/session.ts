@@ -5,6 +5,7 @@ import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRules, DockerfileModel, lintIncremental, lintModel, type Finding, type LintMemo, type Rule } from '../engine';
 import type { Locale } from '../engine/i18n/locale';
+import type { RegistryClient } from '../engine/refactor/types';
 import type { Host } from '../workspace/host';
 import { Workspace, type DocumentOptions } from '../workspace/workspace';
 import { RulePages } from './rule-pages';
@@ -54,6 +55,8 @@ export class Session {
   roots: string[] = [];
   pages = new RulePages(undefined);
   ready: Promise<void> = Promise.resolve();
+  /** Where digests come from (the Node host's registry client); none in the browser: no stale-digest lenses. */
+  registry: ((locale: Locale) => RegistryClient) | undefined;
 
   constructor(readonly connection: Connection, readonly host: Host, options: Omit<SessionOptions, 'host'> = {}) {
     this.workspace = new Workspace(host, (_problem, text) => {

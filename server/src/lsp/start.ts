@@ -3,7 +3,8 @@
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import type { Rule } from '../engine';
 import { initShellParser } from '../engine/model/shell';
-import { localeOf } from '../engine/i18n/locale';
+import { localeOf, type Locale } from '../engine/i18n/locale';
+import type { RegistryClient } from '../engine/refactor/types';
 import type { Host } from '../workspace/host';
 import { DOCKERFILE_GLOB, isDockerfileName } from '../workspace/dockerfiles';
 import { uriBasename } from '../workspace/uri';
@@ -20,7 +21,7 @@ import { definitionRequest, documentLinksRequest, highlightRequest, referencesRe
 import { prepareRenameRequest, renameRequest } from './rename';
 import { documentSymbolRequest } from './symbols';
 import { WorkspaceSymbols } from './workspace-symbols';
-import { codeLensRequest } from './code-lens';
+import { codeLensRequest, resolveCodeLens } from './code-lens';
 import { documentationOptions, RulePages } from './rule-pages';
 import { Session } from './session';
 import { settingsSection } from './settings';
@@ -33,11 +34,14 @@ export interface ServerOptions {
   extraRules?: readonly Rule[];
   /** The folder of the shipped rule pages, as a URI; undefined: none. */
   rulePages?: string;
+  /** A registry client in a language, for the stale-digest lenses; undefined (the browser): none. */
+  registry?: (locale: Locale) => RegistryClient;
 }
 
 export function startServer(connection: Connection, serverOptions: ServerOptions): void {
   const { host } = serverOptions;
   const session = new Session(connection, host, { extraRules: serverOptions.extraRules });
+  session.registry = serverOptions.registry;
   const diagnostics = new Diagnostics(session);
   const workspaceDiagnostics = canReportWorkspace(host) ? new WorkspaceDiagnostics(session, diagnostics) : undefined;
   const workspaceSymbols = new WorkspaceSymbols(session, () => workspaceDiagnostics?.dockerfiles() ?? Promise.resolve({ files: [], complete: false }));
@@ -70,7 +74,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
         hoverProvider: true,
-        codeLensProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
         foldingRangeProvider: true,
         definitionProvider: true,
@@ -130,6 +134,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.onCodeActionResolve((action) => resolveCodeAction(session, action));
   connection.onHover((params) => hoverRequest(session, params));
   connection.onCodeLens((params) => codeLensRequest(session, params));
+  connection.onCodeLensResolve((lens) => resolveCodeLens(session, lens));
   connection.onCompletion((params) => completion.provide(params));
   connection.onFoldingRanges(async (params) => {
     const doc = documents.get(params.textDocument.uri);
