@@ -1,6 +1,6 @@
 // Writes the generated documentation from the rule metadata and the profiles: docs/rules/<id>.md (and
 // docs/rules/<locale>/<id>.md for each translation), the README's
-// rule table, docs/profiles.md, docs/counterparts.md, the options table of docs/format.md and the choices of the `dockwise.profile` setting in package.json (their
+// rule table, docs/profiles.md, docs/counterparts.md, the options table of docs/format.md, the list of docs/refactorings.md and the choices of the `dockwise.profile` setting in package.json (their
 // descriptions in package.nls*.json).
 // Run after a build (`npm run gen`); test/unit/docs.test.ts fails when these files are stale.
 import fs from 'node:fs';
@@ -30,6 +30,8 @@ fs.writeFileSync(path.join(root, 'docs/profiles.md'), engine.profilesMarkdown(en
 fs.writeFileSync(path.join(root, 'docs/counterparts.md'), engine.counterpartsMarkdown(engine.allRules));
 const formatPage = path.join(root, 'docs/format.md');
 fs.writeFileSync(formatPage, engine.withFormatOptionsTable(fs.readFileSync(formatPage, 'utf8')));
+const refactorPage = path.join(root, 'docs/refactorings.md');
+fs.writeFileSync(refactorPage, engine.withRefactorings(fs.readFileSync(refactorPage, 'utf8')));
 const manifestPath = path.join(root, 'package.json');
 const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
 Object.assign(manifest.contributes.configuration.properties['dockwise.profile'], engine.profileSettingEnum());
@@ -40,4 +42,4 @@ for (const locale of engine.LOCALES) {
   const nls = JSON.parse(fs.readFileSync(nlsPath, 'utf8'));
   fs.writeFileSync(nlsPath, JSON.stringify({ ...nls, ...engine.profileSettingTexts(locale) }, null, 2) + '\n');
 }
-console.log(`wrote ${engine.allRules.length} rule pages in each of ${engine.LOCALES.join(', ')}, the README table, docs/profiles.md, docs/counterparts.md, docs/format.md's options table and the dockwise.profile choices`);
+console.log(`wrote ${engine.allRules.length} rule pages in each of ${engine.LOCALES.join(', ')}, the README table, docs/profiles.md, docs/counterparts.md, docs/format.md's options table, docs/refactorings.md's list and the dockwise.profile choices`);

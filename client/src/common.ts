@@ -32,6 +32,23 @@ function ruleUri(context: vscode.ExtensionContext): string {
   return `${vscode.env.uriScheme}://${context.extension.id}${RULE_PATH}`;
 }
 
+/** The server's question (the same shape as lsp/refactorings.ts' QuickPickParams): the values picked, or null when none. */
+interface QuickPickParams {
+  title: string;
+  placeHolder: string;
+  items: Array<{ label: string; description?: string; value: string }>;
+  canPickMany: boolean;
+}
+const QUICK_PICK = 'dockwise/quickPick';
+
+async function quickPick(p: QuickPickParams): Promise<string[] | null> {
+  const items = p.items.map((i) => ({ label: i.label, description: i.description, value: i.value }));
+  const options = { title: p.title, placeHolder: p.placeHolder, ignoreFocusOut: true };
+  const picked = p.canPickMany ? await vscode.window.showQuickPick(items, { ...options, canPickMany: true }) : await vscode.window.showQuickPick(items, options);
+  if (!picked) return null;
+  return (Array.isArray(picked) ? picked : [picked]).map((i) => i.value);
+}
+
 /** What the extension gives other extensions (and the real-editor tests): the Dockerfiles view's tree. */
 export interface DockwiseApi { dockerfiles: DockerfilesView }
 interface JsonPosition { line: number; character: number }
@@ -48,6 +65,8 @@ export function clientOptions(context: vscode.ExtensionContext, output: vscode.L
       workspaceTrusted: vscode.workspace.isTrusted,
       documentation: { ruleUri: ruleUri(context), command: SHOW_DOCUMENTATION },
       showReferences: SHOW_REFERENCES,
+      // A refactoring that must ask (which build output a runtime stage copies) asks with a quick pick.
+      quickPick: true,
       ...initializationOptions,
     },
     markdown: { isTrusted: { enabledCommands: [SHOW_DOCUMENTATION] } },
@@ -114,5 +133,7 @@ export function registerFeatures(context: vscode.ExtensionContext, output: vscod
     }),
     diagnostics,
   );
+  const running = client();
+  if (running) context.subscriptions.push(running.onRequest(QUICK_PICK, quickPick));
   return { dockerfiles: registerDockerfilesView(context, diagnostics, client) };
 }

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CodeLens } from 'vscode-languageserver';
-import { initNodeShellParser } from '../../server/src/host/node';
-import { createRegistryClient } from '../../server/src/host/node/registry';
+import { initNodeShellParser, nodeHost } from '../../server/src/host/node';
+import { createRegistryClient, DigestCache } from '../../server/src/host/node/registry';
 import { freePort, pushImage, registryUnavailable, startRegistry, type LocalRegistry } from '../support/local-registry';
 import { startEditor, type Editor } from './harness';
 
@@ -25,8 +25,8 @@ describe('the stale-digest lens', { skip: unavailable }, () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-lens-'));
     fs.writeFileSync(path.join(tmp, 'config.json'), '{}');
     reg = await startRegistry();
-    // No cache between requests: each resolve asks the registry, as a fresh server would.
-    editor = await startEditor({ server: { registry: (locale) => createRegistryClient({ locale, configFile: path.join(tmp, 'config.json') }) } });
+    // No cache between requests: each resolve asks the registry again.
+    editor = await startEditor({ server: { host: { ...nodeHost, registry: createRegistryClient({ configFile: path.join(tmp, 'config.json'), cache: new DigestCache(-1) }) } } });
     editor.conn.onRequest('workspace/applyEdit', (p: unknown) => { edits.push(p); return { applied: true }; });
   });
   after(async () => {
@@ -72,7 +72,7 @@ describe('the stale-digest lens', { skip: unavailable }, () => {
   });
 
   it('is turned off by dockwise.registry.checkPinnedDigests', async () => {
-    const off = await startEditor({ server: { registry: () => createRegistryClient({ configFile: path.join(tmp, 'config.json') }) } });
+    const off = await startEditor({ server: { host: { ...nodeHost, registry: createRegistryClient({ configFile: path.join(tmp, 'config.json') }) } } });
     try {
       off.settings = { registry: { checkPinnedDigests: false } };
       const uri = 'untitled:off';

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { allRules, findRules, LOCALES, memoryFiles, lintText, profilesMarkdown, counterpartsMarkdown, profileSettingEnum, profileSettingTexts, ruleMarkdown, withFormatOptionsTable, withRuleTable } from '../../server/src/engine';
+import { allRules, findRules, LOCALES, memoryFiles, lintText, profilesMarkdown, counterpartsMarkdown, profileSettingEnum, profileSettingTexts, ruleMarkdown, withFormatOptionsTable, withRefactorings, withRuleTable } from '../../server/src/engine';
 import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 import { validateRule } from '../../server/src/engine/rule';
 import { ruleHoverMarkdown } from '../../server/src/engine/docs/markdown';
@@ -97,6 +97,11 @@ describe('generated files', () => {
   it('docs/format.md\'s options table matches the formatter\'s options (run npm run gen)', () => {
     const page = fs.readFileSync(path.join(root, 'docs/format.md'), 'utf8');
     assert.equal(page, withFormatOptionsTable(page));
+  });
+
+  it('docs/refactorings.md\'s list matches the refactorings\' own docs (run npm run gen)', () => {
+    const page = fs.readFileSync(path.join(root, 'docs/refactorings.md'), 'utf8');
+    assert.equal(page, withRefactorings(page));
   });
 
   it('docs/profiles.md and the dockwise.profile choices match the profiles (run npm run gen)', () => {

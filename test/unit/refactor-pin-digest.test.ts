@@ -93,7 +93,7 @@ describe('pin-digest', () => {
   });
 
   it('has an exact example', async () => {
-    const { before: b, after: a } = pinDigest.docs.example;
-    assert.equal((await refactor('pin-digest', b, { registry })).text, a);
+    const { before: b, after: a, digests } = pinDigest.docs.example;
+    assert.equal((await refactor('pin-digest', b, { registry: tableRegistry(digests!) })).text, a);
   });
 });

@@ -116,3 +116,13 @@ export function resolveTargets(paths: readonly string[], io: { cwd: string; stde
   }
   return { targets, usageProblem };
 }
+
+/** A target's bytes (standard input for `-`), or undefined after saying why it cannot be read. */
+export function readTarget(target: Target, io: { stderr(s: string): void; readStdin(): Buffer }, t: CliSpeaker): Buffer | undefined {
+  try {
+    return target.file ? fs.readFileSync(target.file) : io.readStdin();
+  } catch (e) {
+    io.stderr(`dockwise: ${t('cli.files.cannotRead', { path: target.display, error: (e as Error).message })}\n`);
+    return undefined;
+  }
+}

@@ -10,7 +10,7 @@ import type { Locale } from '../engine/i18n/locale';
 import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
 import { Workspace } from '../workspace/workspace';
 import { unifiedDiff } from './diff';
-import { decodeDockerfile, resolveTargets } from './files';
+import { decodeDockerfile, readTarget, resolveTargets } from './files';
 import { configSettings, helpColumns, helpLanguages, languageOption, optionWords, UsageError, type CliIo } from './command';
 import { cliSpeaker, type CliStringId } from './strings';
 
@@ -101,9 +101,8 @@ export async function runFormat(argv: readonly string[], io: CliIo, locale: Loca
   let changed = 0;
   let unchanged = 0;
   for (const target of resolved.targets) {
-    let bytes: Buffer;
-    try { bytes = target.file ? fs.readFileSync(target.file) : io.readStdin(); } catch (e) {
-      io.stderr(`dockwise: ${t('cli.files.cannotRead', { path: target.display, error: (e as Error).message })}\n`);
+    const bytes = readTarget(target, io, t);
+    if (!bytes) {
       failed = true;
       continue;
     }

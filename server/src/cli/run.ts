@@ -11,7 +11,7 @@ import { isLocale, localeFromEnvironment, type Locale } from '../engine/i18n/loc
 import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
 import { Workspace, type DocumentSettings } from '../workspace/workspace';
 import { BaselineWriter, baselinePath, fingerprint, newFindings, parseBaseline } from './baseline';
-import { decodeDockerfile, resolveTargets } from './files';
+import { decodeDockerfile, readTarget, resolveTargets } from './files';
 import { formatCheckstyle, formatGithub, formatGitlab, formatJson, formatSarif, formatStylish, type FileReport } from './formats';
 import { unifiedDiff } from './diff';
 import { formatFixSummary, type FixedFile } from './fix-summary';
@@ -19,6 +19,7 @@ import { cliSpeaker, type CliStringId } from './strings';
 import { configSettings, helpColumns, helpLanguages, languageOption, optionWords, UsageError, type CliIo } from './command';
 import { runFormat } from './format';
 import { runPin } from './pin';
+import { runRefactor } from './refactor';
 
 export type { CliIo } from './command';
 
@@ -54,6 +55,7 @@ const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
 const HELP_COMMANDS: ReadonlyArray<readonly [string, CliStringId]> = [
   ['format [path|glob|- ...]', 'cli.help.formatCommand'],
   ['pin [path|glob|- ...]', 'cli.help.pinCommand'],
+  ['refactor NAME FILE', 'cli.help.refactorCommand'],
 ];
 
 /** `dockwise --help` in `locale`. */
@@ -169,6 +171,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   const locale = localeOfArgs(argv, io.env);
   if (argv[0] === 'format') return runFormat(argv.slice(1), io, locale);
   if (argv[0] === 'pin') return runPin(argv.slice(1), io, locale);
+  if (argv[0] === 'refactor') return runRefactor(argv.slice(1), io, locale);
   const t = cliSpeaker(locale);
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -234,9 +237,8 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   // Each file is judged by its own threshold (the option, else its config's `failure-threshold`), exactly as when linted alone.
   const thresholds = new Map<FileReport, Severity | 'none'>();
   for (const target of targets) {
-    let bytes: Buffer;
-    try { bytes = target.file ? fs.readFileSync(target.file) : io.readStdin(); } catch (e) {
-      io.stderr(`dockwise: ${t('cli.files.cannotRead', { path: target.display, error: (e as Error).message })}\n`);
+    const bytes = readTarget(target, io, t);
+    if (!bytes) {
       usageProblem = true;
       continue;
     }

@@ -1,7 +1,7 @@
 // The engine's public surface: what the CLI, the language server, tests and benchmarks import.
 export * from './types';
 export { plainText } from './plain-text';
-export { lintText, lintModel, unskipped, type LintOptions, type LintResult } from './linter';
+export { lintText, lintModel, unskipped, engineSettings, type LintOptions, type LintResult } from './linter';
 export { lintIncremental, type LintMemo } from './incremental-lint';
 export { fixAll, applyEdits, applyFix, parseProblemCount, fixProblem, meaningProblem, type FixAllOptions, type FixAllResult } from './fix/apply';
 export { meaningOf, unexplainedChange, type Meaning, type InstructionMeaning, type ScriptMeaning, type ShellTree } from './fix/meaning';
@@ -14,6 +14,7 @@ export type { Rule, RuleContext, RuleHandlers, FileAccess, EngineSettings } from
 export { cachedFiles, memoryFiles } from './rule';
 export { PAGE_STRINGS, ruleMarkdown, ruleHelpMarkdown, ruleHelpText, ruleHoverMarkdown, ruleTableMarkdown, withRuleTable, profilesMarkdown, counterpartsMarkdown, profileSettingEnum, profileSettingTexts, profilesSentence } from './docs/markdown';
 export { formatOptionsTable, withFormatOptionsTable } from './docs/format-options';
+export { refactoringsMarkdown, withRefactorings } from './docs/refactorings';
 export * from './config';
 export { LOCALES, isLocale, localeOf, localeFromEnvironment, type Locale } from './i18n/locale';
 export { CATALOGS, defineStrings, localize, localizedDocs, speaker, stringTables, type Catalog, type RuleTexts, type Strings } from './i18n/catalog';

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { defineStrings, DockerfileModel, findRules, fixAll, fixProblem, fixTitle, ignoreEdit, localize, speaker, type Finding, type Fix, type OffsetEdit } from '../engine';
 import { hasFolder, uriDirname, uriJoin } from '../workspace/uri';
 import { dockerDxFindings } from './docker-dx';
+import { isRefactorData, refactorActions, resolveRefactorAction } from './refactorings';
 import type { Session } from './session';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockwise`;
@@ -81,6 +82,7 @@ function isFixAllData(x: unknown): x is FixAllData {
  * action was offered, it comes back without an edit: an edit of an older version would land in the wrong places.
  */
 export async function resolveCodeAction(session: Session, action: CodeAction): Promise<CodeAction> {
+  if (!action.edit && isRefactorData(action.data)) return resolveRefactorAction(session, action, action.data);
   if (action.edit || !isFixAllData(action.data)) return action;
   const { uri, version, rule } = action.data;
   try {
@@ -109,7 +111,8 @@ export async function codeActions(session: Session, params: CodeActionParams): P
       const edit = await fixAllEdit(session, doc);
       return edit ? [{ title: t('action.fixAllSafe'), kind: FIX_ALL_KIND, edit }] : [];
     }
-    if (!wants(CodeActionKind.QuickFix)) return [];
+    const refactors = !only || only.some((k) => k === CodeActionKind.Refactor || k.startsWith(`${CodeActionKind.Refactor}.`)) ? await refactorActions(session, doc, entry, params.range, wants) : [];
+    if (!wants(CodeActionKind.QuickFix)) return refactors;
     const ours = params.context.diagnostics.filter((d) => d.source === 'dockwise');
     const { model } = entry;
     const ignores = ours.map((d) => textEdits(model, [ignoreEdit(model, d.range.start.line, String(d.code))]));
@@ -156,7 +159,7 @@ export async function codeActions(session: Session, params: CodeActionParams): P
       const show = documentationCommand(session, id);
       if (show) actions.push({ title: show.title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: show });
     }
-    return [...actions, ...onDockerDx];
+    return [...actions, ...onDockerDx, ...refactors];
   } catch (e) {
     connection.console.error(`Dockwise: code actions failed: ${(e as Error)?.stack ?? e}`);
     return [];

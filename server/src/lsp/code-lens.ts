@@ -52,7 +52,7 @@ export async function codeLensRequest(session: Session, params: CodeLensParams):
     const show = session.showReferencesCommand;
     const range = (start: number, end: number) => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
     // Unresolved: the registry is asked only for the lenses the editor shows (codeLens/resolve).
-    const digestLenses: CodeLens[] = session.registry && (await session.settingsFor(doc.uri)).registry.checkPinnedDigests
+    const digestLenses: CodeLens[] = session.host.registry && (await session.settingsFor(doc.uri)).registry.checkPinnedDigests
       ? pinnedImages(entry.model, doc.uri).map(({ end, imageStart, ...data }) => ({ range: range(imageStart, end), data }))
       : [];
     return stageLenses(entry.model, session.workspace.locale).map((lens): CodeLens => {
@@ -77,9 +77,9 @@ export async function resolveCodeLens(session: Session, lens: CodeLens): Promise
   if (data?.kind !== 'pinned-digest') return lens;
   const quiet: CodeLens = { ...lens, command: { title: '', command: '' } };
   try {
-    const client = session.registry?.(session.workspace.locale);
+    const client = session.host.registry;
     if (!client) return quiet;
-    const answer = await client.digest(data.reference);
+    const answer = await client.digest(data.reference, session.workspace.locale);
     if (!('digest' in answer) || answer.digest === data.digest) return quiet;
     return {
       ...lens,

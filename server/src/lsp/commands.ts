@@ -3,10 +3,11 @@
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import { findRules, localize, ruleMarkdown } from '../engine';
 import { ACTION_STRINGS, fixAllEdit } from './code-actions';
+import { REFACTOR_COMMAND, REFACTOR_NOTES_COMMAND, runRefactorCommand, showNotes } from './refactorings';
 import type { Session } from './session';
 import { LENS_STRINGS, PIN_DIGEST_COMMAND } from './code-lens';
 
-export const SERVER_COMMANDS = ['dockwise.server.fixAll', 'dockwise.server.explain', 'dockwise.server.showDocumentation', PIN_DIGEST_COMMAND];
+export const SERVER_COMMANDS = ['dockwise.server.fixAll', 'dockwise.server.explain', 'dockwise.server.showDocumentation', REFACTOR_COMMAND, REFACTOR_NOTES_COMMAND, PIN_DIGEST_COMMAND];
 
 export async function executeCommand(session: Session, params: ExecuteCommandParams): Promise<unknown> {
   const { connection } = session;
@@ -25,6 +26,14 @@ export async function executeCommand(session: Session, params: ExecuteCommandPar
       if (!doc || typeof start !== 'number' || typeof old !== 'string' || typeof digest !== 'string' || doc.getText().slice(start, start + old.length) !== old) return null;
       const range = { start: doc.positionAt(start), end: doc.positionAt(start + old.length) };
       await connection.workspace.applyEdit({ label: localize(LENS_STRINGS, 'lens.pinCurrent', session.workspace.locale), edit: { changes: { [doc.uri]: [{ range, newText: digest }] } } });
+      return null;
+    }
+    if (params.command === REFACTOR_COMMAND) {
+      await runRefactorCommand(session, params.arguments?.[0]);
+      return null;
+    }
+    if (params.command === REFACTOR_NOTES_COMMAND) {
+      showNotes(session, params.arguments?.[0]);
       return null;
     }
     if (params.command === 'dockwise.server.explain') {

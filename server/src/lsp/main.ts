@@ -5,7 +5,6 @@ import { createConnection, ProposedFeatures, StreamMessageReader, type Connectio
 import { DirectMessageWriter } from './message-writer';
 import { findRulePagesUri, nodeHost } from '../host/node';
 import { startServer } from './start';
-import { createRegistryClient, DigestCache } from '../host/node/registry';
 
 // The server must outlive any bad document or request: log and carry on.
 process.on('uncaughtException', (e) => { process.stderr.write(`dockwise: uncaught ${e?.stack ?? e}\n`); });
@@ -35,7 +34,5 @@ function stdioConnection(): Connection {
 if (process.argv.includes('--version')) {
   process.stdout.write('dockwise-language-server\n');
 } else {
-  // One cache of digests for the server's life: lenses are resolved on every redraw.
-  const digests = new DigestCache();
-  startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all), { host: nodeHost, rulePages: findRulePagesUri(), registry: (locale) => createRegistryClient({ locale, cache: digests }) });
+  startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all), { host: nodeHost, rulePages: findRulePagesUri() });
 }

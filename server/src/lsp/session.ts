@@ -5,7 +5,6 @@ import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRules, DockerfileModel, lintIncremental, lintModel, type Finding, type LintMemo, type Rule } from '../engine';
 import type { Locale } from '../engine/i18n/locale';
-import type { RegistryClient } from '../engine/refactor/types';
 import type { Host } from '../workspace/host';
 import { Workspace, type DocumentOptions } from '../workspace/workspace';
 import { RulePages } from './rule-pages';
@@ -43,6 +42,10 @@ export class Session {
   canConfigure = false;
   /** The editor asks for a code action's edit when the user picks it (codeAction/resolve), so costly edits wait till then. */
   resolvesCodeActionEdits = false;
+  /** What the editor's workspace edits can carry: file operations and annotations (a preview before applying). */
+  editCapabilities = { changeAnnotations: false };
+  /** The client answers `dockwise/quickPick` (VS Code's does): a refactoring's question is a quick pick, not message buttons. */
+  quickPick = false;
   /** The `dockwise` section the client last pushed (didChangeConfiguration, else initializationOptions), if any. */
   pushedSettings: unknown;
   dockerExtensionActive = false;
@@ -55,8 +58,6 @@ export class Session {
   roots: string[] = [];
   pages = new RulePages(undefined);
   ready: Promise<void> = Promise.resolve();
-  /** Where digests come from (the Node host's registry client); none in the browser: no stale-digest lenses. */
-  registry: ((locale: Locale) => RegistryClient) | undefined;
 
   constructor(readonly connection: Connection, readonly host: Host, options: Omit<SessionOptions, 'host'> = {}) {
     this.workspace = new Workspace(host, (_problem, text) => {

@@ -3,8 +3,7 @@
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import type { Rule } from '../engine';
 import { initShellParser } from '../engine/model/shell';
-import { localeOf, type Locale } from '../engine/i18n/locale';
-import type { RegistryClient } from '../engine/refactor/types';
+import { localeOf } from '../engine/i18n/locale';
 import type { Host } from '../workspace/host';
 import { DOCKERFILE_GLOB, isDockerfileName } from '../workspace/dockerfiles';
 import { uriBasename } from '../workspace/uri';
@@ -34,14 +33,11 @@ export interface ServerOptions {
   extraRules?: readonly Rule[];
   /** The folder of the shipped rule pages, as a URI; undefined: none. */
   rulePages?: string;
-  /** A registry client in a language, for the stale-digest lenses; undefined (the browser): none. */
-  registry?: (locale: Locale) => RegistryClient;
 }
 
 export function startServer(connection: Connection, serverOptions: ServerOptions): void {
   const { host } = serverOptions;
   const session = new Session(connection, host, { extraRules: serverOptions.extraRules });
-  session.registry = serverOptions.registry;
   const diagnostics = new Diagnostics(session);
   const workspaceDiagnostics = canReportWorkspace(host) ? new WorkspaceDiagnostics(session, diagnostics) : undefined;
   const workspaceSymbols = new WorkspaceSymbols(session, () => workspaceDiagnostics?.dockerfiles() ?? Promise.resolve({ files: [], complete: false }));
@@ -55,15 +51,17 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     session.canConfigure = params.capabilities.workspace?.configuration === true;
     const codeAction = params.capabilities.textDocument?.codeAction;
     session.resolvesCodeActionEdits = codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true;
+    session.editCapabilities = { changeAnnotations: params.capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined };
     session.editorLocale = localeOf(params.locale);
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     diagnostics.pull = params.capabilities.textDocument?.diagnostic !== undefined;
     diagnostics.canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
-    const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown; showReferences?: unknown } | undefined;
+    const init = params.initializationOptions as { dockerExtensionActive?: boolean; workspaceTrusted?: boolean; documentation?: unknown; showReferences?: unknown; quickPick?: unknown } | undefined;
     completion.configure(params);
     session.pages = new RulePages(serverOptions.rulePages, documentationOptions(init?.documentation), host.fs.sync?.isFile);
     session.dockerExtensionActive = init?.dockerExtensionActive === true;
     session.workspaceTrusted = init?.workspaceTrusted !== false;
+    session.quickPick = init?.quickPick === true;
     session.showReferencesCommand = typeof init?.showReferences === 'string' && init.showReferences ? init.showReferences : undefined;
     session.pushedSettings = settingsSection(init);
     const roots = (params.workspaceFolders ?? []).map((f) => f.uri);
@@ -72,7 +70,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract], resolveProvider: true },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: true },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },

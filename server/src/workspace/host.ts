@@ -5,6 +5,7 @@
 import type { DockerfileModel } from '../engine/model/dockerfile';
 import type { Finding } from '../engine/types';
 import type { Locale } from '../engine/i18n/locale';
+import type { RegistryClient } from '../engine/refactor/types';
 
 /** A file's text, or why there is none (`missing`: no such file; `tooLarge`: over the limit asked for). */
 export type ReadResult = { text: string } | { error: string; missing?: boolean; tooLarge?: boolean };
@@ -54,4 +55,6 @@ export interface Host {
   displayName?(uri: string): string;
   /** A file path as a URI (Node: a file: URI, resolved against the current folder); absent where paths mean nothing. */
   pathUri?(path: string): string;
+  /** Image digests from registries (pinning by digest); absent where the host cannot reach them. */
+  registry?: RegistryClient;
 }

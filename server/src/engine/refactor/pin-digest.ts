@@ -46,6 +46,7 @@ export const pinDigest = defineRefactoring({
     example: {
       before: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
       after: 'FROM alpine:3.20@sha256:beefdbd8a1da6d2915566fde36db9db0b524eb737fc57cd1367effd16dc0d06d\nRUN apk add --no-cache curl\n',
+      digests: { 'alpine:3.20': 'sha256:beefdbd8a1da6d2915566fde36db9db0b524eb737fc57cd1367effd16dc0d06d' },
     },
   },
   offers(ctx: RefactorContext, start: number, end: number): RefactorOffer[] {
@@ -73,7 +74,7 @@ export const pinDigest = defineRefactoring({
     if (!stages.length) return { error: t('refactor.pin-digest.nothing') };
     // One question per image, however many stages name it.
     const images = [...new Set(stages.map((s) => s.image.resolved))];
-    const answers = new Map(await Promise.all(images.map(async (image) => [image, await registry.digest(image)] as const)));
+    const answers = new Map(await Promise.all(images.map(async (image) => [image, await registry.digest(image, ctx.settings.locale)] as const)));
     const errors: string[] = [];
     const edits: OffsetEdit[] = [];
     const notes: string[] = [];

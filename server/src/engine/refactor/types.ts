@@ -18,9 +18,10 @@ export type RefactorKind = 'refactor.rewrite' | 'refactor.extract';
 export interface RegistryClient {
   /**
    * The digest `image:tag` points at now (the manifest list's or index's digest for a multi-platform image), or
-   * why it could not be known (offline, no such tag, denied) as a sentence for the user.
+   * why it could not be known (offline, no such tag, denied) as a sentence for the user, in `locale` (English
+   * without).
    */
-  digest(reference: string): Promise<{ digest: string } | { error: string }>;
+  digest(reference: string, locale?: Locale): Promise<{ digest: string } | { error: string }>;
 }
 
 export interface RefactorContext {
@@ -89,7 +90,11 @@ export interface RefactoringDocs {
   /** A paragraph: when it is offered, what it changes, what it leaves alone and why. */
   details: string;
   /** Before and after, checked by a test: `apply` on `before` gives exactly `after`. */
-  example: { before: string; after: string; answers?: readonly string[] };
+  example: {
+    before: string; after: string; answers?: readonly string[];
+    /** For a refactoring that asks a registry: the digest each image reference gets (the example's registry). */
+    digests?: Readonly<Record<string, string>>;
+  };
 }
 
 export interface Refactoring {

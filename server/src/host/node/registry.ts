@@ -124,10 +124,11 @@ export function parseChallenge(header: string): { scheme: string; params: Record
 }
 
 export interface RegistryClientOptions {
+  /** The language of its sentences when a call names none. */
   locale?: Locale;
   /** Per request (the token's and the manifest's); 5 seconds by default. */
   timeoutMs?: number;
-  /** Where config.json is read; `dockerConfigPath()` by default. */
+  /** Where config.json is read; `dockerConfigPath()` (of the environment at each call) by default. */
   configFile?: string;
   /** Digests already known, shared between clients (the language server keeps one); a new one by default. */
   cache?: DigestCache;
@@ -150,15 +151,14 @@ export class DigestCache {
 
 class Failure extends Error {}
 
+type Say = (id: keyof typeof REGISTRY_STRINGS, data?: Record<string, string | number>) => string;
+
 /** A RegistryClient over the OCI distribution API. */
 export function createRegistryClient(options: RegistryClientOptions = {}): RegistryClient {
-  const locale = options.locale ?? 'en';
   const timeoutMs = options.timeoutMs ?? 5000;
-  const configFile = options.configFile ?? dockerConfigPath();
   const cache = options.cache ?? new DigestCache();
-  const t = (id: keyof typeof REGISTRY_STRINGS, data?: Record<string, string | number>) => localize(REGISTRY_STRINGS, id, locale, data);
 
-  async function send(ref: RegistryReference, url: string, init: RequestInit): Promise<Response> {
+  async function send(t: Say, ref: RegistryReference, url: string, init: RequestInit): Promise<Response> {
     try {
       return await fetch(url, { ...init, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
     } catch (e) {
@@ -169,7 +169,7 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
   }
 
   /** The Authorization header a 401's challenge asks for, or a Failure saying why there is none. */
-  async function authorize(ref: RegistryReference, challenge: string): Promise<string> {
+  async function authorize(t: Say, configFile: string, ref: RegistryReference, challenge: string): Promise<string> {
     const { scheme, params } = parseChallenge(challenge);
     const creds = readCredentials(configFile, ref.registry);
     const missing = () => (creds?.helper
@@ -189,11 +189,11 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
       // An identity token is an OAuth2 refresh token: exchanged at the realm for an access token.
       const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.identityToken, client_id: 'dockwise', scope: query.get('scope')! });
       if (params.service) form.set('service', params.service);
-      response = await send(ref, params.realm, { method: 'POST', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      response = await send(t, ref, params.realm, { method: 'POST', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     } else {
       // Anonymous unless the user logged in: public images need no credentials.
       const url = `${params.realm}${params.realm.includes('?') ? '&' : '?'}${query}`;
-      response = await send(ref, url, { headers: basic ? { Authorization: basic } : {} });
+      response = await send(t, ref, url, { headers: basic ? { Authorization: basic } : {} });
     }
     if (response.status === 401 || response.status === 403) throw new Failure(creds && !creds.helper ? t('registry.denied', { registry: ref.registry, repository: ref.repository }) : missing());
     const body = (await response.json().catch(() => ({}))) as { token?: string; access_token?: string };
@@ -202,7 +202,7 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
     return `Bearer ${token}`;
   }
 
-  async function manifestDigest(ref: RegistryReference): Promise<string> {
+  async function manifestDigest(t: Say, configFile: string, ref: RegistryReference): Promise<string> {
     const url = `${ref.base}/v2/${ref.repository}/manifests/${encodeURIComponent(ref.tag)}`;
     let authorization: string | undefined;
     let authorized = false;
@@ -210,9 +210,9 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
       for (;;) {
         const headers: Record<string, string> = { Accept: MANIFEST_TYPES };
         if (authorization) headers.Authorization = authorization;
-        const response = await send(ref, url, { method, headers });
+        const response = await send(t, ref, url, { method, headers });
         if (response.status === 401 && !authorized) {
-          authorization = await authorize(ref, response.headers.get('www-authenticate') ?? '');
+          authorization = await authorize(t, configFile, ref, response.headers.get('www-authenticate') ?? '');
           authorized = true;
           continue;
         }
@@ -230,14 +230,15 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
   }
 
   return {
-    async digest(reference) {
+    async digest(reference, locale = options.locale ?? 'en') {
+      const t: Say = (id, data) => localize(REGISTRY_STRINGS, id, locale, data);
       const ref = registryReference(reference);
       if (!ref) return { error: t('registry.badReference', { reference }) };
       const key = `${ref.base}/${ref.repository}:${ref.tag}`;
       const known = cache.get(key);
       if (known) return { digest: known };
       try {
-        const digest = await manifestDigest(ref);
+        const digest = await manifestDigest(t, options.configFile ?? dockerConfigPath(), ref);
         cache.set(key, digest);
         return { digest };
       } catch (e) {
