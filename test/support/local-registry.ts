@@ -145,9 +145,9 @@ export async function pushImage(reg: LocalRegistry, repository: string, tag: str
 /**
  * A token server in front of `reg` on another port, as Docker Hub and most hosted registries work: the API answers
  * 401 with a Bearer challenge, `/token` gives a token (anonymously, or only to `user` when given), and requests with
- * it are passed on to the registry.
+ * it are passed on to the registry (without the Docker-Content-Digest header when `dropDigestHeader`).
  */
-export async function startTokenProxy(reg: LocalRegistry, o: { user?: { name: string; password: string } } = {}): Promise<{ host: string; tokenRequests: string[]; stop(): Promise<void> }> {
+export async function startTokenProxy(reg: LocalRegistry, o: { user?: { name: string; password: string }; dropDigestHeader?: boolean } = {}): Promise<{ host: string; tokenRequests: string[]; stop(): Promise<void> }> {
   const port = await freePort();
   const token = randomBytes(16).toString('hex');
   const tokenRequests: string[] = [];
@@ -166,7 +166,10 @@ export async function startTokenProxy(reg: LocalRegistry, o: { user?: { name: st
       return;
     }
     const upstream = http.request(`${reg.url}${req.url}`, { method: req.method, headers: { ...req.headers, ...reg.headers, host: reg.host } }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
+      const headers = { ...r.headers };
+      // As some registries and mirrors do: no Docker-Content-Digest, so the client must hash the manifest itself.
+      if (o.dropDigestHeader) delete headers['docker-content-digest'];
+      res.writeHead(r.statusCode ?? 502, headers);
       r.pipe(res);
     });
     upstream.on('error', () => res.writeHead(502).end());

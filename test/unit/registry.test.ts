@@ -129,6 +129,16 @@ describe('a registry on 127.0.0.1', { skip: unavailable }, () => {
     }
   });
 
+  it('hashes the manifest itself when the registry sends no Docker-Content-Digest', async () => {
+    const pushed = await pushImage(reg, 'team/mirror', '5');
+    const proxy = await startTokenProxy(reg, { dropDigestHeader: true });
+    try {
+      assert.deepEqual(await createRegistryClient({ configFile: emptyConfig }).digest(`${proxy.host}/team/mirror:5`), { digest: pushed.digest });
+    } finally {
+      await proxy.stop();
+    }
+  });
+
   it('through a Bearer token service that wants the user\'s credentials from config.json', async () => {
     const pushed = await pushImage(reg, 'team/private', '4');
     const proxy = await startTokenProxy(reg, { user: { name: 'ci', password: 'tok-pass' } });
