@@ -34,6 +34,15 @@ if (spawnSync('sh', ['-c', 'command -v shellcheck'], { encoding: 'utf8' }).statu
   if (apt.status !== 0) console.log('# shellcheck could not be installed; its tests will be skipped');
 }
 
+// The digest tests run a registry on 127.0.0.1: Debian's docker-registry, and apache2-utils' htpasswd for its
+// private (bcrypt) users. Installed the same way when missing; never fail on it (the tests skip and say why).
+if (spawnSync('sh', ['-c', 'command -v docker-registry && command -v htpasswd'], { encoding: 'utf8' }).status !== 0 && process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
+  console.log('# installing docker-registry and apache2-utils from Debian for the registry tests');
+  const packages = 'docker-registry apache2-utils';
+  const apt = spawnSync('sh', ['-c', `DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages} >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages} >/dev/null 2>&1)`], { stdio: 'inherit', timeout: 300000 });
+  if (apt.status !== 0) console.log('# docker-registry could not be installed; the registry tests will be skipped');
+}
+
 function findTests(dir) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -10,10 +10,12 @@ import { initNodeShellParser } from '../../server/src/host/node';
 import '../../server/src/engine/ide/hover';
 import '../../server/src/engine/ide/lenses';
 import '../../server/src/lsp/code-actions';
+import '../../server/src/lsp/code-lens';
 import '../../server/src/engine/ide/instruction-docs';
 import '../../server/src/engine/ide/completion';
 import '../../server/src/lsp/settings';
 import '../../server/src/cli/strings';
+import '../../server/src/host/node/registry';
 
 const others = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en');
 const sorted = (xs: string[]) => [...xs].sort();

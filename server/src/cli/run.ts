@@ -18,6 +18,7 @@ import { formatFixSummary, type FixedFile } from './fix-summary';
 import { cliSpeaker, type CliStringId } from './strings';
 import { configSettings, helpColumns, helpLanguages, languageOption, optionWords, UsageError, type CliIo } from './command';
 import { runFormat } from './format';
+import { runPin } from './pin';
 import { runRefactor } from './refactor';
 
 export type { CliIo } from './command';
@@ -53,6 +54,7 @@ const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
 /** The commands besides linting, for --help. */
 const HELP_COMMANDS: ReadonlyArray<readonly [string, CliStringId]> = [
   ['format [path|glob|- ...]', 'cli.help.formatCommand'],
+  ['pin [path|glob|- ...]', 'cli.help.pinCommand'],
   ['refactor NAME FILE', 'cli.help.refactorCommand'],
 ];
 
@@ -168,6 +170,7 @@ function parseArgs(argv: string[], locale: Locale): Options | { action: 'help' |
 export async function runCli(argv: string[], io: CliIo, version: string): Promise<number> {
   const locale = localeOfArgs(argv, io.env);
   if (argv[0] === 'format') return runFormat(argv.slice(1), io, locale);
+  if (argv[0] === 'pin') return runPin(argv.slice(1), io, locale);
   if (argv[0] === 'refactor') return runRefactor(argv.slice(1), io, locale);
   const t = cliSpeaker(locale);
   let parsed: ReturnType<typeof parseArgs>;

@@ -46,7 +46,9 @@ export type MeaningChange =
   | { kind: 'exec-form' }
   | { kind: 'removes-overridden' }
   | { kind: 'names-stage'; index: number; name: string }
-  | { kind: 'sorts-arguments'; command: string };
+  | { kind: 'sorts-arguments'; command: string }
+  /** Adds `@digest` after FROM images that had none: the image the tag points at now, so the build is the same. */
+  | { kind: 'pins-digest' };
 
 export interface Fix {
   title: string;

@@ -9,6 +9,7 @@ import { initShellParser } from '../engine/model/shell';
 import { runShellcheck as runShellcheckWith, type ShellcheckOptions, type ShellcheckRunner } from '../engine/shellcheck';
 import type { DockerfileModel } from '../engine/model/dockerfile';
 import type { Finding } from '../engine/types';
+import { createRegistryClient } from './node/registry';
 import type { FileStamp, FolderEntry, Host, HostFileSystem, ReadResult } from '../workspace/host';
 
 /** The file: URI of a path. */
@@ -174,6 +175,8 @@ export const nodeHost: Host = {
   shellcheck: { available: () => shellcheckAvailable(), run: (model, locale) => runShellcheck(model, { locale }) },
   displayName: (uri) => uriPath(uri) ?? uri,
   pathUri: fileUri,
+  // One cache of digests for the process: lenses are resolved on every redraw.
+  registry: createRegistryClient(),
 };
 
 /** docs/rules of the package this file belongs to (the first folder upwards with a package.json), as a URI. */

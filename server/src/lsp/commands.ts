@@ -5,8 +5,9 @@ import { findRules, localize, ruleMarkdown } from '../engine';
 import { ACTION_STRINGS, fixAllEdit } from './code-actions';
 import { REFACTOR_COMMAND, REFACTOR_NOTES_COMMAND, runRefactorCommand, showNotes } from './refactorings';
 import type { Session } from './session';
+import { LENS_STRINGS, PIN_DIGEST_COMMAND } from './code-lens';
 
-export const SERVER_COMMANDS = ['dockwise.server.fixAll', 'dockwise.server.explain', 'dockwise.server.showDocumentation', REFACTOR_COMMAND, REFACTOR_NOTES_COMMAND];
+export const SERVER_COMMANDS = ['dockwise.server.fixAll', 'dockwise.server.explain', 'dockwise.server.showDocumentation', REFACTOR_COMMAND, REFACTOR_NOTES_COMMAND, PIN_DIGEST_COMMAND];
 
 export async function executeCommand(session: Session, params: ExecuteCommandParams): Promise<unknown> {
   const { connection } = session;
@@ -16,6 +17,15 @@ export async function executeCommand(session: Session, params: ExecuteCommandPar
       if (!doc) return null;
       const edit = await fixAllEdit(session, doc);
       if (edit) await connection.workspace.applyEdit({ label: localize(ACTION_STRINGS, 'action.fixAll', session.workspace.locale), edit });
+      return null;
+    }
+    if (params.command === PIN_DIGEST_COMMAND) {
+      // [uri, offset of the digest, the digest there, the new one]: applied only while the old digest is still there.
+      const [uri, start, old, digest] = (params.arguments ?? []) as [string, number, string, string];
+      const doc = session.documents.get(String(uri));
+      if (!doc || typeof start !== 'number' || typeof old !== 'string' || typeof digest !== 'string' || doc.getText().slice(start, start + old.length) !== old) return null;
+      const range = { start: doc.positionAt(start), end: doc.positionAt(start + old.length) };
+      await connection.workspace.applyEdit({ label: localize(LENS_STRINGS, 'lens.pinCurrent', session.workspace.locale), edit: { changes: { [doc.uri]: [{ range, newText: digest }] } } });
       return null;
     }
     if (params.command === REFACTOR_COMMAND) {

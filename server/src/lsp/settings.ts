@@ -28,12 +28,14 @@ export interface DockwiseSettings {
   format: { enable: boolean };
   /** The language of messages, fix titles and hovers; auto: the editor's display language. */
   locale: 'auto' | Locale;
+  /** Whether a lens asks the registry if a FROM's pinned digest is still what its tag points at. */
+  registry: { checkPinnedDigests: boolean };
 }
 
-export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, profile: '', rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' }, languageFeatures: 'auto', shellcheck: { enable: false }, format: { enable: true }, locale: 'auto' };
+export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, profile: '', rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' }, languageFeatures: 'auto', shellcheck: { enable: false }, format: { enable: true }, locale: 'auto', registry: { checkPinnedDigests: true } };
 
 /** The `dockwise.*` keys these settings come from (what the client must declare), `trace.server` being the client's own. */
-export const SETTING_KEYS = ['enable', 'profile', 'rules', 'ignore', 'trustedRegistries', 'configFile', 'fix.unsafe', 'hover.instructions', 'languageFeatures', 'shellcheck.enable', 'format.enable', 'locale'];
+export const SETTING_KEYS = ['enable', 'profile', 'rules', 'ignore', 'trustedRegistries', 'configFile', 'fix.unsafe', 'hover.instructions', 'languageFeatures', 'shellcheck.enable', 'format.enable', 'locale', 'registry.checkPinnedDigests'];
 
 /** The section's own keys: the settings' first parts, and VS Code's `trace` (its client's, never read here). */
 const SECTION_KEYS = new Set([...SETTING_KEYS.map((k) => k.split('.')[0]), 'trace']);
@@ -101,7 +103,7 @@ export function readSettings(section: unknown): ReadSettings {
   const unknownKeys = (where: string, m: Record<string, unknown>, known: ReadonlySet<string>) => {
     for (const k of Object.keys(m)) if (!known.has(k)) problems.push(problem(where, (l) => localize(CONFIG_STRINGS, 'config.unknownKey', l, { key: k })));
   };
-  /** A nested part (`fix`, `hover`, `shellcheck`, `format`): its one key's value, or undefined. */
+  /** A nested part (`fix`, `hover`, `shellcheck`, `format`, `registry`): its one key's value, or undefined. */
   const part = (name: string, key: string): unknown => {
     const m = take<Record<string, unknown>>(name, section[name], isMapping, expected('settings.expected.mapping', { keys: key }), {});
     unknownKeys(`dockwise.${name}`, m, new Set([key]));
@@ -127,6 +129,7 @@ export function readSettings(section: unknown): ReadSettings {
     shellcheck: { enable: take('shellcheck.enable', part('shellcheck', 'enable'), isBoolean, expected('settings.expected.boolean'), d.shellcheck.enable) },
     format: { enable: take('format.enable', part('format', 'enable'), isBoolean, expected('settings.expected.boolean'), d.format.enable) },
     locale: take('locale', section.locale, ...oneOf(['auto', ...LOCALES]), d.locale),
+    registry: { checkPinnedDigests: take('registry.checkPinnedDigests', part('registry', 'checkPinnedDigests'), isBoolean, expected('settings.expected.boolean'), d.registry.checkPinnedDigests) },
   };
   return { settings, problems };
 }

@@ -20,7 +20,7 @@ import { definitionRequest, documentLinksRequest, highlightRequest, referencesRe
 import { prepareRenameRequest, renameRequest } from './rename';
 import { documentSymbolRequest } from './symbols';
 import { WorkspaceSymbols } from './workspace-symbols';
-import { codeLensRequest } from './code-lens';
+import { codeLensRequest, resolveCodeLens } from './code-lens';
 import { documentationOptions, RulePages } from './rule-pages';
 import { Session } from './session';
 import { settingsSection } from './settings';
@@ -73,7 +73,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract], resolveProvider: true },
         hoverProvider: true,
-        codeLensProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
         foldingRangeProvider: true,
         definitionProvider: true,
@@ -133,6 +133,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.onCodeActionResolve((action) => resolveCodeAction(session, action));
   connection.onHover((params) => hoverRequest(session, params));
   connection.onCodeLens((params) => codeLensRequest(session, params));
+  connection.onCodeLensResolve((lens) => resolveCodeLens(session, lens));
   connection.onCompletion((params) => completion.provide(params));
   connection.onFoldingRanges(async (params) => {
     const doc = documents.get(params.textDocument.uri);

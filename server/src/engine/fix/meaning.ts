@@ -735,6 +735,8 @@ function explains(c: MeaningChange, removed: InstructionMeaning[], added: Instru
       return removed.length === 1 && added.length === 1 && execForm(removed[0], added[0], before, at);
     case 'removes-overridden':
       return removed.length > 0 && added.length === 0 && removed.every((_, k) => overridden(before, at + k, at + removed.length));
+    case 'pins-digest':
+      return removed.length > 0 && removed.length === added.length && removed.every((m, k) => pinsDigest(m, added[k]));
     default:
       // Normalized away above: any difference left is more than they say.
       return false;
@@ -742,6 +744,15 @@ function explains(c: MeaningChange, removed: InstructionMeaning[], added: Instru
 }
 
 const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+
+/** `after` is the FROM `before` with `@algorithm:hex` added to an image that had no digest, everything else equal. */
+function pinsDigest(before: InstructionMeaning, after: InstructionMeaning): boolean {
+  if (before.keyword !== 'FROM' || after.keyword !== 'FROM' || !before.args?.length || !after.args?.length) return false;
+  const image = before.args[0];
+  const pinned = after.args[0];
+  if (image.includes('@') || !pinned.startsWith(`${image}@`) || !/^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-f]{32,}$/.test(pinned.slice(image.length + 1))) return false;
+  return same({ ...before, args: before.args.slice(1) }, { ...after, args: after.args.slice(1) });
+}
 
 /** `after` is `before` with `command` run at the end when the rest succeeded (the same in an ONBUILD trigger). */
 function appendsCommand(before: InstructionMeaning, after: InstructionMeaning, command: string): boolean {

@@ -3,10 +3,12 @@ import type { Refactoring } from './types';
 import addHealthcheck from './add-healthcheck';
 import currentBaseImage from './current-base-image';
 import dockerignoreEntries from './dockerignore-entries';
+import { pinDigest } from './pin-digest';
 
 export const REFACTORINGS: readonly Refactoring[] = [
   addHealthcheck,
   currentBaseImage,
+  pinDigest,
   dockerignoreEntries,
 ];
 

@@ -6,6 +6,7 @@ import type { DockerfileModel } from '../model/dockerfile';
 import type { EngineSettings, FileAccess } from '../rule';
 import type { MeaningChange, OffsetEdit } from '../types';
 import type { LintOptions } from '../linter';
+import type { Locale } from '../i18n/locale';
 
 /** LSP code action kinds: a rewrite in place, or a part moved out (a builder stage). */
 export type RefactorKind = 'refactor.rewrite' | 'refactor.extract';
@@ -17,9 +18,10 @@ export type RefactorKind = 'refactor.rewrite' | 'refactor.extract';
 export interface RegistryClient {
   /**
    * The digest `image:tag` points at now (the manifest list's or index's digest for a multi-platform image), or
-   * why it could not be known (offline, no such tag, denied) as a sentence for the user.
+   * why it could not be known (offline, no such tag, denied) as a sentence for the user, in `locale` (English
+   * without).
    */
-  digest(reference: string): Promise<{ digest: string } | { error: string }>;
+  digest(reference: string, locale?: Locale): Promise<{ digest: string } | { error: string }>;
 }
 
 export interface RefactorContext {
@@ -105,6 +107,8 @@ export interface RefactoringDocs {
     /** Files beside the Dockerfile before (a .dockerignore), by relative path; and the ones the change writes, as they are after. */
     files?: Readonly<Record<string, string>>;
     filesAfter?: Readonly<Record<string, string>>;
+    /** For a refactoring that asks a registry: the digest each image reference gets (the example's registry). */
+    digests?: Readonly<Record<string, string>>;
   };
 }
 

@@ -1,0 +1,163 @@
+// `dockwise pin`: the pin-digest refactoring on files, as `dockwise format` finds them (paths, folders, globs, `-`):
+// every base image not pinned yet gets the digest its tag points at now, from its registry. Rewrites files in
+// place; --diff prints the change instead; --check asks no registry and only says what is not pinned, for CI.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRefactorings, runRefactoring, type RefactorContext } from '../engine';
+import type { Locale } from '../engine/i18n/locale';
+import { DockerfileModel } from '../engine/model/dockerfile';
+import { pinnableStages } from '../engine/refactor/pin-digest';
+import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
+import { createRegistryClient, dockerConfigPath } from '../host/node/registry';
+import { Workspace } from '../workspace/workspace';
+import { unifiedDiff } from './diff';
+import { decodeDockerfile, resolveTargets } from './files';
+import { configSettings, helpColumns, helpLanguages, languageOption, optionWords, UsageError, type CliIo } from './command';
+import { cliSpeaker, type CliStringId } from './strings';
+
+const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
+  ['    --check', 'cli.pin.help.check'],
+  ['    --diff', 'cli.pin.help.diff'],
+  ['-c, --config FILE', 'cli.help.config'],
+  ['    --no-config', 'cli.help.noConfig'],
+  ['    --stdin-filename PATH', 'cli.help.stdinFilename'],
+  ['    --lang LANG', 'cli.help.lang'],
+  ['-h, --help', 'cli.help.help'],
+];
+
+/** `dockwise pin --help` in `locale`. */
+export function pinHelpText(locale: Locale): string {
+  const t = cliSpeaker(locale);
+  return `${t('cli.pin.help.usage')}\n\n${t('cli.pin.help.intro')}\n\n${t('cli.help.options')}\n${helpColumns(HELP_OPTIONS, locale, { languages: helpLanguages(locale) })}\n\n${t('cli.pin.help.exitCodes')}\n`;
+}
+
+interface PinArgs {
+  check: boolean;
+  diff: boolean;
+  config?: string;
+  noConfig: boolean;
+  stdinFilename?: string;
+  paths: string[];
+}
+
+function parsePinArgs(argv: readonly string[], locale: Locale): PinArgs | 'help' {
+  const t = cliSpeaker(locale);
+  const o: PinArgs = { check: false, diff: false, noConfig: false, paths: [] };
+  for (const { word: a, name, value } of optionWords(argv, locale)) {
+    switch (name) {
+      case '-h': case '--help': return 'help';
+      case '--check': o.check = true; break;
+      case '--diff': o.diff = true; break;
+      case '-c': case '--config': o.config = value(); break;
+      case '--no-config': o.noConfig = true; break;
+      case '--stdin-filename': o.stdinFilename = value(); break;
+      case '--lang': languageOption(value(), locale); break;
+      case '-': o.paths.push('-'); break;
+      default:
+        if (a.startsWith('-')) throw new UsageError(t('cli.usage.unknownOption', { option: a }));
+        o.paths.push(a);
+    }
+  }
+  return o;
+}
+
+/** Runs `dockwise pin` with the arguments after `pin`; the exit code. */
+export async function runPin(argv: readonly string[], io: CliIo, locale: Locale): Promise<number> {
+  const t = cliSpeaker(locale);
+  let o: PinArgs | 'help';
+  try {
+    o = parsePinArgs(argv, locale);
+  } catch (e) {
+    if (e instanceof UsageError) { io.stderr(`dockwise pin: ${e.message}\n${t('cli.pin.usage.seeHelp')}\n`); return 2; }
+    throw e;
+  }
+  if (o === 'help') { io.stdout(pinHelpText(locale)); return 0; }
+  const resolved = resolveTargets(o.paths, io, o.stdinFilename, t);
+  if (!resolved) return 2;
+  let failed = resolved.usageProblem;
+  const configFile = configSettings(o, io, locale);
+  if (!configFile) return 2;
+  await initNodeShellParser();
+  const workspace = new Workspace(nodeHost, (_problem, text) => io.stderr(`dockwise: ${text}\n`), locale);
+  // One client for the run: an image named by several files is asked once.
+  const registry = createRegistryClient({ locale, configFile: dockerConfigPath(io.env) });
+  const readsStdin = resolved.targets.some((x) => !x.file);
+  // Standard output carries the pinned text (stdin) or the patch (--diff): then what was done goes to stderr.
+  const say = readsStdin || o.diff ? io.stderr : io.stdout;
+  const onlyReport = o.check || o.diff;
+  let changed = 0;
+  let unchanged = 0;
+  for (const target of resolved.targets) {
+    let bytes: Buffer;
+    try { bytes = target.file ? fs.readFileSync(target.file) : io.readStdin(); } catch (e) {
+      io.stderr(`dockwise: ${t('cli.files.cannotRead', { path: target.display, error: (e as Error).message })}\n`);
+      failed = true;
+      continue;
+    }
+    const decoded = decodeDockerfile(bytes, locale);
+    if ('error' in decoded) {
+      if (decoded.errorId === 'cli.files.empty') {
+        if (!target.file && !onlyReport) io.stdout(bytes.toString('utf8'));
+        unchanged++;
+        continue;
+      }
+      io.stderr(`dockwise: ${target.display}: ${decoded.error}\n`);
+      failed = true;
+      continue;
+    }
+    const bom = decoded.bom ? '\uFEFF' : '';
+    const model = new DockerfileModel(decoded.text);
+    const unpinned = pinnableStages(model.stages);
+    if (o.check) {
+      // No registry is asked: what is not pinned is known from the text.
+      for (const s of unpinned) say(`${t('cli.pin.unpinned', { path: target.display, line: s.from.line + 1, image: s.image.resolved })}\n`);
+      if (unpinned.length) changed++;
+      else unchanged++;
+      continue;
+    }
+    let text = decoded.text;
+    if (unpinned.length) {
+      const where = target.file ?? path.resolve(io.cwd, o.stdinFilename ?? 'Dockerfile');
+      const options = await workspace.optionsFor(fileUri(where), configFile);
+      const ctx: RefactorContext = {
+        model,
+        settings: { trustedRegistries: [], today: new Date().toISOString().slice(0, 10), ...options.settings, locale },
+        files: options.files,
+        registry,
+        lint: { severities: options.severities, severitiesFor: options.severitiesFor, postprocess: options.postprocess },
+      };
+      const offers = allRefactorings(ctx).filter((x) => x.refactoring === 'pin-digest');
+      const offer = offers.find((x) => x.key === 'all') ?? offers[0];
+      const outcome = offer ? await runRefactoring(ctx, offer) : undefined;
+      if (outcome && 'error' in outcome) {
+        // One line per image the registry could not answer for.
+        for (const line of outcome.error.split('\n')) io.stderr(`dockwise: ${target.display}: ${line}\n`);
+        failed = true;
+        if (!target.file && !onlyReport) io.stdout(bom + decoded.text);
+        continue;
+      }
+      if (outcome) text = outcome.text;
+    }
+    const differs = text !== decoded.text;
+    if (differs) changed++;
+    else unchanged++;
+    if (o.diff) io.stdout(unifiedDiff(bom + decoded.text, bom + text, `a/${target.display}`, `b/${target.display}`));
+    if (!target.file) {
+      if (!onlyReport) io.stdout(bom + text);
+      continue;
+    }
+    if (!differs || onlyReport) continue;
+    try { fs.writeFileSync(target.file, bom + text); } catch (e) {
+      io.stderr(`dockwise: ${t('cli.format.cannotWrite', { path: target.display, error: (e as Error).message })}\n`);
+      failed = true;
+      continue;
+    }
+    say(`${t('cli.pin.pinned', { path: target.display })}\n`);
+  }
+  if (!(readsStdin && resolved.targets.length === 1 && !onlyReport)) {
+    const done = onlyReport ? t.count('cli.pin.summary.wouldPin', changed) : t.count('cli.pin.summary.pinned', changed);
+    say(`${t('cli.pin.summary', { done, unchanged: t.count('cli.pin.summary.unchanged', unchanged) })}\n`);
+  }
+  if (failed) return 2;
+  return onlyReport && changed ? 1 : 0;
+}
