@@ -28,11 +28,11 @@ export interface Editor {
 }
 
 /**
- * `textDocument`: capabilities added to the editor's (completion's snippet support); `clientInfo`: the editor's name
+ * `textDocument`, `workspace`: capabilities added to the editor's (completion's snippet support, edit annotations); `clientInfo`: the editor's name
  * and version, as `initialize` sends them; `pull`: the editor pulls diagnostics (LSP 3.17) and can be asked to pull
  * again, as VS Code's client does.
  */
-export async function startEditor(opts: { configuration?: boolean; showDocument?: boolean; rootUri?: string; pull?: boolean; server?: Partial<ServerOptions>; initializationOptions?: unknown; textDocument?: Record<string, unknown>; clientInfo?: { name: string; version?: string } } = {}): Promise<Editor> {
+export async function startEditor(opts: { configuration?: boolean; showDocument?: boolean; rootUri?: string; pull?: boolean; server?: Partial<ServerOptions>; initializationOptions?: unknown; textDocument?: Record<string, unknown>; workspace?: Record<string, unknown>; clientInfo?: { name: string; version?: string } } = {}): Promise<Editor> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   // The writer the server uses over stdio.
@@ -96,7 +96,7 @@ export async function startEditor(opts: { configuration?: boolean; showDocument?
     processId: null,
     rootUri: opts.rootUri ?? null,
     capabilities: {
-      workspace: { configuration: opts.configuration !== false, didChangeWatchedFiles: { dynamicRegistration: true }, ...(opts.pull ? { diagnostics: { refreshSupport: true } } : {}) },
+      workspace: { configuration: opts.configuration !== false, didChangeWatchedFiles: { dynamicRegistration: true }, ...(opts.pull ? { diagnostics: { refreshSupport: true } } : {}), ...opts.workspace },
       textDocument: { hover: { contentFormat: ['markdown'] }, ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}), ...opts.textDocument },
       window: { showDocument: { support: opts.showDocument !== false } },
     },

@@ -2,7 +2,7 @@
 // when the user picks one (codeAction/resolve, or a server command for editors that do not resolve and for the
 // refactorings that must ask something first). The change comes as one workspace edit, marked for the editor's
 // preview when it is more than a one-line change, and what the user should know afterwards is shown as a message.
-import { type CodeAction, type ChangeAnnotation, type Command, type Range, type TextDocumentEdit, type WorkspaceEdit, type CreateFile, type AnnotatedTextEdit } from 'vscode-languageserver';
+import { type CodeAction, type ChangeAnnotation, type Command, MessageType, ShowMessageNotification, type Range, type TextDocumentEdit, type WorkspaceEdit, type CreateFile, type AnnotatedTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileModel, engineSettings, refactoringsAt, runRefactoring, localize, defineStrings, type RefactorContext, type RefactorOffer, type RefactorOutcome, type RefactorQuestion } from '../engine';
 import { hasFolder, uriDirname, uriJoin } from '../workspace/uri';
@@ -146,7 +146,7 @@ export async function runRefactorCommand(session: Session, data: unknown): Promi
   if (!isRefactorData(data)) return;
   const found = await offerFor(session, data);
   if (!found) {
-    void connection.window.showWarningMessage(localize(REFACTOR_ACTION_STRINGS, 'refactor.action.gone', locale));
+    tell(session, MessageType.Warning, localize(REFACTOR_ACTION_STRINGS, 'refactor.action.gone', locale));
     return;
   }
   const { offer } = found;
@@ -154,26 +154,31 @@ export async function runRefactorCommand(session: Session, data: unknown): Promi
   if (offer.question) {
     answers = await ask(session, offer.title, offer.question);
     if (!answers) {
-      void connection.window.showInformationMessage(localize(REFACTOR_ACTION_STRINGS, 'refactor.action.cancelled', locale, { title: offer.title }));
+      tell(session, MessageType.Info, localize(REFACTOR_ACTION_STRINGS, 'refactor.action.cancelled', locale, { title: offer.title }));
       return;
     }
   }
   // The user may have typed while choosing.
   if (session.documents.get(data.uri)?.version !== data.version) {
-    void connection.window.showWarningMessage(localize(REFACTOR_ACTION_STRINGS, 'refactor.action.gone', locale));
+    tell(session, MessageType.Warning, localize(REFACTOR_ACTION_STRINGS, 'refactor.action.gone', locale));
     return;
   }
   const out = await runRefactoring(found.ctx, offer, answers);
   if ('error' in out) {
-    void connection.window.showWarningMessage(out.error);
+    tell(session, MessageType.Warning, out.error);
     return;
   }
   await connection.workspace.applyEdit({ label: offer.title, edit: refactorEdit(session, found.doc, found.entry.model, offer, out, found.ctx) });
   if (out.notes.length) showNotes(session, out.notes);
 }
 
+/** A message the user needs not answer (window/showMessage: no buttons, nothing waits for it). */
+function tell(session: Session, type: MessageType, message: string): void {
+  void session.connection.sendNotification(ShowMessageNotification.type, { type, message });
+}
+
 /** What the user should know after a refactoring (the build command to add, what a newer base changes). */
 export function showNotes(session: Session, notes: unknown): void {
   if (!Array.isArray(notes) || !notes.every((n) => typeof n === 'string')) return;
-  void session.connection.window.showInformationMessage(notes.join('\n'));
+  tell(session, MessageType.Info, notes.join('\n'));
 }
