@@ -1,6 +1,6 @@
 // Asking for refactorings and running one, with the checks every result passes before anyone sees it: the new
-// text parses no worse, keeps every comment, lints no worse (no rule reports more problems at warning or error),
-// and a safe one changes the build only as it declares.
+// text parses no worse, keeps every comment, lints no worse (no rule reports more problems at warning or error,
+// unless what it says again it said before), and a safe one changes the build only as it declares.
 import { applyEdits, meaningProblem, parseProblemCount } from '../fix/apply';
 import { lintText } from '../linter';
 import { DockerfileModel } from '../model/dockerfile';
@@ -61,10 +61,17 @@ function commentTexts(model: DockerfileModel): Map<string, number> {
   return counts;
 }
 
-function problemsByRule(findings: readonly Finding[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const f of findings) if (f.severity === 'error' || f.severity === 'warning') counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  return counts;
+/** The problems at warning or error by rule: how many, and what they say. */
+function problems(findings: readonly Finding[]): Map<string, { count: number; messages: Set<string> }> {
+  const found = new Map<string, { count: number; messages: Set<string> }>();
+  for (const f of findings) {
+    if (f.severity !== 'error' && f.severity !== 'warning') continue;
+    const p = found.get(f.rule) ?? { count: 0, messages: new Set<string>() };
+    p.count++;
+    p.messages.add(f.message);
+    found.set(f.rule, p);
+  }
+  return found;
 }
 
 /** Why `result` must not be offered for `ctx`'s text, or undefined when it passes every check. */
@@ -82,10 +89,13 @@ export function resultProblem(ctx: RefactorContext, offer: RefactorOffer, result
     if ((kept.get(comment) ?? 0) < n) return t('refactor.dropsComment', { comment });
   }
   const options = { ...ctx.lint, settings: ctx.settings };
-  const before = problemsByRule(lintText(model.text, { ...options, files: ctx.files }).findings);
-  const now = problemsByRule(lintText(text, { ...options, files: filesAfter(ctx.files, result.files) }).findings);
-  for (const [rule, n] of now) {
-    if (n > (before.get(rule) ?? 0)) return t('refactor.addsProblem', { rule });
+  const before = problems(lintText(model.text, { ...options, files: ctx.files }).findings);
+  const now = problems(lintText(text, { ...options, files: filesAfter(ctx.files, result.files) }).findings);
+  // A rule with more problems than before has a new one, unless it only says again what it said (a builder
+  // stage and a runtime stage on one ended release line are one problem, not two).
+  for (const [rule, p] of now) {
+    const was = before.get(rule);
+    if (p.count > (was?.count ?? 0) && [...p.messages].some((m) => !was?.messages.has(m))) return t('refactor.addsProblem', { rule });
   }
   return undefined;
 }
