@@ -5,6 +5,7 @@ import currentBaseImage from './current-base-image';
 import dockerignoreEntries from './dockerignore-entries';
 import { pinDigest } from './pin-digest';
 import secretsAsMounts from './secrets-as-mounts';
+import cachesAsMounts from './caches-as-mounts';
 
 export const REFACTORINGS: readonly Refactoring[] = [
   addHealthcheck,
@@ -12,6 +13,7 @@ export const REFACTORINGS: readonly Refactoring[] = [
   pinDigest,
   dockerignoreEntries,
   secretsAsMounts,
+  cachesAsMounts,
 ];
 
 export function findRefactoring(id: string): Refactoring | undefined {
