@@ -177,3 +177,51 @@ test('caches-as-mounts: not offered on Windows images, where a mount covers the 
   not(lines('# syntax=docker/dockerfile:1.1', 'FROM python:3.13-slim', 'RUN pip install flask'), 'a frontend without --mount');
   not(lines('FROM python:3.13-slim', 'RUN ["pip", "--version"]'), 'no download');
 });
+
+test('caches-as-mounts: an rm operand alone on its continuation line goes with the continuation; the hook keeps the file\'s casing', async () => {
+  const out = await refactor(ID, lines(
+    'from debian:bookworm',
+    'run set -xe \\',
+    '    && apt-get update \\',
+    '    && apt-get install -y --no-install-recommends wget \\',
+    '    && rm -rf dg.tar.gz \\',
+    '              /var/lib/apt/lists/*',
+    'entrypoint ["/bin/delegated"]',
+  ));
+  assert.equal(out.text, lines(
+    'from debian:bookworm',
+    'run rm -f /etc/apt/apt.conf.d/docker-clean',
+    'run --mount=type=cache,target=/var/cache/apt,sharing=locked \\',
+    '    --mount=type=cache,target=/var/lib/apt,sharing=locked \\',
+    '    set -xe \\',
+    '    && apt-get update \\',
+    '    && apt-get install -y --no-install-recommends wget \\',
+    '    && rm -rf dg.tar.gz',
+    'entrypoint ["/bin/delegated"]',
+  ));
+});
+
+test('caches-as-mounts: a second apt RUN of a stage also gets the hook when the first is not changed', async () => {
+  const text = lines(
+    'FROM debian:bookworm-slim',
+    'RUN apt-get update && apt-get install -y --no-install-recommends php-dev && apt-get clean && rm -rf /var/lib/apt/lists/*',
+    '',
+    'RUN apt-get update -y && \\',
+    '    apt-get install -y --no-install-recommends curl && \\',
+    '    apt-get clean && \\',
+    '    rm -rf /var/lib/apt/lists/*',
+  );
+  const out = await refactor(ID, text, { key: keyOf(text, 'RUN apt-get update -y') });
+  assert.equal(out.text, lines(
+    'FROM debian:bookworm-slim',
+    'RUN apt-get update && apt-get install -y --no-install-recommends php-dev && apt-get clean && rm -rf /var/lib/apt/lists/*',
+    '',
+    'RUN rm -f /etc/apt/apt.conf.d/docker-clean',
+    'RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\',
+    '    --mount=type=cache,target=/var/lib/apt,sharing=locked \\',
+    '    apt-get update -y && \\',
+    '    apt-get install -y --no-install-recommends curl',
+  ));
+  const all = await refactor(ID, text, { key: 'file' });
+  assert.equal(all.text.split('docker-clean').length - 1, 1, 'the hook once per stage');
+});

@@ -76,6 +76,22 @@ function pointless(cmd: ShellCommand, plans: readonly CacheMountPlan[], dirs: re
   return inCache.length === operands.length ? 'all' : inCache;
 }
 
+/**
+ * An edit that deletes an operand: with the blanks before it, and when it stands alone on a continuation line,
+ * with the continuation that led to it too (no empty continuation line is left).
+ */
+function dropOperand(model: DockerfileModel, start: number, end: number): OffsetEdit {
+  const { text, lines } = model;
+  const line = lines.positionAt(end).line;
+  const alone = /^[ \t]*$/.test(text.slice(lines.lineStart(line), start)) && /^[ \t]*$/.test(text.slice(end, lines.lineEnd(line)));
+  if (alone && line > 0) {
+    const prevEnd = lines.lineEnd(line - 1);
+    const m = /[ \t]*(\S)[ \t]*$/.exec(text.slice(lines.lineStart(line - 1), prevEnd));
+    if (m && m[1] === model.escapeChar) return { start: prevEnd - m[0].length, end, text: '' };
+  }
+  return dropWordEdit(text, start, end);
+}
+
 /** The text between two commands is one `&&` or `;` (blanks and line continuations around it). */
 function isJoiner(model: DockerfileModel, text: string): boolean {
   const esc = model.escapeChar === '`' ? '`' : '\\\\';
@@ -99,7 +115,7 @@ function cleanupEdits(model: DockerfileModel, instr: Instr, plans: readonly Cach
     const d = drop[i];
     if (d === undefined) continue;
     if (d !== 'all') {
-      for (const w of d) edits.push(dropWordEdit(text, w.start, w.end));
+      for (const w of d) edits.push(dropOperand(model, w.start, w.end));
       dropped.push(`\`${d.map((w) => w.value).join(' ')}\``);
       continue;
     }
@@ -172,7 +188,9 @@ function change(ctx: RefactorContext, runs: readonly Instr[]): { edits: OffsetEd
       hooked.push(stage);
       const indent = /^[ \t]*/.exec(model.text.slice(model.lines.lineStart(run.line)))![0];
       const at = aboveComments(model, run);
-      edits.push({ start: at, end: at, text: `${indent}RUN rm -f ${APT_DOCKER_CLEAN}${model.lines.eol}` });
+      // In the file's keyword casing (`run` where the RUN is written so).
+      const keyword = model.text.slice(run.keywordStart, run.keywordEnd);
+      edits.push({ start: at, end: at, text: `${indent}${keyword} rm -f ${APT_DOCKER_CLEAN}${model.lines.eol}` });
     }
     edits.push(mountEdit(model, run, mounts), ...plans.flatMap((p) => p.flagEdits), ...cleanupEdits(model, run, plans, runDirs, dropped));
     for (const d of runDirs) if (!dirs.includes(d)) dirs.push(d);
