@@ -32,7 +32,7 @@ test('caches-as-mounts: apt on Ubuntu, one line: both targets locked, the hook r
   assert.deepEqual(out.notes, [
     'Kept on the builder between builds and out of the image from now on: `/var/cache/apt`, `/var/lib/apt`. A later RUN that needs what was downloaded there must mount the same cache',
     'Dropped the cleanup the mount makes pointless: `apt-get clean`, `rm -rf /var/lib/apt/lists/*`',
-    'Added `RUN rm -f /etc/apt/apt.conf.d/docker-clean` before the first apt install of the stage: Debian\'s and Ubuntu\'s images would otherwise delete the downloaded packages from the mount after every install',
+    'Added `RUN rm -f /etc/apt/apt.conf.d/docker-clean` before the first apt RUN it changes in the stage: Debian\'s and Ubuntu\'s images would otherwise delete the downloaded packages from the mount after every install',
   ]);
 });
 

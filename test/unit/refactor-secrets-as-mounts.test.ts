@@ -162,3 +162,10 @@ test('secrets-as-mounts: a RUN that already mounts the secret is left as it is',
   const out = await refactor(ID, '# syntax=docker/dockerfile:1\nFROM alpine:3.21\nARG API_TOKEN\nRUN --mount=type=secret,id=api-token,env=API_TOKEN ./fetch.sh "$API_TOKEN"\nRUN echo "$API_TOKEN" | ./login.sh\n');
   assert.equal(out.text, '# syntax=docker/dockerfile:1\nFROM alpine:3.21\nRUN --mount=type=secret,id=api-token,env=API_TOKEN ./fetch.sh "$API_TOKEN"\nRUN --mount=type=secret,id=api-token,env=API_TOKEN echo "$API_TOKEN" | ./login.sh\n');
 });
+
+test('secrets-as-mounts: a secret no RUN names is removed with a note, and no syntax line is added for it', async () => {
+  const out = await refactor(ID, 'FROM ubuntu:24.04\nRUN apt-get update\n# the admin password\nARG DB_PASSWORD=hunter2\nCMD ["bash"]\n');
+  assert.equal(out.text, 'FROM ubuntu:24.04\nRUN apt-get update\n# the admin password\nCMD ["bash"]\n');
+  assert.ok(out.notes.some((n) => n.startsWith('No RUN names DB_PASSWORD')));
+  assert.ok(out.notes.some((n) => n.startsWith('The value written in the Dockerfile for DB_PASSWORD is gone')));
+});

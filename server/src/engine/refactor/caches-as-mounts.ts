@@ -20,7 +20,7 @@ const STRINGS = defineStrings({
   'refactor.caches-as-mounts.titleAll': 'Keep package and build caches in BuildKit cache mounts in every RUN of the file ({count} RUNs)',
   'refactor.caches-as-mounts.mounted': 'Kept on the builder between builds and out of the image from now on: {dirs}. A later RUN that needs what was downloaded there must mount the same cache',
   'refactor.caches-as-mounts.dropped': 'Dropped the cleanup the mount makes pointless: {commands}',
-  'refactor.caches-as-mounts.dockerClean': 'Added `RUN rm -f {hook}` before the first apt install of the stage: Debian\'s and Ubuntu\'s images would otherwise delete the downloaded packages from the mount after every install',
+  'refactor.caches-as-mounts.dockerClean': 'Added `RUN rm -f {hook}` before the first apt RUN it changes in the stage: Debian\'s and Ubuntu\'s images would otherwise delete the downloaded packages from the mount after every install',
   'refactor.caches-as-mounts.gone': 'The RUN no longer runs a tool whose cache can be mounted',
 });
 

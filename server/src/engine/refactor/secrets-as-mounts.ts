@@ -124,10 +124,6 @@ function applyPlans(ctx: RefactorContext, plans: SecretPlan[]): { edits: OffsetE
   const t = speaker(STRINGS, ctx.settings.locale);
   const edits: OffsetEdit[] = [];
   const notes: string[] = [];
-  if (!model.directives.some((d) => d.name.toLowerCase() === 'syntax')) {
-    edits.push({ start: 0, end: 0, text: `# syntax=docker/dockerfile:1${model.lines.eol}` });
-    notes.push(t('refactor.secrets-as-mounts.syntax'));
-  }
   // Pairs to remove, by instruction; mounts to add, by RUN.
   const removed = new Map<Instr, Set<InstructionProperty>>();
   const mounts = new Map<Instr, string[]>();
@@ -148,6 +144,11 @@ function applyPlans(ctx: RefactorContext, plans: SecretPlan[]): { edits: OffsetE
   }
   for (const [instr, props] of removed) edits.push(...removePairs(model, instr, props));
   for (const [run, flags] of mounts) edits.push({ start: run.keywordEnd, end: run.keywordEnd, text: ` ${flags.join(' ')}` });
+  // env= needs the 1.10 frontend: asked for where the file names none (and only when a mount is added).
+  if (mounts.size && !model.directives.some((d) => d.name.toLowerCase() === 'syntax')) {
+    edits.push({ start: 0, end: 0, text: `# syntax=docker/dockerfile:1${model.lines.eol}` });
+    notes.push(t('refactor.secrets-as-mounts.syntax'));
+  }
   for (const p of plans) {
     const name = p.variable.def.name;
     const data = { id: p.id, name };
@@ -168,7 +169,7 @@ export default defineRefactoring({
   kind: 'refactor.rewrite',
   docs: {
     summary: 'Move a secret from ARG or ENV into BuildKit secret mounts on the RUN steps that use it',
-    details: 'Offered on an ARG or ENV that secret-in-arg-or-env reports. The declaration is removed (the whole line when it declares nothing else, only the pair otherwise; for an ARG also the same build argument declared again in later stages), and each RUN where the variable is visible and named gets `--mount=type=secret,id=<id>,env=<NAME>`, the id being the name in lower-kebab case. The RUN\'s commands stay as they are: with `env=` the variable is set for the command just as the ARG or ENV set it, so commands that write it into a file (`echo "…${NPM_TOKEN}" > .npmrc`) keep working; a note says where mounting the file itself with `target=` would spare that step, a change of the commands left to you. `env=` needs the Dockerfile 1.10 frontend: a `# syntax=docker/dockerfile:1` line is added when the file has none, and nothing is offered when it pins an older frontend. Not offered when the variable is read outside a RUN (CMD, ENTRYPOINT, another ENV, a LABEL, a FROM), by an exec-form RUN or an ONBUILD trigger, or declared as both ARG and ENV: there the value is needed beyond a build step. Unsafe: the build now needs the secret passed with `--secret` (the notes give the `docker build` and compose lines), and an ENV no longer reaches the running container.',
+    details: 'Offered on an ARG or ENV that secret-in-arg-or-env reports. The declaration is removed (the whole line when it declares nothing else, only the pair otherwise; for an ARG also the same build argument declared again in later stages), and each RUN where the variable is visible and named gets `--mount=type=secret,id=<id>,env=<NAME>`, the id being the name in lower-kebab case. The RUN\'s commands stay as they are: with `env=` the variable is set for the command just as the ARG or ENV set it, so commands that write it into a file (`echo "…${NPM_TOKEN}" > .npmrc`) keep working; a note says where mounting the file itself with `target=` would spare that step, a change of the commands left to you. `env=` needs the Dockerfile 1.10 frontend: a `# syntax=docker/dockerfile:1` line is added when the file has none (and a mount is added), and nothing is offered when it pins an older frontend. Not offered when the variable is read outside a RUN (CMD, ENTRYPOINT, another ENV, a LABEL, a FROM), by an exec-form RUN or an ONBUILD trigger, or declared as both ARG and ENV: there the value is needed beyond a build step. Unsafe: the build now needs the secret passed with `--secret` (the notes give the `docker build` and compose lines), and an ENV no longer reaches the running container.',
     example: {
       before: 'FROM node:22-slim\nARG NPM_TOKEN\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci && rm .npmrc\nCOPY . .\nCMD ["node", "server.js"]\n',
       after: '# syntax=docker/dockerfile:1\nFROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN --mount=type=secret,id=npm-token,env=NPM_TOKEN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci && rm .npmrc\nCOPY . .\nCMD ["node", "server.js"]\n',
