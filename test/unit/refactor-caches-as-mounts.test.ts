@@ -178,6 +178,27 @@ test('caches-as-mounts: not offered on Windows images, where a mount covers the 
   not(lines('FROM python:3.13-slim', 'RUN ["pip", "--version"]'), 'no download');
 });
 
+test('caches-as-mounts: the apt program is also told to keep what it downloads', async () => {
+  const out = await refactor(ID, lines('FROM debian:bookworm', 'RUN apt update && apt install -y curl && rm -rf /var/lib/apt/lists/*'));
+  assert.equal(out.text, lines(
+    'FROM debian:bookworm',
+    'RUN rm -f /etc/apt/apt.conf.d/docker-clean && echo \'Binary::apt::APT::Keep-Downloaded-Packages "true";\' > /etc/apt/apt.conf.d/keep-cache',
+    'RUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt update && apt install -y curl',
+  ));
+});
+
+test('caches-as-mounts: dnf, yum, zypper, yarn and pnpm lose their clean commands', async () => {
+  const cases: Array<[string, string]> = [
+    ['FROM fedora:41\nRUN dnf install -y gcc && dnf clean all\n', 'FROM fedora:41\nRUN --mount=type=cache,target=/var/cache/dnf,sharing=locked dnf install -y gcc\n'],
+    ['FROM centos:7\nRUN yum install -y gcc && yum clean all && rm -rf /var/cache/yum\n', 'FROM centos:7\nRUN --mount=type=cache,target=/var/cache/yum,sharing=locked yum install -y gcc\n'],
+    ['FROM opensuse/leap:15.6\nRUN zypper --non-interactive install -y curl && zypper clean --all\n', 'FROM opensuse/leap:15.6\nRUN --mount=type=cache,target=/var/cache/zypp,sharing=locked zypper --non-interactive install -y curl\n'],
+    ['FROM node:22\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile && yarn cache clean\n', 'FROM node:22\nCOPY package.json yarn.lock ./\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile\n'],
+    ['FROM node:22\nCOPY package.json pnpm-lock.yaml ./\nRUN pnpm install --frozen-lockfile && pnpm store prune\n', 'FROM node:22\nCOPY package.json pnpm-lock.yaml ./\nRUN --mount=type=cache,target=/root/.local/share/pnpm/store pnpm install --frozen-lockfile\n'],
+    ['FROM python:3.12\nRUN pip install flask; pip cache purge; rm -rf ~/.cache/pip\n', 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n'],
+  ];
+  for (const [text, after] of cases) assert.equal((await refactor(ID, text)).text, after);
+});
+
 test('caches-as-mounts: an rm operand alone on its continuation line goes with the continuation; the hook keeps the file\'s casing', async () => {
   const out = await refactor(ID, lines(
     'from debian:bookworm',

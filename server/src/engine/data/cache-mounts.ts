@@ -94,3 +94,10 @@ export const CACHE_TOOLS: readonly CacheTool[] = [
 
 /** Debian's and Ubuntu's images ship this apt hook, which deletes downloaded packages after every install. */
 export const APT_DOCKER_CLEAN = '/etc/apt/apt.conf.d/docker-clean';
+
+/**
+ * The `apt` program (not `apt-get`) deletes downloaded packages after installing them unless told to keep them:
+ * the setting and the file Docker's cache-mount example writes it to
+ * (https://docs.docker.com/reference/dockerfile/#example-cache-apt-packages).
+ */
+export const APT_KEEP_DOWNLOADED = { setting: 'Binary::apt::APT::Keep-Downloaded-Packages "true";', file: '/etc/apt/apt.conf.d/keep-cache' } as const;

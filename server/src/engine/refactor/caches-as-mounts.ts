@@ -10,7 +10,7 @@ import { cacheMountPlans, dropWordEdit, keepsDebs, runsAsRoot, type CacheMountPl
 import { baseName, parseArgs } from '../model/commands';
 import { PACKAGE_MANAGERS, readsIndexOnDisk, refreshesIndex, type PackageManager } from '../model/package-managers';
 import { distroFamily, rootStage } from '../model/base-images';
-import { APT_DOCKER_CLEAN } from '../data/cache-mounts';
+import { APT_DOCKER_CLEAN, APT_KEEP_DOWNLOADED } from '../data/cache-mounts';
 import { frontendAllows, indexReadLater, packageCommands, pathWithin } from '../rules/support';
 import { readLayout } from '../format/layout';
 import { defineStrings, speaker } from '../i18n/catalog';
@@ -20,7 +20,7 @@ const STRINGS = defineStrings({
   'refactor.caches-as-mounts.titleAll': 'Keep package and build caches in BuildKit cache mounts in every RUN of the file ({count} RUNs)',
   'refactor.caches-as-mounts.mounted': 'Kept on the builder between builds and out of the image from now on: {dirs}. A later RUN that needs what was downloaded there must mount the same cache',
   'refactor.caches-as-mounts.dropped': 'Dropped the cleanup the mount makes pointless: {commands}',
-  'refactor.caches-as-mounts.dockerClean': 'Added `RUN rm -f {hook}` before the first apt RUN it changes in the stage: Debian\'s and Ubuntu\'s images would otherwise delete the downloaded packages from the mount after every install',
+  'refactor.caches-as-mounts.dockerClean': 'Added `{line}` before the first apt RUN it changes in the stage: Debian\'s and Ubuntu\'s images would otherwise delete the downloaded packages from the mount after every install',
   'refactor.caches-as-mounts.gone': 'The RUN no longer runs a tool whose cache can be mounted',
 });
 
@@ -179,6 +179,7 @@ function change(ctx: RefactorContext, runs: readonly Instr[]): { edits: OffsetEd
   const dirs: string[] = [];
   const dropped: string[] = [];
   const hooked: Stage[] = [];
+  const hookLines: string[] = [];
   for (const run of runs) {
     const plans = plansOf(model, run);
     const mounts = [...new Set(plans.flatMap((p) => p.mounts))];
@@ -190,14 +191,18 @@ function change(ctx: RefactorContext, runs: readonly Instr[]): { edits: OffsetEd
       const at = aboveComments(model, run);
       // In the file's keyword casing (`run` where the RUN is written so).
       const keyword = model.text.slice(run.keywordStart, run.keywordEnd);
-      edits.push({ start: at, end: at, text: `${indent}${keyword} rm -f ${APT_DOCKER_CLEAN}${model.lines.eol}` });
+      // `apt` (as opposed to apt-get) also needs telling to keep what it downloads.
+      const apt = plans.some((p) => p.tool.manager === 'apt' && p.command.split(' ')[0] === 'apt');
+      const line = `${keyword} rm -f ${APT_DOCKER_CLEAN}${apt ? ` && echo '${APT_KEEP_DOWNLOADED.setting}' > ${APT_KEEP_DOWNLOADED.file}` : ''}`;
+      hookLines.push(line);
+      edits.push({ start: at, end: at, text: `${indent}${line}${model.lines.eol}` });
     }
     edits.push(mountEdit(model, run, mounts), ...plans.flatMap((p) => p.flagEdits), ...cleanupEdits(model, run, plans, runDirs, dropped));
     for (const d of runDirs) if (!dirs.includes(d)) dirs.push(d);
   }
   const notes = [t('refactor.caches-as-mounts.mounted', { dirs: dirs.map((d) => `\`${d}\``).join(', ') })];
   if (dropped.length) notes.push(t('refactor.caches-as-mounts.dropped', { commands: [...new Set(dropped)].join(', ') }));
-  if (hooked.length) notes.push(t('refactor.caches-as-mounts.dockerClean', { hook: APT_DOCKER_CLEAN }));
+  for (const line of [...new Set(hookLines)]) notes.push(t('refactor.caches-as-mounts.dockerClean', { line }));
   return { edits, notes };
 }
 
