@@ -155,6 +155,7 @@ test('secrets-as-mounts: not offered where the secret is needed beyond a RUN, or
   not('FROM alpine:3.21\nARG API_TOKEN\nONBUILD RUN echo $API_TOKEN\n', 'an ONBUILD trigger');
   not('# syntax=docker/dockerfile:1.9\nFROM alpine:3.21\nARG API_TOKEN\nRUN echo $API_TOKEN\n', 'a frontend without env=');
   not('FROM alpine:3.21\nARG API_TOKEN\nENV API_TOKEN=$API_TOKEN\nRUN echo $API_TOKEN\n', 'declared as ARG and ENV');
+  not('FROM alpine:3.21\nARG NPM_TOKEN GH_USER\nRUN echo $NPM_TOKEN $GH_USER\n', 'an ARG of several names without values');
   not('FROM alpine:3.21\nARG GPG_KEY_ID\nENV DB_PASSWORD_FILE=/run/secrets/db\nRUN echo $GPG_KEY_ID\n', 'no secret');
 });
 
