@@ -46,6 +46,7 @@ test('secrets-as-mounts: an ARG used by one RUN of a Node build, with the build 
   assert.ok(out.notes.includes('In compose, give the build the secret: `build: secrets: [npm-token]`, and declare it at the top level: `secrets: npm-token: environment: NPM_TOKEN`'));
   assert.ok(out.notes.some((n) => n.startsWith('NPM_TOKEN no longer lands in the image history')));
   assert.ok(out.notes.some((n) => n.includes('writes NPM_TOKEN into a file')));
+  assert.equal(offersOf(ID, out.text).length, 0);
 });
 
 test('secrets-as-mounts: a global ARG re-declared in two stages: every declaration goes, every RUN that names it is mounted', async () => {
@@ -134,6 +135,11 @@ test('secrets-as-mounts: the last pair of an ENV, and an ENV seen by a stage bui
     'RUN --mount=type=secret,id=bundle-github-com-token,env=BUNDLE_GITHUB__COM_TOKEN bundle config set github.com "x-access-token:$BUNDLE_GITHUB__COM_TOKEN" && bundle install',
     '',
   ].join('\n'));
+});
+
+test('secrets-as-mounts: the offer\'s hint gives the build and compose lines', () => {
+  const [offer] = offersOf(ID, 'FROM node:22-slim\nARG NPM_TOKEN\nRUN npm ci --token "$NPM_TOKEN"\n');
+  assert.equal(offer.hint, 'Build with the secret from your environment: `docker build --secret id=npm-token,env=NPM_TOKEN .`\n\nIn compose, give the build the secret: `build: secrets: [npm-token]`, and declare it at the top level: `secrets: npm-token: environment: NPM_TOKEN`');
 });
 
 test('secrets-as-mounts: Korean titles and notes', async () => {

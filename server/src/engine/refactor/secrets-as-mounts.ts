@@ -193,6 +193,11 @@ export default defineRefactoring({
         start: instr.start,
         end: instr.end,
         safety: 'unsafe',
+        // The hover tells what the build needs from now on.
+        hint: plans.flatMap((p) => {
+          const data = { id: p.id, name: p.variable.def.name };
+          return [t('refactor.secrets-as-mounts.build', data), t('refactor.secrets-as-mounts.compose', data)];
+        }).join('\n\n'),
       });
     }
     return out;
