@@ -7,6 +7,7 @@ testRule(rule, {
     { name: 'first instruction after FROM deletes base-image files', code: 'FROM nginx:1.27\nRUN rm /etc/nginx/conf.d/default.conf\n' },
     { name: 'not only cleanup', code: 'FROM debian:12-slim\nRUN apt-get install -y curl\nRUN rm -rf /tmp/x && mkdir /tmp/y\n' },
     { name: 'COPY in between', code: 'FROM debian:12-slim\nRUN mkdir /x\nCOPY a /x/\nRUN rm -rf /tmp/*\n' },
+    { name: 'removing the docker-clean hook configures apt for a cache mount: it frees nothing', code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y --no-install-recommends git\n' },
   ],
   invalid: [
     {

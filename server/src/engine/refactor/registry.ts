@@ -4,12 +4,16 @@ import addHealthcheck from './add-healthcheck';
 import currentBaseImage from './current-base-image';
 import dockerignoreEntries from './dockerignore-entries';
 import { pinDigest } from './pin-digest';
+import secretsAsMounts from './secrets-as-mounts';
+import cachesAsMounts from './caches-as-mounts';
 
 export const REFACTORINGS: readonly Refactoring[] = [
   addHealthcheck,
   currentBaseImage,
   pinDigest,
   dockerignoreEntries,
+  secretsAsMounts,
+  cachesAsMounts,
 ];
 
 export function findRefactoring(id: string): Refactoring | undefined {

@@ -1,40 +1,9 @@
 import { defineRule } from '../rule';
-import type { DockerfileModel, Instr, Stage } from '../model/dockerfile';
+import type { Instr } from '../model/dockerfile';
 import type { OffsetEdit } from '../rule';
-import type { ShellCommand } from '../model/shell';
-import { baseName, commandRunBy, isCommand, parseArgs, type ParsedFlag } from '../model/commands';
-import { managerCommands, mountCoversCache, PACKAGE_MANAGERS, packageCommand } from '../model/package-managers';
 import { distroFamily, rootStage } from '../model/base-images';
-import { cacheMountTargets, cacheTargetDir, runsAsRoot, runsCacheTool } from '../model/cache-targets';
-import { APT_DOCKER_CLEAN, CACHE_TOOLS, type CacheTarget, type CacheTool } from '../data/cache-mounts';
-
-/** The program names the table's tools run under, for the handlers. */
-const NAMES = [...new Set(CACHE_TOOLS.flatMap((t) => (t.manager ? managerCommands(PACKAGE_MANAGERS[t.manager]) : [...t.commands!])))];
-
-/** The tool's flags that turn its cache off, on this command. */
-function noCacheFlags(cmd: ShellCommand, tool: CacheTool): ParsedFlag[] {
-  if (!tool.noCacheFlags) return [];
-  const pc = tool.manager ? packageCommand(cmd) : undefined;
-  const flags = pc ? pc.flags : parseArgs(commandRunBy(cmd)).flags;
-  return flags.filter((f) => tool.noCacheFlags!.includes(f.name) && (f.long || f.name.length === 1));
-}
-
-/** An edit that deletes a word and the blanks before it on its line. */
-function dropWord(model: DockerfileModel, start: number, end: number): OffsetEdit {
-  let s = start;
-  while (s > 0 && /[ \t]/.test(model.text[s - 1])) s--;
-  return { start: s, end, text: '' };
-}
-
-/** Earlier in the stage (or a stage it is built FROM), or in this RUN, the docker-clean hook is removed or apt told to keep packages. */
-function keepsDebs(instr: Instr): boolean {
-  const keeps = (i: Instr) => !!i.run?.commands.some((c) => (isCommand(c, 'rm', 'mv') && c.args.some((a) => a.value === APT_DOCKER_CLEAN))
-    || c.args.some((a) => /Keep-Downloaded-Packages/i.test(a.value)));
-  for (let s: Stage | undefined = instr.stage ?? undefined, limit = instr.index + 1; s; s = s.parent, limit = s ? s.instructions.length : 0) {
-    for (let i = 0; i < limit; i++) if (keeps(s.instructions[i])) return true;
-  }
-  return false;
-}
+import { commandRunBy } from '../model/commands';
+import { CACHE_TOOL_PROGRAMS, cacheMountPlans, keepsDebs } from '../model/cache-targets';
 
 export default defineRule({
   meta: {
@@ -76,49 +45,25 @@ export default defineRule({
   create(ctx) {
     const { model } = ctx;
     const run = (instr: Instr): void => {
-      // Cache mounts are BuildKit's on Linux: Windows containers have none.
-      if (instr.onbuild || !instr.stage || distroFamily(rootStage(instr.stage).image) === 'windows') return;
-      const mounts = cacheMountTargets(instr);
-      const root = runsAsRoot(instr);
-      const reported = new Set<CacheTool>();
-      for (const cmd of instr.run?.commands ?? []) {
-        for (const tool of CACHE_TOOLS) {
-          if (reported.has(tool) || !runsCacheTool(cmd, tool)) continue;
-          reported.add(tool);
-          const dirs = tool.targets.map((t) => ({ t, dir: cacheTargetDir(model, instr, t, root) })).filter((d): d is { t: CacheTarget; dir: string } => !!d.dir);
-          if (!dirs.length) continue;
-          const covered = dirs.filter((d) => mounts.some((m) => mountCoversCache(m, [d.dir])));
-          if (covered.length) {
-            if (tool.manager === 'apt' && distroFamily(rootStage(instr.stage).image) === 'debian' && !keepsDebs(instr)) {
-              const flag = instr.flags.find((f) => f.name === 'mount' && /\/var\/cache\/apt\b/.test(f.value ?? ''));
-              if (flag) ctx.report({ start: flag.start, end: flag.end, messageId: 'dockerCleanEmpties' });
-            }
-            continue;
+      for (const plan of cacheMountPlans(model, instr)) {
+        if (plan.covered) {
+          if (plan.tool.manager === 'apt' && distroFamily(rootStage(instr.stage!).image) === 'debian' && !keepsDebs(instr)) {
+            const flag = instr.flags.find((f) => f.name === 'mount' && /\/var\/cache\/apt\b/.test(f.value ?? ''));
+            if (flag) ctx.report({ start: flag.start, end: flag.end, messageId: 'dockerCleanEmpties' });
           }
-          const disabledByEnv = tool.noCacheEnv && model.lookupVariable(tool.noCacheEnv, instr)?.kind === 'ENV';
-          const c = commandRunBy(cmd);
-          const shown = tool.manager ? packageCommand(cmd)! : undefined;
-          const ops = parseArgs(c).operands.map((w) => w.value);
-          const sub = tool.subcommands?.find((s) => s.split(' ').every((part, i) => ops[i] === part)) ?? ops[0];
-          const command = shown ? [shown.tool, shown.subcommand].filter(Boolean).join(' ') : [baseName(c), sub].filter(Boolean).join(' ');
-          const flagsText = dirs.map((d) => `--mount=type=cache,target=${d.dir}${d.t.locked ? ',sharing=locked' : ''}`).join(' ');
-          const edits: OffsetEdit[] = [{ start: instr.keywordEnd, end: instr.keywordEnd, text: ` ${flagsText}` }];
-          const off = noCacheFlags(cmd, tool);
-          // apk without --no-cache reads the index on disk: the first build with an empty mount needs --update-cache.
-          const replace = tool.replaceNoCache && !shown?.flags.some((f) => tool.replaceNoCache!.unless.includes(f.name)) ? tool.replaceNoCache.flag : undefined;
-          off.forEach((f, i) => edits.push(i === 0 && replace ? { start: f.word.start, end: f.word.end, text: replace } : dropWord(model, f.word.start, f.word.end)));
-          // A flag inside a cluster (`-nq`) or given twice cannot be dropped word by word.
-          const exact = off.every((f) => f.long || f.word.value === `-${f.name}`) && new Set(off.map((f) => f.word)).size === off.length;
-          ctx.report({
-            start: c.nameWord.start,
-            end: c.nameWord.end,
-            messageId: 'noCacheMount',
-            data: { command, dirs: dirs.map((d) => `\`${d.dir}\``).join(' and ') },
-            fixes: disabledByEnv || !exact ? [] : [{ titleId: 'addCacheMount', data: { tool: tool.name }, safety: 'unsafe', edits }],
-          });
+          continue;
         }
+        const c = plan.cmd;
+        const edits: OffsetEdit[] = [{ start: instr.keywordEnd, end: instr.keywordEnd, text: ` ${plan.mounts.join(' ')}` }, ...plan.flagEdits];
+        ctx.report({
+          start: commandRunBy(c).nameWord.start,
+          end: commandRunBy(c).nameWord.end,
+          messageId: 'noCacheMount',
+          data: { command: plan.command, dirs: plan.dirs.map((d) => `\`${d.dir}\``).join(' and ') },
+          fixes: plan.fixable ? [{ titleId: 'addCacheMount', data: { tool: plan.tool.name }, safety: 'unsafe', edits }] : [],
+        });
       }
     };
-    return { runs: Object.fromEntries(NAMES.map((n) => [n, run])) };
+    return { runs: Object.fromEntries(CACHE_TOOL_PROGRAMS.map((n) => [n, run])) };
   },
 });

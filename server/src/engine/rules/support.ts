@@ -13,6 +13,7 @@ import { defaultShellArgv } from '../model/base-images';
 import { detectStyle } from '../format/style';
 import * as posix from '../model/paths';
 import { cacheMountTargets } from '../model/cache-targets';
+import { APT_DOCKER_CLEAN } from '../data/cache-mounts';
 
 /** The instruction before `instr` in its stage, or undefined. Only comments and blank lines may sit between two neighbours. */
 export function previousInStage(instr: Instr): Instr | undefined {
@@ -213,9 +214,17 @@ export function mergeRisk(chain: readonly Instr[]): MessageRef | undefined {
 
 /** A command whose only purpose is deleting files, caches or packages (`rm`, `apt-get purge`, `yarn cache clean`). */
 export function isCleanupCommand(cmd: ShellCommand): boolean {
-  if (isCommand(cmd, 'rm', 'rmdir')) return true;
+  // Removing Debian's docker-clean hook configures apt (it then keeps downloaded packages, for a cache mount): it
+  // frees nothing.
+  if (isCommand(cmd, 'rm', 'rmdir')) return !removesOnly(cmd, APT_DOCKER_CLEAN);
   const action = packageCommand(cmd)?.action;
   return action === 'clean' || action === 'remove';
+}
+
+/** An `rm` of `path` and nothing else. */
+function removesOnly(cmd: ShellCommand, path: string): boolean {
+  const operands = parseArgs(cmd).operands;
+  return operands.length > 0 && operands.every((w) => w.value === path);
 }
 
 /** A RUN that only deletes things (every command is a cleanup). */
