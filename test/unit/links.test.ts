@@ -37,6 +37,10 @@ const ALLOWED = [
   'docs.gradle.org/', 'docs.astral.sh/uv/',
   'curl.se/docs/', 'everything.curl.dev/', 'www.gnupg.org/documentation/', 'wiki.debian.org/', 'www.debian.org/releases/',
   'docs.github.com/en/code-security/',
+  // What the health-check and lifecycle tables cite (server/src/engine/data/image-tools.ts, model/image-lifecycle.ts).
+  'busybox.net/downloads/BusyBox.html', 'nodejs.org/en/about/',
+  // Docker Hub's registry and its credential key, which the digest pinning talks to (server/src/host/node/registry.ts).
+  'registry-1.docker.io', 'index.docker.io/v1/',
 ];
 
 /** The ALLOWED entry `url` starts with, at a boundary (github.com/moby/moby does not admit github.com/moby/mobyx). */
@@ -51,7 +55,8 @@ function allowedBy(url: string): string | undefined {
 /** In plain text (not links), URLs on hosts reserved for examples (RFC 2606) and placeholders such as `https://…` name no place. */
 function placeholder(url: string): boolean {
   const host = /^https?:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
-  return !host.includes('.') || host.includes('…') || /(^|\.)example\.(com|org|net)$|\.(example|test|invalid)$/.test(host);
+  // A loopback address is the machine itself (a probe inside the container, a registry a test starts), not a place.
+  return !host.includes('.') || host.includes('…') || /(^|\.)example\.(com|org|net)$|\.(example|test|invalid)$/.test(host) || /^127\.0\.0\.1(:|$)/.test(host);
 }
 
 const tracked = new Set(execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean));
