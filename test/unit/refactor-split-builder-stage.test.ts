@@ -35,6 +35,14 @@ test('a Node app with native modules: builder prunes devDependencies, node:22-sl
     'Split into a builder stage and a runtime stage on node:22-slim (about 313 MB smaller)');
 });
 
+test('Node built as USER node: the copy keeps the owner; a multi-line HEALTHCHECK moves with its comment; the curl it runs is noted', async () => {
+  const notes = await splits(
+    'FROM node:22\nRUN apt-get update && apt-get install -y g++ make\nWORKDIR /home/node/app\nRUN chown node:node /home/node/app\nUSER node\nCOPY --chown=node:node package*.json ./\nRUN npm ci\nCOPY --chown=node:node . .\nRUN npm run build\n# health\nHEALTHCHECK --interval=30s \\\n  CMD curl -f http://localhost:3000/ || exit 1\nCMD ["npm", "start"]\n# trailing comment\n',
+    'FROM node:22 AS build\nRUN apt-get update && apt-get install -y g++ make\nWORKDIR /home/node/app\nRUN chown node:node /home/node/app\nUSER node\nCOPY --chown=node:node package*.json ./\nRUN npm ci\nCOPY --chown=node:node . .\nRUN npm run build\nRUN npm prune --omit=dev\n\nFROM node:22-slim\nWORKDIR /home/node/app\nUSER node\nCOPY --from=build --chown=node /home/node/app /home/node/app\n# health\nHEALTHCHECK --interval=30s \\\n  CMD curl -f http://localhost:3000/ || exit 1\nCMD ["npm", "start"]\n# trailing comment\n',
+  );
+  assert.ok(notes.includes('The HEALTHCHECK runs `curl`: slim and distroless images such as node:22-slim may not have it; install it in the runtime stage or probe another way.'));
+});
+
 test('Node on Alpine stays on Alpine; no size without both recorded', async () => {
   await splits(
     'FROM node:24-alpine\nRUN apk add --no-cache python3 make g++\nWORKDIR /usr/src/app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nCMD ["node", "dist/index.js"]\n',
@@ -143,6 +151,7 @@ test('not offered: a clean final stage, a toolchain image kept as an environment
   assert.deepEqual(offersOf(ID, 'FROM golang:1.25 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\n\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\nCMD ["/app"]\n'), []);
   assert.deepEqual(offersOf(ID, 'FROM golang:1.25\nWORKDIR /src\nCOPY . .\nRUN go build ./...\n'), []);
   assert.deepEqual(offersOf(ID, 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "dist/index.js"]\n'), []);
+  assert.deepEqual(offersOf(ID, 'FROM node:22\nRUN apt-get update && apt-get install -y g++ make\nCOPY . .\nRUN npm install\nCMD ["node", "index.js"]\n'), [], 'an app at / has nothing to copy alone');
   assert.deepEqual(offersOf(ID, 'FROM maven:3\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["java", "-jar", "target/app.jar"]\n'), []);
 });
 

@@ -31,6 +31,7 @@ const STRINGS = defineStrings({
   'refactor.split-builder-stage.copies': 'The runtime stage copies {paths} from the `{stage}` stage to the same paths, so the command stays as it was.',
   'refactor.split-builder-stage.movedTo': '{path} (to {to})',
   'refactor.split-builder-stage.nonroot': 'Distroless `nonroot` runs the program as user 65532 where the file sets no USER: check it needs no root (ports below 1024, files owned by root).',
+  'refactor.split-builder-stage.healthcheck': 'The HEALTHCHECK runs `{program}`: slim and distroless images such as {image} may not have it; install it in the runtime stage or probe another way.',
   'refactor.split-builder-stage.check': 'Check that the program needs nothing else the build stage had and {image} lacks: files it reads at run time, native libraries, tools its scripts call.',
   'refactor.split-builder-stage.packages': 'The build stage installs {packages}, which the runtime stage does not; install the ones the program needs when it runs in the runtime stage.',
   'refactor.split-builder-stage.node': 'The build stage removes the devDependencies after the build (`npm prune --omit=dev`); native modules compiled there run on {image}, which is built on the same system release as the builder.',
@@ -374,12 +375,13 @@ function layoutOf(model: DockerfileModel, stage: Stage): Layout {
 }
 
 /** What the runtime stage copies: the answers, or what the plan knows. */
-function copyLines(plan: Plan, copies: readonly string[], stage: string, copy: string): string[] {
+function copyLines(plan: Plan, copies: readonly string[], stage: string, copy: string, owner: string | undefined): string[] {
   const lines = (plan.moved ?? []).map((m) => `${copy} --from=${stage} ${m.from} ${m.to}`);
+  const chown = owner ? ` --chown=${owner}` : '';
   for (const path of copies) {
     const glob = /[*?[]/.test(path);
     const dest = glob ? path.slice(0, path.lastIndexOf('/') + 1) : path.replace(/(?<=.)\/$/, '');
-    lines.push(`${copy} --from=${stage} ${path.replace(/(?<=.)\/$/, '')} ${dest}`);
+    lines.push(`${copy} --from=${stage}${chown} ${path.replace(/(?<=.)\/$/, '')} ${dest}`);
   }
   return lines;
 }
@@ -396,6 +398,8 @@ function offerFor(ctx: RefactorContext): { offer: RefactorOffer; stage: Stage; p
   const title = plan.saves
     ? t('refactor.split-builder-stage.titleSaves', { image: plan.runtime, mb: plan.saves })
     : t('refactor.split-builder-stage.title', { image: plan.runtime });
+  // Nothing to offer to copy (an app copied to /): splitting would ship nothing or everything.
+  if (!plan.copies && !plan.candidates.length) return undefined;
   const question: RefactorQuestion | undefined = plan.copies ? undefined : {
     prompt: t('refactor.split-builder-stage.question', { image: plan.runtime }),
     candidates: plan.candidates.map((value) => ({ value })),
@@ -471,7 +475,10 @@ export default defineRefactoring({
 
     // The runtime stage: its FROM, the environment repeated, the output copied after the last build step, then the rest in order.
     const runtime: string[] = [`${model.text.slice(from.keywordStart, from.keywordEnd)} ${plan.runtime}${from.alias ? ` ${asWord} ${from.alias.name}` : ''}`];
-    const copied = copyLines(plan, copies, name, keyword('COPY'));
+    // Files the build made as a USER other than root stay that user's: COPY --from would give them to root.
+    const buildUser = stage.instructions.filter((i) => i.keyword === 'USER' && i.index < layout.lastBuild).pop()?.args[0]?.value;
+    const owner = buildUser && !/^(root|0)(:|$)/.test(buildUser) ? buildUser : undefined;
+    const copied = copyLines(plan, copies, name, keyword('COPY'), owner);
     let copiesPlaced = false;
     for (const i of stage.instructions.slice(1)) {
       if (!copiesPlaced && i.index > layout.lastBuild) { runtime.push(...copied); copiesPlaced = true; }
@@ -485,6 +492,8 @@ export default defineRefactoring({
     if (plan.runtime.endsWith(':nonroot') && !stage.instructions.some((i) => i.keyword === 'USER')) notes.push(t('refactor.split-builder-stage.nonroot'));
     const packages = [...new Set(stage.instructions.flatMap((i) => packageCommands(i).filter((pc) => pc.manager.system && pc.action === 'install').flatMap((pc) => pc.operands.map(packageName))))].filter((p) => !TOOLCHAIN.test(p));
     if (packages.length) notes.push(t('refactor.split-builder-stage.packages', { packages: packages.map((p) => `\`${p}\``).join(', ') }));
+    const probe = stage.instructions.find((i) => i.keyword === 'HEALTHCHECK')?.args.map((a) => a.value).join(' ').match(/\b(curl|wget|nc|pg_isready|redis-cli)\b/)?.[1];
+    if (probe) notes.push(t('refactor.split-builder-stage.healthcheck', { program: probe, image: plan.runtime }));
     notes.push(t('refactor.split-builder-stage.check', { image: plan.runtime }));
     return { edits: [{ start: regionStart, end: regionEnd, text: `${builder}${eol}${eol}${runtime.join(eol)}` }], notes };
   },
