@@ -106,6 +106,22 @@ test('a Flask app: pip installs under /install, python:3.13-slim copies it to /u
   assert.equal(notes[0], 'The runtime stage copies `/install` (to `/usr/local`), `/app` from the `build` stage to the same paths, so the command stays as it was.');
 });
 
+test('Python in a virtual environment: the venv is copied whole, pip left as written', async () => {
+  const notes = await splits(
+    'FROM python:3.13\nRUN apt-get update && apt-get install -y build-essential\nWORKDIR /app\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n',
+    'FROM python:3.13 AS build\nRUN apt-get update && apt-get install -y build-essential\nWORKDIR /app\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\n\nFROM python:3.13-slim\nWORKDIR /app\nENV PATH="/opt/venv/bin:$PATH"\nCOPY --from=build /opt/venv /opt/venv\nCOPY --from=build /app /app\nCMD ["python", "app.py"]\n',
+  );
+  assert.equal(notes[0], 'The runtime stage copies `/opt/venv`, `/app` from the `build` stage to the same paths, so the command stays as it was.');
+});
+
+test('Node with yarn: no prune (yarn has none), said in the notes', async () => {
+  const notes = await splits(
+    'FROM node:22\nRUN apt-get update && apt-get install -y build-essential\nWORKDIR /app\nCOPY . .\nRUN yarn install --frozen-lockfile && yarn build\nCMD ["node", "dist/main.js"]\n',
+    'FROM node:22 AS build\nRUN apt-get update && apt-get install -y build-essential\nWORKDIR /app\nCOPY . .\nRUN yarn install --frozen-lockfile && yarn build\n\nFROM node:22-slim\nWORKDIR /app\nCOPY --from=build /app /app\nCMD ["node", "dist/main.js"]\n',
+  );
+  assert.ok(notes.some((n) => n.startsWith('yarn has no prune')));
+});
+
 test('a Rust binary: the name from Cargo.toml, on debian slim; without Cargo.toml it asks', async () => {
   const text = 'FROM rust:1.90\nWORKDIR /usr/src/app\nCOPY . .\nRUN cargo build --release\nCMD ["/usr/src/app/target/release/hello"]\n';
   await splits(text,

@@ -34,8 +34,10 @@ const STRINGS = defineStrings({
   'refactor.split-builder-stage.healthcheck': 'The HEALTHCHECK runs `{program}`: slim and distroless images such as {image} may not have it; install it in the runtime stage or probe another way.',
   'refactor.split-builder-stage.check': 'Check that the program needs nothing else the build stage had and {image} lacks: files it reads at run time, native libraries, tools its scripts call.',
   'refactor.split-builder-stage.packages': 'The build stage installs {packages}, which the runtime stage does not; install the ones the program needs when it runs in the runtime stage.',
-  'refactor.split-builder-stage.node': 'The build stage removes the devDependencies after the build (`npm prune --omit=dev`); native modules compiled there run on {image}, which is built on the same system release as the builder.',
+  'refactor.split-builder-stage.yarn': 'yarn has no prune: the devDependencies the build stage installed ship too, unless it installs them again with `--production` after the build.',
+  'refactor.split-builder-stage.node': 'The build stage removes the devDependencies after the build (`{prune}`); native modules compiled there run on {image}, which is built on the same system release as the builder.',
   'refactor.split-builder-stage.python': 'pip installs into /install in the build stage (`--prefix=/install`), and the runtime stage copies it to /usr/local, where {image} has its Python; a package that loads a system library (libpq for psycopg2) needs that library (not its -dev package) installed in the runtime stage.',
+  'refactor.split-builder-stage.venv': 'The runtime stage copies the virtual environment whole; its python links to /usr/local/bin, where {image} has the same Python. A package that loads a system library (libpq for psycopg2) needs that library installed in the runtime stage.',
   'refactor.split-builder-stage.goCgo': 'The binary is built with cgo (CGO_ENABLED is not 0), so it runs on {image} with glibc; build with CGO_ENABLED=0 to ship on distroless/static instead.',
   'refactor.split-builder-stage.java': 'The runtime stage runs the jar on the Java runtime (JRE) of the same major release.',
   'refactor.split-builder-stage.generic': 'The runtime stage is on the builder\'s own image without the packages the build installed.',
@@ -168,7 +170,7 @@ function ecosystemOf(stage: Stage): Ecosystem {
   if (official === 'maven' || (official === 'eclipse-temurin' && has('mvn', 'mvnw'))) return 'maven';
   if (official === 'gradle' || (official === 'eclipse-temurin' && has('gradle', 'gradlew'))) return 'gradle';
   if (official === 'python') return 'python';
-  if (official === 'node' && has('npm')) return 'node';
+  if (official === 'node' && has('npm', 'yarn', 'pnpm')) return 'node';
   return 'generic';
 }
 
@@ -236,17 +238,32 @@ function planFor(ctx: RefactorContext, stage: Stage, repeated: readonly Instr[])
       const slim = slimPlan('node', stage);
       if (!slim) return undefined;
       Object.assign(plan, slim);
-      const installs = cmds.filter(({ cmd }) => isCommand(cmd, 'npm') && ['ci', 'install', 'i'].includes(parseArgs(cmd).operands[0]?.value ?? ''));
-      const omitsDev = installs.some(({ cmd }) => cmd.args.some((a) => a.value === '--omit=dev' || a.value === '--production' || a.value === '--only=production'));
-      if (installs.length && !omitsDev) plan.builderAppend.push('RUN npm prune --omit=dev');
+      // Dependencies installed without the production flag: prune the devDependencies after the build (yarn has no prune).
+      const installs = (tool: string) => cmds.filter(({ cmd }) => isCommand(cmd, tool) && ['ci', 'install', 'i', 'add'].includes(parseArgs(cmd).operands[0]?.value ?? ''));
+      const prodOnly = (tool: string) => installs(tool).some(({ cmd }) => cmd.args.some((a) => /^--(omit=dev|production|only=prod(uction)?|prod)$/.test(a.value)));
+      if (installs('npm').length && !prodOnly('npm')) plan.builderAppend.push('RUN npm prune --omit=dev');
+      else if (installs('pnpm').length && !prodOnly('pnpm')) plan.builderAppend.push('RUN pnpm prune --prod');
+      else if (cmds.some(({ cmd }) => isCommand(cmd, 'yarn'))) plan.notes.push(t('refactor.split-builder-stage.yarn'));
       plan.copies = appDir ? [appDir] : undefined;
-      plan.notes.push(t('refactor.split-builder-stage.node', { image: plan.runtime }));
+      if (plan.builderAppend.length) plan.notes.push(t('refactor.split-builder-stage.node', { image: plan.runtime, prune: plan.builderAppend[0].slice(4) }));
       break;
     }
     case 'python': {
       const slim = slimPlan('python', stage);
       if (!slim) return undefined;
       Object.assign(plan, slim);
+      // A virtual environment is the unit to copy: it links to the same /usr/local/bin/python the slim image has.
+      const venv = cmds.map(({ instr, cmd }) => {
+        const words = cmd.args.map((a) => a.value);
+        const dir = isCommand(cmd, 'virtualenv') ? words.find((w) => !w.startsWith('-'))
+          : isCommand(cmd, 'python', 'python3') && words[0] === '-m' && words[1] === 'venv' ? words.slice(2).find((w) => !w.startsWith('-')) : undefined;
+        return dir ? absolute(dir, workdirBefore(stage, instr.index)) : undefined;
+      }).find((d) => d);
+      if (venv) {
+        plan.copies = appDir ? [venv, appDir] : undefined;
+        plan.notes.push(t('refactor.split-builder-stage.venv', { image: plan.runtime }));
+        break;
+      }
       for (const { cmd } of cmds) {
         const pc = packageCommand(cmd);
         if (!pc || pc.manager.name !== 'pip' || pc.action !== 'install' || !pc.sub.length) continue;
