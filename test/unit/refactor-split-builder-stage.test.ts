@@ -163,11 +163,12 @@ test('two stages: offered on a final stage that builds (named apart from existin
   assert.deepEqual(inFinal.map((o) => [o.key, o.start, o.end]), [['1', text.indexOf('FROM golang'), text.length - 1]]);
 });
 
-test('not offered: a clean final stage, a toolchain image kept as an environment, an unknown Java release', () => {
+test('not offered: a clean final stage, a toolchain image kept as an environment, an app at /, an ended release line, an unknown Java release', () => {
   assert.deepEqual(offersOf(ID, 'FROM golang:1.25 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\n\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\nCMD ["/app"]\n'), []);
   assert.deepEqual(offersOf(ID, 'FROM golang:1.25\nWORKDIR /src\nCOPY . .\nRUN go build ./...\n'), []);
   assert.deepEqual(offersOf(ID, 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "dist/index.js"]\n'), []);
   assert.deepEqual(offersOf(ID, 'FROM node:22\nRUN apt-get update && apt-get install -y g++ make\nCOPY . .\nRUN npm install\nCMD ["node", "index.js"]\n'), [], 'an app at / has nothing to copy alone');
+  assert.deepEqual(offersOf(ID, 'FROM node:20\nRUN apt-get update && apt-get install -y build-essential\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "dist/main.js"]\n'), [], 'node 20 has ended: update the base first');
   assert.deepEqual(offersOf(ID, 'FROM maven:3\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["java", "-jar", "target/app.jar"]\n'), []);
 });
 
