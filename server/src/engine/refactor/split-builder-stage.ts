@@ -10,6 +10,7 @@ import { distroFamily, systemRelease } from '../model/base-images';
 import { endOfLife, officialName } from '../model/image-lifecycle';
 import { createdUser } from '../model/users';
 import { join, normalize } from '../model/paths';
+import { parseImageReference } from '../model/image';
 import { packageName, shippedToolchain, TOOLCHAIN } from '../model/toolchain';
 import { packageCommands } from '../rules/support';
 import {
@@ -408,11 +409,11 @@ function offerFor(ctx: RefactorContext): { offer: RefactorOffer; stage: Stage; p
   const final = model.finalStage;
   if (!final || final.parent || final.image.unresolved.length || final.instructions.length < 2) return undefined;
   if (!shippedToolchain(model).length) return undefined;
-  // On an ended release line the runtime stage would add a second end-of-life image: the base is updated first.
-  if (endOfLife(final.image, ctx.settings.today)) return undefined;
   const layout = layoutOf(model, final);
   const plan = planFor(ctx, final, layout.repeated);
   if (!plan) return undefined;
+  // A runtime image on an ended release line would add an end-of-life image: the base is updated first.
+  if (endOfLife(parseImageReference(plan.runtime, plan.runtime, []), ctx.settings.today)) return undefined;
   const t = speaker(STRINGS, ctx.settings.locale);
   const title = plan.saves
     ? t('refactor.split-builder-stage.titleSaves', { image: plan.runtime, mb: plan.saves })
@@ -446,7 +447,7 @@ export default defineRefactoring({
       'Go → distroless static (CGO_ENABLED=0) or base (cgo: glibc) of the builder\'s Debian release, or debian slim when a shell is needed; the `-o` output is copied. ' +
       'Maven and Gradle → eclipse-temurin:<same major>-jre, copying the jar the command runs or target/*.jar, build/libs/*.jar. Rust → debian slim with target/release/<name> (from Cargo.toml). .NET → dotnet/aspnet (dotnet/runtime for a console project) with the `dotnet publish -o` folder. ' +
       'Anything else stays on its own image without the installed packages. Where the output is not certain (no `-o`, no Cargo.toml, several modules, an unknown build) the offer asks which paths to copy, with candidates from the file. ' +
-      'Not offered on a release line that has reached its end of life (node:20, dotnet/sdk:8.0 after November 2026): the runtime stage would ship a second end-of-life image, so the base is updated first. A Python virtual environment is copied whole instead of installing with --prefix; yarn has no prune, so its devDependencies ship (pnpm prunes with `pnpm prune --prod`). ' +
+      'Not offered when the runtime image would be on a release line that has reached its end of life (node:20, dotnet/sdk:8.0 after November 2026): that would ship a second end-of-life image, so the base is updated first. A Python virtual environment is copied whole instead of installing with --prefix; yarn has no prune, so its devDependencies ship (pnpm prunes with `pnpm prune --prod`). ' +
       'OS packages are installed only in the builder: which of them the program needs at run time cannot be read from the file, so the notes name them instead of guessing. Unsafe: the shipped image changes.',
     example: {
       before: 'FROM golang:1.25\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /bin/server ./cmd/server\nEXPOSE 8080\nCMD ["/bin/server"]\n',
