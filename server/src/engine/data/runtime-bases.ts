@@ -49,8 +49,11 @@ export const JDK_MAJOR_IN_TAG = [/(?:^|-)(?:eclipse-)?temurin-(\d+)(?:-|$)/, /(?
 /** The JRE a JDK build runs on: Eclipse Temurin's `<major>-jre` (`-jre-alpine` for an Alpine build). */
 export const JAVA_RUNTIME = { image: 'eclipse-temurin', tag: (major: string, alpine: boolean) => `${major}-jre${alpine ? '-alpine' : ''}` };
 
-/** Go: a static binary (CGO_ENABLED=0) needs no libc; one built with cgo needs glibc (distroless base). */
-export const GO_RUNTIME = { static: (debian: number) => `gcr.io/distroless/static-debian${debian}`, glibc: (debian: number) => `gcr.io/distroless/base-debian${debian}` };
+/**
+ * Go: a static binary (CGO_ENABLED=0) needs no libc; one built with cgo needs glibc (distroless base). Tagged
+ * `nonroot` (the image's user 65532; a USER in the file still decides), never untagged.
+ */
+export const GO_RUNTIME = { static: (debian: number) => `gcr.io/distroless/static-debian${debian}:nonroot`, glibc: (debian: number) => `gcr.io/distroless/base-debian${debian}:nonroot` };
 
 /** .NET: the ASP.NET Core runtime for web apps (the default: it also runs console apps), the plain runtime for console apps, with the SDK's tag. */
 export const DOTNET_RUNTIME = { aspnet: 'mcr.microsoft.com/dotnet/aspnet', runtime: 'mcr.microsoft.com/dotnet/runtime' };
