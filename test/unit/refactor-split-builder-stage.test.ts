@@ -43,6 +43,14 @@ test('Node built as USER node: the copy keeps the owner; a multi-line HEALTHCHEC
   assert.ok(notes.includes('The HEALTHCHECK runs `curl`: slim and distroless images such as node:22-slim may not have it; install it in the runtime stage or probe another way.'));
 });
 
+test('node:latest ships on node:slim; a global npm install is no reason to prune and is named in the notes', async () => {
+  const notes = await splits(
+    'FROM node:latest\nRUN apt-get update && apt-get install -y python3 make g++\nRUN npm install -g pm2\nWORKDIR /usr/src/app\nCOPY . .\nRUN yarn install && yarn build\nCMD pm2-runtime start ecosystem.config.js\n',
+    'FROM node:latest AS build\nRUN apt-get update && apt-get install -y python3 make g++\nRUN npm install -g pm2\nWORKDIR /usr/src/app\nCOPY . .\nRUN yarn install && yarn build\n\nFROM node:slim\nWORKDIR /usr/src/app\nCOPY --from=build /usr/src/app /usr/src/app\nCMD pm2-runtime start ecosystem.config.js\n',
+  );
+  assert.ok(notes.some((n) => n.startsWith('Packages the build stage installs globally')));
+});
+
 test('Node on Alpine stays on Alpine; no size without both recorded', async () => {
   await splits(
     'FROM node:24-alpine\nRUN apk add --no-cache python3 make g++\nWORKDIR /usr/src/app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nCMD ["node", "dist/index.js"]\n',
@@ -163,13 +171,35 @@ test('two stages: offered on a final stage that builds (named apart from existin
   assert.deepEqual(inFinal.map((o) => [o.key, o.start, o.end]), [['1', text.indexOf('FROM golang'), text.length - 1]]);
 });
 
-test('not offered: a clean final stage, a toolchain image kept as an environment, an app at /, an ended release line, an unknown Java release', () => {
+test('not offered on a clean final stage nor a toolchain image kept as an environment', () => {
   assert.deepEqual(offersOf(ID, 'FROM golang:1.25 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\n\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\nCMD ["/app"]\n'), []);
   assert.deepEqual(offersOf(ID, 'FROM golang:1.25\nWORKDIR /src\nCOPY . .\nRUN go build ./...\n'), []);
   assert.deepEqual(offersOf(ID, 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "dist/index.js"]\n'), []);
-  assert.deepEqual(offersOf(ID, 'FROM node:22\nRUN apt-get update && apt-get install -y g++ make\nCOPY . .\nRUN npm install\nCMD ["node", "index.js"]\n'), [], 'an app at / has nothing to copy alone');
-  assert.deepEqual(offersOf(ID, 'FROM node:20\nRUN apt-get update && apt-get install -y build-essential\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "dist/main.js"]\n'), [], 'node 20 has ended: update the base first');
-  assert.deepEqual(offersOf(ID, 'FROM maven:3\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["java", "-jar", "target/app.jar"]\n'), []);
+});
+
+test('where the rule fires but no split can be made, the offer is greyed out with the reason (apply gives it)', async () => {
+  const reason = (text: string) => offersOf(ID, text).map((o) => [o.title, o.unavailable]);
+  assert.deepEqual(reason('FROM node:20\nRUN apt-get update && apt-get install -y build-essential\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "dist/main.js"]\n'),
+    [['Split into a builder stage and a runtime stage on node:20-slim', 'node:20-slim has reached its end of life: update the base image first']]);
+  assert.deepEqual(reason('FROM node:22\nRUN apt-get update && apt-get install -y g++ make\nCOPY . .\nRUN npm install\nCMD ["node", "index.js"]\n'),
+    [['Split into a builder stage and a runtime stage on node:22-slim', 'no folder of the build to copy: the files are copied to / (set a WORKDIR for the app first)']]);
+  assert.deepEqual(reason('FROM maven:3\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["java", "-jar", "target/app.jar"]\n'),
+    [['Split into a builder stage and a runtime stage', 'no build output of maven:3 is known here (`go build`, `cargo build`, `dotnet publish`, Maven or Gradle on a JDK release its tag names)']]);
+  assert.deepEqual(reason('FROM debian:bookworm AS base\nRUN apt-get update && apt-get install -y gcc\nFROM base\nCOPY . .\nRUN gcc -o /app app.c\nCMD ["/app"]\n'),
+    [['Split into a builder stage and a runtime stage', 'the final stage is built FROM the stage base, whose toolchain it inherits: split where the build happens']]);
+  assert.deepEqual(reason('ARG IMAGE\nFROM ${IMAGE}\nRUN apt-get update && apt-get install -y gcc && gcc -o /hello hello.c\nCMD ["/hello"]\n'),
+    [['Split into a builder stage and a runtime stage', 'its image is set by IMAGE, so the runtime image to match it is not known']]);
+  assert.deepEqual(reason('FROM debian\nRUN apt-get update && apt-get install -y gcc\nWORKDIR /src\nCOPY . .\nRUN gcc -o /src/app app.c\nCMD ["/src/app"]\n'),
+    [['Split into a builder stage and a runtime stage on debian', 'debian names no version, and the runtime stage would repeat it: pin the base image first']]);
+  await assert.rejects(refactor(ID, 'FROM maven:3\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD ["java", "-jar", "target/app.jar"]\n'), /no build output of maven:3/);
+});
+
+test('a language image without a known recipe splits the generic way: its own image, asking what to copy', async () => {
+  const text = 'FROM python:3.13\nRUN apt-get update && apt-get install -y --no-install-recommends gcc make && rm -rf /var/lib/apt/lists/*\nWORKDIR /opt/ext\nCOPY . .\nRUN python setup.py build_ext --inplace\nCMD ["python", "-m", "ext.server"]\n';
+  assert.deepEqual(offersOf(ID, text)[0].question?.candidates.map((c) => c.value), ['/opt/ext']);
+  await splits(text,
+    'FROM python:3.13 AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc make && rm -rf /var/lib/apt/lists/*\nWORKDIR /opt/ext\nCOPY . .\nRUN python setup.py build_ext --inplace\n\nFROM python:3.13\nWORKDIR /opt/ext\nCOPY --from=build /opt/ext /opt/ext\nCMD ["python", "-m", "ext.server"]\n',
+    { answers: ['/opt/ext'] });
 });
 
 test('a named final stage keeps its name on the runtime stage (a --target still ships it); lower-case keywords and CRLF kept', async () => {

@@ -26,6 +26,14 @@ const ID = 'split-builder-stage';
 const STRINGS = defineStrings({
   'refactor.split-builder-stage.title': 'Split into a builder stage and a runtime stage on {image}',
   'refactor.split-builder-stage.titleSaves': 'Split into a builder stage and a runtime stage on {image} (about {mb} MB smaller)',
+  'refactor.split-builder-stage.titlePlain': 'Split into a builder stage and a runtime stage',
+  'refactor.split-builder-stage.fromStage': 'the final stage is built FROM the stage {stage}, whose toolchain it inherits: split where the build happens',
+  'refactor.split-builder-stage.variable': 'its image is set by {variables}, so the runtime image to match it is not known',
+  'refactor.split-builder-stage.unknownBuild': 'no build output of {image} is known here (`go build`, `cargo build`, `dotnet publish`, Maven or Gradle on a JDK release its tag names)',
+  'refactor.split-builder-stage.endOfLife': '{image} has reached its end of life: update the base image first',
+  'refactor.split-builder-stage.nothingToCopy': 'no folder of the build to copy: the files are copied to / (set a WORKDIR for the app first)',
+  'refactor.split-builder-stage.unpinned': '{image} names no version, and the runtime stage would repeat it: pin the base image first',
+  'refactor.split-builder-stage.global': 'Packages the build stage installs globally (`npm install -g`) are not copied: install them again in the runtime stage if the command needs them (pm2, serve).',
   'refactor.split-builder-stage.question': 'Which paths of the build stage does the runtime stage on {image} need?',
   'refactor.split-builder-stage.gone': 'The final stage no longer builds on a toolchain: there is nothing to split',
   'refactor.split-builder-stage.noAnswer': 'Pick the paths the runtime stage copies from the build stage (the question of this refactoring): none was given',
@@ -182,7 +190,11 @@ function lineAndVariant(tag: string): { line: string; variant: string } | undefi
 }
 
 function slimPlan(image: 'node' | 'python', stage: Stage): { runtime: string; saves?: number } | undefined {
-  const lv = lineAndVariant(stage.image.tag ?? '');
+  const tag = stage.image.tag ?? 'latest';
+  // Moving tags have a slim twin that moves alike (node:slim, node:lts-slim); a variant of them is left alone.
+  if (tag === 'latest') return { runtime: `${image}:slim` };
+  if (image === 'node' && (tag === 'lts' || tag === 'current')) return { runtime: `${image}:${tag}-slim` };
+  const lv = lineAndVariant(tag);
   if (!lv) return undefined;
   const variant = SLIM_VARIANTS[image][lv.variant];
   if (variant === undefined) return undefined;
@@ -225,10 +237,9 @@ function cargoName(ctx: RefactorContext): string | undefined {
   return pkg?.[1];
 }
 
-function planFor(ctx: RefactorContext, stage: Stage, repeated: readonly Instr[]): Plan | undefined {
+function planFor(ctx: RefactorContext, stage: Stage, repeated: readonly Instr[], ecosystem: Ecosystem = ecosystemOf(stage)): Plan | undefined {
   const model = ctx.model;
   const t = speaker(STRINGS, ctx.settings.locale);
-  const ecosystem = ecosystemOf(stage);
   const last = stage.instructions.length;
   const finalDir = workdirBefore(stage, last);
   const appDir = finalDir && finalDir !== '/' ? finalDir : undefined;
@@ -240,12 +251,14 @@ function planFor(ctx: RefactorContext, stage: Stage, repeated: readonly Instr[])
       if (!slim) return undefined;
       Object.assign(plan, slim);
       // Dependencies installed without the production flag: prune the devDependencies after the build (yarn has no prune).
-      const installs = (tool: string) => cmds.filter(({ cmd }) => isCommand(cmd, tool) && ['ci', 'install', 'i', 'add'].includes(parseArgs(cmd).operands[0]?.value ?? ''));
+      const global = (cmd: ShellCommand) => cmd.args.some((a) => a.value === '-g' || a.value === '--global' || a.value === 'global');
+      const installs = (tool: string) => cmds.filter(({ cmd }) => isCommand(cmd, tool) && !global(cmd) && ['ci', 'install', 'i', 'add'].includes(parseArgs(cmd).operands[0]?.value ?? ''));
       const prodOnly = (tool: string) => installs(tool).some(({ cmd }) => cmd.args.some((a) => /^--(omit=dev|production|only=prod(uction)?|prod)$/.test(a.value)));
       if (installs('npm').length && !prodOnly('npm')) plan.builderAppend.push('RUN npm prune --omit=dev');
       else if (installs('pnpm').length && !prodOnly('pnpm')) plan.builderAppend.push('RUN pnpm prune --prod');
       else if (cmds.some(({ cmd }) => isCommand(cmd, 'yarn'))) plan.notes.push(t('refactor.split-builder-stage.yarn'));
       plan.copies = appDir ? [appDir] : undefined;
+      if (cmds.some(({ cmd }) => isCommand(cmd, 'npm', 'pnpm', 'yarn') && global(cmd))) plan.notes.push(t('refactor.split-builder-stage.global'));
       if (plan.builderAppend.length) plan.notes.push(t('refactor.split-builder-stage.node', { image: plan.runtime, prune: plan.builderAppend[0].slice(4) }));
       break;
     }
@@ -404,33 +417,47 @@ function copyLines(plan: Plan, copies: readonly string[], stage: string, copy: s
   return lines;
 }
 
-function offerFor(ctx: RefactorContext): { offer: RefactorOffer; stage: Stage; plan: Plan; layout: Layout } | undefined {
+/**
+ * The offer on the final stage where build-toolchain-in-final-stage reports it: with the plan, or (where no split
+ * can be made) greyed out with the reason, so every finding of the rule has its action.
+ */
+function offerFor(ctx: RefactorContext): { offer: RefactorOffer; stage: Stage; plan?: Plan; layout: Layout } | undefined {
   const { model } = ctx;
   const final = model.finalStage;
-  if (!final || final.parent || final.image.unresolved.length || final.instructions.length < 2) return undefined;
-  if (!shippedToolchain(model).length) return undefined;
-  const layout = layoutOf(model, final);
-  const plan = planFor(ctx, final, layout.repeated);
-  if (!plan) return undefined;
-  // A runtime image on an ended release line would add an end-of-life image: the base is updated first.
-  if (endOfLife(parseImageReference(plan.runtime, plan.runtime, []), ctx.settings.today)) return undefined;
+  if (!final || !shippedToolchain(model).length) return undefined;
   const t = speaker(STRINGS, ctx.settings.locale);
+  const last = final.instructions[final.instructions.length - 1];
+  const layout = layoutOf(model, final);
+  const base = { refactoring: ID, key: String(final.index), kind: 'refactor.extract' as const, start: final.from.start, end: last.end, safety: 'unsafe' as const };
+  const unavailable = (reason: string, image?: string) => ({
+    offer: { ...base, title: image ? t('refactor.split-builder-stage.title', { image }) : t('refactor.split-builder-stage.titlePlain'), unavailable: reason },
+    stage: final,
+    layout,
+  });
+  if (final.parent) return unavailable(t('refactor.split-builder-stage.fromStage', { stage: final.parent.alias ?? String(final.parent.index) }));
+  if (final.image.unresolved.length) return unavailable(t('refactor.split-builder-stage.variable', { variables: final.image.unresolved.join(', ') }));
+  let plan = planFor(ctx, final, layout.repeated);
+  // No recipe for this ecosystem's build: an image that is not itself a toolchain still splits the generic way.
+  if (!plan && !sdkImageName(final.image)) plan = planFor(ctx, final, layout.repeated, 'generic');
+  if (!plan) return unavailable(t('refactor.split-builder-stage.unknownBuild', { image: final.image.raw }));
+  const runtimeRef = parseImageReference(plan.runtime, plan.runtime, []);
+  // The builder's own image again (the generic recipe) would repeat an unpinned base: it is pinned first.
+  if (!runtimeRef.digest && (!runtimeRef.tag || runtimeRef.tag === 'latest')) return unavailable(t('refactor.split-builder-stage.unpinned', { image: plan.runtime }), plan.runtime);
+  // A runtime image on an ended release line would add an end-of-life image: the base is updated first.
+  if (endOfLife(runtimeRef, ctx.settings.today)) {
+    return unavailable(t('refactor.split-builder-stage.endOfLife', { image: plan.runtime }), plan.runtime);
+  }
+  // Nothing to offer to copy (an app copied to /): splitting would ship nothing or everything.
+  if (!plan.copies && !plan.candidates.length) return unavailable(t('refactor.split-builder-stage.nothingToCopy'), plan.runtime);
   const title = plan.saves
     ? t('refactor.split-builder-stage.titleSaves', { image: plan.runtime, mb: plan.saves })
     : t('refactor.split-builder-stage.title', { image: plan.runtime });
-  // Nothing to offer to copy (an app copied to /): splitting would ship nothing or everything.
-  if (!plan.copies && !plan.candidates.length) return undefined;
   const question: RefactorQuestion | undefined = plan.copies ? undefined : {
     prompt: t('refactor.split-builder-stage.question', { image: plan.runtime }),
     candidates: plan.candidates.map((value) => ({ value })),
     many: true,
   };
-  const last = final.instructions[final.instructions.length - 1];
-  const offer: RefactorOffer = {
-    refactoring: ID, key: String(final.index), title, kind: 'refactor.extract', start: final.from.start, end: last.end, safety: 'unsafe',
-    ...(question ? { question } : {}),
-  };
-  return { offer, stage: final, plan, layout };
+  return { offer: { ...base, title, ...(question ? { question } : {}) }, stage: final, plan, layout };
 }
 
 export default defineRefactoring({
@@ -447,7 +474,7 @@ export default defineRefactoring({
       'Go → distroless static (CGO_ENABLED=0) or base (cgo: glibc) of the builder\'s Debian release, or debian slim when a shell is needed; the `-o` output is copied. ' +
       'Maven and Gradle → eclipse-temurin:<same major>-jre, copying the jar the command runs or target/*.jar, build/libs/*.jar. Rust → debian slim with target/release/<name> (from Cargo.toml). .NET → dotnet/aspnet (dotnet/runtime for a console project) with the `dotnet publish -o` folder. ' +
       'Anything else stays on its own image without the installed packages. Where the output is not certain (no `-o`, no Cargo.toml, several modules, an unknown build) the offer asks which paths to copy, with candidates from the file. ' +
-      'Not offered when the runtime image would be on a release line that has reached its end of life (node:20, dotnet/sdk:8.0 after November 2026): that would ship a second end-of-life image, so the base is updated first. A Python virtual environment is copied whole instead of installing with --prefix; yarn has no prune, so its devDependencies ship (pnpm prunes with `pnpm prune --prod`). ' +
+      'Where the rule fires but no split can be made, the action is shown unavailable with the reason: the runtime image would be on a release line that has reached its end of life (node:20; update the base first), the final stage is built FROM a stage with the toolchain, the image is a build argument, an SDK image\'s build output is unknown, or the app is copied to / with nothing to single out. A Python virtual environment is copied whole instead of installing with --prefix; yarn has no prune, so its devDependencies ship (pnpm prunes with `pnpm prune --prod`). ' +
       'OS packages are installed only in the builder: which of them the program needs at run time cannot be read from the file, so the notes name them instead of guessing. Unsafe: the shipped image changes.',
     example: {
       before: 'FROM golang:1.25\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /bin/server ./cmd/server\nEXPOSE 8080\nCMD ["/bin/server"]\n',
@@ -465,6 +492,7 @@ export default defineRefactoring({
     if (!found || found.offer.key !== offer.key) return { error: t('refactor.split-builder-stage.gone') };
     const { model } = ctx;
     const { stage, plan, layout } = found;
+    if (!plan) return { error: found.offer.unavailable ?? t('refactor.split-builder-stage.gone') };
     const copies = plan.copies ?? answers?.filter((a) => a.trim());
     if (!copies?.length) return { error: t('refactor.split-builder-stage.noAnswer') };
     const eol = model.lines.eol;
