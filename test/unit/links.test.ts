@@ -39,6 +39,8 @@ const ALLOWED = [
   'docs.github.com/en/code-security/',
   // What the health-check and lifecycle tables cite (server/src/engine/data/image-tools.ts, model/image-lifecycle.ts).
   'busybox.net/downloads/BusyBox.html', 'nodejs.org/en/about/',
+  // Which .NET image runs what (server/src/engine/data/runtime-bases.ts).
+  'learn.microsoft.com/dotnet/core/docker/',
   // Docker Hub's registry and its credential key, which the digest pinning talks to (server/src/host/node/registry.ts).
   'registry-1.docker.io', 'index.docker.io/v1/',
 ];

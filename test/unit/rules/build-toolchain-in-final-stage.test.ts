@@ -3,6 +3,7 @@ import { testRule } from '../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'the .NET runtime image', code: 'FROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY app /app\nENTRYPOINT ["dotnet", "/app/Web.dll"]\n' },
     { name: 'headers alone in a stage that compiles nothing (a runtime need)', code: 'FROM debian:12-slim\nRUN apt-get install -y libx11-xcb-dev make\nCMD ["/opt/app"]\n' },
     { name: 'toolchain in a builder stage', code: 'FROM debian:12-slim AS build\nRUN apt-get install -y gcc make\nFROM debian:12-slim\nCOPY --from=build /out /out\n' },
     { name: 'removed in the same RUN', code: 'FROM python:3.13-slim\nRUN apt-get install -y gcc libpq-dev && pip install psycopg && apt-get purge -y gcc libpq-dev\n' },
@@ -33,6 +34,7 @@ testRule(rule, {
     { code: 'FROM python:3.13-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev curl\nCMD ["python", "app.py"]\n', errors: [{ at: '2:42-2:45', messageId: 'buildToolsKept', data: { packages: 'gcc, libpq-dev' }, message: /gcc, libpq-dev/ }] },
     { name: 'stage the final one is built from, dnf and apk', code: 'FROM fedora:41 AS base\nRUN dnf install -y gcc-c++\nFROM base\nRUN echo ok\nCMD ["/srv/app"]\n', errors: [{ at: '2:20-2:27', messageId: 'buildToolsKept' }] },
     { name: 'SDK image as the runtime', code: 'FROM golang:1.25\nRUN go build -o /app .\nCMD ["/app"]\n', errors: [{ at: '1:6-1:17', messageId: 'sdkImage', data: { image: 'golang' }, message: /golang SDK/ }] },
+    { name: 'the .NET SDK image (not on Docker Hub) as the runtime', code: 'FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN dotnet publish -o /app\nENTRYPOINT ["dotnet", "/app/Web.dll"]\n', errors: [{ at: '1:6-1:39', messageId: 'sdkImage', data: { image: 'dotnet/sdk' } }] },
     { name: 'version-pinned package', code: 'FROM debian:12-slim\nRUN apt-get install -y build-essential=12.9\nENTRYPOINT ["/usr/local/bin/app"]\n', errors: [{ at: '2:24-2:44', messageId: 'buildToolsKept' }] },
     { name: 'an entrypoint script runs the CMD it is given: the application', code: 'FROM node:22-slim\nRUN apt-get install -y python3 make g++ && npm ci\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n', errors: [{ at: '2:32-2:36', messageId: 'buildToolsKept', message: /make, g\+\+/ }] },
     { name: 'no command on a server image keeps its server', code: 'FROM php:8.3-apache\nRUN apt-get install -y libpng-dev && docker-php-ext-install gd\n', errors: [{ at: '2:24-2:34', messageId: 'buildToolsKept', message: /libpng-dev/ }] },

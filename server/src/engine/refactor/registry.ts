@@ -1,19 +1,22 @@
-// Every refactoring, in the order the refactor menu lists them. One file each, beside this one.
+// Every refactoring, in the order the refactor menu lists them (the order of the guides' lessons). One file each,
+// beside this one.
 import type { Refactoring } from './types';
-import addHealthcheck from './add-healthcheck';
-import currentBaseImage from './current-base-image';
-import dockerignoreEntries from './dockerignore-entries';
-import { pinDigest } from './pin-digest';
+import splitBuilderStage from './split-builder-stage';
 import secretsAsMounts from './secrets-as-mounts';
 import cachesAsMounts from './caches-as-mounts';
+import addHealthcheck from './add-healthcheck';
+import currentBaseImage from './current-base-image';
+import { pinDigest } from './pin-digest';
+import dockerignoreEntries from './dockerignore-entries';
 
 export const REFACTORINGS: readonly Refactoring[] = [
+  splitBuilderStage,
+  secretsAsMounts,
+  cachesAsMounts,
   addHealthcheck,
   currentBaseImage,
   pinDigest,
   dockerignoreEntries,
-  secretsAsMounts,
-  cachesAsMounts,
 ];
 
 export function findRefactoring(id: string): Refactoring | undefined {
