@@ -46,14 +46,14 @@ describe('the checks on a refactoring\'s result', () => {
     assert.equal(resultProblem(refactorContext(text), offer, { edits: [{ start: at('CMD'), end: at('CMD'), text: 'FROM\n' }], notes: [] }), 'its result does not parse');
   });
   it('withhold a change that adds a problem at warning or error', () => {
-    assert.equal(resultProblem(refactorContext(text), offer, { edits: [{ start: at(':3.20'), end: at(':3.20') + 5, text: '' }], notes: [] }), 'it would add a base-image-untagged problem');
+    assert.match(resultProblem(refactorContext(text), offer, { edits: [{ start: at(':3.20'), end: at(':3.20') + 5, text: '' }], notes: [] }) ?? '', /^it would add a base-image-untagged problem: /);
   });
   it('pass a change that says a problem of the file again (a builder on the same ended line as the runtime)', () => {
     const old = 'FROM node:16-alpine\nCOPY . /app\nCMD ["node", "/app/server.js"]\n';
     const split = 'FROM node:16-alpine AS build\nCOPY . /app\n\nFROM node:16-alpine\nCOPY --from=build /app /app\nCMD ["node", "/app/server.js"]\n';
     assert.equal(resultProblem(refactorContext(old), offer, { edits: [{ start: 0, end: old.length, text: split }], notes: [] }), undefined);
     const other = split.replace('FROM node:16-alpine AS build', 'FROM node:14-alpine AS build');
-    assert.equal(resultProblem(refactorContext(old), offer, { edits: [{ start: 0, end: old.length, text: other }], notes: [] }), 'it would add a eol-base-image problem');
+    assert.match(resultProblem(refactorContext(old), offer, { edits: [{ start: 0, end: old.length, text: other }], notes: [] }) ?? '', /^it would add a eol-base-image problem: node 14 /);
   });
   it('withhold a safe change that changes the build', () => {
     const problem = resultProblem(refactorContext(text), { ...offer, safety: 'safe' }, { edits: [{ start: at('curl\n'), end: at('curl\n') + 4, text: 'wget' }], notes: [] });

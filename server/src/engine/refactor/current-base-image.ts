@@ -5,7 +5,8 @@ import type { Locale } from '../i18n/locale';
 import { maintainedTag, type MaintainedTag } from '../model/image-lifecycle';
 import type { Stage } from '../model/dockerfile';
 import { recordedSize } from '../data/image-sizes';
-import { defineRefactoring, type RefactorOffer } from './types';
+import { resultProblem } from './guard';
+import { defineRefactoring, type RefactorContext, type RefactorOffer, type RefactorResult } from './types';
 
 const STRINGS = defineStrings({
   'refactor.current-base-image.title': 'Move to {image}:{tag}',
@@ -46,6 +47,15 @@ export function maintainedTagNotes(move: MaintainedTag, oldTag: string, locale: 
   return notes;
 }
 
+/** The stage's tag replaced by the move's, with what changes. */
+function moved(ctx: RefactorContext, stage: Stage, move: MaintainedTag): RefactorResult {
+  const span = stage.image.spans!.tag!;
+  return {
+    edits: [{ start: stage.imageStart + span.start, end: stage.imageStart + span.end, text: move.tag }],
+    notes: maintainedTagNotes(move, stage.image.tag!, ctx.settings.locale),
+  };
+}
+
 export default defineRefactoring({
   id: 'current-base-image',
   kind: 'refactor.rewrite',
@@ -64,7 +74,12 @@ export default defineRefactoring({
       if (to < start || from > end) continue;
       const move = stageMove(stage, ctx.settings.today);
       if (!move) continue;
-      out.push({ refactoring: 'current-base-image', key: String(stage.index), title: maintainedTagTitle(move, ctx.settings.locale), kind: 'refactor.rewrite', start: from, end: to, safety: 'unsafe' });
+      const offer: RefactorOffer = { refactoring: 'current-base-image', key: String(stage.index), title: maintainedTagTitle(move, ctx.settings.locale), kind: 'refactor.rewrite', start: from, end: to, safety: 'unsafe' };
+      const result = moved(ctx, stage, move);
+      // A newer system can break what the file does (apt-key is gone from Debian 12 and Ubuntu 22.04, pip refuses
+      // system installs): asked here, where the cursor is on the tag, so the action says so before it is picked.
+      const problem = resultProblem(ctx, offer, result);
+      out.push(problem ? { ...offer, unavailable: problem } : { ...offer, hint: result.notes.join(' ') });
     }
     return out;
   },
@@ -72,10 +87,6 @@ export default defineRefactoring({
     const stage = ctx.model.stages[Number(offer.key)];
     const move = stage && stageMove(stage, ctx.settings.today);
     if (!move) return { error: localize(STRINGS, 'refactor.current-base-image.gone', ctx.settings.locale) };
-    const span = stage.image.spans!.tag!;
-    return {
-      edits: [{ start: stage.imageStart + span.start, end: stage.imageStart + span.end, text: move.tag }],
-      notes: maintainedTagNotes(move, stage.image.tag!, ctx.settings.locale),
-    };
+    return moved(ctx, stage, move);
   },
 });

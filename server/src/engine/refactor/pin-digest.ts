@@ -41,7 +41,7 @@ export const pinDigest = defineRefactoring({
   id: ID,
   kind: 'refactor.rewrite',
   docs: {
-    summary: 'Pins a base image to the digest its tag points at now, keeping the tag for readers.',
+    summary: 'Pin a base image to the digest its tag points at now, keeping the tag for readers',
     details: 'Offered on each FROM naming a registry image by tag (or by none, which is `latest`) that is not pinned yet, when a registry can be asked (the editor and `dockwise pin` ask it over the OCI distribution API; offline, the action says so); with two or more, also once for all of them. It adds `@sha256:…` after the tag: for a multi-platform image the digest of its index, so every platform stays pinned. The build uses the same image as today, and keeps using it when the tag moves on; the code lens says when the tag points elsewhere. Stages, `scratch`, pinned images and images written with variables are left alone.',
     example: {
       before: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',

@@ -7,10 +7,9 @@ import { isCommand, parseArgs } from '../model/commands';
 import { packageCommand } from '../model/package-managers';
 import type { ShellCommand } from '../model/shell';
 import { distroFamily, systemRelease } from '../model/base-images';
-import { endOfLife, officialName } from '../model/image-lifecycle';
+import { officialName } from '../model/image-lifecycle';
 import { createdUser } from '../model/users';
 import { join, normalize } from '../model/paths';
-import { parseImageReference } from '../model/image';
 import { packageName, shippedToolchain, TOOLCHAIN } from '../model/toolchain';
 import { packageCommands } from '../rules/support';
 import {
@@ -30,9 +29,7 @@ const STRINGS = defineStrings({
   'refactor.split-builder-stage.fromStage': 'the final stage is built FROM the stage {stage}, whose toolchain it inherits: split where the build happens',
   'refactor.split-builder-stage.variable': 'its image is set by {variables}, so the runtime image to match it is not known',
   'refactor.split-builder-stage.unknownBuild': 'no build output of {image} is known here (`go build`, `cargo build`, `dotnet publish`, Maven or Gradle on a JDK release its tag names)',
-  'refactor.split-builder-stage.endOfLife': '{image} has reached its end of life: update the base image first',
   'refactor.split-builder-stage.nothingToCopy': 'no folder of the build to copy: the files are copied to / (set a WORKDIR for the app first)',
-  'refactor.split-builder-stage.unpinned': '{image} names no version, and the runtime stage would repeat it: pin the base image first',
   'refactor.split-builder-stage.global': 'Packages the build stage installs globally (`npm install -g`) are not copied: install them again in the runtime stage if the command needs them (pm2, serve).',
   'refactor.split-builder-stage.question': 'Which paths of the build stage does the runtime stage on {image} need?',
   'refactor.split-builder-stage.gone': 'The final stage no longer builds on a toolchain: there is nothing to split',
@@ -440,13 +437,6 @@ function offerFor(ctx: RefactorContext): { offer: RefactorOffer; stage: Stage; p
   // No recipe for this ecosystem's build: an image that is not itself a toolchain still splits the generic way.
   if (!plan && !sdkImageName(final.image)) plan = planFor(ctx, final, layout.repeated, 'generic');
   if (!plan) return unavailable(t('refactor.split-builder-stage.unknownBuild', { image: final.image.raw }));
-  const runtimeRef = parseImageReference(plan.runtime, plan.runtime, []);
-  // The builder's own image again (the generic recipe) would repeat an unpinned base: it is pinned first.
-  if (!runtimeRef.digest && (!runtimeRef.tag || runtimeRef.tag === 'latest')) return unavailable(t('refactor.split-builder-stage.unpinned', { image: plan.runtime }), plan.runtime);
-  // A runtime image on an ended release line would add an end-of-life image: the base is updated first.
-  if (endOfLife(runtimeRef, ctx.settings.today)) {
-    return unavailable(t('refactor.split-builder-stage.endOfLife', { image: plan.runtime }), plan.runtime);
-  }
   // Nothing to offer to copy (an app copied to /): splitting would ship nothing or everything.
   if (!plan.copies && !plan.candidates.length) return unavailable(t('refactor.split-builder-stage.nothingToCopy'), plan.runtime);
   const title = plan.saves
@@ -464,7 +454,7 @@ export default defineRefactoring({
   id: ID,
   kind: 'refactor.extract',
   docs: {
-    summary: 'Moves the build of the shipped stage into a builder stage and ships only its output on a runtime image',
+    summary: 'Move the build of the shipped stage into a builder stage and ship only its output on a runtime image',
     details:
       'Offered on the final stage where build-toolchain-in-final-stage reports it (an SDK image such as golang, maven, gradle, rust or the .NET SDK, or compilers its RUNs install). ' +
       'The stage becomes the builder (named `build`, or another free name) on its own image, with every instruction that builds; a new final stage on the matching runtime image copies the output to the same paths, so CMD and ENTRYPOINT stay as written. ' +
