@@ -1,12 +1,5 @@
 // A unified diff of two texts (for `--diff`), line based, with three lines of context, that patch and git apply take.
-
-function lcsTable(a: string[], b: string[]): Uint32Array[] {
-  const t = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) t[i][j] = a[i] === b[j] ? t[i + 1][j + 1] + 1 : Math.max(t[i + 1][j], t[i][j + 1]);
-  return t;
-}
-
-type Op = { kind: ' ' | '-' | '+'; text: string; a: number; b: number };
+import { lineOps } from '../engine/line-diff';
 
 // A last line without a line break is a different line from the same text with one: it carries this mark while the
 // lines are compared, and is printed followed by the marker patch and git apply expect.
@@ -18,25 +11,7 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
   const lines = (t: string) => (t === '' ? [] : t.endsWith('\n') ? t.slice(0, -1).split('\n') : (t + NO_EOL).split('\n'));
   const a = lines(oldText);
   const b = lines(newText);
-  // Only the changed middle goes through the quadratic table: shared head and tail lines are skipped.
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const am = a.slice(head, a.length - tail);
-  const bm = b.slice(head, b.length - tail);
-  const ops: Op[] = [];
-  for (let i = 0; i < head; i++) ops.push({ kind: ' ', text: a[i], a: i, b: i });
-  const t = lcsTable(am, bm);
-  let i = 0;
-  let j = 0;
-  while (i < am.length || j < bm.length) {
-    if (i < am.length && j < bm.length && am[i] === bm[j]) { ops.push({ kind: ' ', text: am[i], a: head + i, b: head + j }); i++; j++; }
-    // Deletions before insertions, as diff(1) prints them.
-    else if (i < am.length && (j >= bm.length || t[i + 1][j] >= t[i][j + 1])) { ops.push({ kind: '-', text: am[i], a: head + i, b: head + j }); i++; }
-    else { ops.push({ kind: '+', text: bm[j], a: head + i, b: head + j }); j++; }
-  }
-  for (let k = 0; k < tail; k++) ops.push({ kind: ' ', text: a[a.length - tail + k], a: a.length - tail + k, b: b.length - tail + k });
+  const ops = lineOps(a, b);
   const out = [`--- ${oldName}`, `+++ ${newName}`];
   let k = 0;
   while (k < ops.length) {

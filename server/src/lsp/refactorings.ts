@@ -5,6 +5,7 @@
 import { type CodeAction, type ChangeAnnotation, type Command, MessageType, ShowMessageNotification, type Range, type TextDocumentEdit, type WorkspaceEdit, type CreateFile, type AnnotatedTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileModel, engineSettings, refactoringsAt, runRefactoring, localize, defineStrings, type RefactorContext, type RefactorOffer, type RefactorOutcome, type RefactorQuestion } from '../engine';
+import { lineEdits } from '../engine/line-diff';
 import { hasFolder, uriDirname, uriJoin } from '../workspace/uri';
 import type { Entry, Session } from './session';
 
@@ -92,7 +93,8 @@ export function refactorEdit(session: Session, doc: TextDocument, model: Dockerf
   const annotationId = annotate ? `dockwise.${offer.refactoring}` : undefined;
   const edits = (m: { lines: DockerfileModel['lines'] }, list: ReadonlyArray<{ start: number; end: number; text: string }>): AnnotatedTextEdit[] =>
     list.map((e) => ({ range: { start: m.lines.positionAt(e.start), end: m.lines.positionAt(e.end) }, newText: e.text, ...(annotationId ? { annotationId } : {}) }) as AnnotatedTextEdit);
-  const changes: Array<TextDocumentEdit | CreateFile> = [{ textDocument: { uri: doc.uri, version: doc.version }, edits: edits(model, out.edits) }];
+  // One edit per changed run of lines: the preview then shows each change in place, not the file replaced.
+  const changes: Array<TextDocumentEdit | CreateFile> = [{ textDocument: { uri: doc.uri, version: doc.version }, edits: edits(model, lineEdits(model.text, out.text)) }];
   for (const f of out.files ?? []) {
     if (!hasFolder(doc.uri)) continue;
     const target = uriJoin(uriDirname(doc.uri), f.path);
@@ -100,7 +102,7 @@ export function refactorEdit(session: Session, doc: TextDocument, model: Dockerf
     if (f.exists && old === undefined) continue;
     if (!f.exists) changes.push({ kind: 'create', uri: target, options: { ignoreIfExists: true }, ...(annotationId ? { annotationId } : {}) });
     const oldModel = { lines: new DockerfileModel(old ?? '').lines };
-    changes.push({ textDocument: { uri: target, version: null }, edits: edits(oldModel, [{ start: 0, end: (old ?? '').length, text: f.content }]) });
+    changes.push({ textDocument: { uri: target, version: null }, edits: edits(oldModel, lineEdits(old ?? '', f.content)) });
   }
   const edit: WorkspaceEdit = { documentChanges: changes };
   if (annotationId) {
