@@ -2,7 +2,7 @@
 // Dockerfiles: every offer in a file is applied (a question answered with its first candidate) and must give a
 // change that passes the engine's checks, parses no worse and gains no error; where build-toolchain-in-final-stage
 // fires, "split into a builder stage" must be offered and its final stage must no longer fire it.
-import { allRefactorings, buildLintOptions, lintText, memoryFiles, parseProblemCount, runRefactoring, type FileAccess, type Finding, type RefactorContext } from '../../server/src/engine';
+import { allRefactorings, buildLintOptions, lintText, memoryFiles, parseProblemCount, runRefactoring, type FileAccess, type Finding, type RefactorContext, type RegistryClient } from '../../server/src/engine';
 import { DockerfileModel } from '../../server/src/engine/model/dockerfile';
 
 const SPLIT = 'split-builder-stage';
@@ -38,10 +38,22 @@ function toolchainInFinal(text: string, files?: FileAccess): boolean {
   return !!last && findings.some((f) => f.rule === TOOLCHAIN_RULE && f.start >= last.from.start);
 }
 
-export async function checkRefactorings(text: string, files: Record<string, string> = {}): Promise<RefactorVerdict> {
+/**
+ * A registry that knows every image: the digest of a reference is made from its text, so pinning is exercised on
+ * every FROM without a network (the real registry client has its own tests).
+ */
+const everyImage: RegistryClient = {
+  digest: async (reference) => ({ digest: `sha256:${[...reference].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7).toString(16).padStart(8, '0').repeat(8)}` }),
+};
+
+/**
+ * Checks every refactoring offered in `text`. `files` are the files beside it; a corpus file alone gets a
+ * .dockerignore of one line, so the refactoring that completes one is exercised too.
+ */
+export async function checkRefactorings(text: string, files: Record<string, string> = { '.dockerignore': 'node_modules\n' }): Promise<RefactorVerdict> {
   const access = memoryFiles(files);
   const model = new DockerfileModel(text);
-  const ctx: RefactorContext = { model, settings: { trustedRegistries: [], today: '2026-12-07', locale: 'en' }, files: access };
+  const ctx: RefactorContext = { model, settings: { trustedRegistries: [], today: '2026-12-07', locale: 'en' }, files: access, registry: everyImage };
   const verdict: RefactorVerdict = { offered: {}, unavailable: {}, applied: {}, failures: [], toolchainInFinalStage: toolchainInFinal(text, access), splitOffered: false };
   const before = { parse: parseProblemCount(text), errors: errors(lintText(text, { ...lintOptions, files: access }).findings) };
   for (const offer of allRefactorings(ctx)) {

@@ -19,9 +19,9 @@ const files = [
 ];
 
 /** The files beside an example's Dockerfile that rules and refactorings read (its .dockerignore, manifests). */
-function besides(file: string): Record<string, string> {
+function besides(file: string): Record<string, string> | undefined {
   const dir = path.dirname(file);
-  if (path.basename(file) !== 'Dockerfile') return {};
+  if (path.basename(file) !== 'Dockerfile') return undefined;
   return Object.fromEntries(fs.readdirSync(dir).filter((f) => f !== 'Dockerfile' && fs.statSync(path.join(dir, f)).isFile()).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
 }
 
