@@ -41,6 +41,26 @@ export function* optionWords(argv: readonly string[], locale: Locale): Generator
   }
 }
 
+/** What the options every mode of the command takes fill in. */
+export interface SharedOptions { config?: string; noConfig: boolean; stdinFilename?: string; paths: string[] }
+
+/**
+ * A word of `dockwise format`, `pin` or `refactor` that is not one of their own options: the config file, the name
+ * for standard input, the language, or a path; an unknown option is a usage error.
+ */
+export function sharedOption(o: SharedOptions, { word, name, value }: OptionWord, locale: Locale): void {
+  switch (name) {
+    case '-c': case '--config': o.config = value(); return;
+    case '--no-config': o.noConfig = true; return;
+    case '--stdin-filename': o.stdinFilename = value(); return;
+    // Read before the arguments (localeOfArgs); checked here so a bad one is an error as it is when linting.
+    case '--lang': languageOption(value(), locale); return;
+    case '-': o.paths.push('-'); return;
+  }
+  if (word.startsWith('-')) throw new UsageError(cliSpeaker(locale)('cli.usage.unknownOption', { option: word }));
+  o.paths.push(word);
+}
+
 /** `--lang`'s value, or a usage error naming the languages there are. */
 export function languageOption(value: string, locale: Locale): Locale {
   if (!isLocale(value)) throw new UsageError(cliSpeaker(locale)('cli.usage.unknownLanguage', { language: value, languages: LOCALES.join(', ') }));

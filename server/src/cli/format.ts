@@ -11,7 +11,7 @@ import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
 import { Workspace } from '../workspace/workspace';
 import { unifiedDiff } from './diff';
 import { decodeDockerfile, readTarget, resolveTargets } from './files';
-import { configSettings, helpColumns, helpLanguages, languageOption, optionWords, UsageError, type CliIo } from './command';
+import { configSettings, helpColumns, helpLanguages, optionWords, sharedOption, UsageError, type CliIo } from './command';
 import { cliSpeaker, type CliStringId } from './strings';
 
 const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
@@ -45,7 +45,8 @@ interface FormatArgs {
 function parseFormatArgs(argv: readonly string[], locale: Locale): FormatArgs | 'help' {
   const t = cliSpeaker(locale);
   const o: FormatArgs = { check: false, diff: false, set: {}, noConfig: false, paths: [] };
-  for (const { word: a, name, value } of optionWords(argv, locale)) {
+  for (const w of optionWords(argv, locale)) {
+    const { name, value } = w;
     switch (name) {
       case '-h': case '--help': return 'help';
       case '--check': o.check = true; break;
@@ -61,15 +62,7 @@ function parseFormatArgs(argv: readonly string[], locale: Locale): FormatArgs | 
         (o.set as Record<string, unknown>)[option] = parsed;
         break;
       }
-      case '-c': case '--config': o.config = value(); break;
-      case '--no-config': o.noConfig = true; break;
-      case '--stdin-filename': o.stdinFilename = value(); break;
-      // Read before the arguments (localeOfArgs); checked here so a bad one is an error as it is when linting.
-      case '--lang': languageOption(value(), locale); break;
-      case '-': o.paths.push('-'); break;
-      default:
-        if (a.startsWith('-')) throw new UsageError(t('cli.usage.unknownOption', { option: a }));
-        o.paths.push(a);
+      default: sharedOption(o, w, locale);
     }
   }
   return o;

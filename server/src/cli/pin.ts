@@ -11,8 +11,8 @@ import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
 import { createRegistryClient, dockerConfigPath } from '../host/node/registry';
 import { Workspace } from '../workspace/workspace';
 import { unifiedDiff } from './diff';
-import { decodeDockerfile, resolveTargets } from './files';
-import { configSettings, helpColumns, helpLanguages, languageOption, optionWords, UsageError, type CliIo } from './command';
+import { decodeDockerfile, readTarget, resolveTargets } from './files';
+import { configSettings, helpColumns, helpLanguages, optionWords, sharedOption, UsageError, type CliIo } from './command';
 import { cliSpeaker, type CliStringId } from './strings';
 
 const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
@@ -41,21 +41,13 @@ interface PinArgs {
 }
 
 function parsePinArgs(argv: readonly string[], locale: Locale): PinArgs | 'help' {
-  const t = cliSpeaker(locale);
   const o: PinArgs = { check: false, diff: false, noConfig: false, paths: [] };
-  for (const { word: a, name, value } of optionWords(argv, locale)) {
-    switch (name) {
+  for (const w of optionWords(argv, locale)) {
+    switch (w.name) {
       case '-h': case '--help': return 'help';
       case '--check': o.check = true; break;
       case '--diff': o.diff = true; break;
-      case '-c': case '--config': o.config = value(); break;
-      case '--no-config': o.noConfig = true; break;
-      case '--stdin-filename': o.stdinFilename = value(); break;
-      case '--lang': languageOption(value(), locale); break;
-      case '-': o.paths.push('-'); break;
-      default:
-        if (a.startsWith('-')) throw new UsageError(t('cli.usage.unknownOption', { option: a }));
-        o.paths.push(a);
+      default: sharedOption(o, w, locale);
     }
   }
   return o;
@@ -88,9 +80,8 @@ export async function runPin(argv: readonly string[], io: CliIo, locale: Locale)
   let changed = 0;
   let unchanged = 0;
   for (const target of resolved.targets) {
-    let bytes: Buffer;
-    try { bytes = target.file ? fs.readFileSync(target.file) : io.readStdin(); } catch (e) {
-      io.stderr(`dockwise: ${t('cli.files.cannotRead', { path: target.display, error: (e as Error).message })}\n`);
+    const bytes = readTarget(target, io, t);
+    if (!bytes) {
       failed = true;
       continue;
     }

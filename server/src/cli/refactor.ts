@@ -10,7 +10,7 @@ import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
 import { Workspace, type DocumentSettings } from '../workspace/workspace';
 import { unifiedDiff } from './diff';
 import { decodeDockerfile, readTarget, resolveTargets, type Target } from './files';
-import { configSettings, helpColumns, helpLanguages, languageOption, optionWords, UsageError, type CliIo } from './command';
+import { configSettings, helpColumns, helpLanguages, optionWords, sharedOption, UsageError, type CliIo } from './command';
 import { cliSpeaker, type CliStringId } from './strings';
 
 const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
@@ -48,8 +48,8 @@ interface RefactorArgs {
 function parseRefactorArgs(argv: readonly string[], locale: Locale): RefactorArgs | 'help' {
   const t = cliSpeaker(locale);
   const o: RefactorArgs = { list: false, choose: [], diff: false, write: false, noConfig: false, paths: [] };
-  const words: string[] = [];
-  for (const { word: a, name, value } of optionWords(argv, locale)) {
+  for (const w of optionWords(argv, locale)) {
+    const { name, value } = w;
     switch (name) {
       case '-h': case '--help': return 'help';
       case '--list': o.list = true; break;
@@ -62,16 +62,10 @@ function parseRefactorArgs(argv: readonly string[], locale: Locale): RefactorArg
       case '--choose': o.choose.push(value()); break;
       case '--diff': o.diff = true; break;
       case '--write': o.write = true; break;
-      case '-c': case '--config': o.config = value(); break;
-      case '--no-config': o.noConfig = true; break;
-      case '--stdin-filename': o.stdinFilename = value(); break;
-      case '--lang': languageOption(value(), locale); break;
-      case '-': words.push('-'); break;
-      default:
-        if (a.startsWith('-')) throw new UsageError(t('cli.usage.unknownOption', { option: a }));
-        words.push(a);
+      default: sharedOption(o, w, locale);
     }
   }
+  const words = o.paths;
   if (o.diff && o.write) throw new UsageError(t('cli.refactor.usage.diffAndWrite'));
   if (o.list) {
     o.paths = words;
