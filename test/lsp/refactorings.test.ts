@@ -181,6 +181,21 @@ describe('refactorings over LSP', () => {
     });
   });
 
+  it('say in the hover what they bring with them: the build command a secret mount needs', async () => {
+    await withEditor({ ...VS_CODE, initializationOptions: {} }, async (editor) => {
+      const text = 'FROM node:22\nARG NPM_TOKEN\nWORKDIR /app\nCOPY package*.json ./\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci && rm .npmrc\nCOPY . .\nCMD ["node", "index.js"]\n';
+      const uri = write('hint/Dockerfile', text);
+      await editor.open(uri, text);
+      const hover: Hover | null = await editor.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 6 } });
+      const value = (hover?.contents as { value: string } | undefined)?.value ?? '';
+      assert.match(value, /\*\*Pass NPM_TOKEN as a build secret \(RUN --mount=type=secret\) instead of ARG\*\*: Build with the secret from your environment: `docker build --secret id=npm-token,env=NPM_TOKEN \.`/);
+      assert.match(value, /`secrets: npm-token: environment: NPM_TOKEN`/);
+      // Not on the RUN: the hint is about the ARG.
+      const elsewhere: Hover | null = await editor.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 1 } });
+      assert.doesNotMatch((elsewhere?.contents as { value: string } | undefined)?.value ?? '', /docker build --secret/);
+    });
+  });
+
   it('are not offered when the editor asks only for quick fixes', async () => {
     await withEditor({ initializationOptions: {} }, async (editor) => {
       const uri = write('quickfix/Dockerfile', NODE_APP);
