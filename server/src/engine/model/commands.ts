@@ -1,6 +1,7 @@
 // Reading shell commands the way the tools themselves read their arguments:
 // `-abc` is a, b and c; `--opt=v` and `--opt v` are the same flag; `--` ends the flags.
 import type { ShellCommand, ShellWord } from './shell';
+import type { Instr } from './dockerfile';
 
 export interface ParsedFlag { name: string; word: ShellWord; value?: string; long: boolean }
 
@@ -132,4 +133,11 @@ export function commandRunBy(cmd: ShellCommand): ShellCommand {
     current = { ...current, name: inner.value, nameWord: inner, args: words.slice(i + 1), start: inner.start };
   }
   return current;
+}
+
+/** Commands after `cmd` in the same RUN (source order). */
+export function commandsAfter(instr: Instr, cmd: ShellCommand): ShellCommand[] {
+  const cmds = instr.run?.commands ?? [];
+  const i = cmds.indexOf(cmd);
+  return i < 0 ? [] : cmds.slice(i + 1);
 }

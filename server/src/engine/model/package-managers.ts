@@ -3,6 +3,7 @@
 // its version, and where they keep their caches. Every rule asks here (through packageCommand); none keeps a
 // list of its own, so a fact fixed here is fixed for all of them.
 import type { ShellCommand, ShellWord } from './shell';
+import type { Instr } from './dockerfile';
 import { baseName, commandRunBy, isCommand, isPythonName, parseWords, pythonPipWords, type ParsedFlag } from './commands';
 import { withoutTrailingSlashes } from './paths';
 import type { MessageRef } from '../messages';
@@ -545,6 +546,16 @@ export function packageGroups(text: string, words: readonly ShellWord[]): ShellW
     const between = text.slice(words[i - 1].end, words[i].start);
     if (/(^|[\r\n])[ \t]*(#|\\[ \t]*(\r?\n|\r))/.test(between.replace(/^[^\r\n]*/, ''))) out.push([]);
     out[out.length - 1].push(words[i]);
+  }
+  return out;
+}
+
+/** The package manager commands of a RUN, in source order. */
+export function packageCommands(instr: Instr): PackageCommand[] {
+  const out: PackageCommand[] = [];
+  for (const c of instr.run?.commands ?? []) {
+    const pc = packageCommand(c);
+    if (pc) out.push(pc);
   }
   return out;
 }

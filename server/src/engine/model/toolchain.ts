@@ -2,9 +2,8 @@
 // packages its RUNs install and keep. Shared by the rule build-toolchain-in-final-stage (which reports it) and the
 // refactoring split-builder-stage (offered where it is found).
 import type { DockerfileModel, Instr, Stage } from './dockerfile';
-import { isCommand } from './commands';
-import { PACKAGE_MANAGERS, removedLater } from './package-managers';
-import { commandsAfter, packageCommands } from '../rules/support';
+import { commandsAfter, isCommand } from './commands';
+import { PACKAGE_MANAGERS, packageCommands, removedLater } from './package-managers';
 import type { ShellCommand, ShellWord } from './shell';
 import { imageCommand, isEnvironmentImage, rootStage } from './base-images';
 import { sdkImageName } from '../data/runtime-bases';

@@ -3,8 +3,8 @@
 import type { DockerfileModel, Instr, InstructionFlag, Stage } from '../model/dockerfile';
 import type { FileAccess, OffsetEdit, RuleContext, RuleHandlers } from '../rule';
 import type { MessageRef } from '../messages';
-import { isCommand, parseArgs } from '../model/commands';
-import { assumesYes, cacheDirsOf, changesPackages, isInCacheDir, mountCoversCache, packageCommand, readsIndexOnDisk, refreshesIndex, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
+import { commandsAfter, isCommand, parseArgs } from '../model/commands';
+import { assumesYes, cacheDirsOf, changesPackages, isInCacheDir, mountCoversCache, packageCommand, packageCommands, readsIndexOnDisk, refreshesIndex, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
 import type { ShellCommand, ShellScript } from '../model/shell';
 import { substitute } from '../model/variables';
 import { shellArgvFor, shellFacts, type ShellFacts } from '../model/shells';
@@ -14,6 +14,10 @@ import { detectStyle } from '../format/style';
 import * as posix from '../model/paths';
 import { cacheMountTargets } from '../model/cache-targets';
 import { APT_DOCKER_CLEAN } from '../data/cache-mounts';
+
+// Kept in the model, where the model's own readers (toolchain.ts) find them too.
+export { commandsAfter } from '../model/commands';
+export { packageCommands } from '../model/package-managers';
 
 /** The instruction before `instr` in its stage, or undefined. Only comments and blank lines may sit between two neighbours. */
 export function previousInStage(instr: Instr): Instr | undefined {
@@ -256,15 +260,6 @@ export function assumeYesHandlers(ctx: RuleContext, manager: PackageManager, mes
   return { commands: Object.fromEntries(manager.commands.map((name) => [name, judge])) };
 }
 
-/** The package manager commands of a RUN, in source order. */
-export function packageCommands(instr: Instr): PackageCommand[] {
-  const out: PackageCommand[] = [];
-  for (const c of instr.run?.commands ?? []) {
-    const pc = packageCommand(c);
-    if (pc) out.push(pc);
-  }
-  return out;
-}
 
 /** Where `m` keeps its cache as seen from `instr` (an ENV such as YARN_CACHE_FOLDER can move it). */
 export function cacheDirsAt(model: DockerfileModel, instr: Instr, m: PackageManager, indexOnly = false): string[] {
@@ -458,12 +453,6 @@ export function indexReadLater(model: DockerfileModel, instr: Instr, m: PackageM
   });
 }
 
-/** Commands after `cmd` in the same RUN (source order). */
-export function commandsAfter(instr: Instr, cmd: ShellCommand): ShellCommand[] {
-  const cmds = instr.run?.commands ?? [];
-  const i = cmds.indexOf(cmd);
-  return i < 0 ? [] : cmds.slice(i + 1);
-}
 
 /** A COPY/ADD operand: the path as Docker reads it (quotes removed) and its document offsets (inside the quotes). */
 export interface CopyOperand { value: string; start: number; end: number; json: boolean }
