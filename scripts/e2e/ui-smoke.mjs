@@ -48,6 +48,8 @@ const { step, shot, runTest } = testFrame({ tag: 'ui', shots, timeoutS, run, sta
 
 // The multi-stage Dockerfile the editor features are shown on (test/fixtures/e2e-workspace/web-app): no findings.
 const TOUR = 'web-app';
+// A single-stage Node app that builds with a compiler toolchain, split into a builder stage from the Ctrl+. menu.
+const SPLIT_FOLDER = 'refactor';
 
 /** The engine's verdict on each file, from the command line (the engine the server runs): its findings. */
 function cliFindings(...files) {
@@ -152,6 +154,7 @@ async function main() {
   const workspace = path.join(run, 'examples');
   fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
   fs.cpSync(path.join(root, 'test/fixtures/e2e-workspace', TOUR), path.join(workspace, TOUR), { recursive: true });
+  fs.cpSync(path.join(root, 'test/fixtures/e2e-workspace', SPLIT_FOLDER), path.join(workspace, SPLIT_FOLDER), { recursive: true });
   const file = path.join(workspace, example, 'Dockerfile');
   const text = fs.readFileSync(file, 'utf8').split('\n');
   const [findings] = cliFindings(file);
@@ -287,6 +290,7 @@ async function main() {
   await page.keyboard.press('Escape');
 
   await editorFeatures(workspace, { [example]: remaining });
+  await splitThroughMenu(workspace);
 }
 
 /**
@@ -495,6 +499,70 @@ async function editorFeatures(workspace, opened) {
     await cropShot('13-dockerfiles-view.png', [pane.locator('.pane-header'), rows.last()], 0);
   });
   mark(`${viewTitle} view: ${wantView.filter((r) => !r.startsWith('Dockerfile')).join('; ')}`);
+}
+
+/**
+ * Ctrl+. on a FROM lists "Split into a builder stage" among the refactorings; picked with the keyboard, the change
+ * opens in VS Code's refactor preview, and Apply there writes exactly what `dockwise refactor split-builder-stage`
+ * prints for the file.
+ */
+async function splitThroughMenu(workspace) {
+  const file = path.join(workspace, SPLIT_FOLDER, 'Dockerfile');
+  const before = fs.readFileSync(file, 'utf8');
+  const after = execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'refactor', 'split-builder-stage', '--lang', locale, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const { allRefactorings, DockerfileModel } = built('engine/index.js');
+  const offer = allRefactorings({ model: new DockerfileModel(before), settings: { trustedRegistries: [], today: new Date().toISOString().slice(0, 10), locale } }).find((o) => o.refactoring === 'split-builder-stage');
+  assert.ok(offer, `split-builder-stage is not offered on ${SPLIT_FOLDER}/Dockerfile`);
+  const fromLine = before.split('\n').findIndex((l) => /^FROM\s/i.test(l)) + 1;
+  await step(`open ${SPLIT_FOLDER}/Dockerfile with Quick Open`, async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+KeyP');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`${SPLIT_FOLDER}/Dockerfile`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: SPLIT_FOLDER }).first().waitFor({ state: 'visible', timeout: 15000 });
+    await page.keyboard.press('Enter');
+    const first = before.split('\n')[0];
+    assert.equal(await settle(() => lineText(page, 1), first), first, 'the first line of the editor');
+  });
+  await step('Ctrl+. on FROM lists "split into a builder stage"', async () => {
+    await goTo(fromLine, 1);
+    await page.mouse.move(1000, 900);
+    const widget = page.locator('.action-widget');
+    let rows = [];
+    // The server may still be analysing the file just opened: ask again until the refactoring is listed.
+    for (let attempt = 0; attempt < 10 && !rows.includes(offer.title); attempt++) {
+      if (attempt) { await page.keyboard.press('Escape'); await sleep(500); }
+      await page.keyboard.press('Control+Period');
+      await widget.waitFor({ state: 'visible', timeout: 15000 });
+      for (let i = 0; i < 15 && !rows.includes(offer.title); i++) {
+        await sleep(200);
+        rows = (await widget.locator('.monaco-list-row.action .title').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+      }
+    }
+    assert.ok(rows.includes(offer.title), `the Ctrl+. menu lacks "${offer.title}"; it shows: ${JSON.stringify(rows)}`);
+    await shot('14-refactor-menu.png');
+  });
+  await step('picking it opens the refactor preview, and Apply writes the split file', async () => {
+    const focused = page.locator('.action-widget .monaco-list-row.action.focused .title');
+    for (let i = 0; i < 20 && (await focused.innerText()).trim() !== offer.title; i++) await page.keyboard.press('ArrowDown');
+    assert.equal((await focused.innerText()).trim(), offer.title);
+    await page.keyboard.press('Enter');
+    // The change is longer than a line: VS Code shows it in its refactor preview before anything is written.
+    const apply = page.locator('.monaco-button', { hasText: /^\s*Apply\s*$/ }).first();
+    await apply.waitFor({ state: 'visible', timeout: 20000 });
+    assert.equal(await lineText(page, fromLine), before.split('\n')[fromLine - 1], 'nothing written before Apply');
+    // VS Code leaves a change that asks for confirmation unticked: ticking the file takes all of its changes.
+    const file = page.locator('input.edit-checkbox').first();
+    await file.waitFor({ state: 'visible', timeout: 10000 });
+    await file.click();
+    await shot('15-refactor-preview.png');
+    await apply.click();
+    const want = after.split('\n').slice(0, -1);
+    const drawn = () => Promise.all(want.map((_, i) => lineText(page, i + 1)));
+    assert.deepEqual(await settle(drawn, want), want, 'the editor after Apply');
+  });
+  mark(`split through the Ctrl+. menu: ${offer.title}`);
 }
 
 await runTest(main);
