@@ -7,7 +7,6 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } fr
 import type { Locale } from '../i18n/locale';
 import { speaker } from '../i18n/catalog';
 import { dirname, join } from '../model/paths';
-import { secretId } from './bake';
 import { INVOCATION_STRINGS } from './strings';
 import { resolveContextPath, resolveDockerfile, type Invocation, type InvocationFile, type InvocationProblem, type InvocationsRead } from './types';
 

@@ -172,8 +172,10 @@ class Parser {
 
   expression(): HclExpr {
     const condition = this.binary(0);
+    const save = this.pos;
     this.skip(true);
-    if (this.peek('?')) {
+    if (!this.peek('?')) this.pos = save;
+    else {
       this.pos++;
       const then = this.expression();
       this.expect(':');
