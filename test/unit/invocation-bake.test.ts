@@ -148,24 +148,48 @@ target "t" {
     assert.deepEqual(problems, []);
     assert.deepEqual(invocations[0].args, { A: 'line 3\n  more ${V}\n', B: 'q"uote\n', C: '7', D: 'true' });
   });
-  it('reports functions and expressions it does not evaluate, keeping the rest', () => {
-    const text = `function "tag" {
-  params = [v]
-  result = "v\${v}"
+  it('evaluates the file\'s own functions, can() and regex(), and the built-in set operations', () => {
+    const text = `variable "VERSION" { default = "23.4" }
+function "java_for" {
+  params = [version]
+  result = can(regex("^7", version)) ? "11" : "17"
+}
+function "targets_without" {
+  params = [excluded]
+  variadic_params = names
+  result = setsubtract(names, excluded)
+}
+group "default" {
+  targets = targets_without(["docs"], "app", "docs")
 }
 target "app" {
-  dockerfile = "\${tag("x")}.Dockerfile"
+  args = { JAVA = java_for(VERSION), OLD = java_for("7.1"), MAJOR = regex("^([0-9]+)", VERSION)[0] }
+}
+target "docs" {}
+`;
+    const { invocations, problems } = bakeInvocations([{ path: 'docker-bake.hcl', text }], {});
+    assert.deepEqual(problems, []);
+    assert.deepEqual(invocations.map((i) => [i.name, i.args]), [['app', { JAVA: '17', OLD: '11', MAJOR: '23' }], ['docs', {}]]);
+  });
+  it('reports functions and expressions it does not evaluate, keeping the rest', () => {
+    const text = `variable "STAMP" { default = timestamp() }
+target "app" {
+  dockerfile = "\${md5("x")}.Dockerfile"
   args = { A = "1" }
   platforms = [for p in ["amd64"] : "linux/\${p}"]
+  target = "build-\${STAMP}"
 }
 `;
     const { invocations, problems } = bakeInvocations([{ path: 'docker-bake.hcl', text }], {});
-    assert.deepEqual([invocations[0].dockerfile, invocations[0].args, invocations[0].platforms], ['Dockerfile', { A: '1' }, []]);
+    assert.deepEqual([invocations[0].dockerfile, invocations[0].args, invocations[0].platforms, invocations[0].target], ['Dockerfile', { A: '1' }, [], undefined]);
     assert.deepEqual(problems.map((p) => [p.line, p.message]), [
-      [6, 'the function tag() is not evaluated, so dockerfile of target "app" is left out'],
-      [8, 'a "for" expression is not evaluated, so platforms of target "app" is left out'],
+      [3, 'the function md5() is not evaluated, so dockerfile of target "app" is left out'],
+      [1, 'the function timestamp() is not evaluated, so variable "STAMP" has no value'],
+      [6, 'the variable "STAMP" (it has no value) is not evaluated, so target of target "app" is left out'],
+      [5, 'a "for" expression is not evaluated, so platforms of target "app" is left out'],
     ]);
-    assert.deepEqual(invocations[0].problems, problems.map((p) => p.message));
+    // The invocation carries those about its own attributes; the variable's is the file's.
+    assert.deepEqual(invocations[0].problems, problems.filter((p) => p.line !== 1).map((p) => p.message));
   });
   it('secret ids from every form', () => {
     assert.deepEqual(['id=a,src=x', 'type=env,id=B', 'type=env,env=C', 'src=./path/to/npmrc', 'type=file'].map(secretId), ['a', 'B', 'C', 'npmrc', undefined]);
@@ -178,7 +202,7 @@ describe('bake: broken inputs give problems, never throw', () => {
     ['missing brace', 'docker-bake.hcl', 'target "a" {\n  context = "."\n', [[3, /expected "}", found the end of the file/]], []],
     ['garbage', 'docker-bake.hcl', 'target "a" {}\n= 3\n', [[2, /expected an attribute or a block/]], ['a']],
     ['bad JSON', 'docker-bake.json', '{"target": {', [[1, /^not valid JSON/]], []],
-    ['unknown parent and group member', 'docker-bake.hcl', 'group "default" { targets = ["a", "nope"] }\ntarget "a" { inherits = ["base"] }\n', [[1, /names "nope"/], [2, /inherits "base", which is not defined/]], ['a']],
+    ['unknown parent and group member', 'docker-bake.hcl', 'group "default" { targets = ["a", "nope"] }\ntarget "a" { inherits = ["base"] }\n', [[2, /inherits "base", which is not defined/], [1, /names "nope"/]], ['a']],
     ['inherits cycle', 'docker-bake.hcl', 'target "a" { inherits = ["b"] }\ntarget "b" { inherits = ["a"] }\ngroup "default" { targets = ["a"] }\n', [[2, /leads back to itself/]], ['a']],
     ['bad matrix', 'docker-bake.hcl', 'target "a" {\n  matrix = { v = "1" }\n}\n', [[2, /should map names to lists/]], ['a']],
     ['unset variable reference', 'docker-bake.hcl', 'target "a" {\n  context = NOPE\n}\n', [[2, /the name "NOPE" \(no such variable\) is not evaluated, so context/]], ['a']],

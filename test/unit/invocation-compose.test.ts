@@ -89,7 +89,7 @@ describe('compose: files in a subfolder, overrides and extends', () => {
     build: ./app
   proxy:
     build:
-      context: proxy
+      context: proxy/
       dockerfile: Dockerfile.nginx
 `;
   const override = `services:

@@ -6,7 +6,7 @@
 import type { Locale } from '../i18n/locale';
 import { speaker } from '../i18n/catalog';
 import { dirname } from '../model/paths';
-import { describeExpression, evaluate, NotEvaluated, parseHcl, parseTemplate, type HclBody, type HclExpr, type HclValue } from './hcl';
+import { describeExpression, evaluate, NotEvaluated, parseHcl, parseTemplate, type HclBody, type HclExpr, type HclScope, type HclValue } from './hcl';
 import { INVOCATION_STRINGS } from './strings';
 import { lineAt, resolveContextPath, resolveDockerfile, type Invocation, type InvocationFile, type InvocationProblem, type InvocationsRead } from './types';
 
@@ -26,6 +26,7 @@ interface TargetDefinition {
 interface BakeProject {
   variables: Map<string, { expr?: HclExpr; file: string; line: number }>;
   groups: Map<string, { targets?: HclExpr; file: string; line: number }>;
+  functions: Map<string, { params: string[]; variadic?: string; result?: HclExpr }>;
   /** Each target's definitions in file order (an override file adds a second). */
   targets: Map<string, TargetDefinition[]>;
 }
@@ -35,38 +36,58 @@ type Attributes = Partial<Record<BuildAttribute | 'inherits', HclValue>>;
 export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<Record<string, string>>, options: { locale?: Locale } = {}): InvocationsRead {
   const t = speaker(INVOCATION_STRINGS, options.locale ?? 'en');
   const problems: InvocationProblem[] = [];
-  const project: BakeProject = { variables: new Map(), groups: new Map(), targets: new Map() };
+  const project: BakeProject = { variables: new Map(), groups: new Map(), targets: new Map(), functions: new Map() };
   for (const file of files) {
     const body = file.path.endsWith('.json') ? jsonBody(file, problems, t) : hclBody(file, problems, t);
     if (body) collect(body, file.path, project, problems, t);
   }
 
   // Variables: the environment wins over the default, read as the default's type; evaluated once, on first use.
+  // A variable that has no value makes what uses it fail with a NotEvaluated naming it.
   const values = new Map<string, HclValue | undefined>();
   const evaluating = new Set<string>();
+  const functions: Record<string, (args: HclValue[]) => HclValue> = {};
   const variable = (name: string): HclValue | undefined => {
-    if (values.has(name)) return values.get(name);
     const declared = project.variables.get(name);
     if (!declared) return undefined;
-    if (evaluating.has(name)) return undefined;
-    evaluating.add(name);
-    let value: HclValue | undefined;
-    try {
-      const fallback = declared.expr ? evaluate(declared.expr, { variable }) : '';
-      value = name in env ? fromEnv(env[name], fallback) : fallback;
-    } catch (e) {
-      if (!(e instanceof NotEvaluated)) throw e;
-      value = name in env ? env[name] : undefined;
-      if (value === undefined) problems.push({ file: declared.file, line: declared.line, message: t('invocation.bake.notEvaluatedVariable', { what: e.message, variable: name }) });
+    if (!values.has(name)) {
+      if (evaluating.has(name)) throw new NotEvaluated(`the variable "${name}" (its default uses itself)`);
+      evaluating.add(name);
+      let value: HclValue | undefined;
+      try {
+        const fallback = declared.expr ? evaluate(declared.expr, { variable, functions }) : '';
+        value = name in env ? fromEnv(env[name], fallback) : fallback;
+      } catch (e) {
+        if (!(e instanceof Error)) throw e;
+        value = name in env ? env[name] : undefined;
+        if (value === undefined) problems.push({ file: declared.file, line: declared.line, message: t('invocation.bake.notEvaluatedVariable', { what: e instanceof NotEvaluated ? e.message : 'the expression', variable: name }) });
+      }
+      evaluating.delete(name);
+      values.set(name, value);
     }
-    evaluating.delete(name);
-    values.set(name, value);
+    const value = values.get(name);
+    if (value === undefined) throw new NotEvaluated(`the variable "${name}" (it has no value)`);
     return value;
   };
+  // The file's own functions: `params` bound to the arguments, `result` evaluated; never deeper than 32 calls.
+  let depth = 0;
+  for (const [name, fn] of project.functions) {
+    functions[name] = (args) => {
+      if (depth > 32) throw new NotEvaluated(`the function ${name}() (it calls itself too deep)`);
+      const bound: Record<string, HclValue> = {};
+      fn.params.forEach((p, i) => { bound[p] = args[i] ?? null; });
+      if (fn.variadic) bound[fn.variadic] = args.slice(fn.params.length);
+      if (!fn.result) throw new NotEvaluated(`the function ${name}() (it has no result)`);
+      depth++;
+      try {
+        return evaluate(fn.result, { variable: (n) => (n in bound ? bound[n] : variable(n)), functions });
+      } finally { depth--; }
+    };
+  }
 
   // A target's own attributes (all of its definitions merged), evaluated in a scope (matrix values added).
   const ownAttributes = (defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[]): Attributes => {
-    const scope = { variable: (n: string) => (n in extra ? extra[n] : variable(n)) };
+    const scope = { variable: (n: string) => (n in extra ? extra[n] : variable(n)), functions };
     let merged: Attributes = {};
     for (const def of defs) {
       const own: Attributes = {};
@@ -111,10 +132,12 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
   };
 
   const invocations: Invocation[] = [];
-  for (const name of builtTargets(project, variable, problems, t)) {
+  const globals: HclScope = { variable, functions };
+  const built = builtTargets(project, globals, problems, t);
+  for (const name of built.targets) {
     const defs = project.targets.get(name)!;
     const base = dirname(defs[0].file) === '.' ? '' : dirname(defs[0].file);
-    for (const { invocationName, extra, problems: matrixProblems } of expandMatrix(name, defs, variable, problems, t)) {
+    for (const { invocationName, extra, problems: matrixProblems } of expandMatrix(name, defs, globals, problems, t)) {
       const invocationProblems = [...matrixProblems];
       const a = resolve(name, defs, extra, invocationProblems);
       // An inline Dockerfile is no file of the workspace: nothing to lint.
@@ -134,6 +157,9 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
       if (invocationProblems.length) invocation.problems = invocationProblems;
       invocations.push(invocation);
     }
+  }
+  for (const u of built.unknown) {
+    if (!invocations.some((i) => i.name === u.name)) problems.push({ file: u.file, line: u.line, message: t('invocation.bake.groupUnknown', { group: u.group, name: u.name }) });
   }
   const seen = new Set<string>();
   return { invocations, problems: problems.filter((p) => { const key = `${p.file}:${p.line}:${p.message}`; return !seen.has(key) && !!seen.add(key); }) };
@@ -200,7 +226,15 @@ function collect(body: HclBody, file: string, project: BakeProject, problems: In
       const defs = project.targets.get(label) ?? [];
       defs.push({ name: label, file, line: block.line, attributes });
       project.targets.set(label, defs);
-    } else if (block.type !== 'function') {
+    } else if (block.type === 'function') {
+      const params = attributes.get('params');
+      const variadic = attributes.get('variadic_params');
+      project.functions.set(label, {
+        params: params?.kind === 'tuple' ? params.items.map((p) => (p.kind === 'variable' ? p.name : '')) : [],
+        ...(variadic?.kind === 'variable' ? { variadic: variadic.name } : {}),
+        result: attributes.get('result'),
+      });
+    } else {
       problems.push({ file, line: block.line, message: t('invocation.bake.unknownBlock', { type: block.type }) });
     }
   }
@@ -211,7 +245,8 @@ function collect(body: HclBody, file: string, project: BakeProject, problems: In
  * other target inherits from; a target only inherited from (`_common`, `docker-metadata-action`) is a base,
  * not a build. In the order the files define them.
  */
-function builtTargets(project: BakeProject, variable: (n: string) => HclValue | undefined, problems: InvocationProblem[], t: ReturnType<typeof speaker<typeof INVOCATION_STRINGS>>): string[] {
+function builtTargets(project: BakeProject, globals: HclScope, problems: InvocationProblem[], t: ReturnType<typeof speaker<typeof INVOCATION_STRINGS>>): { targets: string[]; unknown: Array<{ group: string; name: string; file: string; line: number }> } {
+  const unknown: Array<{ group: string; name: string; file: string; line: number }> = [];
   const named = new Set<string>();
   const seenGroups = new Set<string>();
   const visitGroup = (group: string): void => {
@@ -220,7 +255,7 @@ function builtTargets(project: BakeProject, variable: (n: string) => HclValue | 
     const g = project.groups.get(group)!;
     let members: HclValue = [];
     try {
-      members = g.targets ? evaluate(g.targets, { variable }) : [];
+      members = g.targets ? evaluate(g.targets, globals) : [];
     } catch (e) {
       if (!(e instanceof NotEvaluated)) throw e;
       problems.push({ file: g.file, line: g.line, message: t('invocation.bake.notEvaluated', { what: e.message, attribute: 'targets', target: group }) });
@@ -229,7 +264,7 @@ function builtTargets(project: BakeProject, variable: (n: string) => HclValue | 
       const name = String(m);
       if (project.groups.has(name)) visitGroup(name);
       else if (project.targets.has(name)) named.add(name);
-      else problems.push({ file: g.file, line: g.line, message: t('invocation.bake.groupUnknown', { group, name }) });
+      else unknown.push({ group, name, file: g.file, line: g.line });
     }
   };
   for (const group of project.groups.keys()) visitGroup(group);
@@ -240,23 +275,24 @@ function builtTargets(project: BakeProject, variable: (n: string) => HclValue | 
       const expr = def.attributes.get('inherits');
       if (!expr) continue;
       try {
-        const value = evaluate(expr, { variable });
+        const value = evaluate(expr, globals);
         for (const v of Array.isArray(value) ? value : [value]) inherited.add(String(v));
       } catch (e) {
         if (!(e instanceof NotEvaluated)) throw e;
       }
     }
   }
-  return [...project.targets.keys()].filter((name) => named.has(name) || !inherited.has(name));
+  // A name no target has may be one a matrix gives: the caller checks those after expanding.
+  return { targets: [...project.targets.keys()].filter((name) => named.has(name) || !inherited.has(name)), unknown };
 }
 
 /** A target's matrix combinations (one without a matrix), each with its name and its matrix values. */
-function expandMatrix(name: string, defs: TargetDefinition[], variable: (n: string) => HclValue | undefined, problems: InvocationProblem[], t: ReturnType<typeof speaker<typeof INVOCATION_STRINGS>>): Array<{ invocationName: string; extra: Record<string, HclValue>; problems: string[] }> {
+function expandMatrix(name: string, defs: TargetDefinition[], globals: HclScope, problems: InvocationProblem[], t: ReturnType<typeof speaker<typeof INVOCATION_STRINGS>>): Array<{ invocationName: string; extra: Record<string, HclValue>; problems: string[] }> {
   const matrixExpr = [...defs].reverse().map((d) => d.attributes.get('matrix')).find((e) => e);
   if (!matrixExpr) return [{ invocationName: name, extra: {}, problems: [] }];
   let matrix: HclValue;
   try {
-    matrix = evaluate(matrixExpr, { variable });
+    matrix = evaluate(matrixExpr, globals);
   } catch (e) {
     if (!(e instanceof NotEvaluated)) throw e;
     const message = t('invocation.bake.notEvaluated', { what: e.message, attribute: 'matrix', target: name });
@@ -274,7 +310,7 @@ function expandMatrix(name: string, defs: TargetDefinition[], variable: (n: stri
   }
   const nameExpr = [...defs].reverse().map((d) => d.attributes.get('name')).find((e) => e);
   return combinations.map((extra) => {
-    const scope = { variable: (n: string) => (n in extra ? extra[n] : variable(n)) };
+    const scope: HclScope = { variable: (n: string) => (n in extra ? extra[n] : globals.variable(n)), functions: globals.functions };
     const fallback = [name, ...Object.values(extra).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)))].join('-');
     if (!nameExpr) return { invocationName: fallback, extra, problems: [] };
     try {

@@ -357,7 +357,7 @@ class Parser {
         const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
         if (e in simple) { literal += simple[e]; this.pos += 2; continue; }
         const hex = e === 'u' ? /^[0-9A-Fa-f]{4}/.exec(t.slice(this.pos + 2)) : e === 'U' ? /^[0-9A-Fa-f]{8}/.exec(t.slice(this.pos + 2)) : null;
-        if (hex) { literal += String.fromCodePoint(parseInt(hex[0], 16)); this.pos += 2 + hex[0].length; continue; }
+        if (hex && parseInt(hex[0], 16) <= 0x10ffff) { literal += String.fromCodePoint(parseInt(hex[0], 16)); this.pos += 2 + hex[0].length; continue; }
         this.fail(`unknown escape "\\${e ?? ''}" in a string`);
       }
       const piece = this.templatePiece(parts, literal);
@@ -456,9 +456,36 @@ export function parseTemplate(text: string, line: number): HclExpr {
 /** Why an expression has no value here: a sentence part naming what was not evaluated. */
 export class NotEvaluated extends Error {}
 
+/**
+ * An error HCL itself raises (regex() without a match): what can() and try() catch. Outside them it is just as
+ * much "not evaluated" (bake would stop there).
+ */
+class HclError extends NotEvaluated {}
+
 export interface HclScope {
-  /** The value of a variable, or undefined when there is none. */
+  /** The value of a variable, or undefined when there is none; may throw NotEvaluated. */
   variable(name: string): HclValue | undefined;
+  /** The file's own functions (a bake `function` block), after the built-in ones. */
+  functions?: Readonly<Record<string, (args: HclValue[]) => HclValue>>;
+}
+
+const same = (a: HclValue, b: HclValue): boolean => JSON.stringify(a) === JSON.stringify(b);
+const list = (v: HclValue): HclValue[] => (Array.isArray(v) ? v : []);
+const object = (v: HclValue): Record<string, HclValue> => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
+
+/** regex(): RE2 in HCL, the common part of which JavaScript reads once `(?P<name>` is `(?<name>`. */
+function regex(pattern: string, subject: string): HclValue {
+  let re: RegExp;
+  try {
+    const flags = /^\(\?i\)/.test(pattern) ? 'i' : '';
+    re = new RegExp(pattern.replace(/^\(\?i\)/, '').replace(/\(\?P</g, '(?<'), flags);
+  } catch {
+    throw new NotEvaluated(`the regular expression "${pattern}"`);
+  }
+  const m = re.exec(subject);
+  if (!m) throw new HclError(`regex() finding no match for "${pattern}"`);
+  if (m.groups) return { ...m.groups } as Record<string, HclValue>;
+  return m.length > 1 ? m.slice(1).map((g) => g ?? null) : m[0];
 }
 
 /** The functions evaluated: the pure ones bake files use to build names and tags. Others are reported. */
@@ -485,7 +512,19 @@ const FUNCTIONS: Record<string, (args: HclValue[]) => HclValue> = {
   tobool: ([v]) => v === true || v === 'true',
   substr: ([s, offset, length]) => { const chars = [...text(s)]; const o = Number(offset); const l = Number(length); return chars.slice(o, l < 0 ? undefined : o + l).join(''); },
   contains: ([list, v]) => Array.isArray(list) && list.some((x) => JSON.stringify(x) === JSON.stringify(v)),
-  distinct: ([list]) => (Array.isArray(list) ? list.filter((x, i) => list.findIndex((y) => JSON.stringify(y) === JSON.stringify(x)) === i) : []),
+  distinct: ([l]) => list(l).filter((x, i) => list(l).findIndex((y) => same(x, y)) === i),
+  regex: ([p, s]) => regex(text(p), text(s)),
+  sethaselement: ([set, v]) => list(set).some((x) => same(x, v)),
+  setsubtract: ([a, b]) => list(a).filter((x) => !list(b).some((y) => same(x, y))),
+  setunion: (sets) => sets.flatMap(list).filter((x, i, all) => all.findIndex((y) => same(x, y)) === i),
+  setintersection: ([first, ...rest]) => list(first).filter((x) => rest.every((r) => list(r).some((y) => same(x, y)))),
+  element: ([l, i]) => { const items = list(l); if (!items.length) throw new HclError('element() of an empty list'); return items[Number(i) % items.length]; },
+  lookup: ([m, k, fallback]) => { const o = object(m); if (text(k) in o) return o[text(k)]; if (fallback === undefined) throw new HclError(`lookup() of a missing key "${text(k)}"`); return fallback; },
+  keys: ([m]) => Object.keys(object(m)).sort(),
+  values: ([m]) => Object.keys(object(m)).sort().map((k) => object(m)[k]),
+  merge: (maps) => Object.assign({}, ...maps.map(object)) as Record<string, HclValue>,
+  flatten: ([l]) => { const flat = (v: HclValue[]): HclValue[] => v.flatMap((x) => (Array.isArray(x) ? flat(x) : [x])); return flat(list(l)); },
+  compact: ([l]) => list(l).filter((x) => x !== null && x !== ''),
 };
 
 function text(v: HclValue | undefined): string {
@@ -524,7 +563,23 @@ export function evaluate(expr: HclExpr, scope: HclScope): HclValue {
       throw new NotEvaluated('an index out of range');
     }
     case 'call': {
-      const fn = Object.prototype.hasOwnProperty.call(FUNCTIONS, expr.name) ? FUNCTIONS[expr.name] : undefined;
+      // can() and try() ask whether an expression fails in HCL; one we do not evaluate is not known to.
+      if (expr.name === 'can' || expr.name === 'try') {
+        for (const [i, arg] of expr.args.entries()) {
+          try {
+            const value = evaluate(arg, scope);
+            return expr.name === 'can' ? true : value;
+          } catch (e) {
+            if (!(e instanceof HclError)) throw e;
+            if (expr.name === 'can') return false;
+            if (i === expr.args.length - 1) throw e;
+          }
+        }
+        throw new HclError(`${expr.name}() without arguments`);
+      }
+      const own = (table: Readonly<Record<string, (args: HclValue[]) => HclValue>> | undefined) =>
+        (table && Object.prototype.hasOwnProperty.call(table, expr.name) ? table[expr.name] : undefined);
+      const fn = own(FUNCTIONS) ?? own(scope.functions);
       if (!fn) throw new NotEvaluated(`the function ${expr.name}()`);
       return fn(expr.args.map((a) => evaluate(a, scope)));
     }

@@ -2,7 +2,7 @@
 // and the rest of what `docker compose build` and `docker buildx bake` pass to BuildKit. The rules read an
 // Invocation instead of assuming the Dockerfile's folder, no --build-arg and the last stage. All paths are
 // relative to the root folder the host gives (the workspace folder), '/'-separated.
-import { join, normalize } from '../model/paths';
+import { join, normalize, withoutTrailingSlashes } from '../model/paths';
 
 export interface InvocationSource {
   kind: 'compose' | 'bake' | 'default';
@@ -58,7 +58,7 @@ export interface InvocationsRead {
  */
 export function resolveContextPath(base: string, value: string): string {
   if (isRemoteReference(value)) return value;
-  return value.startsWith('/') ? normalize(value) : join(base, value);
+  return withoutTrailingSlashes(value.startsWith('/') ? normalize(value) : join(base, value));
 }
 
 /** Whether a context value names something other than a local folder (git or http URL, image, another target). */
