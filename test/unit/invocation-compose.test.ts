@@ -215,6 +215,7 @@ describe('compose: broken inputs give problems, never throw', () => {
     ['not a mapping', '- a\n- b\n', [[1, /top level/]]],
     ['services a list', 'services:\n  - app\n', [[1, /"services" should be a mapping/]]],
     ['build a number', 'services:\n  app:\n    build: 3\n', [[2, /"build" should be a path or a mapping/]]],
+    ['include is not followed', 'include:\n  - ../shared/compose.yaml\n', [[1, /"include" are not read/]]],
     ['empty file', '', []],
     ['no services', 'volumes:\n  data: {}\n', []],
   ];
@@ -226,6 +227,9 @@ describe('compose: broken inputs give problems, never throw', () => {
       expected.forEach(([line, message], i) => { assert.equal(problems[i].line, line); assert.match(problems[i].message, message); });
     });
   }
+  it('never throws on any prefix of a real file', () => {
+    for (let i = 0; i <= MONOREPO.length; i += 5) assert.doesNotThrow(() => composeInvocations([{ path: 'compose.yaml', text: MONOREPO.slice(0, i) }], {}));
+  });
   it('a broken override does not lose the base file', () => {
     const { invocations, problems } = composeInvocations([
       { path: 'compose.yaml', text: 'services:\n  app:\n    build: .\n' },

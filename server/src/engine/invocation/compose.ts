@@ -103,12 +103,14 @@ function readComposeFile(file: InvocationFile, env: Readonly<Record<string, stri
     problems.push({ file: file.path, line: 1, message: t('invocation.compose.notMapping') });
     return { path: file.path, services };
   }
-  const servicesPair = root.items.find((p) => isScalar(p.key) && p.key.value === 'services');
-  if (!servicesPair || servicesPair.value === null || (isScalar(servicesPair.value) && servicesPair.value.value === null)) return { path: file.path, services };
   const lineOf = (node: unknown): number => {
     const range = (node as { range?: [number, number, number] } | null)?.range;
     return range ? lineCounter.linePos(range[0]).line : 1;
   };
+  const includePair = root.items.find((p) => isScalar(p.key) && p.key.value === 'include');
+  if (includePair) problems.push({ file: file.path, line: lineOf(includePair.key), message: t('invocation.compose.includeNotFollowed') });
+  const servicesPair = root.items.find((p) => isScalar(p.key) && p.key.value === 'services');
+  if (!servicesPair || servicesPair.value === null || (isScalar(servicesPair.value) && servicesPair.value.value === null)) return { path: file.path, services };
   if (!isMap(servicesPair.value)) {
     problems.push({ file: file.path, line: lineOf(servicesPair.key), message: t('invocation.compose.servicesNotMapping') });
     return { path: file.path, services };

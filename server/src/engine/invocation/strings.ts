@@ -9,6 +9,7 @@ export const INVOCATION_STRINGS = defineStrings({
   'invocation.compose.buildInvalid': 'service "{service}": "build" should be a path or a mapping',
   'invocation.compose.extendsUnknown': 'service "{service}" extends "{base}", which is not defined there; its build settings are not followed',
   'invocation.compose.extendsFileMissing': 'service "{service}" extends "{base}" in {file}, a file that was not read; its build settings are not followed',
+  'invocation.compose.includeNotFollowed': 'the compose files under "include" are not read; their services are not known here',
   'invocation.compose.extendsCycle': 'service "{service}": "extends" leads back to itself; not followed',
   'invocation.interpolation.required': '${{name}} is required: {message}',
   'invocation.interpolation.invalid': 'cannot read the substitution "{text}"; it is kept as written',
