@@ -15,6 +15,7 @@ import '../../server/src/engine/ide/instruction-docs';
 import '../../server/src/engine/ide/completion';
 import '../../server/src/lsp/settings';
 import '../../server/src/cli/strings';
+import '../../server/src/engine/invocation/strings';
 import '../../server/src/host/node/registry';
 
 const others = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en');

@@ -1,0 +1,82 @@
+// How a Dockerfile is built, as compose and bake files say: the context, the Dockerfile, the args, the target
+// and the rest of what `docker compose build` and `docker buildx bake` pass to BuildKit. The rules read an
+// Invocation instead of assuming the Dockerfile's folder, no --build-arg and the last stage. All paths are
+// relative to the root folder the host gives (the workspace folder), '/'-separated.
+import { join, normalize, withoutTrailingSlashes } from '../model/paths';
+
+export interface InvocationSource {
+  kind: 'compose' | 'bake' | 'default';
+  /** The compose or bake file that declares it, relative to the root ('' for the default invocation). */
+  file: string;
+  /** 1-based line of the service or target in that file. */
+  line?: number;
+}
+
+export interface Invocation {
+  source: InvocationSource;
+  /** The compose service or the bake target (a matrix target: the name its `name` expression gives). */
+  name: string;
+  /** The build context folder, relative to the root, normalised ('.' for the root); a URL is kept as written. */
+  context: string;
+  /** The Dockerfile, relative to the root (compose and bake write it relative to the context). */
+  dockerfile: string;
+  /** Build args after interpolation; an arg whose value comes from nowhere is left out, as the tools do. */
+  args: Record<string, string>;
+  /** The stage that ships; absent: the last one. */
+  target?: string;
+  platforms: string[];
+  /** The ids of the build secrets provided (what `RUN --mount=type=secret,id=…` can use). */
+  secrets: string[];
+  /** Named contexts (`--build-context`): a folder relative to the root, or `docker-image://…`, `target:…`, a URL. */
+  additionalContexts: Record<string, string>;
+  /** What could not be read for this invocation (a function not evaluated, a variable required and unset). */
+  problems?: string[];
+}
+
+/** Something in a compose or bake file that could not be read; the rest of the file still counts. */
+export interface InvocationProblem {
+  file: string;
+  /** 1-based. */
+  line: number;
+  message: string;
+}
+
+/** A compose or bake file: its path relative to the root, and its text. */
+export interface InvocationFile {
+  path: string;
+  text: string;
+}
+
+export interface InvocationsRead {
+  invocations: Invocation[];
+  problems: InvocationProblem[];
+}
+
+/**
+ * A context-like value resolved against `base` (a folder relative to the root): a relative path is joined and
+ * normalised, an absolute one normalised, and a URL or a `scheme://` / `target:` / `service:` reference kept.
+ */
+export function resolveContextPath(base: string, value: string): string {
+  if (isRemoteReference(value)) return value;
+  return withoutTrailingSlashes(value.startsWith('/') ? normalize(value) : join(base, value));
+}
+
+/** Whether a context value names something other than a local folder (git or http URL, image, another target). */
+export function isRemoteReference(value: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value) || /^(?:target|service|docker-image|oci-layout):/.test(value)
+    || /^git@/.test(value) || /^github\.com\//.test(value);
+}
+
+/** The Dockerfile's path relative to the root: compose and bake write it relative to the context. */
+export function resolveDockerfile(context: string, dockerfile: string | undefined): string {
+  const name = dockerfile || 'Dockerfile';
+  if (isRemoteReference(context)) return name;
+  return name.startsWith('/') ? normalize(name) : join(context, name);
+}
+
+/** The 1-based line of character `offset` in `text`. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

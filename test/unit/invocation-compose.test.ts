@@ -1,0 +1,252 @@
+// Compose files read into invocations: the context, Dockerfile, args, target, platforms, secrets and named
+// contexts `docker compose build` would use, from real-shaped projects; broken files give problems, never throw.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { composeInvocations, interpolate, parseDotEnv } from '../../server/src/engine/invocation/compose';
+import { bakeProjectFiles, composeProjectFiles, invocationsFor } from '../../server/src/engine/invocation/discover';
+
+const MONOREPO = `# Three services built from the repository root, each with its own Dockerfile.
+name: shop
+x-node-args: &node-args
+  NODE_VERSION: \${NODE_VERSION:-20}
+
+services:
+  api:
+    build:
+      context: .
+      dockerfile: services/api/Dockerfile
+      target: runtime
+      args:
+        <<: *node-args
+        APP: api
+    ports: ["8080:8080"]
+  web:
+    build:
+      context: .
+      dockerfile: services/web/Dockerfile
+      args:
+        - APP=web
+        - NPM_TOKEN
+        - PUBLIC_URL=\${PUBLIC_URL-https://shop.example}
+      platforms: [linux/amd64, linux/arm64]
+  worker:
+    build:
+      context: ./
+      dockerfile: ./services/worker/Dockerfile.prod
+      secrets:
+        - npm_token
+        - source: pip_conf
+          target: pipconf
+      additional_contexts:
+        shared: ./libs/shared
+        base: docker-image://python:3.12-slim
+  db:
+    image: postgres:16
+secrets:
+  npm_token:
+    environment: NPM_TOKEN
+  pip_conf:
+    file: ./pip.conf
+`;
+
+describe('compose: a monorepo building three services from the root', () => {
+  const { invocations, problems } = composeInvocations([{ path: 'compose.yaml', text: MONOREPO }], { NPM_TOKEN: 'abc' });
+  it('finds one invocation per service with build, none for image-only services', () => {
+    assert.deepEqual(problems, []);
+    assert.deepEqual(invocations.map((i) => i.name), ['api', 'web', 'worker']);
+  });
+  it('reads context, Dockerfile, target and args (YAML merge keys, defaults, list form, from env)', () => {
+    assert.deepEqual(invocations[0], {
+      source: { kind: 'compose', file: 'compose.yaml', line: 7 },
+      name: 'api',
+      context: '.',
+      dockerfile: 'services/api/Dockerfile',
+      args: { NODE_VERSION: '20', APP: 'api' },
+      target: 'runtime',
+      platforms: [],
+      secrets: [],
+      additionalContexts: {},
+    });
+    assert.deepEqual(invocations[1].args, { APP: 'web', NPM_TOKEN: 'abc', PUBLIC_URL: 'https://shop.example' });
+    assert.deepEqual(invocations[1].platforms, ['linux/amd64', 'linux/arm64']);
+    assert.equal(invocations[1].target, undefined);
+  });
+  it('reads secrets in short and long syntax (the long one by its target id), and additional contexts', () => {
+    assert.equal(invocations[2].dockerfile, 'services/worker/Dockerfile.prod');
+    assert.deepEqual(invocations[2].secrets, ['npm_token', 'pipconf']);
+    assert.deepEqual(invocations[2].additionalContexts, { shared: 'libs/shared', base: 'docker-image://python:3.12-slim' });
+  });
+  it('invocationsFor picks the ones that build a Dockerfile', () => {
+    assert.deepEqual(invocationsFor('services/web/Dockerfile', invocations).map((i) => i.name), ['web']);
+    assert.deepEqual(invocationsFor('./services/worker/Dockerfile.prod', invocations).map((i) => i.name), ['worker']);
+    assert.deepEqual(invocationsFor('Dockerfile', invocations), []);
+  });
+});
+
+describe('compose: files in a subfolder, overrides and extends', () => {
+  const base = `services:
+  app:
+    build: ./app
+  proxy:
+    build:
+      context: proxy/
+      dockerfile: Dockerfile.nginx
+`;
+  const override = `services:
+  app:
+    build:
+      target: dev
+      args:
+        DEBUG: "1"
+  proxy:
+    build:
+      args: [LOG=debug]
+`;
+  it('resolves paths against the project folder, merges the override in order', () => {
+    const { invocations, problems } = composeInvocations([
+      { path: 'deploy/compose.yaml', text: base },
+      { path: 'deploy/compose.override.yaml', text: override },
+    ], {});
+    assert.deepEqual(problems, []);
+    assert.deepEqual(invocations.map((i) => [i.name, i.context, i.dockerfile, i.target, i.args, i.source.line]), [
+      ['app', 'deploy/app', 'deploy/app/Dockerfile', 'dev', { DEBUG: '1' }, 2],
+      ['proxy', 'deploy/proxy', 'deploy/proxy/Dockerfile.nginx', undefined, { LOG: 'debug' }, 4],
+    ]);
+  });
+  it('paths in a -f override in another folder still resolve against the first file\'s folder', () => {
+    const { invocations } = composeInvocations([
+      { path: 'compose.yaml', text: 'services:\n  app:\n    build: app\n' },
+      { path: 'ci/compose.ci.yaml', text: 'services:\n  app:\n    build:\n      context: other\n' },
+    ], {});
+    assert.equal(invocations[0].context, 'other');
+  });
+  it('follows extends in the same file and in another file (paths relative to that file)', () => {
+    const common = `services:
+  node-base:
+    build:
+      context: ../base
+      args:
+        NODE: "22"
+      target: prod
+`;
+    const main = `services:
+  dev:
+    extends: prod
+    build:
+      target: dev
+  prod:
+    extends:
+      file: shared/common.yaml
+      service: node-base
+    build:
+      args:
+        APP: shop
+  broken:
+    extends:
+      file: missing.yaml
+      service: x
+    build: .
+  loop:
+    extends: loop
+`;
+    const { invocations, problems } = composeInvocations([
+      { path: 'compose.yaml', text: main },
+      { path: 'shared/common.yaml', text: common },
+    ], {});
+    const byName = Object.fromEntries(invocations.map((i) => [i.name, i]));
+    assert.deepEqual([byName.prod.context, byName.prod.dockerfile, byName.prod.target, byName.prod.args], ['base', 'base/Dockerfile', 'prod', { NODE: '22', APP: 'shop' }]);
+    assert.deepEqual([byName.dev.context, byName.dev.target, byName.dev.args], ['base', 'dev', { NODE: '22', APP: 'shop' }]);
+    assert.equal(byName.broken.context, '.');
+    assert.deepEqual(problems.map((p) => [p.file, p.line, p.message]), [
+      ['compose.yaml', 13, 'service "broken" extends "x" in missing.yaml, a file that was not read; its build settings are not followed'],
+      ['compose.yaml', 18, 'service "loop": "extends" leads back to itself; not followed'],
+    ]);
+  });
+  it('skips dockerfile_inline services (no file to lint)', () => {
+    const { invocations } = composeInvocations([{ path: 'compose.yaml', text: 'services:\n  a:\n    build:\n      dockerfile_inline: |\n        FROM alpine\n' }], {});
+    assert.deepEqual(invocations, []);
+  });
+});
+
+describe('compose: interpolation and .env', () => {
+  it('handles defaults, alternatives, required and $$', () => {
+    const env = { SET: 'x', EMPTY: '' };
+    assert.equal(interpolate('${SET:-d}/${EMPTY:-d}/${EMPTY-d}/${UNSET-d}/${UNSET}', env), 'x/d//d/');
+    assert.equal(interpolate('${SET:+alt}/${EMPTY:+alt}/${EMPTY+alt}/$SET/$$SET/$', env), 'alt//alt/x/$SET/$');
+    assert.equal(interpolate('${UNSET:-${SET}-nested}', env), 'x-nested');
+    const reported: string[] = [];
+    assert.equal(interpolate('${TOKEN:?set TOKEN first}', env, (m) => reported.push(m)), '');
+    assert.equal(interpolate('${1BAD}', env, (m) => reported.push(m)), '${1BAD}');
+    assert.deepEqual(reported, ['${TOKEN} is required: set TOKEN first', 'cannot read the substitution "${1BAD}"; it is kept as written']);
+  });
+  it('reads .env files like compose', () => {
+    const text = `# settings
+PYTHON_VERSION=3.12
+export REGISTRY=ghcr.io/acme   # trailing comment
+TAG="v1 \${PYTHON_VERSION}\\n"
+LITERAL='\${NOT}'
+MULTI="a
+b"
+EMPTY=
+not a line
+`;
+    assert.deepEqual(parseDotEnv(text), { PYTHON_VERSION: '3.12', REGISTRY: 'ghcr.io/acme', TAG: 'v1 3.12\n', LITERAL: '${NOT}', MULTI: 'a\nb', EMPTY: '' });
+  });
+  it('interpolates build values from the environment the host passes (process env over .env)', () => {
+    const env = { ...parseDotEnv('PY=3.11\nSTAGE=prod\n'), PY: '3.13' };
+    const text = `services:
+  app:
+    build:
+      context: \${APP_DIR:-./app}
+      target: \${STAGE}
+      args:
+        PY: \${PY}
+        IMAGE: "\${REGISTRY:?REGISTRY must be set}/app"
+`;
+    const { invocations, problems } = composeInvocations([{ path: 'compose.yaml', text }], env);
+    assert.deepEqual([invocations[0].context, invocations[0].target, invocations[0].args], ['app', 'prod', { PY: '3.13', IMAGE: '/app' }]);
+    assert.deepEqual(problems, [{ file: 'compose.yaml', line: 2, message: '${REGISTRY} is required: REGISTRY must be set' }]);
+  });
+});
+
+describe('compose: broken inputs give problems, never throw', () => {
+  const cases: Array<[string, string, Array<[number, RegExp]>]> = [
+    ['bad YAML', 'services:\n  app:\n    build: .\n   args: 1\n', [[4, /^not valid YAML: All mapping items must start at the same column at line 4, column 1$/]]],
+    ['not a mapping', '- a\n- b\n', [[1, /top level/]]],
+    ['services a list', 'services:\n  - app\n', [[1, /"services" should be a mapping/]]],
+    ['build a number', 'services:\n  app:\n    build: 3\n', [[2, /"build" should be a path or a mapping/]]],
+    ['include is not followed', 'include:\n  - ../shared/compose.yaml\n', [[1, /"include" are not read/]]],
+    ['empty file', '', []],
+    ['no services', 'volumes:\n  data: {}\n', []],
+  ];
+  for (const [what, text, expected] of cases) {
+    it(what, () => {
+      const { invocations, problems } = composeInvocations([{ path: 'compose.yaml', text }], {});
+      assert.deepEqual(invocations, []);
+      assert.equal(problems.length, expected.length, JSON.stringify(problems));
+      expected.forEach(([line, message], i) => { assert.equal(problems[i].line, line); assert.match(problems[i].message, message); });
+    });
+  }
+  it('never throws on any prefix of a real file', () => {
+    for (let i = 0; i <= MONOREPO.length; i += 5) assert.doesNotThrow(() => composeInvocations([{ path: 'compose.yaml', text: MONOREPO.slice(0, i) }], {}));
+  });
+  it('a broken override does not lose the base file', () => {
+    const { invocations, problems } = composeInvocations([
+      { path: 'compose.yaml', text: 'services:\n  app:\n    build: .\n' },
+      { path: 'compose.override.yaml', text: 'services: {app: [\n' },
+    ], {});
+    assert.equal(invocations.length, 1);
+    assert.equal(problems.length > 0, true);
+  });
+});
+
+describe('discovery', () => {
+  it('picks the compose file compose itself would, with its override', () => {
+    assert.deepEqual(composeProjectFiles(['docker-compose.yml', 'compose.yaml', 'compose.override.yaml', 'Dockerfile']), ['compose.yaml', 'compose.override.yaml']);
+    assert.deepEqual(composeProjectFiles(['docker-compose.yml']), ['docker-compose.yml']);
+    assert.deepEqual(composeProjectFiles(['Dockerfile']), []);
+  });
+  it('lists the bake files in merge order', () => {
+    assert.deepEqual(bakeProjectFiles(['docker-bake.override.hcl', 'docker-bake.hcl', 'compose.yaml']), ['docker-bake.hcl', 'docker-bake.override.hcl']);
+  });
+});
