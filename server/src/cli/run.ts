@@ -20,6 +20,7 @@ import { configSettings, helpColumns, helpLanguages, languageOption, optionWords
 import { runFormat } from './format';
 import { runPin } from './pin';
 import { runRefactor } from './refactor';
+import { explainContext } from './explain-context';
 
 export type { CliIo } from './command';
 
@@ -46,6 +47,7 @@ const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
   ['    --color, --no-color', 'cli.help.color'],
   ['    --lang LANG', 'cli.help.lang'],
   ['    --explain ID', 'cli.help.explain'],
+  ['    --explain-context', 'cli.help.explainContext'],
   ['    --list-rules', 'cli.help.listRules'],
   ['-v, --version', 'cli.help.version'],
   ['-h, --help', 'cli.help.help'],
@@ -88,6 +90,8 @@ interface Options {
   color?: boolean;
   shellcheck: boolean;
   lang?: Locale;
+  /** Say what builds each file (compose services, bake targets) instead of linting it. */
+  explainContext: boolean;
   paths: string[];
 }
 
@@ -108,7 +112,7 @@ export function localeOfArgs(argv: readonly string[], env: Readonly<Record<strin
 
 function parseArgs(argv: string[], locale: Locale): Options | { action: 'help' | 'version' } | { action: 'list'; profile: ProfileName } | { action: 'explain'; id: string } {
   const t = cliSpeaker(locale);
-  const o: Options = { format: 'stylish', fix: false, unsafe: false, diff: false, ignore: [], rules: {}, noConfig: false, shellcheck: false, paths: [] };
+  const o: Options = { format: 'stylish', fix: false, unsafe: false, diff: false, ignore: [], rules: {}, noConfig: false, shellcheck: false, explainContext: false, paths: [] };
   let list = false;
   let explain: string | undefined;
   for (const { word: a, name, value } of optionWords(argv, locale)) {
@@ -117,6 +121,7 @@ function parseArgs(argv: string[], locale: Locale): Options | { action: 'help' |
       case '-v': case '--version': return { action: 'version' };
       case '--list-rules': list = true; break;
       case '--explain': explain = value(); break;
+      case '--explain-context': o.explainContext = true; break;
       case '-f': case '--format': o.format = value(); if (!FORMATS.includes(o.format)) throw new UsageError(t('cli.usage.unknownFormat', { format: o.format, formats: FORMATS.join(', ') })); break;
       case '--fix': o.fix = true; break;
       case '--unsafe-fixes': o.unsafe = true; break;
@@ -210,6 +215,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   const resolved = resolveTargets(o.paths, io, o.stdinFilename, t);
   if (!resolved) return 2;
   const { targets } = resolved;
+  if (o.explainContext) return resolved.usageProblem ? 2 : explainContext(targets, io, locale);
   let usageProblem = resolved.usageProblem;
 
   // Config: explicit, none, or discovered per file (each problem reported once).

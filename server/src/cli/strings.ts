@@ -32,6 +32,7 @@ export const CLI_STRINGS = defineStrings({
   'cli.help.lang': '{languages}: the language of messages and pages (default: from LC_ALL,\nLC_MESSAGES or LANG, else en)',
   'cli.help.or': '{first} or {second}',
   'cli.help.explain': 'print a rule\'s documentation',
+  'cli.help.explainContext': 'print the compose services and bake targets that build each file (from the\ncompose and bake files in its folder and above it, up to the current folder),\ninstead of linting',
   'cli.help.listRules': 'print every rule with its severity (in --profile), category, aliases, fix\nand status (preview rules say so)',
   'cli.help.version': 'print the version',
   'cli.help.help': 'print this help',
@@ -77,6 +78,20 @@ export const CLI_STRINGS = defineStrings({
   'cli.pin.summary.wouldPin.other': '{count} files would be pinned',
   'cli.pin.summary.unchanged.one': '{count} file already pinned',
   'cli.pin.summary.unchanged.other': '{count} files already pinned',
+
+  // `dockwise --explain-context`: what builds each file.
+  'cli.context.composeService': 'compose service {name} ({where})',
+  'cli.context.bakeTarget': 'bake target {name} ({where})',
+  'cli.context.context': 'context: {context}',
+  'cli.context.target': 'target: {target}',
+  'cli.context.args': 'args: {args}',
+  'cli.context.platforms': 'platforms: {platforms}',
+  'cli.context.secrets': 'secrets: {secrets}',
+  'cli.context.contexts': 'named contexts: {contexts}',
+  'cli.context.none': 'no compose or bake file builds it: built alone, from its folder, to its last stage',
+  'cli.context.noneOf': 'none of {files} builds it: built alone, from its folder, to its last stage',
+  'cli.context.stdin': 'read from standard input: no compose or bake file can name it',
+  'cli.context.problem': '{where}: {message}',
 
   // `dockwise refactor`: its --help, its usage errors, and what it did.
   'cli.refactor.help.usage': 'Usage: dockwise refactor NAME FILE [options]\n       dockwise refactor --list [path|glob|- ...]',
