@@ -13,6 +13,7 @@ import type { Session } from './session';
 export const LENS_STRINGS = defineStrings({
   'lens.digestBehind': 'Digest is behind {tag}: pin the current one',
   'lens.pinCurrent': 'Pin the current digest',
+  'lens.digestCurrent': 'Digest is {tag}\'s current one',
 });
 
 /** The server command a stale-digest lens runs: replaces the digest at an offset, when it is still there. */
@@ -69,8 +70,8 @@ export async function codeLensRequest(session: Session, params: CodeLensParams):
 
 /**
  * A stale-digest lens, resolved: the registry asked (through the host's client and its cache) what the tag points
- * at now. A different digest: the lens pins it. The same one, or no answer (offline, denied): an empty lens, never
- * an error.
+ * at now. A different digest: the lens pins it; the same one: it says so; no answer (offline, denied): an empty
+ * lens, never an error.
  */
 export async function resolveCodeLens(session: Session, lens: CodeLens): Promise<CodeLens> {
   const data = lens.data as DigestLensData | undefined;
@@ -80,7 +81,9 @@ export async function resolveCodeLens(session: Session, lens: CodeLens): Promise
     const client = session.host.registry;
     if (!client) return quiet;
     const answer = await client.digest(data.reference, session.workspace.locale);
-    if (!('digest' in answer) || answer.digest === data.digest) return quiet;
+    if (!('digest' in answer)) return quiet;
+    // Checked and current: said, so the lens row shows no empty entry and the user knows it was asked.
+    if (answer.digest === data.digest) return { ...lens, command: { title: localize(LENS_STRINGS, 'lens.digestCurrent', session.workspace.locale, { tag: data.tag }), command: '' } };
     return {
       ...lens,
       command: { title: localize(LENS_STRINGS, 'lens.digestBehind', session.workspace.locale, { tag: data.tag }), command: PIN_DIGEST_COMMAND, arguments: [data.uri, data.start, data.digest, answer.digest] },
