@@ -7,7 +7,7 @@
 // header, and the stages it looks up by name. A unit's findings are reused when all of that is unchanged
 // (matchUnits), wherever the unit now is in the list of units.
 import type { DockerfileModel, Instr, Stage, StageLookup } from './model/dockerfile';
-import { compareFindings, engineSettings, runRules, severityOf, toFindings, withoutUnparsed, type LintOptions, type LintResult, type RawFinding, type RuleRun } from './linter';
+import { compareFindings, engineSettings, invocationKey, modelFor, runRules, severityOf, toFindings, withoutUnparsed, type LintOptions, type LintResult, type RawFinding, type RuleRun } from './linter';
 import type { EngineSettings, Rule } from './rule';
 import type { Finding } from './types';
 import { allRules } from './rules';
@@ -89,7 +89,8 @@ function describe(model: DockerfileModel, units: Unit[]): Generation {
   const { lines } = model;
   // Text a fix appends to a one-line RUN follows the file's style (rules/support.ts): when it changes, no finding is kept.
   const style = detectStyle(model);
-  const fileMeta = `${lines.eol}:${style.indent ?? ''}:${style.operators ?? ''}`;
+  // Whether the target names a stage decides which stages run (DockerfileModel.isRunImage), in every unit.
+  const fileMeta = `${lines.eol}:${style.indent ?? ''}:${style.operators ?? ''}:${model.targetStage ? 'target' : ''}`;
   return {
     texts: units.map((u) => model.text.slice(u.start, u.end)),
     nexts: units.map((u) => {
@@ -182,12 +183,14 @@ function matchUnits(model: DockerfileModel, old: Generation | undefined, cur: Ge
  * same document, linted with the same options) for the stages the edit left alone. Returns the findings and
  * the memo for the next version. The findings are exactly lintModel's.
  */
-export function lintIncremental(model: DockerfileModel, options: LintOptions, memo?: LintMemo): { result: LintResult; memo: LintMemo } {
+export function lintIncremental(given: DockerfileModel, options: LintOptions, memo?: LintMemo): { result: LintResult; memo: LintMemo } {
+  const model = modelFor(given, options);
   const settings = engineSettings(options);
   const rules = options.rules ?? allRules;
   const fromFile = options.severitiesFor?.(model);
   const severity = severityOf(fromFile, options);
-  const key = JSON.stringify([options.severities ?? null, fromFile ?? null, settings]);
+  // Another invocation resolves other images and ships another stage: no finding of one is kept for the other.
+  const key = JSON.stringify([options.severities ?? null, fromFile ?? null, settings, invocationKey(model.invocation)]);
   const units = unitsOf(model);
   const usable = memo && memo.key === key && memo.files === options.files && memo.rules === rules ? memo : undefined;
   const current = describe(model, units);

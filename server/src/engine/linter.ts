@@ -3,7 +3,7 @@ import { DockerfileModel, type Instr } from './model/dockerfile';
 import { fixAllowed, type EngineSettings, type FileAccess, type Rule, type RuleContext, type RuleHandlers } from './rule';
 import type { ShellCommand } from './model/shell';
 import { dataStrings, formatMessage } from './messages';
-import type { Finding, Fix, Severity, SeverityOrOff } from './types';
+import type { BuildInvocation, Finding, Fix, Severity, SeverityOrOff } from './types';
 import { allRules } from './rules';
 import { baseName, commandRunBy } from './model/commands';
 import { parseFailures, type Unparsed } from './model/syntax';
@@ -21,6 +21,11 @@ export interface LintOptions {
   severitiesFor?: (model: DockerfileModel) => Record<string, SeverityOrOff>;
   /** Filters findings after the rules ran (inline pragmas live here). */
   postprocess?: (model: DockerfileModel, findings: Finding[]) => Finding[];
+  /**
+   * The args and target the file is built with. lintText builds its model with it; lintModel and lintIncremental
+   * lint the model as built (`model.invocation`), and build it again with this one when it differs.
+   */
+  invocation?: BuildInvocation;
 }
 
 export interface LintResult {
@@ -43,7 +48,21 @@ function separated(text: string, start: number, end: number, insert: string): st
 }
 
 export function lintText(text: string, options: LintOptions = {}): LintResult {
-  return lintModel(new DockerfileModel(text), options);
+  return lintModel(new DockerfileModel(text, undefined, options.invocation), options);
+}
+
+/** A key for an invocation: equal for invocations that build alike (args in any order). */
+export function invocationKey(invocation: BuildInvocation | undefined): string {
+  if (!invocation) return '';
+  const args = invocation.args ? Object.keys(invocation.args).sort().map((k) => [k, invocation.args![k]]) : [];
+  return JSON.stringify([invocation.target ?? null, args]);
+}
+
+/** `model`, or when `options` ask for another invocation than it was built with, the same text built with that one. */
+export function modelFor(model: DockerfileModel, options: LintOptions): DockerfileModel {
+  const { invocation } = options;
+  if (!invocation || invocation === model.invocation || invocationKey(invocation) === invocationKey(model.invocation)) return model;
+  return new DockerfileModel(model.text, undefined, invocation);
 }
 
 /** A finding as its rule reported it, before the engine checked its fixes (toFindings). */
@@ -316,7 +335,8 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || a.end - b.end || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
 
-export function lintModel(model: DockerfileModel, options: LintOptions = {}): LintResult {
+export function lintModel(given: DockerfileModel, options: LintOptions = {}): LintResult {
+  const model = modelFor(given, options);
   const settings = engineSettings(options);
   const severity = severityOf(options.severitiesFor?.(model), options);
   const raw: RawFinding[] = [];

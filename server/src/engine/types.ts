@@ -11,6 +11,13 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'sty
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
+/**
+ * How a Dockerfile is built, as far as the rules read it (a compose service's or bake target's `args` and `target`):
+ * `args` act as `--build-arg` (only on an ARG the file declares), `target` names the stage that ships (compared
+ * case-insensitively; absent, or naming no stage: the last one).
+ */
+export interface BuildInvocation { target?: string; args?: Readonly<Record<string, string>> }
+
 /** A change to the text: [start, end) replaced by `text`. The one edit type of rules, fixes and the fix engine. */
 export interface OffsetEdit { start: number; end: number; text: string }
 

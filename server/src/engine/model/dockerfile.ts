@@ -4,7 +4,7 @@
 import { Argument, DockerfileParser, Instruction, ModifiableInstruction, type Dockerfile, type From, type Heredoc } from 'dockerfile-ast';
 import { LineIndex } from '../text';
 import { instructionArguments } from './instruction-arguments';
-import type { Position, Range } from '../types';
+import type { BuildInvocation, Position, Range } from '../types';
 import { parseShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import { invokedShell, POSIX_SHELL_NAMES, programName } from './shells';
 import { parseImageReference, type ImageReference } from './image';
@@ -99,7 +99,10 @@ export interface Stage {
   usedBy: Instr[];
   /** Where those instructions name it: the image of a FROM, the value of --from or of a mount's from=. */
   references: StageReference[];
-  /** Part of an image that ships: the final stage, a stage with its own CMD or ENTRYPOINT, or a stage they are built FROM. */
+  /**
+   * Part of an image that ships: the final stage, a stage with its own CMD or ENTRYPOINT, or a stage they are built
+   * FROM. When the invocation names a target stage, that stage and the stages it is built FROM only.
+   */
   ships: boolean;
 }
 
@@ -109,7 +112,14 @@ export interface StageLookup { name: string; before: number | undefined; found: 
 /** Document span of the text naming a stage (as written: a FROM image may be a variable that resolves to it). */
 export interface StageReference { instr: Instr; start: number; end: number }
 
-export interface VariableDefinition { name: string; value: string | undefined; kind: 'ARG' | 'ENV'; instr: Instr }
+export interface VariableDefinition {
+  name: string;
+  value: string | undefined;
+  kind: 'ARG' | 'ENV';
+  instr: Instr;
+  /** The build's invocation gives this ARG its value (`--build-arg`): `value` is that, not the file's default. */
+  given?: true;
+}
 
 export interface CommentInfo { text: string; line: number; start: number; end: number; embedded: boolean }
 
@@ -130,6 +140,10 @@ export class DockerfileModel {
   readonly comments: CommentInfo[];
   /** Whether this model reused the instructions of a previous one (see `previous` below). */
   readonly incremental: boolean = false;
+  /** How the file is built (compose, bake, `--build-arg`, `--target`); undefined: no args and the last stage. */
+  readonly invocation: BuildInvocation | undefined;
+  /** The stage the invocation's target names (undefined without a target, or when it names no stage: then the last stage ships). */
+  readonly targetStage: Stage | undefined = undefined;
   /** In a view of one stage (see `viewOf`), the model of the whole file. */
   private whole: DockerfileModel | undefined = undefined;
   /** In a view given a list (see `viewOf`), every stage name looked up: the incremental lint checks they still resolve alike. */
@@ -141,8 +155,11 @@ export class DockerfileModel {
    * copies, moved where the text after the edit moved (movedInstr). `previous` is only read: a model never
    * changes once built, so it still describes its own text and may be given again. When the edit could change
    * how the rest of the file parses (the header, an open heredoc or continuation), everything is parsed.
+   * `invocation`: the args and target the file is built with; without one, a model built from `previous` keeps
+   * previous's (the editor's models follow the invocation chosen for the document).
    */
-  constructor(readonly text: string, previous?: DockerfileModel) {
+  constructor(readonly text: string, previous?: DockerfileModel, invocation?: BuildInvocation) {
+    this.invocation = invocation ?? previous?.invocation;
     this.lines = new LineIndex(text);
     const window = previous ? reparseWindow(previous, text, this.lines) : undefined;
     if (window) {
@@ -193,8 +210,9 @@ export class DockerfileModel {
         instr.index = stage.instructions.length;
         stage.instructions.push(instr);
       }
-      else if (instr.keyword === 'ARG') for (const d of argDefinitions(instr)) this.globalArgs.set(d.name, d);
+      else if (instr.keyword === 'ARG') for (const d of argDefinitions(instr)) this.globalArgs.set(d.name, this.withGiven(d));
     }
+    this.targetStage = this.findTarget();
     this.linkStages();
   }
 
@@ -217,9 +235,32 @@ export class DockerfileModel {
     return this.whole ?? this;
   }
 
+  /** The stage whose image the build produces: the invocation's target, or else the last stage. */
   get finalStage(): Stage | undefined {
-    const { stages } = this.whole ?? this;
-    return stages[stages.length - 1];
+    const { stages, targetStage } = this.whole ?? this;
+    return targetStage ?? stages[stages.length - 1];
+  }
+
+  /**
+   * Whether the image of `stage` is one that runs: the final stage, and, when the build names no target, any
+   * stage with its own CMD or ENTRYPOINT (someone may build it with `--target`). With a target, that one only.
+   */
+  isRunImage(stage: Stage): boolean {
+    return stage.isFinal || (!(this.whole ?? this).targetStage && hasRunCommand(stage));
+  }
+
+  /** The stage `--target` builds: compared with stage names case-insensitively, as BuildKit does (an index is no target). */
+  private findTarget(): Stage | undefined {
+    const target = this.invocation?.target?.toLowerCase();
+    if (!target) return undefined;
+    return this.stages.find((s) => s.alias?.toLowerCase() === target);
+  }
+
+  /** An ARG definition with the invocation's value for it, as `--build-arg` gives one (only to an ARG the file declares). */
+  private withGiven(d: VariableDefinition): VariableDefinition {
+    const args = this.invocation?.args;
+    if (!args || !Object.prototype.hasOwnProperty.call(args, d.name)) return d;
+    return { ...d, value: args[d.name], given: true };
   }
 
   /**
@@ -308,7 +349,10 @@ export class DockerfileModel {
           if (d) return d;
         } else if (instr.keyword === 'ARG' && !inherited) {
           const d = argDefinitions(instr).find((e) => e.name === name);
-          if (d) return d.value === undefined && this.globalArgs.has(name) ? { ...d, value: this.globalArgs.get(name)!.value } : d;
+          if (!d) continue;
+          const given = this.withGiven(d);
+          if (given !== d) return given;
+          return d.value === undefined && this.globalArgs.has(name) ? { ...d, value: this.globalArgs.get(name)!.value } : d;
         }
       }
       // ENV is inherited from the parent stage; ARG is not.
@@ -494,7 +538,8 @@ export class DockerfileModel {
 
   private linkStages(): void {
     if (!this.stages.length) return;
-    this.stages[this.stages.length - 1].isFinal = true;
+    const target = this.targetStage;
+    (target ?? this.stages[this.stages.length - 1]).isFinal = true;
     for (let s = 0; s < this.stages.length; s++) {
       const stage = this.stages[s];
       const parent = stage.image.unresolved.length === 0 && !stage.image.tag && !stage.image.digest && !stage.image.registry
@@ -524,15 +569,26 @@ export class DockerfileModel {
         }
       }
     }
-    // A stage that says how to run it (its own CMD or ENTRYPOINT) is a target someone runs with `--target`
-    // (compose's `target: builder`): it ships as much as the final stage does. Not the target Docker Dev
-    // Environments opens to work in.
+    // Without a target, a stage that says how to run it (its own CMD or ENTRYPOINT) may be one someone builds with
+    // `--target`: it ships as much as the final stage does. With a target, the build is known: only it ships.
     for (const stage of this.stages) {
-      const runTarget = stage.alias?.toLowerCase() !== DEV_ENVIRONMENT_TARGET && stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
-      if (stage !== this.finalStage && !runTarget) continue;
+      if (target ? stage !== target : !stage.isFinal && !isRunTarget(stage)) continue;
       for (let s: Stage | undefined = stage; s && !s.ships; s = s.parent) s.ships = true;
     }
   }
+}
+
+/** The stage has its own CMD or ENTRYPOINT: it says how to run its image. */
+export function hasRunCommand(stage: Stage): boolean {
+  return stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+}
+
+/**
+ * A stage besides the last one that a build may ship when no target is known: one that says how to run it (compose's
+ * `target: api`). Not the target Docker Dev Environments opens to work in.
+ */
+export function isRunTarget(stage: Stage): boolean {
+  return stage.alias?.toLowerCase() !== DEV_ENVIRONMENT_TARGET && hasRunCommand(stage);
 }
 
 interface Window {
@@ -956,6 +1012,11 @@ function astHeredocs(node: Instruction): Heredoc[] {
 
 export function argDefinitions(instr: Instr): VariableDefinition[] {
   return instr.keyword === 'ARG' ? instr.props.map((p) => ({ name: p.name, value: p.value ?? undefined, kind: 'ARG' as const, instr })) : [];
+}
+
+/** The value the file itself gives a definition (for an ARG the invocation gives a value: its default, if any). */
+export function fileDefault(d: VariableDefinition): string | undefined {
+  return d.given ? argDefinitions(d.instr).find((e) => e.name === d.name)?.value : d.value;
 }
 
 export function envDefinitions(instr: Instr): VariableDefinition[] {

@@ -106,7 +106,7 @@ export default defineRule({
     const { model, files } = ctx;
     if (!files) return;
     for (const stage of model.stages) {
-      if (!stage.isFinal && !stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')) continue;
+      if (!model.isRunImage(stage)) continue;
       const word = startedScript(model, stage);
       if (!word) continue;
       const source = copiedFrom(model, stage, word.value);

@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import { findVariables, substitute } from '../model/variables';
 import { isValidImageReference } from '../model/image';
 import { isPlatformArg, PLATFORM_ARG_EXAMPLES } from '../model/build-args';
+import { fileDefault } from '../model/dockerfile';
 
 export default defineRule({
   meta: {
@@ -33,7 +34,8 @@ export default defineRule({
       const refs = findVariables(raw, model.escapeChar);
       // Undeclared names are undefined-arg-in-from's finding; without variables the text is what it is.
       if (!refs.length || refs.some((r) => !model.globalArgs.has(r.name) && !isPlatformArg(r.name))) continue;
-      const lookup = (name: string) => (model.globalArgs.has(name) ? model.globalArgs.get(name)!.value : PLATFORM_ARG_EXAMPLES[name]);
+      // The defaults as the file writes them, also when the build gives other values (BuildKit's check does the same).
+      const lookup = (name: string) => (model.globalArgs.has(name) ? fileDefault(model.globalArgs.get(name)!) : PLATFORM_ARG_EXAMPLES[name]);
       const { value } = substitute(raw, lookup, model.escapeChar);
       if (isValidImageReference(value) || model.stageByName(value, stage)) continue;
       const missing = [...new Set(refs.filter((r) => !r.modifier && lookup(r.name) === undefined).map((r) => r.name))];

@@ -112,7 +112,7 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     for (const stage of model.stages) {
-      if (!stage.isFinal && !stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')) continue;
+      if (!model.isRunImage(stage)) continue;
       const base = rootStage(stage).image;
       const start = base.unresolved.length ? undefined : officialImageStart(base);
       // A base image the engine does not know may set any STOPSIGNAL, and one written here on top of it is a choice.
