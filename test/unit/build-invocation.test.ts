@@ -126,6 +126,13 @@ describe('build target', () => {
     assert.deepEqual(judged({ target: 'release' }), []);
   });
 
+  it('has the rules about the image that runs skip a stage with its own CMD that another target leaves unbuilt', () => {
+    const text = 'FROM debian:12-slim AS web\nRUN apt-get update && apt-get install -y --no-install-recommends nginx && rm -rf /var/lib/apt/lists/*\nCMD ["nginx", "-g", "daemon off;"]\n\nFROM alpine:3.21 AS tools\nCMD ["sh"]\n';
+    assert.deepEqual(only('stopsignal-mismatch', lint(text)), ['stopsignal-mismatch "nginx"']);
+    assert.deepEqual(only('stopsignal-mismatch', lint(text, { target: 'web' })), ['stopsignal-mismatch "nginx"']);
+    assert.deepEqual(only('stopsignal-mismatch', lint(text, { target: 'tools' })), []);
+  });
+
   it('compares the target with stage names case-insensitively', () => {
     const model = new DockerfileModel(STAGES, undefined, { target: 'RELEASE' });
     assert.equal(model.targetStage, model.stages[1]);

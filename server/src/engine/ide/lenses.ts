@@ -3,7 +3,7 @@
 // ports it runs with. Computed from the model, which the editor already has for the diagnostics.
 import { defineStrings, speaker } from '../i18n/catalog';
 import type { Locale } from '../i18n/locale';
-import type { DockerfileModel, Stage } from '../model/dockerfile';
+import { hasRunCommand, type DockerfileModel, type Stage } from '../model/dockerfile';
 import { neededStages } from '../model/stage-graph';
 import { isBuilderName } from '../model/stage-names';
 import { buildState, type BuildState } from './build-state';
@@ -33,7 +33,7 @@ type Speak = ReturnType<typeof speaker<typeof LENS_STRINGS>>;
 
 /** A stage besides the final one that ships (the model's `ships`) and says how to run it: an image built with `--target`. */
 function runTarget(stage: Stage): boolean {
-  return stage.ships && stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+  return stage.ships && hasRunCommand(stage);
 }
 
 export function stageLenses(model: DockerfileModel, locale: Locale = 'en'): StageLens[] {
