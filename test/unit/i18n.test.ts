@@ -17,6 +17,7 @@ import '../../server/src/lsp/settings';
 import '../../server/src/cli/strings';
 import '../../server/src/engine/invocation/strings';
 import '../../server/src/host/node/registry';
+import '../../server/src/workspace/invocation-lint';
 
 const others = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en');
 const sorted = (xs: string[]) => [...xs].sort();

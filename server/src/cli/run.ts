@@ -20,7 +20,8 @@ import { configSettings, helpColumns, helpLanguages, languageOption, optionWords
 import { runFormat } from './format';
 import { runPin } from './pin';
 import { runRefactor } from './refactor';
-import { explainContext } from './explain-context';
+import { buildFiles, explainContext, invocationsOf } from './explain-context';
+import { lintInvocations } from '../workspace/invocation-lint';
 
 export type { CliIo } from './command';
 
@@ -48,6 +49,11 @@ const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
   ['    --lang LANG', 'cli.help.lang'],
   ['    --explain ID', 'cli.help.explain'],
   ['    --explain-context', 'cli.help.explainContext'],
+  ['    --compose FILE', 'cli.help.compose'],
+  ['    --service NAME', 'cli.help.service'],
+  ['    --bake FILE', 'cli.help.bake'],
+  ['    --target NAME', 'cli.help.target'],
+  ['    --standalone', 'cli.help.standalone'],
   ['    --list-rules', 'cli.help.listRules'],
   ['-v, --version', 'cli.help.version'],
   ['-h, --help', 'cli.help.help'],
@@ -92,6 +98,13 @@ interface Options {
   lang?: Locale;
   /** Say what builds each file (compose services, bake targets) instead of linting it. */
   explainContext: boolean;
+  /** Compose and bake files to read instead of looking for them, and the services and targets to lint as. */
+  compose: string[];
+  bake: string[];
+  services: string[];
+  bakeTargets: string[];
+  /** Lint each file as built alone, whatever compose and bake files say. */
+  standalone: boolean;
   paths: string[];
 }
 
@@ -112,7 +125,7 @@ export function localeOfArgs(argv: readonly string[], env: Readonly<Record<strin
 
 function parseArgs(argv: string[], locale: Locale): Options | { action: 'help' | 'version' } | { action: 'list'; profile: ProfileName } | { action: 'explain'; id: string } {
   const t = cliSpeaker(locale);
-  const o: Options = { format: 'stylish', fix: false, unsafe: false, diff: false, ignore: [], rules: {}, noConfig: false, shellcheck: false, explainContext: false, paths: [] };
+  const o: Options = { format: 'stylish', fix: false, unsafe: false, diff: false, ignore: [], rules: {}, noConfig: false, shellcheck: false, explainContext: false, compose: [], bake: [], services: [], bakeTargets: [], standalone: false, paths: [] };
   let list = false;
   let explain: string | undefined;
   for (const { word: a, name, value } of optionWords(argv, locale)) {
@@ -122,6 +135,11 @@ function parseArgs(argv: string[], locale: Locale): Options | { action: 'help' |
       case '--list-rules': list = true; break;
       case '--explain': explain = value(); break;
       case '--explain-context': o.explainContext = true; break;
+      case '--compose': o.compose.push(value()); break;
+      case '--bake': o.bake.push(value()); break;
+      case '--service': o.services.push(value()); break;
+      case '--target': o.bakeTargets.push(value()); break;
+      case '--standalone': o.standalone = true; break;
       case '-f': case '--format': o.format = value(); if (!FORMATS.includes(o.format)) throw new UsageError(t('cli.usage.unknownFormat', { format: o.format, formats: FORMATS.join(', ') })); break;
       case '--fix': o.fix = true; break;
       case '--unsafe-fixes': o.unsafe = true; break;
@@ -215,7 +233,8 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   const resolved = resolveTargets(o.paths, io, o.stdinFilename, t);
   if (!resolved) return 2;
   const { targets } = resolved;
-  if (o.explainContext) return resolved.usageProblem ? 2 : explainContext(targets, io, locale);
+  const builds = buildFiles(o, io);
+  if (o.explainContext) return resolved.usageProblem ? 2 : explainContext(targets, io, locale, builds);
   let usageProblem = resolved.usageProblem;
 
   // Config: explicit, none, or discovered per file (each problem reported once).
@@ -238,6 +257,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   let baselined = 0;
 
   const reports: FileReport[] = [];
+  const reportedProblems = new Set<string>();
   const fixed: FixedFile[] = [];
   let warnedShellcheck = false;
   // Each file is judged by its own threshold (the option, else its config's `failure-threshold`), exactly as when linted alone.
@@ -283,7 +303,11 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
         }
       }
     }
-    const { model, findings: lintFindings, ruleErrors } = await workspace.withFiles(uri, () => lintText(text, options));
+    // As each compose service and bake target builds it, when some do (and --standalone does not say otherwise).
+    const found = target.file && builds ? await invocationsOf(uri, builds, io, locale, reportedProblems) : undefined;
+    const { model, findings: lintFindings, ruleErrors } = found?.invocations.length
+      ? await lintInvocations(workspace, uri, found.root, text, options, found.invocations)
+      : await workspace.withFiles(uri, () => lintText(text, options));
     let findings = lintFindings;
     if (o.shellcheck) {
       if (!(await workspace.shellcheckAvailable())) {

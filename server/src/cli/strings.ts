@@ -32,6 +32,11 @@ export const CLI_STRINGS = defineStrings({
   'cli.help.lang': '{languages}: the language of messages and pages (default: from LC_ALL,\nLC_MESSAGES or LANG, else en)',
   'cli.help.or': '{first} or {second}',
   'cli.help.explain': 'print a rule\'s documentation',
+  'cli.help.compose': 'read this compose file (and not the ones found); repeatable, in order, as docker compose -f',
+  'cli.help.service': 'lint only as these compose services build each file; repeatable',
+  'cli.help.bake': 'read this bake file (and not the ones found); repeatable, in order',
+  'cli.help.target': 'lint only as these bake targets build each file; repeatable',
+  'cli.help.standalone': 'lint each file as built alone (its folder as the context, no build args, the last\nstage ships), whatever compose and bake files say',
   'cli.help.explainContext': 'print the compose services and bake targets that build each file (from the\ncompose and bake files in its folder and above it, up to the current folder),\ninstead of linting',
   'cli.help.listRules': 'print every rule with its severity (in --profile), category, aliases, fix\nand status (preview rules say so)',
   'cli.help.version': 'print the version',
@@ -92,6 +97,7 @@ export const CLI_STRINGS = defineStrings({
   'cli.context.noneOf': 'none of {files} builds it: built alone, from its folder, to its last stage',
   'cli.context.stdin': 'read from standard input: no compose or bake file can name it',
   'cli.context.problem': '{where}: {message}',
+  'cli.context.standalone': '--standalone: built alone, from its folder, to its last stage',
 
   // `dockwise refactor`: its --help, its usage errors, and what it did.
   'cli.refactor.help.usage': 'Usage: dockwise refactor NAME FILE [options]\n       dockwise refactor --list [path|glob|- ...]',

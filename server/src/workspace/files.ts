@@ -17,9 +17,15 @@ export class DockerfileFiles {
   private readonly heads = new Map<string, Uint8Array | undefined>();
   private readonly asked = { reads: new Set<string>(), files: new Set<string>(), heads: new Map<string, number>() };
 
-  constructor(private readonly fs: HostFileSystem, dockerfileUri: string) {
+  /**
+   * `contextUri`: the build context when it is not the Dockerfile's folder (a compose file at the repository root):
+   * what the rules read of the context (.dockerignore, COPY sources) comes from there, and only the Dockerfile's own
+   * ignore file (`<name>.dockerignore`, which BuildKit looks for beside the Dockerfile) from beside it.
+   */
+  constructor(private readonly fs: HostFileSystem, dockerfileUri: string, contextUri?: string) {
     const folder = uriDirname(dockerfileUri);
-    const at = (rel: string) => uriJoin(folder, rel);
+    const own = `${uriBasename(dockerfileUri)}.dockerignore`;
+    const at = (rel: string) => uriJoin(contextUri && rel !== own ? contextUri : folder, rel);
     const sync = fs.sync;
     this.access = {
       dockerfileName: uriBasename(dockerfileUri),

@@ -40,10 +40,39 @@ async function readText(fs: HostFileSystem, uri: string): Promise<string | undef
  * The invocations of the compose and bake files from the Dockerfile's folder up to `root` (a folder URI that
  * holds it) that build it. `env` is the environment the tools would see; a compose project's `.env` adds to it.
  */
-export async function findInvocations(fs: HostFileSystem, dockerfileUri: string, root: string, env: Readonly<Record<string, string>>, locale: Locale = 'en'): Promise<FoundInvocations> {
+export async function findInvocations(fs: HostFileSystem, dockerfileUri: string, root: string, env: Readonly<Record<string, string>>, locale: Locale = 'en', chosen?: ChosenFiles): Promise<FoundInvocations> {
   const found: FoundInvocations = { root, dockerfile: relativeTo(root, dockerfileUri), invocations: [], problems: [], files: [] };
-  if (!fs.list || !uriWithin(dockerfileUri, root)) return found;
+  if (!uriWithin(dockerfileUri, root)) return found;
   const all: Invocation[] = [];
+  if (chosen) {
+    const read = async (uris: readonly string[]): Promise<InvocationFile[]> => {
+      const files: InvocationFile[] = [];
+      for (const uri of uris) {
+        const text = await readText(fs, uri);
+        if (text === undefined || !uriWithin(uri, root)) continue;
+        files.push({ path: relativeTo(root, uri), text });
+        found.files.push(relativeTo(root, uri));
+      }
+      return files;
+    };
+    const compose = await read(chosen.compose ?? []);
+    if (compose.length) {
+      const folder = uriDirname(chosen.compose![0]);
+      const dotEnv = parseDotEnv((await readText(fs, uriJoin(folder, '.env'))) ?? '', env);
+      const r = composeInvocations(compose, { ...dotEnv, ...env }, { locale });
+      all.push(...r.invocations);
+      found.problems.push(...r.problems);
+    }
+    const bake = await read(chosen.bake ?? []);
+    if (bake.length) {
+      const r = bakeInvocations(bake, env, { locale });
+      all.push(...r.invocations);
+      found.problems.push(...r.problems);
+    }
+    found.invocations = invocationsFor(found.dockerfile, all);
+    return found;
+  }
+  if (!fs.list) return found;
   for (let folder = uriDirname(dockerfileUri); ; folder = uriDirname(folder)) {
     const names = (await fs.list(folder))?.filter((e) => !e.folder).map((e) => e.name) ?? [];
     const read = async (list: readonly string[]): Promise<InvocationFile[]> => {
@@ -76,6 +105,9 @@ export async function findInvocations(fs: HostFileSystem, dockerfileUri: string,
   found.invocations = invocationsFor(found.dockerfile, all);
   return found;
 }
+
+/** Compose and bake files named on the command line (URIs, in order): only they are read, nothing is looked for. */
+export interface ChosenFiles { compose?: string[]; bake?: string[] }
 
 /** The root for a Dockerfile when nothing else says: `preferred` (the current folder) when it holds the file, else the file's own folder. */
 export function invocationRoot(dockerfileUri: string, preferred: string): string {

@@ -64,7 +64,7 @@ export class Workspace {
 
   /** Forgets what was read for one document (it was closed). */
   forget(uri: string): void {
-    this.beside.delete(uri);
+    for (const key of this.beside.keys()) if (key === uri || key.startsWith(`${uri}\u0000`)) this.beside.delete(key);
   }
 
   private name(uri: string): string {
@@ -104,10 +104,16 @@ export class Workspace {
     return { ...options, config, files: uri && hasFolder(uri) ? this.filesFor(uri).access : undefined };
   }
 
-  private filesFor(uri: string): DockerfileFiles {
-    let files = this.beside.get(uri);
-    if (!files) this.beside.set(uri, files = new DockerfileFiles(this.host.fs, uri));
+  private filesFor(uri: string, contextUri?: string): DockerfileFiles {
+    const key = contextUri ? `${uri}\u0000${contextUri}` : uri;
+    let files = this.beside.get(key);
+    if (!files) this.beside.set(key, files = new DockerfileFiles(this.host.fs, uri, contextUri));
     return files;
+  }
+
+  /** The files of a build context other than the Dockerfile's folder, as the rules read them (see DockerfileFiles). */
+  contextFiles(uri: string, contextUri: string): FileAccess {
+    return this.filesFor(uri, contextUri).access;
   }
 
   /**

@@ -1,0 +1,59 @@
+// Linting a Dockerfile as each of its invocations builds it (compose services, bake targets): the target decides
+// which stage ships, the args fill ARGs, the context decides which .dockerignore and files COPY sees. Invocations
+// that build alike are linted once; a finding every one of them has is reported once as it is, and one only some
+// of them have says which.
+import { defineStrings, localize } from '../engine/i18n/catalog';
+import type { Invocation } from '../engine/invocation';
+import { lintText, type LintResult } from '../engine/linter';
+import type { FileAccess } from '../engine/rule';
+import type { Finding } from '../engine/types';
+import type { Locale } from '../engine/i18n/locale';
+import type { DocumentOptions, Workspace } from './workspace';
+import { uriDirname, uriJoin } from './uri';
+
+export const INVOCATION_LINT_STRINGS = defineStrings({
+  'invocationLint.onlyIn': '{message} (only in {names})',
+  'invocationLint.compose': 'compose service {name}',
+  'invocationLint.bake': 'bake target {name}',
+});
+
+/** How an invocation is named in a finding: `compose service api`, `bake target app-arm64`. */
+export function invocationLabel(i: Invocation, locale: Locale): string {
+  return localize(INVOCATION_LINT_STRINGS, i.source.kind === 'bake' ? 'invocationLint.bake' : 'invocationLint.compose', locale, { name: i.name });
+}
+
+/** What decides how the file lints: two invocations alike in these lint alike. */
+function lintKey(i: Invocation): string {
+  return JSON.stringify([i.context, i.target?.toLowerCase() ?? null, Object.entries(i.args).sort(([a], [b]) => a.localeCompare(b))]);
+}
+
+/**
+ * Lints `text` once per distinct way `invocations` build it (root: the folder their paths are relative to, as a
+ * URI; `uri`: the Dockerfile). The model and rule errors are those of the first; findings are merged.
+ */
+export async function lintInvocations(workspace: Workspace, uri: string, root: string, text: string, options: DocumentOptions, invocations: readonly Invocation[]): Promise<LintResult> {
+  const locale = workspace.locale;
+  const groups = new Map<string, Invocation[]>();
+  for (const i of invocations) groups.set(lintKey(i), [...(groups.get(lintKey(i)) ?? []), i]);
+  const merged = new Map<string, { finding: Finding; names: string[] }>();
+  let first: LintResult | undefined;
+  for (const group of groups.values()) {
+    const i = group[0];
+    // The Dockerfile's own folder as the context is what the rules read by default.
+    const context = uriJoin(root, i.context);
+    const files: FileAccess | undefined = context === uriDirname(uri) ? options.files : workspace.contextFiles(uri, context);
+    const result = await workspace.withFiles(uri, () => lintText(text, { ...options, files, invocation: { target: i.target, args: i.args } }));
+    first ??= result;
+    const names = group.map((g) => invocationLabel(g, locale));
+    for (const f of result.findings) {
+      const key = `${f.rule}\u0000${f.start}\u0000${f.end}\u0000${f.message}`;
+      const hit = merged.get(key);
+      if (hit) hit.names.push(...names);
+      else merged.set(key, { finding: f, names: [...names] });
+    }
+  }
+  const all = invocations.length;
+  const findings = [...merged.values()].map(({ finding, names }) => (names.length === all ? finding : { ...finding, message: localize(INVOCATION_LINT_STRINGS, 'invocationLint.onlyIn', locale, { message: finding.message, names: names.join(', ') }) }));
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return { ...first!, findings };
+}

@@ -1,0 +1,79 @@
+// Linting as compose and bake build a Dockerfile: args fill its ARGs, the target decides which stage ships, the
+// context decides which .dockerignore COPY meets; a finding only some services have says which; --service,
+// --compose, --bake, --target and --standalone choose what counts.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../../server/src/cli/run';
+
+let tmp: string;
+
+/** `rule line:column message` of each finding of the one file linted, from the JSON report. */
+async function lint(args: string[]): Promise<{ code: number; findings: string[]; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['-f', 'json', ...args], { cwd: tmp, stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: () => Buffer.from(''), isTTY: false, env: {} }, '9.9.9');
+  const report = JSON.parse(stdout) as { files: Array<{ findings: Array<{ rule: string; line: number; column: number; message: string }> }> };
+  return { code, stderr, findings: report.files.flatMap((f) => f.findings.map((x) => `${x.rule} ${x.line}:${x.column} ${x.message}`)) };
+}
+
+function write(rel: string, text: string): void {
+  const p = path.join(tmp, rel);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, text);
+}
+
+const EOL = 'eol-base-image 2:6 python 3.8 reached end of life on 2024-10-07; supported: 3.11, 3.12, 3.13, 3.14';
+const APK = 'apk-add-missing-no-cache 10:5 \'apk add\' without \'--no-cache\' leaves the package index in the image';
+const IGNORED = 'copy-ignored-file 4:6 \'requirements.txt\' is excluded by .dockerignore (line 1: \'requirements.txt\'), so this COPY fails or copies nothing';
+
+before(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-invocations-'));
+  write('services/api/Dockerfile', [
+    'ARG BASE=python:3.8-alpine',
+    'FROM ${BASE} AS builder',
+    'WORKDIR /app',
+    'COPY requirements.txt .',
+    'RUN pip install --no-cache-dir -r requirements.txt',
+    'COPY . .',
+    'CMD ["python", "app.py"]',
+    '',
+    'FROM builder AS dev-envs',
+    'RUN apk add git',
+    '',
+  ].join('\n'));
+  write('services/api/.dockerignore', '.git\n');
+  // The repository root's .dockerignore leaves requirements.txt out: a build from the root cannot COPY it.
+  write('.dockerignore', 'requirements.txt\n');
+  const service = (name: string, context: string, target: string, dockerfile?: string) => [
+    `  ${name}:`, '    build:', `      context: ${context}`, ...(dockerfile ? [`      dockerfile: ${dockerfile}`] : []), `      target: ${target}`, '      args:', '        BASE: python:3.13-alpine',
+  ];
+  write('compose.yaml', ['services:', ...service('api', 'services/api', 'builder'), ...service('dev', 'services/api', 'dev-envs'), ...service('root-build', '.', 'builder', 'services/api/Dockerfile'), ''].join('\n'));
+  write('build/docker-bake.hcl', 'target "api" {\n  context = "../services/api"\n  target = "builder"\n}\n');
+});
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('linting as compose and bake build the file', () => {
+  it('alone: the defaults of its ARGs, its last stage, its own folder', async () => {
+    assert.deepEqual((await lint(['--standalone', 'services/api/Dockerfile'])).findings, [EOL, APK]);
+  });
+
+  it('as every compose service builds it: args, targets and contexts, each finding saying where it applies', async () => {
+    const { findings, stderr } = await lint(['services/api/Dockerfile']);
+    assert.equal(stderr, '');
+    assert.deepEqual(findings, [`${IGNORED} (only in compose service root-build)`, `${APK} (only in compose service dev)`]);
+  });
+
+  it('as the services named by --service', async () => {
+    assert.deepEqual((await lint(['--service', 'api', 'services/api/Dockerfile'])).findings, []);
+    assert.deepEqual((await lint(['--service', 'dev', 'services/api/Dockerfile'])).findings, [APK]);
+    assert.deepEqual((await lint(['--service', 'dev', '--service', 'root-build', 'services/api/Dockerfile'])).findings, [`${IGNORED} (only in compose service root-build)`, `${APK} (only in compose service dev)`]);
+  });
+
+  it('as the bake file given with --bake builds it, its own args left to the file', async () => {
+    assert.deepEqual((await lint(['--bake', 'build/docker-bake.hcl', 'services/api/Dockerfile'])).findings, [EOL]);
+    assert.deepEqual((await lint(['--bake', 'build/docker-bake.hcl', '--target', 'nope', 'services/api/Dockerfile'])).findings, [EOL, APK]);
+  });
+});
