@@ -177,6 +177,7 @@ export const nodeHost: Host = {
   pathUri: fileUri,
   // One cache of digests for the process: lenses are resolved on every redraw.
   registry: createRegistryClient(),
+  environment: () => Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
 };
 
 /** docs/rules of the package this file belongs to (the first folder upwards with a package.json), as a URI. */

@@ -7,6 +7,9 @@ import { allRules, DockerfileModel, lintIncremental, lintModel, type Finding, ty
 import type { Locale } from '../engine/i18n/locale';
 import type { Host } from '../workspace/host';
 import { Workspace, type DocumentOptions } from '../workspace/workspace';
+import { findInvocations, type FoundInvocations } from '../workspace/invocations';
+import { lintInvocations } from '../workspace/invocation-lint';
+import { hasFolder, uriDirname, uriWithin } from '../workspace/uri';
 import { RulePages } from './rule-pages';
 import { configFileUri, readSettings, type DockwiseSettings } from './settings';
 
@@ -61,6 +64,9 @@ export class Session {
   pages = new RulePages(undefined);
   ready: Promise<void> = Promise.resolve();
 
+  /** Per document, the compose services and bake targets that build it, found once (again after such a file changes). */
+  private readonly invocations = new Map<string, Promise<FoundInvocations | undefined>>();
+
   constructor(readonly connection: Connection, readonly host: Host, options: Omit<SessionOptions, 'host'> = {}) {
     this.workspace = new Workspace(host, (_problem, text) => {
       connection.console.warn(`Dockwise: ${text}`);
@@ -106,6 +112,29 @@ export class Session {
     this.connection.console.error(`Dockwise: linting an edit incrementally failed; linting from scratch instead: ${(error as Error)?.stack ?? error}`);
   }
 
+  /**
+   * The compose services and bake targets that build `uri`, from the compose and bake files in its folder and above
+   * it up to its workspace folder; undefined where the host cannot list folders.
+   */
+  invocationsOf(uri: string): Promise<FoundInvocations | undefined> {
+    if (!hasFolder(uri) || !this.host.fs.list) return Promise.resolve(undefined);
+    let found = this.invocations.get(uri);
+    if (!found) {
+      const root = this.roots.find((r) => uriWithin(uri, r)) ?? uriDirname(uri);
+      found = findInvocations(this.host.fs, uri, root, this.host.environment?.() ?? {}, this.workspace.locale).catch((e: unknown) => {
+        this.connection.console.error(`Dockwise: reading compose and bake files for ${uri} failed: ${(e as Error)?.stack ?? e}`);
+        return undefined;
+      });
+      this.invocations.set(uri, found);
+    }
+    return found;
+  }
+
+  /** A compose, bake or .env file changed: what builds each document is found again. */
+  forgetInvocations(): void {
+    this.invocations.clear();
+  }
+
   /** The analysis of a document's current version (undefined when a newer version arrived meanwhile). */
   async analyse(doc: TextDocument): Promise<Entry | undefined> {
     const early = this.cache.get(doc.uri);
@@ -113,6 +142,7 @@ export class Session {
     await this.ready;
     const settings = await this.settingsFor(doc.uri);
     const options = await this.optionsFor(doc.uri, settings);
+    const built = settings.enable ? await this.invocationsOf(doc.uri) : undefined;
     const current = this.documents.get(doc.uri);
     if (!current || current.version !== doc.version) return undefined; // a newer version is on its way
     // Read again after the awaits: another analysis may have finished meanwhile.
@@ -149,7 +179,10 @@ export class Session {
           return { findings: lintModel(model, lintOptions).findings, memo: undefined };
         }
       };
-      ({ findings, memo } = await this.workspace.withFiles(doc.uri, lint));
+      // As each compose service and bake target builds it, when some do (the whole file each time: the stage memo is
+      // of one build); else the stage the edit touched.
+      if (built?.invocations.length) findings = (await lintInvocations(this.workspace, doc.uri, built.root, text, lintOptions, built.invocations)).findings;
+      else ({ findings, memo } = await this.workspace.withFiles(doc.uri, lint));
       // Files fetched for this lint (in a browser) may have let a newer version be analysed meanwhile.
       const latest = this.cache.get(doc.uri);
       if (latest && latest.version >= doc.version) return latest.version === doc.version ? latest : undefined;
@@ -191,7 +224,9 @@ export class Session {
     const model = new DockerfileModel(text);
     if (!settings.enable) return { model, findings: [] };
     const options = await this.optionsFor(uri, settings);
+    const built = await this.invocationsOf(uri);
     try {
+      if (built?.invocations.length) return { model, findings: (await lintInvocations(this.workspace, uri, built.root, text, this.lintOptions(uri, options), built.invocations)).findings };
       return { model, findings: (await this.workspace.withFiles(uri, () => lintModel(model, this.lintOptions(uri, options)))).findings };
     } finally {
       // What was read beside it stays for an open document's next analysis.

@@ -7,6 +7,7 @@ import { localeOf } from '../engine/i18n/locale';
 import type { Host } from '../workspace/host';
 import { DOCKERFILE_GLOB, isDockerfileName } from '../workspace/dockerfiles';
 import { uriBasename } from '../workspace/uri';
+import { INVOCATION_GLOB, isInvocationFileName } from '../workspace/invocations';
 import { codeActions, FIX_ALL_KIND, resolveCodeAction } from './code-actions';
 import { executeCommand, SERVER_COMMANDS } from './commands';
 import { Completion, TRIGGER_CHARACTERS } from './completion';
@@ -98,7 +99,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (canWatch) {
       void connection.client.register(
         { method: 'workspace/didChangeWatchedFiles' } as never,
-        { watchers: [{ globPattern: '**/{.dockwise.yaml,.dockwise.yml,.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}' }, ...(diagnostics.pull && workspaceDiagnostics ? [{ globPattern: DOCKERFILE_GLOB }] : [])] } as never,
+        { watchers: [{ globPattern: '**/{.dockwise.yaml,.dockwise.yml,.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}' }, { globPattern: INVOCATION_GLOB }, ...(diagnostics.pull && workspaceDiagnostics ? [{ globPattern: DOCKERFILE_GLOB }] : [])] } as never,
       ).catch(() => undefined);
     }
   });
@@ -119,6 +120,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     void formatting.update();
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    // A compose or bake file (or a compose project's .env): what builds each document is found again.
+    if (changes.some((c) => isInvocationFileName(uriBasename(c.uri)))) session.forgetInvocations();
     // A config file or a .dockerignore: everything is linted again. A Dockerfile: the workspace's list of them may change.
     if (changes.some((c) => !isDockerfileName(uriBasename(c.uri)))) {
       diagnostics.invalidate({});

@@ -57,4 +57,6 @@ export interface Host {
   pathUri?(path: string): string;
   /** Image digests from registries (pinning by digest); absent where the host cannot reach them. */
   registry?: RegistryClient;
+  /** The environment compose and bake files are interpolated with (the editor's); absent: none. */
+  environment?(): Readonly<Record<string, string>>;
 }

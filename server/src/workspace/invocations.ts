@@ -2,7 +2,7 @@
 // every folder above it up to the root (a compose file at the repository root often builds Dockerfiles below
 // it), read through the host and parsed by the engine (engine/invocation). Nothing is run.
 import {
-  bakeInvocations, bakeProjectFiles, composeInvocations, composeProjectFiles, invocationsFor, parseDotEnv,
+  allInvocationFileNames, bakeInvocations, bakeProjectFiles, composeInvocations, composeProjectFiles, invocationsFor, parseDotEnv,
   type Invocation, type InvocationFile, type InvocationProblem,
 } from '../engine/invocation';
 import type { Locale } from '../engine/i18n/locale';
@@ -114,3 +114,11 @@ export function invocationRoot(dockerfileUri: string, preferred: string): string
   return uriWithin(dockerfileUri, preferred) ? preferred.replace(/\/+$/, '') : uriDirname(dockerfileUri);
 }
 
+
+/** The files a watcher reports for linting to follow: the compose and bake files, and a compose project's `.env`. */
+export const INVOCATION_FILE_NAMES: readonly string[] = [...allInvocationFileNames, '.env'];
+export const INVOCATION_GLOB = `**/{${INVOCATION_FILE_NAMES.join(',')}}`;
+
+export function isInvocationFileName(name: string): boolean {
+  return INVOCATION_FILE_NAMES.includes(name);
+}
