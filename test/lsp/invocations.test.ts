@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic, Hover } from 'vscode-languageserver';
 import { initNodeShellParser } from '../../server/src/host/node';
 import { startEditor, type Editor } from './harness';
 
@@ -34,6 +34,11 @@ describe('compose files in the editor', () => {
     const uri = pathToFileURL(path.join(tmp, 'services/api/Dockerfile')).toString();
     // As built: the arg names a maintained Python, and the dev-envs stage after the target is not built.
     assert.deepEqual(shown(await editor.open(uri, DOCKERFILE)), []);
+    // The hover on the ARG says what the service passes; on its use in FROM too.
+    for (const position of [{ line: 0, character: 5 }, { line: 1, character: 8 }]) {
+      const hover: Hover | null = await editor.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+      assert.match((hover?.contents as { value: string } | undefined)?.value ?? '', /compose service api passes `BASE=python:3\.13-alpine`/);
+    }
     fs.writeFileSync(path.join(tmp, 'compose.yaml'), compose(false));
     const next = editor.nextDiagnostics(uri);
     void editor.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(tmp, 'compose.yaml')).toString(), type: 2 }] });
