@@ -3,7 +3,7 @@
 // that build alike are linted once; a finding every one of them has is reported once as it is, and one only some
 // of them have says which.
 import { defineStrings, localize } from '../engine/i18n/catalog';
-import type { Invocation } from '../engine/invocation';
+import { isRemoteReference, type Invocation } from '../engine/invocation';
 import { lintText, type LintResult } from '../engine/linter';
 import type { FileAccess } from '../engine/rule';
 import type { Finding } from '../engine/types';
@@ -39,9 +39,10 @@ export async function lintInvocations(workspace: Workspace, uri: string, root: s
   let first: LintResult | undefined;
   for (const group of groups.values()) {
     const i = group[0];
-    // The Dockerfile's own folder as the context is what the rules read by default.
-    const context = uriJoin(root, i.context);
-    const files: FileAccess | undefined = context === uriDirname(uri) ? options.files : workspace.contextFiles(uri, context);
+    // The Dockerfile's own folder as the context is what the rules read by default; a remote context (a git or
+    // http URL) has no files here to read.
+    const context = isRemoteReference(i.context) ? undefined : uriJoin(root, i.context);
+    const files: FileAccess | undefined = !context ? undefined : context === uriDirname(uri) ? options.files : workspace.contextFiles(uri, context);
     const result = await workspace.withFiles(uri, () => lintText(text, { ...options, files, invocation: { target: i.target, args: i.args } }));
     first ??= result;
     const names = group.map((g) => invocationLabel(g, locale));
