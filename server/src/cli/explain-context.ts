@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Invocation } from '../engine/invocation';
 import type { Locale } from '../engine/i18n/locale';
 import { fileUri, nodeHost } from '../host/node';
-import { findInvocations, invocationRoot, type ChosenFiles, type FoundInvocations } from '../workspace/invocations';
+import { findInvocations, invocationRoot, type ChosenFiles, type FoundInvocations, type InvocationCache } from '../workspace/invocations';
 import type { CliIo } from './command';
 import type { Target } from './files';
 import { cliSpeaker } from './strings';
@@ -25,15 +25,18 @@ function describe(i: Invocation, t: ReturnType<typeof cliSpeaker>): string {
   return lines.join('\n');
 }
 
-/** What the command line says about builds: the files to read (none: look for them) and the names to keep. */
-export interface BuildFiles { chosen?: ChosenFiles; services: string[]; targets: string[] }
+/**
+ * What the command line says about builds: the files to read (none: look for them) and the names to keep; and what
+ * each folder declares, read once for the whole run.
+ */
+export interface BuildFiles { chosen?: ChosenFiles; services: string[]; targets: string[]; cache: InvocationCache }
 
 /** The --compose, --bake, --service and --target options; undefined with --standalone (each file built alone). */
 export function buildFiles(o: { compose: string[]; bake: string[]; services: string[]; bakeTargets: string[]; standalone: boolean }, io: CliIo): BuildFiles | undefined {
   if (o.standalone) return undefined;
   const uris = (files: string[]) => files.map((f) => fileUri(path.resolve(io.cwd, f)));
   const chosen = o.compose.length || o.bake.length ? { compose: uris(o.compose), bake: uris(o.bake) } : undefined;
-  return { chosen, services: o.services, targets: o.bakeTargets };
+  return { chosen, services: o.services, targets: o.bakeTargets, cache: new Map() };
 }
 
 /**
@@ -42,7 +45,7 @@ export function buildFiles(o: { compose: string[]; bake: string[]; services: str
  */
 export async function invocationsOf(uri: string, builds: BuildFiles, io: CliIo, locale: Locale, reported?: Set<string>): Promise<FoundInvocations> {
   const env = Object.fromEntries(Object.entries(io.env).filter((e): e is [string, string] => e[1] !== undefined));
-  const found = await findInvocations(nodeHost.fs, uri, invocationRoot(uri, fileUri(io.cwd)), env, locale, builds.chosen);
+  const found = await findInvocations(nodeHost.fs, uri, invocationRoot(uri, fileUri(io.cwd)), env, locale, builds.chosen, builds.cache);
   found.invocations = found.invocations.filter((i) => (i.source.kind === 'compose' ? !builds.services.length || builds.services.includes(i.name) : !builds.targets.length || builds.targets.includes(i.name)));
   if (reported) {
     for (const p of found.problems) {

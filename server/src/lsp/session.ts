@@ -7,7 +7,7 @@ import { allRules, DockerfileModel, lintIncremental, lintModel, type Finding, ty
 import type { Locale } from '../engine/i18n/locale';
 import type { Host } from '../workspace/host';
 import { Workspace, type DocumentOptions } from '../workspace/workspace';
-import { findInvocations, type FoundInvocations } from '../workspace/invocations';
+import { findInvocations, type FoundInvocations, type InvocationCache } from '../workspace/invocations';
 import { lintInvocations } from '../workspace/invocation-lint';
 import { hasFolder, uriDirname, uriWithin } from '../workspace/uri';
 import { RulePages } from './rule-pages';
@@ -66,6 +66,8 @@ export class Session {
 
   /** Per document, the compose services and bake targets that build it, found once (again after such a file changes). */
   private readonly invocations = new Map<string, Promise<FoundInvocations | undefined>>();
+  /** What each folder's compose and bake files declare, read once for all the documents below it. */
+  private readonly invocationFolders: InvocationCache = new Map();
 
   constructor(readonly connection: Connection, readonly host: Host, options: Omit<SessionOptions, 'host'> = {}) {
     this.workspace = new Workspace(host, (_problem, text) => {
@@ -121,7 +123,7 @@ export class Session {
     let found = this.invocations.get(uri);
     if (!found) {
       const root = this.roots.find((r) => uriWithin(uri, r)) ?? uriDirname(uri);
-      found = findInvocations(this.host.fs, uri, root, this.host.environment?.() ?? {}, this.workspace.locale).catch((e: unknown) => {
+      found = findInvocations(this.host.fs, uri, root, this.host.environment?.() ?? {}, this.workspace.locale, undefined, this.invocationFolders).catch((e: unknown) => {
         this.connection.console.error(`Dockwise: reading compose and bake files for ${uri} failed: ${(e as Error)?.stack ?? e}`);
         return undefined;
       });
@@ -133,6 +135,7 @@ export class Session {
   /** A compose, bake or .env file changed: what builds each document is found again. */
   forgetInvocations(): void {
     this.invocations.clear();
+    this.invocationFolders.clear();
   }
 
   /** The analysis of a document's current version (undefined when a newer version arrived meanwhile). */

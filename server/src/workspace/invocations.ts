@@ -36,71 +36,82 @@ async function readText(fs: HostFileSystem, uri: string): Promise<string | undef
   return 'text' in r ? r.text : undefined;
 }
 
+/** What the compose and bake files of one folder (or the files named on the command line) declare. */
+interface FolderRead { invocations: Invocation[]; problems: InvocationProblem[]; files: string[] }
+
+/**
+ * What was read per folder (and root), kept for one run of the command or until a compose or bake file changes in
+ * the editor: a folder of many Dockerfiles is listed and its files parsed once, not once per Dockerfile.
+ */
+export type InvocationCache = Map<string, Promise<FolderRead>>;
+
+/** Reads one compose project (with the `.env` of its folder) and one set of bake files, paths relative to `root`. */
+async function readProjects(fs: HostFileSystem, root: string, compose: readonly string[], bake: readonly string[], env: Readonly<Record<string, string>>, locale: Locale): Promise<FolderRead> {
+  const out: FolderRead = { invocations: [], problems: [], files: [] };
+  const read = async (uris: readonly string[]): Promise<InvocationFile[]> => {
+    const files: InvocationFile[] = [];
+    for (const uri of uris) {
+      const text = uriWithin(uri, root) ? await readText(fs, uri) : undefined;
+      if (text === undefined) continue;
+      files.push({ path: relativeTo(root, uri), text });
+      out.files.push(relativeTo(root, uri));
+    }
+    return files;
+  };
+  const composeFiles = await read(compose);
+  if (composeFiles.length) {
+    // Compose reads `.env` from the project folder; the environment wins over it.
+    const dotEnv = parseDotEnv((await readText(fs, uriJoin(uriDirname(compose[0]), '.env'))) ?? '', env);
+    const r = composeInvocations(composeFiles, { ...dotEnv, ...env }, { locale });
+    out.invocations.push(...r.invocations);
+    out.problems.push(...r.problems);
+  }
+  const bakeFiles = await read(bake);
+  if (bakeFiles.length) {
+    const r = bakeInvocations(bakeFiles, env, { locale });
+    out.invocations.push(...r.invocations);
+    out.problems.push(...r.problems);
+  }
+  return out;
+}
+
+/** The compose and bake files a folder holds, read. */
+async function readFolder(fs: HostFileSystem, folder: string, root: string, env: Readonly<Record<string, string>>, locale: Locale): Promise<FolderRead> {
+  const names = (await fs.list!(folder))?.filter((e) => !e.folder).map((e) => e.name) ?? [];
+  const uris = (list: readonly string[]) => list.map((n) => uriJoin(folder, n));
+  return readProjects(fs, root, uris(composeProjectFiles(names)), uris(bakeProjectFiles(names)), env, locale);
+}
+
 /**
  * The invocations of the compose and bake files from the Dockerfile's folder up to `root` (a folder URI that
- * holds it) that build it. `env` is the environment the tools would see; a compose project's `.env` adds to it.
+ * holds it), or of the `chosen` ones, that build it. `env` is the environment the tools would see; a compose
+ * project's `.env` adds to it. `cache` keeps what each folder declares between calls.
  */
-export async function findInvocations(fs: HostFileSystem, dockerfileUri: string, root: string, env: Readonly<Record<string, string>>, locale: Locale = 'en', chosen?: ChosenFiles): Promise<FoundInvocations> {
+export async function findInvocations(fs: HostFileSystem, dockerfileUri: string, root: string, env: Readonly<Record<string, string>>, locale: Locale = 'en', chosen?: ChosenFiles, cache?: InvocationCache): Promise<FoundInvocations> {
   const found: FoundInvocations = { root, dockerfile: relativeTo(root, dockerfileUri), invocations: [], problems: [], files: [] };
-  if (!uriWithin(dockerfileUri, root)) return found;
-  const all: Invocation[] = [];
-  if (chosen) {
-    const read = async (uris: readonly string[]): Promise<InvocationFile[]> => {
-      const files: InvocationFile[] = [];
-      for (const uri of uris) {
-        const text = await readText(fs, uri);
-        if (text === undefined || !uriWithin(uri, root)) continue;
-        files.push({ path: relativeTo(root, uri), text });
-        found.files.push(relativeTo(root, uri));
-      }
-      return files;
-    };
-    const compose = await read(chosen.compose ?? []);
-    if (compose.length) {
-      const folder = uriDirname(chosen.compose![0]);
-      const dotEnv = parseDotEnv((await readText(fs, uriJoin(folder, '.env'))) ?? '', env);
-      const r = composeInvocations(compose, { ...dotEnv, ...env }, { locale });
-      all.push(...r.invocations);
-      found.problems.push(...r.problems);
+  if (!uriWithin(dockerfileUri, root) || (!chosen && !fs.list)) return found;
+  const once = (key: string, read: () => Promise<FolderRead>): Promise<FolderRead> => {
+    let r = cache?.get(key);
+    if (!r) {
+      r = read();
+      cache?.set(key, r);
     }
-    const bake = await read(chosen.bake ?? []);
-    if (bake.length) {
-      const r = bakeInvocations(bake, env, { locale });
-      all.push(...r.invocations);
-      found.problems.push(...r.problems);
+    return r;
+  };
+  const folders: Array<Promise<FolderRead>> = [];
+  if (chosen) folders.push(once(`${root}\u0000chosen`, () => readProjects(fs, root, chosen.compose ?? [], chosen.bake ?? [], env, locale)));
+  else {
+    for (let folder = uriDirname(dockerfileUri); ; folder = uriDirname(folder)) {
+      const at = folder;
+      folders.push(once(`${root}\u0000${at}`, () => readFolder(fs, at, root, env, locale)));
+      if (folder === root.replace(/\/+$/, '') || uriDirname(folder) === folder || !uriWithin(uriDirname(folder), root)) break;
     }
-    found.invocations = invocationsFor(found.dockerfile, all);
-    return found;
   }
-  if (!fs.list) return found;
-  for (let folder = uriDirname(dockerfileUri); ; folder = uriDirname(folder)) {
-    const names = (await fs.list(folder))?.filter((e) => !e.folder).map((e) => e.name) ?? [];
-    const read = async (list: readonly string[]): Promise<InvocationFile[]> => {
-      const files: InvocationFile[] = [];
-      for (const name of list) {
-        const uri = uriJoin(folder, name);
-        const text = await readText(fs, uri);
-        if (text === undefined) continue;
-        files.push({ path: relativeTo(root, uri), text });
-        found.files.push(relativeTo(root, uri));
-      }
-      return files;
-    };
-    const compose = await read(composeProjectFiles(names));
-    if (compose.length) {
-      // Compose reads `.env` from the project folder; the environment wins over it.
-      const dotEnv = names.includes('.env') ? parseDotEnv((await readText(fs, uriJoin(folder, '.env'))) ?? '', env) : {};
-      const r = composeInvocations(compose, { ...dotEnv, ...env }, { locale });
-      all.push(...r.invocations);
-      found.problems.push(...r.problems);
-    }
-    const bake = await read(bakeProjectFiles(names));
-    if (bake.length) {
-      const r = bakeInvocations(bake, env, { locale });
-      all.push(...r.invocations);
-      found.problems.push(...r.problems);
-    }
-    if (folder === root.replace(/\/+$/, '') || uriDirname(folder) === folder || !uriWithin(uriDirname(folder), root)) break;
+  const all: Invocation[] = [];
+  for (const r of await Promise.all(folders)) {
+    all.push(...r.invocations);
+    found.problems.push(...r.problems);
+    found.files.push(...r.files);
   }
   found.invocations = invocationsFor(found.dockerfile, all);
   return found;
