@@ -3,8 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isLocale, LOCALES, type Locale } from '../engine/i18n/locale';
-import { fileUri } from '../host/node';
-import type { DocumentSettings } from '../workspace/workspace';
+import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
+import { Workspace, type DocumentSettings } from '../workspace/workspace';
+import { resolveTargets, type Target } from './files';
 import { cliSpeaker, type CliStringId } from './strings';
 
 export interface CliIo {
@@ -94,4 +95,38 @@ export function configSettings(o: { config?: string; noConfig: boolean }, io: Cl
   const file = path.resolve(io.cwd, o.config);
   if (!fs.existsSync(file)) { io.stderr(`dockwise: ${cliSpeaker(locale)('cli.files.configNotFound', { path: o.config })}\n`); return undefined; }
   return { configFile: fileUri(file) };
+}
+
+/** What a mode (`format`, `pin`, `refactor`) starts from once its arguments are read. */
+export interface ModeStart<O> {
+  o: O;
+  targets: Target[];
+  /** A path named nothing: said already, the run goes on with the rest and exits 2. */
+  usageProblem: boolean;
+  configFile: Pick<DocumentSettings, 'configFile'>;
+  workspace: Workspace;
+}
+
+/**
+ * The start every mode shares: its arguments read (a usage error said with a pointer to its --help, exit 2;
+ * --help printed, exit 0), its targets and config file resolved, the shell parser ready and a workspace that
+ * reports config problems on stderr. A number: the exit code, nothing more to do.
+ */
+export async function startMode<O extends SharedOptions>(mode: string, argv: readonly string[], io: CliIo, locale: Locale, parse: (argv: readonly string[], locale: Locale) => O | 'help', help: (locale: Locale) => string, seeHelp: CliStringId): Promise<ModeStart<O> | number> {
+  const t = cliSpeaker(locale);
+  let o: O | 'help';
+  try {
+    o = parse(argv, locale);
+  } catch (e) {
+    if (e instanceof UsageError) { io.stderr(`dockwise ${mode}: ${e.message}\n${t(seeHelp)}\n`); return 2; }
+    throw e;
+  }
+  if (o === 'help') { io.stdout(help(locale)); return 0; }
+  const resolved = resolveTargets(o.paths, io, o.stdinFilename, t);
+  if (!resolved) return 2;
+  const configFile = configSettings(o, io, locale);
+  if (!configFile) return 2;
+  await initNodeShellParser();
+  const workspace = new Workspace(nodeHost, (_problem, text) => io.stderr(`dockwise: ${text}\n`), locale);
+  return { o, targets: resolved.targets, usageProblem: resolved.usageProblem, configFile, workspace };
 }

@@ -7,11 +7,10 @@ import { formatDockerfile } from '../engine';
 import { unknownFormatOptionText } from '../engine/config/suggest';
 import { formatOptionAccepts, formatOptionValue, isFormatOptionName, type FormatOptions } from '../engine/format/options';
 import type { Locale } from '../engine/i18n/locale';
-import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
-import { Workspace } from '../workspace/workspace';
+import { fileUri } from '../host/node';
 import { unifiedDiff } from './diff';
-import { decodeDockerfile, readTarget, resolveTargets } from './files';
-import { configSettings, helpColumns, helpLanguages, optionWords, sharedOption, UsageError, type CliIo } from './command';
+import { decodeDockerfile, readTarget } from './files';
+import { helpColumns, helpLanguages, optionWords, sharedOption, startMode, UsageError, type CliIo } from './command';
 import { cliSpeaker, type CliStringId } from './strings';
 
 const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
@@ -71,29 +70,18 @@ function parseFormatArgs(argv: readonly string[], locale: Locale): FormatArgs | 
 /** Runs `dockwise format` with the arguments after `format`; the exit code. */
 export async function runFormat(argv: readonly string[], io: CliIo, locale: Locale): Promise<number> {
   const t = cliSpeaker(locale);
-  let o: FormatArgs | 'help';
-  try {
-    o = parseFormatArgs(argv, locale);
-  } catch (e) {
-    if (e instanceof UsageError) { io.stderr(`dockwise format: ${e.message}\n${t('cli.format.usage.seeHelp')}\n`); return 2; }
-    throw e;
-  }
-  if (o === 'help') { io.stdout(formatHelpText(locale)); return 0; }
-  const resolved = resolveTargets(o.paths, io, o.stdinFilename, t);
-  if (!resolved) return 2;
-  let failed = resolved.usageProblem;
-  const configFile = configSettings(o, io, locale);
-  if (!configFile) return 2;
+  const start = await startMode('format', argv, io, locale, parseFormatArgs, formatHelpText, 'cli.format.usage.seeHelp');
+  if (typeof start === 'number') return start;
+  const { o, targets, workspace, configFile } = start;
+  let failed = start.usageProblem;
   const settings = { ...configFile, format: o.set };
-  await initNodeShellParser();
-  const workspace = new Workspace(nodeHost, (_problem, text) => io.stderr(`dockwise: ${text}\n`), locale);
-  const readsStdin = resolved.targets.some((x) => !x.file);
+  const readsStdin = targets.some((x) => !x.file);
   // Standard output carries the formatted text (stdin) or the patch (--diff): then what was done goes to stderr.
   const say = readsStdin || o.diff ? io.stderr : io.stdout;
   const onlyReport = o.check || o.diff;
   let changed = 0;
   let unchanged = 0;
-  for (const target of resolved.targets) {
+  for (const target of targets) {
     const bytes = readTarget(target, io, t);
     if (!bytes) {
       failed = true;
@@ -148,7 +136,7 @@ export async function runFormat(argv: readonly string[], io: CliIo, locale: Loca
     say(`${t('cli.format.formatted', { path: target.display })}\n`);
   }
   // Standard input alone gets no summary: its output is the text.
-  if (!(readsStdin && resolved.targets.length === 1 && !onlyReport)) {
+  if (!(readsStdin && targets.length === 1 && !onlyReport)) {
     const done = onlyReport ? t.count('cli.format.summary.wouldFormat', changed) : t.count('cli.format.summary.formatted', changed);
     say(`${t('cli.format.summary', { done, unchanged: t.count('cli.format.summary.unchanged', unchanged) })}\n`);
   }

@@ -7,12 +7,11 @@ import { allRefactorings, runRefactoring, type RefactorContext } from '../engine
 import type { Locale } from '../engine/i18n/locale';
 import { DockerfileModel } from '../engine/model/dockerfile';
 import { pinnableStages } from '../engine/refactor/pin-digest';
-import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
+import { fileUri } from '../host/node';
 import { createRegistryClient, dockerConfigPath } from '../host/node/registry';
-import { Workspace } from '../workspace/workspace';
 import { unifiedDiff } from './diff';
-import { decodeDockerfile, readTarget, resolveTargets } from './files';
-import { configSettings, helpColumns, helpLanguages, optionWords, sharedOption, UsageError, type CliIo } from './command';
+import { decodeDockerfile, readTarget } from './files';
+import { helpColumns, helpLanguages, optionWords, sharedOption, startMode, type CliIo } from './command';
 import { cliSpeaker, type CliStringId } from './strings';
 
 const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
@@ -56,30 +55,19 @@ function parsePinArgs(argv: readonly string[], locale: Locale): PinArgs | 'help'
 /** Runs `dockwise pin` with the arguments after `pin`; the exit code. */
 export async function runPin(argv: readonly string[], io: CliIo, locale: Locale): Promise<number> {
   const t = cliSpeaker(locale);
-  let o: PinArgs | 'help';
-  try {
-    o = parsePinArgs(argv, locale);
-  } catch (e) {
-    if (e instanceof UsageError) { io.stderr(`dockwise pin: ${e.message}\n${t('cli.pin.usage.seeHelp')}\n`); return 2; }
-    throw e;
-  }
-  if (o === 'help') { io.stdout(pinHelpText(locale)); return 0; }
-  const resolved = resolveTargets(o.paths, io, o.stdinFilename, t);
-  if (!resolved) return 2;
-  let failed = resolved.usageProblem;
-  const configFile = configSettings(o, io, locale);
-  if (!configFile) return 2;
-  await initNodeShellParser();
-  const workspace = new Workspace(nodeHost, (_problem, text) => io.stderr(`dockwise: ${text}\n`), locale);
+  const start = await startMode('pin', argv, io, locale, parsePinArgs, pinHelpText, 'cli.pin.usage.seeHelp');
+  if (typeof start === 'number') return start;
+  const { o, targets, workspace, configFile } = start;
+  let failed = start.usageProblem;
   // One client for the run: an image named by several files is asked once.
   const registry = createRegistryClient({ locale, configFile: dockerConfigPath(io.env) });
-  const readsStdin = resolved.targets.some((x) => !x.file);
+  const readsStdin = targets.some((x) => !x.file);
   // Standard output carries the pinned text (stdin) or the patch (--diff): then what was done goes to stderr.
   const say = readsStdin || o.diff ? io.stderr : io.stdout;
   const onlyReport = o.check || o.diff;
   let changed = 0;
   let unchanged = 0;
-  for (const target of resolved.targets) {
+  for (const target of targets) {
     const bytes = readTarget(target, io, t);
     if (!bytes) {
       failed = true;
@@ -145,7 +133,7 @@ export async function runPin(argv: readonly string[], io: CliIo, locale: Locale)
     }
     say(`${t('cli.pin.pinned', { path: target.display })}\n`);
   }
-  if (!(readsStdin && resolved.targets.length === 1 && !onlyReport)) {
+  if (!(readsStdin && targets.length === 1 && !onlyReport)) {
     const done = onlyReport ? t.count('cli.pin.summary.wouldPin', changed) : t.count('cli.pin.summary.pinned', changed);
     say(`${t('cli.pin.summary', { done, unchanged: t.count('cli.pin.summary.unchanged', unchanged) })}\n`);
   }

@@ -6,11 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRefactorings, DockerfileModel, engineSettings, REFACTORINGS, runRefactoring, type RefactorContext, type RefactorOffer } from '../engine';
 import type { Locale } from '../engine/i18n/locale';
-import { fileUri, initNodeShellParser, nodeHost } from '../host/node';
-import { Workspace, type DocumentSettings } from '../workspace/workspace';
+import { fileUri, nodeHost } from '../host/node';
+import type { DocumentSettings, Workspace } from '../workspace/workspace';
 import { unifiedDiff } from './diff';
-import { decodeDockerfile, readTarget, resolveTargets, type Target } from './files';
-import { configSettings, helpColumns, helpLanguages, optionWords, sharedOption, UsageError, type CliIo } from './command';
+import { decodeDockerfile, readTarget, type Target } from './files';
+import { helpColumns, helpLanguages, optionWords, sharedOption, startMode, UsageError, type CliIo } from './command';
 import { cliSpeaker, type CliStringId } from './strings';
 
 const HELP_OPTIONS: ReadonlyArray<readonly [string, CliStringId]> = [
@@ -96,23 +96,12 @@ function pickOffer(offers: readonly RefactorOffer[], model: DockerfileModel, at:
 /** Runs `dockwise refactor` with the arguments after `refactor`; the exit code. */
 export async function runRefactor(argv: readonly string[], io: CliIo, locale: Locale): Promise<number> {
   const t = cliSpeaker(locale);
-  let o: RefactorArgs | 'help';
-  try {
-    o = parseRefactorArgs(argv, locale);
-  } catch (e) {
-    if (e instanceof UsageError) { io.stderr(`dockwise refactor: ${e.message}\n${t('cli.refactor.usage.seeHelp')}\n`); return 2; }
-    throw e;
-  }
-  if (o === 'help') { io.stdout(refactorHelpText(locale)); return 0; }
-  const resolved = resolveTargets(o.paths, io, o.stdinFilename, t);
-  if (!resolved) return 2;
-  const configFile = configSettings(o, io, locale);
-  if (!configFile) return 2;
-  await initNodeShellParser();
-  const workspace = new Workspace(nodeHost, (_problem, text) => io.stderr(`dockwise: ${text}\n`), locale);
-  let failed = resolved.usageProblem;
+  const start = await startMode('refactor', argv, io, locale, parseRefactorArgs, refactorHelpText, 'cli.refactor.usage.seeHelp');
+  if (typeof start === 'number') return start;
+  const { o, targets, workspace, configFile } = start;
+  let failed = start.usageProblem;
   let offered = false;
-  for (const target of resolved.targets) {
+  for (const target of targets) {
     const loaded = await contextOf(target, o, configFile, workspace, io, locale);
     if (!loaded) { failed = true; continue; }
     const { ctx, bom } = loaded;
