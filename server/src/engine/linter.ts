@@ -151,8 +151,8 @@ function contextFor(rule: Rule, model: DockerfileModel, severity: Severity, sett
       }
       if ('messageId' in r) {
         const data = dataStrings(rule.meta, r.data, settings.locale);
-        out.push({ rule: rule.meta.id, severity, message: formatMessage(rule.meta, r.messageId, r.data, settings.locale), messageId: r.messageId, ...(data ? { data } : {}), start, end, fixes });
-      } else out.push({ rule: rule.meta.id, severity, message: r.message, start, end, fixes });
+        out.push({ rule: rule.meta.id, severity, message: formatMessage(rule.meta, r.messageId, r.data, settings.locale), messageId: r.messageId, ...(data ? { data } : {}), start, end, fixes, ...(r.related?.length ? { related: r.related } : {}) });
+      } else out.push({ rule: rule.meta.id, severity, message: r.message, start, end, fixes, ...(r.related?.length ? { related: r.related } : {}) });
     },
   };
 }

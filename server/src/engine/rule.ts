@@ -2,7 +2,7 @@
 // that reads the whole model); both report by document offsets.
 import type { DockerfileModel, Instr } from './model/dockerfile';
 import type { ShellCommand } from './model/shell';
-import { RULE_CATEGORIES, RULE_STATUSES, type Fix, type FixSafety, type RuleMeta } from './types';
+import { RULE_CATEGORIES, RULE_STATUSES, type Fix, type FixSafety, type RelatedLocation, type RuleMeta } from './types';
 import type { MessageData } from './messages';
 import type { Locale } from './i18n/locale';
 
@@ -12,7 +12,7 @@ export type { OffsetEdit } from './types';
 export type FixInput = Fix | (Omit<Fix, 'title'> & { titleId: string; data?: MessageData });
 
 /** A finding as a rule reports it: its message by id (`meta.messages`) with data, or (not yet migrated) as text. */
-export type Report = { start: number; end: number; fixes?: FixInput[] } & ({ messageId: string; data?: MessageData } | { message: string });
+export type Report = { start: number; end: number; fixes?: FixInput[]; related?: RelatedLocation[] } & ({ messageId: string; data?: MessageData } | { message: string });
 
 /** Files beside the Dockerfile, for rules that need them (.dockerignore). The CLI and server implement it. */
 export interface FileAccess {

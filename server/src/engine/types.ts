@@ -16,7 +16,33 @@ export interface Range { start: Position; end: Position }
  * `args` act as `--build-arg` (only on an ARG the file declares), `target` names the stage that ships (compared
  * case-insensitively; absent, or naming no stage: the last one).
  */
-export interface BuildInvocation { target?: string; args?: Readonly<Record<string, string>> }
+/**
+ * Where a compose or bake file says something about a build (a service, a target, an arg, a secret): findings about
+ * it point there too. `file` is as the host gives it (the language server and the command: a URI); `line` 1-based;
+ * `label` names the invocation (`compose service api`).
+ */
+export interface RelatedLocation { file: string; line: number; label: string }
+
+/**
+ * How a Dockerfile is built: `--build-arg`s, `--target`, and, when a compose service or bake target says so, the
+ * secrets and named contexts it provides. What is undefined is not known (a plain `docker build` may pass any
+ * `--secret`): rules judge only what is given.
+ */
+export interface BuildInvocation {
+  target?: string;
+  args?: Readonly<Record<string, string>>;
+  /** The ids of the build secrets provided (`--secret id=…`); undefined: not known. */
+  secrets?: readonly string[];
+  /** Named build contexts (`--build-context name=value`): a folder, `docker-image://ref`, `target:name`, a URL. */
+  contexts?: Readonly<Record<string, string>>;
+  /** The targets every build of this file names (this one's among them): stages someone builds. */
+  builtTargets?: readonly string[];
+  /**
+   * Where the invocation and its parts are declared, for findings about them: '' the service or target itself,
+   * `target`, `arg:NAME`, `secret:ID`, `context:NAME`.
+   */
+  declaredAt?: Readonly<Record<string, RelatedLocation>>;
+}
 
 /** A change to the text: [start, end) replaced by `text`. The one edit type of rules, fixes and the fix engine. */
 export interface OffsetEdit { start: number; end: number; text: string }
@@ -79,6 +105,8 @@ export interface Finding {
   start: number;
   end: number;
   fixes: Fix[];
+  /** Places in other files the finding is about (the compose line that passes an arg no ARG declares). */
+  related?: RelatedLocation[];
 }
 
 export interface RuleExample {

@@ -6,7 +6,7 @@ import { defineStrings, localize } from '../engine/i18n/catalog';
 import { isRemoteReference, type Invocation } from '../engine/invocation';
 import { lintText, type LintResult } from '../engine/linter';
 import type { FileAccess } from '../engine/rule';
-import type { Finding } from '../engine/types';
+import type { BuildInvocation, Finding, RelatedLocation } from '../engine/types';
 import type { Locale } from '../engine/i18n/locale';
 import type { DocumentOptions, Workspace } from './workspace';
 import { uriDirname, uriJoin } from './uri';
@@ -24,7 +24,17 @@ export function invocationLabel(i: Invocation, locale: Locale): string {
 
 /** What decides how the file lints: two invocations alike in these lint alike. */
 function lintKey(i: Invocation): string {
-  return JSON.stringify([i.context, i.target?.toLowerCase() ?? null, Object.entries(i.args).sort(([a], [b]) => a.localeCompare(b))]);
+  const sorted = (o: Record<string, string>) => Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([i.context, i.target?.toLowerCase() ?? null, sorted(i.args), [...i.secrets].sort(), sorted(i.additionalContexts)]);
+}
+
+/** The invocation as the rules read it, its parts' places as URIs under `root`, labelled with its name. */
+function buildInvocation(i: Invocation, root: string, builtTargets: readonly string[], locale: Locale): BuildInvocation {
+  const label = invocationLabel(i, locale);
+  const declaredAt: Record<string, RelatedLocation> = {};
+  if (i.source.file) declaredAt[''] = { file: uriJoin(root, i.source.file), line: i.source.line ?? 1, label };
+  for (const [key, at] of Object.entries(i.declaredAt ?? {})) declaredAt[key] = { file: uriJoin(root, at.file), line: at.line, label };
+  return { target: i.target, args: i.args, secrets: i.secrets, contexts: i.additionalContexts, builtTargets, declaredAt };
 }
 
 /**
@@ -35,6 +45,7 @@ export async function lintInvocations(workspace: Workspace, uri: string, root: s
   const locale = workspace.locale;
   const groups = new Map<string, Invocation[]>();
   for (const i of invocations) groups.set(lintKey(i), [...(groups.get(lintKey(i)) ?? []), i]);
+  const builtTargets = [...new Set(invocations.flatMap((i) => (i.target ? [i.target] : [])))];
   const merged = new Map<string, { finding: Finding; names: string[] }>();
   let first: LintResult | undefined;
   for (const group of groups.values()) {
@@ -43,14 +54,17 @@ export async function lintInvocations(workspace: Workspace, uri: string, root: s
     // http URL) has no files here to read.
     const context = isRemoteReference(i.context) ? undefined : uriJoin(root, i.context);
     const files: FileAccess | undefined = !context ? undefined : context === uriDirname(uri) ? options.files : workspace.contextFiles(uri, context);
-    const result = await workspace.withFiles(uri, () => lintText(text, { ...options, files, invocation: { target: i.target, args: i.args } }));
+    const result = await workspace.withFiles(uri, () => lintText(text, { ...options, files, invocation: buildInvocation(i, root, builtTargets, locale) }));
     first ??= result;
     const names = group.map((g) => invocationLabel(g, locale));
     for (const f of result.findings) {
       const key = `${f.rule}\u0000${f.start}\u0000${f.end}\u0000${f.message}`;
       const hit = merged.get(key);
-      if (hit) hit.names.push(...names);
-      else merged.set(key, { finding: f, names: [...names] });
+      if (hit) {
+        hit.names.push(...names);
+        const related = [...(hit.finding.related ?? []), ...(f.related ?? []).filter((r) => !hit.finding.related?.some((h) => h.file === r.file && h.line === r.line && h.label === r.label))];
+        if (related.length) hit.finding = { ...hit.finding, related };
+      } else merged.set(key, { finding: f, names: [...names] });
     }
   }
   const all = invocations.length;

@@ -29,6 +29,11 @@ export interface Invocation {
   secrets: string[];
   /** Named contexts (`--build-context`): a folder relative to the root, or `docker-image://…`, `target:…`, a URL. */
   additionalContexts: Record<string, string>;
+  /**
+   * Where its parts are written, when known (the file relative to the root, 1-based line): `target`, `arg:NAME`,
+   * `secret:ID`, `context:NAME`. A part without an entry is pointed at by `source`.
+   */
+  declaredAt?: Record<string, { file: string; line: number }>;
   /** What could not be read for this invocation (a function not evaluated, a variable required and unset). */
   problems?: string[];
 }
