@@ -84,13 +84,27 @@ describe('bake: variables, a group, inherits, a matrix, contexts', () => {
       platforms: ['linux/amd64', 'linux/arm64'],
       secrets: ['github_token', 'npmrc'],
       additionalContexts: { assets: 'build/web/dist', alpine: 'docker-image://alpine:3.20' },
+      // GO_VERSION is inherited from _common; CGO_ENABLED is written again in server itself, so it is pointed at there.
+      declaredAt: {
+        'arg:GO_VERSION': { file: 'build/docker-bake.hcl', line: 18 },
+        'arg:CGO_ENABLED': { file: 'build/docker-bake.hcl', line: 33 },
+        target: { file: 'build/docker-bake.hcl', line: 31 },
+        'arg:LOG_LEVEL': { file: 'build/docker-bake.hcl', line: 34 },
+        'context:assets': { file: 'build/docker-bake.hcl', line: 38 },
+        'context:alpine': { file: 'build/docker-bake.hcl', line: 39 },
+        'secret:github_token': { file: 'build/docker-bake.hcl', line: 36 },
+        'secret:npmrc': { file: 'build/docker-bake.hcl', line: 36 },
+      },
     });
+    assert.deepEqual(byName.cli.declaredAt, { 'arg:GO_VERSION': { file: 'build/docker-bake.hcl', line: 18 }, 'arg:CGO_ENABLED': { file: 'build/docker-bake.hcl', line: 19 }, 'arg:VERSION': { file: 'build/docker-bake.hcl', line: 46 } });
     assert.deepEqual(byName.cli.args, { GO_VERSION: '1.22', CGO_ENABLED: '0', VERSION: '1.22-cli' });
   });
   it('expands the matrix, one invocation per combination, named by its name expression', () => {
     assert.deepEqual(byName['cli-debian-1-21'].dockerfile, 'build/cmd/cli/Dockerfile.debian');
     assert.deepEqual(byName['cli-debian-1-21'].args, { GO_VERSION: '1.21', CGO_ENABLED: '0' });
     assert.equal(byName['cli-alpine-1-22'].source.line, 49);
+    // The matrix target's own args entry, not the inherited one it replaces.
+    assert.deepEqual(byName['cli-alpine-1-22'].declaredAt, { 'arg:GO_VERSION': { file: 'build/docker-bake.hcl', line: 58 }, 'arg:CGO_ENABLED': { file: 'build/docker-bake.hcl', line: 19 } });
   });
   it('a function in an attribute that does not decide the build is never evaluated, so no problem', () => {
     assert.deepEqual(problems, []);
@@ -118,12 +132,20 @@ describe('bake: JSON files and overrides', () => {
       source: { kind: 'bake', file: 'docker-bake.json', line: 5 },
       name: 'web', context: 'frontend', dockerfile: 'frontend/Dockerfile', args: { NODE_VERSION: '22' }, target: 'prod',
       platforms: [], secrets: ['NPM_TOKEN'], additionalContexts: {},
+      // JSON entries are pointed at by the target's line; the null arg is not passed, so it has none.
+      declaredAt: { 'arg:NODE_VERSION': { file: 'docker-bake.json', line: 5 }, target: { file: 'docker-bake.json', line: 5 }, 'secret:NPM_TOKEN': { file: 'docker-bake.json', line: 5 } },
     }]);
   });
   it('an override file adds to a target and changes a variable default', () => {
     const override = 'variable "NODE" { default = "18" }\ntarget "web" {\n  args = { EXTRA = "1" }\n  target = "debug"\n}\n';
     const { invocations } = bakeInvocations([{ path: 'docker-bake.json', text: json }, { path: 'docker-bake.override.hcl', text: override }], {});
     assert.deepEqual([invocations[0].args, invocations[0].target, invocations[0].context], [{ NODE_VERSION: '18', EXTRA: '1' }, 'debug', 'frontend']);
+    assert.deepEqual(invocations[0].declaredAt, {
+      'arg:NODE_VERSION': { file: 'docker-bake.json', line: 5 },
+      'arg:EXTRA': { file: 'docker-bake.override.hcl', line: 3 },
+      target: { file: 'docker-bake.override.hcl', line: 4 },
+      'secret:NPM_TOKEN': { file: 'docker-bake.json', line: 5 },
+    });
   });
 });
 

@@ -66,6 +66,8 @@ describe('compose: a monorepo building three services from the root', () => {
       platforms: [],
       secrets: [],
       additionalContexts: {},
+      // NODE_VERSION comes through the merge key: it is written at the anchor.
+      declaredAt: { target: { file: 'compose.yaml', line: 11 }, 'arg:APP': { file: 'compose.yaml', line: 14 }, 'arg:NODE_VERSION': { file: 'compose.yaml', line: 4 } },
     });
     assert.deepEqual(invocations[1].args, { APP: 'web', NPM_TOKEN: 'abc', PUBLIC_URL: 'https://shop.example' });
     assert.deepEqual(invocations[1].platforms, ['linux/amd64', 'linux/arm64']);
@@ -75,6 +77,20 @@ describe('compose: a monorepo building three services from the root', () => {
     assert.equal(invocations[2].dockerfile, 'services/worker/Dockerfile.prod');
     assert.deepEqual(invocations[2].secrets, ['npm_token', 'pipconf']);
     assert.deepEqual(invocations[2].additionalContexts, { shared: 'libs/shared', base: 'docker-image://python:3.12-slim' });
+  });
+  it('records the line of each target, args entry (list items too), secret (by id) and additional context', () => {
+    assert.deepEqual(invocations[1].declaredAt, { 'arg:APP': { file: 'compose.yaml', line: 21 }, 'arg:NPM_TOKEN': { file: 'compose.yaml', line: 22 }, 'arg:PUBLIC_URL': { file: 'compose.yaml', line: 23 } });
+    assert.deepEqual(invocations[2].declaredAt, {
+      'secret:npm_token': { file: 'compose.yaml', line: 30 },
+      'secret:pipconf': { file: 'compose.yaml', line: 31 },
+      'context:shared': { file: 'compose.yaml', line: 34 },
+      'context:base': { file: 'compose.yaml', line: 35 },
+    });
+  });
+  it('an args entry whose value comes from nowhere is not passed, so it has no place', () => {
+    const { invocations: without } = composeInvocations([{ path: 'compose.yaml', text: MONOREPO }], {});
+    assert.equal(without[1].declaredAt?.['arg:NPM_TOKEN'], undefined);
+    assert.deepEqual(without[1].declaredAt?.['arg:APP'], { file: 'compose.yaml', line: 21 });
   });
   it('invocationsFor picks the ones that build a Dockerfile', () => {
     assert.deepEqual(invocationsFor('services/web/Dockerfile', invocations).map((i) => i.name), ['web']);
@@ -111,6 +127,11 @@ describe('compose: files in a subfolder, overrides and extends', () => {
     assert.deepEqual(invocations.map((i) => [i.name, i.context, i.dockerfile, i.target, i.args, i.source.line]), [
       ['app', 'deploy/app', 'deploy/app/Dockerfile', 'dev', { DEBUG: '1' }, 2],
       ['proxy', 'deploy/proxy', 'deploy/proxy/Dockerfile.nginx', undefined, { LOG: 'debug' }, 4],
+    ]);
+    // The parts the override writes are pointed at in the override.
+    assert.deepEqual(invocations.map((i) => i.declaredAt), [
+      { target: { file: 'deploy/compose.override.yaml', line: 4 }, 'arg:DEBUG': { file: 'deploy/compose.override.yaml', line: 6 } },
+      { 'arg:LOG': { file: 'deploy/compose.override.yaml', line: 9 } },
     ]);
   });
   it('paths in a -f override in another folder still resolve against the first file\'s folder', () => {
@@ -156,6 +177,9 @@ describe('compose: files in a subfolder, overrides and extends', () => {
     const byName = Object.fromEntries(invocations.map((i) => [i.name, i]));
     assert.deepEqual([byName.prod.context, byName.prod.dockerfile, byName.prod.target, byName.prod.args], ['base', 'base/Dockerfile', 'prod', { NODE: '22', APP: 'shop' }]);
     assert.deepEqual([byName.dev.context, byName.dev.target, byName.dev.args], ['base', 'dev', { NODE: '22', APP: 'shop' }]);
+    // What the base in the other file writes is pointed at there; what the extending service writes, here.
+    assert.deepEqual(byName.prod.declaredAt, { target: { file: 'shared/common.yaml', line: 7 }, 'arg:NODE': { file: 'shared/common.yaml', line: 6 }, 'arg:APP': { file: 'compose.yaml', line: 12 } });
+    assert.deepEqual(byName.dev.declaredAt, { target: { file: 'compose.yaml', line: 5 }, 'arg:NODE': { file: 'shared/common.yaml', line: 6 }, 'arg:APP': { file: 'compose.yaml', line: 12 } });
     assert.equal(byName.broken.context, '.');
     assert.deepEqual(problems.map((p) => [p.file, p.line, p.message]), [
       ['compose.yaml', 13, 'service "broken" extends "x" in missing.yaml, a file that was not read; its build settings are not followed'],

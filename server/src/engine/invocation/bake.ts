@@ -8,7 +8,7 @@ import { speaker } from '../i18n/catalog';
 import { dirname } from '../model/paths';
 import { describeExpression, evaluate, NotEvaluated, parseHcl, parseTemplate, type HclBody, type HclExpr, type HclScope, type HclValue } from './hcl';
 import { INVOCATION_STRINGS } from './strings';
-import { lineAt, resolveContextPath, resolveDockerfile, type Invocation, type InvocationFile, type InvocationProblem, type InvocationsRead } from './types';
+import { lineAt, resolveContextPath, resolveDockerfile, type Invocation, type InvocationFile, type InvocationProblem, type InvocationsRead, type DeclaredAt, usedLocations } from './types';
 
 /** The target attributes that decide a build; the others (tags, outputs, cache, labels) are never evaluated. */
 const BUILD_ATTRIBUTES = ['context', 'dockerfile', 'dockerfile-inline', 'args', 'target', 'platforms', 'secret', 'contexts'] as const;
@@ -32,6 +32,8 @@ interface BakeProject {
 }
 
 type Attributes = Partial<Record<BuildAttribute | 'inherits', HclValue>>;
+/** A target's attributes and where the definitions that win write them. */
+interface Resolved { attributes: Attributes; at: DeclaredAt }
 
 export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<Record<string, string>>, options: { locale?: Locale } = {}): InvocationsRead {
   const t = speaker(INVOCATION_STRINGS, options.locale ?? 'en');
@@ -85,10 +87,11 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
     };
   }
 
-  // A target's own attributes (all of its definitions merged), evaluated in a scope (matrix values added).
-  const ownAttributes = (defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[]): Attributes => {
+  // A target's own attributes (all of its definitions merged), evaluated in a scope (matrix values added), and
+  // where each definition writes its parts.
+  const ownAttributes = (defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[]): Resolved => {
     const scope = { variable: (n: string) => (n in extra ? extra[n] : variable(n)), functions };
-    let merged: Attributes = {};
+    let merged: Resolved = { attributes: {}, at: {} };
     for (const def of defs) {
       const own: Attributes = {};
       for (const name of [...BUILD_ATTRIBUTES, 'inherits'] as const) {
@@ -103,17 +106,17 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
           invocationProblems.push(message);
         }
       }
-      merged = mergeAttributes(merged, own);
+      merged = mergeResolved(merged, { attributes: own, at: locations(def, own, scope) });
     }
     return merged;
   };
 
   // Resolving `inherits`: each parent's resolved attributes in order, then the target's own.
   const resolving = new Set<string>();
-  const resolve = (name: string, defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[]): Attributes => {
+  const resolve = (name: string, defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[]): Resolved => {
     const own = ownAttributes(defs, extra, invocationProblems);
-    let merged: Attributes = {};
-    const parents = Array.isArray(own.inherits) ? own.inherits : typeof own.inherits === 'string' ? [own.inherits] : [];
+    let merged: Resolved = { attributes: {}, at: {} };
+    const parents = Array.isArray(own.attributes.inherits) ? own.attributes.inherits : typeof own.attributes.inherits === 'string' ? [own.attributes.inherits] : [];
     resolving.add(name);
     for (const parent of parents) {
       const parentName = String(parent);
@@ -124,11 +127,11 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
         invocationProblems.push(message);
       } else if (resolving.has(parentName)) {
         problems.push({ file: defs[0].file, line: defs[0].line, message: t('invocation.bake.inheritsCycle', { target: name }) });
-      } else merged = mergeAttributes(merged, resolve(parentName, parentDefs, {}, invocationProblems));
+      } else merged = mergeResolved(merged, resolve(parentName, parentDefs, {}, invocationProblems));
     }
     resolving.delete(name);
-    delete own.inherits;
-    return mergeAttributes(merged, own);
+    delete own.attributes.inherits;
+    return mergeResolved(merged, own);
   };
 
   const invocations: Invocation[] = [];
@@ -139,7 +142,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
     const base = dirname(defs[0].file) === '.' ? '' : dirname(defs[0].file);
     for (const { invocationName, extra, problems: matrixProblems } of expandMatrix(name, defs, globals, problems, t)) {
       const invocationProblems = [...matrixProblems];
-      const a = resolve(name, defs, extra, invocationProblems);
+      const { attributes: a, at } = resolve(name, defs, extra, invocationProblems);
       // An inline Dockerfile is no file of the workspace: nothing to lint.
       if (typeof a['dockerfile-inline'] === 'string') continue;
       const context = resolveContextPath(base, typeof a.context === 'string' ? a.context : '.');
@@ -154,6 +157,8 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
         additionalContexts: Object.fromEntries(Object.entries(stringMap(a.contexts)).map(([k, v]) => [k, resolveContextPath(base, v)])),
       };
       if (typeof a.target === 'string' && a.target) invocation.target = a.target;
+      const declaredAt = usedLocations(at, invocation);
+      if (Object.keys(declaredAt).length) invocation.declaredAt = declaredAt;
       if (invocationProblems.length) invocation.problems = invocationProblems;
       invocations.push(invocation);
     }
@@ -323,6 +328,49 @@ function expandMatrix(name: string, defs: TargetDefinition[], globals: HclScope,
     }
   });
 }
+
+/**
+ * Where a definition writes the parts it sets: `target`, each key of `args` and `contexts` (the line of its entry
+ * in an object written out, else the attribute's), each `secret` by id (the line of its item in a list written out).
+ */
+function locations(def: TargetDefinition, own: Attributes, scope: HclScope): DeclaredAt {
+  const at: DeclaredAt = {};
+  const here = (line: number) => ({ file: def.file, line });
+  const target = def.attributes.get('target');
+  if (target && typeof own.target === 'string') at.target = here(target.line);
+  for (const [attribute, prefix] of [['args', 'arg:'], ['contexts', 'context:']] as const) {
+    const expr = def.attributes.get(attribute);
+    const value = own[attribute];
+    if (!expr || !isObject(value)) continue;
+    const entryLines = new Map<string, number>();
+    if (expr.kind === 'object') {
+      for (const entry of expr.entries) {
+        try {
+          entryLines.set(String(evaluate(entry.key, scope)), entry.key.line);
+        } catch (e) {
+          if (!(e instanceof NotEvaluated)) throw e;
+        }
+      }
+    }
+    for (const key of Object.keys(value)) at[prefix + key] = here(entryLines.get(key) ?? expr.line);
+  }
+  const secret = def.attributes.get('secret');
+  if (secret && own.secret !== undefined) {
+    const items = stringList(own.secret);
+    items.forEach((spec, i) => {
+      const id = secretId(spec);
+      if (id) at[`secret:${id}`] = here(secret.kind === 'tuple' && secret.items.length === items.length ? secret.items[i].line : secret.line);
+    });
+  }
+  return at;
+}
+
+/** `over` on `base` as mergeAttributes does, and the places with it: a `secret` list set again replaces the earlier one's. */
+function mergeResolved(base: Resolved, over: Resolved): Resolved {
+  const at = 'secret' in over.attributes ? Object.fromEntries(Object.entries(base.at).filter(([k]) => !k.startsWith('secret:'))) : { ...base.at };
+  return { attributes: mergeAttributes(base.attributes, over.attributes), at: { ...at, ...over.at } };
+}
+
 
 /** Later wins; the maps of MAP_ATTRIBUTES merge key by key. */
 function mergeAttributes(base: Attributes, over: Attributes): Attributes {

@@ -3,12 +3,13 @@
 // the environment the host passes (its own plus the project's .env) as compose does. Relative paths resolve
 // against the project folder, the first file's folder, for every file of the list (as compose does); a service
 // that `extends:` one from another file takes that service's paths relative to that file's folder.
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair } from 'yaml';
 import type { Locale } from '../i18n/locale';
 import { speaker } from '../i18n/catalog';
 import { dirname, join } from '../model/paths';
 import { INVOCATION_STRINGS } from './strings';
-import { resolveContextPath, resolveDockerfile, type Invocation, type InvocationFile, type InvocationProblem, type InvocationsRead } from './types';
+import { resolveContextPath, resolveDockerfile, type Invocation, type InvocationFile, type InvocationProblem, type InvocationsRead, type DeclaredAt, usedLocations } from './types';
+
 
 type Speak = ReturnType<typeof speaker<typeof INVOCATION_STRINGS>>;
 
@@ -22,6 +23,8 @@ interface BuildSettings {
   platforms: string[];
   secrets: string[];
   additionalContexts: Record<string, string>;
+  /** Where this file (or the base it extends, an earlier file of the list) writes its parts. */
+  at: DeclaredAt;
 }
 
 interface ServiceEntry {
@@ -29,6 +32,8 @@ interface ServiceEntry {
   value: Record<string, unknown>;
   file: string;
   line: number;
+  /** The lines of its `build:` parts (`target`, `arg:NAME`, `secret:ID`, `context:NAME`). */
+  at: DeclaredAt;
 }
 
 /** One compose file read: its services by name. */
@@ -73,6 +78,8 @@ export function composeInvocations(files: readonly InvocationFile[], env: Readon
       additionalContexts: build.additionalContexts,
     };
     if (build.target) invocation.target = build.target;
+    const declaredAt = usedLocations(build.at, build);
+    if (Object.keys(declaredAt).length) invocation.declaredAt = declaredAt;
     invocations.push(invocation);
   }
   return { invocations, problems };
@@ -128,7 +135,7 @@ function readComposeFile(file: InvocationFile, env: Readonly<Record<string, stri
       continue;
     }
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      services.set(name, { value: {}, file: file.path, line });
+      services.set(name, { value: {}, file: file.path, line, at: {} });
       continue;
     }
     // Only what decides the build is interpolated: a `${X:?}` elsewhere is compose's business, not ours.
@@ -138,10 +145,70 @@ function readComposeFile(file: InvocationFile, env: Readonly<Record<string, stri
     for (const key of ['build', 'extends'] as const) {
       if (key in service) interpolated[key] = interpolateValue(service[key], env, report, t);
     }
-    services.set(name, { value: interpolated, file: file.path, line });
+    const buildNode = pairsOf(pair.value, doc).get('build')?.value;
+    services.set(name, { value: interpolated, file: file.path, line, at: buildLocations(buildNode, interpolated.build, doc, file.path, lineOf) });
   }
   return { path: file.path, services };
 }
+
+/** A mapping's pairs by key, YAML merge keys (`<<: *base`) followed; the mapping's own keys win. */
+function pairsOf(node: unknown, doc: Document): Map<string, Pair> {
+  const out = new Map<string, Pair>();
+  const target = isAlias(node) ? node.resolve(doc) : node;
+  if (!isMap(target)) return out;
+  const merged: Array<Map<string, Pair>> = [];
+  for (const pair of target.items) {
+    if (!isScalar(pair.key)) continue;
+    if (typeof pair.key.value === 'symbol' || pair.key.source === '<<') {
+      for (const base of isSeq(pair.value) ? pair.value.items : [pair.value]) merged.push(pairsOf(base, doc));
+    } else out.set(String(pair.key.value), pair);
+  }
+  // The first merged mapping wins over later ones, as in YAML's merge.
+  for (const base of merged) for (const [k, p] of base) if (!out.has(k)) out.set(k, p);
+  return out;
+}
+
+/**
+ * The lines of a `build:` mapping's parts: `target`, each args entry (map or `KEY=value` list), each secret (by
+ * the id the Dockerfile mounts) and each additional context. `build` is the same mapping interpolated, whose list
+ * items are in the node's order.
+ */
+function buildLocations(node: unknown, build: unknown, doc: Document, file: string, lineOf: (node: unknown) => number): DeclaredAt {
+  const at: DeclaredAt = {};
+  const pairs = pairsOf(node, doc);
+  if (!pairs.size || !build || typeof build !== 'object' || Array.isArray(build)) return at;
+  const b = build as Record<string, unknown>;
+  const target = pairs.get('target');
+  if (target) at.target = { file, line: lineOf(target.key) };
+  const entries = (key: string, prefix: string) => {
+    const value = pairs.get(key)?.value;
+    const list = isAlias(value) ? value.resolve(doc) : value;
+    if (isSeq(list)) {
+      const items = Array.isArray(b[key]) ? (b[key] as unknown[]) : [];
+      list.items.forEach((item, i) => {
+        const text = items[i];
+        if (typeof text === 'string') at[`${prefix}${text.split('=')[0]}`] = { file, line: lineOf(item) };
+      });
+    } else for (const [name, pair] of pairsOf(list, doc)) at[`${prefix}${name}`] = { file, line: lineOf(pair.key) };
+  };
+  entries('args', 'arg:');
+  entries('additional_contexts', 'context:');
+  const secrets = pairs.get('secrets')?.value;
+  if (isSeq(secrets) && Array.isArray(b.secrets)) {
+    secrets.items.forEach((item, i) => {
+      const id = secretIdOf((b.secrets as unknown[])[i]);
+      if (id) at[`secret:${id}`] = { file, line: lineOf(item) };
+    });
+  }
+  return at;
+}
+
+/** The id a compose secrets entry provides: the short syntax's name, the long one's `target` (else `source`). */
+function secretIdOf(entry: unknown): string | undefined {
+  const id = typeof entry === 'string' ? entry : entry && typeof entry === 'object' ? (entry as Record<string, unknown>).target ?? (entry as Record<string, unknown>).source : undefined;
+  return typeof id === 'string' && id ? id : undefined;
+}
+
 
 /** A service's build settings with `extends:` followed (the service's own keys win over the base's). */
 function buildOf(file: ComposeFileRead, name: string, baseDir: string, read: ReadonlyMap<string, ComposeFileRead>, env: Readonly<Record<string, string>>, problems: InvocationProblem[], t: Speak, visiting: Set<string>): BuildSettings | undefined {
@@ -169,12 +236,13 @@ function buildOf(file: ComposeFileRead, name: string, baseDir: string, read: Rea
   }
   visiting.delete(key);
   const own = 'build' in entry.value ? readBuild(entry.value.build, baseDir, env, (message) => problems.push({ file: entry.file, line: entry.line, message }), name, t) : undefined;
+  if (own) own.at = entry.at;
   if (inherited && own) return mergeBuild(inherited, own);
   return own ?? inherited;
 }
 
 function readBuild(build: unknown, baseDir: string, env: Readonly<Record<string, string>>, report: (message: string) => void, service: string, t: Speak): BuildSettings | undefined {
-  const settings: BuildSettings = { args: {}, platforms: [], secrets: [], additionalContexts: {} };
+  const settings: BuildSettings = { args: {}, platforms: [], secrets: [], additionalContexts: {}, at: {} };
   if (typeof build === 'string') {
     settings.context = resolveContextPath(baseDir, build);
     return settings;
@@ -193,8 +261,8 @@ function readBuild(build: unknown, baseDir: string, env: Readonly<Record<string,
   if (Array.isArray(b.secrets)) {
     for (const s of b.secrets) {
       // Short syntax names the secret; the long one's `target` is the id the Dockerfile mounts (source without).
-      const id = typeof s === 'string' ? s : s && typeof s === 'object' ? (s as Record<string, unknown>).target ?? (s as Record<string, unknown>).source : undefined;
-      if (typeof id === 'string' && id) settings.secrets.push(id);
+      const id = secretIdOf(s);
+      if (id) settings.secrets.push(id);
     }
   }
   for (const [k, v] of Object.entries(keyValues(b.additional_contexts))) if (v !== undefined) settings.additionalContexts[k] = resolveContextPath(baseDir, v);
@@ -238,6 +306,8 @@ function mergeBuild(base: BuildSettings, over: BuildSettings): BuildSettings {
     platforms: [...new Set([...base.platforms, ...over.platforms])],
     secrets: [...new Set([...base.secrets, ...over.secrets])],
     additionalContexts: { ...base.additionalContexts, ...over.additionalContexts },
+    // What the later one writes was written there; the rest stays where the earlier one wrote it.
+    at: { ...base.at, ...over.at },
   };
 }
 

@@ -33,9 +33,28 @@ export interface Invocation {
    * Where its parts are written, when known (the file relative to the root, 1-based line): `target`, `arg:NAME`,
    * `secret:ID`, `context:NAME`. A part without an entry is pointed at by `source`.
    */
-  declaredAt?: Record<string, { file: string; line: number }>;
+  declaredAt?: DeclaredAt;
   /** What could not be read for this invocation (a function not evaluated, a variable required and unset). */
   problems?: string[];
+}
+
+/** Where parts of a build are written, keyed `target`, `arg:NAME`, `secret:ID`, `context:NAME`. */
+export type DeclaredAt = Record<string, { file: string; line: number }>;
+
+/**
+ * The places of the parts a build ends up with: an arg whose value comes from nowhere, a secret or context a later
+ * file replaced, were written but are not passed.
+ */
+export function usedLocations(at: DeclaredAt, build: Pick<Invocation, 'target' | 'args' | 'secrets' | 'additionalContexts'>): DeclaredAt {
+  const used = (key: string) => {
+    if (key === 'target') return !!build.target;
+    const colon = key.indexOf(':');
+    const [kind, name] = [key.slice(0, colon), key.slice(colon + 1)];
+    if (kind === 'arg') return Object.prototype.hasOwnProperty.call(build.args, name);
+    if (kind === 'secret') return build.secrets.includes(name);
+    return kind === 'context' && Object.prototype.hasOwnProperty.call(build.additionalContexts, name);
+  };
+  return Object.fromEntries(Object.entries(at).filter(([key]) => used(key)));
 }
 
 /** Something in a compose or bake file that could not be read; the rest of the file still counts. */
