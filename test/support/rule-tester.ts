@@ -2,7 +2,7 @@
 // duplicate cases, fixes that do not converge and fixes whose output Docker would reject.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DockerfileModel, fixAll, lintIncremental, lintText, memoryFiles, parseProblemCount, type EngineSettings, type Finding, type LintOptions, type Rule } from '../../server/src/engine';
+import { DockerfileModel, fixAll, lintIncremental, lintText, memoryFiles, parseProblemCount, type BuildInvocation, type EngineSettings, type Finding, type LintOptions, type RelatedLocation, type Rule } from '../../server/src/engine';
 import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 
 export interface ExpectedFinding {
@@ -16,6 +16,8 @@ export interface ExpectedFinding {
   message?: RegExp;
   /** The title ids of the fixes the finding offers, in order: required when it offers any. */
   fixes?: string[];
+  /** The finding's related locations, exactly (when given). */
+  related?: RelatedLocation[];
 }
 
 /** Files beside the Dockerfile (relative path → text), for rules that read them. */
@@ -27,6 +29,8 @@ export interface InvalidCase {
   files?: CaseFiles;
   /** Engine settings for this case (label schema, trusted registries). */
   settings?: Partial<EngineSettings>;
+  /** How the file is built (compose or bake args and target, `--build-arg`, `--target`). */
+  invocation?: BuildInvocation;
   /** Files the fixes must create (path → content). */
   createdFiles?: CaseFiles;
   errors: ExpectedFinding[];
@@ -38,7 +42,7 @@ export interface InvalidCase {
 
 export interface RuleCases {
   /** `dockerfileName`: the Dockerfile's own file name, for rules that read it (default `Dockerfile`). */
-  valid: Array<string | { name?: string; code: string; files?: CaseFiles; dockerfileName?: string; settings?: Partial<EngineSettings> }>;
+  valid: Array<string | { name?: string; code: string; files?: CaseFiles; dockerfileName?: string; settings?: Partial<EngineSettings>; invocation?: BuildInvocation }>;
   invalid: InvalidCase[];
 }
 
@@ -56,7 +60,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
   const id = rule.meta.id;
   const seen = new Set<string>();
   // A case is its text plus the files beside it and its settings.
-  const keys = [...cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v)), ...cases.invalid].map((c) => JSON.stringify([c.code, c.files ?? null, c.settings ?? null, 'dockerfileName' in c ? c.dockerfileName : null]));
+  const keys = [...cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v)), ...cases.invalid].map((c) => JSON.stringify([c.code, c.files ?? null, c.settings ?? null, 'dockerfileName' in c ? c.dockerfileName : null, c.invocation ?? null]));
   for (const key of keys) {
     if (seen.has(key)) throw new Error(`${id}: duplicate test case ${key}`);
     seen.add(key);
@@ -71,10 +75,11 @@ export function testRule(rule: Rule, cases: RuleCases): void {
         it(label(code, typeof v === 'string' ? undefined : v.name), () => {
           const files = typeof v === 'string' || (!v.files && !v.dockerfileName) ? undefined : memoryFiles(v.files ?? {}, v.dockerfileName);
           const settings = typeof v === 'string' ? undefined : v.settings;
-          const { findings, ruleErrors, model } = lintText(code, { ...only, files, settings });
+          const invocation = typeof v === 'string' ? undefined : v.invocation;
+          const { findings, ruleErrors, model } = lintText(code, { ...only, files, settings, invocation });
           assert.deepEqual(ruleErrors, []);
           assert.deepEqual(findings.map((f) => `${at(model, f)} ${f.message}`), []);
-          checkStageScope(rule, code, { ...only, files, settings });
+          checkStageScope(rule, code, { ...only, files, settings, invocation });
         });
       }
     });
@@ -82,9 +87,9 @@ export function testRule(rule: Rule, cases: RuleCases): void {
       for (const c of cases.invalid) {
         it(label(c.code, c.name), () => {
           const files = c.files ? memoryFiles(c.files) : undefined;
-          const { findings, ruleErrors, model } = lintText(c.code, { ...only, files, settings: c.settings });
+          const { findings, ruleErrors, model } = lintText(c.code, { ...only, files, settings: c.settings, invocation: c.invocation });
           assert.deepEqual(ruleErrors, []);
-          checkStageScope(rule, c.code, { ...only, files, settings: c.settings });
+          checkStageScope(rule, c.code, { ...only, files, settings: c.settings, invocation: c.invocation });
           assert.deepEqual(findings.map((f) => at(model, f)), c.errors.map((e) => e.at), 'finding ranges');
           c.errors.forEach((e, i) => {
             if (rule.meta.messages) {
@@ -93,6 +98,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
               if (e.data) assert.deepEqual(findings[i].data ?? {}, e.data, `data of the finding at ${e.at}`);
             } else assert.equal(e.messageId, undefined, 'messageId given for a rule without meta.messages');
             if (e.message) assert.match(findings[i].message, e.message);
+            if (e.related) assert.deepEqual(findings[i].related ?? [], e.related, `related locations of the finding at ${e.at}`);
             assert.deepEqual(findings[i].fixes.map((x) => x.titleId), e.fixes ?? [], `fixes offered at ${e.at}, by title id`);
           });
           for (const f of findings) assert.equal(f.severity, rule.meta.defaultSeverity);
@@ -120,13 +126,13 @@ export function testRule(rule: Rule, cases: RuleCases): void {
 function checkStageScope(rule: Rule, code: string, options: LintOptions): void {
   if (rule.meta.scope !== 'stage') return;
   const whole = lintText(code, options).findings;
-  const byStage = lintIncremental(new DockerfileModel(code), options).result.findings;
+  const byStage = lintIncremental(new DockerfileModel(code, undefined, options.invocation), options).result.findings;
   assert.deepEqual(byStage, whole, 'scope "stage": run stage by stage, the rule must report exactly what it reports on the whole file');
 }
 
 function checkFixed(rule: Rule, c: InvalidCase, expected: string, unsafe: boolean): void {
   const code = c.code;
-  const result = fixAll(code, { rules: [rule], unsafe, files: c.files ? memoryFiles(c.files) : undefined, settings: c.settings });
+  const result = fixAll(code, { rules: [rule], unsafe, files: c.files ? memoryFiles(c.files) : undefined, settings: c.settings, invocation: c.invocation });
   assert.equal(result.converged, true, 'fixes must reach a fixed point');
   assert.deepEqual(result.rejected, [], 'a fix broke the parse');
   assert.equal(result.text, expected);
@@ -135,6 +141,6 @@ function checkFixed(rule: Rule, c: InvalidCase, expected: string, unsafe: boolea
   assert.deepEqual(created, c.createdFiles ?? {}, 'files created by the fixes');
   // The fixes removed what they fixed: nothing fixable of that kind is left.
   const files = c.files || result.createFiles.length ? memoryFiles({ ...c.files, ...created }) : undefined;
-  const after = lintText(result.text, { rules: [rule], files, settings: c.settings }).findings;
+  const after = lintText(result.text, { rules: [rule], files, settings: c.settings, invocation: c.invocation }).findings;
   assert.ok(!after.some((f) => f.fixes.some((x) => x.safety === 'safe' || unsafe)), `fixable findings remain: ${after.map((f) => f.message).join('; ')}`);
 }

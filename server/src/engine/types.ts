@@ -117,6 +117,8 @@ export interface RuleExample {
   settings?: Partial<import('./rule').EngineSettings>;
   /** Files beside the Dockerfile the example needs (relative path → text); it is judged with them. */
   files?: Record<string, string>;
+  /** How the example is built (the args and target a compose service or bake target passes); judged with it. */
+  invocation?: BuildInvocation;
 }
 
 export interface RuleDocs {

@@ -14,3 +14,16 @@ export function isPlatformArg(name: string): boolean {
 }
 
 export const PROXY_ARGS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'] as const;
+
+/**
+ * Build args BuildKit itself reads, which no ARG needs to declare: its frontend settings (`BUILDKIT_INLINE_CACHE`,
+ * `BUILDKIT_SYNTAX`, `BUILDKIT_CONTEXT_KEEP_GIT_DIR`, `BUILDKIT_MULTI_PLATFORM`, `BUILDKIT_CACHE_MOUNT_NS`,
+ * `BUILDKIT_SANDBOX_HOSTNAME`, … all named `BUILDKIT_*`) and the timestamp of reproducible builds.
+ */
+export const BUILDKIT_ARG_PREFIX = 'BUILDKIT_';
+export const BUILDKIT_ARGS = ['SOURCE_DATE_EPOCH'] as const;
+
+/** An arg a build may pass without any ARG declaring it: a platform, proxy or BuildKit setting. */
+export function isPredefinedBuildArg(name: string): boolean {
+  return isPlatformArg(name) || (PROXY_ARGS as readonly string[]).includes(name) || name.startsWith(BUILDKIT_ARG_PREFIX) || (BUILDKIT_ARGS as readonly string[]).includes(name);
+}
