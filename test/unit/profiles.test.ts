@@ -98,7 +98,7 @@ describe('recommended (the default)', () => {
     assert.deepEqual(errors, [
       'copy-from-empty-scratch', 'copy-from-own-stage', 'copy-multiple-sources-without-slash', 'duplicate-stage-name', 'exec-form-invalid-json',
       'expose-port-out-of-range', 'instruction-before-from', 'invalid-syntax', 'named-user-in-shell-less-image', 'onbuild-forbidden-trigger',
-      'package-manager-mismatch', 'run-in-empty-scratch', 'shell-form-in-shell-less-image',
+      'package-manager-mismatch', 'run-in-empty-scratch', 'shell-form-in-shell-less-image', 'target-stage-not-found',
     ]);
   });
 

@@ -18,6 +18,7 @@ import argUsedBeforeDeclared from './arg-used-before-declared';
 import baseImageLatest from './base-image-latest';
 import baseImageUntagged from './base-image-untagged';
 import blankLineBetweenStages from './blank-line-between-stages';
+import buildArgNotDeclared from './build-arg-not-declared';
 import buildToolchainInFinalStage from './build-toolchain-in-final-stage';
 import cdInRun from './cd-in-run';
 import cgoBinaryInStaticImage from './cgo-binary-in-static-image';
@@ -134,6 +135,7 @@ import spaceBeforeEquals from './space-before-equals';
 import stageNameCasing from './stage-name-casing';
 import stopsignalMismatch from './stopsignal-mismatch';
 import sudoInRun from './sudo-in-run';
+import targetStageNotFound from './target-stage-not-found';
 import templateFile from './template-file';
 import trustedRegistry from './trusted-registry';
 import undefinedArgInFrom from './undefined-arg-in-from';
@@ -180,6 +182,7 @@ export const allRules: readonly Rule[] = [
   baseImageLatest,
   baseImageUntagged,
   blankLineBetweenStages,
+  buildArgNotDeclared,
   buildToolchainInFinalStage,
   cdInRun,
   cgoBinaryInStaticImage,
@@ -296,6 +299,7 @@ export const allRules: readonly Rule[] = [
   stageNameCasing,
   stopsignalMismatch,
   sudoInRun,
+  targetStageNotFound,
   templateFile,
   trustedRegistry,
   undefinedArgInFrom,

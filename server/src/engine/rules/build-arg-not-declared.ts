@@ -1,0 +1,74 @@
+import { defineRule } from '../rule';
+import { argDefinitions, type DockerfileModel, type Stage } from '../model/dockerfile';
+import { isPredefinedBuildArg } from '../model/build-args';
+import { builtStages } from '../model/stage-graph';
+import { closestUnique } from '../closest';
+import { invocationRelated } from './support';
+
+/** Each ARG name declared inside a stage, with the stages that declare it. */
+function stageArgs(model: DockerfileModel): Map<string, Stage[]> {
+  const out = new Map<string, Stage[]>();
+  for (const stage of model.stages) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== 'ARG') continue;
+      for (const d of argDefinitions(instr)) {
+        const stages = out.get(d.name) ?? [];
+        if (!stages.includes(stage)) stages.push(stage);
+        out.set(d.name, stages);
+      }
+    }
+  }
+  return out;
+}
+
+export default defineRule({
+  meta: {
+    id: 'build-arg-not-declared',
+    aliases: {},
+    category: 'correctness',
+    status: 'stable',
+    defaultSeverity: 'warning',
+    messages: {
+      notDeclared: 'The build passes build arg `{arg}`, but no ARG declares it: BuildKit ignores it ("build-args not consumed")',
+      notDeclaredSuggestion: 'The build passes build arg `{arg}`, but no ARG declares it: BuildKit ignores it. Did you mean `{suggestion}`?',
+      notInBuiltStages: 'The build passes build arg `{arg}`, but only stage {stages} declares it, and this build does not run that stage: BuildKit ignores it',
+    },
+    docs: {
+      summary: 'A compose or bake build passes a build arg that no ARG declares',
+      why: 'A build arg reaches the build only through an ARG that declares it, before the first FROM or in a stage the build runs. One that nothing declares is dropped, and BuildKit only warns that it was not consumed: usually the name is misspelt (or in the wrong case, since names are case-sensitive), or the ARG was removed and the compose or bake file still passes it, so a version the file seems to set is not the one the image gets. The finding also points at the line of the compose or bake file that passes the arg. Proxy settings (`HTTP_PROXY` …), the platform args and BuildKit\'s own (`BUILDKIT_INLINE_CACHE`, `SOURCE_DATE_EPOCH`) need no ARG.',
+      examples: [
+        {
+          bad: 'FROM node:22-slim\nARG NODE_ENV=production\nRUN npm ci\n',
+          good: 'FROM node:22-slim\nARG NODE_ENV=production\nARG NPM_REGISTRY\nRUN npm ci --registry=${NPM_REGISTRY:-https://registry.npmjs.org}\n',
+          invocation: { args: { NODE_ENV: 'development', NPM_REGISTRY: 'https://npm.example.com' } },
+          note: 'Built by a compose service whose `build.args` are `NODE_ENV: development` and `NPM_REGISTRY: https://npm.example.com`.',
+        },
+      ],
+      references: ['https://docs.docker.com/reference/dockerfile/#arg', 'https://docs.docker.com/reference/compose-file/build/#args', 'https://docs.docker.com/reference/dockerfile/#predefined-args'],
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const args = model.invocation?.args;
+    const first = model.stages[0];
+    if (!args || !first) return;
+    const inStages = stageArgs(model);
+    // Undefined when which stages run is not known (a FROM or --from through an unresolved variable): any stage may.
+    const built = builtStages(model);
+    const known = [...model.globalArgs.keys(), ...inStages.keys()];
+    for (const arg of Object.keys(args)) {
+      if (isPredefinedBuildArg(arg) || model.globalArgs.has(arg)) continue;
+      const stages = inStages.get(arg);
+      if (stages && (!built || stages.some((s) => built.has(s)))) continue;
+      // Nothing in the Dockerfile is wrong: the first FROM carries the finding, the related location the line that passes it.
+      const range = { start: first.from.keywordStart, end: first.imageEnd, related: invocationRelated(model, `arg:${arg}`) };
+      if (stages) {
+        ctx.report({ ...range, messageId: 'notInBuiltStages', data: { arg, stages: stages.map((s) => s.alias ?? String(s.index)).join(', ') } });
+        continue;
+      }
+      const suggestion = closestUnique(arg, known);
+      if (suggestion) ctx.report({ ...range, messageId: 'notDeclaredSuggestion', data: { arg, suggestion } });
+      else ctx.report({ ...range, messageId: 'notDeclared', data: { arg } });
+    }
+  },
+});
