@@ -4,6 +4,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { allRules, DockerfileModel, lintIncremental, lintModel, lintText, type BuildInvocation, type LintOptions } from '../../server/src/engine';
 import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
+import { builtStages, neededStages } from '../../server/src/engine/model/stage-graph';
 
 before(async () => { await initShellParser(); });
 
@@ -81,7 +82,10 @@ describe('build args', () => {
     assert.equal(model.globalArgs.has('OTHER'), false);
     assert.equal(model.lookupVariable('OTHER', model.stages[0].instructions[1]), undefined);
     assert.equal(model.stages[0].image.resolved, 'python:3.13-slim', 'names are case-sensitive');
-    assert.deepEqual(lint(text, { args: { OTHER: 'x' } }), lint(text));
+    // Only build-arg-not-declared says so (at the first FROM: nothing in the file is wrong).
+    const passed = lint(text, { args: { OTHER: 'x' } });
+    assert.deepEqual(passed.filter((f) => !f.startsWith('build-arg-not-declared ')), lint(text));
+    assert.deepEqual(only('build-arg-not-declared', passed), ['build-arg-not-declared "FROM python:${PY}-slim"']);
   });
 
   it('leave invalid-default-arg-in-from judging the file\'s defaults, as BuildKit\'s check does', () => {
@@ -145,7 +149,10 @@ describe('build target', () => {
       assert.equal(model.targetStage, undefined, target);
       assert.equal(model.finalStage, model.stages[2], target);
       assert.deepEqual(model.stages.map((s) => s.ships), [true, true, true], target);
-      assert.deepEqual(lint(STAGES, { target }), lint(STAGES), target);
+      // Nothing else changes; target-stage-not-found says so (an empty target is no target).
+      const built = lint(STAGES, { target });
+      assert.deepEqual(built.filter((f) => !f.startsWith('target-stage-not-found ')), lint(STAGES), target);
+      assert.deepEqual(only('target-stage-not-found', built), target ? ['target-stage-not-found "FROM python:3.13-slim"'] : [], target);
     }
   });
 
@@ -219,5 +226,20 @@ describe('the invocation over edits', () => {
     const newer = lintIncremental(new DockerfileModel(text, first.result.model, { target: 'app', args: { PY: '3.13' } }), every, first.memo);
     assert.deepEqual(newer.result.findings, lintText(text, { ...every, invocation: { target: 'app', args: { PY: '3.13' } } }).findings);
     assert.notDeepEqual(newer.result.findings, first.result.findings);
+  });
+});
+
+describe('the stages builds need', () => {
+  // A compose file builds `target: deps` for a CI service and `target: prod` for the app, from this one file.
+  const text = 'FROM node:22 AS deps\nRUN npm ci\nFROM deps AS test\nRUN npm test\nFROM node:22 AS web-build\nRUN npm run build\nFROM nginx:1.27 AS prod\nCOPY --from=web-build /app/dist /usr/share/nginx/html\nFROM prod AS debug\n';
+  const names = (stages: Set<{ alias?: string }> | undefined) => (stages ? [...stages].map((s) => s.alias).sort() : undefined);
+  it('every target some build of the file names is a root of the needed stages, in any case', () => {
+    assert.deepEqual(names(neededStages(new DockerfileModel(text, undefined, { target: 'prod' }))), ['debug', 'prod', 'web-build']);
+    assert.deepEqual(names(neededStages(new DockerfileModel(text, undefined, { target: 'prod', builtTargets: ['prod', 'Deps'] }))), ['debug', 'deps', 'prod', 'web-build']);
+  });
+  it('this build runs its target and what it needs only; the last stage without a target; nothing known for a target that names no stage', () => {
+    assert.deepEqual(names(builtStages(new DockerfileModel(text, undefined, { target: 'test', builtTargets: ['test', 'prod'] }))), ['deps', 'test']);
+    assert.deepEqual(names(builtStages(new DockerfileModel(text))), ['debug', 'prod', 'web-build']);
+    assert.equal(builtStages(new DockerfileModel(text, undefined, { target: 'release' })), undefined);
   });
 });

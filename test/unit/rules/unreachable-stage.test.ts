@@ -11,9 +11,16 @@ testRule(rule, {
     { name: 'a stage with its own CMD is a target, and needs its sources', code: 'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM alpine:3.21 AS debug\nCOPY --from=build /app /app\nCMD ["/app"]\nFROM scratch\nCOPY app /app\n' },
     { name: 'a reference through an ARG default', code: 'ARG SRC=build\nFROM golang:1.23 AS build\nFROM scratch\nARG SRC\nCOPY --from=${SRC} /a /a\n' },
     { name: 'an unresolved reference may name any stage', code: 'FROM golang:1.23 AS build-amd64\nFROM golang:1.23 AS build-arm64\nFROM scratch\nARG TARGETARCH\nCOPY --from=build-${TARGETARCH} /a /a\n' },
+    { name: 'a stage another build of the file targets (compose: one service `target: deps`, another `target: prod`)', code: 'FROM node:22 AS deps\nRUN npm ci\nFROM node:22 AS web-build\nRUN npm run build\nFROM nginx:1.27 AS prod\nCOPY --from=web-build /app/dist /usr/share/nginx/html\n', invocation: { target: 'prod', builtTargets: ['prod', 'DEPS'] } },
     { name: 'an unresolved FROM may name any stage', code: 'FROM golang:1.23 AS build-amd64\nFROM alpine:3.21\nFROM build-${TARGETARCH}\n' },
   ],
   invalid: [
+    {
+      name: 'a builder stage no build of the file targets',
+      code: 'FROM node:22 AS deps\nRUN npm ci\nFROM node:22 AS web-build\nRUN npm run build\nFROM nginx:1.27 AS prod\nCOPY --from=web-build /app/dist /usr/share/nginx/html\n',
+      invocation: { target: 'prod', builtTargets: ['prod'] },
+      errors: [{ at: '1:17-1:21', messageId: 'namedStage', data: { stage: 'deps' } }],
+    },
     {
       name: 'an unnamed stage nothing uses',
       code: 'FROM golang:1.23\nRUN go build -o /app .\nFROM scratch\nCOPY app /app\n',
