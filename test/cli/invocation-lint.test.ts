@@ -77,3 +77,30 @@ describe('linting as compose and bake build the file', () => {
     assert.deepEqual((await lint(['--bake', 'build/docker-bake.hcl', '--target', 'nope', 'services/api/Dockerfile'])).findings, [EOL, APK]);
   });
 });
+
+describe('what the compose file passes, checked against the Dockerfile', () => {
+  let project: string;
+  before(() => {
+    project = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-args-target-'));
+    const put = (rel: string, text: string) => fs.writeFileSync(path.join(project, rel), text);
+    put('Dockerfile', 'FROM node:22-slim AS build\nARG NODE_ENV=production\nRUN npm ci\nFROM build AS test\nARG CI\nRUN npm test\nFROM node:22-slim AS release\nCOPY --from=build /app /app\n');
+    put('.dockerignore', '.git\n');
+    // web passes a misspelt arg and an arg only the test stage declares; ci asks for a stage that was renamed.
+    put('compose.yaml', 'services:\n  web:\n    build:\n      context: .\n      target: release\n      args:\n        NODE_EMV: development\n        CI: "1"\n  ci:\n    build:\n      context: .\n      target: tests\n');
+  });
+  after(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it('reports the args no ARG of the built stages declares and the target that names no stage, at the first FROM', async () => {
+    const saved = tmp;
+    tmp = project;
+    try {
+      const { findings, stderr } = await lint(['Dockerfile']);
+      assert.equal(stderr, '');
+      assert.deepEqual(findings, [
+        'build-arg-not-declared 1:1 The build passes build arg \'CI\', but only stage test declares it, and this build does not run that stage: BuildKit ignores it (only in compose service web)',
+        'build-arg-not-declared 1:1 The build passes build arg \'NODE_EMV\', but no ARG declares it: BuildKit ignores it. Did you mean \'NODE_ENV\'? (only in compose service web)',
+        'target-stage-not-found 1:1 The build\'s target \'tests\' names no stage of this file: the build fails. Did you mean \'test\'? (only in compose service ci)',
+      ]);
+    } finally { tmp = saved; }
+  });
+});

@@ -53,7 +53,7 @@ testRule(rule, {
       errors: [{ at: '2:1-2:26', messageId: 'notInBuiltStages', data: { arg: 'APP_ENV', stages: 'release' } }],
     },
     {
-      name: 'one finding per arg, in the order the build passes them',
+      name: 'one finding per arg',
       code: 'FROM alpine:3.21\nRUN true\n',
       invocation: { args: { A_THING: '1', BUILDKIT_SYNTAX: 'docker/dockerfile:1', OTHER: '2' } },
       errors: [
