@@ -97,8 +97,8 @@ describe('what the compose file passes, checked against the Dockerfile', () => {
       const { findings, stderr } = await lint(['Dockerfile']);
       assert.equal(stderr, '');
       assert.deepEqual(findings, [
-        'build-arg-not-declared 1:1 The build passes build arg \'CI\', but only stage test declares it, and this build does not run that stage: BuildKit ignores it (only in compose service web)',
-        'build-arg-not-declared 1:1 The build passes build arg \'NODE_EMV\', but no ARG declares it: BuildKit ignores it. Did you mean \'NODE_ENV\'? (only in compose service web)',
+        'build-arg-not-declared 1:1 The build passes build arg \'CI\', but only stage test declares it, and this build does not run that stage: the build ignores it (only in compose service web)',
+        'build-arg-not-declared 1:1 The build passes build arg \'NODE_EMV\', but no ARG declares it, so the build ignores it. Did you mean \'NODE_ENV\'? (only in compose service web)',
         'target-stage-not-found 1:1 The build\'s target \'tests\' names no stage of this file: the build fails. Did you mean \'test\'? (only in compose service ci)',
       ]);
     } finally { tmp = saved; }

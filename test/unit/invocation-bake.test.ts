@@ -80,6 +80,8 @@ describe('bake: variables, a group, inherits, a matrix, contexts', () => {
       context: 'build',
       dockerfile: 'build/cmd/server/Dockerfile',
       args: { GO_VERSION: '1.22', CGO_ENABLED: '1', LOG_LEVEL: 'debug' },
+      // From _common, which every target inheriting it gets; CGO_ENABLED server writes again itself.
+      sharedArgs: ['GO_VERSION'],
       target: 'release',
       platforms: ['linux/amd64', 'linux/arm64'],
       secrets: ['github_token', 'npmrc'],
@@ -104,6 +106,7 @@ describe('bake: variables, a group, inherits, a matrix, contexts', () => {
     assert.deepEqual(byName['cli-debian-1-21'].args, { GO_VERSION: '1.21', CGO_ENABLED: '0' });
     assert.equal(byName['cli-alpine-1-22'].source.line, 49);
     // The matrix target's own args entry, not the inherited one it replaces.
+    assert.deepEqual([byName.cli.sharedArgs, byName['cli-alpine-1-22'].sharedArgs], [['GO_VERSION', 'CGO_ENABLED'], ['CGO_ENABLED']]);
     assert.deepEqual(byName['cli-alpine-1-22'].declaredAt, { 'arg:GO_VERSION': { file: 'build/docker-bake.hcl', line: 58 }, 'arg:CGO_ENABLED': { file: 'build/docker-bake.hcl', line: 19 } });
   });
   it('a function in an attribute that does not decide the build is never evaluated, so no problem', () => {

@@ -62,6 +62,8 @@ describe('compose: a monorepo building three services from the root', () => {
       context: '.',
       dockerfile: 'services/api/Dockerfile',
       args: { NODE_VERSION: '20', APP: 'api' },
+      // Through the merge key: the same for every service that merges the anchor.
+      sharedArgs: ['NODE_VERSION'],
       target: 'runtime',
       platforms: [],
       secrets: [],
@@ -179,6 +181,8 @@ describe('compose: files in a subfolder, overrides and extends', () => {
     assert.deepEqual([byName.dev.context, byName.dev.target, byName.dev.args], ['base', 'dev', { NODE: '22', APP: 'shop' }]);
     // What the base in the other file writes is pointed at there; what the extending service writes, here.
     assert.deepEqual(byName.prod.declaredAt, { target: { file: 'shared/common.yaml', line: 7 }, 'arg:NODE': { file: 'shared/common.yaml', line: 6 }, 'arg:APP': { file: 'compose.yaml', line: 12 } });
+    // What the base passes, every service extending it gets: shared, unless the service writes it again.
+    assert.deepEqual([byName.prod.sharedArgs, byName.dev.sharedArgs], [['NODE'], ['NODE', 'APP']]);
     assert.deepEqual(byName.dev.declaredAt, { target: { file: 'compose.yaml', line: 5 }, 'arg:NODE': { file: 'shared/common.yaml', line: 6 }, 'arg:APP': { file: 'compose.yaml', line: 12 } });
     assert.equal(byName.broken.context, '.');
     assert.deepEqual(problems.map((p) => [p.file, p.line, p.message]), [

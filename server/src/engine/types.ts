@@ -35,6 +35,11 @@ export interface BuildInvocation {
   secrets?: readonly string[];
   /** Named build contexts (`--build-context name=value`): a folder, `docker-image://ref`, `target:name`, a URL. */
   contexts?: Readonly<Record<string, string>>;
+  /**
+   * Args it takes from what other builds share (a bake parent it inherits, a compose service it extends, a YAML
+   * merge key): passing one that this Dockerfile has no use for is deliberate.
+   */
+  sharedArgs?: readonly string[];
   /** The targets every build of this file names (this one's among them): stages someone builds. */
   builtTargets?: readonly string[];
   /**

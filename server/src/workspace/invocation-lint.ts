@@ -25,7 +25,7 @@ export function invocationLabel(i: Invocation, locale: Locale): string {
 /** What decides how the file lints: two invocations alike in these lint alike. */
 function lintKey(i: Invocation): string {
   const sorted = (o: Record<string, string>) => Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([i.context, i.target?.toLowerCase() ?? null, sorted(i.args), [...i.secrets].sort(), sorted(i.additionalContexts)]);
+  return JSON.stringify([i.context, i.target?.toLowerCase() ?? null, sorted(i.args), [...i.secrets].sort(), sorted(i.additionalContexts), [...(i.sharedArgs ?? [])].sort()]);
 }
 
 /** The invocation as the rules read it, its parts' places as URIs under `root`, labelled with its name. */
@@ -34,7 +34,7 @@ function buildInvocation(i: Invocation, root: string, builtTargets: readonly str
   const declaredAt: Record<string, RelatedLocation> = {};
   if (i.source.file) declaredAt[''] = { file: uriJoin(root, i.source.file), line: i.source.line ?? 1, label };
   for (const [key, at] of Object.entries(i.declaredAt ?? {})) declaredAt[key] = { file: uriJoin(root, at.file), line: at.line, label };
-  return { target: i.target, args: i.args, secrets: i.secrets, contexts: i.additionalContexts, builtTargets, declaredAt };
+  return { target: i.target, args: i.args, ...(i.sharedArgs ? { sharedArgs: i.sharedArgs } : {}), secrets: i.secrets, contexts: i.additionalContexts, builtTargets, declaredAt };
 }
 
 /**

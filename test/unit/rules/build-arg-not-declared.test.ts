@@ -19,6 +19,7 @@ testRule(rule, {
     { name: 'no invocation', code: STAGES },
     { name: 'an invocation without args', code: STAGES, invocation: { target: 'release' } },
     { name: 'which stages run is not known (COPY --from through a variable): any ARG counts', code: 'FROM alpine:3.21 AS tools-amd64\nARG TOOLS_VERSION\nFROM alpine:3.21\nARG TARGETARCH\nCOPY --from=tools-${TARGETARCH} /t /t\n', invocation: { args: { TOOLS_VERSION: '2' } } },
+    { name: 'a shared arg (bake inherits, compose extends, a YAML merge key) this Dockerfile has no use for', code: STAGES, invocation: { args: { JAVA_MAJOR: '17', CI: '1' }, sharedArgs: ['JAVA_MAJOR', 'CI'] } },
     { name: 'a target that names no stage: target-stage-not-found says so, any ARG counts', code: STAGES, invocation: { target: 'prod', args: { CI: '1' } } },
   ],
   invalid: [
@@ -51,6 +52,12 @@ testRule(rule, {
       code: STAGES,
       invocation: { target: 'test', args: { APP_ENV: 'ci' } },
       errors: [{ at: '2:1-2:26', messageId: 'notInBuiltStages', data: { arg: 'APP_ENV', stages: 'release' } }],
+    },
+    {
+      name: 'a shared arg whose name is a near miss of an ARG\'s is still a slip',
+      code: STAGES,
+      invocation: { args: { NODE_VERSOIN: '20', JAVA_MAJOR: '17' }, sharedArgs: ['NODE_VERSOIN', 'JAVA_MAJOR'] },
+      errors: [{ at: '2:1-2:26', messageId: 'notDeclaredSuggestion', data: { arg: 'NODE_VERSOIN', suggestion: 'NODE_VERSION' } }],
     },
     {
       name: 'one finding per arg',

@@ -33,7 +33,7 @@ interface BakeProject {
 
 type Attributes = Partial<Record<BuildAttribute | 'inherits', HclValue>>;
 /** A target's attributes and where the definitions that win write them. */
-interface Resolved { attributes: Attributes; at: DeclaredAt }
+interface Resolved { attributes: Attributes; at: DeclaredAt; /** Args that come from a parent target only. */ inheritedArgs?: string[] }
 
 export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<Record<string, string>>, options: { locale?: Locale } = {}): InvocationsRead {
   const t = speaker(INVOCATION_STRINGS, options.locale ?? 'en');
@@ -131,7 +131,9 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
     }
     resolving.delete(name);
     delete own.attributes.inherits;
-    return mergeResolved(merged, own);
+    const ownArgs = isObject(own.attributes.args) ? own.attributes.args : {};
+    const inheritedArgs = Object.keys(isObject(merged.attributes.args) ? merged.attributes.args : {}).filter((k) => !(k in ownArgs));
+    return { ...mergeResolved(merged, own), inheritedArgs };
   };
 
   const invocations: Invocation[] = [];
@@ -142,7 +144,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
     const base = dirname(defs[0].file) === '.' ? '' : dirname(defs[0].file);
     for (const { invocationName, extra, problems: matrixProblems } of expandMatrix(name, defs, globals, problems, t)) {
       const invocationProblems = [...matrixProblems];
-      const { attributes: a, at } = resolve(name, defs, extra, invocationProblems);
+      const { attributes: a, at, inheritedArgs } = resolve(name, defs, extra, invocationProblems);
       // An inline Dockerfile is no file of the workspace: nothing to lint.
       if (typeof a['dockerfile-inline'] === 'string') continue;
       const context = resolveContextPath(base, typeof a.context === 'string' ? a.context : '.');
@@ -157,6 +159,9 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
         additionalContexts: Object.fromEntries(Object.entries(stringMap(a.contexts)).map(([k, v]) => [k, resolveContextPath(base, v)])),
       };
       if (typeof a.target === 'string' && a.target) invocation.target = a.target;
+      // What a parent passes to every target that inherits it is shared, not this target's own choice.
+      const sharedArgs = (inheritedArgs ?? []).filter((k) => k in invocation.args);
+      if (sharedArgs.length) invocation.sharedArgs = sharedArgs;
       const declaredAt = usedLocations(at, invocation);
       if (Object.keys(declaredAt).length) invocation.declaredAt = declaredAt;
       if (invocationProblems.length) invocation.problems = invocationProblems;

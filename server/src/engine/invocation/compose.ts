@@ -25,6 +25,8 @@ interface BuildSettings {
   additionalContexts: Record<string, string>;
   /** Where this file (or the base it extends, an earlier file of the list) writes its parts. */
   at: DeclaredAt;
+  /** Args from something other services share: the base it extends, a YAML merge key. */
+  shared: string[];
 }
 
 interface ServiceEntry {
@@ -34,6 +36,8 @@ interface ServiceEntry {
   line: number;
   /** The lines of its `build:` parts (`target`, `arg:NAME`, `secret:ID`, `context:NAME`). */
   at: DeclaredAt;
+  /** The args its `build:` takes through a YAML merge key (`<<: *common-args`). */
+  mergedArgs: string[];
 }
 
 /** One compose file read: its services by name. */
@@ -78,6 +82,8 @@ export function composeInvocations(files: readonly InvocationFile[], env: Readon
       additionalContexts: build.additionalContexts,
     };
     if (build.target) invocation.target = build.target;
+    const sharedArgs = build.shared.filter((k) => k in build.args);
+    if (sharedArgs.length) invocation.sharedArgs = sharedArgs;
     const declaredAt = usedLocations(build.at, build);
     if (Object.keys(declaredAt).length) invocation.declaredAt = declaredAt;
     invocations.push(invocation);
@@ -135,7 +141,7 @@ function readComposeFile(file: InvocationFile, env: Readonly<Record<string, stri
       continue;
     }
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      services.set(name, { value: {}, file: file.path, line, at: {} });
+      services.set(name, { value: {}, file: file.path, line, at: {}, mergedArgs: [] });
       continue;
     }
     // Only what decides the build is interpolated: a `${X:?}` elsewhere is compose's business, not ours.
@@ -146,7 +152,10 @@ function readComposeFile(file: InvocationFile, env: Readonly<Record<string, stri
       if (key in service) interpolated[key] = interpolateValue(service[key], env, report, t);
     }
     const buildNode = pairsOf(pair.value, doc).get('build')?.value;
-    services.set(name, { value: interpolated, file: file.path, line, at: buildLocations(buildNode, interpolated.build, doc, file.path, lineOf) });
+    const argsNode = pairsOf(buildNode, doc).get('args')?.value;
+    const ownArgs = new Set(isMap(argsNode) ? argsNode.items.flatMap((p) => (isScalar(p.key) && typeof p.key.value !== 'symbol' ? [String(p.key.value)] : [])) : []);
+    const mergedArgs = isMap(argsNode) ? [...pairsOf(argsNode, doc).keys()].filter((k) => !ownArgs.has(k)) : [];
+    services.set(name, { value: interpolated, file: file.path, line, at: buildLocations(buildNode, interpolated.build, doc, file.path, lineOf), mergedArgs });
   }
   return { path: file.path, services };
 }
@@ -236,13 +245,18 @@ function buildOf(file: ComposeFileRead, name: string, baseDir: string, read: Rea
   }
   visiting.delete(key);
   const own = 'build' in entry.value ? readBuild(entry.value.build, baseDir, env, (message) => problems.push({ file: entry.file, line: entry.line, message }), name, t) : undefined;
-  if (own) own.at = entry.at;
+  if (own) {
+    own.at = entry.at;
+    own.shared = entry.mergedArgs;
+  }
+  // What the base passes, it passes to every service that extends it.
+  if (inherited) inherited.shared = Object.keys(inherited.args);
   if (inherited && own) return mergeBuild(inherited, own);
   return own ?? inherited;
 }
 
 function readBuild(build: unknown, baseDir: string, env: Readonly<Record<string, string>>, report: (message: string) => void, service: string, t: Speak): BuildSettings | undefined {
-  const settings: BuildSettings = { args: {}, platforms: [], secrets: [], additionalContexts: {}, at: {} };
+  const settings: BuildSettings = { args: {}, platforms: [], secrets: [], additionalContexts: {}, at: {}, shared: [] };
   if (typeof build === 'string') {
     settings.context = resolveContextPath(baseDir, build);
     return settings;
@@ -308,6 +322,8 @@ function mergeBuild(base: BuildSettings, over: BuildSettings): BuildSettings {
     additionalContexts: { ...base.additionalContexts, ...over.additionalContexts },
     // What the later one writes was written there; the rest stays where the earlier one wrote it.
     at: { ...base.at, ...over.at },
+    // An arg the later one writes itself is its own, whatever the earlier one shared.
+    shared: [...new Set([...base.shared.filter((k) => !(k in over.args)), ...over.shared])],
   };
 }
 

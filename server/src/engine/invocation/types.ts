@@ -22,6 +22,12 @@ export interface Invocation {
   dockerfile: string;
   /** Build args after interpolation; an arg whose value comes from nowhere is left out, as the tools do. */
   args: Record<string, string>;
+  /**
+   * The args it takes from something other builds share: a bake parent it `inherits`, a compose service it
+   * `extends`, a YAML merge key (`<<: *common-args`). Passing such an arg to a build that has no use for it is
+   * deliberate, not a slip.
+   */
+  sharedArgs?: string[];
   /** The stage that ships; absent: the last one. */
   target?: string;
   platforms: string[];

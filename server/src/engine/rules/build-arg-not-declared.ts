@@ -29,13 +29,13 @@ export default defineRule({
     status: 'stable',
     defaultSeverity: 'warning',
     messages: {
-      notDeclared: 'The build passes build arg `{arg}`, but no ARG declares it: BuildKit ignores it ("build-args not consumed")',
-      notDeclaredSuggestion: 'The build passes build arg `{arg}`, but no ARG declares it: BuildKit ignores it. Did you mean `{suggestion}`?',
-      notInBuiltStages: 'The build passes build arg `{arg}`, but only stage {stages} declares it, and this build does not run that stage: BuildKit ignores it',
+      notDeclared: 'The build passes build arg `{arg}`, but no ARG declares it: the build ignores it without a word',
+      notDeclaredSuggestion: 'The build passes build arg `{arg}`, but no ARG declares it, so the build ignores it. Did you mean `{suggestion}`?',
+      notInBuiltStages: 'The build passes build arg `{arg}`, but only stage {stages} declares it, and this build does not run that stage: the build ignores it',
     },
     docs: {
       summary: 'A compose or bake build passes a build arg that no ARG declares',
-      why: 'A build arg reaches the build only through an ARG that declares it, before the first FROM or in a stage the build runs. One that nothing declares is dropped, and BuildKit only warns that it was not consumed: usually the name is misspelt (or in the wrong case, since names are case-sensitive), or the ARG was removed and the compose or bake file still passes it, so a version the file seems to set is not the one the image gets. The finding also points at the line of the compose or bake file that passes the arg. Proxy settings (`HTTP_PROXY` …), the platform args and BuildKit\'s own (`BUILDKIT_INLINE_CACHE`, `SOURCE_DATE_EPOCH`) need no ARG.',
+      why: 'A build arg reaches the build only through an ARG that declares it, before the first FROM or in a stage the build runs. One that nothing declares is dropped, and BuildKit does not even warn (the classic builder did): usually the name is misspelt (or in the wrong case, since names are case-sensitive), or the ARG was removed and the compose or bake file still passes it, so a version the file seems to set is not the one the image gets. The finding also points at the line of the compose or bake file that passes the arg. Proxy settings (`HTTP_PROXY` …), the platform args and BuildKit\'s own (`BUILDKIT_INLINE_CACHE`, `SOURCE_DATE_EPOCH`) need no ARG. An arg the build takes from what other builds share (a bake parent in `inherits`, a compose service in `extends`, a YAML merge key) is reported only when its name is close to an ARG\'s: sharing args with builds that need them is deliberate.',
       examples: [
         {
           bad: 'FROM node:22-slim\nARG NODE_ENV=production\nRUN npm ci\n',
@@ -44,7 +44,7 @@ export default defineRule({
           note: 'Built by a compose service whose `build.args` are `NODE_ENV: development` and `NPM_REGISTRY: https://npm.example.com`.',
         },
       ],
-      references: ['https://docs.docker.com/reference/dockerfile/#arg', 'https://docs.docker.com/reference/compose-file/build/#args', 'https://docs.docker.com/reference/dockerfile/#predefined-args'],
+      references: ['https://docs.docker.com/reference/dockerfile/#arg', 'https://docs.docker.com/reference/compose-file/build/#args', 'https://docs.docker.com/reference/dockerfile/#predefined-args', 'https://github.com/moby/buildkit/issues/2128'],
     },
   },
   check(ctx) {
@@ -56,18 +56,18 @@ export default defineRule({
     // Undefined when which stages run is not known (a FROM or --from through an unresolved variable): any stage may.
     const built = builtStages(model);
     const known = [...model.globalArgs.keys(), ...inStages.keys()];
+    const shared = new Set(model.invocation?.sharedArgs ?? []);
     for (const arg of Object.keys(args)) {
       if (isPredefinedBuildArg(arg) || model.globalArgs.has(arg)) continue;
       const stages = inStages.get(arg);
       if (stages && (!built || stages.some((s) => built.has(s)))) continue;
       // Nothing in the Dockerfile is wrong: the first FROM carries the finding, the related location the line that passes it.
       const range = { start: first.from.keywordStart, end: first.imageEnd, related: invocationRelated(model, `arg:${arg}`) };
-      if (stages) {
-        ctx.report({ ...range, messageId: 'notInBuiltStages', data: { arg, stages: stages.map((s) => s.alias ?? String(s.index)).join(', ') } });
-        continue;
-      }
-      const suggestion = closestUnique(arg, known);
-      if (suggestion) ctx.report({ ...range, messageId: 'notDeclaredSuggestion', data: { arg, suggestion } });
+      const suggestion = stages ? undefined : closestUnique(arg, known);
+      // A shared arg is meant for some of the builds that share it: only a near miss of an ARG's name is a slip.
+      if (shared.has(arg) && !suggestion) continue;
+      if (stages) ctx.report({ ...range, messageId: 'notInBuiltStages', data: { arg, stages: stages.map((s) => s.alias ?? String(s.index)).join(', ') } });
+      else if (suggestion) ctx.report({ ...range, messageId: 'notDeclaredSuggestion', data: { arg, suggestion } });
       else ctx.report({ ...range, messageId: 'notDeclared', data: { arg } });
     }
   },
