@@ -20,6 +20,7 @@ testRule(rule, {
     { name: 'an invocation without args', code: STAGES, invocation: { target: 'release' } },
     { name: 'which stages run is not known (COPY --from through a variable): any ARG counts', code: 'FROM alpine:3.21 AS tools-amd64\nARG TOOLS_VERSION\nFROM alpine:3.21\nARG TARGETARCH\nCOPY --from=tools-${TARGETARCH} /t /t\n', invocation: { args: { TOOLS_VERSION: '2' } } },
     { name: 'a shared arg (bake inherits, compose extends, a YAML merge key) this Dockerfile has no use for', code: STAGES, invocation: { args: { JAVA_MAJOR: '17', CI: '1' }, sharedArgs: ['JAVA_MAJOR', 'CI'] } },
+    { name: 'declared in a stage another build of the file runs (a matrix combination, another service)', code: STAGES, invocation: { target: 'release', args: { CI: '1' }, builtTargets: ['release', 'Test'] } },
     { name: 'a target that names no stage: target-stage-not-found says so, any ARG counts', code: STAGES, invocation: { target: 'prod', args: { CI: '1' } } },
   ],
   invalid: [
@@ -42,9 +43,9 @@ testRule(rule, {
       errors: [{ at: '2:1-2:26', messageId: 'notDeclared', data: { arg: 'PYTHON_VERSION' }, related: [service] }],
     },
     {
-      name: 'declared only in a stage this build does not run',
+      name: 'declared only in a stage no build of the file runs',
       code: STAGES,
-      invocation: { args: { CI: '1' }, declaredAt: declaredAt({ 'arg:CI': 9 }) },
+      invocation: { args: { CI: '1' }, builtTargets: ['release'], declaredAt: declaredAt({ 'arg:CI': 9 }) },
       errors: [{ at: '2:1-2:26', messageId: 'notInBuiltStages', data: { arg: 'CI', stages: 'test' }, related: [{ file: compose, line: 9, label }] }],
     },
     {

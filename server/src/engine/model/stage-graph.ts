@@ -28,6 +28,16 @@ export function builtStages(model: DockerfileModel): Set<Stage> | undefined {
   return final ? stagesBuiltFrom(whole, [final]) : new Set();
 }
 
+/**
+ * The stages the builds of `targets` run (names compared in any case; a name no stage has adds nothing): what
+ * the other builds of the file (`invocation.builtTargets`) run. Undefined as for neededStages.
+ */
+export function stagesOfTargets(model: DockerfileModel, targets: readonly string[]): Set<Stage> | undefined {
+  const names = new Set(targets.map((t) => t.toLowerCase()));
+  const whole = model.wholeFile;
+  return stagesBuiltFrom(whole, whole.stages.filter((s) => s.alias !== undefined && names.has(s.alias.toLowerCase())));
+}
+
 /** `roots` and the stages they are built FROM, copy from or mount from, transitively; undefined as above. */
 function stagesBuiltFrom(model: DockerfileModel, roots: readonly Stage[]): Set<Stage> | undefined {
   const needed = new Set<Stage>();

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { argDefinitions, type DockerfileModel, type Stage } from '../model/dockerfile';
 import { isPredefinedBuildArg } from '../model/build-args';
-import { builtStages } from '../model/stage-graph';
+import { builtStages, stagesOfTargets } from '../model/stage-graph';
 import { closestUnique } from '../closest';
 import { invocationRelated } from './support';
 
@@ -35,7 +35,7 @@ export default defineRule({
     },
     docs: {
       summary: 'A compose or bake build passes a build arg that no ARG declares',
-      why: 'A build arg reaches the build only through an ARG that declares it, before the first FROM or in a stage the build runs. One that nothing declares is dropped, and BuildKit does not even warn (the classic builder did): usually the name is misspelt (or in the wrong case, since names are case-sensitive), or the ARG was removed and the compose or bake file still passes it, so a version the file seems to set is not the one the image gets. The finding also points at the line of the compose or bake file that passes the arg. Proxy settings (`HTTP_PROXY` …), the platform args and BuildKit\'s own (`BUILDKIT_INLINE_CACHE`, `SOURCE_DATE_EPOCH`) need no ARG. An arg the build takes from what other builds share (a bake parent in `inherits`, a compose service in `extends`, a YAML merge key) is reported only when its name is close to an ARG\'s: sharing args with builds that need them is deliberate.',
+      why: 'A build arg reaches the build only through an ARG that declares it, before the first FROM or in a stage the build runs. One that nothing declares is dropped, and BuildKit does not even warn (the classic builder did): usually the name is misspelt (or in the wrong case, since names are case-sensitive), or the ARG was removed and the compose or bake file still passes it, so a version the file seems to set is not the one the image gets. The finding also points at the line of the compose or bake file that passes the arg. Proxy settings (`HTTP_PROXY` …), the platform args and BuildKit\'s own (`BUILDKIT_INLINE_CACHE`, `SOURCE_DATE_EPOCH`) need no ARG. An arg the build takes from what other builds share (a bake parent in `inherits`, a compose service in `extends`, a YAML merge key) is reported only when its name is close to an ARG\'s, and an arg only stages other builds of the file run declare (another compose service\'s or bake target\'s, a matrix\'s other combinations) is not reported: sharing args with builds that need them is deliberate.',
       examples: [
         {
           bad: 'FROM node:22-slim\nARG NODE_ENV=production\nRUN npm ci\n',
@@ -57,10 +57,14 @@ export default defineRule({
     const built = builtStages(model);
     const known = [...model.globalArgs.keys(), ...inStages.keys()];
     const shared = new Set(model.invocation?.sharedArgs ?? []);
+    // What the other builds of the file run (compose services and bake targets, a matrix's combinations).
+    const others = stagesOfTargets(model, model.invocation?.builtTargets ?? []);
     for (const arg of Object.keys(args)) {
       if (isPredefinedBuildArg(arg) || model.globalArgs.has(arg)) continue;
       const stages = inStages.get(arg);
       if (stages && (!built || stages.some((s) => built.has(s)))) continue;
+      // An arg a stage another build of the file runs declares is that build's, passed alike to its siblings.
+      if (stages && (!others || stages.some((s) => others.has(s)))) continue;
       // Nothing in the Dockerfile is wrong: the first FROM carries the finding, the related location the line that passes it.
       const range = { start: first.from.keywordStart, end: first.imageEnd, related: invocationRelated(model, `arg:${arg}`) };
       const suggestion = stages ? undefined : closestUnique(arg, known);
