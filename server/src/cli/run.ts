@@ -1,6 +1,7 @@
 // The dockwise command, as a function of its arguments and its I/O so tests can run it in-process.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   allRules, DEFAULT_PROFILE, findRules, fixAll, isProfileName, lintText,
   PROFILE_NAMES, profileSeverity, ruleMarkdown,
@@ -308,7 +309,8 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     const { model, findings: lintFindings, ruleErrors } = found?.invocations.length
       ? await lintInvocations(workspace, uri, found.root, text, options, found.invocations)
       : await workspace.withFiles(uri, () => lintText(text, options));
-    let findings = lintFindings;
+    // The compose and bake lines findings point at, shown as paths like the Dockerfiles' own.
+    let findings = lintFindings.map((f) => (f.related ? { ...f, related: f.related.map((r) => ({ ...r, file: shownPath(r.file, io.cwd) })) } : f));
     if (o.shellcheck) {
       if (!(await workspace.shellcheckAvailable())) {
         if (!warnedShellcheck) io.stderr(`dockwise: ${t('cli.shellcheckMissing')}\n`);
@@ -375,4 +377,12 @@ function todayFrom(env: Record<string, string | undefined>): string | undefined 
   const epoch = env.SOURCE_DATE_EPOCH;
   if (!epoch || !/^\d+$/.test(epoch)) return undefined;
   return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+}
+
+/** A file URI as the command shows paths: relative to the current folder (absolute when outside it). */
+function shownPath(uri: string, cwd: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  const file = fileURLToPath(uri);
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
