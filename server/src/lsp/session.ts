@@ -10,6 +10,7 @@ import { Workspace, type DocumentOptions } from '../workspace/workspace';
 import { findInvocations, type FoundInvocations, type InvocationCache } from '../workspace/invocations';
 import { lintInvocations } from '../workspace/invocation-lint';
 import { hasFolder, uriDirname, uriWithin } from '../workspace/uri';
+import { BuildFileProblems } from './build-file-problems';
 import { RulePages } from './rule-pages';
 import { configFileUri, readSettings, type DockwiseSettings } from './settings';
 
@@ -68,8 +69,11 @@ export class Session {
   private readonly invocations = new Map<string, Promise<FoundInvocations | undefined>>();
   /** What each folder's compose and bake files declare, read once for all the documents below it. */
   private readonly invocationFolders: InvocationCache = new Map();
+  /** Problems in the compose and bake files read, shown on those files. */
+  private readonly buildFileProblems: BuildFileProblems;
 
   constructor(readonly connection: Connection, readonly host: Host, options: Omit<SessionOptions, 'host'> = {}) {
+    this.buildFileProblems = new BuildFileProblems(connection);
     this.workspace = new Workspace(host, (_problem, text) => {
       connection.console.warn(`Dockwise: ${text}`);
       void connection.window.showWarningMessage(`Dockwise: ${text}`);
@@ -123,7 +127,10 @@ export class Session {
     let found = this.invocations.get(uri);
     if (!found) {
       const root = this.roots.find((r) => uriWithin(uri, r)) ?? uriDirname(uri);
-      found = findInvocations(this.host.fs, uri, root, this.host.environment?.() ?? {}, this.workspace.locale, undefined, this.invocationFolders).catch((e: unknown) => {
+      found = findInvocations(this.host.fs, uri, root, this.host.environment?.() ?? {}, this.workspace.locale, undefined, this.invocationFolders).then((f) => {
+        this.buildFileProblems.show(f);
+        return f;
+      }, (e: unknown) => {
         this.connection.console.error(`Dockwise: reading compose and bake files for ${uri} failed: ${(e as Error)?.stack ?? e}`);
         return undefined;
       });
@@ -136,6 +143,7 @@ export class Session {
   forgetInvocations(): void {
     this.invocations.clear();
     this.invocationFolders.clear();
+    this.buildFileProblems.clear();
   }
 
   /** The analysis of a document's current version (undefined when a newer version arrived meanwhile). */
