@@ -22,7 +22,7 @@ import { runFormat } from './format';
 import { runPin } from './pin';
 import { runRefactor } from './refactor';
 import { buildFiles, explainContext, invocationsOf } from './explain-context';
-import { lintInvocations } from '../workspace/invocation-lint';
+import { fixInvocations, lintInvocations } from '../workspace/invocation-lint';
 
 export type { CliIo } from './command';
 
@@ -276,8 +276,13 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     let options = await workspace.optionsFor(uri, settings);
     const threshold = o.threshold ?? options.failureThreshold ?? 'info';
     let text = decoded.text;
+    // As each compose service and bake target builds it, when some do (and --standalone does not say otherwise).
+    const found = target.file && builds ? await invocationsOf(uri, builds, io, locale, reportedProblems) : undefined;
     if (o.fix || o.diff) {
-      const result = await workspace.withFiles(uri, () => fixAll(text, { ...options, unsafe: o.unsafe || options.fixUnsafe }));
+      const fixOptions = { ...options, unsafe: o.unsafe || options.fixUnsafe };
+      const result = found?.invocations.length
+        ? await fixInvocations(workspace, uri, found.root, text, fixOptions, found.invocations)
+        : await workspace.withFiles(uri, () => fixAll(text, fixOptions));
       if (o.diff) {
         // The file's byte-order mark is part of its first line, which the patch must match.
         const bom = decoded.bom ? '\uFEFF' : '';
@@ -304,8 +309,6 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
         }
       }
     }
-    // As each compose service and bake target builds it, when some do (and --standalone does not say otherwise).
-    const found = target.file && builds ? await invocationsOf(uri, builds, io, locale, reportedProblems) : undefined;
     const { model, findings: lintFindings, ruleErrors } = found?.invocations.length
       ? await lintInvocations(workspace, uri, found.root, text, options, found.invocations)
       : await workspace.withFiles(uri, () => lintText(text, options));
