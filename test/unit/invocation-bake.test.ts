@@ -82,7 +82,8 @@ describe('bake: variables, a group, inherits, a matrix, contexts', () => {
       args: { GO_VERSION: '1.22', CGO_ENABLED: '1', LOG_LEVEL: 'debug' },
       target: 'release',
       platforms: ['linux/amd64', 'linux/arm64'],
-      secrets: ['github_token', 'npmrc'],
+      // The file secret has no id: buildx refuses it ("secret missing ID"), so it provides nothing.
+      secrets: ['github_token'],
       additionalContexts: { assets: 'build/web/dist', alpine: 'docker-image://alpine:3.20' },
     });
     assert.deepEqual(byName.cli.args, { GO_VERSION: '1.22', CGO_ENABLED: '0', VERSION: '1.22-cli' });
@@ -191,8 +192,25 @@ target "app" {
     // The invocation carries those about its own attributes; the variable's is the file's.
     assert.deepEqual(invocations[0].problems, problems.filter((p) => p.line !== 1).map((p) => p.message));
   });
-  it('secret ids from every form', () => {
-    assert.deepEqual(['id=a,src=x', 'type=env,id=B', 'type=env,env=C', 'src=./path/to/npmrc', 'type=file'].map(secretId), ['a', 'B', 'C', 'npmrc', undefined]);
+  it('secret ids: `id=` only, as buildx requires it (the last one when repeated)', () => {
+    assert.deepEqual(['id=a,src=x', 'type=env,id=B', 'type=env,env=C', 'src=./path/to/npmrc', 'type=file', 'id=x,ID=y'].map(secretId), ['a', 'B', undefined, undefined, undefined, 'y']);
+  });
+  it('secrets written as objects, and added up through inherits and repeated definitions', () => {
+    const hcl = `target "_auth" {
+  secret = ["id=github_token,env=GITHUB_TOKEN"]
+}
+target "app" {
+  inherits = ["_auth"]
+  secret = [
+    { type = "env", id = "KUBECONFIG" },
+    { type = "file", id = "aws", src = "aws-credentials" },
+    "id=github_token,env=GH_TOKEN",
+  ]
+}
+`;
+    const override = 'target "app" {\n  secret = ["id=npmrc,src=./.npmrc"]\n}\n';
+    const { invocations } = bakeInvocations([{ path: 'docker-bake.hcl', text: hcl }, { path: 'docker-bake.override.hcl', text: override }], {});
+    assert.deepEqual(invocations.map((i) => [i.name, i.secrets]), [['app', ['github_token', 'KUBECONFIG', 'aws', 'npmrc']]]);
   });
 });
 

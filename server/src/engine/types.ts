@@ -117,6 +117,8 @@ export interface RuleExample {
   settings?: Partial<import('./rule').EngineSettings>;
   /** Files beside the Dockerfile the example needs (relative path → text); it is judged with them. */
   files?: Record<string, string>;
+  /** How the example is built (a compose service's or bake target's secrets, args, target); its note says so. */
+  invocation?: BuildInvocation;
 }
 
 export interface RuleDocs {

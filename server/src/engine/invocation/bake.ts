@@ -150,7 +150,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
         dockerfile: resolveDockerfile(context, typeof a.dockerfile === 'string' ? a.dockerfile : undefined),
         args: stringMap(a.args),
         platforms: stringList(a.platforms),
-        secrets: stringList(a.secret).map(secretId).filter((id): id is string => !!id),
+        secrets: secretIds(a.secret),
         additionalContexts: Object.fromEntries(Object.entries(stringMap(a.contexts)).map(([k, v]) => [k, resolveContextPath(base, v)])),
       };
       if (typeof a.target === 'string' && a.target) invocation.target = a.target;
@@ -329,7 +329,9 @@ function mergeAttributes(base: Attributes, over: Attributes): Attributes {
   const out: Attributes = { ...base };
   for (const [key, value] of Object.entries(over) as Array<[keyof Attributes, HclValue]>) {
     const before = out[key];
-    out[key] = MAP_ATTRIBUTES.has(key) && isObject(before) && isObject(value) ? { ...before, ...value } : value;
+    // Buildx merges maps key by key and adds the secrets of each target it inherits from (one per id).
+    if (key === 'secret' && Array.isArray(before) && Array.isArray(value)) out[key] = [...before, ...value];
+    else out[key] = MAP_ATTRIBUTES.has(key) && isObject(before) && isObject(value) ? { ...before, ...value } : value;
   }
   return out;
 }
@@ -354,12 +356,24 @@ function stringList(v: HclValue | undefined): string[] {
   return Array.isArray(v) ? v.filter((x) => x !== null && typeof x !== 'object').map(String) : [];
 }
 
-/** The id of a `--secret` value (`id=npm,src=./npmrc`, `type=env,id=TOKEN`, `type=env,env=TOKEN`). */
+/**
+ * The id of a `--secret` value (`id=npm,src=./npmrc`, `type=env,id=TOKEN`). Buildx requires `id`: a secret
+ * without one (`type=env,env=TOKEN`, `src=./npmrc`) fails the build ("secret missing ID"), so it provides nothing.
+ */
 export function secretId(spec: string): string | undefined {
-  const fields = new Map<string, string>();
+  let id: string | undefined;
   for (const part of spec.split(',')) {
     const eq = part.indexOf('=');
-    if (eq > 0) fields.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim().toLowerCase() === 'id') id = part.slice(eq + 1).trim();
   }
-  return fields.get('id') || fields.get('env') || (fields.has('src') || fields.has('source') ? (fields.get('src') ?? fields.get('source'))!.split('/').pop() : undefined);
+  return id || undefined;
+}
+
+/** The ids a target's `secret` provides: each a `--secret` string or an object (`{ type = "env", id = "KUBECONFIG" }`). */
+function secretIds(v: HclValue | undefined): string[] {
+  const items = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+  return items.flatMap((item) => {
+    const id = typeof item === 'string' ? secretId(item) : item && typeof item === 'object' && !Array.isArray(item) && typeof item.id === 'string' ? item.id : undefined;
+    return id ? [id] : [];
+  }).filter((id, i, all) => all.indexOf(id) === i);
 }

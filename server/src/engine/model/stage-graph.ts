@@ -1,6 +1,39 @@
-// Which stages a build needs: asked by the unreachable-stage rule and by the editor's stage lenses.
+// Which stages a build needs: asked by the unreachable-stage rule, the editor's stage lenses and the build-secret
+// rules (which RUNs the invocation's build runs).
 import { isRunTarget, mountFrom, type DockerfileModel, type Stage } from './dockerfile';
 import { substitute } from './variables';
+
+/** The stages builds of some stages run; `complete` false when a needed stage names its source through a variable the file does not resolve. */
+export interface BuiltStages { stages: Set<Stage>; complete: boolean }
+
+/**
+ * The stages a build of `roots` runs: they, the stages they are built FROM, copy from or mount from,
+ * transitively (BuildKit skips every other stage). Not complete when one of them names its source through a
+ * variable the file does not resolve (`COPY --from=build-${VARIANT}`, `FROM ${BASE}`): then any stage may be it.
+ */
+export function stagesBuilt(model: DockerfileModel, roots: readonly Stage[]): BuiltStages {
+  const stages = new Set<Stage>();
+  let complete = true;
+  const todo = [...roots];
+  while (todo.length) {
+    const stage = todo.pop()!;
+    if (stages.has(stage)) continue;
+    stages.add(stage);
+    if (stage.parent) todo.push(stage.parent);
+    else if (stage.image.unresolved.length) complete = false;
+    for (const instr of stage.instructions) {
+      for (const f of instr.flags) {
+        const ref = f.name === 'from' && (instr.keyword === 'COPY' || instr.keyword === 'ADD') ? f.value : instr.keyword === 'RUN' ? mountFrom(f)?.value : undefined;
+        if (!ref) continue;
+        const { value, unresolved } = substitute(ref, (n) => model.lookupVariable(n, instr)?.value, model.escapeChar);
+        if (unresolved.length) { complete = false; continue; }
+        const source = model.stageByName(value, stage);
+        if (source) todo.push(source);
+      }
+    }
+  }
+  return { stages, complete };
+}
 
 /**
  * The stages some build needs: the build of the final stage, of every stage that ships (one with its own CMD or
@@ -10,25 +43,7 @@ import { substitute } from './variables';
  * the file does not resolve (`COPY --from=build-${VARIANT}`): then any stage may be it.
  */
 export function neededStages(model: DockerfileModel): Set<Stage> | undefined {
-  const needed = new Set<Stage>();
   const { stages } = model.wholeFile;
-  const todo = model.stages.filter((s) => s.isFinal || s.ships || s === stages[stages.length - 1] || isRunTarget(s));
-  while (todo.length) {
-    const stage = todo.pop()!;
-    if (needed.has(stage)) continue;
-    needed.add(stage);
-    if (stage.parent) todo.push(stage.parent);
-    else if (stage.image.unresolved.length) return undefined;
-    for (const instr of stage.instructions) {
-      for (const f of instr.flags) {
-        const ref = f.name === 'from' && (instr.keyword === 'COPY' || instr.keyword === 'ADD') ? f.value : instr.keyword === 'RUN' ? mountFrom(f)?.value : undefined;
-        if (!ref) continue;
-        const { value, unresolved } = substitute(ref, (n) => model.lookupVariable(n, instr)?.value, model.escapeChar);
-        if (unresolved.length) return undefined;
-        const source = model.stageByName(value, stage);
-        if (source) todo.push(source);
-      }
-    }
-  }
-  return needed;
+  const built = stagesBuilt(model, model.stages.filter((s) => s.isFinal || s.ships || s === stages[stages.length - 1] || isRunTarget(s)));
+  return built.complete ? built.stages : undefined;
 }
