@@ -212,6 +212,11 @@ target "app" {
     const { invocations } = bakeInvocations([{ path: 'docker-bake.hcl', text: hcl }, { path: 'docker-bake.override.hcl', text: override }], {});
     assert.deepEqual(invocations.map((i) => [i.name, i.secrets]), [['app', ['github_token', 'KUBECONFIG', 'aws', 'npmrc']]]);
   });
+  it('secrets not evaluated are not known: none counts as missing', () => {
+    const text = 'target "app" {\n  secret = [for s in ["a"] : "id=${s}"]\n}\ntarget "plain" {\n  secret = ["id=a"]\n}\ngroup "default" { targets = ["app", "plain"] }\n';
+    const { invocations } = bakeInvocations([{ path: 'docker-bake.hcl', text }], {});
+    assert.deepEqual(invocations.map((i) => [i.name, i.secrets, i.secretsUnknown ?? false]), [['app', [], true], ['plain', ['a'], false]]);
+  });
 });
 
 describe('bake: broken inputs give problems, never throw', () => {

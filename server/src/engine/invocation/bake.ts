@@ -86,7 +86,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
   }
 
   // A target's own attributes (all of its definitions merged), evaluated in a scope (matrix values added).
-  const ownAttributes = (defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[]): Attributes => {
+  const ownAttributes = (defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[], unread: Set<string>): Attributes => {
     const scope = { variable: (n: string) => (n in extra ? extra[n] : variable(n)), functions };
     let merged: Attributes = {};
     for (const def of defs) {
@@ -101,6 +101,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
           const message = t('invocation.bake.notEvaluated', { what: e.message, attribute: name, target: def.name });
           problems.push({ file: def.file, line: expr.line, message });
           invocationProblems.push(message);
+          unread.add(name);
         }
       }
       merged = mergeAttributes(merged, own);
@@ -110,8 +111,8 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
 
   // Resolving `inherits`: each parent's resolved attributes in order, then the target's own.
   const resolving = new Set<string>();
-  const resolve = (name: string, defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[]): Attributes => {
-    const own = ownAttributes(defs, extra, invocationProblems);
+  const resolve = (name: string, defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[], unread: Set<string>): Attributes => {
+    const own = ownAttributes(defs, extra, invocationProblems, unread);
     let merged: Attributes = {};
     const parents = Array.isArray(own.inherits) ? own.inherits : typeof own.inherits === 'string' ? [own.inherits] : [];
     resolving.add(name);
@@ -124,7 +125,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
         invocationProblems.push(message);
       } else if (resolving.has(parentName)) {
         problems.push({ file: defs[0].file, line: defs[0].line, message: t('invocation.bake.inheritsCycle', { target: name }) });
-      } else merged = mergeAttributes(merged, resolve(parentName, parentDefs, {}, invocationProblems));
+      } else merged = mergeAttributes(merged, resolve(parentName, parentDefs, {}, invocationProblems, unread));
     }
     resolving.delete(name);
     delete own.inherits;
@@ -139,7 +140,8 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
     const base = dirname(defs[0].file) === '.' ? '' : dirname(defs[0].file);
     for (const { invocationName, extra, problems: matrixProblems } of expandMatrix(name, defs, globals, problems, t)) {
       const invocationProblems = [...matrixProblems];
-      const a = resolve(name, defs, extra, invocationProblems);
+      const unread = new Set<string>();
+      const a = resolve(name, defs, extra, invocationProblems, unread);
       // An inline Dockerfile is no file of the workspace: nothing to lint.
       if (typeof a['dockerfile-inline'] === 'string') continue;
       const context = resolveContextPath(base, typeof a.context === 'string' ? a.context : '.');
@@ -155,6 +157,8 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
       };
       if (typeof a.target === 'string' && a.target) invocation.target = a.target;
       if (invocationProblems.length) invocation.problems = invocationProblems;
+      // Secrets that could not be evaluated are not known to be missing.
+      if (unread.has('secret')) invocation.secretsUnknown = true;
       invocations.push(invocation);
     }
   }
