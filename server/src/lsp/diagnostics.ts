@@ -152,6 +152,14 @@ export class Diagnostics {
     if (this.pull && this.canRefresh) void this.session.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
+  /** Another build was chosen for an open document: its diagnostics are made again, and published or pulled again. */
+  rechosen(uri: string): void {
+    const doc = this.session.documents.get(uri);
+    if (!doc) return;
+    if (!this.pull) void this.validate(doc);
+    else if (this.canRefresh) void this.session.connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
   closed(uri: string): void {
     this.sent.delete(uri);
     if (!this.pull) void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
