@@ -63,6 +63,11 @@ describe('choosing the build a document is linted as', () => {
     const listed: Listed = await editor.conn.sendRequest('dockwise/chooseInvocation', { uri, key });
     return { listed, diags: await next };
   }
+  /** The lines (1-based) of the lenses that say a stage is the final image. */
+  const finalImageLenses = async () => {
+    const lenses: Array<{ range: { start: { line: number } }; command?: { title: string } }> = await editor.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+    return lenses.filter((l) => l.command?.title === 'final image').map((l) => l.range.start.line + 1);
+  };
   const argHover = async () => {
     const hover: Hover | null = await editor.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } });
     return ((hover?.contents as { value: string } | undefined)?.value ?? '').split('\n\n---\n\n').filter((part) => / passes /.test(part));
@@ -100,6 +105,8 @@ describe('choosing the build a document is linted as', () => {
     chosen = await choose(API);
     assert.deepEqual(said(chosen.diags), []);
     assert.deepEqual(await argHover(), ['compose service api passes `BASE=python:3.13-alpine`']);
+    // As one build, the lenses say what it builds: its target (builder) is the final image, not the last stage.
+    assert.deepEqual(await finalImageLenses(), [2]);
     // An edit keeps the choice.
     assert.deepEqual(said(await editor.change(uri, 2, [{ text: `${DOCKERFILE}\n` }])), []);
 
@@ -109,11 +116,14 @@ describe('choosing the build a document is linted as', () => {
     assert.deepEqual(chosen.listed.items.map((i) => i.chosen), [false, false]);
     assert.ok(said(chosen.diags).includes(EOL), said(chosen.diags).join(' | '));
     assert.deepEqual(await argHover(), []);
+    assert.deepEqual(await finalImageLenses(), [7]);
 
     // All of them again.
     chosen = await choose('all');
     assert.equal(chosen.listed.chosen, 'all');
     assert.deepEqual(said(chosen.diags), [`${EOL} (only in compose service worker)`]);
+    // Several builds: the lenses stay those of the file alone.
+    assert.deepEqual(await finalImageLenses(), [7]);
 
     // A key no build has: all of them.
     await choose(API);

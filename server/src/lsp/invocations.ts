@@ -6,7 +6,7 @@ import { defineStrings, localize } from '../engine/i18n/catalog';
 import type { Locale } from '../engine/i18n/locale';
 import type { Invocation } from '../engine/invocation';
 import { invocationLabel } from '../workspace/invocation-lint';
-import { ALL_BUILDS, invocationKey, type InvocationChoice } from '../workspace/invocation-choice';
+import { ALL_BUILDS, invocationChoiceKey, type InvocationChoice } from '../workspace/invocation-choice';
 import type { Diagnostics } from './diagnostics';
 import type { Session } from './session';
 
@@ -69,7 +69,7 @@ export async function listInvocations(session: Session, params: unknown): Promis
     const { choice } = session.chosenInvocations(uri, found);
     const locale = settings.locale === 'auto' ? session.editorLocale : settings.locale;
     const items = found.invocations.map((i): InvocationItem => {
-      const key = invocationKey(i);
+      const key = invocationChoiceKey(i);
       return { key, name: i.name, label: invocationLabel(i, locale), detail: detailOf(i, locale), chosen: key === choice };
     });
     return { items, chosen: choice, files: found.files };

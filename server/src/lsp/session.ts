@@ -199,8 +199,10 @@ export class Session {
     // Built from the previous version's model: only the edited instructions are parsed again. Should that ever
     // fail, the text is parsed and linted from scratch (and the failure logged once).
     let model: DockerfileModel;
+    // A model keeps the build it was made for: one made under another choice is not built on.
+    const previous = hit?.choice === choice ? hit.model : undefined;
     try {
-      model = new DockerfileModel(text, hit?.model);
+      model = new DockerfileModel(text, previous);
     } catch (error) {
       this.incrementalFailed(error);
       model = new DockerfileModel(text);
@@ -209,10 +211,10 @@ export class Session {
     let memo: LintMemo | undefined;
     if (settings.enable) {
       const lintOptions = this.lintOptions(doc.uri, options);
-      const previous = hit?.settings === settings && hit.choice === choice ? hit.memo : undefined;
+      const memoBefore = hit?.settings === settings && hit.choice === choice ? hit.memo : undefined;
       const lint = () => {
         try {
-          const r = lintIncremental(model, lintOptions, previous);
+          const r = lintIncremental(model, lintOptions, memoBefore);
           return { findings: r.result.findings, memo: r.memo };
         } catch (error) {
           this.incrementalFailed(error);
@@ -222,8 +224,13 @@ export class Session {
       };
       // As each compose service and bake target builds it, when some do (the whole file each time: the stage memo is
       // of one build); else the stage the edit touched.
-      if (found && invocations.length) findings = (await lintInvocations(this.workspace, doc.uri, found.root, text, lintOptions, invocations)).findings;
-      else ({ findings, memo } = await this.workspace.withFiles(doc.uri, lint));
+      if (found && invocations.length) {
+        const result = await lintInvocations(this.workspace, doc.uri, found.root, text, lintOptions, invocations);
+        findings = result.findings;
+        // Linted as one build: the document's model is that build's (its target ships, its args fill the ARGs), so
+        // that lenses, the outline and hovers say what it builds; the next version's model keeps it.
+        if (invocations.length === 1) model = result.model;
+      } else ({ findings, memo } = await this.workspace.withFiles(doc.uri, lint));
       // Files fetched for this lint (in a browser) may have let a newer version be analysed meanwhile.
       const latest = this.cache.get(doc.uri);
       if (latest && latest.version > doc.version) return undefined;
