@@ -39,10 +39,11 @@ export async function fixAllEdit(session: Session, doc: TextDocument, onlyRules?
   const entry = await session.analyse(doc);
   if (!entry) return undefined;
   const options = { ...entry.options, unsafe: entry.settings.fix.unsafe, onlyRules };
-  // As the document is linted: as each compose service and bake target builds it, when some do.
+  // As the document is linted: as each compose service and bake target builds it (those chosen), when some do.
   const built = await session.invocationsOf(doc.uri);
-  const result = built?.invocations.length
-    ? await fixInvocations(session.workspace, doc.uri, built.root, entry.text, options, built.invocations)
+  const { invocations } = session.chosenInvocations(doc.uri, built);
+  const result = built && invocations.length
+    ? await fixInvocations(session.workspace, doc.uri, built.root, entry.text, options, invocations)
     : await session.workspace.withFiles(doc.uri, () => fixAll(entry.text, options));
   if (result.text === entry.text && !result.createFiles.length) return undefined;
   const edit = wholeDocumentEdit(doc, result.text);
