@@ -6,6 +6,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DockerfileModel, lintText, type BuildInvocation, type LintOptions } from '../../server/src/engine';
 import { familiarName } from '../../server/src/engine/model/named-contexts';
+import { hoverAt } from '../../server/src/engine/ide/hover';
 import { neededStages } from '../../server/src/engine/model/stage-graph';
 import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 
@@ -140,6 +141,15 @@ describe('COPY --from a context', () => {
       'copy-from-unknown-stage "assets" Stage `assets` is defined further down; define it before the stage that copies from it',
     ]);
     assert.deepEqual(only(['copy-from-unknown-stage'], lint(text, contexts({ build: '../build', assets: 'target:assets' }))), []);
+  });
+});
+
+describe('the hover on FROM name', () => {
+  const hover = (invocation: BuildInvocation) => hoverAt(new DockerfileModel(ON_BASE, undefined, invocation), [], 6, { today: '2026-12-01', keywords: false })?.markdown;
+
+  it('says which context the build gives, and for an image what is known of it', () => {
+    assert.equal(hover(contexts({ base: './base' })), '**base**\n\nThe build gives `base` as a named context: `./base`.');
+    assert.equal(hover(contexts({ base: 'docker-image://alpine:3.23' })), '**alpine:3.23**\n\nThe build gives `base` as a named context: `docker-image://alpine:3.23`.\n\nDocker official image `alpine` · Alpine based');
   });
 });
 
