@@ -4,7 +4,7 @@
 // image; a context named like a stage replaces that stage, as in BuildKit.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DockerfileModel, lintText, type BuildInvocation, type LintOptions } from '../../server/src/engine';
+import { DockerfileModel, lintIncremental, lintModel, lintText, type BuildInvocation, type LintOptions } from '../../server/src/engine';
 import { familiarName } from '../../server/src/engine/model/named-contexts';
 import { hoverAt } from '../../server/src/engine/ide/hover';
 import { neededStages } from '../../server/src/engine/model/stage-graph';
@@ -150,6 +150,19 @@ describe('the hover on FROM name', () => {
   it('says which context the build gives, and for an image what is known of it', () => {
     assert.equal(hover(contexts({ base: './base' })), '**base**\n\nThe build gives `base` as a named context: `./base`.');
     assert.equal(hover(contexts({ base: 'docker-image://alpine:3.23' })), '**alpine:3.23**\n\nThe build gives `base` as a named context: `docker-image://alpine:3.23`.\n\nDocker official image `alpine` · Alpine based');
+  });
+});
+
+describe('a model linted with contexts it was not built with', () => {
+  it('is built again with them, also incrementally', () => {
+    // Built for a build with the same target and args, without the context.
+    const model = new DockerfileModel(ON_BASE, undefined, contexts({}));
+    const rules = (findings: Array<{ rule: string }>) => findings.map((f) => f.rule).filter((r) => IMAGE_RULES.includes(r));
+    assert.deepEqual(rules(lintModel(model, options).findings), ['base-image-untagged']);
+    assert.deepEqual(rules(lintModel(model, { ...options, invocation: contexts({ base: './base' }) }).findings), []);
+    const first = lintIncremental(model, { ...options, invocation: contexts({}) });
+    assert.deepEqual(rules(first.result.findings), ['base-image-untagged']);
+    assert.deepEqual(rules(lintIncremental(model, { ...options, invocation: contexts({ base: './base' }) }, first.memo).result.findings), []);
   });
 });
 
