@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { DockerfileModel, lintIncremental, lintModel, lintText, type BuildInvocation, type LintOptions } from '../../server/src/engine';
 import { familiarName } from '../../server/src/engine/model/named-contexts';
 import { hoverAt } from '../../server/src/engine/ide/hover';
+import { pinnableStages } from '../../server/src/engine/refactor/pin-digest';
 import { neededStages } from '../../server/src/engine/model/stage-graph';
 import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 
@@ -53,6 +54,12 @@ describe('FROM a docker-image:// context', () => {
     assert.deepEqual(result.findings.find((f) => f.rule === 'eol-base-image')!.related, [declaredAt['context:base']]);
     // No fix edits the Dockerfile: the image is written in the compose file.
     assert.deepEqual(result.findings.find((f) => f.rule === 'eol-base-image')!.fixes, []);
+  });
+
+  it('is not pinned in the Dockerfile: a digest there would rename the context', () => {
+    const text = 'FROM alpine\n';
+    assert.equal(pinnableStages(new DockerfileModel(text).stages).length, 1);
+    assert.equal(pinnableStages(new DockerfileModel(text, undefined, contexts({ alpine: 'docker-image://alpine' })).stages).length, 0);
   });
 
   it('untagged or latest, as if written', () => {
