@@ -37,13 +37,14 @@ export function stagesBuilt(model: DockerfileModel, roots: readonly Stage[]): Bu
 
 /**
  * The stages some build needs: the build of the final stage, of every stage that ships (one with its own CMD or
- * ENTRYPOINT) and of the invocation's target, with those they are built FROM, copy from or mount from,
- * transitively. A target adds to the builds, never removes one: the file's last stage is still what a plain
+ * ENTRYPOINT), of the invocation's target and of the stages a named context replaces, with those they are built
+ * FROM, copy from or mount from, transitively. A target adds to the builds, never removes one: the file's last stage is still what a plain
  * `docker build` makes, so it is not dead code. Undefined when a needed stage names its source through a variable
  * the file does not resolve (`COPY --from=build-${VARIANT}`): then any stage may be it.
  */
 export function neededStages(model: DockerfileModel): Set<Stage> | undefined {
   const { stages } = model.wholeFile;
-  const built = stagesBuilt(model, model.stages.filter((s) => s.isFinal || s.ships || s === stages[stages.length - 1] || isRunTarget(s)));
+  // A stage a named context replaces is not built by this build, but is what the builds without that context use.
+  const built = stagesBuilt(model, model.stages.filter((s) => s.isFinal || s.ships || s === stages[stages.length - 1] || isRunTarget(s) || s.context));
   return built.complete ? built.stages : undefined;
 }
