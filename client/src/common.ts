@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import { DOCKER_DX_ID, type DockwiseDiagnostics } from './docker-dx';
 import { registerDockerfilesView, type DockerfilesView } from './dockerfiles-view';
+import { registerInvocationStatus, type BuildStatus } from './invocation-status';
 
 const DOCKER_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', DOCKER_DX_ID];
 const SHOW_DOCUMENTATION = 'dockwise.showDocumentation';
@@ -49,8 +50,11 @@ async function quickPick(p: QuickPickParams): Promise<string[] | null> {
   return (Array.isArray(picked) ? picked : [picked]).map((i) => i.value);
 }
 
-/** What the extension gives other extensions (and the real-editor tests): the Dockerfiles view's tree. */
-export interface DockwiseApi { dockerfiles: DockerfilesView }
+/**
+ * What the extension gives other extensions (and the real-editor tests): the Dockerfiles view's tree, and what the
+ * status-bar item of the active Dockerfile's build shows.
+ */
+export interface DockwiseApi { dockerfiles: DockerfilesView; buildStatus: () => BuildStatus }
 interface JsonPosition { line: number; character: number }
 
 /** The client options of both clients; `initializationOptions` adds to the shared ones. */
@@ -135,5 +139,5 @@ export function registerFeatures(context: vscode.ExtensionContext, output: vscod
   );
   const running = client();
   if (running) context.subscriptions.push(running.onRequest(QUICK_PICK, quickPick));
-  return { dockerfiles: registerDockerfilesView(context, diagnostics, client) };
+  return { dockerfiles: registerDockerfilesView(context, diagnostics, client), buildStatus: registerInvocationStatus(context, client) };
 }

@@ -34,7 +34,8 @@ describe('rule metadata', () => {
     rule.meta.docs.examples.forEach((ex, i) => {
       it(`${rule.meta.id}: example ${i + 1} bad triggers, good does not`, () => {
         // Examples are judged as files alone in an empty folder.
-        // Every rule is judged at its own severity, whether or not the default profile turns it on, with the settings (and the invocation) the example names.
+        // Every rule is judged at its own severity, whether or not the default profile turns it on, with the settings and
+        // the invocation the example names.
         const only = { rules: [rule], files: memoryFiles(ex.files ?? {}), settings: ex.settings, invocation: ex.invocation };
         assert.ok(lintText(ex.bad, only).findings.length > 0, 'bad example raises no finding');
         assert.deepEqual(lintText(ex.good, only).findings.map((f) => f.message), [], 'good example raises findings');

@@ -19,6 +19,7 @@ import '../../server/src/engine/invocation/strings';
 import '../../server/src/host/node/registry';
 import '../../server/src/workspace/invocation-lint';
 import '../../server/src/lsp/hover';
+import '../../server/src/lsp/invocations';
 
 const others = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en');
 const sorted = (xs: string[]) => [...xs].sort();

@@ -84,7 +84,8 @@ describe('bake: variables, a group, inherits, a matrix, contexts', () => {
       sharedArgs: ['GO_VERSION'],
       target: 'release',
       platforms: ['linux/amd64', 'linux/arm64'],
-      secrets: ['github_token', 'npmrc'],
+      // The file secret has no id: buildx refuses it ("secret missing ID"), so it provides nothing.
+      secrets: ['github_token'],
       additionalContexts: { assets: 'build/web/dist', alpine: 'docker-image://alpine:3.20' },
       // GO_VERSION is inherited from _common; CGO_ENABLED is written again in server itself, so it is pointed at there.
       declaredAt: {
@@ -95,7 +96,6 @@ describe('bake: variables, a group, inherits, a matrix, contexts', () => {
         'context:assets': { file: 'build/docker-bake.hcl', line: 38 },
         'context:alpine': { file: 'build/docker-bake.hcl', line: 39 },
         'secret:github_token': { file: 'build/docker-bake.hcl', line: 36 },
-        'secret:npmrc': { file: 'build/docker-bake.hcl', line: 36 },
       },
     });
     assert.deepEqual(byName.cli.declaredAt, { 'arg:GO_VERSION': { file: 'build/docker-bake.hcl', line: 18 }, 'arg:CGO_ENABLED': { file: 'build/docker-bake.hcl', line: 19 }, 'arg:VERSION': { file: 'build/docker-bake.hcl', line: 46 } });
@@ -216,8 +216,37 @@ target "app" {
     // The invocation carries those about its own attributes; the variable's is the file's.
     assert.deepEqual(invocations[0].problems, problems.filter((p) => p.line !== 1).map((p) => p.message));
   });
-  it('secret ids from every form', () => {
-    assert.deepEqual(['id=a,src=x', 'type=env,id=B', 'type=env,env=C', 'src=./path/to/npmrc', 'type=file'].map(secretId), ['a', 'B', 'C', 'npmrc', undefined]);
+  it('secret ids: `id=` only, as buildx requires it (the last one when repeated)', () => {
+    assert.deepEqual(['id=a,src=x', 'type=env,id=B', 'type=env,env=C', 'src=./path/to/npmrc', 'type=file', 'id=x,ID=y'].map(secretId), ['a', 'B', undefined, undefined, undefined, 'y']);
+  });
+  it('secrets written as objects, and added up through inherits and repeated definitions', () => {
+    const hcl = `target "_auth" {
+  secret = ["id=github_token,env=GITHUB_TOKEN"]
+}
+target "app" {
+  inherits = ["_auth"]
+  secret = [
+    { type = "env", id = "KUBECONFIG" },
+    { type = "file", id = "aws", src = "aws-credentials" },
+    "id=github_token,env=GH_TOKEN",
+  ]
+}
+`;
+    const override = 'target "app" {\n  secret = ["id=npmrc,src=./.npmrc"]\n}\n';
+    const { invocations } = bakeInvocations([{ path: 'docker-bake.hcl', text: hcl }, { path: 'docker-bake.override.hcl', text: override }], {});
+    assert.deepEqual(invocations.map((i) => [i.name, i.secrets]), [['app', ['github_token', 'KUBECONFIG', 'aws', 'npmrc']]]);
+    // Each id pointed at where it is written last: github_token by app itself, npmrc by the override.
+    assert.deepEqual(invocations[0].declaredAt, {
+      'secret:github_token': { file: 'docker-bake.hcl', line: 9 },
+      'secret:KUBECONFIG': { file: 'docker-bake.hcl', line: 7 },
+      'secret:aws': { file: 'docker-bake.hcl', line: 8 },
+      'secret:npmrc': { file: 'docker-bake.override.hcl', line: 2 },
+    });
+  });
+  it('secrets not evaluated are not known: none counts as missing', () => {
+    const text = 'target "app" {\n  secret = [for s in ["a"] : "id=${s}"]\n}\ntarget "plain" {\n  secret = ["id=a"]\n}\ngroup "default" { targets = ["app", "plain"] }\n';
+    const { invocations } = bakeInvocations([{ path: 'docker-bake.hcl', text }], {});
+    assert.deepEqual(invocations.map((i) => [i.name, i.secrets, i.secretsUnknown ?? false]), [['app', [], true], ['plain', ['a'], false]]);
   });
 });
 

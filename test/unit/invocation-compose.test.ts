@@ -101,6 +101,32 @@ describe('compose: a monorepo building three services from the root', () => {
   });
 });
 
+describe('compose: build secrets', () => {
+  const text = `services:
+  api:
+    build:
+      context: .
+      secrets:
+        - source: npm_token
+        - source: pip_conf
+          target: pipconf
+    secrets:
+      - db_password
+secrets:
+  npm_token:
+    environment: NPM_TOKEN
+  pip_conf:
+    file: ./pip.conf
+  db_password:
+    file: ./db_password.txt
+`;
+  it('the long syntax without target gives the source as id; the service\'s own secrets are for the container, not the build', () => {
+    const { invocations, problems } = composeInvocations([{ path: 'compose.yaml', text }], {});
+    assert.deepEqual(problems, []);
+    assert.deepEqual(invocations[0].secrets, ['npm_token', 'pipconf']);
+  });
+});
+
 describe('compose: files in a subfolder, overrides and extends', () => {
   const base = `services:
   app:

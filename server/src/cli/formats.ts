@@ -44,6 +44,7 @@ export function formatJson(files: FileReport[]): string {
         markdown: x.message,
         ...((r) => ({ line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 }))(rangeIn(f, x)),
         fixes: x.fixes.map((fx) => ({ title: fx.title, safety: fx.safety })),
+        ...(x.related?.length ? { related: x.related.map((r) => ({ path: r.file, line: r.line, label: r.label })) } : {}),
       })),
       ...(f.error ? { error: f.error } : {}),
     })),
@@ -89,6 +90,7 @@ export function formatStylish(files: FileReport[], color: boolean, baselined = 0
         out.push(`          ${src.replace(/\t/g, ' ')}`);
         out.push(`          ${' '.repeat(from)}${c('underline', '^'.repeat(Math.max(1, Math.min(to, src.length) - from)))}`);
       }
+      for (const r of x.related ?? []) out.push(`          ${c('dim', `↳ ${r.file}:${r.line}  ${r.label}`)}`);
     }
     out.push('');
   }
@@ -128,6 +130,7 @@ export function formatSarif(files: FileReport[], version: string, profile: Profi
       level: sarifLevel(x.severity),
       message: { text: plainText(x.message), markdown: x.message },
       locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(x) } }],
+      ...(x.related?.length ? { relatedLocations: x.related.map((r, id) => ({ id, physicalLocation: { artifactLocation: { uri: uri(r.file) }, region: { startLine: r.line } }, message: { text: r.label } })) } : {}),
       // A fix that only creates a file (a .dockerignore) has no replacement in this file to describe.
       ...(edited(x).length ? {
         fixes: edited(x).map((fx) => ({

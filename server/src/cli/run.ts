@@ -1,6 +1,7 @@
 // The dockwise command, as a function of its arguments and its I/O so tests can run it in-process.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   allRules, DEFAULT_PROFILE, findRules, fixAll, isProfileName, lintText,
   PROFILE_NAMES, profileSeverity, ruleMarkdown,
@@ -21,7 +22,7 @@ import { runFormat } from './format';
 import { runPin } from './pin';
 import { runRefactor } from './refactor';
 import { buildFiles, explainContext, invocationsOf } from './explain-context';
-import { lintInvocations } from '../workspace/invocation-lint';
+import { fixInvocations, lintInvocations } from '../workspace/invocation-lint';
 
 export type { CliIo } from './command';
 
@@ -275,8 +276,13 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     let options = await workspace.optionsFor(uri, settings);
     const threshold = o.threshold ?? options.failureThreshold ?? 'info';
     let text = decoded.text;
+    // As each compose service and bake target builds it, when some do (and --standalone does not say otherwise).
+    const found = target.file && builds ? await invocationsOf(uri, builds, io, locale, reportedProblems) : undefined;
     if (o.fix || o.diff) {
-      const result = await workspace.withFiles(uri, () => fixAll(text, { ...options, unsafe: o.unsafe || options.fixUnsafe }));
+      const fixOptions = { ...options, unsafe: o.unsafe || options.fixUnsafe };
+      const result = found?.invocations.length
+        ? await fixInvocations(workspace, uri, found.root, text, fixOptions, found.invocations)
+        : await workspace.withFiles(uri, () => fixAll(text, fixOptions));
       if (o.diff) {
         // The file's byte-order mark is part of its first line, which the patch must match.
         const bom = decoded.bom ? '\uFEFF' : '';
@@ -303,12 +309,11 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
         }
       }
     }
-    // As each compose service and bake target builds it, when some do (and --standalone does not say otherwise).
-    const found = target.file && builds ? await invocationsOf(uri, builds, io, locale, reportedProblems) : undefined;
     const { model, findings: lintFindings, ruleErrors } = found?.invocations.length
       ? await lintInvocations(workspace, uri, found.root, text, options, found.invocations)
       : await workspace.withFiles(uri, () => lintText(text, options));
-    let findings = lintFindings;
+    // The compose and bake lines findings point at, shown as paths like the Dockerfiles' own.
+    let findings = lintFindings.map((f) => (f.related ? { ...f, related: f.related.map((r) => ({ ...r, file: shownPath(r.file, io.cwd) })) } : f));
     if (o.shellcheck) {
       if (!(await workspace.shellcheckAvailable())) {
         if (!warnedShellcheck) io.stderr(`dockwise: ${t('cli.shellcheckMissing')}\n`);
@@ -375,4 +380,12 @@ function todayFrom(env: Record<string, string | undefined>): string | undefined 
   const epoch = env.SOURCE_DATE_EPOCH;
   if (!epoch || !/^\d+$/.test(epoch)) return undefined;
   return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+}
+
+/** A file URI as the command shows paths: relative to the current folder (absolute when outside it). */
+function shownPath(uri: string, cwd: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  const file = fileURLToPath(uri);
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

@@ -55,7 +55,9 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 export function invocationKey(invocation: BuildInvocation | undefined): string {
   if (!invocation) return '';
   const args = invocation.args ? Object.keys(invocation.args).sort().map((k) => [k, invocation.args![k]]) : [];
-  return JSON.stringify([invocation.target ?? null, args]);
+  // Named contexts change what FROM and --from read (the model's images and stage links).
+  const contexts = invocation.contexts ? Object.keys(invocation.contexts).sort().map((k) => [k, invocation.contexts![k]]) : [];
+  return JSON.stringify([invocation.target ?? null, args, ...(contexts.length ? [contexts] : [])]);
 }
 
 /** `model`, or when `options` ask for another invocation than it was built with, the same text built with that one. */

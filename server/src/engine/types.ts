@@ -122,7 +122,7 @@ export interface RuleExample {
   settings?: Partial<import('./rule').EngineSettings>;
   /** Files beside the Dockerfile the example needs (relative path → text); it is judged with them. */
   files?: Record<string, string>;
-  /** How the example is built (the args and target a compose service or bake target passes); judged with it. */
+  /** How the example is built (a compose service's or bake target's secrets, args, target); judged with it, its note says so. */
   invocation?: BuildInvocation;
 }
 

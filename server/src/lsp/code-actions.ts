@@ -2,6 +2,7 @@
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { defineStrings, DockerfileModel, findRules, fixAll, fixProblem, fixTitle, ignoreEdit, localize, speaker, type Finding, type Fix, type OffsetEdit } from '../engine';
+import { fixInvocations } from '../workspace/invocation-lint';
 import { hasFolder, uriDirname, uriJoin } from '../workspace/uri';
 import { dockerDxFindings } from './docker-dx';
 import { isRefactorData, refactorActions, resolveRefactorAction } from './refactorings';
@@ -37,7 +38,13 @@ function wholeDocumentEdit(doc: TextDocument, text: string): WorkspaceEdit {
 export async function fixAllEdit(session: Session, doc: TextDocument, onlyRules?: string[]): Promise<WorkspaceEdit | undefined> {
   const entry = await session.analyse(doc);
   if (!entry) return undefined;
-  const result = await session.workspace.withFiles(doc.uri, () => fixAll(entry.text, { ...entry.options, unsafe: entry.settings.fix.unsafe, onlyRules }));
+  const options = { ...entry.options, unsafe: entry.settings.fix.unsafe, onlyRules };
+  // As the document is linted: as each compose service and bake target builds it (those chosen), when some do.
+  const built = await session.invocationsOf(doc.uri);
+  const { invocations } = session.chosenInvocations(doc.uri, built);
+  const result = built && invocations.length
+    ? await fixInvocations(session.workspace, doc.uri, built.root, entry.text, options, invocations)
+    : await session.workspace.withFiles(doc.uri, () => fixAll(entry.text, options));
   if (result.text === entry.text && !result.createFiles.length) return undefined;
   const edit = wholeDocumentEdit(doc, result.text);
   if (result.createFiles.length) {

@@ -8,7 +8,7 @@ import { findRules, plainText, type DockerfileModel, type Finding, type Severity
 import type { Entry, Session } from './session';
 
 /** A diagnostic as sent, with what it was made from. */
-interface Sent { key: string; message: string; severity: Severity; diagnostic: Diagnostic }
+interface Sent { key: string; message: string; severity: Severity; related: string; diagnostic: Diagnostic }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, style: DiagnosticSeverity.Hint };
 
@@ -48,6 +48,8 @@ export class Diagnostics {
       // VS Code shows a diagnostic's message as plain text: code spans in quotes, not backticks.
       message: plainText(f.message),
       ...(tags.length ? { tags } : {}),
+      // The compose or bake line a finding is about (the service that passes an arg no ARG declares).
+      ...(f.related?.length ? { relatedInformation: f.related.map((r) => ({ location: { uri: r.file, range: { start: { line: r.line - 1, character: 0 }, end: { line: r.line - 1, character: 0 } } }, message: r.label })) } : {}),
     };
   }
 
@@ -62,8 +64,9 @@ export class Diagnostics {
         const { start, end } = range;
         // Where and which rule: short, so that looking it up costs little; the message and severity are compared.
         const key = `${start.line}:${start.character}:${end.line}:${end.character}:${f.rule}`;
-        const same = (s: Sent | undefined) => (s && s.message === f.message && s.severity === f.severity ? s : undefined);
-        sent = same(now.get(key)) ?? same(before?.get(key)) ?? { key, message: f.message, severity: f.severity, diagnostic: this.make(f, range) };
+        const related = f.related ? JSON.stringify(f.related) : '';
+        const same = (s: Sent | undefined) => (s && s.message === f.message && s.severity === f.severity && s.related === related ? s : undefined);
+        sent = same(now.get(key)) ?? same(before?.get(key)) ?? { key, message: f.message, severity: f.severity, related, diagnostic: this.make(f, range) };
         this.made.set(f, sent);
       }
       now.set(sent.key, sent);
@@ -147,6 +150,14 @@ export class Diagnostics {
     this.made = new WeakMap();
     this.session.invalidate(what, (doc) => this.changed(doc));
     if (this.pull && this.canRefresh) void this.session.connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
+  /** Another build was chosen for an open document: its diagnostics are made again, and published or pulled again. */
+  rechosen(uri: string): void {
+    const doc = this.session.documents.get(uri);
+    if (!doc) return;
+    if (!this.pull) void this.validate(doc);
+    else if (this.canRefresh) void this.session.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
   closed(uri: string): void {

@@ -13,17 +13,18 @@ export const ARG_HOVER_STRINGS = defineStrings({
   'hover.argNotPassed': '{invocation} passes no `{name}`: the default applies',
 });
 
-/** On an ARG's name (its definition or a use), what each compose service and bake target that builds the file passes for it. */
+/** On an ARG's name (its definition or a use), what each compose service and bake target the file is linted as passes for it. */
 async function passedValues(session: Session, uri: string, model: DockerfileModel, offset: number): Promise<string | undefined> {
   const target = resolve(model, offset);
   const isArg = (use: { name: string; instr: DockerfileModel['instructions'][number] }) => (use.instr.keyword === 'FROM' ? model.globalArgs.has(use.name) : model.lookupVariable(use.name, use.instr)?.kind === 'ARG');
   const name = target?.kind === 'variable-definition' && target.definition.kind === 'ARG' ? target.definition.name
     : target?.kind === 'variable-use' && isArg(target.use) ? target.use.name : undefined;
   if (!name) return undefined;
-  const built = await session.invocationsOf(uri);
-  if (!built?.invocations.length || !built.invocations.some((i) => name in i.args)) return undefined;
+  // The builds the document is linted as (the one chosen, or none when it is linted alone).
+  const { invocations } = session.chosenInvocations(uri, await session.invocationsOf(uri));
+  if (!invocations.length || !invocations.some((i) => name in i.args)) return undefined;
   const locale = session.workspace.locale;
-  return built.invocations.map((i) => {
+  return invocations.map((i) => {
     const invocation = invocationLabel(i, locale);
     return name in i.args ? localize(ARG_HOVER_STRINGS, 'hover.argPassed', locale, { invocation, name, value: i.args[name] }) : localize(ARG_HOVER_STRINGS, 'hover.argNotPassed', locale, { invocation, name });
   }).join('  \n');

@@ -9,7 +9,9 @@ import type { Host } from '../workspace/host';
 import { Workspace, type DocumentOptions } from '../workspace/workspace';
 import { findInvocations, type FoundInvocations, type InvocationCache } from '../workspace/invocations';
 import { lintInvocations } from '../workspace/invocation-lint';
+import { ALL_BUILDS, applyChoice, type InvocationChoice } from '../workspace/invocation-choice';
 import { hasFolder, uriDirname, uriWithin } from '../workspace/uri';
+import { BuildFileProblems } from './build-file-problems';
 import { RulePages } from './rule-pages';
 import { configFileUri, readSettings, type DockwiseSettings } from './settings';
 
@@ -25,6 +27,8 @@ export interface Entry {
   settings: DockwiseSettings;
   /** ShellCheck findings were added (or are being computed) for this version. */
   shellchecked?: boolean;
+  /** The build it was linted as (invocation-choice.ts): an analysis made under another choice is not reused. */
+  choice: InvocationChoice;
 }
 
 export interface SessionOptions {
@@ -68,8 +72,13 @@ export class Session {
   private readonly invocations = new Map<string, Promise<FoundInvocations | undefined>>();
   /** What each folder's compose and bake files declare, read once for all the documents below it. */
   private readonly invocationFolders: InvocationCache = new Map();
+  /** Problems in the compose and bake files read, shown on those files. */
+  private readonly buildFileProblems: BuildFileProblems;
+  /** Per open document, the build the user chose to lint it as (dockwise/chooseInvocation); none: every build. */
+  private readonly choices = new Map<string, InvocationChoice>();
 
   constructor(readonly connection: Connection, readonly host: Host, options: Omit<SessionOptions, 'host'> = {}) {
+    this.buildFileProblems = new BuildFileProblems(connection);
     this.workspace = new Workspace(host, (_problem, text) => {
       connection.console.warn(`Dockwise: ${text}`);
       void connection.window.showWarningMessage(`Dockwise: ${text}`);
@@ -123,7 +132,10 @@ export class Session {
     let found = this.invocations.get(uri);
     if (!found) {
       const root = this.roots.find((r) => uriWithin(uri, r)) ?? uriDirname(uri);
-      found = findInvocations(this.host.fs, uri, root, this.host.environment?.() ?? {}, this.workspace.locale, undefined, this.invocationFolders).catch((e: unknown) => {
+      found = findInvocations(this.host.fs, uri, root, this.host.environment?.() ?? {}, this.workspace.locale, undefined, this.invocationFolders).then((f) => {
+        this.buildFileProblems.show(f);
+        return f;
+      }, (e: unknown) => {
         this.connection.console.error(`Dockwise: reading compose and bake files for ${uri} failed: ${(e as Error)?.stack ?? e}`);
         return undefined;
       });
@@ -136,24 +148,50 @@ export class Session {
   forgetInvocations(): void {
     this.invocations.clear();
     this.invocationFolders.clear();
+    this.buildFileProblems.clear();
+  }
+
+  /** The build a document is linted as, as chosen: `all` unless the user chose one, or none (`alone`). */
+  choiceOf(uri: string): InvocationChoice {
+    return this.choices.get(uri) ?? ALL_BUILDS;
+  }
+
+  /** Lints an open document as `choice` from now on (until it closes); its analysis is made again. */
+  choose(uri: string, choice: InvocationChoice): void {
+    if (choice === ALL_BUILDS) this.choices.delete(uri);
+    else this.choices.set(uri, choice);
+    this.cache.delete(uri);
+  }
+
+  /**
+   * The builds `uri` is linted as: those of `found` the choice keeps. A chosen build that no compose or bake file
+   * declares any more is forgotten: every build again.
+   */
+  chosenInvocations(uri: string, found: FoundInvocations | undefined): { invocations: FoundInvocations['invocations']; choice: InvocationChoice } {
+    // Not read (settings off, or no folder to look in): the choice is kept for when they are.
+    if (!found) return { invocations: [], choice: this.choiceOf(uri) };
+    const chosen = applyChoice(found.invocations, this.choiceOf(uri));
+    if (chosen.choice === ALL_BUILDS) this.choices.delete(uri);
+    return { invocations: [...chosen.invocations], choice: chosen.choice };
   }
 
   /** The analysis of a document's current version (undefined when a newer version arrived meanwhile). */
   async analyse(doc: TextDocument): Promise<Entry | undefined> {
     const early = this.cache.get(doc.uri);
-    if (early && early.version === doc.version) return early;
+    if (early && early.version === doc.version && early.choice === this.choiceOf(doc.uri)) return early;
     await this.ready;
     const settings = await this.settingsFor(doc.uri);
     const options = await this.optionsFor(doc.uri, settings);
-    const built = settings.enable ? await this.invocationsOf(doc.uri) : undefined;
+    const found = settings.enable ? await this.invocationsOf(doc.uri) : undefined;
     const current = this.documents.get(doc.uri);
     if (!current || current.version !== doc.version) return undefined; // a newer version is on its way
+    const { invocations, choice } = this.chosenInvocations(doc.uri, found);
     // Read again after the awaits: another analysis may have finished meanwhile.
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit;
+    if (hit && hit.version === doc.version && hit.choice === choice) return hit;
     const text = doc.getText();
     // Unchanged text (e.g. an undo) reuses the previous model and findings.
-    if (hit && hit.text === text && hit.settings === settings) {
+    if (hit && hit.text === text && hit.settings === settings && hit.choice === choice) {
       const entry = { ...hit, version: doc.version, shellchecked: false };
       this.cache.set(doc.uri, entry);
       return entry;
@@ -161,8 +199,10 @@ export class Session {
     // Built from the previous version's model: only the edited instructions are parsed again. Should that ever
     // fail, the text is parsed and linted from scratch (and the failure logged once).
     let model: DockerfileModel;
+    // A model keeps the build it was made for: one made under another choice is not built on.
+    const previous = hit?.choice === choice ? hit.model : undefined;
     try {
-      model = new DockerfileModel(text, hit?.model);
+      model = new DockerfileModel(text, previous);
     } catch (error) {
       this.incrementalFailed(error);
       model = new DockerfileModel(text);
@@ -171,10 +211,10 @@ export class Session {
     let memo: LintMemo | undefined;
     if (settings.enable) {
       const lintOptions = this.lintOptions(doc.uri, options);
-      const previous = hit?.settings === settings ? hit.memo : undefined;
+      const memoBefore = hit?.settings === settings && hit.choice === choice ? hit.memo : undefined;
       const lint = () => {
         try {
-          const r = lintIncremental(model, lintOptions, previous);
+          const r = lintIncremental(model, lintOptions, memoBefore);
           return { findings: r.result.findings, memo: r.memo };
         } catch (error) {
           this.incrementalFailed(error);
@@ -184,13 +224,21 @@ export class Session {
       };
       // As each compose service and bake target builds it, when some do (the whole file each time: the stage memo is
       // of one build); else the stage the edit touched.
-      if (built?.invocations.length) findings = (await lintInvocations(this.workspace, doc.uri, built.root, text, lintOptions, built.invocations)).findings;
-      else ({ findings, memo } = await this.workspace.withFiles(doc.uri, lint));
+      if (found && invocations.length) {
+        const result = await lintInvocations(this.workspace, doc.uri, found.root, text, lintOptions, invocations);
+        findings = result.findings;
+        // Linted as one build: the document's model is that build's (its target ships, its args fill the ARGs), so
+        // that lenses, the outline and hovers say what it builds; the next version's model keeps it.
+        if (invocations.length === 1) model = result.model;
+      } else ({ findings, memo } = await this.workspace.withFiles(doc.uri, lint));
       // Files fetched for this lint (in a browser) may have let a newer version be analysed meanwhile.
       const latest = this.cache.get(doc.uri);
-      if (latest && latest.version >= doc.version) return latest.version === doc.version ? latest : undefined;
+      if (latest && latest.version > doc.version) return undefined;
+      // Another build was chosen meanwhile: the request that chose it has the document linted as that one.
+      if (choice !== this.choiceOf(doc.uri)) return undefined;
+      if (latest && latest.version === doc.version && latest.choice === choice) return latest;
     }
-    const entry: Entry = { version: doc.version, text, model, findings, memo, options, settings };
+    const entry: Entry = { version: doc.version, text, model, findings, memo, options, settings, choice };
     this.cache.set(doc.uri, entry);
     return entry;
   }
@@ -227,9 +275,11 @@ export class Session {
     const model = new DockerfileModel(text);
     if (!settings.enable) return { model, findings: [] };
     const options = await this.optionsFor(uri, settings);
-    const built = await this.invocationsOf(uri);
+    const found = await this.invocationsOf(uri);
+    // An open document is linted as the build chosen for it.
+    const { invocations } = this.chosenInvocations(uri, found);
     try {
-      if (built?.invocations.length) return { model, findings: (await lintInvocations(this.workspace, uri, built.root, text, this.lintOptions(uri, options), built.invocations)).findings };
+      if (found && invocations.length) return { model, findings: (await lintInvocations(this.workspace, uri, found.root, text, this.lintOptions(uri, options), invocations)).findings };
       return { model, findings: (await this.workspace.withFiles(uri, () => lintModel(model, this.lintOptions(uri, options)))).findings };
     } finally {
       // What was read beside it stays for an open document's next analysis.
@@ -258,6 +308,7 @@ export class Session {
 
   closed(uri: string): void {
     this.cache.delete(uri);
+    this.choices.delete(uri);
     this.settingsCache.delete(uri);
     this.workspace.forget(uri);
   }

@@ -22,6 +22,7 @@ import { prepareRenameRequest, renameRequest } from './rename';
 import { documentSymbolRequest } from './symbols';
 import { WorkspaceSymbols } from './workspace-symbols';
 import { codeLensRequest, resolveCodeLens } from './code-lens';
+import { CHOOSE_INVOCATION_COMMAND, CHOOSE_INVOCATION_REQUEST, chooseInvocation, invocationCommand, INVOCATIONS_CHANGED_NOTIFICATION, INVOCATIONS_REQUEST, LIST_INVOCATIONS_COMMAND, listInvocations } from './invocations';
 import { documentationOptions, RulePages } from './rule-pages';
 import { Session } from './session';
 import { settingsSection } from './settings';
@@ -84,7 +85,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
-        executeCommandProvider: { commands: SERVER_COMMANDS },
+        executeCommandProvider: { commands: [...SERVER_COMMANDS, LIST_INVOCATIONS_COMMAND, CHOOSE_INVOCATION_COMMAND] },
         ...formatting.capabilities(params),
         ...(diagnostics.pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: !!workspaceDiagnostics } } : {}),
         experimental: { dockerDx: dockerDxChecks() },
@@ -121,7 +122,11 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
     // A compose or bake file (or a compose project's .env): what builds each document is found again.
-    if (changes.some((c) => isInvocationFileName(uriBasename(c.uri)))) session.forgetInvocations();
+    if (changes.some((c) => isInvocationFileName(uriBasename(c.uri)))) {
+      session.forgetInvocations();
+      // The editor's list of a document's builds (VS Code's status-bar item) is asked for again.
+      void connection.sendNotification(INVOCATIONS_CHANGED_NOTIFICATION, {}).catch(() => undefined);
+    }
     // A config file or a .dockerignore: everything is linted again. A Dockerfile: the workspace's list of them may change.
     if (changes.some((c) => !isDockerfileName(uriBasename(c.uri)))) {
       diagnostics.invalidate({});
@@ -151,7 +156,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.onWorkspaceSymbol((params, token) => workspaceSymbols.search(params, token));
   connection.onPrepareRename((params) => prepareRenameRequest(session, params));
   connection.onRenameRequest((params) => renameRequest(session, params));
-  connection.onExecuteCommand((params) => executeCommand(session, params));
+  connection.onExecuteCommand((params) => invocationCommand(session, diagnostics, params.command, params.arguments) ?? executeCommand(session, params));
+  connection.onRequest(INVOCATIONS_REQUEST, (params: unknown) => listInvocations(session, params));
+  connection.onRequest(CHOOSE_INVOCATION_REQUEST, (params: unknown) => chooseInvocation(session, diagnostics, params));
   connection.onDocumentFormatting((params) => formatting.provide(params));
   connection.onDocumentRangeFormatting((params) => formatting.provide(params));
 

@@ -73,7 +73,8 @@ export class WorkspaceDiagnostics {
         if (resultId === before) return { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: entry.version, resultId };
         return { kind: DocumentDiagnosticReportKind.Full, uri, version: entry.version, resultId, items: this.diagnostics.toDiagnostics(entry.model, entry.findings, uri) };
       }
-      const resultId = `${OPEN}${this.generation}:${doc.version}`;
+      // The build it is linted as is part of what it says: another one chosen is another list.
+      const resultId = `${OPEN}${this.generation}:${doc.version}:${session.choiceOf(uri)}`;
       if (resultId === before) return { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: doc.version, resultId };
       const { model, findings } = await session.lintFile(uri, doc.getText());
       return { kind: DocumentDiagnosticReportKind.Full, uri, version: doc.version, resultId, items: this.diagnostics.toDiagnostics(model, findings) };

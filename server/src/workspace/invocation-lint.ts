@@ -4,12 +4,13 @@
 // of them have says which.
 import { defineStrings, localize } from '../engine/i18n/catalog';
 import { isRemoteReference, type Invocation } from '../engine/invocation';
-import { lintText, type LintResult } from '../engine/linter';
+import { lintText, type LintOptions, type LintResult } from '../engine/linter';
+import { fixAll, type FixAllOptions, type FixAllResult } from '../engine/fix/apply';
 import type { FileAccess } from '../engine/rule';
-import type { BuildInvocation, Finding, RelatedLocation } from '../engine/types';
+import type { BuildInvocation, CreatedFile, Finding, RelatedLocation } from '../engine/types';
 import type { Locale } from '../engine/i18n/locale';
 import type { DocumentOptions, Workspace } from './workspace';
-import { uriDirname, uriJoin } from './uri';
+import { uriDirname, uriJoin, uriRelative } from './uri';
 
 export const INVOCATION_LINT_STRINGS = defineStrings({
   'invocationLint.onlyIn': '{message} (only in {names})',
@@ -25,7 +26,7 @@ export function invocationLabel(i: Invocation, locale: Locale): string {
 /** What decides how the file lints: two invocations alike in these lint alike. */
 function lintKey(i: Invocation): string {
   const sorted = (o: Record<string, string>) => Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([i.context, i.target?.toLowerCase() ?? null, sorted(i.args), [...i.secrets].sort(), sorted(i.additionalContexts), [...(i.sharedArgs ?? [])].sort()]);
+  return JSON.stringify([i.context, i.target?.toLowerCase() ?? null, sorted(i.args), i.secretsUnknown ? null : [...i.secrets].sort(), sorted(i.additionalContexts), [...(i.sharedArgs ?? [])].sort()]);
 }
 
 /** The invocation as the rules read it, its parts' places as URIs under `root`, labelled with its name. */
@@ -34,7 +35,35 @@ function buildInvocation(i: Invocation, root: string, builtTargets: readonly str
   const declaredAt: Record<string, RelatedLocation> = {};
   if (i.source.file) declaredAt[''] = { file: uriJoin(root, i.source.file), line: i.source.line ?? 1, label };
   for (const [key, at] of Object.entries(i.declaredAt ?? {})) declaredAt[key] = { file: uriJoin(root, at.file), line: at.line, label };
-  return { target: i.target, args: i.args, ...(i.sharedArgs ? { sharedArgs: i.sharedArgs } : {}), secrets: i.secrets, contexts: i.additionalContexts, builtTargets, declaredAt };
+  return { target: i.target, args: i.args, ...(i.sharedArgs ? { sharedArgs: i.sharedArgs } : {}), secrets: i.secretsUnknown ? undefined : i.secrets, contexts: i.additionalContexts, builtTargets, declaredAt };
+}
+
+/** One distinct way the file is built: the invocations alike, what the rules read for them, and the context folder. */
+interface Build { invocations: Invocation[]; options: LintOptions; context: string | undefined }
+
+/** The distinct ways `invocations` build the Dockerfile `uri` (`root`: the folder their paths are relative to). */
+function distinctBuilds(workspace: Workspace, uri: string, root: string, options: DocumentOptions, invocations: readonly Invocation[]): Build[] {
+  const groups = new Map<string, Invocation[]>();
+  for (const i of invocations) groups.set(lintKey(i), [...(groups.get(lintKey(i)) ?? []), i]);
+  const builtTargets = [...new Set(invocations.flatMap((i) => (i.target ? [i.target] : [])))];
+  return [...groups.values()].map((group) => {
+    const i = group[0];
+    // The Dockerfile's own folder as the context is what the rules read by default; a remote context (a git or
+    // http URL) has no files here to read.
+    const context = isRemoteReference(i.context) ? undefined : uriJoin(root, i.context);
+    const files: FileAccess | undefined = !context ? undefined : context === uriDirname(uri) ? options.files : workspace.contextFiles(uri, context);
+    return { invocations: group, context, options: { ...options, files, invocation: buildInvocation(i, root, builtTargets, workspace.locale) } };
+  });
+}
+
+/**
+ * Files a fix creates are relative to what its rule read: the build's context. Those who apply fixes put them
+ * beside the Dockerfile: the paths are made relative to its folder (`../../.dockerignore` for the repository root).
+ */
+function besideDockerfile(uri: string, build: Build, created: readonly CreatedFile[]): CreatedFile[] {
+  const { context } = build;
+  if (!context || context === uriDirname(uri)) return [...created];
+  return created.map((f) => ({ ...f, path: uriRelative(uriDirname(uri), uriJoin(context, f.path)) }));
 }
 
 /**
@@ -43,21 +72,14 @@ function buildInvocation(i: Invocation, root: string, builtTargets: readonly str
  */
 export async function lintInvocations(workspace: Workspace, uri: string, root: string, text: string, options: DocumentOptions, invocations: readonly Invocation[]): Promise<LintResult> {
   const locale = workspace.locale;
-  const groups = new Map<string, Invocation[]>();
-  for (const i of invocations) groups.set(lintKey(i), [...(groups.get(lintKey(i)) ?? []), i]);
-  const builtTargets = [...new Set(invocations.flatMap((i) => (i.target ? [i.target] : [])))];
   const merged = new Map<string, { finding: Finding; names: string[] }>();
   let first: LintResult | undefined;
-  for (const group of groups.values()) {
-    const i = group[0];
-    // The Dockerfile's own folder as the context is what the rules read by default; a remote context (a git or
-    // http URL) has no files here to read.
-    const context = isRemoteReference(i.context) ? undefined : uriJoin(root, i.context);
-    const files: FileAccess | undefined = !context ? undefined : context === uriDirname(uri) ? options.files : workspace.contextFiles(uri, context);
-    const result = await workspace.withFiles(uri, () => lintText(text, { ...options, files, invocation: buildInvocation(i, root, builtTargets, locale) }));
+  for (const build of distinctBuilds(workspace, uri, root, options, invocations)) {
+    const result = await workspace.withFiles(uri, () => lintText(text, build.options));
     first ??= result;
-    const names = group.map((g) => invocationLabel(g, locale));
-    for (const f of result.findings) {
+    const names = build.invocations.map((g) => invocationLabel(g, locale));
+    for (const found of result.findings) {
+      const f = found.fixes.some((x) => x.createFiles?.length) ? { ...found, fixes: found.fixes.map((x) => (x.createFiles ? { ...x, createFiles: besideDockerfile(uri, build, x.createFiles) } : x)) } : found;
       const key = `${f.rule}\u0000${f.start}\u0000${f.end}\u0000${f.message}`;
       const hit = merged.get(key);
       if (hit) {
@@ -71,4 +93,26 @@ export async function lintInvocations(workspace: Workspace, uri: string, root: s
   const findings = [...merged.values()].map(({ finding, names }) => (names.length === all ? finding : { ...finding, message: localize(INVOCATION_LINT_STRINGS, 'invocationLint.onlyIn', locale, { message: finding.message, names: names.join(', ') }) }));
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   return { ...first!, findings };
+}
+
+/**
+ * Fixes `text` as each distinct build lints it, one after the other on the text the one before left: what is
+ * fixed is what the findings of `lintInvocations` offer to fix. Created files' paths are beside the Dockerfile.
+ */
+export async function fixInvocations(workspace: Workspace, uri: string, root: string, text: string, options: DocumentOptions & Pick<FixAllOptions, 'unsafe' | 'onlyRules'>, invocations: readonly Invocation[]): Promise<FixAllResult> {
+  let result: FixAllResult | undefined;
+  for (const build of distinctBuilds(workspace, uri, root, options, invocations)) {
+    const created = result?.createFiles ?? [];
+    const next = await workspace.withFiles(uri, () => fixAll(result?.text ?? text, { ...build.options, unsafe: options.unsafe, onlyRules: options.onlyRules }));
+    const createFiles = [...created, ...besideDockerfile(uri, build, next.createFiles).filter((f) => !created.some((c) => c.path === f.path))];
+    result = !result ? { ...next, createFiles } : {
+      text: next.text,
+      applied: [...result.applied, ...next.applied],
+      createFiles,
+      passes: result.passes + next.passes,
+      rejected: [...result.rejected, ...next.rejected],
+      converged: next.converged,
+    };
+  }
+  return result ?? workspace.withFiles(uri, () => fixAll(text, options));
 }

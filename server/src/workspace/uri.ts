@@ -37,3 +37,13 @@ export function uriWithin(uri: string, folder: string): boolean {
 export function hasFolder(uri: string): boolean {
   return split(uri).path.startsWith('/');
 }
+
+/** The path of `to` relative to the folder `from` (decoded, '/'-separated, `..` where it goes up; '.' for the folder itself). */
+export function uriRelative(from: string, to: string): string {
+  const segments = (uri: string) => split(uri).path.split('/').filter(Boolean).map((s) => { try { return decodeURIComponent(s); } catch { return s; } });
+  const a = segments(from);
+  const b = segments(to);
+  let same = 0;
+  while (same < a.length && same < b.length && a[same] === b[same]) same++;
+  return [...a.slice(same).map(() => '..'), ...b.slice(same)].join('/') || '.';
+}

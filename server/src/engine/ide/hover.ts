@@ -30,6 +30,7 @@ export interface HoverOptions {
 /** The English of the hovers on what the cursor is on (a finding's and a rule's come from docs/markdown.ts). */
 export const HOVER_STRINGS = defineStrings({
   'hover.image.writtenAs': 'Written as `{raw}`; ARG defaults give `{resolved}`.',
+  'hover.image.namedContext': 'The build gives `{name}` as a named context: `{value}`.',
   'hover.image.stageOfFile': 'Stage `{stage}` of this file (line {line}).',
   'hover.image.official': 'Docker official image `{name}`',
   'hover.image.fromRegistry': 'from registry `{registry}`',
@@ -146,7 +147,11 @@ function ruleWords(ruleId: string, ref: MessageRef, locale: Locale): string {
 function imageHover(stage: Stage, today: string, t: Speak, locale: Locale): string {
   const img = stage.image;
   const lines = [`**${img.resolved || img.raw}**`];
-  if (img.raw !== img.resolved) lines.push('', t('hover.image.writtenAs', { raw: img.raw, resolved: img.resolved }));
+  if (img.context) {
+    lines.push('', t('hover.image.namedContext', { name: img.context.name, value: img.context.value }));
+    // A folder, another build's target or a URL: no image, nothing more is known.
+    if (!img.context.image) return lines.join('\n');
+  } else if (img.raw !== img.resolved) lines.push('', t('hover.image.writtenAs', { raw: img.raw, resolved: img.resolved }));
   if (stage.parent) {
     lines.push('', t('hover.image.stageOfFile', { stage: stageName(stage.parent, t), line: stage.parent.from.line + 1 }));
     return lines.join('\n');

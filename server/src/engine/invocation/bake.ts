@@ -89,7 +89,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
 
   // A target's own attributes (all of its definitions merged), evaluated in a scope (matrix values added), and
   // where each definition writes its parts.
-  const ownAttributes = (defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[]): Resolved => {
+  const ownAttributes = (defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[], unread: Set<string>): Resolved => {
     const scope = { variable: (n: string) => (n in extra ? extra[n] : variable(n)), functions };
     let merged: Resolved = { attributes: {}, at: {} };
     for (const def of defs) {
@@ -104,6 +104,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
           const message = t('invocation.bake.notEvaluated', { what: e.message, attribute: name, target: def.name });
           problems.push({ file: def.file, line: expr.line, message });
           invocationProblems.push(message);
+          unread.add(name);
         }
       }
       merged = mergeResolved(merged, { attributes: own, at: locations(def, own, scope) });
@@ -113,8 +114,8 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
 
   // Resolving `inherits`: each parent's resolved attributes in order, then the target's own.
   const resolving = new Set<string>();
-  const resolve = (name: string, defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[]): Resolved => {
-    const own = ownAttributes(defs, extra, invocationProblems);
+  const resolve = (name: string, defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[], unread: Set<string>): Resolved => {
+    const own = ownAttributes(defs, extra, invocationProblems, unread);
     let merged: Resolved = { attributes: {}, at: {} };
     const parents = Array.isArray(own.attributes.inherits) ? own.attributes.inherits : typeof own.attributes.inherits === 'string' ? [own.attributes.inherits] : [];
     resolving.add(name);
@@ -127,7 +128,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
         invocationProblems.push(message);
       } else if (resolving.has(parentName)) {
         problems.push({ file: defs[0].file, line: defs[0].line, message: t('invocation.bake.inheritsCycle', { target: name }) });
-      } else merged = mergeResolved(merged, resolve(parentName, parentDefs, {}, invocationProblems));
+      } else merged = mergeResolved(merged, resolve(parentName, parentDefs, {}, invocationProblems, unread));
     }
     resolving.delete(name);
     delete own.attributes.inherits;
@@ -144,7 +145,8 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
     const base = dirname(defs[0].file) === '.' ? '' : dirname(defs[0].file);
     for (const { invocationName, extra, problems: matrixProblems } of expandMatrix(name, defs, globals, problems, t)) {
       const invocationProblems = [...matrixProblems];
-      const { attributes: a, at, inheritedArgs } = resolve(name, defs, extra, invocationProblems);
+      const unread = new Set<string>();
+      const { attributes: a, at, inheritedArgs } = resolve(name, defs, extra, invocationProblems, unread);
       // An inline Dockerfile is no file of the workspace: nothing to lint.
       if (typeof a['dockerfile-inline'] === 'string') continue;
       const context = resolveContextPath(base, typeof a.context === 'string' ? a.context : '.');
@@ -155,7 +157,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
         dockerfile: resolveDockerfile(context, typeof a.dockerfile === 'string' ? a.dockerfile : undefined),
         args: stringMap(a.args),
         platforms: stringList(a.platforms),
-        secrets: stringList(a.secret).map(secretId).filter((id): id is string => !!id),
+        secrets: secretIds(a.secret),
         additionalContexts: Object.fromEntries(Object.entries(stringMap(a.contexts)).map(([k, v]) => [k, resolveContextPath(base, v)])),
       };
       if (typeof a.target === 'string' && a.target) invocation.target = a.target;
@@ -165,6 +167,8 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
       const declaredAt = usedLocations(at, invocation);
       if (Object.keys(declaredAt).length) invocation.declaredAt = declaredAt;
       if (invocationProblems.length) invocation.problems = invocationProblems;
+      // Secrets that could not be evaluated are not known to be missing.
+      if (unread.has('secret')) invocation.secretsUnknown = true;
       invocations.push(invocation);
     }
   }
@@ -336,7 +340,8 @@ function expandMatrix(name: string, defs: TargetDefinition[], globals: HclScope,
 
 /**
  * Where a definition writes the parts it sets: `target`, each key of `args` and `contexts` (the line of its entry
- * in an object written out, else the attribute's), each `secret` by id (the line of its item in a list written out).
+ * in an object written out, else the attribute's), each `secret` by id (the line of its item in a list written out;
+ * secrets add up through inherits and definitions, a later one with the same id pointed at).
  */
 function locations(def: TargetDefinition, own: Attributes, scope: HclScope): DeclaredAt {
   const at: DeclaredAt = {};
@@ -361,19 +366,18 @@ function locations(def: TargetDefinition, own: Attributes, scope: HclScope): Dec
   }
   const secret = def.attributes.get('secret');
   if (secret && own.secret !== undefined) {
-    const items = stringList(own.secret);
-    items.forEach((spec, i) => {
-      const id = secretId(spec);
+    const items = secretItems(own.secret);
+    items.forEach((item, i) => {
+      const id = secretItemId(item);
       if (id) at[`secret:${id}`] = here(secret.kind === 'tuple' && secret.items.length === items.length ? secret.items[i].line : secret.line);
     });
   }
   return at;
 }
 
-/** `over` on `base` as mergeAttributes does, and the places with it: a `secret` list set again replaces the earlier one's. */
+/** `over` on `base` as mergeAttributes does, and the places with it: what `over` writes is pointed at there. */
 function mergeResolved(base: Resolved, over: Resolved): Resolved {
-  const at = 'secret' in over.attributes ? Object.fromEntries(Object.entries(base.at).filter(([k]) => !k.startsWith('secret:'))) : { ...base.at };
-  return { attributes: mergeAttributes(base.attributes, over.attributes), at: { ...at, ...over.at } };
+  return { attributes: mergeAttributes(base.attributes, over.attributes), at: { ...base.at, ...over.at } };
 }
 
 
@@ -382,7 +386,9 @@ function mergeAttributes(base: Attributes, over: Attributes): Attributes {
   const out: Attributes = { ...base };
   for (const [key, value] of Object.entries(over) as Array<[keyof Attributes, HclValue]>) {
     const before = out[key];
-    out[key] = MAP_ATTRIBUTES.has(key) && isObject(before) && isObject(value) ? { ...before, ...value } : value;
+    // Buildx merges maps key by key and adds the secrets of each target it inherits from (one per id).
+    if (key === 'secret' && Array.isArray(before) && Array.isArray(value)) out[key] = [...before, ...value];
+    else out[key] = MAP_ATTRIBUTES.has(key) && isObject(before) && isObject(value) ? { ...before, ...value } : value;
   }
   return out;
 }
@@ -407,12 +413,32 @@ function stringList(v: HclValue | undefined): string[] {
   return Array.isArray(v) ? v.filter((x) => x !== null && typeof x !== 'object').map(String) : [];
 }
 
-/** The id of a `--secret` value (`id=npm,src=./npmrc`, `type=env,id=TOKEN`, `type=env,env=TOKEN`). */
+/**
+ * The id of a `--secret` value (`id=npm,src=./npmrc`, `type=env,id=TOKEN`). Buildx requires `id`: a secret
+ * without one (`type=env,env=TOKEN`, `src=./npmrc`) fails the build ("secret missing ID"), so it provides nothing.
+ */
 export function secretId(spec: string): string | undefined {
-  const fields = new Map<string, string>();
+  let id: string | undefined;
   for (const part of spec.split(',')) {
     const eq = part.indexOf('=');
-    if (eq > 0) fields.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim().toLowerCase() === 'id') id = part.slice(eq + 1).trim();
   }
-  return fields.get('id') || fields.get('env') || (fields.has('src') || fields.has('source') ? (fields.get('src') ?? fields.get('source'))!.split('/').pop() : undefined);
+  return id || undefined;
+}
+
+/** The ids a target's `secret` provides: each a `--secret` string or an object (`{ type = "env", id = "KUBECONFIG" }`). */
+function secretIds(v: HclValue | undefined): string[] {
+  return secretItems(v).flatMap((item) => {
+    const id = secretItemId(item);
+    return id ? [id] : [];
+  }).filter((id, i, all) => all.indexOf(id) === i);
+}
+
+function secretItems(v: HclValue | undefined): HclValue[] {
+  return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+}
+
+/** The id one `secret` item provides, if any. */
+function secretItemId(item: HclValue): string | undefined {
+  return typeof item === 'string' ? secretId(item) : item && typeof item === 'object' && !Array.isArray(item) && typeof item.id === 'string' ? item.id : undefined;
 }

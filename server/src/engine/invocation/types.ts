@@ -33,6 +33,8 @@ export interface Invocation {
   platforms: string[];
   /** The ids of the build secrets provided (what `RUN --mount=type=secret,id=…` can use). */
   secrets: string[];
+  /** The secrets could not all be read (a bake function not evaluated): which ids are provided is not known. */
+  secretsUnknown?: true;
   /** Named contexts (`--build-context`): a folder relative to the root, or `docker-image://…`, `target:…`, a URL. */
   additionalContexts: Record<string, string>;
   /**

@@ -4,10 +4,11 @@
 import { Argument, DockerfileParser, Instruction, ModifiableInstruction, type Dockerfile, type From, type Heredoc } from 'dockerfile-ast';
 import { LineIndex } from '../text';
 import { instructionArguments } from './instruction-arguments';
-import type { BuildInvocation, Position, Range } from '../types';
+import type { BuildInvocation, Position, Range, RelatedLocation } from '../types';
 import { parseShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import { invokedShell, POSIX_SHELL_NAMES, programName } from './shells';
 import { parseImageReference, type ImageReference } from './image';
+import { contextImageReference, familiarName, namedContexts, type NamedContext } from './named-contexts';
 import { substitute } from './variables';
 
 export interface Directive { name: string; value: string; line: number; start: number; end: number }
@@ -95,6 +96,11 @@ export interface Stage {
   isFinal: boolean;
   /** The stage this one is built FROM, when its image names an earlier stage. */
   parent?: Stage;
+  /**
+   * A named context of the invocation has this stage's name: BuildKit reads the context wherever the stage is named
+   * and never builds the stage (its text is still what builds without that context run).
+   */
+  context?: NamedContext;
   /** Instructions elsewhere that use this stage: FROM <alias>, COPY --from, RUN --mount=from=. */
   usedBy: Instr[];
   /** Where those instructions name it: the image of a FROM, the value of --from or of a mount's from=. */
@@ -144,6 +150,8 @@ export class DockerfileModel {
   readonly invocation: BuildInvocation | undefined;
   /** The stage the invocation's target names (undefined without a target, or when it names no stage: then the last stage ships). */
   readonly targetStage: Stage | undefined = undefined;
+  /** The invocation's named contexts by familiar name (see named-contexts.ts); empty without any. */
+  private readonly contexts: Map<string, NamedContext>;
   /** In a view of one stage (see `viewOf`), the model of the whole file. */
   private whole: DockerfileModel | undefined = undefined;
   /** In a view given a list (see `viewOf`), every stage name looked up: the incremental lint checks they still resolve alike. */
@@ -160,6 +168,7 @@ export class DockerfileModel {
    */
   constructor(readonly text: string, previous?: DockerfileModel, invocation?: BuildInvocation) {
     this.invocation = invocation ?? previous?.invocation;
+    this.contexts = previous && previous.invocation === this.invocation ? previous.contexts : namedContexts(this.invocation?.contexts);
     this.lines = new LineIndex(text);
     const window = previous ? reparseWindow(previous, text, this.lines) : undefined;
     if (window) {
@@ -319,6 +328,22 @@ export class DockerfileModel {
 
   range(start: number, end: number) { return this.lines.range(start, end); }
 
+  /**
+   * The named context `name` (a FROM image, a `--from` or mount `from=` value) reads, if the invocation gives one.
+   * It takes precedence over a stage of that name, as in BuildKit.
+   */
+  namedContext(name: string): NamedContext | undefined {
+    return this.contexts.size ? this.contexts.get(familiarName(name)) : undefined;
+  }
+
+  /** Where the invocation declares `context` (a compose or bake line), for a finding about what it reads; none without. */
+  contextDeclaredAt(context: NamedContext | undefined): RelatedLocation[] | undefined {
+    const declaredAt = this.invocation?.declaredAt;
+    const at = context && declaredAt ? declaredAt[`context:${context.name}`] ?? declaredAt[''] : undefined;
+    return at ? [at] : undefined;
+  }
+
+  /** The stage `name` reads (an alias or index of a stage above `before`); none when a named context replaces it. */
   stageByName(name: string, before?: Stage): Stage | undefined {
     const found = this.findStage(name, before);
     this.lookups?.push({ name, before: before?.index, found: found?.index });
@@ -329,8 +354,10 @@ export class DockerfileModel {
     const { stages } = this.whole ?? this;
     const lower = name.toLowerCase();
     const limit = before ? before.index : stages.length;
+    if (this.namedContext(name)) return undefined;
     for (let i = limit - 1; i >= 0; i--) if (stages[i].alias?.toLowerCase() === lower) return stages[i];
-    if (/^\d+$/.test(name) && Number(name) < limit) return stages[Number(name)];
+    // A stage by number is replaced too when a context has its name.
+    if (/^\d+$/.test(name) && Number(name) < limit && !stages[Number(name)].context) return stages[Number(name)];
     return undefined;
   }
 
@@ -514,10 +541,12 @@ export class DockerfileModel {
     const raw = imageArg?.value ?? '';
     const lookup = (n: string) => this.globalArgs.get(n)?.value;
     const { value, unresolved } = substitute(raw, lookup, this.escapeChar);
+    // `FROM name` where the build gives a context that name reads the context, even when a stage has the name.
+    const context = !unresolved.length && value && value.toLowerCase() !== 'scratch' ? this.namedContext(value) : undefined;
     const stage: Stage = {
       index: this.stages.length,
       from,
-      image: parseImageReference(raw, value, unresolved),
+      image: context ? contextImageReference(raw, context) : parseImageReference(raw, value, unresolved),
       imageStart: imageArg?.start ?? from.keywordEnd,
       imageEnd: imageArg?.end ?? from.keywordEnd,
       instructions: [],
@@ -530,6 +559,8 @@ export class DockerfileModel {
       stage.alias = from.alias.name;
       stage.aliasStart = from.alias.start;
       stage.aliasEnd = from.alias.end;
+      const replacedBy = this.namedContext(from.alias.name);
+      if (replacedBy) stage.context = replacedBy;
     }
     const platform = from.flags.find((f) => f.name === 'platform');
     if (platform?.value) stage.platform = platform.value;
@@ -542,7 +573,7 @@ export class DockerfileModel {
     (target ?? this.stages[this.stages.length - 1]).isFinal = true;
     for (let s = 0; s < this.stages.length; s++) {
       const stage = this.stages[s];
-      const parent = stage.image.unresolved.length === 0 && !stage.image.tag && !stage.image.digest && !stage.image.registry
+      const parent = stage.image.unresolved.length === 0 && !stage.image.context && !stage.image.tag && !stage.image.digest && !stage.image.registry
         ? this.stageByName(stage.image.resolved, stage)
         : undefined;
       if (parent) {

@@ -1,4 +1,5 @@
 // Image references: [registry/]repository[:tag][@digest], with offsets into the written text.
+import type { NamedContext } from './named-contexts';
 
 export interface Span { start: number; end: number }
 
@@ -16,6 +17,11 @@ export interface ImageReference {
   digest?: string;
   /** Offsets within `raw`, only when raw has no variables (otherwise positions are ambiguous). */
   spans?: { registry?: Span; name: Span; tag?: Span; digest?: Span };
+  /**
+   * The named build context the written name is: the rest describes its `docker-image://` image, or for any other
+   * context (a folder, another build's target, a URL) no image: `resolved` and `name` are empty.
+   */
+  context?: NamedContext;
 }
 
 export function parseImageReference(raw: string, resolved: string, unresolved: string[]): ImageReference {

@@ -8,10 +8,11 @@ export const RESERVED_STAGE_NAMES: ReadonlySet<string> = new Set(['scratch', 'co
 
 /**
  * Every name the file already uses for a stage or an image (aliases, FROM images, `--from` and mount `from=`
- * values), lower-cased. `stage`'s own image is left out: a FROM only reads the names of the stages above it.
+ * values) or the build gives a named context, lower-cased. `stage`'s own image is left out: a FROM only reads the
+ * names of the stages above it. A stage named like a context is replaced by it.
  */
 export function namesInUse(model: DockerfileModel, stage: Stage): Set<string> {
-  const used = new Set<string>();
+  const used = new Set<string>(Object.keys(model.invocation?.contexts ?? {}).map((n) => n.toLowerCase()));
   for (const s of model.stages) {
     if (s.alias) used.add(s.alias.toLowerCase());
     if (s !== stage) {

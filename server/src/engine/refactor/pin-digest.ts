@@ -22,12 +22,14 @@ const DIGEST = /^sha256:[0-9a-f]{64}$|^sha512:[0-9a-f]{128}$/;
 
 /**
  * The stages whose image can be pinned: a registry image written without variables (a digest under an ARG default
- * would pin one value of a build argument the build may change), not a stage, not scratch, not pinned already.
+ * would pin one value of a build argument the build may change), not a stage, not a named context, not scratch, not
+ * pinned already.
  */
 export function pinnableStages(stages: readonly Stage[]): Stage[] {
   return stages.filter((s) => {
     const img = s.image;
-    return img.raw === img.resolved && !img.unresolved.length && !img.digest && !s.parent
+    // A named context's image is written in the compose or bake file; a digest here would rename the context.
+    return img.raw === img.resolved && !img.unresolved.length && !img.digest && !s.parent && !img.context
       && img.name.toLowerCase() !== 'scratch' && isValidImageReference(img.resolved);
   });
 }

@@ -39,7 +39,7 @@ export default defineRule({
       const tag = img.spans?.tag;
       const start = tag ? stage.imageStart + tag.start : stage.imageStart;
       const end = tag ? stage.imageStart + tag.end : stage.imageEnd;
-      ctx.report({ start, end, messageId: 'latestTag', data: { image: img.resolved } });
+      ctx.report({ start, end, messageId: 'latestTag', data: { image: img.resolved }, related: ctx.model.contextDeclaredAt(img.context) });
     }
   },
 });

@@ -41,7 +41,7 @@ export default defineRule({
       // Docker rejects a repository name with capitals: `FROM REPLACE-ME` is a placeholder a script fills in, not
       // an image without a tag.
       if (/[A-Z]/.test(img.name)) continue;
-      ctx.report({ start: stage.imageStart, end: stage.imageEnd, messageId: 'untagged', data: { image: img.resolved } });
+      ctx.report({ start: stage.imageStart, end: stage.imageEnd, messageId: 'untagged', data: { image: img.resolved }, related: ctx.model.contextDeclaredAt(img.context) });
     }
   },
 });

@@ -62,7 +62,8 @@ export default defineRule({
           if (Number(value) >= stage.index) ctx.report({ start, end: from.end, messageId: 'noStageNumber', data: { number: value } });
           continue;
         }
-        if (model.stageByName(value, stage)) continue;
+        // A named context of the build is no stage and no image pull, whatever stage has its name.
+        if (model.stageByName(value, stage) || model.namedContext(value)) continue;
         const later = model.stages.find((s) => s.index > stage.index && s.alias?.toLowerCase() === value.toLowerCase());
         if (later) {
           ctx.report({ start, end: from.end, messageId: 'stageDefinedLater', data: { stage: value } });

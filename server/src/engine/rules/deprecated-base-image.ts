@@ -29,7 +29,8 @@ function installsPackages(instr: Instr): boolean {
 
 function replacementFix(stage: Stage): FixInput | undefined {
   const img = stage.image;
-  if (img.raw !== img.resolved || img.digest) return undefined;
+  // A named context's image is written in the compose or bake file, not here.
+  if (img.raw !== img.resolved || img.digest || img.context) return undefined;
   const target = temurinFor(img.tag);
   if (!target) return undefined;
   // Temurin images run on Ubuntu (or a newer Alpine) where openjdk's ran on Debian, Alpine 3.9 or Oracle Linux:
@@ -78,6 +79,7 @@ export default defineRule({
         messageId: 'deprecatedImage',
         data: { image: dep.image, replacement: dep.replacement },
         fixes: fix ? [fix] : [],
+        related: ctx.model.contextDeclaredAt(stage.image.context),
       });
     }
   },

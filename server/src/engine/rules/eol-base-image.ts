@@ -47,6 +47,7 @@ export default defineRule({
           ? { messageId: 'endOfLifeSupported', data: { endOfLife: eolMessage(line), supported: line.supported.join(', ') } }
           : { messageId: 'endOfLife', data: { endOfLife: eolMessage(line) } }),
         fixes: move && tag ? [{ titleId: 'moveTo', data: { image: move.image, tag: move.tag }, safety: 'unsafe', edits: [{ start: stage.imageStart + tag.start, end: stage.imageStart + tag.end, text: move.tag }] }] : [],
+        related: ctx.model.contextDeclaredAt(stage.image.context),
       });
     }
   },

@@ -94,6 +94,7 @@ export default defineRule({
       messageId: 'fullVariant',
       data: { image: name, tag: img.tag, slim },
       fixes: tag && !compiles ? [{ ...(saved ? { titleId: 'useSlimSaves', data: { image: name, slim, mb: String(saved) } } : { titleId: 'useSlim', data: { image: name, slim } }), safety: 'unsafe', edits: [{ start: stage.imageStart + tag.start, end: stage.imageStart + tag.end, text: slim }] }] : [],
+      related: ctx.model.contextDeclaredAt(img.context),
     });
   },
 });

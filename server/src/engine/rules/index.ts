@@ -128,6 +128,8 @@ import runSecurityInsecure from './run-security-insecure';
 import runsAsRoot from './runs-as-root';
 import secretFileCopied from './secret-file-copied';
 import secretInArgOrEnv from './secret-in-arg-or-env';
+import secretNotMounted from './secret-not-mounted';
+import secretNotProvided from './secret-not-provided';
 import shellFormCmd from './shell-form-cmd';
 import shellFormInShellLessImage from './shell-form-in-shell-less-image';
 import sortedPackageList from './sorted-package-list';
@@ -292,6 +294,8 @@ export const allRules: readonly Rule[] = [
   runsAsRoot,
   secretFileCopied,
   secretInArgOrEnv,
+  secretNotMounted,
+  secretNotProvided,
   shellFormCmd,
   shellFormInShellLessImage,
   sortedPackageList,

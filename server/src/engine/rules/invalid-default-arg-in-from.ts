@@ -37,7 +37,7 @@ export default defineRule({
       // The defaults as the file writes them, also when the build gives other values (BuildKit's check does the same).
       const lookup = (name: string) => (model.globalArgs.has(name) ? fileDefault(model.globalArgs.get(name)!) : PLATFORM_ARG_EXAMPLES[name]);
       const { value } = substitute(raw, lookup, model.escapeChar);
-      if (isValidImageReference(value) || model.stageByName(value, stage)) continue;
+      if (isValidImageReference(value) || model.stageByName(value, stage) || model.namedContext(value)) continue;
       const missing = [...new Set(refs.filter((r) => !r.modifier && lookup(r.name) === undefined).map((r) => r.name))];
       // The ARGs to give a default, listed as `ARG A and ARG B`.
       const args = missing.map((n) => `ARG ${n}`).join(' and ');

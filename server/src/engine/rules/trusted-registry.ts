@@ -48,16 +48,20 @@ export default defineRule({
     const { model } = ctx;
     const check = (instr: Instr, raw: string, start: number, end: number) => {
       const lookup = (n: string) => (instr.keyword === 'FROM' ? model.globalArgs.get(n) : model.lookupVariable(n, instr))?.value;
-      const { value, unresolved } = substitute(raw, lookup, model.escapeChar);
-      if (unresolved.length || !value || value === 'scratch') return;
+      const { value: written, unresolved } = substitute(raw, lookup, model.escapeChar);
+      if (unresolved.length || !written || written === 'scratch') return;
       const stage = instr.keyword === 'FROM' ? model.stages.find((s) => s.from === instr) : instr.stage ?? undefined;
-      if (model.stageByName(value, stage)) return;
+      // A named context reads its `docker-image://` image instead; any other context pulls no image.
+      const context = model.namedContext(written);
+      if (context ? !context.image : model.stageByName(written, stage)) return;
+      const value = context?.image ?? written;
       const ref = parseImageReference(value, value, []);
       const registry = ref.registry ?? 'docker.io';
       const hub = registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io';
       if (registryAllowed(registry, trusted) || (hub && (registryAllowed('docker.io', trusted) || registryAllowed('hub.docker.com', trusted)))) return;
-      if (ref.registry) ctx.report({ start, end, messageId: 'untrustedRegistry', data: { image: value, registry } });
-      else ctx.report({ start, end, messageId: 'untrustedDockerHub', data: { image: value } });
+      const related = model.contextDeclaredAt(context);
+      if (ref.registry) ctx.report({ start, end, messageId: 'untrustedRegistry', data: { image: value, registry }, related });
+      else ctx.report({ start, end, messageId: 'untrustedDockerHub', data: { image: value }, related });
     };
     for (const instr of model.instructions) {
       if (instr.keyword === 'FROM') {
