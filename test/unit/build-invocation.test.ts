@@ -221,3 +221,16 @@ describe('the invocation over edits', () => {
     assert.notDeepEqual(newer.result.findings, first.result.findings);
   });
 });
+
+describe('a model built for one invocation is not reused for another the rules can tell apart', () => {
+  const text = 'FROM alpine:3.24\nRUN --mount=type=secret,id=npm cat /run/secrets/npm\n';
+  it('secrets and where the build is declared count, not only the target and args', () => {
+    const at = (label: string) => ({ '': { file: 'file:///p/compose.yaml', line: 2, label } });
+    const api: BuildInvocation = { secrets: ['npm'], declaredAt: at('compose service api') };
+    const model = new DockerfileModel(text, undefined, api);
+    const secrets = lintModel(model, { ...options, invocation: { secrets: [], declaredAt: at('compose service web') } }).findings.filter((f) => f.rule === 'secret-not-provided');
+    assert.deepEqual(secrets.map((f) => f.related?.map((r) => r.label)), [['compose service web']]);
+    // The same invocation again, as another object: the model is reused and judged alike.
+    assert.deepEqual(lintModel(model, { ...options, invocation: { secrets: ['npm'], declaredAt: at('compose service api') } }).findings.filter((f) => f.rule === 'secret-not-provided'), []);
+  });
+});
