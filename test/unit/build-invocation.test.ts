@@ -243,3 +243,20 @@ describe('the stages builds need', () => {
     assert.equal(builtStages(new DockerfileModel(text, undefined, { target: 'release' })), undefined);
   });
 });
+
+describe('a model built for one invocation is not reused for another the rules can tell apart', () => {
+  const text = 'FROM alpine:3.24\nRUN --mount=type=secret,id=npm cat /run/secrets/npm\n';
+  it('secrets and where the build is declared count, not only the target and args', () => {
+    const at = (label: string) => ({ '': { file: 'file:///p/compose.yaml', line: 2, label } });
+    const api: BuildInvocation = { secrets: ['npm'], declaredAt: at('compose service api') };
+    const model = new DockerfileModel(text, undefined, api);
+    const secrets = lintModel(model, { ...options, invocation: { secrets: [], declaredAt: at('compose service web') } }).findings.filter((f) => f.rule === 'secret-not-provided');
+    assert.deepEqual(secrets.map((f) => f.related?.map((r) => r.label)), [['compose service web']]);
+    // The same invocation again, as another object: the model is reused and judged alike.
+    assert.deepEqual(lintModel(model, { ...options, invocation: { secrets: ['npm'], declaredAt: at('compose service api') } }).findings.filter((f) => f.rule === 'secret-not-provided'), []);
+    // Which args are shared decides build-arg-not-declared.
+    const plain = new DockerfileModel('FROM alpine:3.24\n', undefined, { args: { JAVA_MAJOR: '17' } });
+    const undeclared = (invocation: BuildInvocation) => lintModel(plain, { ...options, invocation }).findings.filter((f) => f.rule === 'build-arg-not-declared').length;
+    assert.deepEqual([undeclared({ args: { JAVA_MAJOR: '17' } }), undeclared({ args: { JAVA_MAJOR: '17' }, sharedArgs: ['JAVA_MAJOR'] })], [1, 0]);
+  });
+});

@@ -73,6 +73,11 @@ describe('bake: variables, a group, inherits, a matrix, contexts', () => {
   it('builds the group\'s targets and the others no target inherits from, not the bases', () => {
     assert.deepEqual(invocations.map((i) => i.name), ['server', 'cli', 'cli-alpine-1-21', 'cli-alpine-1-22', 'cli-debian-1-21', 'cli-debian-1-22']);
   });
+  it('builds a target another one uses as a named context, even one it also inherits from', () => {
+    const text = 'target "java_base" {\n  context = "java"\n}\ntarget "tomcat" {\n  inherits = ["java_base"]\n  context = "tomcat"\n  contexts = { java_base = "target:java_base" }\n}\ntarget "_common" {}\ntarget "app" {\n  inherits = ["_common"]\n}\n';
+    const { invocations } = bakeInvocations([{ path: 'docker-bake.hcl', text }], {});
+    assert.deepEqual(invocations.map((i) => i.name), ['java_base', 'tomcat', 'app']);
+  });
   it('merges inherits in order, maps key by key, the target\'s own last; env overrides a variable by its type', () => {
     assert.deepEqual(byName.server, {
       source: { kind: 'bake', file: 'build/docker-bake.hcl', line: 28 },

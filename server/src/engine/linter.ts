@@ -51,13 +51,18 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   return lintModel(new DockerfileModel(text, undefined, options.invocation), options);
 }
 
-/** A key for an invocation: equal for invocations that build alike (args in any order). */
+/**
+ * A key for an invocation: equal for invocations the rules cannot tell apart (maps in any order). Named contexts
+ * change what FROM and --from read; secrets, the other builds' targets, where parts are declared and the shared
+ * args are read by rules from the model's invocation, so a model built for another one is not reused for them.
+ */
 export function invocationKey(invocation: BuildInvocation | undefined): string {
   if (!invocation) return '';
-  const args = invocation.args ? Object.keys(invocation.args).sort().map((k) => [k, invocation.args![k]]) : [];
-  // Named contexts change what FROM and --from read (the model's images and stage links).
-  const contexts = invocation.contexts ? Object.keys(invocation.contexts).sort().map((k) => [k, invocation.contexts![k]]) : [];
-  return JSON.stringify([invocation.target ?? null, args, ...(contexts.length ? [contexts] : [])]);
+  const sorted = <T>(map: Readonly<Record<string, T>> | undefined) => (map ? Object.keys(map).sort().map((k) => [k, map[k]]) : []);
+  const contexts = sorted(invocation.contexts);
+  const rest = [invocation.secrets ? [...invocation.secrets].sort() : null, invocation.builtTargets ?? [], sorted(invocation.declaredAt), invocation.sharedArgs ? [...invocation.sharedArgs].sort() : null];
+  const more = invocation.secrets || invocation.builtTargets?.length || invocation.declaredAt || invocation.sharedArgs?.length ? rest : [];
+  return JSON.stringify([invocation.target ?? null, sorted(invocation.args), ...(contexts.length || more.length ? [contexts] : []), ...more]);
 }
 
 /** `model`, or when `options` ask for another invocation than it was built with, the same text built with that one. */

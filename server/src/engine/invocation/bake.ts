@@ -286,11 +286,20 @@ function builtTargets(project: BakeProject, globals: HclScope, problems: Invocat
   const inherited = new Set<string>();
   for (const defs of project.targets.values()) {
     for (const def of defs) {
-      const expr = def.attributes.get('inherits');
-      if (!expr) continue;
+      const inherits = def.attributes.get('inherits');
+      const contexts = def.attributes.get('contexts');
       try {
-        const value = evaluate(expr, globals);
+        const value = inherits ? evaluate(inherits, globals) : [];
         for (const v of Array.isArray(value) ? value : [value]) inherited.add(String(v));
+      } catch (e) {
+        if (!(e instanceof NotEvaluated)) throw e;
+      }
+      try {
+        // A target another one uses as a named context (`target:base`) is built with it, inherited or not.
+        const value = contexts ? evaluate(contexts, globals) : {};
+        if (value && typeof value === 'object' && !Array.isArray(value)) {
+          for (const v of Object.values(value)) if (typeof v === 'string' && v.startsWith('target:') && project.targets.has(v.slice(7))) named.add(v.slice(7));
+        }
       } catch (e) {
         if (!(e instanceof NotEvaluated)) throw e;
       }
