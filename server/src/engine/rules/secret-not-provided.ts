@@ -35,7 +35,7 @@ export default defineRule({
     if (!use) return;
     const declaredAt = model.invocation?.declaredAt?.[''];
     for (const { mount, close } of use.missing) {
-      const messageId = `${mount.required ? 'requiredNotProvided' : 'notProvided'}${close ? 'Close' : ''}`;
+      const messageId = mount.required ? (close ? 'requiredNotProvidedClose' : 'requiredNotProvided') : (close ? 'notProvidedClose' : 'notProvided');
       ctx.report({ start: mount.start, end: mount.end, messageId, data: close ? { id: mount.id, close } : { id: mount.id }, related: declaredAt ? [declaredAt] : undefined });
     }
   },
