@@ -39,9 +39,9 @@ export default defineRule({
       examples: [
         {
           bad: 'FROM node:22-slim\nARG NODE_ENV=production\nRUN npm ci\n',
-          good: 'FROM node:22-slim\nARG NODE_ENV=production\nARG NPM_REGISTRY\nRUN npm ci --registry=${NPM_REGISTRY:-https://registry.npmjs.org}\n',
-          invocation: { args: { NODE_ENV: 'development', NPM_REGISTRY: 'https://npm.example.com' } },
-          note: 'Built by a compose service whose `build.args` are `NODE_ENV: development` and `NPM_REGISTRY: https://npm.example.com`.',
+          good: 'FROM node:22-slim\nARG NODE_ENV=production\nARG APP_VERSION=dev\nLABEL org.opencontainers.image.version=$APP_VERSION\nRUN npm ci\n',
+          invocation: { args: { NODE_ENV: 'development', APP_VERSION: '1.4.0' } },
+          note: 'Built by a compose service whose `build.args` are `NODE_ENV: development` and `APP_VERSION: 1.4.0`.',
         },
       ],
       references: ['https://docs.docker.com/reference/dockerfile/#arg', 'https://docs.docker.com/reference/compose-file/build/#args', 'https://docs.docker.com/reference/dockerfile/#predefined-args', 'https://github.com/moby/buildkit/issues/2128'],
