@@ -260,3 +260,17 @@ describe('a model built for one invocation is not reused for another the rules c
     assert.deepEqual([undeclared({ args: { JAVA_MAJOR: '17' } }), undeclared({ args: { JAVA_MAJOR: '17' }, sharedArgs: ['JAVA_MAJOR'] })], [1, 0]);
   });
 });
+
+describe('FROM an image another compose service builds', () => {
+  const text = 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nUSER 1000\nCMD ["run"]\n';
+  const invocation: BuildInvocation = { args: { BASE_IMAGE: 'sentry-self-hosted-local' }, localImages: { 'sentry-self-hosted-local': 'compose service web' } };
+  it('is the local image, never pulled: no tag or registry rule judges it', () => {
+    assert.deepEqual(lint(text, invocation).filter((f) => f.startsWith('base-image')), []);
+    assert.deepEqual(lint(text, { args: invocation.args }).filter((f) => f.startsWith('base-image')), ['base-image-untagged "${BASE_IMAGE}"']);
+  });
+  it('a stage of that name is still the stage', () => {
+    const model = new DockerfileModel('FROM alpine:3.24 AS base\nFROM base\n', undefined, { localImages: { base: 'compose service base' } });
+    assert.equal(model.stages[1].parent, model.stages[0]);
+    assert.equal(model.stages[1].image.builtBy, undefined);
+  });
+});

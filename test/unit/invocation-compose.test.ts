@@ -304,3 +304,15 @@ describe('discovery', () => {
     assert.deepEqual(bakeProjectFiles(['docker-bake.override.hcl', 'docker-bake.hcl', 'compose.yaml']), ['docker-bake.hcl', 'docker-bake.override.hcl']);
   });
 });
+
+describe('compose: images the project builds', () => {
+  it('each service knows the images the other services build (image: beside build:)', () => {
+    const text = 'services:\n  base:\n    image: acme/base-local\n    build: ./base\n  app:\n    image: acme/app\n    build:\n      context: ./app\n  db:\n    image: postgres:17\n';
+    const { invocations } = composeInvocations([{ path: 'compose.yaml', text }], {});
+    assert.deepEqual(invocations.map((i) => [i.name, i.projectImages]), [['base', { 'acme/app': 'app' }], ['app', { 'acme/base-local': 'base' }]]);
+  });
+  it('an image built from the same Dockerfile is never its base', () => {
+    const text = 'services:\n  a:\n    image: alpine\n    build: .\n  b:\n    image: alpine\n    build: .\n';
+    assert.deepEqual(composeInvocations([{ path: 'compose.yaml', text }], {}).invocations.map((i) => i.projectImages), [undefined, undefined]);
+  });
+});

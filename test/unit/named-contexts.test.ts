@@ -156,6 +156,7 @@ describe('the hover on FROM name', () => {
 
   it('says which context the build gives, and for an image what is known of it', () => {
     assert.equal(hover(contexts({ base: './base' })), '**base**\n\nThe build gives `base` as a named context: `./base`.');
+    assert.equal(hover({ localImages: { base: 'compose service base' } }), '**base**\n\nAn image this project builds (compose service base): the build uses the local one, not a registry\'s.');
     assert.equal(hover(contexts({ base: 'docker-image://alpine:3.23' })), '**alpine:3.23**\n\nThe build gives `base` as a named context: `docker-image://alpine:3.23`.\n\nDocker official image `alpine` · Alpine based');
   });
 });

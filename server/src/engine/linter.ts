@@ -60,8 +60,8 @@ export function invocationKey(invocation: BuildInvocation | undefined): string {
   if (!invocation) return '';
   const sorted = <T>(map: Readonly<Record<string, T>> | undefined) => (map ? Object.keys(map).sort().map((k) => [k, map[k]]) : []);
   const contexts = sorted(invocation.contexts);
-  const rest = [invocation.secrets ? [...invocation.secrets].sort() : null, invocation.builtTargets ?? [], sorted(invocation.declaredAt), invocation.sharedArgs ? [...invocation.sharedArgs].sort() : null];
-  const more = invocation.secrets || invocation.builtTargets?.length || invocation.declaredAt || invocation.sharedArgs?.length ? rest : [];
+  const rest = [invocation.secrets ? [...invocation.secrets].sort() : null, invocation.builtTargets ?? [], sorted(invocation.declaredAt), invocation.sharedArgs ? [...invocation.sharedArgs].sort() : null, sorted(invocation.localImages)];
+  const more = invocation.secrets || invocation.builtTargets?.length || invocation.declaredAt || invocation.sharedArgs?.length || invocation.localImages ? rest : [];
   return JSON.stringify([invocation.target ?? null, sorted(invocation.args), ...(contexts.length || more.length ? [contexts] : []), ...more]);
 }
 

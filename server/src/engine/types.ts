@@ -40,6 +40,8 @@ export interface BuildInvocation {
    * merge key): passing one that this Dockerfile has no use for is deliberate.
    */
   sharedArgs?: readonly string[];
+  /** Images the same project builds (a compose service's `image:`), by image name: what builds it (`compose service base`). */
+  localImages?: Readonly<Record<string, string>>;
   /** The targets every build of this file names (this one's among them): stages someone builds. */
   builtTargets?: readonly string[];
   /**

@@ -26,7 +26,7 @@ export function invocationLabel(i: Invocation, locale: Locale): string {
 /** What decides how the file lints: two invocations alike in these lint alike. */
 function lintKey(i: Invocation): string {
   const sorted = (o: Record<string, string>) => Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([i.context, i.target?.toLowerCase() ?? null, sorted(i.args), i.secretsUnknown ? null : [...i.secrets].sort(), sorted(i.additionalContexts), [...(i.sharedArgs ?? [])].sort()]);
+  return JSON.stringify([i.context, i.target?.toLowerCase() ?? null, sorted(i.args), i.secretsUnknown ? null : [...i.secrets].sort(), sorted(i.additionalContexts), [...(i.sharedArgs ?? [])].sort(), sorted(i.projectImages ?? {})]);
 }
 
 /** The invocation as the rules read it, its parts' places as URIs under `root`, labelled with its name. */
@@ -35,7 +35,8 @@ function buildInvocation(i: Invocation, root: string, builtTargets: readonly str
   const declaredAt: Record<string, RelatedLocation> = {};
   if (i.source.file) declaredAt[''] = { file: uriJoin(root, i.source.file), line: i.source.line ?? 1, label };
   for (const [key, at] of Object.entries(i.declaredAt ?? {})) declaredAt[key] = { file: uriJoin(root, at.file), line: at.line, label };
-  return { target: i.target, args: i.args, ...(i.sharedArgs ? { sharedArgs: i.sharedArgs } : {}), secrets: i.secretsUnknown ? undefined : i.secrets, contexts: i.additionalContexts, builtTargets, declaredAt };
+  const localImages = i.projectImages && Object.fromEntries(Object.entries(i.projectImages).map(([image, service]) => [image, invocationLabel({ ...i, name: service }, locale)]));
+  return { ...(localImages ? { localImages } : {}), target: i.target, args: i.args, ...(i.sharedArgs ? { sharedArgs: i.sharedArgs } : {}), secrets: i.secretsUnknown ? undefined : i.secrets, contexts: i.additionalContexts, builtTargets, declaredAt };
 }
 
 /** One distinct way the file is built: the invocations alike, what the rules read for them, and the context folder. */

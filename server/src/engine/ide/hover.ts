@@ -31,6 +31,7 @@ export interface HoverOptions {
 export const HOVER_STRINGS = defineStrings({
   'hover.image.writtenAs': 'Written as `{raw}`; ARG defaults give `{resolved}`.',
   'hover.image.namedContext': 'The build gives `{name}` as a named context: `{value}`.',
+  'hover.image.builtBy': 'An image this project builds ({builtBy}): the build uses the local one, not a registry\'s.',
   'hover.image.stageOfFile': 'Stage `{stage}` of this file (line {line}).',
   'hover.image.official': 'Docker official image `{name}`',
   'hover.image.fromRegistry': 'from registry `{registry}`',
@@ -151,6 +152,9 @@ function imageHover(stage: Stage, today: string, t: Speak, locale: Locale): stri
     lines.push('', t('hover.image.namedContext', { name: img.context.name, value: img.context.value }));
     // A folder, another build's target or a URL: no image, nothing more is known.
     if (!img.context.image) return lines.join('\n');
+  } else if (img.builtBy) {
+    lines.push('', t('hover.image.builtBy', { builtBy: img.builtBy }));
+    return lines.join('\n');
   } else if (img.raw !== img.resolved) lines.push('', t('hover.image.writtenAs', { raw: img.raw, resolved: img.resolved }));
   if (stage.parent) {
     lines.push('', t('hover.image.stageOfFile', { stage: stageName(stage.parent, t), line: stage.parent.from.line + 1 }));

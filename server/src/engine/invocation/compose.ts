@@ -56,9 +56,12 @@ export function composeInvocations(files: readonly InvocationFile[], env: Readon
 
   // Each file's services with extends followed, then merged in the order of the list.
   const merged = new Map<string, { build?: BuildSettings; file: string; line: number; hasBuild: boolean }>();
+  // The image each service's build is tagged as (the last file that says wins, as for any attribute).
+  const images = new Map<string, string>();
   for (const file of files) {
     const fileRead = read.get(file.path)!;
     for (const [name, entry] of fileRead.services) {
+      if (typeof entry.value.image === 'string' && entry.value.image) images.set(name, entry.value.image);
       const build = buildOf(fileRead, name, projectDir, read, env, problems, t, new Set());
       const before = merged.get(name);
       if (!before) merged.set(name, { build, file: entry.file, line: entry.line, hasBuild: !!build });
@@ -87,6 +90,13 @@ export function composeInvocations(files: readonly InvocationFile[], env: Readon
     const declaredAt = usedLocations(build.at, build);
     if (Object.keys(declaredAt).length) invocation.declaredAt = declaredAt;
     invocations.push(invocation);
+  }
+  // What the other services build is a local image to a FROM that names it; one built from the same Dockerfile
+  // cannot be its base (two services tagging one build alike).
+  const byService = new Map(invocations.map((i) => [i.name, i]));
+  for (const invocation of invocations) {
+    const built = [...images].filter(([service]) => byService.has(service) && byService.get(service)!.dockerfile !== invocation.dockerfile);
+    if (built.length) invocation.projectImages = Object.fromEntries(built.map(([service, image]) => [image, service]));
   }
   return { invocations, problems };
 }
@@ -144,11 +154,11 @@ function readComposeFile(file: InvocationFile, env: Readonly<Record<string, stri
       services.set(name, { value: {}, file: file.path, line, at: {}, mergedArgs: [] });
       continue;
     }
-    // Only what decides the build is interpolated: a `${X:?}` elsewhere is compose's business, not ours.
+    // Only what decides the build (and the image it makes) is interpolated: a `${X:?}` elsewhere is compose's business.
     const service = value as Record<string, unknown>;
     const report = (message: string) => problems.push({ file: file.path, line, message });
     const interpolated: Record<string, unknown> = {};
-    for (const key of ['build', 'extends'] as const) {
+    for (const key of ['build', 'extends', 'image'] as const) {
       if (key in service) interpolated[key] = interpolateValue(service[key], env, report, t);
     }
     const buildNode = pairsOf(pair.value, doc).get('build')?.value;

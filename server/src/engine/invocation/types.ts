@@ -31,6 +31,11 @@ export interface Invocation {
   /** The stage that ships; absent: the last one. */
   target?: string;
   platforms: string[];
+  /**
+   * The images the project's other services build (`image:` beside `build:`), by image name: the service. A FROM
+   * naming one reads what that service built, not a registry image.
+   */
+  projectImages?: Record<string, string>;
   /** The ids of the build secrets provided (what `RUN --mount=type=secret,id=…` can use). */
   secrets: string[];
   /** The secrets could not all be read (a bake function not evaluated): which ids are provided is not known. */

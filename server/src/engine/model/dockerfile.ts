@@ -336,6 +336,21 @@ export class DockerfileModel {
     return this.contexts.size ? this.contexts.get(familiarName(name)) : undefined;
   }
 
+  /**
+   * `FROM value` naming an image another service of the project builds (and no stage above): that local image,
+   * unknown here, never pulled from a registry.
+   */
+  private projectImage(raw: string, value: string, unresolved: string[]): ImageReference | undefined {
+    const images = this.invocation?.localImages;
+    if (!images || unresolved.length || !value) return undefined;
+    const name = familiarName(value);
+    const builtBy = Object.entries(images).find(([image]) => familiarName(image) === name)?.[1];
+    if (!builtBy || this.stages.some((s) => s.alias?.toLowerCase() === value.toLowerCase())) return undefined;
+    const ref = parseImageReference('', '', []);
+    delete ref.spans;
+    return { ...ref, raw, builtBy };
+  }
+
   /** Where the invocation declares `context` (a compose or bake line), for a finding about what it reads; none without. */
   contextDeclaredAt(context: NamedContext | undefined): RelatedLocation[] | undefined {
     const declaredAt = this.invocation?.declaredAt;
@@ -546,7 +561,7 @@ export class DockerfileModel {
     const stage: Stage = {
       index: this.stages.length,
       from,
-      image: context ? contextImageReference(raw, context) : parseImageReference(raw, value, unresolved),
+      image: context ? contextImageReference(raw, context) : this.projectImage(raw, value, unresolved) ?? parseImageReference(raw, value, unresolved),
       imageStart: imageArg?.start ?? from.keywordEnd,
       imageEnd: imageArg?.end ?? from.keywordEnd,
       instructions: [],

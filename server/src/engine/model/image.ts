@@ -22,6 +22,11 @@ export interface ImageReference {
    * context (a folder, another build's target, a URL) no image: `resolved` and `name` are empty.
    */
   context?: NamedContext;
+  /**
+   * What of the same project builds the image the name is (`compose service base`, whose `image:` it is): no
+   * registry image, and nothing about it is known here (`resolved` and `name` are empty, as for a folder context).
+   */
+  builtBy?: string;
 }
 
 export function parseImageReference(raw: string, resolved: string, unresolved: string[]): ImageReference {
