@@ -10,6 +10,7 @@ testRule(rule, {
     { name: 'the scratch image, not a stage', code: 'FROM alpine:3.21\nCOPY --from=scratch / /x\n' },
     { name: 'an unresolved variable', code: 'FROM scratch AS empty\nFROM alpine:3.21\nCOPY --from=$SRC /a /a\n' },
     { name: 'a stage on a variable image', code: 'ARG BASE\nFROM $BASE AS base\nFROM alpine:3.21\nCOPY --from=base /a /a\n' },
+    { name: 'its root: nothing copied, and no failure (content only some builds fill)', code: 'ARG FROM_SOURCE=false\nFROM golang:1.23 AS tool-build\nFROM scratch AS tool-false\nFROM scratch AS tool-true\nCOPY --from=tool-build /out/tool /tool\nFROM tool-${FROM_SOURCE} AS tool\nFROM alpine:3.21\nCOPY --from=tool / /usr/bin/\n' },
   ],
   invalid: [
     {

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { isEmptyScratch } from '../model/base-images';
 import { substitute } from '../model/variables';
+import { copyOperands } from './support';
 
 export default defineRule({
   meta: {
@@ -19,7 +20,7 @@ export default defineRule({
     },
     docs: {
       summary: '`COPY --from` a scratch stage that has no files',
-      why: 'A stage `FROM scratch` starts with no files at all, and only COPY, ADD and WORKDIR put anything in it (RUN cannot run there). Copying from such a stage fails the build with "not found": usually the COPY that was meant to fill it was deleted or went into another stage, or `--from` names the wrong stage. Copy from the stage that builds the files, or fill the scratch stage first.',
+      why: 'A stage `FROM scratch` starts with no files at all, and only COPY, ADD and WORKDIR put anything in it (RUN cannot run there). Copying a path from such a stage fails the build with "not found" (copying its root, `/`, copies nothing and succeeds: that is how a file offers content only some builds fill, and it is not reported): usually the COPY that was meant to fill it was deleted or went into another stage, or `--from` names the wrong stage. Copy from the stage that builds the files, or fill the scratch stage first.',
       examples: [
         { bad: 'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM scratch AS artifact\nFROM gcr.io/distroless/static-debian12\nCOPY --from=artifact /out/app /app\n', good: 'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM scratch AS artifact\nCOPY --from=build /out/app /out/app\nFROM gcr.io/distroless/static-debian12\nCOPY --from=artifact /out/app /app\n' },
       ],
@@ -38,6 +39,10 @@ export default defineRule({
           if (unresolved.length || !value) return;
           const source = model.stageByName(value, stage);
           if (!source || !isEmptyScratch(source)) return;
+          // Copying the root of an empty stage copies nothing and succeeds: the idiom for content that is there only
+          // in some builds (`FROM scratch AS tool-${FROM_SOURCE}`, filled in one variant, empty in the other).
+          const sources = copyOperands(model, instr)?.sources ?? [];
+          if (sources.length && sources.every((s) => /^(?:\/|\.|\.\/|\/\.)$/.test(s.value))) return;
           ctx.report({ start: from.valueStart, end: from.end, messageId: 'emptyStage', data: { stage: source.alias ?? String(source.index) } });
         },
       },
