@@ -194,6 +194,11 @@ export interface RuleMeta {
    */
   scope?: 'stage';
   /**
+   * 'every': a finding about the file whatever builds it (a stage no build uses is dead code): when compose services
+   * or bake targets build the file in several ways, it is reported only when every one of them has it.
+   */
+  builds?: 'every';
+  /**
    * Every message and fix title the rule shows, by id: English templates with `{name}` placeholders, Markdown
    * code spans allowed (outputs that do not render Markdown show them in quotes). The rule reports ids and data.
    */

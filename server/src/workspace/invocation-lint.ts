@@ -5,6 +5,7 @@
 import { defineStrings, localize } from '../engine/i18n/catalog';
 import { isRemoteReference, type Invocation } from '../engine/invocation';
 import { lintText, type LintOptions, type LintResult } from '../engine/linter';
+import { findRules } from '../engine/rule-lookup';
 import { fixAll, type FixAllOptions, type FixAllResult } from '../engine/fix/apply';
 import type { FileAccess } from '../engine/rule';
 import type { BuildInvocation, CreatedFile, Finding, RelatedLocation } from '../engine/types';
@@ -91,7 +92,7 @@ export async function lintInvocations(workspace: Workspace, uri: string, root: s
     }
   }
   const all = invocations.length;
-  const findings = [...merged.values()].map(({ finding, names }) => (names.length === all ? finding : { ...finding, message: localize(INVOCATION_LINT_STRINGS, 'invocationLint.onlyIn', locale, { message: finding.message, names: names.join(', ') }) }));
+  const findings = [...merged.values()].filter(({ finding, names }) => names.length === all || findRules(finding.rule)[0]?.meta.builds !== 'every').map(({ finding, names }) => (names.length === all ? finding : { ...finding, message: localize(INVOCATION_LINT_STRINGS, 'invocationLint.onlyIn', locale, { message: finding.message, names: names.join(', ') }) }));
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   return { ...first!, findings };
 }

@@ -14,6 +14,8 @@ export default defineRule({
     status: 'stable',
     defaultSeverity: 'info',
     tags: ['unnecessary'],
+    // A stage another build of the file uses (its args choose it) is not dead code.
+    builds: 'every',
     messages: {
       unnamedStage: 'Stage {index} is not used by the final stage (not built FROM, copied from or mounted) and, without a name, cannot be a `--target`: it is dead',
       namedStage: 'Builder stage `{stage}` is not used by the final stage (not built FROM, copied from or mounted): what it builds is thrown away',
