@@ -6,24 +6,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../server/src/cli/run';
+import { lintInFolder, writeIn } from '../support/cli-project';
 
 let tmp: string;
 
-/** `rule line:column message` of each finding of the one file linted, from the JSON report. */
-async function lint(args: string[]): Promise<{ code: number; findings: string[]; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['-f', 'json', ...args], { cwd: tmp, stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: () => Buffer.from(''), isTTY: false, env: {} }, '9.9.9');
-  const report = JSON.parse(stdout) as { files: Array<{ findings: Array<{ rule: string; line: number; column: number; message: string }> }> };
-  return { code, stderr, findings: report.files.flatMap((f) => f.findings.map((x) => `${x.rule} ${x.line}:${x.column} ${x.message}`)) };
-}
-
-function write(rel: string, text: string): void {
-  const p = path.join(tmp, rel);
-  fs.mkdirSync(path.dirname(p), { recursive: true });
-  fs.writeFileSync(p, text);
-}
+const lint = (args: string[]) => lintInFolder(tmp, args);
+const write = (rel: string, text: string) => writeIn(tmp, rel, text);
 
 const EOL = 'eol-base-image 2:6 python 3.8 reached end of life on 2024-10-07; supported: 3.11, 3.12, 3.13, 3.14';
 const APK = 'apk-add-missing-no-cache 10:5 \'apk add\' without \'--no-cache\' leaves the package index in the image';
