@@ -26,6 +26,8 @@ testRule(rule, {
     { name: 'an archive name in any letter case is unpacked', code: 'FROM alpine:3.21\nADD rootfs.TAR.GZ /\nADD Bundle.Tar /opt/\n' },
     { name: 'an ARG default that is a URL is fetched', code: 'FROM alpine:3.21\nARG TOOL_URL=https://example.com/tool\nADD $TOOL_URL /usr/local/bin/tool\n' },
     { name: 'an ENV value that names an archive', code: 'FROM alpine:3.21\nENV PKG=app-1.2.tgz\nADD ${PKG} /opt/\n' },
+    { name: 'a URL whatever its variables (an ARG without a default)', code: 'FROM alpine:3.21\nARG PHP_VERSION\nADD https://www.php.net/distributions/php-${PHP_VERSION}.tar.gz.asc .\nADD --chmod=644 https://example.com/v$V/agent.jar /app/agent.jar\n' },
+    { name: 'an archive name whatever its variables', code: 'FROM alpine:3.21\nARG V\nADD app-${V}.tar.gz /opt/\n' },
     { name: 'JSON form: the archive name is read', code: 'FROM alpine:3.21\nADD ["rootfs.tar.xz", "/"]\n' },
     { name: 'a gzip file without an archive name is unpacked', code: 'FROM alpine:3.21\nADD rootfs /\n', files: { rootfs: '\x1f\x8b\x08\x00\x00\x00\x00\x00' } },
     { name: 'a tar file without an archive name is unpacked', code: 'FROM alpine:3.21\nADD ./dist/app.bin /opt/\n', files: { 'dist/app.bin': tarHeader('app/') } },

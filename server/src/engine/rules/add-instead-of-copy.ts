@@ -67,7 +67,9 @@ export default defineRule({
       const sources = operands.sources.filter((o) => o.json || !o.value.startsWith('<<')).map((o) => o.value);
       if (!sources.length && !instr.heredocs.length) return;
       const resolved = sources.map((s) => resolvedSource(model, instr, s));
-      // Remote sources are fetched and archives unpacked: that is what ADD is for.
+      // Remote sources are fetched and archives unpacked: that is what ADD is for. What is written says so even when
+      // a variable in it has no value here (`https://…/php-${VERSION}.tar.gz`).
+      if (sources.some((s) => REMOTE.test(s) || ARCHIVE_NAME.test(s))) return;
       if (resolved.some((s) => s !== undefined && (REMOTE.test(s) || ARCHIVE_NAME.test(s) || isArchiveFile(ctx.files, s)))) return;
       if (instr.flags.some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f.name))) return;
       const uncertain = resolved.some((s) => s === undefined || /[*?[]/.test(s));
