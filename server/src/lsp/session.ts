@@ -3,7 +3,7 @@
 // files beside a Dockerfile and ShellCheck go through the workspace layer, so the server reads nothing itself.
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { allRules, DockerfileModel, lintIncremental, lintModel, type Finding, type LintMemo, type Rule } from '../engine';
+import { allRules, DockerfileModel, lintIncremental, lintModel, type Finding, type LintMemo, type LintOptions, type Rule } from '../engine';
 import type { Locale } from '../engine/i18n/locale';
 import type { Host } from '../workspace/host';
 import { Workspace, type DocumentOptions } from '../workspace/workspace';
@@ -29,6 +29,8 @@ export interface Entry {
   shellchecked?: boolean;
   /** The build it was linted as (invocation-choice.ts): an analysis made under another choice is not reused. */
   choice: InvocationChoice;
+  /** Linted as compose services or bake targets build it: each build's model and stage memo, for the next version. */
+  builds?: Map<string, { model: DockerfileModel; memo: LintMemo }>;
 }
 
 export interface SessionOptions {
@@ -209,6 +211,7 @@ export class Session {
     }
     let findings: Finding[] = [];
     let memo: LintMemo | undefined;
+    let builds: Entry['builds'];
     if (settings.enable) {
       const lintOptions = this.lintOptions(doc.uri, options);
       const memoBefore = hit?.settings === settings && hit.choice === choice ? hit.memo : undefined;
@@ -222,10 +225,25 @@ export class Session {
           return { findings: lintModel(model, lintOptions).findings, memo: undefined };
         }
       };
-      // As each compose service and bake target builds it, when some do (the whole file each time: the stage memo is
-      // of one build); else the stage the edit touched.
+      // As each compose service and bake target builds it, when some do; each build re-lints the stage the edit
+      // touched, from its own model and memo of the version before.
       if (found && invocations.length) {
-        const result = await lintInvocations(this.workspace, doc.uri, found.root, text, lintOptions, invocations);
+        const before = hit?.settings === settings && hit.choice === choice ? hit.builds : undefined;
+        const now: NonNullable<Entry['builds']> = new Map();
+        const lintBuild = (t: string, o: LintOptions, key: string) => {
+          const last = before?.get(key);
+          try {
+            const built = new DockerfileModel(t, last?.model, o.invocation);
+            const r = lintIncremental(built, o, last?.memo);
+            now.set(key, { model: built, memo: r.memo });
+            return r.result;
+          } catch (error) {
+            this.incrementalFailed(error);
+            return lintModel(new DockerfileModel(t, undefined, o.invocation), o);
+          }
+        };
+        const result = await lintInvocations(this.workspace, doc.uri, found.root, text, lintOptions, invocations, lintBuild);
+        builds = now;
         findings = result.findings;
         // Linted as one build: the document's model is that build's (its target ships, its args fill the ARGs), so
         // that lenses, the outline and hovers say what it builds; the next version's model keeps it.
@@ -238,7 +256,7 @@ export class Session {
       if (choice !== this.choiceOf(doc.uri)) return undefined;
       if (latest && latest.version === doc.version && latest.choice === choice) return latest;
     }
-    const entry: Entry = { version: doc.version, text, model, findings, memo, options, settings, choice };
+    const entry: Entry = { version: doc.version, text, model, findings, memo, options, settings, choice, ...(builds ? { builds } : {}) };
     this.cache.set(doc.uri, entry);
     return entry;
   }

@@ -41,20 +41,26 @@ function buildInvocation(i: Invocation, root: string, builtTargets: readonly str
 }
 
 /** One distinct way the file is built: the invocations alike, what the rules read for them, and the context folder. */
-interface Build { invocations: Invocation[]; options: LintOptions; context: string | undefined }
+interface Build { key: string; invocations: Invocation[]; options: LintOptions; context: string | undefined }
+
+/**
+ * Lints the text as one build (`key` names it, the same for the same build in the next version): the editor keeps
+ * each build's model and stage memo, so that an edit re-lints the stage it touched in every build.
+ */
+export type BuildLint = (text: string, options: LintOptions, key: string) => LintResult;
 
 /** The distinct ways `invocations` build the Dockerfile `uri` (`root`: the folder their paths are relative to). */
 function distinctBuilds(workspace: Workspace, uri: string, root: string, options: DocumentOptions, invocations: readonly Invocation[]): Build[] {
   const groups = new Map<string, Invocation[]>();
   for (const i of invocations) groups.set(lintKey(i), [...(groups.get(lintKey(i)) ?? []), i]);
   const builtTargets = [...new Set(invocations.flatMap((i) => (i.target ? [i.target] : [])))];
-  return [...groups.values()].map((group) => {
+  return [...groups].map(([key, group]) => {
     const i = group[0];
     // The Dockerfile's own folder as the context is what the rules read by default; a remote context (a git or
     // http URL) has no files here to read.
     const context = isRemoteReference(i.context) ? undefined : uriJoin(root, i.context);
     const files: FileAccess | undefined = !context ? undefined : context === uriDirname(uri) ? options.files : workspace.contextFiles(uri, context);
-    return { invocations: group, context, options: { ...options, files, invocation: buildInvocation(i, root, builtTargets, workspace.locale) } };
+    return { key, invocations: group, context, options: { ...options, files, invocation: buildInvocation(i, root, builtTargets, workspace.locale) } };
   });
 }
 
@@ -72,12 +78,12 @@ function besideDockerfile(uri: string, build: Build, created: readonly CreatedFi
  * Lints `text` once per distinct way `invocations` build it (root: the folder their paths are relative to, as a
  * URI; `uri`: the Dockerfile). The model and rule errors are those of the first; findings are merged.
  */
-export async function lintInvocations(workspace: Workspace, uri: string, root: string, text: string, options: DocumentOptions, invocations: readonly Invocation[]): Promise<LintResult> {
+export async function lintInvocations(workspace: Workspace, uri: string, root: string, text: string, options: DocumentOptions, invocations: readonly Invocation[], lintBuild: BuildLint = lintText): Promise<LintResult> {
   const locale = workspace.locale;
   const merged = new Map<string, { finding: Finding; names: string[] }>();
   let first: LintResult | undefined;
   for (const build of distinctBuilds(workspace, uri, root, options, invocations)) {
-    const result = await workspace.withFiles(uri, () => lintText(text, build.options));
+    const result = await workspace.withFiles(uri, () => lintBuild(text, build.options, build.key));
     first ??= result;
     const names = build.invocations.map((g) => invocationLabel(g, locale));
     for (const found of result.findings) {
