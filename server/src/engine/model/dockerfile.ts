@@ -351,11 +351,19 @@ export class DockerfileModel {
     return { ...ref, raw, builtBy };
   }
 
-  /** Where the invocation declares `context` (a compose or bake line), for a finding about what it reads; none without. */
-  contextDeclaredAt(context: NamedContext | undefined): RelatedLocation[] | undefined {
+  /**
+   * Where the build's compose or bake file writes `key` (`arg:NAME`, `target`, `secret:ID`, `context:NAME`), else
+   * the service or target itself: a finding about it points there too. None for a build the command line describes.
+   */
+  declaredAt(key: string): RelatedLocation[] | undefined {
     const declaredAt = this.invocation?.declaredAt;
-    const at = context && declaredAt ? declaredAt[`context:${context.name}`] ?? declaredAt[''] : undefined;
+    const at = declaredAt?.[key] ?? declaredAt?.[''];
     return at ? [at] : undefined;
+  }
+
+  /** Where the invocation declares `context` (what a FROM or --from reads), for a finding about it; none without one. */
+  contextDeclaredAt(context: NamedContext | undefined): RelatedLocation[] | undefined {
+    return context ? this.declaredAt(`context:${context.name}`) : undefined;
   }
 
   /** The stage `name` reads (an alias or index of a stage above `before`); none when a named context replaces it. */

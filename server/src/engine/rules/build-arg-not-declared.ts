@@ -3,7 +3,6 @@ import { argDefinitions, type DockerfileModel, type Stage } from '../model/docke
 import { isPredefinedBuildArg } from '../model/build-args';
 import { builtStages, stagesOfTargets } from '../model/stage-graph';
 import { closestUnique } from '../closest';
-import { invocationRelated } from './support';
 
 /** Each ARG name declared inside a stage, with the stages that declare it. */
 function stageArgs(model: DockerfileModel): Map<string, Stage[]> {
@@ -66,7 +65,7 @@ export default defineRule({
       // An arg a stage another build of the file runs declares is that build's, passed alike to its siblings.
       if (stages && (!others || stages.some((s) => others.has(s)))) continue;
       // Nothing in the Dockerfile is wrong: the first FROM carries the finding, the related location the line that passes it.
-      const range = { start: first.from.keywordStart, end: first.imageEnd, related: invocationRelated(model, `arg:${arg}`) };
+      const range = { start: first.from.keywordStart, end: first.imageEnd, related: model.declaredAt(`arg:${arg}`) };
       const suggestion = stages ? undefined : closestUnique(arg, known);
       // A shared arg is meant for some of the builds that share it: only a near miss of an ARG's name is a slip.
       if (shared.has(arg) && !suggestion) continue;

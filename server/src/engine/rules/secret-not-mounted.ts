@@ -32,11 +32,9 @@ export default defineRule({
     const use = secretUse(model);
     const stage = model.finalStage;
     if (!use || !stage) return;
-    const declared = model.invocation?.declaredAt;
     for (const { id, close } of use.unmounted) {
-      const at = declared?.[`secret:${id}`] ?? declared?.[''];
       // No line of the Dockerfile is wrong: the finding sits on the FROM of the image the build produces.
-      ctx.report({ start: stage.from.keywordStart, end: stage.imageEnd, messageId: close ? 'notMountedClose' : 'notMounted', data: close ? { id, close } : { id }, related: at ? [at] : undefined });
+      ctx.report({ start: stage.from.keywordStart, end: stage.imageEnd, messageId: close ? 'notMountedClose' : 'notMounted', data: close ? { id, close } : { id }, related: model.declaredAt(`secret:${id}`) });
     }
   },
 });

@@ -33,10 +33,9 @@ export default defineRule({
     const { model } = ctx;
     const use = secretUse(model);
     if (!use) return;
-    const declaredAt = model.invocation?.declaredAt?.[''];
     for (const { mount, close } of use.missing) {
       const messageId = mount.required ? (close ? 'requiredNotProvidedClose' : 'requiredNotProvided') : (close ? 'notProvidedClose' : 'notProvided');
-      ctx.report({ start: mount.start, end: mount.end, messageId, data: close ? { id: mount.id, close } : { id: mount.id }, related: declaredAt ? [declaredAt] : undefined });
+      ctx.report({ start: mount.start, end: mount.end, messageId, data: close ? { id: mount.id, close } : { id: mount.id }, related: model.declaredAt('') });
     }
   },
 });

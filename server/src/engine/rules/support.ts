@@ -3,7 +3,6 @@
 import type { DockerfileModel, Instr, InstructionFlag, Stage } from '../model/dockerfile';
 import type { FileAccess, OffsetEdit, RuleContext, RuleHandlers } from '../rule';
 import type { MessageRef } from '../messages';
-import type { RelatedLocation } from '../types';
 import { commandsAfter, isCommand, parseArgs } from '../model/commands';
 import { assumesYes, cacheDirsOf, changesPackages, isInCacheDir, mountCoversCache, packageCommand, packageCommands, readsIndexOnDisk, refreshesIndex, removedLater, type PackageCommand, type PackageManager, type PinAdvice } from '../model/package-managers';
 import type { ShellCommand, ShellScript } from '../model/shell';
@@ -657,14 +656,4 @@ export function mountOptions(flag: InstructionFlag): MountOption[] {
     at += part.length + 1;
   }
   return out;
-}
-
-/**
- * Where the build's compose or bake file writes `key` (`arg:NAME`, `target`, `secret:ID`, `context:NAME`), else the
- * service or target itself: a finding about it points there too. Empty for a build the command line describes.
- */
-export function invocationRelated(model: DockerfileModel, key: string): RelatedLocation[] {
-  const declaredAt = model.invocation?.declaredAt;
-  const at = declaredAt?.[key] ?? declaredAt?.[''];
-  return at ? [at] : [];
 }

@@ -1,6 +1,5 @@
 import { defineRule } from '../rule';
 import { closestUnique } from '../closest';
-import { invocationRelated } from './support';
 
 export default defineRule({
   meta: {
@@ -36,7 +35,7 @@ export default defineRule({
     if (!target || !first || model.targetStage) return;
     const names = model.stages.flatMap((s) => (s.alias ? [s.alias] : []));
     // Nothing in the Dockerfile is wrong: the first FROM carries the finding, the related location the `target:` line.
-    const range = { start: first.from.keywordStart, end: first.imageEnd, related: invocationRelated(model, 'target') };
+    const range = { start: first.from.keywordStart, end: first.imageEnd, related: model.declaredAt('target') };
     const suggestion = closestUnique(target, names);
     if (suggestion) ctx.report({ ...range, messageId: 'noSuchStageSuggestion', data: { target, suggestion } });
     else if (names.length) ctx.report({ ...range, messageId: 'noSuchStage', data: { target, stages: names.join(', ') } });
