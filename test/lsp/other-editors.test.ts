@@ -91,7 +91,7 @@ describe('settings from an editor that does not announce workspace/configuration
   it('reports each value it cannot use once, and uses the default instead', async () => {
     const e = await editor({ configuration: false });
     void e.conn.sendNotification('workspace/didChangeConfiguration', {
-      settings: { dockwise: { enable: 'yes', ignore: 'maintainer-deprecated', rules: ['DL3015'], hover: { instructions: 'never' }, languageFeatures: 'sometimes', fix: true, locale: 'fr', rule: {}, shellcheck: { path: '/bin/sc' } } },
+      settings: { dockwise: { enable: 'yes', ignore: 'maintainer-deprecated', rules: ['DL3015'], hover: { instructions: 'never' }, languageFeatures: 'sometimes', fix: true, locale: 'fr', rule: {}, shellcheck: { path: '/bin/sc' }, builds: { composeFiles: 'deploy.yaml', bake: [] } } },
     });
     assert.deepEqual((await e.open('untitled:bad-1', text)).map(short), plain);
     assert.deepEqual((await e.open('untitled:bad-2', text)).map(short), plain);
@@ -105,6 +105,8 @@ describe('settings from an editor that does not announce workspace/configuration
       'settings: dockwise.languageFeatures: "sometimes" is not one of auto, on, off; using the default "auto"',
       'settings: dockwise.shellcheck: unknown key "path"',
       'settings: dockwise.locale: "fr" is not one of auto, en, ko; using the default "auto"',
+      'settings: dockwise.builds: unknown key "bake"',
+      'settings: dockwise.builds.composeFiles: "deploy.yaml" is not a list of strings; using the default []',
     ].map((m) => `Dockwise: ${m}`);
     // Each once in the log and once as a warning, for two documents.
     assert.deepEqual(e.messages, expected.flatMap((m) => [m, m]));

@@ -7,7 +7,7 @@ import { allRules, DockerfileModel, lintIncremental, lintModel, type Finding, ty
 import type { Locale } from '../engine/i18n/locale';
 import type { Host } from '../workspace/host';
 import { Workspace, type DocumentOptions } from '../workspace/workspace';
-import { findInvocations, type FoundInvocations, type InvocationCache } from '../workspace/invocations';
+import { findInvocations, type ChosenFiles, type FoundInvocations, type InvocationCache } from '../workspace/invocations';
 import { lintInvocations } from '../workspace/invocation-lint';
 import { ALL_BUILDS, applyChoice, type InvocationChoice } from '../workspace/invocation-choice';
 import { hasFolder, uriDirname, uriWithin } from '../workspace/uri';
@@ -134,7 +134,12 @@ export class Session {
     let found = this.invocations.get(uri);
     if (!found) {
       const root = this.roots.find((r) => uriWithin(uri, r)) ?? uriDirname(uri);
-      found = findInvocations(this.host.fs, uri, root, this.host.environment?.() ?? {}, this.workspace.locale, undefined, this.invocationFolders).then((f) => {
+      // The files the settings name (as `-f` would), relative to the workspace folder; else those found from the document up.
+      const chosen = this.settingsFor(uri).then(({ builds }): ChosenFiles | undefined => {
+        const at = (files: string[]) => files.map((f) => configFileUri(f, [root], this.host.pathUri)).filter((u): u is string => !!u);
+        return builds.composeFiles.length || builds.bakeFiles.length ? { compose: at(builds.composeFiles), bake: at(builds.bakeFiles) } : undefined;
+      });
+      found = chosen.then((files) => findInvocations(this.host.fs, uri, root, this.host.environment?.() ?? {}, this.workspace.locale, files, this.invocationFolders)).then((f) => {
         this.buildFileProblems.show(f);
         return f;
       }, (e: unknown) => {
@@ -318,7 +323,11 @@ export class Session {
 
   /** Forgets every analysis (settings or files changed) and lints the open documents again. */
   invalidate(what: { settings?: boolean }, revalidate: (doc: TextDocument) => void): void {
-    if (what.settings) this.settingsCache.clear();
+    if (what.settings) {
+      this.settingsCache.clear();
+      // The compose and bake files to read may be others now.
+      this.forgetInvocations();
+    }
     this.workspace.clear();
     this.cache.clear();
     for (const d of this.documents.all()) revalidate(d);

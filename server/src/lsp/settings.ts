@@ -30,12 +30,17 @@ export interface DockwiseSettings {
   locale: 'auto' | Locale;
   /** Whether a lens asks the registry if a FROM's pinned digest is still what its tag points at. */
   registry: { checkPinnedDigests: boolean };
+  /**
+   * The compose and bake files that build the workspace's Dockerfiles (`docker compose -f`, `docker buildx bake -f`),
+   * relative to the workspace folder; when any is given, only they are read and none is looked for.
+   */
+  builds: { composeFiles: string[]; bakeFiles: string[] };
 }
 
-export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, profile: '', rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' }, languageFeatures: 'auto', shellcheck: { enable: false }, format: { enable: true }, locale: 'auto', registry: { checkPinnedDigests: true } };
+export const DEFAULT_SETTINGS: DockwiseSettings = { enable: true, profile: '', rules: {}, ignore: [], trustedRegistries: [], configFile: '', fix: { unsafe: false }, hover: { instructions: 'auto' }, languageFeatures: 'auto', shellcheck: { enable: false }, format: { enable: true }, locale: 'auto', registry: { checkPinnedDigests: true }, builds: { composeFiles: [], bakeFiles: [] } };
 
 /** The `dockwise.*` keys these settings come from (what the client must declare), `trace.server` being the client's own. */
-export const SETTING_KEYS = ['enable', 'profile', 'rules', 'ignore', 'trustedRegistries', 'configFile', 'fix.unsafe', 'hover.instructions', 'languageFeatures', 'shellcheck.enable', 'format.enable', 'locale', 'registry.checkPinnedDigests'];
+export const SETTING_KEYS = ['enable', 'profile', 'rules', 'ignore', 'trustedRegistries', 'configFile', 'fix.unsafe', 'hover.instructions', 'languageFeatures', 'shellcheck.enable', 'format.enable', 'locale', 'registry.checkPinnedDigests', 'builds.composeFiles', 'builds.bakeFiles'];
 
 /** The section's own keys: the settings' first parts, and VS Code's `trace` (its client's, never read here). */
 const SECTION_KEYS = new Set([...SETTING_KEYS.map((k) => k.split('.')[0]), 'trace']);
@@ -103,12 +108,14 @@ export function readSettings(section: unknown): ReadSettings {
   const unknownKeys = (where: string, m: Record<string, unknown>, known: ReadonlySet<string>) => {
     for (const k of Object.keys(m)) if (!known.has(k)) problems.push(problem(where, (l) => localize(CONFIG_STRINGS, 'config.unknownKey', l, { key: k })));
   };
-  /** A nested part (`fix`, `hover`, `shellcheck`, `format`, `registry`): its one key's value, or undefined. */
-  const part = (name: string, key: string): unknown => {
-    const m = take<Record<string, unknown>>(name, section[name], isMapping, expected('settings.expected.mapping', { keys: key }), {});
-    unknownKeys(`dockwise.${name}`, m, new Set([key]));
-    return m[key];
+  /** A nested part (`fix`, `hover`, `shellcheck`, `format`, `registry`, `builds`): the mapping of its keys, or empty. */
+  const parts = (name: string, keys: readonly string[]): Record<string, unknown> => {
+    const m = take<Record<string, unknown>>(name, section[name], isMapping, expected('settings.expected.mapping', { keys: keys.join(', ') }), {});
+    unknownKeys(`dockwise.${name}`, m, new Set(keys));
+    return m;
   };
+  /** A nested part with one key: its value, or undefined. */
+  const part = (name: string, key: string): unknown => parts(name, [key])[key];
   const isBoolean = (v: unknown) => typeof v === 'boolean';
   const isString = (v: unknown) => typeof v === 'string';
   const isStrings = (v: unknown) => Array.isArray(v) && v.every(isString);
@@ -130,6 +137,10 @@ export function readSettings(section: unknown): ReadSettings {
     format: { enable: take('format.enable', part('format', 'enable'), isBoolean, expected('settings.expected.boolean'), d.format.enable) },
     locale: take('locale', section.locale, ...oneOf(['auto', ...LOCALES]), d.locale),
     registry: { checkPinnedDigests: take('registry.checkPinnedDigests', part('registry', 'checkPinnedDigests'), isBoolean, expected('settings.expected.boolean'), d.registry.checkPinnedDigests) },
+    builds: ((b) => ({
+      composeFiles: take('builds.composeFiles', b.composeFiles, isStrings, expected('settings.expected.strings'), d.builds.composeFiles),
+      bakeFiles: take('builds.bakeFiles', b.bakeFiles, isStrings, expected('settings.expected.strings'), d.builds.bakeFiles),
+    }))(parts('builds', ['composeFiles', 'bakeFiles'])),
   };
   return { settings, problems };
 }
