@@ -25,13 +25,13 @@ export class BuildFileProblems {
       const json = JSON.stringify(diagnostics);
       if ((this.sent.get(uri) ?? '[]') === json) continue;
       this.sent.set(uri, json);
-      void this.connection.sendDiagnostics({ uri, diagnostics });
+      void this.connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
     }
   }
 
   /** The files changed: what was shown is cleared until they are read again. */
   clear(): void {
-    for (const [uri, json] of this.sent) if (json !== '[]') void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, json] of this.sent) if (json !== '[]') void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
     this.sent.clear();
   }
 }

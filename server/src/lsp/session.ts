@@ -12,6 +12,7 @@ import { lintInvocations } from '../workspace/invocation-lint';
 import { ALL_BUILDS, applyChoice, type InvocationChoice } from '../workspace/invocation-choice';
 import { hasFolder, uriDirname, uriWithin } from '../workspace/uri';
 import { BuildFileProblems } from './build-file-problems';
+import { INVOCATIONS_CHANGED_NOTIFICATION } from './invocations';
 import { RulePages } from './rule-pages';
 import { configFileUri, readSettings, type DockwiseSettings } from './settings';
 
@@ -151,11 +152,13 @@ export class Session {
     return found;
   }
 
-  /** A compose, bake or .env file changed: what builds each document is found again. */
+  /** A compose, bake or .env file (or the settings naming them) changed: what builds each document is found again. */
   forgetInvocations(): void {
     this.invocations.clear();
     this.invocationFolders.clear();
     this.buildFileProblems.clear();
+    // The editor's list of a document's builds (VS Code's status-bar item) is asked for again.
+    void this.connection.sendNotification(INVOCATIONS_CHANGED_NOTIFICATION, {}).catch(() => undefined);
   }
 
   /** The build a document is linted as, as chosen: `all` unless the user chose one, or none (`alone`). */

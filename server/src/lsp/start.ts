@@ -22,7 +22,7 @@ import { prepareRenameRequest, renameRequest } from './rename';
 import { documentSymbolRequest } from './symbols';
 import { WorkspaceSymbols } from './workspace-symbols';
 import { codeLensRequest, resolveCodeLens } from './code-lens';
-import { CHOOSE_INVOCATION_COMMAND, CHOOSE_INVOCATION_REQUEST, chooseInvocation, invocationCommand, INVOCATIONS_CHANGED_NOTIFICATION, INVOCATIONS_REQUEST, LIST_INVOCATIONS_COMMAND, listInvocations } from './invocations';
+import { CHOOSE_INVOCATION_COMMAND, CHOOSE_INVOCATION_REQUEST, chooseInvocation, invocationCommand, INVOCATIONS_REQUEST, LIST_INVOCATIONS_COMMAND, listInvocations } from './invocations';
 import { documentationOptions, RulePages } from './rule-pages';
 import { Session } from './session';
 import { settingsSection } from './settings';
@@ -122,11 +122,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
     // A compose or bake file (or a compose project's .env): what builds each document is found again.
-    if (changes.some((c) => isInvocationFileName(uriBasename(c.uri)))) {
-      session.forgetInvocations();
-      // The editor's list of a document's builds (VS Code's status-bar item) is asked for again.
-      void connection.sendNotification(INVOCATIONS_CHANGED_NOTIFICATION, {}).catch(() => undefined);
-    }
+    if (changes.some((c) => isInvocationFileName(uriBasename(c.uri)))) session.forgetInvocations();
     // A config file or a .dockerignore: everything is linted again. A Dockerfile: the workspace's list of them may change.
     if (changes.some((c) => !isDockerfileName(uriBasename(c.uri)))) {
       diagnostics.invalidate({});
