@@ -64,3 +64,25 @@ describe('incremental lint of a document compose builds in two ways', () => {
     }
   });
 });
+
+describe('a document whose compose file goes away', () => {
+  it('is linted alone from then on, not as the build it was last linted as', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'gone-'));
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), DOCKERFILE);
+    const compose = path.join(dir, 'compose.yaml');
+    fs.writeFileSync(compose, 'services:\n  web:\n    build:\n      context: .\n      target: runtime\n');
+    const uri = pathToFileURL(path.join(dir, 'Dockerfile')).toString();
+    const asBuilt = await editor.open(uri, DOCKERFILE);
+    assert.deepEqual(asBuilt.map(shown).sort(), (await lintInFolder(dir, ['Dockerfile'])).findings.sort());
+    fs.rmSync(compose);
+    const next = editor.nextDiagnostics(uri);
+    void editor.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(compose).toString(), type: 3 }] });
+    const alone = (await lintInFolder(dir, ['Dockerfile'])).findings.sort();
+    assert.notDeepEqual(alone, asBuilt.map(shown).sort());
+    assert.deepEqual((await next).map(shown).sort(), alone);
+    // And after an edit too.
+    const edited = `${DOCKERFILE}# a comment\n`;
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), edited);
+    assert.deepEqual((await editor.change(uri, 2, [{ text: edited }])).map(shown).sort(), (await lintInFolder(dir, ['Dockerfile'])).findings.sort());
+  });
+});

@@ -256,6 +256,12 @@ export class Session {
         // Linted as one build: the document's model is that build's (its target ships, its args fill the ARGs), so
         // that lenses, the outline and hovers say what it builds; the next version's model keeps it.
         if (invocations.length === 1) model = result.model;
+        else {
+          // Builds that all ship one stage (each with its own args): the document's model ships it too.
+          const targets = new Set(invocations.map((i) => i.target?.toLowerCase()));
+          const [target] = targets;
+          if (targets.size === 1 && target && model.invocation?.target?.toLowerCase() !== target) model = new DockerfileModel(text, model, { target });
+        }
       } else ({ findings, memo } = await this.workspace.withFiles(doc.uri, lint));
       // Files fetched for this lint (in a browser) may have let a newer version be analysed meanwhile.
       const latest = this.cache.get(doc.uri);
