@@ -50,6 +50,8 @@ const { step, shot, runTest } = testFrame({ tag: 'ui', shots, timeoutS, run, sta
 const TOUR = 'web-app';
 // A single-stage Node app that builds with a compiler toolchain, split into a builder stage from the Ctrl+. menu.
 const SPLIT_FOLDER = 'refactor';
+// Two compose services build its Dockerfile: the status bar's build chooser.
+const BUILDS_FOLDER = 'builds';
 
 /** The engine's verdict on each file, from the command line (the engine the server runs): its findings. */
 function cliFindings(...files) {
@@ -155,6 +157,7 @@ async function main() {
   fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
   fs.cpSync(path.join(root, 'test/fixtures/e2e-workspace', TOUR), path.join(workspace, TOUR), { recursive: true });
   fs.cpSync(path.join(root, 'test/fixtures/e2e-workspace', SPLIT_FOLDER), path.join(workspace, SPLIT_FOLDER), { recursive: true });
+  fs.cpSync(path.join(root, 'test/fixtures/e2e-workspace', BUILDS_FOLDER), path.join(workspace, BUILDS_FOLDER), { recursive: true });
   const file = path.join(workspace, example, 'Dockerfile');
   const text = fs.readFileSync(file, 'utf8').split('\n');
   const [findings] = cliFindings(file);
@@ -291,6 +294,7 @@ async function main() {
 
   await editorFeatures(workspace, { [example]: remaining });
   await splitThroughMenu(workspace);
+  await buildChooser();
 }
 
 /**
@@ -563,6 +567,46 @@ async function splitThroughMenu(workspace) {
     assert.deepEqual(await settle(drawn, want), want, 'the editor after Apply');
   });
   mark(`split through the Ctrl+. menu: ${offer.title}`);
+}
+
+/**
+ * The status bar says which build a Dockerfile two compose services build is linted as; clicking it lists the
+ * builds (the labels the server gives findings), and picking one lints the file as that one.
+ */
+async function buildChooser() {
+  const bundle = locale === 'en' ? {} : JSON.parse(fs.readFileSync(path.join(root, `l10n/bundle.l10n.${locale}.json`), 'utf8'));
+  const l10n = (text, ...args) => (bundle[text] ?? text).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
+  const { invocationLabel } = built('workspace/invocation-lint.js');
+  const label = (name) => invocationLabel({ source: { kind: 'compose', file: 'compose.yaml' }, name }, locale);
+  const item = page.locator('.statusbar-item', { hasText: l10n('{0} builds', 2) });
+  await step(`open ${BUILDS_FOLDER}/Dockerfile: the status bar says it is linted as 2 builds`, async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+KeyP');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`${BUILDS_FOLDER}/Dockerfile`);
+    // Clicked, not Enter: the list may still focus a file opened before (the one the refactoring changed).
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: BUILDS_FOLDER }).first();
+    await row.waitFor({ state: 'visible', timeout: 15000 });
+    await row.click();
+    await item.waitFor({ state: 'visible', timeout: 30000 });
+  });
+  const want = [l10n('All {0} builds', 2), label('api'), label('worker'), l10n('Alone')];
+  await step('clicking it lists every build, all of them and alone', async () => {
+    await item.click();
+    const rows = page.locator('.quick-input-list .monaco-list-row .label-name');
+    await rows.first().waitFor({ state: 'visible', timeout: 15000 });
+    const read = async () => (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    assert.deepEqual(await settle(read, want), want, 'the build picker\'s rows');
+    await cropShot('15-build-picker.png', [page.locator('.quick-input-widget'), item]);
+  });
+  await step('picking compose service worker lints the file as that build', async () => {
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: label('worker') }).first().click();
+    const chosen = page.locator('.statusbar-item', { hasText: /^\s*worker\s*$/ });
+    await chosen.waitFor({ state: 'visible', timeout: 15000 });
+    await cropShot('16-build-chosen.png', [chosen]);
+  });
+  mark(`build chooser: ${want.join(' / ')}`);
 }
 
 await runTest(main);
