@@ -574,8 +574,9 @@ async function splitThroughMenu(workspace) {
  * builds (the labels the server gives findings), and picking one lints the file as that one.
  */
 async function buildChooser() {
-  const bundle = locale === 'en' ? {} : JSON.parse(fs.readFileSync(path.join(root, `l10n/bundle.l10n.${locale}.json`), 'utf8'));
-  const l10n = (text, ...args) => (bundle[text] ?? text).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
+  // The item and picker speak VS Code's display language (English here; dockwise.locale is the server's), the
+  // builds' labels the server's.
+  const l10n = (text, ...args) => text.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
   const { invocationLabel } = built('workspace/invocation-lint.js');
   const label = (name) => invocationLabel({ source: { kind: 'compose', file: 'compose.yaml' }, name }, locale);
   const item = page.locator('.statusbar-item', { hasText: l10n('{0} builds', 2) });
