@@ -33,7 +33,7 @@ describe('problems in compose files', () => {
     await editor.open(dockerfile, DOCKERFILE);
     const problems = await shown;
     assert.deepEqual(problems.map((d) => [d.range.start.line + 1, d.source, d.message]), [
-      [1, 'dockwise', 'the compose files under "include" are not read; their services are not known here'],
+      [2, 'dockwise', 'the included compose file db/compose.yaml cannot be read; its services are not known here'],
     ]);
     fs.writeFileSync(path.join(tmp, 'compose.yaml'), 'services:\n  api:\n    build: ./api\n');
     const cleared = editor.nextDiagnostics(compose);

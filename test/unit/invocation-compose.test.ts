@@ -263,13 +263,30 @@ not a line
   });
 });
 
+describe('compose: include', () => {
+  it('lists what the files include, for the host to read: paths from the including file, project folder, env files', () => {
+    const text = 'include:\n  - db/compose.yaml\n  - path: [../shared/compose.yaml, ../shared/compose.override.yaml]\n    project_directory: ../shared\n    env_file: ../shared/${ENV_NAME:-dev}.env\nservices:\n  app:\n    build: .\n';
+    const { invocations, includes } = composeInvocations([{ path: 'app/compose.yaml', text }], {});
+    assert.deepEqual(invocations.map((i) => i.name), ['app']);
+    assert.deepEqual(includes, [
+      { files: ['app/db/compose.yaml'], projectDirectory: 'app/db', envFiles: [], file: 'app/compose.yaml', line: 2 },
+      { files: ['shared/compose.yaml', 'shared/compose.override.yaml'], projectDirectory: 'shared', envFiles: ['shared/dev.env'], file: 'app/compose.yaml', line: 3 },
+    ]);
+  });
+  it('an included project builds from its own folder', () => {
+    const { invocations } = composeInvocations([{ path: 'shared/compose.yaml', text: 'services:\n  db:\n    build: ./db\n' }], {}, { projectDirectory: 'shared' });
+    assert.deepEqual(invocations.map((i) => [i.name, i.context, i.dockerfile]), [['db', 'shared/db', 'shared/db/Dockerfile']]);
+  });
+});
+
 describe('compose: broken inputs give problems, never throw', () => {
   const cases: Array<[string, string, Array<[number, RegExp]>]> = [
     ['bad YAML', 'services:\n  app:\n    build: .\n   args: 1\n', [[4, /^not valid YAML: All mapping items must start at the same column at line 4, column 1$/]]],
     ['not a mapping', '- a\n- b\n', [[1, /top level/]]],
     ['services a list', 'services:\n  - app\n', [[1, /"services" should be a mapping/]]],
     ['build a number', 'services:\n  app:\n    build: 3\n', [[2, /"build" should be a path or a mapping/]]],
-    ['include is not followed', 'include:\n  - ../shared/compose.yaml\n', [[1, /"include" are not read/]]],
+    ['include not a list', 'include: ../shared/compose.yaml\n', [[1, /an "include" entry should be a path or a mapping with "path"/]]],
+    ['include entry without a path', 'include:\n  - project_directory: ..\n  - 3\n', [[2, /should be a path/], [3, /should be a path/]]],
     ['empty file', '', []],
     ['no services', 'volumes:\n  data: {}\n', []],
   ];

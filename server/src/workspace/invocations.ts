@@ -2,15 +2,18 @@
 // every folder above it up to the root (a compose file at the repository root often builds Dockerfiles below
 // it), read through the host and parsed by the engine (engine/invocation). Nothing is run.
 import {
-  allInvocationFileNames, bakeInvocations, bakeProjectFiles, composeInvocations, composeProjectFiles, invocationsFor, parseDotEnv,
-  type Invocation, type InvocationFile, type InvocationProblem,
+  allInvocationFileNames, bakeInvocations, bakeProjectFiles, composeInvocations, composeProjectFiles, INVOCATION_STRINGS, invocationsFor, parseDotEnv,
+  type ComposeInclude, type Invocation, type InvocationFile, type InvocationProblem,
 } from '../engine/invocation';
+import { speaker } from '../engine/i18n/catalog';
 import type { Locale } from '../engine/i18n/locale';
 import type { HostFileSystem } from './host';
 import { uriDirname, uriJoin, uriWithin } from './uri';
 
 /** Compose and bake files are small: a larger one is not read. */
 const MAX_BYTES = 1 << 20;
+/** Includes of includes are followed this deep (compose itself has no limit, but a cycle must end). */
+const MAX_INCLUDE_DEPTH = 5;
 
 export interface FoundInvocations {
   /** The folder paths are relative to. */
@@ -58,6 +61,30 @@ async function readProjects(fs: HostFileSystem, root: string, compose: readonly 
     }
     return files;
   };
+  // What a compose file includes: each entry a project of its own (its folder, its .env or env files), read in turn;
+  // a service it defines that the including project has too makes compose refuse both.
+  const t = speaker(INVOCATION_STRINGS, locale);
+  const readIncludes = async (includes: readonly ComposeInclude[], depth: number, seen: Set<string>): Promise<void> => {
+    for (const include of includes) {
+      const problem = (message: string) => out.problems.push({ file: include.file, line: include.line, message });
+      if (depth > MAX_INCLUDE_DEPTH || include.files.some((f) => seen.has(f))) { problem(t('invocation.compose.includeTooDeep', { depth: String(MAX_INCLUDE_DEPTH) })); continue; }
+      const files = await read(include.files.map((f) => uriJoin(root, f)));
+      if (files.length < include.files.length) {
+        problem(t('invocation.compose.includeMissing', { file: include.files.find((f) => !files.some((r) => r.path === f))! }));
+        if (!files.length) continue;
+      }
+      const envFiles = include.envFiles.length ? include.envFiles : [`${include.projectDirectory}/.env`];
+      let projectEnv: Record<string, string> = {};
+      for (const f of envFiles) projectEnv = { ...projectEnv, ...parseDotEnv((await readText(fs, uriJoin(root, f))) ?? '', env) };
+      const r = composeInvocations(files, { ...projectEnv, ...env }, { locale, projectDirectory: include.projectDirectory });
+      out.problems.push(...r.problems);
+      for (const i of r.invocations) {
+        if (out.invocations.some((o) => o.source.kind === 'compose' && o.name === i.name)) problem(t('invocation.compose.includeConflict', { service: i.name, file: i.source.file }));
+        else out.invocations.push(i);
+      }
+      await readIncludes(r.includes ?? [], depth + 1, new Set([...seen, ...include.files]));
+    }
+  };
   const composeFiles = await read(compose);
   if (composeFiles.length) {
     // Compose reads `.env` from the project folder; the environment wins over it.
@@ -65,6 +92,7 @@ async function readProjects(fs: HostFileSystem, root: string, compose: readonly 
     const r = composeInvocations(composeFiles, { ...dotEnv, ...env }, { locale });
     out.invocations.push(...r.invocations);
     out.problems.push(...r.problems);
+    await readIncludes(r.includes ?? [], 1, new Set(composeFiles.map((f) => f.path)));
   }
   const bakeFiles = await read(bake);
   if (bakeFiles.length) {

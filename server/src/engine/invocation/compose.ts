@@ -6,9 +6,9 @@
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair } from 'yaml';
 import type { Locale } from '../i18n/locale';
 import { speaker } from '../i18n/catalog';
-import { dirname, join } from '../model/paths';
+import { dirname, join, normalize, withoutTrailingSlashes } from '../model/paths';
 import { INVOCATION_STRINGS } from './strings';
-import { resolveContextPath, resolveDockerfile, type Invocation, type InvocationFile, type InvocationProblem, type InvocationsRead, type DeclaredAt, usedLocations } from './types';
+import { resolveContextPath, resolveDockerfile, type ComposeInclude, type Invocation, type InvocationFile, type InvocationProblem, type InvocationsRead, type DeclaredAt, usedLocations } from './types';
 
 
 type Speak = ReturnType<typeof speaker<typeof INVOCATION_STRINGS>>;
@@ -44,15 +44,22 @@ interface ServiceEntry {
 interface ComposeFileRead {
   path: string;
   services: Map<string, ServiceEntry>;
+  includes: ComposeInclude[];
 }
 
-export function composeInvocations(files: readonly InvocationFile[], env: Readonly<Record<string, string>>, options: { locale?: Locale } = {}): InvocationsRead {
+/**
+ * The builds one compose project declares. `files`: its compose files in order (the first's folder is the project's
+ * unless `projectDirectory` says another, as an `include:` entry may). What its files include is listed in
+ * `includes` for the host to read and pass here again, each as a project of its own.
+ */
+export function composeInvocations(files: readonly InvocationFile[], env: Readonly<Record<string, string>>, options: { locale?: Locale; projectDirectory?: string } = {}): InvocationsRead {
   const t = speaker(INVOCATION_STRINGS, options.locale ?? 'en');
   const problems: InvocationProblem[] = [];
   const read = new Map<string, ComposeFileRead>();
   for (const file of files) read.set(file.path, readComposeFile(file, env, problems, t));
   if (files.length === 0) return { invocations: [], problems };
-  const projectDir = folderOf(files[0].path);
+  const projectDir = options.projectDirectory ?? folderOf(files[0].path);
+  const includes = [...read.values()].flatMap((r) => r.includes);
 
   // Each file's services with extends followed, then merged in the order of the list.
   const merged = new Map<string, { build?: BuildSettings; file: string; line: number; hasBuild: boolean }>();
@@ -98,7 +105,34 @@ export function composeInvocations(files: readonly InvocationFile[], env: Readon
     const built = [...images].filter(([service]) => byService.has(service) && byService.get(service)!.dockerfile !== invocation.dockerfile);
     if (built.length) invocation.projectImages = Object.fromEntries(built.map(([service, image]) => [image, service]));
   }
-  return { invocations, problems };
+  return { invocations, problems, ...(includes.length ? { includes } : {}) };
+}
+
+/**
+ * The entries of `include:`: a path, or a mapping with `path` (one or a list), `project_directory` and `env_file`,
+ * interpolated, their paths relative to the including file's folder.
+ */
+function readIncludes(node: unknown, file: string, env: Readonly<Record<string, string>>, lineOf: (node: unknown) => number, problems: InvocationProblem[], t: Speak): ComposeInclude[] {
+  const out: ComposeInclude[] = [];
+  const base = folderOf(file);
+  if (!isSeq(node)) {
+    problems.push({ file, line: lineOf(node), message: t('invocation.compose.includeInvalid') });
+    return out;
+  }
+  for (const item of node.items) {
+    const line = lineOf(item);
+    const report = (message: string) => problems.push({ file, line, message });
+    const value = interpolateValue(isScalar(item) || isMap(item) || isSeq(item) ? item.toJSON() : undefined, env, report, t);
+    const strings = (v: unknown): string[] | undefined => (typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
+    const entry = typeof value === 'string' ? { path: value } : value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+    const paths = entry && strings(entry.path);
+    if (!entry || !paths?.length) { report(t('invocation.compose.includeInvalid')); continue; }
+    const at = (p: string) => withoutTrailingSlashes(p.startsWith('/') ? normalize(p) : join(base, p));
+    const files = paths.map(at);
+    const projectDirectory = typeof entry.project_directory === 'string' ? at(entry.project_directory) : folderOf(files[0]);
+    out.push({ files, projectDirectory, envFiles: (strings(entry.env_file) ?? []).map(at), file, line });
+  }
+  return out;
 }
 
 function folderOf(path: string): string {
@@ -114,29 +148,29 @@ function readComposeFile(file: InvocationFile, env: Readonly<Record<string, stri
     doc = parseDocument(file.text, { lineCounter, merge: true, uniqueKeys: false });
   } catch (e) {
     problems.push({ file: file.path, line: 1, message: t('invocation.yaml.invalid', { error: e instanceof Error ? e.message : String(e) }) });
-    return { path: file.path, services };
+    return { path: file.path, services, includes: [] };
   }
   if (doc.errors.length) {
     for (const error of doc.errors) problems.push({ file: file.path, line: error.linePos?.[0].line ?? 1, message: t('invocation.yaml.invalid', { error: error.message.split('\n')[0].replace(/:$/, '') }) });
-    return { path: file.path, services };
+    return { path: file.path, services, includes: [] };
   }
   const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) return { path: file.path, services };
+  if (root === null || (isScalar(root) && root.value === null)) return { path: file.path, services, includes: [] };
   if (!isMap(root)) {
     problems.push({ file: file.path, line: 1, message: t('invocation.compose.notMapping') });
-    return { path: file.path, services };
+    return { path: file.path, services, includes: [] };
   }
   const lineOf = (node: unknown): number => {
     const range = (node as { range?: [number, number, number] } | null)?.range;
     return range ? lineCounter.linePos(range[0]).line : 1;
   };
   const includePair = root.items.find((p) => isScalar(p.key) && p.key.value === 'include');
-  if (includePair) problems.push({ file: file.path, line: lineOf(includePair.key), message: t('invocation.compose.includeNotFollowed') });
+  const includes = includePair ? readIncludes(includePair.value, file.path, env, lineOf, problems, t) : [];
   const servicesPair = root.items.find((p) => isScalar(p.key) && p.key.value === 'services');
-  if (!servicesPair || servicesPair.value === null || (isScalar(servicesPair.value) && servicesPair.value.value === null)) return { path: file.path, services };
+  if (!servicesPair || servicesPair.value === null || (isScalar(servicesPair.value) && servicesPair.value.value === null)) return { path: file.path, services, includes };
   if (!isMap(servicesPair.value)) {
     problems.push({ file: file.path, line: lineOf(servicesPair.key), message: t('invocation.compose.servicesNotMapping') });
-    return { path: file.path, services };
+    return { path: file.path, services, includes };
   }
   for (const pair of servicesPair.value.items) {
     const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
@@ -167,7 +201,7 @@ function readComposeFile(file: InvocationFile, env: Readonly<Record<string, stri
     const mergedArgs = isMap(argsNode) ? [...pairsOf(argsNode, doc).keys()].filter((k) => !ownArgs.has(k)) : [];
     services.set(name, { value: interpolated, file: file.path, line, at: buildLocations(buildNode, interpolated.build, doc, file.path, lineOf), mergedArgs });
   }
-  return { path: file.path, services };
+  return { path: file.path, services, includes };
 }
 
 /** A mapping's pairs by key, YAML merge keys (`<<: *base`) followed; the mapping's own keys win. */

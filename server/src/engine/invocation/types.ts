@@ -87,6 +87,18 @@ export interface InvocationFile {
 export interface InvocationsRead {
   invocations: Invocation[];
   problems: InvocationProblem[];
+  /** The compose files a compose file includes (`include:`), for the host to read: each a project of its own. */
+  includes?: ComposeInclude[];
+}
+
+/** An `include:` entry: its files (relative to the root, in order), its project folder and env files, where it is. */
+export interface ComposeInclude {
+  files: string[];
+  projectDirectory: string;
+  envFiles: string[];
+  /** The including file and the line of the entry. */
+  file: string;
+  line: number;
 }
 
 /**
