@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { bakeInvocations, secretId } from '../../server/src/engine/invocation/bake';
-import { parseHcl } from '../../server/src/engine/invocation/hcl';
+import { evaluate, parseHcl } from '../../server/src/engine/invocation/hcl';
 
 const BAKE = `# Release images of the CLI and the server.
 variable "REGISTRY" {
@@ -93,17 +93,18 @@ describe('bake: variables, a group, inherits, a matrix, contexts', () => {
       secrets: ['github_token'],
       additionalContexts: { assets: 'build/web/dist', alpine: 'docker-image://alpine:3.20' },
       // GO_VERSION is inherited from _common; CGO_ENABLED is written again in server itself, so it is pointed at there.
+      // Each key's name, written out as it is, has its column and length.
       declaredAt: {
-        'arg:GO_VERSION': { file: 'build/docker-bake.hcl', line: 18 },
-        'arg:CGO_ENABLED': { file: 'build/docker-bake.hcl', line: 33 },
+        'arg:GO_VERSION': { file: 'build/docker-bake.hcl', line: 18, column: 4, length: 10 },
+        'arg:CGO_ENABLED': { file: 'build/docker-bake.hcl', line: 33, column: 4, length: 11 },
         target: { file: 'build/docker-bake.hcl', line: 31 },
-        'arg:LOG_LEVEL': { file: 'build/docker-bake.hcl', line: 34 },
-        'context:assets': { file: 'build/docker-bake.hcl', line: 38 },
-        'context:alpine': { file: 'build/docker-bake.hcl', line: 39 },
+        'arg:LOG_LEVEL': { file: 'build/docker-bake.hcl', line: 34, column: 4, length: 9 },
+        'context:assets': { file: 'build/docker-bake.hcl', line: 38, column: 4, length: 6 },
+        'context:alpine': { file: 'build/docker-bake.hcl', line: 39, column: 4, length: 6 },
         'secret:github_token': { file: 'build/docker-bake.hcl', line: 36 },
       },
     });
-    assert.deepEqual(byName.cli.declaredAt, { 'arg:GO_VERSION': { file: 'build/docker-bake.hcl', line: 18 }, 'arg:CGO_ENABLED': { file: 'build/docker-bake.hcl', line: 19 }, 'arg:VERSION': { file: 'build/docker-bake.hcl', line: 46 } });
+    assert.deepEqual(byName.cli.declaredAt, { 'arg:GO_VERSION': { file: 'build/docker-bake.hcl', line: 18, column: 4, length: 10 }, 'arg:CGO_ENABLED': { file: 'build/docker-bake.hcl', line: 19, column: 4, length: 11 }, 'arg:VERSION': { file: 'build/docker-bake.hcl', line: 46, column: 11, length: 7 } });
     assert.deepEqual(byName.cli.args, { GO_VERSION: '1.22', CGO_ENABLED: '0', VERSION: '1.22-cli' });
   });
   it('expands the matrix, one invocation per combination, named by its name expression', () => {
@@ -112,7 +113,7 @@ describe('bake: variables, a group, inherits, a matrix, contexts', () => {
     assert.equal(byName['cli-alpine-1-22'].source.line, 49);
     // The matrix target's own args entry, not the inherited one it replaces.
     assert.deepEqual([byName.cli.sharedArgs, byName['cli-alpine-1-22'].sharedArgs], [['GO_VERSION', 'CGO_ENABLED'], ['CGO_ENABLED']]);
-    assert.deepEqual(byName['cli-alpine-1-22'].declaredAt, { 'arg:GO_VERSION': { file: 'build/docker-bake.hcl', line: 58 }, 'arg:CGO_ENABLED': { file: 'build/docker-bake.hcl', line: 19 } });
+    assert.deepEqual(byName['cli-alpine-1-22'].declaredAt, { 'arg:GO_VERSION': { file: 'build/docker-bake.hcl', line: 58, column: 4, length: 10 }, 'arg:CGO_ENABLED': { file: 'build/docker-bake.hcl', line: 19, column: 4, length: 11 } });
   });
   it('a function in an attribute that does not decide the build is never evaluated, so no problem', () => {
     assert.deepEqual(problems, []);
@@ -150,7 +151,7 @@ describe('bake: JSON files and overrides', () => {
     assert.deepEqual([invocations[0].args, invocations[0].target, invocations[0].context], [{ NODE_VERSION: '18', EXTRA: '1' }, 'debug', 'frontend']);
     assert.deepEqual(invocations[0].declaredAt, {
       'arg:NODE_VERSION': { file: 'docker-bake.json', line: 5 },
-      'arg:EXTRA': { file: 'docker-bake.override.hcl', line: 3 },
+      'arg:EXTRA': { file: 'docker-bake.override.hcl', line: 3, column: 11, length: 5 },
       target: { file: 'docker-bake.override.hcl', line: 4 },
       'secret:NPM_TOKEN': { file: 'docker-bake.json', line: 5 },
     });
@@ -206,7 +207,7 @@ target "docs" {}
 target "app" {
   dockerfile = "\${md5("x")}.Dockerfile"
   args = { A = "1" }
-  platforms = [for p in ["amd64"] : "linux/\${p}"]
+  platforms = [for p in ["amd64"] : "linux/\${p}-\${uuidv4()}"]
   target = "build-\${STAMP}"
 }
 `;
@@ -216,7 +217,7 @@ target "app" {
       [3, 'the function md5() is not evaluated, so dockerfile of target "app" is left out'],
       [1, 'the function timestamp() is not evaluated, so variable "STAMP" has no value'],
       [6, 'the variable "STAMP" (it has no value) is not evaluated, so target of target "app" is left out'],
-      [5, 'a "for" expression is not evaluated, so platforms of target "app" is left out'],
+      [5, 'the function uuidv4() is not evaluated, so platforms of target "app" is left out'],
     ]);
     // The invocation carries those about its own attributes; the variable's is the file's.
     assert.deepEqual(invocations[0].problems, problems.filter((p) => p.line !== 1).map((p) => p.message));
@@ -249,9 +250,129 @@ target "app" {
     });
   });
   it('secrets not evaluated are not known: none counts as missing', () => {
-    const text = 'target "app" {\n  secret = [for s in ["a"] : "id=${s}"]\n}\ntarget "plain" {\n  secret = ["id=a"]\n}\ngroup "default" { targets = ["app", "plain"] }\n';
+    const text = 'target "app" {\n  secret = [for s in ["a"] : "id=${s}${uuidv4()}"]\n}\ntarget "plain" {\n  secret = ["id=a"]\n}\ngroup "default" { targets = ["app", "plain"] }\n';
     const { invocations } = bakeInvocations([{ path: 'docker-bake.hcl', text }], {});
     assert.deepEqual(invocations.map((i) => [i.name, i.secrets, i.secretsUnknown ?? false]), [['app', [], true], ['plain', ['a'], false]]);
+  });
+});
+
+describe('bake: for expressions, splats, template directives and built-in variables', () => {
+  it('a release file: tags and platforms from for expressions, args from an object for, the target from %{if}', () => {
+    const text = `variable "REGISTRY" { default = "ghcr.io/acme" }
+variable "TAGS" { default = "latest,1.4" }
+variable "ARCHS" { default = ["amd64", "arm64", "s390x"] }
+variable "RELEASE" { default = true }
+variable "VERSIONS" {
+  default = { node = "22.11", pnpm = "9.14" }
+}
+target "web" {
+  context = "apps/\${lower("WEB")}"
+  tags = [for t in split(",", TAGS) : "\${REGISTRY}/web:\${t}"]
+  platforms = [for a in ARCHS : "linux/\${a}" if a != "s390x"]
+  args = {for tool, version in VERSIONS : "\${upper(tool)}_VERSION" => version}
+  target = "%{ if RELEASE }runtime%{ else }dev%{ endif }"
+  labels = { "org.opencontainers.image.description" = <<-EOT
+    %{~ for i, a in ARCHS ~}
+      \${a}%{ if i < length(ARCHS) - 1 }, %{ endif }
+    %{~ endfor ~}
+    EOT
+  }
+}
+`;
+    const { invocations, problems } = bakeInvocations([{ path: 'docker-bake.hcl', text }], {});
+    assert.deepEqual(problems, []);
+    const [web] = invocations;
+    assert.deepEqual([web.context, web.platforms, web.args, web.target], ['apps/web', ['linux/amd64', 'linux/arm64'], { NODE_VERSION: '22.11', PNPM_VERSION: '9.14' }, 'runtime']);
+    // An environment variable turns the %{if} the other way.
+    assert.equal(bakeInvocations([{ path: 'docker-bake.hcl', text }], { RELEASE: 'false' }).invocations[0].target, 'dev');
+  });
+  it('a matrix built by a for expression, named with sanitize(), the args read through splats', () => {
+    const text = `variable "IMAGES" {
+  default = [
+    { name = "api", base = "python:3.12-slim" },
+    { name = "worker/jobs", base = "python:3.12-slim" },
+  ]
+}
+target "svc" {
+  matrix = { img = [for i in IMAGES : i.name] }
+  name = "svc-\${sanitize(img)}"
+  args = { BASE = (IMAGES[*].base)[0], ALL = join(" ", IMAGES[*].name), FIRST = IMAGES.*.name[0] }
+}
+`;
+    const { invocations, problems } = bakeInvocations([{ path: 'docker-bake.hcl', text }], {});
+    assert.deepEqual(problems, []);
+    assert.deepEqual(invocations.map((i) => [i.name, i.args]), [
+      ['svc-api', { BASE: 'python:3.12-slim', ALL: 'api worker/jobs', FIRST: 'api' }],
+      ['svc-worker_jobs', { BASE: 'python:3.12-slim', ALL: 'api worker/jobs', FIRST: 'api' }],
+    ]);
+  });
+  it('grouping with "...", conditions, an object\'s keys in order, strip markers, the standard library, and the errors HCL raises', () => {
+    const forms: Array<[string, unknown]> = [
+      ['{for s in ["a", "b", "a"] : s => s...}', { a: ['a', 'a'], b: ['b'] }],
+      ['[for k, v in { b = 2, a = 1 } : "${k}=${v}"]', ['a=1', 'b=2']],
+      ['[for i, v in ["x", "y"] : i]', [0, 1]],
+      ['[for v in [] : v]', []],
+      ['{}[*]', [{}]],
+      ['null[*]', []],
+      ['can({for s in ["a", "a"] : s => s})', false],
+      ['can([for v in null : v])', false],
+      ['can([for v in [1] : v if "yes"])', false],
+      ['[try({ a = 1 }.b, "fallback"), can([{ a = "xy" }][*].a[0]), can([{ a = "xy" }][*].a)]', ['fallback', false, true]],
+      ['"${~ "x" ~}  y"', 'xy'],
+      ['"%{ for v in ["a", "b"] }${v};%{ endfor }"', 'a;b;'],
+      ['formatlist("%s-%s", ["a", "b"], "x")', ['a-x', 'b-x']],
+      ['[basename("a/b/"), dirname("a/b/"), dirname("/x"), dirname("x"), basename("")]', ['b', 'a/b', '/', '.', '.']],
+      ['regex_replace("v1.2.3", "^v([0-9]+)\\\\..*$", "major ${1}")', 'major 1'],
+      ['regexall("[0-9]+", "a1b22")', ['1', '22']],
+      ['[range(3), range(1, 4), range(5, 0, -2)]', [[0, 1, 2], [1, 2, 3], [5, 3, 1]]],
+      ['[add(1, 2), max(3, 9, 4), parseint("ff", 16), strlen("héllo"), title("hello world")]', [3, 9, 255, 5, 'Hello World']],
+      ['[jsonencode({ b = 1, a = [true] }), jsondecode("{\\"x\\": [1]}")]', ['{"a":[true],"b":1}', { x: [1] }]],
+      ['[base64decode(base64encode("héllo")), base64encode("héllo"), base64encode("ab"), can(base64decode("abc")), urlencode("a b&c*")]', ['héllo', 'aMOpbGxv', 'YWI=', false, 'a+b%26c%2A']],
+      ['[setproduct(["a"], [1, 2]), zipmap(["k"], ["v"]), chunklist([1, 2, 3], 2), slice([1, 2, 3], 1, 3)]', [[['a', 1], ['a', 2]], { k: 'v' }, [[1, 2], [3]], [2, 3]]],
+    ];
+    for (const [expr, expected] of forms) {
+      const parsed = parseHcl(`x = ${expr}\n`);
+      assert.equal(parsed.error, undefined, expr);
+      assert.deepEqual(evaluate(parsed.body.attributes[0].value, { variable: () => undefined }), expected, expr);
+    }
+  });
+  it('bake\'s built-in variables, and a value not known hides what a parent gives instead of showing it', () => {
+    const text = `target "_common" {
+  platforms = ["linux/amd64", "linux/arm64"]
+  context = "src"
+  args = { A = "1" }
+}
+target "tests" {
+  inherits = ["_common"]
+  context = BAKE_CMD_CONTEXT
+  platforms = [BAKE_LOCAL_PLATFORM]
+  args = { B = uuidv4() }
+}
+target "docs" {
+  inherits = ["_common"]
+  context = "cwd://docs"
+}
+group "default" { targets = ["tests", "docs"] }
+`;
+    const read = (env: Record<string, string>) => bakeInvocations([{ path: 'docker-bake.hcl', text }], env).invocations.map((i) => [i.name, i.context, i.platforms, i.args]);
+    // Where bake runs (cwd://) is the bake file's folder here; the local platform is only known from the environment.
+    assert.deepEqual(read({}), [['tests', '.', [], { A: '1' }], ['docs', 'docs', ['linux/amd64', 'linux/arm64'], { A: '1' }]]);
+    assert.deepEqual(read({ BAKE_LOCAL_PLATFORM: 'linux/riscv64' })[0], ['tests', '.', ['linux/riscv64'], { A: '1' }]);
+    assert.match(bakeInvocations([{ path: 'docker-bake.hcl', text }], {}).problems.map((p) => p.message).join('\n'), /the built-in variable BAKE_LOCAL_PLATFORM \(the platform of the machine that builds\) is not evaluated, so platforms of target "tests" is left out/);
+  });
+  it('where an arg\'s name is written: a bare or quoted key has its column, one an expression makes has none', () => {
+    const text = 'target "app" {\n  args = {\n    "QUOTED" = "1"\n    (upper("made")) = "2"\n    "${lower("X")}" = "3"\n  }\n}\n';
+    assert.deepEqual(bakeInvocations([{ path: 'docker-bake.hcl', text }], {}).invocations[0].declaredAt, {
+      'arg:QUOTED': { file: 'docker-bake.hcl', line: 3, column: 5, length: 6 },
+      'arg:MADE': { file: 'docker-bake.hcl', line: 4 },
+      'arg:x': { file: 'docker-bake.hcl', line: 5 },
+    });
+  });
+  it('a directive without its end, or an unknown one, is where reading stops', () => {
+    assert.deepEqual(parseHcl('a = "x"\nb = "%{ if true }y"\n').error, { line: 2, message: '"%{if}" without its "%{endif}"' });
+    assert.deepEqual(parseHcl('b = "%{ endfor }"\n').error, { line: 1, message: '"%{endfor}" without its opening directive' });
+    assert.match(parseHcl('b = "%{ while x }"\n').error?.message ?? '', /expected if, else, endif, for or endfor after "%\{", found "while"/);
+    assert.match(parseHcl('b = [for x : x]\n').error?.message ?? '', /expected "in" after the names of a "for"/);
   });
 });
 

@@ -68,8 +68,8 @@ describe('compose: a monorepo building three services from the root', () => {
       platforms: [],
       secrets: [],
       additionalContexts: {},
-      // NODE_VERSION comes through the merge key: it is written at the anchor.
-      declaredAt: { target: { file: 'compose.yaml', line: 11 }, 'arg:APP': { file: 'compose.yaml', line: 14 }, 'arg:NODE_VERSION': { file: 'compose.yaml', line: 4 } },
+      // NODE_VERSION comes through the merge key: it is written at the anchor. Each name's column and length too.
+      declaredAt: { target: { file: 'compose.yaml', line: 11 }, 'arg:APP': { file: 'compose.yaml', line: 14, column: 8, length: 3 }, 'arg:NODE_VERSION': { file: 'compose.yaml', line: 4, column: 2, length: 12 } },
     });
     assert.deepEqual(invocations[1].args, { APP: 'web', NPM_TOKEN: 'abc', PUBLIC_URL: 'https://shop.example' });
     assert.deepEqual(invocations[1].platforms, ['linux/amd64', 'linux/arm64']);
@@ -81,18 +81,26 @@ describe('compose: a monorepo building three services from the root', () => {
     assert.deepEqual(invocations[2].additionalContexts, { shared: 'libs/shared', base: 'docker-image://python:3.12-slim' });
   });
   it('records the line of each target, args entry (list items too), secret (by id) and additional context', () => {
-    assert.deepEqual(invocations[1].declaredAt, { 'arg:APP': { file: 'compose.yaml', line: 21 }, 'arg:NPM_TOKEN': { file: 'compose.yaml', line: 22 }, 'arg:PUBLIC_URL': { file: 'compose.yaml', line: 23 } });
+    assert.deepEqual(invocations[1].declaredAt, { 'arg:APP': { file: 'compose.yaml', line: 21, column: 10, length: 3 }, 'arg:NPM_TOKEN': { file: 'compose.yaml', line: 22, column: 10, length: 9 }, 'arg:PUBLIC_URL': { file: 'compose.yaml', line: 23, column: 10, length: 10 } });
     assert.deepEqual(invocations[2].declaredAt, {
       'secret:npm_token': { file: 'compose.yaml', line: 30 },
       'secret:pipconf': { file: 'compose.yaml', line: 31 },
-      'context:shared': { file: 'compose.yaml', line: 34 },
-      'context:base': { file: 'compose.yaml', line: 35 },
+      'context:shared': { file: 'compose.yaml', line: 34, column: 8, length: 6 },
+      'context:base': { file: 'compose.yaml', line: 35, column: 8, length: 4 },
     });
+  });
+  it('where each arg\'s name is written: after a quote, in a quoted list item; none for a name interpolation makes', () => {
+    const text = 'services:\n  app:\n    build:\n      context: .\n      args:\n        "QUOTED": "1"\n  job:\n    build:\n      context: .\n      args:\n        - "LISTED=3"\n        - ${PREFIX}_VERSION=2\n';
+    const { invocations } = composeInvocations([{ path: 'compose.yaml', text }], { PREFIX: 'NODE' });
+    assert.deepEqual(invocations.map((i) => i.declaredAt), [
+      { 'arg:QUOTED': { file: 'compose.yaml', line: 6, column: 9, length: 6 } },
+      { 'arg:LISTED': { file: 'compose.yaml', line: 11, column: 11, length: 6 }, 'arg:NODE_VERSION': { file: 'compose.yaml', line: 12 } },
+    ]);
   });
   it('an args entry whose value comes from nowhere is not passed, so it has no place', () => {
     const { invocations: without } = composeInvocations([{ path: 'compose.yaml', text: MONOREPO }], {});
     assert.equal(without[1].declaredAt?.['arg:NPM_TOKEN'], undefined);
-    assert.deepEqual(without[1].declaredAt?.['arg:APP'], { file: 'compose.yaml', line: 21 });
+    assert.deepEqual(without[1].declaredAt?.['arg:APP'], { file: 'compose.yaml', line: 21, column: 10, length: 3 });
   });
   it('invocationsFor picks the ones that build a Dockerfile', () => {
     assert.deepEqual(invocationsFor('services/web/Dockerfile', invocations).map((i) => i.name), ['web']);
@@ -158,8 +166,8 @@ describe('compose: files in a subfolder, overrides and extends', () => {
     ]);
     // The parts the override writes are pointed at in the override.
     assert.deepEqual(invocations.map((i) => i.declaredAt), [
-      { target: { file: 'deploy/compose.override.yaml', line: 4 }, 'arg:DEBUG': { file: 'deploy/compose.override.yaml', line: 6 } },
-      { 'arg:LOG': { file: 'deploy/compose.override.yaml', line: 9 } },
+      { target: { file: 'deploy/compose.override.yaml', line: 4 }, 'arg:DEBUG': { file: 'deploy/compose.override.yaml', line: 6, column: 8, length: 5 } },
+      { 'arg:LOG': { file: 'deploy/compose.override.yaml', line: 9, column: 13, length: 3 } },
     ]);
   });
   it('paths in a -f override in another folder still resolve against the first file\'s folder', () => {
@@ -206,10 +214,10 @@ describe('compose: files in a subfolder, overrides and extends', () => {
     assert.deepEqual([byName.prod.context, byName.prod.dockerfile, byName.prod.target, byName.prod.args], ['base', 'base/Dockerfile', 'prod', { NODE: '22', APP: 'shop' }]);
     assert.deepEqual([byName.dev.context, byName.dev.target, byName.dev.args], ['base', 'dev', { NODE: '22', APP: 'shop' }]);
     // What the base in the other file writes is pointed at there; what the extending service writes, here.
-    assert.deepEqual(byName.prod.declaredAt, { target: { file: 'shared/common.yaml', line: 7 }, 'arg:NODE': { file: 'shared/common.yaml', line: 6 }, 'arg:APP': { file: 'compose.yaml', line: 12 } });
+    assert.deepEqual(byName.prod.declaredAt, { target: { file: 'shared/common.yaml', line: 7 }, 'arg:NODE': { file: 'shared/common.yaml', line: 6, column: 8, length: 4 }, 'arg:APP': { file: 'compose.yaml', line: 12, column: 8, length: 3 } });
     // What the base passes, every service extending it gets: shared, unless the service writes it again.
     assert.deepEqual([byName.prod.sharedArgs, byName.dev.sharedArgs], [['NODE'], ['NODE', 'APP']]);
-    assert.deepEqual(byName.dev.declaredAt, { target: { file: 'compose.yaml', line: 5 }, 'arg:NODE': { file: 'shared/common.yaml', line: 6 }, 'arg:APP': { file: 'compose.yaml', line: 12 } });
+    assert.deepEqual(byName.dev.declaredAt, { target: { file: 'compose.yaml', line: 5 }, 'arg:NODE': { file: 'shared/common.yaml', line: 6, column: 8, length: 4 }, 'arg:APP': { file: 'compose.yaml', line: 12, column: 8, length: 3 } });
     assert.equal(byName.broken.context, '.');
     assert.deepEqual(problems.map((p) => [p.file, p.line, p.message]), [
       ['compose.yaml', 13, 'service "broken" extends "x" in missing.yaml, a file that was not read; its build settings are not followed'],

@@ -33,7 +33,14 @@ interface BakeProject {
 
 type Attributes = Partial<Record<BuildAttribute | 'inherits', HclValue>>;
 /** A target's attributes and where the definitions that win write them. */
-interface Resolved { attributes: Attributes; at: DeclaredAt; /** Args that come from a parent target only. */ inheritedArgs?: string[] }
+interface Resolved {
+  attributes: Attributes;
+  at: DeclaredAt;
+  /** Attributes written with a value that could not be evaluated: what a parent gives for them does not hold. */
+  unknown?: ReadonlySet<string>;
+  /** Args that come from a parent target only. */
+  inheritedArgs?: string[];
+}
 
 export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<Record<string, string>>, options: { locale?: Locale } = {}): InvocationsRead {
   const t = speaker(INVOCATION_STRINGS, options.locale ?? 'en');
@@ -51,7 +58,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
   const functions: Record<string, (args: HclValue[]) => HclValue> = {};
   const variable = (name: string): HclValue | undefined => {
     const declared = project.variables.get(name);
-    if (!declared) return undefined;
+    if (!declared) return builtInVariable(name, env);
     if (!values.has(name)) {
       if (evaluating.has(name)) throw new NotEvaluated(`the variable "${name}" (its default uses itself)`);
       evaluating.add(name);
@@ -89,11 +96,12 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
 
   // A target's own attributes (all of its definitions merged), evaluated in a scope (matrix values added), and
   // where each definition writes its parts.
-  const ownAttributes = (defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[], unread: Set<string>): Resolved => {
+  const ownAttributes = (defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[]): Resolved => {
     const scope = { variable: (n: string) => (n in extra ? extra[n] : variable(n)), functions };
     let merged: Resolved = { attributes: {}, at: {} };
     for (const def of defs) {
       const own: Attributes = {};
+      const unknown = new Set<string>();
       for (const name of [...BUILD_ATTRIBUTES, 'inherits'] as const) {
         const expr = def.attributes.get(name);
         if (!expr) continue;
@@ -104,18 +112,18 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
           const message = t('invocation.bake.notEvaluated', { what: e.message, attribute: name, target: def.name });
           problems.push({ file: def.file, line: expr.line, message });
           invocationProblems.push(message);
-          unread.add(name);
+          unknown.add(name);
         }
       }
-      merged = mergeResolved(merged, { attributes: own, at: locations(def, own, scope) });
+      merged = mergeResolved(merged, { attributes: own, at: locations(def, own, scope), unknown });
     }
     return merged;
   };
 
   // Resolving `inherits`: each parent's resolved attributes in order, then the target's own.
   const resolving = new Set<string>();
-  const resolve = (name: string, defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[], unread: Set<string>): Resolved => {
-    const own = ownAttributes(defs, extra, invocationProblems, unread);
+  const resolve = (name: string, defs: TargetDefinition[], extra: Record<string, HclValue>, invocationProblems: string[]): Resolved => {
+    const own = ownAttributes(defs, extra, invocationProblems);
     let merged: Resolved = { attributes: {}, at: {} };
     const parents = Array.isArray(own.attributes.inherits) ? own.attributes.inherits : typeof own.attributes.inherits === 'string' ? [own.attributes.inherits] : [];
     resolving.add(name);
@@ -128,7 +136,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
         invocationProblems.push(message);
       } else if (resolving.has(parentName)) {
         problems.push({ file: defs[0].file, line: defs[0].line, message: t('invocation.bake.inheritsCycle', { target: name }) });
-      } else merged = mergeResolved(merged, resolve(parentName, parentDefs, {}, invocationProblems, unread));
+      } else merged = mergeResolved(merged, resolve(parentName, parentDefs, {}, invocationProblems));
     }
     resolving.delete(name);
     delete own.attributes.inherits;
@@ -145,11 +153,10 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
     const base = dirname(defs[0].file) === '.' ? '' : dirname(defs[0].file);
     for (const { invocationName, extra, problems: matrixProblems } of expandMatrix(name, defs, globals, problems, t)) {
       const invocationProblems = [...matrixProblems];
-      const unread = new Set<string>();
-      const { attributes: a, at, inheritedArgs } = resolve(name, defs, extra, invocationProblems, unread);
+      const { attributes: a, at, inheritedArgs, unknown } = resolve(name, defs, extra, invocationProblems);
       // An inline Dockerfile is no file of the workspace: nothing to lint.
       if (typeof a['dockerfile-inline'] === 'string') continue;
-      const context = resolveContextPath(base, typeof a.context === 'string' ? a.context : '.');
+      const context = resolveContextPath(base, typeof a.context === 'string' ? commandFolder(a.context) : '.');
       const invocation: Invocation = {
         source: { kind: 'bake', file: defs[0].file, line: defs[0].line },
         name: invocationName,
@@ -158,7 +165,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
         args: stringMap(a.args),
         platforms: stringList(a.platforms),
         secrets: secretIds(a.secret),
-        additionalContexts: Object.fromEntries(Object.entries(stringMap(a.contexts)).map(([k, v]) => [k, resolveContextPath(base, v)])),
+        additionalContexts: Object.fromEntries(Object.entries(stringMap(a.contexts)).map(([k, v]) => [k, resolveContextPath(base, commandFolder(v))])),
       };
       if (typeof a.target === 'string' && a.target) invocation.target = a.target;
       // What a parent passes to every target that inherits it is shared, not this target's own choice.
@@ -168,7 +175,7 @@ export function bakeInvocations(files: readonly InvocationFile[], env: Readonly<
       if (Object.keys(declaredAt).length) invocation.declaredAt = declaredAt;
       if (invocationProblems.length) invocation.problems = invocationProblems;
       // Secrets that could not be evaluated are not known to be missing.
-      if (unread.has('secret')) invocation.secretsUnknown = true;
+      if (unknown?.has('secret')) invocation.secretsUnknown = true;
       invocations.push(invocation);
     }
   }
@@ -361,17 +368,18 @@ function locations(def: TargetDefinition, own: Attributes, scope: HclScope): Dec
     const expr = def.attributes.get(attribute);
     const value = own[attribute];
     if (!expr || !isObject(value)) continue;
-    const entryLines = new Map<string, number>();
+    const entryPlaces = new Map<string, { line: number; column?: number; length?: number }>();
     if (expr.kind === 'object') {
       for (const entry of expr.entries) {
         try {
-          entryLines.set(String(evaluate(entry.key, scope)), entry.key.line);
+          const key = String(evaluate(entry.key, scope));
+          entryPlaces.set(key, entry.column !== undefined ? { line: entry.key.line, column: entry.column, length: key.length } : { line: entry.key.line });
         } catch (e) {
           if (!(e instanceof NotEvaluated)) throw e;
         }
       }
     }
-    for (const key of Object.keys(value)) at[prefix + key] = here(entryLines.get(key) ?? expr.line);
+    for (const key of Object.keys(value)) at[prefix + key] = { file: def.file, ...(entryPlaces.get(key) ?? { line: expr.line }) };
   }
   const secret = def.attributes.get('secret');
   if (secret && own.secret !== undefined) {
@@ -386,7 +394,16 @@ function locations(def: TargetDefinition, own: Attributes, scope: HclScope): Dec
 
 /** `over` on `base` as mergeAttributes does, and the places with it: what `over` writes is pointed at there. */
 function mergeResolved(base: Resolved, over: Resolved): Resolved {
-  return { attributes: mergeAttributes(base.attributes, over.attributes), at: { ...base.at, ...over.at } };
+  const attributes = mergeAttributes(base.attributes, over.attributes);
+  const unknown = new Set(base.unknown);
+  // A value `over` writes in full is known again; secrets add up, and a map merged key by key keeps what is not known.
+  for (const key of Object.keys(over.attributes)) if (key !== 'secret' && !MAP_ATTRIBUTES.has(key)) unknown.delete(key);
+  for (const key of over.unknown ?? []) {
+    unknown.add(key);
+    // What `over` writes and cannot evaluate replaces what it would have replaced: no value, not the base's.
+    if (key !== 'secret' && !MAP_ATTRIBUTES.has(key)) delete attributes[key as keyof Attributes];
+  }
+  return { attributes, at: { ...base.at, ...over.at }, ...(unknown.size ? { unknown } : {}) };
 }
 
 
@@ -400,6 +417,22 @@ function mergeAttributes(base: Attributes, over: Attributes): Attributes {
     else out[key] = MAP_ATTRIBUTES.has(key) && isObject(before) && isObject(value) ? { ...before, ...value } : value;
   }
   return out;
+}
+
+/**
+ * The variables bake defines itself, unless a file does: BAKE_CMD_CONTEXT is where bake runs (`cwd://`),
+ * BAKE_LOCAL_PLATFORM the building machine's platform, which only the environment can tell here.
+ */
+function builtInVariable(name: string, env: Readonly<Record<string, string>>): HclValue | undefined {
+  if (name === 'BAKE_CMD_CONTEXT') return 'cwd://';
+  if (name !== 'BAKE_LOCAL_PLATFORM') return undefined;
+  if (name in env) return env[name];
+  throw new NotEvaluated('the built-in variable BAKE_LOCAL_PLATFORM (the platform of the machine that builds)');
+}
+
+/** A `cwd://` context is a folder relative to where bake runs: the bake file's folder, here. */
+function commandFolder(context: string): string {
+  return context.startsWith('cwd://') ? context.slice('cwd://'.length) || '.' : context;
 }
 
 /** A variable's value from the environment, read as its default's type (bake does the same). */

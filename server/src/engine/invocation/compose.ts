@@ -164,6 +164,14 @@ function readComposeFile(file: InvocationFile, env: Readonly<Record<string, stri
     const range = (node as { range?: [number, number, number] } | null)?.range;
     return range ? lineCounter.linePos(range[0]).line : 1;
   };
+  // The line of a node, and where `name` is written on it when the node's text starts with it (quoted or not).
+  const placeOf = (node: unknown, name: string): { line: number; column?: number; length?: number } => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (!range) return { line: 1 };
+    const { line, col } = lineCounter.linePos(range[0]);
+    const quoted = file.text[range[0]] === '"' || file.text[range[0]] === "'" ? 1 : 0;
+    return file.text.startsWith(name, range[0] + quoted) ? { line, column: col - 1 + quoted, length: name.length } : { line };
+  };
   const includePair = root.items.find((p) => isScalar(p.key) && p.key.value === 'include');
   const includes = includePair ? readIncludes(includePair.value, file.path, env, lineOf, problems, t) : [];
   const servicesPair = root.items.find((p) => isScalar(p.key) && p.key.value === 'services');
@@ -199,7 +207,7 @@ function readComposeFile(file: InvocationFile, env: Readonly<Record<string, stri
     const argsNode = pairsOf(buildNode, doc).get('args')?.value;
     const ownArgs = new Set(isMap(argsNode) ? argsNode.items.flatMap((p) => (isScalar(p.key) && typeof p.key.value !== 'symbol' ? [String(p.key.value)] : [])) : []);
     const mergedArgs = isMap(argsNode) ? [...pairsOf(argsNode, doc).keys()].filter((k) => !ownArgs.has(k)) : [];
-    services.set(name, { value: interpolated, file: file.path, line, at: buildLocations(buildNode, interpolated.build, doc, file.path, lineOf), mergedArgs });
+    services.set(name, { value: interpolated, file: file.path, line, at: buildLocations(buildNode, interpolated.build, doc, file.path, placeOf), mergedArgs });
   }
   return { path: file.path, services, includes };
 }
@@ -226,7 +234,8 @@ function pairsOf(node: unknown, doc: Document): Map<string, Pair> {
  * the id the Dockerfile mounts) and each additional context. `build` is the same mapping interpolated, whose list
  * items are in the node's order.
  */
-function buildLocations(node: unknown, build: unknown, doc: Document, file: string, lineOf: (node: unknown) => number): DeclaredAt {
+function buildLocations(node: unknown, build: unknown, doc: Document, file: string, placeOf: (node: unknown, name: string) => { line: number; column?: number; length?: number }): DeclaredAt {
+  const lineOf = (n: unknown) => placeOf(n, '').line;
   const at: DeclaredAt = {};
   const pairs = pairsOf(node, doc);
   if (!pairs.size || !build || typeof build !== 'object' || Array.isArray(build)) return at;
@@ -240,9 +249,10 @@ function buildLocations(node: unknown, build: unknown, doc: Document, file: stri
       const items = Array.isArray(b[key]) ? (b[key] as unknown[]) : [];
       list.items.forEach((item, i) => {
         const text = items[i];
-        if (typeof text === 'string') at[`${prefix}${text.split('=')[0]}`] = { file, line: lineOf(item) };
+        const name = typeof text === 'string' ? text.split('=')[0] : undefined;
+        if (name !== undefined) at[`${prefix}${name}`] = { file, ...placeOf(item, name) };
       });
-    } else for (const [name, pair] of pairsOf(list, doc)) at[`${prefix}${name}`] = { file, line: lineOf(pair.key) };
+    } else for (const [name, pair] of pairsOf(list, doc)) at[`${prefix}${name}`] = { file, ...placeOf(pair.key, name) };
   };
   entries('args', 'arg:');
   entries('additional_contexts', 'context:');

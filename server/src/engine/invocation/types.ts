@@ -51,8 +51,11 @@ export interface Invocation {
   problems?: string[];
 }
 
-/** Where parts of a build are written, keyed `target`, `arg:NAME`, `secret:ID`, `context:NAME`. */
-export type DeclaredAt = Record<string, { file: string; line: number }>;
+/**
+ * Where parts of a build are written, keyed `target`, `arg:NAME`, `secret:ID`, `context:NAME`; `column` (0-based) and
+ * `length` where the name is written on the line, when it is written out as it is.
+ */
+export type DeclaredAt = Record<string, { file: string; line: number; column?: number; length?: number }>;
 
 /**
  * The places of the parts a build ends up with: an arg whose value comes from nowhere, a secret or context a later
