@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { lintInFolder, writeIn } from '../support/cli-project';
+import { runCli } from '../../server/src/cli/run';
 
 let tmp: string;
 
@@ -90,5 +91,35 @@ describe('what the compose file passes, checked against the Dockerfile', () => {
         'target-stage-not-found 1:1 The build\'s target \'tests\' names no stage of this file: the build fails. Did you mean \'test\'? (only in compose service ci)',
       ]);
     } finally { tmp = saved; }
+  });
+});
+
+describe('the rename of a misspelt arg, in the command', () => {
+  let project: string;
+  before(() => {
+    project = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-args-rename-'));
+    fs.writeFileSync(path.join(project, 'Dockerfile'), 'FROM node:22-slim\nARG NODE_ENV=production\nRUN npm ci\n');
+    fs.writeFileSync(path.join(project, '.dockerignore'), '.git\n');
+    fs.writeFileSync(path.join(project, 'compose.yaml'), 'services:\n  web:\n    build:\n      context: .\n      args:\n        NODE_EMV: development\n');
+  });
+  after(() => fs.rmSync(project, { recursive: true, force: true }));
+  const run = async (args: string[]) => {
+    let stdout = '';
+    const code = await runCli(args, { cwd: project, stdout: (s) => { stdout += s; }, stderr: () => {}, readStdin: () => Buffer.from(''), isTTY: false, env: {} }, '9.9.9');
+    return { code, stdout };
+  };
+
+  it('is a SARIF fix of compose.yaml, and not something --fix claims or makes', async () => {
+    const sarif = JSON.parse((await run(['-f', 'sarif', 'Dockerfile'])).stdout) as { runs: Array<{ results: Array<{ ruleId: string; fixes?: unknown }> }> };
+    const result = sarif.runs[0].results.find((r) => r.ruleId === 'build-arg-not-declared');
+    assert.deepEqual(result?.fixes, [{
+      description: { text: 'Rename `NODE_EMV` to `NODE_ENV` in compose.yaml (unsafe: the build then passes its value)' },
+      artifactChanges: [{ artifactLocation: { uri: 'compose.yaml' }, replacements: [{ deletedRegion: { startLine: 6, startColumn: 9, endLine: 6, endColumn: 17 }, insertedContent: { text: 'NODE_ENV' } }] }],
+    }]);
+    // Stylish tags nothing as fixable, and --fix --unsafe-fixes leaves both files as they are.
+    assert.doesNotMatch((await run(['Dockerfile'])).stdout, /fixable|\[unsafe fix\]/);
+    await run(['--fix', '--unsafe-fixes', 'Dockerfile']);
+    assert.equal(fs.readFileSync(path.join(project, 'compose.yaml'), 'utf8'), 'services:\n  web:\n    build:\n      context: .\n      args:\n        NODE_EMV: development\n');
+    assert.equal(fs.readFileSync(path.join(project, 'Dockerfile'), 'utf8'), 'FROM node:22-slim\nARG NODE_ENV=production\nRUN npm ci\n');
   });
 });

@@ -2,7 +2,7 @@
 // duplicate cases, fixes that do not converge and fixes whose output Docker would reject.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DockerfileModel, fixAll, lintIncremental, lintText, memoryFiles, parseProblemCount, type BuildInvocation, type EngineSettings, type Finding, type LintOptions, type RelatedLocation, type Rule } from '../../server/src/engine';
+import { DockerfileModel, fixAll, lintIncremental, lintText, memoryFiles, parseProblemCount, type BuildInvocation, type EngineSettings, type FileEdit, type Finding, type LintOptions, type RelatedLocation, type Rule } from '../../server/src/engine';
 import { initNodeShellParser as initShellParser } from '../../server/src/host/node';
 
 export interface ExpectedFinding {
@@ -18,6 +18,8 @@ export interface ExpectedFinding {
   fixes?: string[];
   /** The finding's related locations, exactly (when given). */
   related?: RelatedLocation[];
+  /** The edits its fixes make in other files (a compose file's arg), exactly: required when they make any. */
+  fileEdits?: FileEdit[];
 }
 
 /** Files beside the Dockerfile (relative path → text), for rules that read them. */
@@ -100,12 +102,14 @@ export function testRule(rule: Rule, cases: RuleCases): void {
             if (e.message) assert.match(findings[i].message, e.message);
             if (e.related) assert.deepEqual(findings[i].related ?? [], e.related, `related locations of the finding at ${e.at}`);
             assert.deepEqual(findings[i].fixes.map((x) => x.titleId), e.fixes ?? [], `fixes offered at ${e.at}, by title id`);
+            assert.deepEqual(findings[i].fixes.flatMap((x) => x.editFiles ?? []), e.fileEdits ?? [], `edits of other files by the fixes at ${e.at}`);
           });
           for (const f of findings) assert.equal(f.severity, rule.meta.defaultSeverity);
           // A rule with message ids names every fix title by id too.
           if (rule.meta.messages) for (const f of findings) for (const x of f.fixes) assert.ok(x.titleId && x.titleId in rule.meta.messages, `the fix "${x.title}" has no title id of ${rule.meta.id}'s messages`);
-          const hasSafe = findings.some((f) => f.fixes.some((x) => x.safety === 'safe'));
-          const hasUnsafe = findings.some((f) => f.fixes.some((x) => x.safety === 'unsafe'));
+          // Fixes of other files are stated by fileEdits above; fix-all, checked here, leaves them to the editor.
+          const hasSafe = findings.some((f) => f.fixes.some((x) => x.safety === 'safe' && !x.editFiles?.length));
+          const hasUnsafe = findings.some((f) => f.fixes.some((x) => x.safety === 'unsafe' && !x.editFiles?.length));
           if (c.output === undefined) assert.equal(hasSafe, false, 'a safe fix is offered: the case must state its output');
           else if (c.output === null) assert.equal(hasSafe, false, 'expected no safe fix');
           else {
@@ -142,5 +146,5 @@ function checkFixed(rule: Rule, c: InvalidCase, expected: string, unsafe: boolea
   // The fixes removed what they fixed: nothing fixable of that kind is left.
   const files = c.files || result.createFiles.length ? memoryFiles({ ...c.files, ...created }) : undefined;
   const after = lintText(result.text, { rules: [rule], files, settings: c.settings, invocation: c.invocation }).findings;
-  assert.ok(!after.some((f) => f.fixes.some((x) => x.safety === 'safe' || unsafe)), `fixable findings remain: ${after.map((f) => f.message).join('; ')}`);
+  assert.ok(!after.some((f) => f.fixes.some((x) => !x.editFiles?.length && (x.safety === 'safe' || unsafe))), `fixable findings remain: ${after.map((f) => f.message).join('; ')}`);
 }

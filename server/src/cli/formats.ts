@@ -55,8 +55,10 @@ const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', style
 
 /** What would fix a finding: `--fix` (it has a safe fix), only `--fix --unsafe-fixes`, or nothing. */
 export function fixability(f: Finding): 'safe' | 'unsafe' | undefined {
-  if (f.fixes.some((x) => x.safety === 'safe')) return 'safe';
-  return f.fixes.length ? 'unsafe' : undefined;
+  // A fix of another file (the compose file's arg) is the editor's, one finding at a time: --fix leaves it.
+  const fixes = f.fixes.filter((x) => !x.editFiles?.length);
+  if (fixes.some((x) => x.safety === 'safe')) return 'safe';
+  return fixes.length ? 'unsafe' : undefined;
 }
 
 /** The tag after a finding's rule id; the summary line counts the same two kinds. */
@@ -118,7 +120,7 @@ const sarifLevel = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ?
 export function formatSarif(files: FileReport[], version: string, profile: ProfileName): string {
   const ruleIndex = new Map(allRules.map((r, i) => [r.meta.id, i]));
   const uri = (p: string) => p.split(path.sep).join('/');
-  const edited = (x: Finding) => x.fixes.filter((fx) => fx.edits.length);
+  const edited = (x: Finding) => x.fixes.filter((fx) => fx.edits.length || fx.editFiles?.length);
   const results = files.flatMap((f) => f.findings.map((x) => {
     const region = (at: { start: number; end: number }) => {
       const r = rangeIn(f, at);
@@ -135,7 +137,10 @@ export function formatSarif(files: FileReport[], version: string, profile: Profi
       ...(edited(x).length ? {
         fixes: edited(x).map((fx) => ({
           description: { text: fixTitle(fx) },
-          artifactChanges: [{ artifactLocation: { uri: uri(f.path) }, replacements: fx.edits.map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.text } })) }],
+          artifactChanges: [
+            ...(fx.edits.length ? [{ artifactLocation: { uri: uri(f.path) }, replacements: fx.edits.map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.text } })) }] : []),
+            ...(fx.editFiles ?? []).map((e) => ({ artifactLocation: { uri: uri(e.file) }, replacements: [{ deletedRegion: { startLine: e.line, startColumn: e.column + 1, endLine: e.line, endColumn: e.column + 1 + e.length }, insertedContent: { text: e.text } }] })),
+          ],
         })),
       } : {}),
     };

@@ -312,8 +312,9 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     const { model, findings: lintFindings, ruleErrors } = found?.invocations.length
       ? await lintInvocations(workspace, uri, found.root, text, options, found.invocations)
       : await workspace.withFiles(uri, () => lintText(text, options));
-    // The compose and bake lines findings point at, shown as paths like the Dockerfiles' own.
-    let findings = lintFindings.map((f) => (f.related ? { ...f, related: f.related.map((r) => ({ ...r, file: shownPath(r.file, io.cwd) })) } : f));
+    // The compose and bake lines findings point at and fixes edit, shown as paths like the Dockerfiles' own.
+    const shown = <T extends { file: string }>(r: T): T => ({ ...r, file: shownPath(r.file, io.cwd) });
+    let findings = lintFindings.map((f) => (f.related ? { ...f, related: f.related.map(shown), fixes: f.fixes.map((x) => (x.editFiles ? { ...x, editFiles: x.editFiles.map(shown) } : x)) } : f));
     if (o.shellcheck) {
       if (!(await workspace.shellcheckAvailable())) {
         if (!warnedShellcheck) io.stderr(`dockwise: ${t('cli.shellcheckMissing')}\n`);

@@ -60,8 +60,8 @@ export function invocationKey(invocation: BuildInvocation | undefined): string {
   if (!invocation) return '';
   const sorted = <T>(map: Readonly<Record<string, T>> | undefined) => (map ? Object.keys(map).sort().map((k) => [k, map[k]]) : []);
   const contexts = sorted(invocation.contexts);
-  const rest = [invocation.secrets ? [...invocation.secrets].sort() : null, invocation.builtTargets ?? [], sorted(invocation.declaredAt), invocation.sharedArgs ? [...invocation.sharedArgs].sort() : null, sorted(invocation.localImages)];
-  const more = invocation.secrets || invocation.builtTargets?.length || invocation.declaredAt || invocation.sharedArgs?.length || invocation.localImages ? rest : [];
+  const rest = [invocation.secrets ? [...invocation.secrets].sort() : null, invocation.builtTargets ?? [], sorted(invocation.declaredAt), sorted(invocation.alsoDeclaredAt), invocation.sharedArgs ? [...invocation.sharedArgs].sort() : null, sorted(invocation.localImages)];
+  const more = invocation.secrets || invocation.builtTargets?.length || invocation.declaredAt || invocation.alsoDeclaredAt || invocation.sharedArgs?.length || invocation.localImages ? rest : [];
   return JSON.stringify([invocation.target ?? null, sorted(invocation.args), ...(contexts.length || more.length ? [contexts] : []), ...more]);
 }
 
@@ -332,7 +332,7 @@ export function toFindings(model: DockerfileModel, raw: RawFinding[], sorted = t
       // Safe means shown to keep the build's meaning, and what does not parse cannot be compared before and
       // after: a safe fix inside it is offered as unsafe.
       const safety = f.safety === 'safe' && f.edits.some((e) => unparsed.some((u) => u.start <= e.end && e.start <= u.end)) ? 'unsafe' : f.safety;
-      return [{ title: f.title, ...(f.titleId ? { titleId: f.titleId } : {}), safety, edits, ...(f.createFiles ? { createFiles: f.createFiles } : {}), ...(f.changes ? { changes: f.changes } : {}) }];
+      return [{ title: f.title, ...(f.titleId ? { titleId: f.titleId } : {}), safety, edits, ...(f.createFiles ? { createFiles: f.createFiles } : {}), ...(f.editFiles ? { editFiles: f.editFiles } : {}), ...(f.changes ? { changes: f.changes } : {}) }];
     }),
   }));
   return sorted ? findings.sort(compareFindings) : findings;

@@ -19,9 +19,10 @@ export interface Range { start: Position; end: Position }
 /**
  * Where a compose or bake file says something about a build (a service, a target, an arg, a secret): findings about
  * it point there too. `file` is as the host gives it (the language server and the command: a URI); `line` 1-based;
- * `label` names the invocation (`compose service api`).
+ * `label` names the invocation (`compose service api`). `column` (0-based) and `length`: where on the line the
+ * name of what is said is written, when it is written out as it is (an args key, not one made by interpolation).
  */
-export interface RelatedLocation { file: string; line: number; label: string }
+export interface RelatedLocation { file: string; line: number; label: string; column?: number; length?: number }
 
 /**
  * How a Dockerfile is built: `--build-arg`s, `--target`, and, when a compose service or bake target says so, the
@@ -49,6 +50,8 @@ export interface BuildInvocation {
    * `target`, `arg:NAME`, `secret:ID`, `context:NAME`.
    */
   declaredAt?: Readonly<Record<string, RelatedLocation>>;
+  /** The same for the other invocations that build exactly alike (two services with the same build): linted once. */
+  alsoDeclaredAt?: Readonly<Record<string, readonly RelatedLocation[]>>;
 }
 
 /** A change to the text: [start, end) replaced by `text`. The one edit type of rules, fixes and the fix engine. */
@@ -58,6 +61,13 @@ export type FixSafety = 'safe' | 'unsafe';
 
 /** A file a fix creates beside the Dockerfile (for example a .dockerignore). Path is relative to the Dockerfile's folder. */
 export interface CreatedFile { path: string; content: string }
+
+/**
+ * A change a fix makes in another file the host knows (the compose or bake file that passes a build arg), named
+ * as a RelatedLocation names it: on `line` (1-based), the `length` characters from `column` (0-based) become
+ * `text`. Such a fix is offered one finding at a time; fix-all changes the Dockerfile and the files it creates only.
+ */
+export interface FileEdit { file: string; line: number; column: number; length: number; text: string }
 
 /**
  * What a safe fix changes in the build, beyond nothing. The fix engine compares the meaning of the file before
@@ -97,6 +107,7 @@ export interface Fix {
   safety: FixSafety;
   edits: OffsetEdit[];
   createFiles?: CreatedFile[];
+  editFiles?: FileEdit[];
   /** For a safe fix: what it changes in the build (none: the build means exactly the same). */
   changes?: MeaningChange[];
 }

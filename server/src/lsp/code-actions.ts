@@ -15,9 +15,22 @@ export function textEdits(model: DockerfileModel, edits: readonly OffsetEdit[]):
   return edits.map((e) => ({ range: model.range(e.start, e.end), newText: e.text }));
 }
 
-/** A fix's edits (of `model`'s text, the document's version `doc`), and the files it creates beside the Dockerfile (a .dockerignore). */
+/**
+ * A fix's edits (of `model`'s text, the document's version `doc`), the files it creates beside the Dockerfile (a
+ * .dockerignore) and its edits of other files (the compose file that passes an arg, named by URI).
+ */
 function editFor(uri: string, doc: TextDocument, model: DockerfileModel, fix: Fix): WorkspaceEdit {
-  if (!fix.createFiles?.length) return { changes: { [uri]: textEdits(model, fix.edits) } };
+  // Other files' edits by line and character, as the fix gives them.
+  const others = new Map<string, TextEdit[]>();
+  for (const e of fix.editFiles ?? []) {
+    const range = { start: { line: e.line - 1, character: e.column }, end: { line: e.line - 1, character: e.column + e.length } };
+    others.set(e.file, [...(others.get(e.file) ?? []), { range, newText: e.text }]);
+  }
+  if (!fix.createFiles?.length) {
+    const changes: Record<string, TextEdit[]> = Object.fromEntries(others);
+    if (fix.edits.length || !others.size) changes[uri] = textEdits(model, fix.edits);
+    return { changes };
+  }
   const changes: NonNullable<WorkspaceEdit['documentChanges']> = [];
   for (const f of fix.createFiles) {
     // A document in no folder (untitled:) has nowhere to put them.
@@ -26,6 +39,7 @@ function editFor(uri: string, doc: TextDocument, model: DockerfileModel, fix: Fi
     changes.push({ kind: 'create', uri: target, options: { ignoreIfExists: true } });
     changes.push({ textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.content }] });
   }
+  for (const [other, edits] of others) changes.push({ textDocument: { uri: other, version: null }, edits });
   if (fix.edits.length) changes.push({ textDocument: { uri, version: doc.version }, edits: textEdits(model, fix.edits) });
   return { documentChanges: changes };
 }
@@ -149,7 +163,7 @@ export async function codeActions(session: Session, params: CodeActionParams): P
       const finding = findings[k];
       if (!finding) continue;
       actions.push(...fixActions(d, finding));
-      const same = entry.findings.filter((f) => f.rule === id && f.fixes.some((x) => x.safety === 'safe' || entry.settings.fix.unsafe));
+      const same = entry.findings.filter((f) => f.rule === id && f.fixes.some((x) => !x.editFiles?.length && (x.safety === 'safe' || entry.settings.fix.unsafe)));
       if (same.length > 1) {
         const title = t('action.fixAllOfRule', { id });
         // Fixing every finding of the rule to a fixed point lints the file several times (a second on a long file):

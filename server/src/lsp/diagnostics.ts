@@ -49,7 +49,7 @@ export class Diagnostics {
       message: plainText(f.message),
       ...(tags.length ? { tags } : {}),
       // The compose or bake line a finding is about (the service that passes an arg no ARG declares).
-      ...(f.related?.length ? { relatedInformation: f.related.map((r) => ({ location: { uri: r.file, range: { start: { line: r.line - 1, character: 0 }, end: { line: r.line - 1, character: 0 } } }, message: r.label })) } : {}),
+      ...(f.related?.length ? { relatedInformation: f.related.map((r) => ({ location: { uri: r.file, range: { start: { line: r.line - 1, character: r.column ?? 0 }, end: { line: r.line - 1, character: (r.column ?? 0) + (r.length ?? 0) } } }, message: r.label })) } : {}),
     };
   }
 

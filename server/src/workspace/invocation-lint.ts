@@ -8,7 +8,7 @@ import { lintText, type LintOptions, type LintResult } from '../engine/linter';
 import { findRules } from '../engine/rule-lookup';
 import { fixAll, type FixAllOptions, type FixAllResult } from '../engine/fix/apply';
 import type { FileAccess } from '../engine/rule';
-import type { BuildInvocation, CreatedFile, Finding, RelatedLocation } from '../engine/types';
+import type { BuildInvocation, CreatedFile, FileEdit, Finding, Fix, RelatedLocation } from '../engine/types';
 import type { Locale } from '../engine/i18n/locale';
 import type { DocumentOptions, Workspace } from './workspace';
 import { uriDirname, uriJoin, uriRelative } from './uri';
@@ -35,7 +35,7 @@ function buildInvocation(i: Invocation, root: string, builtTargets: readonly str
   const label = invocationLabel(i, locale);
   const declaredAt: Record<string, RelatedLocation> = {};
   if (i.source.file) declaredAt[''] = { file: uriJoin(root, i.source.file), line: i.source.line ?? 1, label };
-  for (const [key, at] of Object.entries(i.declaredAt ?? {})) declaredAt[key] = { file: uriJoin(root, at.file), line: at.line, label };
+  for (const [key, at] of Object.entries(i.declaredAt ?? {})) declaredAt[key] = { ...at, file: uriJoin(root, at.file), label };
   const localImages = i.projectImages && Object.fromEntries(Object.entries(i.projectImages).map(([image, service]) => [image, invocationLabel({ ...i, name: service }, locale)]));
   return { ...(localImages ? { localImages } : {}), target: i.target, args: i.args, ...(i.sharedArgs ? { sharedArgs: i.sharedArgs } : {}), secrets: i.secretsUnknown ? undefined : i.secrets, contexts: i.additionalContexts, builtTargets, declaredAt };
 }
@@ -60,7 +60,14 @@ function distinctBuilds(workspace: Workspace, uri: string, root: string, options
     // http URL) has no files here to read.
     const context = isRemoteReference(i.context) ? undefined : uriJoin(root, i.context);
     const files: FileAccess | undefined = !context ? undefined : context === uriDirname(uri) ? options.files : workspace.contextFiles(uri, context);
-    return { key, invocations: group, context, options: { ...options, files, invocation: buildInvocation(i, root, builtTargets, workspace.locale) } };
+    const invocation = buildInvocation(i, root, builtTargets, workspace.locale);
+    // The others of the group build alike; findings about a part point at each one's place of it too.
+    const others = group.slice(1).map((g) => buildInvocation(g, root, builtTargets, workspace.locale).declaredAt ?? {});
+    if (others.length) {
+      const keys = new Set(others.flatMap((d) => Object.keys(d)));
+      invocation.alsoDeclaredAt = Object.fromEntries([...keys].map((k) => [k, others.flatMap((d) => { const at = d[k] ?? d['']; return at ? [at] : []; })]));
+    }
+    return { key, invocations: group, context, options: { ...options, files, invocation } };
   });
 }
 
@@ -72,6 +79,16 @@ function besideDockerfile(uri: string, build: Build, created: readonly CreatedFi
   const { context } = build;
   if (!context || context === uriDirname(uri)) return [...created];
   return created.map((f) => ({ ...f, path: uriRelative(uriDirname(uri), uriJoin(context, f.path)) }));
+}
+
+/** `fixes` with the other files' edits of the same fixes in `more` added (each place once). */
+function withEditsOf(fixes: readonly Fix[], more: readonly Fix[]): Fix[] {
+  return fixes.map((fix) => {
+    const same = more.find((m) => m.title === fix.title && m.editFiles?.length);
+    if (!fix.editFiles || !same?.editFiles) return fix;
+    const key = (e: FileEdit) => `${e.file}:${e.line}:${e.column}`;
+    return { ...fix, editFiles: [...fix.editFiles, ...same.editFiles.filter((e) => !fix.editFiles!.some((x) => key(x) === key(e)))] };
+  });
 }
 
 /**
@@ -94,6 +111,8 @@ export async function lintInvocations(workspace: Workspace, uri: string, root: s
         hit.names.push(...names);
         const related = [...(hit.finding.related ?? []), ...(f.related ?? []).filter((r) => !hit.finding.related?.some((h) => h.file === r.file && h.line === r.line && h.label === r.label))];
         if (related.length) hit.finding = { ...hit.finding, related };
+        // A rename where the arg is passed renames it in every build that passes it.
+        if (f.fixes.some((x) => x.editFiles?.length)) hit.finding = { ...hit.finding, fixes: withEditsOf(hit.finding.fixes, f.fixes) };
       } else merged.set(key, { finding: f, names: [...names] });
     }
   }

@@ -31,6 +31,28 @@ testRule(rule, {
       errors: [{ at: '2:1-2:26', messageId: 'notDeclaredSuggestion', data: { arg: 'NODE_VERISON', suggestion: 'NODE_VERSION' }, related: [{ file: compose, line: 7, label }] }],
     },
     {
+      name: 'a misspelt arg whose name the compose file writes out: renamed there (unsafe: its value now reaches the ARG)',
+      code: STAGES,
+      invocation: { args: { NODE_VERISON: '20' }, declaredAt: { '': service, 'arg:NODE_VERISON': { file: compose, line: 7, label, column: 8, length: 12 } } },
+      errors: [{
+        at: '2:1-2:26',
+        messageId: 'notDeclaredSuggestion',
+        data: { arg: 'NODE_VERISON', suggestion: 'NODE_VERSION' },
+        related: [{ file: compose, line: 7, label, column: 8, length: 12 }],
+        fixes: ['renameArg'],
+        fileEdits: [{ file: compose, line: 7, column: 8, length: 12, text: 'NODE_VERSION' }],
+      }],
+    },
+    {
+      name: 'no rename where the name on the line is not the arg as written (made by interpolation), nor at the service line',
+      code: STAGES,
+      invocation: { args: { NODE_VERISON: '20', APP_EVN: 'x' }, declaredAt: { '': { ...service, column: 2, length: 3 }, 'arg:NODE_VERISON': { file: compose, line: 7, label, column: 8, length: 17 } } },
+      errors: [
+        { at: '2:1-2:26', messageId: 'notDeclaredSuggestion', data: { arg: 'APP_EVN', suggestion: 'APP_ENV' } },
+        { at: '2:1-2:26', messageId: 'notDeclaredSuggestion', data: { arg: 'NODE_VERISON', suggestion: 'NODE_VERSION' } },
+      ],
+    },
+    {
       name: 'another case is another name',
       code: STAGES,
       invocation: { args: { app_env: 'staging' } },

@@ -86,7 +86,8 @@ export interface FixAllResult {
 
 function eligible(f: Finding, options: FixAllOptions): Fix | undefined {
   if (options.onlyRules && !options.onlyRules.includes(f.rule)) return undefined;
-  return f.fixes.find((x) => x.safety === 'safe' || options.unsafe);
+  // A fix that edits another file (the compose file that passes an arg) is for one finding at a time, in the editor.
+  return f.fixes.find((x) => !x.editFiles?.length && (x.safety === 'safe' || options.unsafe));
 }
 
 /** Where `offset` is after `edits` (an edit starting at the offset itself leaves it where it is). */

@@ -358,7 +358,9 @@ export class DockerfileModel {
   declaredAt(key: string): RelatedLocation[] | undefined {
     const declaredAt = this.invocation?.declaredAt;
     const at = declaredAt?.[key] ?? declaredAt?.[''];
-    return at ? [at] : undefined;
+    if (!at) return undefined;
+    const also = this.invocation?.alsoDeclaredAt;
+    return [at, ...(also?.[key] ?? also?.[''] ?? [])];
   }
 
   /** Where the invocation declares `context` (what a FROM or --from reads), for a finding about it; none without one. */

@@ -1,4 +1,5 @@
-import { defineRule } from '../rule';
+import { defineRule, type FixInput } from '../rule';
+import type { RelatedLocation } from '../types';
 import { argDefinitions, type DockerfileModel, type Stage } from '../model/dockerfile';
 import { isPredefinedBuildArg } from '../model/build-args';
 import { builtStages, stagesOfTargets } from '../model/stage-graph';
@@ -20,6 +21,18 @@ function stageArgs(model: DockerfileModel): Map<string, Stage[]> {
   return out;
 }
 
+/**
+ * The near miss renamed where the compose or bake file writes it, when the place of the name is known (a key written
+ * out as it is, not made by interpolation). Unsafe: the value the build passes now reaches the ARG.
+ */
+function renameWherePassed(arg: string, suggestion: string, related: readonly RelatedLocation[] | undefined): FixInput[] {
+  // Every build that passes it alike (two services linted once) has its own place.
+  const places = (related ?? []).flatMap((r) => (r.column !== undefined && r.length === arg.length ? [{ file: r.file, line: r.line, column: r.column, length: arg.length, text: suggestion }] : []));
+  if (!places.length) return [];
+  const file = places[0].file.slice(places[0].file.lastIndexOf('/') + 1);
+  return [{ titleId: 'renameArg', data: { arg, suggestion, file }, safety: 'unsafe', edits: [], editFiles: places }];
+}
+
 export default defineRule({
   meta: {
     id: 'build-arg-not-declared',
@@ -27,10 +40,12 @@ export default defineRule({
     category: 'correctness',
     status: 'stable',
     defaultSeverity: 'warning',
+    fixable: 'unsafe',
     messages: {
       notDeclared: 'The build passes build arg `{arg}`, but no ARG declares it: the build ignores it without a word',
       notDeclaredSuggestion: 'The build passes build arg `{arg}`, but no ARG declares it, so the build ignores it. Did you mean `{suggestion}`?',
       notInBuiltStages: 'The build passes build arg `{arg}`, but only stage {stages} declares it, and this build does not run that stage: the build ignores it',
+      renameArg: 'Rename `{arg}` to `{suggestion}` in {file} (unsafe: the build then passes its value)',
     },
     docs: {
       summary: 'A compose or bake build passes a build arg that no ARG declares',
@@ -43,6 +58,7 @@ export default defineRule({
           note: 'Built by a compose service whose `build.args` are `NODE_ENV: development` and `APP_VERSION: 1.4.0`.',
         },
       ],
+      fixSafety: 'Unsafe, and offered in the editor one finding at a time: when the name is a near miss of an ARG\'s and the compose or bake file writes it out as it is, the fix renames it there, so the value the build passes now reaches that ARG and may change the image. Fix-all and `--fix` change Dockerfiles only and leave it.',
       references: ['https://docs.docker.com/reference/dockerfile/#arg', 'https://docs.docker.com/reference/compose-file/build/#args', 'https://docs.docker.com/reference/dockerfile/#predefined-args', 'https://github.com/moby/buildkit/issues/2128'],
     },
   },
@@ -70,7 +86,7 @@ export default defineRule({
       // A shared arg is meant for some of the builds that share it: only a near miss of an ARG's name is a slip.
       if (shared.has(arg) && !suggestion) continue;
       if (stages) ctx.report({ ...range, messageId: 'notInBuiltStages', data: { arg, stages: stages.map((s) => s.alias ?? String(s.index)).join(', ') } });
-      else if (suggestion) ctx.report({ ...range, messageId: 'notDeclaredSuggestion', data: { arg, suggestion } });
+      else if (suggestion) ctx.report({ ...range, messageId: 'notDeclaredSuggestion', data: { arg, suggestion }, fixes: renameWherePassed(arg, suggestion, range.related) });
       else ctx.report({ ...range, messageId: 'notDeclared', data: { arg } });
     }
   },
