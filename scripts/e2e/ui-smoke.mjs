@@ -52,6 +52,8 @@ const TOUR = 'web-app';
 const SPLIT_FOLDER = 'refactor';
 // Two compose services build its Dockerfile: the status bar's build chooser.
 const BUILDS_FOLDER = 'builds';
+// Its compose file passes NODE_EMV where the Dockerfile declares NODE_ENV: the rename in compose.yaml.
+const ARGS_FOLDER = 'compose-args';
 
 /** The engine's verdict on each file, from the command line (the engine the server runs): its findings. */
 function cliFindings(...files) {
@@ -295,6 +297,7 @@ async function main() {
   await editorFeatures(workspace, { [example]: remaining });
   await splitThroughMenu(workspace);
   await buildChooser();
+  await renameComposeArg(workspace);
 }
 
 /**
@@ -608,6 +611,65 @@ async function buildChooser() {
     await cropShot('16-build-chosen.png', [chosen]);
   });
   mark(`build chooser: ${want.join(' / ')}`);
+}
+
+/**
+ * Ctrl+. on the finding about an arg no ARG declares offers to rename it where compose passes it (the title the
+ * engine gives, in the language under test); picked, VS Code edits compose.yaml at the name, and once that file is
+ * saved the finding goes. Copied in last, so the steps before see the workspace they expect.
+ */
+async function renameComposeArg(workspace) {
+  fs.cpSync(path.join(root, 'test/fixtures/e2e-workspace', ARGS_FOLDER), path.join(workspace, ARGS_FOLDER), { recursive: true });
+  const compose = path.join(workspace, ARGS_FOLDER, 'compose.yaml');
+  const [findings] = cliFindings(path.join(workspace, ARGS_FOLDER, 'Dockerfile'));
+  const finding = findings.find((x) => x.rule === 'build-arg-not-declared');
+  assert.equal(finding?.fixes.length, 1, `dist/cli.js offers no rename for ${ARGS_FOLDER}/Dockerfile: ${JSON.stringify(findings)}`);
+  const title = finding.fixes[0].title;
+  const squiggle = page.locator('.editor-instance .view-overlays .squiggly-warning').first();
+  await step(`open ${ARGS_FOLDER}/Dockerfile: FROM is underlined`, async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+KeyP');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`${ARGS_FOLDER}/Dockerfile`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: ARGS_FOLDER }).first();
+    await row.waitFor({ state: 'visible', timeout: 15000 });
+    await row.click();
+    await squiggle.waitFor({ state: 'visible', timeout: 30000 });
+  });
+  const widget = page.locator('.action-widget');
+  await step('Ctrl+. on it offers the rename in compose.yaml', async () => {
+    const box = await squiggle.boundingBox();
+    await page.mouse.click(box.x + 10, box.y + box.height / 2);
+    await page.mouse.move(box.x + 400, box.y + 300); // away, so no hover covers the menu
+    await page.keyboard.press('Control+Period');
+    await widget.waitFor({ state: 'visible', timeout: 15000 });
+    const rows = widget.locator('.monaco-list-row.action .title');
+    const read = async () => (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim()).includes(title);
+    assert.ok(await settle(read, true), `the quick-fix menu lacks "${title}"; it shows: ${JSON.stringify(await rows.allInnerTexts())}`);
+    await cropShot('17-rename-compose-arg.png', [widget, squiggle]);
+  });
+  await step('picking it renames the arg in compose.yaml; saved, the finding goes', async () => {
+    const focused = page.locator('.action-widget .monaco-list-row.action.focused .title');
+    for (let i = 0; i < 10 && (await focused.innerText()).trim() !== title; i++) await page.keyboard.press('ArrowDown');
+    assert.equal((await focused.innerText()).trim(), title);
+    await page.keyboard.press('Enter');
+    const onDisk = () => /^ {8}NODE_ENV: development$/m.test(fs.readFileSync(compose, 'utf8'));
+    // VS Code saves the files a refactoring edits when files.refactoring.autoSave says so; Save All otherwise.
+    if (!(await settle(onDisk, true, 25))) {
+      await page.keyboard.press('Control+KeyK');
+      await page.keyboard.press('KeyS');
+    }
+    assert.ok(await settle(onDisk, true), `compose.yaml after the fix:\n${fs.readFileSync(compose, 'utf8')}`);
+    assert.match(fs.readFileSync(compose, 'utf8'), /passes NODE_EMV: no ARG/, 'the comment stays as it was');
+    await squiggle.waitFor({ state: 'detached', timeout: 30000 });
+    // The Dockerfiles view counts the file again (it redraws a moment after the diagnostics change).
+    const viewTitle = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'))['dockwise.view.dockerfiles.name'];
+    const row = async () => (await treeRows(sideView(viewTitle))).filter((r) => r.startsWith(`${ARGS_FOLDER} — `));
+    assert.deepEqual(await settle(row, [`${ARGS_FOLDER} — no problems`]), [`${ARGS_FOLDER} — no problems`], 'the view\'s row of the folder');
+    await shot('18-compose-arg-renamed.png');
+  });
+  mark(`rename in compose.yaml: ${title}`);
 }
 
 await runTest(main);
