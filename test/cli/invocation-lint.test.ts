@@ -123,3 +123,26 @@ describe('the rename of a misspelt arg, in the command', () => {
     assert.equal(fs.readFileSync(path.join(project, 'Dockerfile'), 'utf8'), 'FROM node:22-slim\nARG NODE_ENV=production\nRUN npm ci\n');
   });
 });
+
+describe('the rename of an arg two different builds pass', () => {
+  let project: string;
+  before(() => {
+    project = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-args-rename-two-'));
+    fs.writeFileSync(path.join(project, 'Dockerfile'), 'FROM node:22-slim\nARG NODE_ENV=production\nARG PORT=8080\nRUN npm ci\n');
+    fs.writeFileSync(path.join(project, '.dockerignore'), '.git\n');
+    // web and worker build differently (web also passes PORT), and both misspell NODE_ENV.
+    fs.writeFileSync(path.join(project, 'compose.yaml'), 'services:\n  web:\n    build:\n      context: .\n      args:\n        NODE_EMV: development\n        PORT: "3000"\n  worker:\n    build:\n      context: .\n      args: [NODE_EMV=development]\n');
+  });
+  after(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it('is one finding whose fix renames it in both services', async () => {
+    let stdout = '';
+    await runCli(['-f', 'sarif', 'Dockerfile'], { cwd: project, stdout: (s) => { stdout += s; }, stderr: () => {}, readStdin: () => Buffer.from(''), isTTY: false, env: {} }, '9.9.9');
+    const results = (JSON.parse(stdout) as { runs: Array<{ results: Array<{ ruleId: string; fixes?: Array<{ artifactChanges: unknown[] }> }> }> }).runs[0].results.filter((r) => r.ruleId === 'build-arg-not-declared');
+    assert.equal(results.length, 1);
+    assert.deepEqual(results[0].fixes?.[0].artifactChanges, [
+      { artifactLocation: { uri: 'compose.yaml' }, replacements: [{ deletedRegion: { startLine: 6, startColumn: 9, endLine: 6, endColumn: 17 }, insertedContent: { text: 'NODE_ENV' } }] },
+      { artifactLocation: { uri: 'compose.yaml' }, replacements: [{ deletedRegion: { startLine: 11, startColumn: 14, endLine: 11, endColumn: 22 }, insertedContent: { text: 'NODE_ENV' } }] },
+    ]);
+  });
+});

@@ -81,14 +81,18 @@ function besideDockerfile(uri: string, build: Build, created: readonly CreatedFi
   return created.map((f) => ({ ...f, path: uriRelative(uriDirname(uri), uriJoin(context, f.path)) }));
 }
 
-/** `fixes` with the other files' edits of the same fixes in `more` added (each place once). */
+/**
+ * `fixes` with the other files' edits of the same fixes in `more` added (each place once), and those of `more`'s
+ * fixes that `fixes` lacks (a build whose place of the name is not known offers none).
+ */
 function withEditsOf(fixes: readonly Fix[], more: readonly Fix[]): Fix[] {
-  return fixes.map((fix) => {
+  const key = (e: FileEdit) => `${e.file}:${e.line}:${e.column}`;
+  const merged = fixes.map((fix) => {
     const same = more.find((m) => m.title === fix.title && m.editFiles?.length);
     if (!fix.editFiles || !same?.editFiles) return fix;
-    const key = (e: FileEdit) => `${e.file}:${e.line}:${e.column}`;
     return { ...fix, editFiles: [...fix.editFiles, ...same.editFiles.filter((e) => !fix.editFiles!.some((x) => key(x) === key(e)))] };
   });
+  return [...merged, ...more.filter((m) => m.editFiles?.length && !fixes.some((f) => f.title === m.title))];
 }
 
 /**
