@@ -572,6 +572,19 @@ async function splitThroughMenu(workspace) {
   mark(`split through the Ctrl+. menu: ${offer.title}`);
 }
 
+/** Opens `folder`/Dockerfile with Quick Open. */
+async function quickOpenDockerfile(folder) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+KeyP');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`${folder}/Dockerfile`);
+  // Clicked, not Enter: the list may still focus a file opened before (the one the refactoring changed).
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: folder }).first();
+  await row.waitFor({ state: 'visible', timeout: 15000 });
+  await row.click();
+}
+
 /**
  * The status bar says which build a Dockerfile two compose services build is linted as; clicking it lists the
  * builds (the labels the server gives findings), and picking one lints the file as that one.
@@ -584,15 +597,7 @@ async function buildChooser() {
   const label = (name) => invocationLabel({ source: { kind: 'compose', file: 'compose.yaml' }, name }, locale);
   const item = page.locator('.statusbar-item', { hasText: l10n('{0} builds', 2) });
   await step(`open ${BUILDS_FOLDER}/Dockerfile: the status bar says it is linted as 2 builds`, async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+KeyP');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`${BUILDS_FOLDER}/Dockerfile`);
-    // Clicked, not Enter: the list may still focus a file opened before (the one the refactoring changed).
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: BUILDS_FOLDER }).first();
-    await row.waitFor({ state: 'visible', timeout: 15000 });
-    await row.click();
+    await quickOpenDockerfile(BUILDS_FOLDER);
     await item.waitFor({ state: 'visible', timeout: 30000 });
   });
   const want = [l10n('All {0} builds', 2), label('api'), label('worker'), l10n('Alone')];
@@ -627,14 +632,7 @@ async function renameComposeArg(workspace) {
   const title = finding.fixes[0].title;
   const squiggle = page.locator('.editor-instance .view-overlays .squiggly-warning').first();
   await step(`open ${ARGS_FOLDER}/Dockerfile: FROM is underlined`, async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+KeyP');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`${ARGS_FOLDER}/Dockerfile`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: ARGS_FOLDER }).first();
-    await row.waitFor({ state: 'visible', timeout: 15000 });
-    await row.click();
+    await quickOpenDockerfile(ARGS_FOLDER);
     await squiggle.waitFor({ state: 'visible', timeout: 30000 });
   });
   const widget = page.locator('.action-widget');

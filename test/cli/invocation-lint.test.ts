@@ -95,52 +95,48 @@ describe('what the compose file passes, checked against the Dockerfile', () => {
 });
 
 describe('the rename of a misspelt arg, in the command', () => {
-  let project: string;
-  before(() => {
-    project = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-args-rename-'));
-    fs.writeFileSync(path.join(project, 'Dockerfile'), 'FROM node:22-slim\nARG NODE_ENV=production\nRUN npm ci\n');
-    fs.writeFileSync(path.join(project, '.dockerignore'), '.git\n');
-    fs.writeFileSync(path.join(project, 'compose.yaml'), 'services:\n  web:\n    build:\n      context: .\n      args:\n        NODE_EMV: development\n');
-  });
-  after(() => fs.rmSync(project, { recursive: true, force: true }));
-  const run = async (args: string[]) => {
+  const projects: string[] = [];
+  /** A project folder with these files (relative path → text). */
+  const projectWith = (files: Record<string, string>): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-args-rename-'));
+    projects.push(dir);
+    for (const [rel, text] of Object.entries(files)) writeIn(dir, rel, text);
+    return dir;
+  };
+  after(() => { for (const p of projects) fs.rmSync(p, { recursive: true, force: true }); });
+  const run = async (cwd: string, args: string[]) => {
     let stdout = '';
-    const code = await runCli(args, { cwd: project, stdout: (s) => { stdout += s; }, stderr: () => {}, readStdin: () => Buffer.from(''), isTTY: false, env: {} }, '9.9.9');
+    const code = await runCli(args, { cwd, stdout: (s) => { stdout += s; }, stderr: () => {}, readStdin: () => Buffer.from(''), isTTY: false, env: {} }, '9.9.9');
     return { code, stdout };
   };
+  type Sarif = { runs: Array<{ results: Array<{ ruleId: string; fixes?: Array<{ artifactChanges: unknown[] }> }> }> };
+  const renames = async (cwd: string) => (JSON.parse((await run(cwd, ['-f', 'sarif', 'Dockerfile'])).stdout) as Sarif).runs[0].results.filter((r) => r.ruleId === 'build-arg-not-declared');
 
   it('is a SARIF fix of compose.yaml, and not something --fix claims or makes', async () => {
-    const sarif = JSON.parse((await run(['-f', 'sarif', 'Dockerfile'])).stdout) as { runs: Array<{ results: Array<{ ruleId: string; fixes?: unknown }> }> };
-    const result = sarif.runs[0].results.find((r) => r.ruleId === 'build-arg-not-declared');
-    assert.deepEqual(result?.fixes, [{
+    const compose = 'services:\n  web:\n    build:\n      context: .\n      args:\n        NODE_EMV: development\n';
+    const dockerfile = 'FROM node:22-slim\nARG NODE_ENV=production\nRUN npm ci\n';
+    const project = projectWith({ Dockerfile: dockerfile, '.dockerignore': '.git\n', 'compose.yaml': compose });
+    assert.deepEqual((await renames(project)).map((r) => r.fixes), [[{
       description: { text: 'Rename `NODE_EMV` to `NODE_ENV` in compose.yaml (unsafe: the build then passes its value)' },
       artifactChanges: [{ artifactLocation: { uri: 'compose.yaml' }, replacements: [{ deletedRegion: { startLine: 6, startColumn: 9, endLine: 6, endColumn: 17 }, insertedContent: { text: 'NODE_ENV' } }] }],
-    }]);
+    }]]);
     // Stylish tags nothing as fixable, and --fix --unsafe-fixes leaves both files as they are.
-    assert.doesNotMatch((await run(['Dockerfile'])).stdout, /fixable|\[unsafe fix\]/);
-    await run(['--fix', '--unsafe-fixes', 'Dockerfile']);
-    assert.equal(fs.readFileSync(path.join(project, 'compose.yaml'), 'utf8'), 'services:\n  web:\n    build:\n      context: .\n      args:\n        NODE_EMV: development\n');
-    assert.equal(fs.readFileSync(path.join(project, 'Dockerfile'), 'utf8'), 'FROM node:22-slim\nARG NODE_ENV=production\nRUN npm ci\n');
+    assert.doesNotMatch((await run(project, ['Dockerfile'])).stdout, /fixable|\[unsafe fix\]/);
+    await run(project, ['--fix', '--unsafe-fixes', 'Dockerfile']);
+    assert.equal(fs.readFileSync(path.join(project, 'compose.yaml'), 'utf8'), compose);
+    assert.equal(fs.readFileSync(path.join(project, 'Dockerfile'), 'utf8'), dockerfile);
   });
-});
 
-describe('the rename of an arg two different builds pass', () => {
-  let project: string;
-  before(() => {
-    project = fs.mkdtempSync(path.join(os.tmpdir(), 'dockwise-args-rename-two-'));
-    fs.writeFileSync(path.join(project, 'Dockerfile'), 'FROM node:22-slim\nARG NODE_ENV=production\nARG PORT=8080\nRUN npm ci\n');
-    fs.writeFileSync(path.join(project, '.dockerignore'), '.git\n');
-    // web and worker build differently (web also passes PORT), and both misspell NODE_ENV.
-    fs.writeFileSync(path.join(project, 'compose.yaml'), 'services:\n  web:\n    build:\n      context: .\n      args:\n        NODE_EMV: development\n        PORT: "3000"\n  worker:\n    build:\n      context: .\n      args: [NODE_EMV=development]\n');
-  });
-  after(() => fs.rmSync(project, { recursive: true, force: true }));
-
-  it('is one finding whose fix renames it in both services', async () => {
-    let stdout = '';
-    await runCli(['-f', 'sarif', 'Dockerfile'], { cwd: project, stdout: (s) => { stdout += s; }, stderr: () => {}, readStdin: () => Buffer.from(''), isTTY: false, env: {} }, '9.9.9');
-    const results = (JSON.parse(stdout) as { runs: Array<{ results: Array<{ ruleId: string; fixes?: Array<{ artifactChanges: unknown[] }> }> }> }).runs[0].results.filter((r) => r.ruleId === 'build-arg-not-declared');
-    assert.equal(results.length, 1);
-    assert.deepEqual(results[0].fixes?.[0].artifactChanges, [
+  it('two services that build differently and misspell the same arg: one finding, its fix renames both', async () => {
+    // web also passes PORT, so the two are linted as two builds.
+    const project = projectWith({
+      Dockerfile: 'FROM node:22-slim\nARG NODE_ENV=production\nARG PORT=8080\nRUN npm ci\n',
+      '.dockerignore': '.git\n',
+      'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      args:\n        NODE_EMV: development\n        PORT: "3000"\n  worker:\n    build:\n      context: .\n      args: [NODE_EMV=development]\n',
+    });
+    const found = await renames(project);
+    assert.equal(found.length, 1);
+    assert.deepEqual(found[0].fixes?.[0].artifactChanges, [
       { artifactLocation: { uri: 'compose.yaml' }, replacements: [{ deletedRegion: { startLine: 6, startColumn: 9, endLine: 6, endColumn: 17 }, insertedContent: { text: 'NODE_ENV' } }] },
       { artifactLocation: { uri: 'compose.yaml' }, replacements: [{ deletedRegion: { startLine: 11, startColumn: 14, endLine: 11, endColumn: 22 }, insertedContent: { text: 'NODE_ENV' } }] },
     ]);
