@@ -322,7 +322,9 @@ target "svc" {
       ['"%{ for v in ["a", "b"] }${v};%{ endfor }"', 'a;b;'],
       ['formatlist("%s-%s", ["a", "b"], "x")', ['a-x', 'b-x']],
       ['[basename("a/b/"), dirname("a/b/"), dirname("/x"), dirname("x"), basename("")]', ['b', 'a/b', '/', '.', '.']],
-      ['regex_replace("v1.2.3", "^v([0-9]+)\\\\..*$", "major ${1}")', 'major 1'],
+      // In HCL \`$\${1}\` is the text \`\${1}\` (Go's group 1); \`\${1}\` is HCL's own interpolation of the number 1.
+      ['regex_replace("v7.2.3", "^v([0-9]+)\\\\..*$", "major $${1} ${1}")', 'major 7 1'],
+      ['[regex_replace("go1.22", "go(?P<v>[0-9.]+)", "$v-$${v}-$$1"), regex_replace("a-b", "-", "$$")]', ['1.22-1.22-$1', 'a$b']],
       ['regexall("[0-9]+", "a1b22")', ['1', '22']],
       ['[range(3), range(1, 4), range(5, 0, -2)]', [[0, 1, 2], [1, 2, 3], [5, 3, 1]]],
       ['[add(1, 2), max(3, 9, 4), parseint("ff", 16), strlen("héllo"), title("hello world")]', [3, 9, 255, 5, 'Hello World']],

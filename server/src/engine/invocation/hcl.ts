@@ -456,7 +456,8 @@ class Parser {
       this.skip(true);
       const word = this.identifier();
       if (word === 'if') token = { directive: 'if', condition: this.expression(), stripBefore, stripAfter: false, line };
-      else if (word === 'for') token = { directive: 'for', ...this.forHead(), stripBefore, stripAfter: false, line }; else if (word === 'else' || word === 'endif' || word === 'endfor') token = { directive: word, stripBefore, stripAfter: false, line };
+      else if (word === 'for') token = { directive: 'for', ...this.forHead(), stripBefore, stripAfter: false, line };
+      else if (word === 'else' || word === 'endif' || word === 'endfor') token = { directive: word, stripBefore, stripAfter: false, line };
       else this.fail(`expected if, else, endif, for or endfor after "%{", found ${word === undefined ? this.describeHere() : `"${word}"`}`);
     }
     this.skip(true);
@@ -634,22 +635,17 @@ function goDir(p: string): string {
 function goReplacement(template: string): string {
   return template.replace(/\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+)|\$)/g, (_m, braced: string | undefined, bare: string | undefined) => {
     const name = braced ?? bare;
-    if (name === undefined) return '$';
-    return /^[0-9]+$/.test(name) ? `${name}` : `$<${name}>`;
+    // `$$` in the replacement JavaScript reads is one literal `$`, as `$$` is in Go's.
+    if (name === undefined) return '$$';
+    return /^[0-9]+$/.test(name) ? `$${name}` : `$<${name}>`;
   });
 }
 
-// Base64 and UTF-8 by hand: the engine runs where neither Node's Buffer nor the DOM's btoa() is known to exist.
+// Base64 by hand: the engine runs where neither Node's Buffer nor the DOM's btoa() and TextDecoder are known to exist.
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 function utf8Bytes(s: string): number[] {
-  let encoded: string;
-  try { encoded = encodeURIComponent(s); } catch { throw new HclError('text with a lone surrogate'); }
-  const out: number[] = [];
-  for (let i = 0; i < encoded.length; i++) {
-    if (encoded[i] === '%') { out.push(parseInt(encoded.slice(i + 1, i + 3), 16)); i += 2; } else out.push(encoded.charCodeAt(i));
-  }
-  return out;
+  return Array.from(new TextEncoder().encode(s));
 }
 
 function base64Encode(bytes: number[]): string {
