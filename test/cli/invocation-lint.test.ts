@@ -141,4 +141,19 @@ describe('the rename of a misspelt arg, in the command', () => {
       { artifactLocation: { uri: 'compose.yaml' }, replacements: [{ deletedRegion: { startLine: 11, startColumn: 14, endLine: 11, endColumn: 22 }, insertedContent: { text: 'NODE_ENV' } }] },
     ]);
   });
+
+  it('a build that writes the name through interpolation offers no rename; the one that writes it out still does', async () => {
+    // web's name comes from .env (no place to rename), worker's is written out; they pass different values.
+    const project = projectWith({
+      Dockerfile: 'FROM node:22-slim\nARG NODE_ENV=production\nRUN npm ci\n',
+      '.dockerignore': '.git\n',
+      '.env': 'PREFIX=NODE\n',
+      'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      args:\n        - ${PREFIX}_EMV=development\n  worker:\n    build:\n      context: .\n      args:\n        NODE_EMV: production\n',
+    });
+    const found = await renames(project);
+    assert.equal(found.length, 1);
+    assert.deepEqual(found[0].fixes?.map((f) => f.artifactChanges), [[
+      { artifactLocation: { uri: 'compose.yaml' }, replacements: [{ deletedRegion: { startLine: 11, startColumn: 9, endLine: 11, endColumn: 17 }, insertedContent: { text: 'NODE_ENV' } }] },
+    ]]);
+  });
 });
